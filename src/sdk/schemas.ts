@@ -1,0 +1,283 @@
+/**
+ * The Roster HTTP contract (v1) as zod/mini schemas: the source of every SDK type.
+ * Response schemas validate what the server sends; input schemas (`UserCreateSchema`,
+ * `UserPatchSchema`, `TaskCreateSchema`) carry the rules a form can check before a request.
+ */
+import * as z from 'zod/mini';
+import {
+  type FieldError,
+  type FieldErrorCode,
+  emailSyntaxProblem,
+  isE164,
+  nameProblem,
+  normalizePhone,
+  parseAllowedIp,
+  passwordProblem,
+  taskNameProblem,
+} from './rules.js';
+
+const id = z.string().check(z.minLength(1));
+const timestamp = z.iso.datetime({ offset: true });
+const credits = z.int();
+
+export const ROLES = ['owner', 'manager', 'specialist', 'guest'] as const;
+export const ASSIGNABLE_ROLES = ['manager', 'specialist', 'guest'] as const;
+export const USER_STATUSES = ['pending', 'active'] as const;
+export const USER_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'creditsSpent', '-creditsSpent'] as const;
+export const EVENT_TYPES = ['task_created', 'task_updated', 'report_downloaded', 'signed_in'] as const;
+export const PERMISSIONS = ['users:read', 'users:write'] as const;
+
+export const RoleSchema = z.enum(ROLES);
+export const AssignableRoleSchema = z.enum(ASSIGNABLE_ROLES);
+export const UserStatusSchema = z.enum(USER_STATUSES);
+export const EventTypeSchema = z.enum(EVENT_TYPES);
+
+export const ToolSchema = z.object({ id, name: z.string(), taskCost: credits });
+
+export const AccountSchema = z.object({
+  id,
+  name: z.string(),
+  plan: z.object({ name: z.string(), seatLimit: z.int() }),
+  seatsUsed: z.int(),
+  emailDomain: z.nullable(z.string()),
+  singleProfile: z.boolean(),
+  passwordMode: z.enum(['shared', 'per-user']),
+  credits: z.object({ balance: credits }),
+  tools: z.array(ToolSchema),
+});
+
+export const NotificationsSchema = z.object({
+  taskUpdates: z.boolean(),
+  reportReady: z.boolean(),
+  creditsLow: z.boolean(),
+});
+
+export const TaskRefSchema = z.object({ toolId: id, taskId: id });
+export const AccessSchema = z.object({ tools: z.array(id), tasks: z.array(TaskRefSchema) });
+
+export const UserSchema = z.object({
+  id,
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  phone: z.nullable(z.string()),
+  role: RoleSchema,
+  status: UserStatusSchema,
+  verifiedAt: z.nullable(timestamp),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  version: z.int(),
+  creditLimit: z.nullable(credits),
+  creditsSpent: credits,
+  allowedIps: z.array(z.string()),
+  notifications: NotificationsSchema,
+  access: AccessSchema,
+});
+
+export const MeSchema = z.object({
+  user: UserSchema,
+  account: AccountSchema,
+  permissions: z.array(z.string()),
+});
+
+export const UserStatsSchema = z.object({
+  role: RoleSchema,
+  creditLimit: z.nullable(credits),
+  createdAt: timestamp,
+  creditsAvailable: credits,
+  creditsSpent: credits,
+  tasksOwned: z.int(),
+  lastActiveAt: z.nullable(timestamp),
+});
+
+export const EventSchema = z.object({
+  id,
+  at: timestamp,
+  type: z.string(),
+  description: z.string(),
+  cost: credits,
+  toolId: z.nullable(z.string()),
+  taskId: z.nullable(z.string()),
+});
+
+export const TaskSchema = z.object({ id, toolId: id, name: z.string(), ownerId: id, createdAt: timestamp });
+
+export const PageSchema = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()), total: z.int() });
+
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  code: z.string(),
+  detail: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({ field: z.string(), code: z.string(), message: z.string() }))),
+});
+
+// ---- Input rules -------------------------------------------------------------------------
+
+/** English default texts for field codes; the elements show localised ones by code. */
+export const FIELD_MESSAGES: Record<FieldErrorCode, string> = {
+  required: 'This field is required.',
+  too_long: 'This is too long.',
+  name_needs_letter: 'A name needs at least one letter.',
+  control_characters: 'Line breaks and control characters are not allowed.',
+  invalid_type: 'This value has the wrong type.',
+  invalid_value: 'This value is not allowed.',
+  invalid_email: 'This is not a valid email address.',
+  email_role_address: 'Use a personal address, not a role or team address.',
+  email_freemail: 'Use a company address, not a free-mail one.',
+  email_domain_mismatch: "Use an address at the account's email domain.",
+  email_taken: 'A profile with this email already exists.',
+  email_immutable: 'The email cannot be changed.',
+  invalid_phone: 'Enter the number with its country code, e.g. +49 30 1234567.',
+  password_not_allowed: 'This account uses one shared password; profiles take none.',
+  password_too_short: 'Use at least 12 characters.',
+  password_too_long: 'Use at most 128 characters.',
+  password_too_weak: 'This password is too easy to guess.',
+  credit_limit_not_allowed: 'Only specialists have a credit limit.',
+  invalid_credit_limit: 'Enter a whole number of credits, 0 or more.',
+  guest_requires_task: 'A guest needs access to at least one task.',
+  invalid_ip: 'Not an IPv4 or IPv6 address or range.',
+  ip_host_bits_set: 'This range has host bits set.',
+  duplicate_ip: 'This address is listed twice.',
+  unknown_tool: 'This tool does not exist.',
+  unknown_task: 'This task does not exist.',
+  owner_immutable: "The owner's role cannot change.",
+};
+
+function issue(ctx: z.core.$RefinementCtx<unknown>, code: FieldErrorCode, path: PropertyKey[] = [], suggestion?: string) {
+  const message = suggestion ? `${FIELD_MESSAGES[code]} Did you mean ${suggestion}?` : FIELD_MESSAGES[code];
+  ctx.addIssue({ code: 'custom', message, input: ctx.value, path, params: { code } });
+}
+
+const trimmed = () => z.string().check(z.trim());
+
+const personName = () =>
+  trimmed().check(z.superRefine((value, ctx) => {
+    const problem = nameProblem(value);
+    if (problem) issue(ctx, problem);
+  }));
+
+const email = () =>
+  trimmed().check(z.toLowerCase(), z.superRefine((value, ctx) => {
+    const problem = emailSyntaxProblem(value);
+    if (problem) issue(ctx, problem);
+  }));
+
+/** Optional phone: empty means none; otherwise normalised to E.164. */
+const phone = () =>
+  z.nullable(z.string().check(
+    z.overwrite((value) => normalizePhone(value) ?? value.trim()),
+    z.superRefine((value, ctx) => {
+      if (value !== '' && !isE164(value)) issue(ctx, 'invalid_phone');
+    }),
+  ));
+
+const password = () =>
+  z.string().check(z.superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) issue(ctx, problem);
+  }));
+
+const creditLimit = () =>
+  z.nullable(z.number().check(z.superRefine((value, ctx) => {
+    if (!Number.isSafeInteger(value) || value < 0) issue(ctx, 'invalid_credit_limit');
+  })));
+
+/** Allowed IPs, each canonicalised (SPEC rule 11); an entry listed twice is refused. */
+const allowedIps = () =>
+  z.array(z.string()).check(
+    z.overwrite((entries) => entries.map((entry) => {
+      const result = parseAllowedIp(entry);
+      return result.ok ? result.value : entry;
+    })),
+    z.superRefine((entries, ctx) => {
+      entries.forEach((entry, index) => {
+        const result = parseAllowedIp(entry);
+        if (!result.ok) issue(ctx, result.code, [index], result.suggestion);
+        else if (entries.indexOf(entry) !== index) issue(ctx, 'duplicate_ip', [index]);
+      });
+    }),
+  );
+
+const notificationsInput = () => z.partial(NotificationsSchema);
+
+function checkRoleFields(input: { role?: string; creditLimit?: number | null; access?: { tasks: unknown[] } }, ctx: z.core.$RefinementCtx<unknown>) {
+  if (input.role && input.role !== 'specialist' && input.creditLimit != null) issue(ctx, 'credit_limit_not_allowed', ['creditLimit']);
+  if (input.role === 'guest' && input.access && input.access.tasks.length === 0) issue(ctx, 'guest_requires_task', ['access', 'tasks']);
+}
+
+export const UserCreateSchema = z.object({
+  firstName: personName(),
+  lastName: personName(),
+  email: email(),
+  role: AssignableRoleSchema,
+  phone: z.optional(phone()),
+  password: z.optional(password()),
+  creditLimit: z.optional(creditLimit()),
+  allowedIps: z.optional(allowedIps()),
+  notifications: z.optional(notificationsInput()),
+  access: z.optional(AccessSchema),
+  sendWelcomeEmail: z.optional(z.boolean()),
+}).check(z.superRefine((input, ctx) => {
+  checkRoleFields({ ...input, access: input.access ?? { tools: [], tasks: [] } }, ctx);
+}));
+
+export const UserPatchSchema = z.strictObject({
+  firstName: z.optional(personName()),
+  lastName: z.optional(personName()),
+  phone: z.optional(phone()),
+  password: z.optional(password()),
+  role: z.optional(AssignableRoleSchema),
+  creditLimit: z.optional(creditLimit()),
+  allowedIps: z.optional(allowedIps()),
+  notifications: z.optional(notificationsInput()),
+  access: z.optional(AccessSchema),
+}).check(z.superRefine((input, ctx) => checkRoleFields(input, ctx)));
+
+export const TaskCreateSchema = z.object({
+  toolId: id,
+  name: trimmed().check(z.superRefine((value, ctx) => {
+    const problem = taskNameProblem(value);
+    if (problem) issue(ctx, problem);
+  })),
+});
+
+/** Turns zod issues into the contract's field errors (`{ field, code, message }`). */
+export function fieldErrorsFrom(error: z.core.$ZodError): FieldError[] {
+  return error.issues.map((problem) => {
+    let field = problem.path.map(String).join('.');
+    const params = (problem as { params?: { code?: FieldErrorCode } }).params;
+    let code: FieldErrorCode = params?.code ?? 'invalid_value';
+    if (!params?.code) {
+      if (problem.code === 'invalid_type') code = problem.input === undefined ? 'required' : 'invalid_type';
+      else if (problem.code === 'unrecognized_keys') {
+        code = problem.keys.includes('email') ? 'email_immutable' : 'invalid_value';
+        field = problem.keys.includes('email') ? 'email' : problem.keys.join(',');
+      }
+    }
+    return { field, code, message: params?.code ? problem.message : FIELD_MESSAGES[code] };
+  });
+}
+
+export type Role = z.infer<typeof RoleSchema>;
+export type AssignableRole = z.infer<typeof AssignableRoleSchema>;
+export type UserStatus = z.infer<typeof UserStatusSchema>;
+export type UserSort = (typeof USER_SORTS)[number];
+export type EventType = (typeof EVENT_TYPES)[number];
+export type Tool = z.infer<typeof ToolSchema>;
+export type Account = z.infer<typeof AccountSchema>;
+export type Notifications = z.infer<typeof NotificationsSchema>;
+export type TaskRef = z.infer<typeof TaskRefSchema>;
+export type Access = z.infer<typeof AccessSchema>;
+export type User = z.infer<typeof UserSchema>;
+export type Me = z.infer<typeof MeSchema>;
+export type UserStats = z.infer<typeof UserStatsSchema>;
+export type RosterEvent = z.infer<typeof EventSchema>;
+export type Task = z.infer<typeof TaskSchema>;
+export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
+export type Problem = z.infer<typeof ProblemSchema>;
+export type UserCreate = z.input<typeof UserCreateSchema>;
+export type UserPatch = z.input<typeof UserPatchSchema>;
+export type TaskCreate = z.input<typeof TaskCreateSchema>;

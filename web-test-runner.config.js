@@ -1,0 +1,47 @@
+// Browser tests in the engines this machine has: Debian's Chromium and Firefox ESR (never a downloaded
+// browser), and WebKitGTK when ROSTER_WEBKIT=1 (see scripts/test-browser.mjs).
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+
+const mswWorker = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
+const firstExisting = (...paths) => paths.find((p) => p && existsSync(p));
+
+const chromePath = firstExisting(process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome');
+const firefoxPath = firstExisting(process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox');
+
+const browsers = [];
+if (chromePath) {
+  browsers.push(chromeLauncher({ launchOptions: {
+    executablePath: chromePath, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  } }));
+}
+if (firefoxPath) {
+  browsers.push(chromeLauncher({ puppeteer: puppeteerCore, launchOptions: {
+    browser: 'firefox', executablePath: firefoxPath, headless: true,
+  } }));
+}
+if (browsers.length === 0) {
+  throw new Error('No browser found for the browser tests. Install Chromium and Firefox ' +
+    '(Debian: apt-get install chromium firefox-esr) or point CHROME_PATH / FIREFOX_PATH at them.');
+}
+
+export const baseConfig = {
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  plugins: [
+    { name: 'msw-worker', async serve(ctx) {
+      if (ctx.path === '/mockServiceWorker.js') return { body: await readFile(mswWorker, 'utf8'), type: 'js' };
+    } },
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+  ],
+};
+
+export default { ...baseConfig, browsers };
