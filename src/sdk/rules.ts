@@ -3,8 +3,6 @@
  * The zod schemas run them for early feedback in forms; the reference API runs the same
  * functions, so a client can never be stricter than the server.
  */
-import ipaddr from 'ipaddr.js';
-
 /** Codes a single field can be refused with; `errors[].code` in a problem body. */
 export type FieldErrorCode =
   | 'required'
@@ -122,46 +120,97 @@ export type AllowedIpResult =
   | { ok: true; value: string }
   | { ok: false; code: 'invalid_ip' | 'ip_host_bits_set'; suggestion?: string };
 
+// Strict forms only: four decimal octets without leading zeros. `127.1`, `0x7f.0.0.1`,
+// `010.0.0.1` and `2130706433` mean different things to different parsers, so they are refused.
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
 const DECIMAL = /^(0|[1-9]\d*)$/;
 
-function strictAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
-  // Zone ids name an interface of one machine: meaningless in an allow list.
-  if (!text.includes(':') || text.includes('%') || !ipaddr.IPv6.isValid(text)) return null;
-  const embedded = text.slice(text.lastIndexOf(':') + 1);
-  if (embedded.includes('.') && !ipaddr.IPv4.isValidFourPartDecimal(embedded)) return null;
-  const v6 = ipaddr.IPv6.parse(text);
-  return v6.isIPv4MappedAddress() ? v6.toIPv4Address() : v6;
+/** An address as 16-bit groups: 2 for IPv4, 8 for IPv6. */
+type Groups = number[];
+
+function parseIpv4(text: string): Groups | null {
+  if (!IPV4.test(text)) return null;
+  const [a, b, c, d] = text.split('.').map(Number);
+  return [(a! << 8) | b!, (c! << 8) | d!];
 }
 
-const canonical = (address: ipaddr.IPv4 | ipaddr.IPv6) =>
-  address.kind() === 'ipv6' ? (address as ipaddr.IPv6).toRFC5952String() : address.toString();
+function parseIpv6(text: string): Groups | null {
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const toGroups = (part: string, isLast: boolean): Groups | null => {
+    if (part === '') return [];
+    const groups: Groups = [];
+    const pieces = part.split(':');
+    for (const [index, piece] of pieces.entries()) {
+      if (isLast && index === pieces.length - 1 && piece.includes('.')) {
+        const v4 = parseIpv4(piece);
+        if (!v4) return null;
+        groups.push(...v4);
+      } else if (HEX_GROUP.test(piece)) groups.push(parseInt(piece, 16));
+      else return null;
+    }
+    return groups;
+  };
+  const head = toGroups(halves[0]!, halves.length === 1);
+  const tail = halves.length === 2 ? toGroups(halves[1]!, true) : [];
+  if (!head || !tail) return null;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  return [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
+}
+
+const isIpv4Mapped = (g: Groups) => g.length === 8 && g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff;
+
+/** RFC 5952 text: lower-case hex, no leading zeros, the longest run of two or more zero groups as `::`. */
+function formatAddress(g: Groups): string {
+  if (g.length === 2) return [g[0]! >> 8, g[0]! & 255, g[1]! >> 8, g[1]! & 255].join('.');
+  let best = { start: -1, length: 1 };
+  for (let start = 0; start < 8; start++) {
+    let length = 0;
+    while (start + length < 8 && g[start + length] === 0) length++;
+    if (length > best.length) best = { start, length };
+  }
+  const hex = g.map((x) => x.toString(16));
+  if (best.start === -1) return hex.join(':');
+  return `${hex.slice(0, best.start).join(':')}::${hex.slice(best.start + best.length).join(':')}`;
+}
+
+function maskGroups(g: Groups, prefix: number): Groups {
+  return g.map((group, index) => {
+    const bitsHere = Math.min(16, Math.max(0, prefix - index * 16));
+    return group & ((0xffff << (16 - bitsHere)) & 0xffff);
+  });
+}
 
 /**
  * SPEC rule 11: parses one allowed-IP entry (an address or a CIDR range) and returns its
- * canonical form. Ambiguous forms (`127.1`, `010.0.0.1`, `0x7f.0.0.1`, `2130706433`,
- * `fe80::1%eth0`) are refused, never guessed; a range with host bits set is refused with the
- * network it probably meant.
+ * canonical form: IPv6 compressed (RFC 5952), `::ffff:a.b.c.d` as the IPv4 address.
+ * Ambiguous forms (`127.1`, `010.0.0.1`, `0x7f.0.0.1`, `2130706433`, zone ids like
+ * `fe80::1%eth0`) are refused, never guessed; a range with host bits set is refused with
+ * the network it probably meant as `suggestion`.
  */
 export function parseAllowedIp(input: string): AllowedIpResult {
   const text = input.trim();
   const slash = text.indexOf('/');
-  const address = strictAddress(slash === -1 ? text : text.slice(0, slash));
-  if (!address) return { ok: false, code: 'invalid_ip' };
-  if (slash === -1) return { ok: true, value: canonical(address) };
-
-  const prefixText = text.slice(slash + 1);
-  if (!DECIMAL.test(prefixText)) return { ok: false, code: 'invalid_ip' };
-  let prefix = Number(prefixText);
-  // `::ffff:10.0.0.0/104` is the IPv4 range 10.0.0.0/8 written as IPv6.
-  if (address.kind() === 'ipv4' && text.slice(0, slash).includes(':')) prefix -= 96;
-  const bits = address.kind() === 'ipv4' ? 32 : 128;
-  if (prefix < 0 || prefix > bits) return { ok: false, code: 'invalid_ip' };
-
-  const network = address.kind() === 'ipv4'
-    ? ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${prefix}`)
-    : ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/${prefix}`);
-  const range = `${canonical(network)}/${prefix}`;
-  if (canonical(network) !== canonical(address)) return { ok: false, code: 'ip_host_bits_set', suggestion: range };
+  const addressText = slash === -1 ? text : text.slice(0, slash);
+  let groups = addressText.includes(':') ? parseIpv6(addressText) : parseIpv4(addressText);
+  if (!groups) return { ok: false, code: 'invalid_ip' };
+  let prefix = groups.length * 16;
+  if (slash !== -1) {
+    const prefixText = text.slice(slash + 1);
+    if (!DECIMAL.test(prefixText) || Number(prefixText) > prefix) return { ok: false, code: 'invalid_ip' };
+    prefix = Number(prefixText);
+  }
+  if (isIpv4Mapped(groups) && prefix >= 96) {
+    // `::ffff:10.0.0.0/104` is the IPv4 range 10.0.0.0/8 written as IPv6.
+    groups = groups.slice(6);
+    prefix -= 96;
+  }
+  const address = formatAddress(groups);
+  if (slash === -1) return { ok: true, value: address };
+  const range = `${formatAddress(maskGroups(groups, prefix))}/${prefix}`;
+  if (range !== `${address}/${prefix}`) return { ok: false, code: 'ip_host_bits_set', suggestion: range };
   return { ok: true, value: range };
 }

@@ -1,0 +1,60 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { defineConfig, type Plugin } from 'vite';
+
+const mswWorkerPath = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
+
+/** Serves msw's worker at the demo's root in dev and emits it beside the built demo. */
+const mswWorker = (): Plugin => ({
+  name: 'roster-msw-worker',
+  configureServer(server) {
+    server.middlewares.use('/mockServiceWorker.js', (_req, res) => {
+      res.setHeader('content-type', 'text/javascript');
+      res.end(readFileSync(mswWorkerPath));
+    });
+  },
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'mockServiceWorker.js', source: readFileSync(mswWorkerPath, 'utf8') });
+  },
+});
+
+/** Library entries: the SDK, the reference API, the elements and one define file per tag. */
+function libraryEntries() {
+  const entries: Record<string, string> = { 'sdk/index': 'src/sdk/index.ts', 'mock/index': 'src/mock/index.ts' };
+  if (existsSync('src/components/index.ts')) {
+    entries['components/index'] = 'src/components/index.ts';
+    entries['components/define'] = 'src/components/define.ts';
+    for (const dir of readdirSync('src/components', { withFileTypes: true })) {
+      const file = `src/components/${dir.name}/roster-${dir.name}.ts`;
+      if (dir.isDirectory() && existsSync(file)) entries[`components/${dir.name}/roster-${dir.name}`] = file;
+    }
+  }
+  return entries;
+}
+
+const dependency = /^(lit|@lit\/|@lit-labs\/|ky$|zod|msw|free-email-domains)/;
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve' || mode === 'demo') {
+    return {
+      root: 'demo',
+      base: './',
+      plugins: [mswWorker()],
+      build: { outDir: '../dist-demo', emptyOutDir: true, target: 'es2022' },
+      esbuild: { target: 'es2022' },
+    };
+  }
+  return {
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: true,
+      minify: false,
+      lib: { entry: libraryEntries(), formats: ['es'] },
+      rollupOptions: {
+        external: (id: string) => dependency.test(id),
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
