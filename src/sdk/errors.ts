@@ -1,0 +1,119 @@
+/**
+ * The errors the SDK throws. Every failure is one of these classes, except an aborted request,
+ * which rejects with the platform's `AbortError` untouched (callers usually ignore those).
+ */
+import type { FieldError } from './rules.js';
+
+/** What every Roster error carries; the subclasses only narrow `name`. */
+export interface RosterErrorInit {
+  /** HTTP status of the answer, when there was one. */
+  status?: number;
+  /** Machine-readable code: the problem's `code` (`email_taken`), or `network_error`, `timeout`, `invalid_response`. */
+  code: string;
+  /** Short, human-readable summary (the problem's `title`). */
+  title: string;
+  /** Longer explanation from the server, when it gave one. */
+  detail?: string;
+  /** The fields the server refused, each with its own code. */
+  fieldErrors?: FieldError[];
+  /** Seconds the server asked to wait before trying again (`Retry-After`). */
+  retryAfter?: number;
+  /** The underlying failure (for network errors: the `TypeError` thrown by `fetch`). */
+  cause?: unknown;
+}
+
+/** Base class of every error the SDK throws. Narrow with `instanceof` or on `name`. */
+export class RosterError extends Error {
+  override name: string = 'RosterError';
+  /** Brand that survives realms and duplicate bundles, where `instanceof` fails; see {@link isRosterError}. */
+  readonly isRosterError = true as const;
+  readonly status?: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail?: string;
+  readonly fieldErrors: FieldError[];
+  readonly retryAfter?: number;
+
+  constructor(init: RosterErrorInit) {
+    super(init.detail ? `${init.title}: ${init.detail}` : init.title, init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+/** 400 or 422: the input broke a rule; `fieldErrors` says which fields and why. */
+export class ValidationError extends RosterError { override name = 'ValidationError' as const; }
+/** 401: no valid token, or the profile is still pending. */
+export class UnauthorizedError extends RosterError { override name = 'UnauthorizedError' as const; }
+/** 403: the viewer may not do this. */
+export class ForbiddenError extends RosterError { override name = 'ForbiddenError' as const; }
+/** 404: no such user, tool or task (or not visible to the viewer). */
+export class NotFoundError extends RosterError { override name = 'NotFoundError' as const; }
+/** 409: the request conflicts with the account's state (`email_taken`, `seat_limit_reached`, …). */
+export class ConflictError extends RosterError { override name = 'ConflictError' as const; }
+/** 412: the user changed since the given `version` was read; reload and try again. */
+export class VersionConflictError extends RosterError { override name = 'VersionConflictError' as const; }
+/** 429: too many requests; `retryAfter` says how many seconds to wait. */
+export class RateLimitError extends RosterError { override name = 'RateLimitError' as const; }
+/** 5xx: the server failed. */
+export class ServerError extends RosterError { override name = 'ServerError' as const; }
+/** The request got no answer (offline, DNS, CORS, connection reset); `cause` is the original error. */
+export class NetworkError extends RosterError { override name = 'NetworkError' as const; }
+/** No answer within the client's `timeout`. */
+export class TimeoutError extends RosterError { override name = 'TimeoutError' as const; }
+
+/** The answer does not match the contract; `path` names the first failing place, e.g. `items.3.email`. */
+export class ResponseShapeError extends RosterError {
+  override name = 'ResponseShapeError' as const;
+  /** Dotted path of the first value that broke the contract; empty when the body is not JSON at all. */
+  readonly path: string;
+
+  constructor(path: string, problem: string, options: { status?: number; cause?: unknown } = {}) {
+    const where = path ? `at ${path}` : 'in the body';
+    super({ status: options.status, code: 'invalid_response', title: 'Unexpected response', detail: `${problem} (${where})`, cause: options.cause });
+    this.path = path;
+  }
+}
+
+const NAMES = new Set([
+  'RosterError', 'ValidationError', 'UnauthorizedError', 'ForbiddenError', 'NotFoundError', 'ConflictError',
+  'VersionConflictError', 'RateLimitError', 'ServerError', 'NetworkError', 'TimeoutError', 'ResponseShapeError',
+]);
+
+/**
+ * Whether `error` is a Roster error. Also true for one made by another copy of the SDK or in
+ * another realm (an iframe), where `instanceof` is false: it then checks the brand and the name.
+ */
+export function isRosterError(error: unknown): error is RosterError {
+  if (error instanceof RosterError) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as { isRosterError?: unknown; name?: unknown };
+  return candidate.isRosterError === true && typeof candidate.name === 'string' && NAMES.has(candidate.name);
+}
+
+type ErrorClass = new (init: RosterErrorInit) => RosterError;
+
+const BY_STATUS: Record<number, [ErrorClass, code: string, title: string]> = {
+  400: [ValidationError, 'validation_failed', 'Invalid request'],
+  401: [UnauthorizedError, 'unauthorized', 'Not signed in'],
+  403: [ForbiddenError, 'forbidden', 'Not allowed'],
+  404: [NotFoundError, 'not_found', 'Not found'],
+  409: [ConflictError, 'conflict', 'Conflict'],
+  412: [VersionConflictError, 'version_conflict', 'Changed since it was loaded'],
+  422: [ValidationError, 'validation_failed', 'Invalid input'],
+  429: [RateLimitError, 'rate_limited', 'Too many requests'],
+};
+
+/**
+ * The error for an HTTP status, filled with what the answer said. Without a problem body, the
+ * class, code and title still follow from the status.
+ */
+export function errorForStatus(status: number, said: Partial<RosterErrorInit> = {}): RosterError {
+  const [ErrorClass, code, title] = BY_STATUS[status]
+    ?? (status >= 500 ? [ServerError, 'server_error', 'Server error'] : [RosterError, 'http_error', `HTTP ${status}`]);
+  return new ErrorClass({ ...said, status, code: said.code ?? code, title: said.title ?? title });
+}

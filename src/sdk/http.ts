@@ -1,0 +1,379 @@
+/**
+ * The transport under every resource: ky for the request, then one place that turns answers
+ * into values (validated with the contract's schemas) or into Roster errors, plus retries and
+ * the sharing of identical GETs in flight.
+ */
+import ky, { isTimeoutError, type BeforeRequestHook } from 'ky';
+import type * as z from 'zod/mini';
+import {
+  NetworkError,
+  NotFoundError,
+  ResponseShapeError,
+  RosterError,
+  TimeoutError,
+  errorForStatus,
+} from './errors.js';
+import { ProblemSchema, type Page } from './schemas.js';
+
+/** Options every SDK method takes last. */
+export interface RequestOptions {
+  /** Aborts the request; the call then rejects with the signal's reason (an `AbortError`). */
+  signal?: AbortSignal;
+}
+
+/** How the client retries; see {@link HttpOptions.retry}. */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2; 0 turns retries off. */
+  limit?: number;
+  /** Longest `Retry-After` (ms) worth waiting for; a longer one throws at once. Default 60 000. */
+  maxRetryAfter?: number;
+  /** First backoff delay in ms, doubled on each retry. Default 300. */
+  delay?: number;
+  /** Longest backoff delay in ms. Default 10 000. */
+  backoffLimit?: number;
+}
+
+/** Options of the client (exported as `ClientOptions`). */
+export interface HttpOptions {
+  /** Base URL of the Roster API, e.g. `/api/roster/v1` in a page or `https://app.example/api/roster/v1` in Node. */
+  baseUrl: string;
+  /** Returns the bearer token sent as `Authorization` (only ever to the base URL's origin). */
+  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+  /** `fetch` credentials mode, e.g. `'include'` for cookie sessions on another origin. */
+  credentials?: RequestCredentials;
+  /** The `fetch` to use; defaults to the global one. Pass a reference API's `api.fetch` to run without a network. */
+  fetch?: typeof fetch;
+  /** Per-attempt time limit in ms. Default 10 000. */
+  timeout?: number;
+  /**
+   * Retry policy, or just its limit. Retried: network errors, timeouts, garbled answers,
+   * 408, 429 and 5xx, with exponential backoff or the server's `Retry-After`. Only requests
+   * that are safe to repeat are retried: GET, PUT, DELETE, a PATCH with `If-Match`, a POST with
+   * an `Idempotency-Key`; any request after 408 or 429 (the server did not act on it).
+   */
+  retry?: number | RetryOptions;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type QueryValue = string | number | boolean | Date | null | undefined;
+
+/** One call as the resources describe it. */
+export interface RequestSpec extends RequestOptions {
+  method: Method;
+  /** Path below the base URL, without a leading slash; ids already encoded with {@link segment}. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The transport the resources use. */
+export interface Http {
+  /** Sends `spec` and returns the body parsed with `schema`. */
+  request<T>(spec: RequestSpec, schema: z.ZodMiniType<T>): Promise<T>;
+  /** Sends `spec` and ignores the body (204, 202). */
+  request(spec: RequestSpec): Promise<void>;
+  /** Retries made so far by this client. */
+  readonly retries: number;
+}
+
+/** Encodes an id as one path segment; refuses the ones a URL would read as `.` or `..`. */
+export function segment(id: string): string {
+  if (typeof id !== 'string' || id === '' || id === '.' || id === '..') throw new TypeError(`Invalid id: ${JSON.stringify(id)}`);
+  return encodeURIComponent(id);
+}
+
+/** The base URL made absolute: against the page's location in a browser. */
+export function resolveBaseUrl(baseUrl: string): URL {
+  const page = (globalThis as { location?: { href: string } }).location?.href;
+  try {
+    return new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`, page);
+  } catch (cause) {
+    throw new TypeError(`baseUrl must be an absolute URL outside a browser page: ${baseUrl}`, { cause });
+  }
+}
+
+/**
+ * Adds the bearer token resolved for this call (ky's `context.token`), and only when the request
+ * goes to `origin`: a token never leaves for another host, whatever URL a request ends up with.
+ */
+export function authorizeFor(origin: string): BeforeRequestHook {
+  return (request, options) => {
+    const token = options.context['token'];
+    if (new URL(request.url).origin !== origin) request.headers.delete('authorization');
+    else if (typeof token === 'string' && token !== '') request.headers.set('authorization', `Bearer ${token}`);
+  };
+}
+
+/** `Retry-After` as seconds: a number of seconds, or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The Roster error for a failed answer; problem+json bodies fill in code, detail and field errors. */
+export async function errorFromResponse(response: Response): Promise<RosterError> {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  let problem: z.infer<typeof ProblemSchema> | undefined;
+  try {
+    const parsed = ProblemSchema.safeParse(JSON.parse(await response.text()));
+    if (parsed.success) problem = parsed.data;
+  } catch {
+    // A body that is not JSON (a proxy's HTML page) says nothing beyond the status.
+  }
+  return errorForStatus(response.status, {
+    code: problem?.code,
+    title: problem?.title,
+    detail: problem?.detail,
+    fieldErrors: problem?.errors,
+    retryAfter,
+  });
+}
+
+/** Parses a success body with `schema`; a mismatch names the first failing path. */
+export function parseBody<T>(schema: z.ZodMiniType<T>, text: string, status?: number): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ResponseShapeError('', 'The answer is not JSON', { status });
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const [first] = result.error.issues;
+  throw new ResponseShapeError(first?.path.map(String).join('.') ?? '', first?.message ?? 'Invalid value', { status, cause: result.error });
+}
+
+/**
+ * Turns what `fetch`/ky threw into a Roster error. Aborts are returned untouched, and so is
+ * anything unexpected (a bug should surface as itself). Nothing here keeps the request (its
+ * body may hold a password): ky's TimeoutError, which does, is not kept as the cause.
+ */
+function fromFailure(error: unknown, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return error;
+  if (isTimeoutError(error)) return new TimeoutError({ code: 'timeout', title: 'The server did not answer in time' });
+  if (error instanceof TypeError) return new NetworkError({ code: 'network_error', title: 'Could not reach the server', cause: error });
+  return error;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/** Settles like `promise`, or rejects with the signal's reason when it aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      onAbort();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(
+      (value) => { signal.removeEventListener('abort', abort); resolve(value); },
+      (error) => { signal.removeEventListener('abort', abort); reject(error); },
+    );
+  });
+}
+
+function isRepeatable(spec: RequestSpec): boolean {
+  const headers = new Headers(spec.headers);
+  switch (spec.method) {
+    case 'GET': case 'PUT': case 'DELETE': return true;
+    // A repeat of an applied PATCH meets a newer version and gets 412: nothing is applied twice.
+    case 'PATCH': return headers.has('if-match');
+    // The server answers a repeated key with the first answer and creates nothing new.
+    case 'POST': return headers.has('idempotency-key');
+  }
+}
+
+function searchParams(query: Record<string, QueryValue> = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, value instanceof Date ? value.toISOString() : String(value));
+  }
+  params.sort();
+  return params;
+}
+
+interface InFlight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiters: number;
+}
+
+/** Creates the transport for one client. */
+export function createHttp(options: HttpOptions): Http {
+  const base = resolveBaseUrl(options.baseUrl);
+  const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
+  const limit = retry.limit ?? 2;
+  const maxRetryAfter = retry.maxRetryAfter ?? 60_000;
+  const firstDelay = retry.delay ?? 300;
+  const backoffLimit = retry.backoffLimit ?? 10_000;
+  const inFlight = new Map<string, InFlight>();
+  let retries = 0;
+
+  const api = ky.create({
+    prefixUrl: base.href,
+    fetch: options.fetch,
+    timeout: options.timeout ?? 10_000,
+    credentials: options.credentials,
+    headers: { accept: 'application/json', ...options.headers },
+    retry: 0,
+    throwHttpErrors: false,
+    hooks: { beforeRequest: [authorizeFor(base.origin)] },
+  });
+
+  async function attempt(spec: RequestSpec, token: string | undefined, signal: AbortSignal | undefined, schema?: z.ZodMiniType): Promise<unknown> {
+    let response: Response;
+    let text: string;
+    try {
+      response = await api(spec.path, {
+        method: spec.method,
+        searchParams: searchParams(spec.query),
+        json: spec.json,
+        // ky would read `headers: undefined` as "drop the client's headers".
+        headers: spec.headers ?? {},
+        signal,
+        context: { token },
+      });
+      if (!response.ok) throw await errorFromResponse(response);
+      if (!schema) {
+        void response.body?.cancel().catch(() => undefined);
+        return undefined;
+      }
+      text = await response.text();
+    } catch (error) {
+      throw fromFailure(error, signal);
+    }
+    return parseBody(schema, text, response.status);
+  }
+
+  /** Milliseconds to wait before repeating after `error`, or undefined to give up. */
+  function retryDelay(spec: RequestSpec, error: unknown, retried: number): number | undefined {
+    if (retried >= limit || !(error instanceof RosterError)) return undefined;
+    const status = error.status ?? 0;
+    const notActedOn = status === 408 || status === 429;
+    const transient = error instanceof NetworkError || error instanceof TimeoutError
+      || error instanceof ResponseShapeError || notActedOn || status >= 500;
+    if (!transient || !(notActedOn || isRepeatable(spec))) return undefined;
+    if (error.retryAfter !== undefined) {
+      const wait = error.retryAfter * 1000;
+      return wait > maxRetryAfter ? undefined : wait;
+    }
+    return Math.min(backoffLimit, firstDelay * 2 ** retried);
+  }
+
+  async function withRetries(spec: RequestSpec, token: string | undefined, signal: AbortSignal | undefined, schema?: z.ZodMiniType) {
+    for (let retried = 0; ; retried++) {
+      try {
+        return await attempt(spec, token, signal, schema);
+      } catch (error) {
+        // The attempt whose answer was lost deleted it: the caller's intent holds.
+        if (spec.method === 'DELETE' && retried > 0 && error instanceof NotFoundError) return undefined;
+        const wait = retryDelay(spec, error, retried);
+        if (wait === undefined) throw error;
+        retries++;
+        await sleep(wait, signal);
+      }
+    }
+  }
+
+  /** Joins an identical GET in flight, or starts one that later identical GETs can join. */
+  async function shared(key: string, run: (signal: AbortSignal) => Promise<unknown>, signal: AbortSignal | undefined) {
+    signal?.throwIfAborted();
+    let entry = inFlight.get(key);
+    const joined = entry !== undefined;
+    if (!entry) {
+      const controller = new AbortController();
+      const created: InFlight = { controller, waiters: 0, promise: run(controller.signal) };
+      const forget = () => { if (inFlight.get(key) === created) inFlight.delete(key); };
+      created.promise.then(forget, forget);
+      inFlight.set(key, created);
+      entry = created;
+    }
+    const current = entry;
+    current.waiters++;
+    const value = await untilAborted(current.promise, signal, () => {
+      // The shared request stops only when nobody waits for it any more.
+      if (--current.waiters === 0) {
+        if (inFlight.get(key) === current) inFlight.delete(key);
+        current.controller.abort(signal?.reason);
+      }
+    });
+    // Each caller gets its own copy, so that one mutating its result cannot affect another.
+    return joined ? structuredClone(value) : value;
+  }
+
+  async function request(spec: RequestSpec, schema?: z.ZodMiniType): Promise<unknown> {
+    const token = (await options.getToken?.()) ?? undefined;
+    if (spec.method === 'GET') {
+      const key = JSON.stringify([spec.path, searchParams(spec.query).toString(), spec.headers ?? {}, token ?? null]);
+      return shared(key, (signal) => withRetries(spec, token, signal, schema), spec.signal);
+    }
+    try {
+      return await withRetries(spec, token, spec.signal, schema);
+    } finally {
+      // A GET that started before this write may answer with the old state: later GETs start afresh.
+      inFlight.clear();
+    }
+  }
+
+  return {
+    request: request as Http['request'],
+    get retries() { return retries; },
+  };
+}
+
+/** A fresh `Idempotency-Key`: a random UUID, also on plain-http pages where `randomUUID` is missing. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The `If-Match` header for a version, when one is given. */
+export function ifMatch(version: number | undefined): Record<string, string> | undefined {
+  return version === undefined ? undefined : { 'if-match': `"${version}"` };
+}
+
+/**
+ * Every item of every page, following `nextCursor` from `query.cursor` on. A server that hands
+ * back a cursor it already gave would loop forever: that is reported as a contract breach.
+ */
+export async function* iterateItems<T, Q extends { cursor?: string }>(
+  list: (query: Q, options?: RequestOptions) => Promise<Page<T>>,
+  query: Q,
+  options?: RequestOptions,
+): AsyncGenerator<T, void, undefined> {
+  const seen = new Set<string>();
+  let cursor = query.cursor;
+  for (;;) {
+    const page = await list({ ...query, cursor }, options);
+    yield* page.items;
+    if (page.nextCursor === null) return;
+    if (seen.has(page.nextCursor)) throw new ResponseShapeError('nextCursor', 'The cursor repeats an earlier one');
+    seen.add(page.nextCursor);
+    cursor = page.nextCursor;
+  }
+}
