@@ -32,7 +32,7 @@ function libraryEntries() {
   return entries;
 }
 
-const dependency = /^(lit|@lit\/|@lit-labs\/|ky$|zod|msw|free-email-domains)/;
+const dependency = /^(lit|@lit\/|@lit-labs\/|ky$|zod|msw)/;
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve' || mode === 'demo') {

@@ -245,18 +245,23 @@ export const TaskCreateSchema = z.object({
   })),
 });
 
-/** Turns zod issues into the contract's field errors (`{ field, code, message }`). */
-export function fieldErrorsFrom(error: z.core.$ZodError): FieldError[] {
+/**
+ * Turns zod issues into the contract's field errors (`{ field, code, message }`). Pass the parsed
+ * `input` too, so that a field left out is reported as `required` rather than as a wrong value.
+ */
+export function fieldErrorsFrom(error: z.core.$ZodError, input?: unknown): FieldError[] {
+  const valueAt = (path: PropertyKey[]) =>
+    path.reduce<unknown>((value, key) => (value != null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
   return error.issues.map((problem) => {
     let field = problem.path.map(String).join('.');
     const params = (problem as { params?: { code?: FieldErrorCode } }).params;
     let code: FieldErrorCode = params?.code ?? 'invalid_value';
     if (!params?.code) {
-      if (problem.code === 'invalid_type') code = problem.input === undefined ? 'required' : 'invalid_type';
-      else if (problem.code === 'unrecognized_keys') {
+      if (problem.code === 'unrecognized_keys') {
         code = problem.keys.includes('email') ? 'email_immutable' : 'invalid_value';
         field = problem.keys.includes('email') ? 'email' : problem.keys.join(',');
-      }
+      } else if (input !== undefined && valueAt(problem.path) === undefined) code = 'required';
+      else if (problem.code === 'invalid_type') code = 'invalid_type';
     }
     return { field, code, message: params?.code ? problem.message : FIELD_MESSAGES[code] };
   });

@@ -1,0 +1,82 @@
+/**
+ * Server-side email rules (SPEC rules 2–5): strict address syntax, role addresses and free-mail
+ * domains. The SDK's `emailSyntaxProblem` is the loose early check; this one decides.
+ */
+import { EMAIL_MAX, emailDomain, emailLocalBase } from '../sdk/rules.js';
+import { FREE_MAIL_DOMAINS, GERMAN_ROLE_LOCAL_PARTS, MORE_FREE_MAIL_DOMAINS, ROLE_LOCAL_PARTS } from './lists.js';
+
+const LOCAL_MAX_OCTETS = 64;
+const DOMAIN_MAX_OCTETS = 253;
+const LABEL_MAX_OCTETS = 63;
+
+// RFC 5322 atext, plus any printable non-ASCII character (RFC 6531's UTF8-non-ascii): letters,
+// marks, digits, punctuation and symbols, never separators, controls or format characters.
+const ATOM = /^(?:[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]|[^\0-\x7f\p{Z}\p{C}])+$/u;
+// An LDH label (RFC 5321 sub-domain) or a U-label (RFC 6531): letters and digits of any script,
+// combining marks, and inner hyphens.
+const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u;
+const NUMERIC = /^\d+$/;
+
+/**
+ * Dotless domains are no mail domains (RFC 5321 §2.3.5 wants fully qualified names; ICANN bars
+ * them for gTLDs), except the few country-code TLDs that publish a mail exchanger at their apex,
+ * as isemail's DNS check recorded for `test@io` (and `test@org` did not).
+ */
+const APEX_MAIL_TLDS = new Set(['ai', 'io']);
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/** The ASCII (A-label) form of a domain, via the platform's IDNA (UTS #46) mapping; null if it has none. */
+function asciiDomain(domain: string): string | null {
+  if (/^[\x21-\x7e]*$/.test(domain)) return domain.toLowerCase();
+  try {
+    return new URL(`http://${domain}/`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Strict address syntax: `dot-atom@domain`, UTF-8 allowed on both sides (RFC 6531/6532), within
+ * RFC 5321's lengths (local part 64 octets, domain 253, labels 63, address 254).
+ *
+ * Against the isemail vectors this accepts the VALID and DNSWARN categories (DNS warnings say
+ * nothing about syntax) and refuses everything else. Refused on purpose, although RFC 5322 allows
+ * some of it: quoted local parts, address literals (`[255.255.255.255]`, `[IPv6:…]`), comments
+ * and folding white space (CFWS), obsolete (deprecated) forms and all-numeric top-level labels.
+ * The address is a login name people type and mail systems must route; those forms are either
+ * unroutable in practice or ambiguous to compare.
+ */
+export function isValidEmailAddress(address: string): boolean {
+  if (address.length > EMAIL_MAX) return false;
+  const at = address.lastIndexOf('@');
+  if (at < 1) return false;
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  if (utf8Length(local) > LOCAL_MAX_OCTETS) return false;
+  if (!local.split('.').every((atom) => ATOM.test(atom))) return false;
+
+  const labels = domain.split('.');
+  if (!labels.every((label) => LABEL.test(label))) return false;
+  const tld = labels[labels.length - 1]!;
+  if (NUMERIC.test(tld)) return false;
+
+  const ascii = asciiDomain(domain);
+  if (ascii === null) return false;
+  const asciiLabels = ascii.split('.');
+  if (asciiLabels.length !== labels.length) return false;
+  if (asciiLabels.length === 1 && !APEX_MAIL_TLDS.has(ascii)) return false;
+  if (ascii.length > DOMAIN_MAX_OCTETS || asciiLabels.some((label) => label.length > LABEL_MAX_OCTETS)) return false;
+  return utf8Length(local) + 1 + ascii.length <= EMAIL_MAX;
+}
+
+const ROLES = new Set([...ROLE_LOCAL_PARTS, ...GERMAN_ROLE_LOCAL_PARTS]);
+const FREE_MAIL = new Set([...FREE_MAIL_DOMAINS, ...MORE_FREE_MAIL_DOMAINS]);
+
+/** A role or generic local part (before any `+tag`), from a curated list (see lists.ts). */
+export const isRoleAddress = (email: string) => ROLES.has(emailLocalBase(email));
+/** A free-mail provider's domain (see lists.ts). */
+export const isFreeMailAddress = (email: string) => FREE_MAIL.has(emailDomain(email));
+
+/** SPEC rule 5: an owner who signed up with such an address keeps a single-profile account. */
+export const isPersonalCompanyAddress = (email: string) => !isRoleAddress(email) && !isFreeMailAddress(email);

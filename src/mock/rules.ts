@@ -1,0 +1,190 @@
+/**
+ * The rules only the server can check: email uniqueness and policy, passwords per account mode,
+ * role-dependent fields on the merged profile, grants that must name real tools and tasks,
+ * credits and task visibility. Field syntax comes from the SDK's schemas (one rule, one place).
+ */
+import {
+  AccessSchema,
+  type Access,
+  type Task,
+  TaskCreateSchema,
+  type User,
+  UserCreateSchema,
+  UserPatchSchema,
+  fieldErrorsFrom,
+} from '../sdk/schemas.js';
+import { type FieldError, type FieldErrorCode, emailDomain } from '../sdk/rules.js';
+import { isFreeMailAddress, isPersonalCompanyAddress, isRoleAddress, isValidEmailAddress } from './email.js';
+import { fieldError } from './http.js';
+import { serverPasswordProblem } from './passwords.js';
+import type { AccountState, Store } from './store.js';
+
+type Schema = typeof UserCreateSchema | typeof UserPatchSchema | typeof TaskCreateSchema;
+type Body = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Field errors without duplicates (the schemas and the merged-profile rules may both see one). */
+class FieldErrors {
+  readonly list: FieldError[] = [];
+  add(field: string, code: FieldErrorCode | FieldError['code'], message?: string): void {
+    if (this.list.some((error) => error.field === field && error.code === code)) return;
+    const known = fieldError(field, code as FieldErrorCode);
+    this.list.push(message ? { ...known, message } : known);
+  }
+  has(field: string): boolean {
+    return this.list.some((error) => error.field === field || error.field.startsWith(`${field}.`));
+  }
+  replace(field: string, code: FieldErrorCode): void {
+    for (let i = this.list.length - 1; i >= 0; i--) if (this.list[i]!.field === field) this.list.splice(i, 1);
+    this.add(field, code);
+  }
+}
+
+function parse<S extends Schema>(schema: S, body: unknown) {
+  const errors = new FieldErrors();
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    for (const error of fieldErrorsFrom(result.error, body)) errors.add(error.field, error.code, error.message);
+  }
+  return { data: result.success ? (result.data as S['_zod']['output']) : undefined, errors };
+}
+
+export const permissionsOf = (role: User['role']): string[] =>
+  role === 'owner' ? ['users:read', 'users:write'] : role === 'manager' ? ['users:read'] : [];
+
+export const can = (viewer: User, permission: 'users:read' | 'users:write') => permissionsOf(viewer.role).includes(permission);
+
+/** SPEC rule 5: an owner with a free-mail or role address keeps a single-profile account. */
+export const isSingleProfileAccount = (store: Store) => !isPersonalCompanyAddress(store.owner().email);
+
+/** SPEC rules 2–4: one code per address, the first of these that applies. */
+export function emailProblem(email: string, store: Store): FieldErrorCode | null {
+  if (!isValidEmailAddress(email)) return 'invalid_email';
+  if (isRoleAddress(email)) return 'email_role_address';
+  if (isFreeMailAddress(email)) return 'email_freemail';
+  const domain = store.account.emailDomain;
+  if (domain && emailDomain(email) !== domain) return 'email_domain_mismatch';
+  if (store.userByEmail(email)) return 'email_taken';
+  return null;
+}
+
+/** SPEC rule 8: shared mode takes no profile password; per-user mode requires one on creation. */
+function checkPassword(errors: FieldErrors, body: Body, account: AccountState, email: string | undefined, required: boolean) {
+  const given = body.password !== undefined;
+  if (account.passwordMode === 'shared') {
+    if (given) errors.replace('password', 'password_not_allowed');
+    return;
+  }
+  if (!given) {
+    if (required) errors.add('password', 'required');
+    return;
+  }
+  if (typeof body.password !== 'string' || errors.has('password')) return;
+  const problem = serverPasswordProblem(body.password, email);
+  if (problem) errors.add('password', problem);
+}
+
+/** SPEC rules 9 and 10 on the profile as it would be stored. */
+function checkRoleFields(errors: FieldErrors, profile: { role?: string; creditLimit: unknown; access?: Access }) {
+  if (profile.role && profile.role !== 'specialist' && profile.creditLimit != null) errors.add('creditLimit', 'credit_limit_not_allowed');
+  if (profile.role === 'guest' && profile.access && profile.access.tasks.length === 0) errors.add('access.tasks', 'guest_requires_task');
+}
+
+/** Grants must name tools of the account and existing tasks of that tool. */
+function checkGrants(errors: FieldErrors, access: Access | undefined, store: Store) {
+  if (!access) return;
+  const tools = new Set(store.account.tools.map((tool) => tool.id));
+  access.tools.forEach((toolId, index) => {
+    if (!tools.has(toolId)) errors.add(`access.tools.${index}`, 'unknown_tool');
+  });
+  access.tasks.forEach((ref, index) => {
+    if (store.tasks.get(ref.taskId)?.toolId !== ref.toolId) errors.add(`access.tasks.${index}`, 'unknown_task');
+  });
+}
+
+const validAccess = (value: unknown): Access | undefined => {
+  const result = AccessSchema.safeParse(value);
+  return result.success ? result.data : undefined;
+};
+
+const validRole = (value: unknown) =>
+  value === 'manager' || value === 'specialist' || value === 'guest' ? value : undefined;
+
+export type UserCreateInput = NonNullable<ReturnType<typeof parse<typeof UserCreateSchema>>['data']>;
+export type UserPatchInput = NonNullable<ReturnType<typeof parse<typeof UserPatchSchema>>['data']>;
+
+export function validateUserCreate(body: unknown, store: Store): { errors: FieldError[]; input?: UserCreateInput } {
+  const { data, errors } = parse(UserCreateSchema, body);
+  const raw = isObject(body) ? body : {};
+  const email = typeof raw.email === 'string' ? raw.email.trim().toLowerCase() : undefined;
+  if (email !== undefined && !errors.has('email')) {
+    const problem = emailProblem(email, store);
+    if (problem) errors.add('email', problem);
+  }
+  checkPassword(errors, raw, store.account, email, true);
+  const access = raw.access === undefined ? { tools: [], tasks: [] } : validAccess(raw.access);
+  checkRoleFields(errors, { role: validRole(raw.role), creditLimit: raw.creditLimit, access });
+  checkGrants(errors, access, store);
+  return errors.list.length || !data ? { errors: errors.list } : { errors: [], input: data };
+}
+
+export function validateUserPatch(body: unknown, current: User, store: Store): { errors: FieldError[]; input?: UserPatchInput } {
+  const { data, errors } = parse(UserPatchSchema, body);
+  const raw = isObject(body) ? body : {};
+  checkPassword(errors, raw, store.account, current.email, false);
+  const access = raw.access === undefined ? current.access : validAccess(raw.access);
+  checkRoleFields(errors, {
+    role: raw.role === undefined ? current.role : validRole(raw.role),
+    creditLimit: raw.creditLimit === undefined ? current.creditLimit : raw.creditLimit,
+    access,
+  });
+  if (raw.access !== undefined) checkGrants(errors, access, store);
+  return errors.list.length || !data ? { errors: errors.list } : { errors: [], input: data };
+}
+
+export function validateTaskCreate(body: unknown, store: Store) {
+  const { data, errors } = parse(TaskCreateSchema, body);
+  const toolId = isObject(body) && typeof body.toolId === 'string' ? body.toolId : undefined;
+  const tool = store.account.tools.find((candidate) => candidate.id === toolId);
+  if (toolId !== undefined && !tool) errors.add('toolId', 'unknown_tool');
+  return { errors: errors.list, input: data, tool };
+}
+
+const unique = <T>(items: T[], key: (item: T) => string) => {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
+};
+
+export const normalizeAccess = (access: Access): Access => ({
+  tools: unique(access.tools, (id) => id),
+  tasks: unique(access.tasks, (ref) => ref.taskId).map(({ toolId, taskId }) => ({ toolId, taskId })),
+});
+
+// ---- Tasks and credits (SPEC rules 9 and 14) -----------------------------------------------
+
+/** Owner and managers see every task; a specialist their own and the granted ones; a guest the granted ones. */
+export function canSeeTask(viewer: User, task: Task): boolean {
+  if (viewer.role === 'owner' || viewer.role === 'manager') return true;
+  if (viewer.role === 'specialist' && task.ownerId === viewer.id) return true;
+  return viewer.access.tasks.some((ref) => ref.taskId === task.id);
+}
+
+/** Guests create nothing; a specialist creates tasks only in the tools granted. */
+export function mayCreateTaskIn(viewer: User, toolId: string | undefined): boolean {
+  if (viewer.role === 'guest') return false;
+  if (viewer.role === 'specialist') return toolId === undefined || viewer.access.tools.includes(toolId);
+  return true;
+}
+
+export function chargeProblem(user: User, cost: number, balance: number): 'credit_limit_reached' | 'insufficient_credits' | null {
+  if (user.role === 'specialist' && user.creditLimit !== null && cost > user.creditLimit - user.creditsSpent) return 'credit_limit_reached';
+  if (cost > balance) return 'insufficient_credits';
+  return null;
+}
+
+/** `min(limit − spent, balance)` for a specialist with a limit, else the balance. */
+export function creditsAvailable(user: User, balance: number): number {
+  if (user.role !== 'specialist' || user.creditLimit === null) return balance;
+  return Math.max(0, Math.min(user.creditLimit - user.creditsSpent, balance));
+}

@@ -1,0 +1,193 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createReferenceApi } from '../../src/mock/index.js';
+import { type Answer, BASE, OWNER, as, assertFieldError, assertProblem, call, newProfile, verify } from './helpers.js';
+
+/** An account with one active profile per role, and a task the guest is granted. */
+async function team(options: Parameters<typeof createReferenceApi>[0] = {}) {
+  const api = createReferenceApi(options);
+  const task = (await as(api, OWNER).post('/tasks', { toolId: 'rank-tracker', name: 'Shared project' })).body;
+  const people = {
+    manager: newProfile({ firstName: 'Mona', email: 'mona.manager@acme.de', role: 'manager' }),
+    specialist: newProfile({ firstName: 'Sam', email: 'sam.specialist@acme.de', role: 'specialist', access: { tools: ['site-audit'], tasks: [] } }),
+    guest: newProfile({ firstName: 'Gus', email: 'gus.guest@acme.de', role: 'guest', access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: task.id }] } }),
+  };
+  const ids: Record<string, string> = {};
+  for (const [role, profile] of Object.entries(people)) {
+    const created: Answer = await as(api, OWNER).post('/users', options.account?.passwordMode === 'per-user' ? { ...profile, password: 'correct horse battery staple' } : profile);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    ids[role] = created.body.id;
+    await verify(api, profile.email as string);
+  }
+  return { api, task, ids, manager: 'mona.manager@acme.de', specialist: 'sam.specialist@acme.de', guest: 'gus.guest@acme.de' };
+}
+
+describe('reference API: authentication and permissions', () => {
+  it('answers 401 unauthorized without a token, with an unknown token and for a pending profile', async () => {
+    const api = createReferenceApi();
+    const missing = await call(api, 'GET', '/me');
+    assertProblem(missing, 401, 'unauthorized');
+    assert.equal(missing.headers.get('www-authenticate'), 'Bearer');
+    assertProblem(await call(api, 'GET', '/me', { headers: { authorization: 'Bearer forged-token' } }), 401, 'unauthorized');
+    assertProblem(await call(api, 'GET', '/me', { headers: { authorization: api.tokenFor(OWNER) } }), 401, 'unauthorized');
+    const pending = (await as(api, OWNER).post('/users', newProfile())).body;
+    assertProblem(await as(api, pending.email).get('/me'), 401, 'unauthorized');
+    assertProblem(await as(api, pending.id).get('/me'), 401, 'unauthorized');
+  });
+
+  it('checks authentication before anything else, even a broken body', async () => {
+    const api = createReferenceApi();
+    assertProblem(await call(api, 'POST', '/users', { body: '{nope' }), 401, 'unauthorized');
+  });
+
+  it('hands out permissions per role in GET /me', async () => {
+    const { api, manager, specialist, guest } = await team();
+    const permissions = async (who: string) => (await as(api, who).get('/me')).body.permissions;
+    assert.deepEqual(await permissions(OWNER), ['users:read', 'users:write']);
+    assert.deepEqual(await permissions(manager), ['users:read']);
+    assert.deepEqual(await permissions(specialist), []);
+    assert.deepEqual(await permissions(guest), []);
+    const me = (await as(api, OWNER).get('/me')).body;
+    assert.equal(me.user.email, OWNER);
+    assert.deepEqual(Object.keys(me.account).sort(),
+      ['credits', 'emailDomain', 'id', 'name', 'passwordMode', 'plan', 'seatsUsed', 'singleProfile', 'tools'].sort());
+    assert.deepEqual(me.account.plan, { name: 'Standard', seatLimit: 12 });
+    assert.equal(me.account.seatsUsed, 4);
+    assert.equal(me.account.tools.length, 3);
+  });
+
+  it('lets owner and managers read profiles, and everyone read their own', async () => {
+    const { api, ids, manager, specialist, guest } = await team();
+    assert.equal((await as(api, manager).get('/users')).status, 200);
+    assert.equal((await as(api, manager).get(`/users/${ids.guest}/stats`)).status, 200);
+    assertProblem(await as(api, specialist).get('/users'), 403, 'forbidden');
+    assertProblem(await as(api, guest).get(`/users/${ids.specialist}`), 403, 'forbidden');
+    assertProblem(await as(api, guest).get(`/users/${ids.specialist}/events`), 403, 'forbidden');
+    assert.equal((await as(api, guest).get(`/users/${ids.guest}`)).status, 200);
+    assert.equal((await as(api, specialist).get(`/users/${ids.specialist}/stats`)).status, 200);
+  });
+
+  it('refuses forged writes with 403 forbidden before looking at the body', async () => {
+    const { api, ids, manager, specialist, guest } = await team();
+    const owner = (await as(api, OWNER).get('/me')).body.user;
+    assertProblem(await as(api, guest).post('/users', newProfile({ email: 'new.one@acme.de' })), 403, 'forbidden');
+    assertProblem(await as(api, manager).post('/users', {}), 403, 'forbidden');
+    assertProblem(await as(api, manager).delete(`/users/${owner.id}`), 403, 'forbidden');
+    assertProblem(await as(api, manager).patch(`/users/${ids.specialist}`, { creditLimit: 5 }), 403, 'forbidden');
+    assertProblem(await as(api, specialist).patch(`/users/${ids.specialist}`, { creditLimit: null }), 403, 'forbidden');
+    assertProblem(await as(api, specialist).post(`/users/${ids.guest}/verification`), 403, 'forbidden');
+    assertProblem(await as(api, manager).put('/account/password', { password: 'a very long passphrase' }), 403, 'forbidden');
+    assert.equal((await as(api, OWNER).get('/users')).body.total, 4);
+  });
+
+  it('follows SPEC’s order: permission, then account-level refusals, then fields', async () => {
+    const api = createReferenceApi({ account: { seatLimit: 1 } });
+    assertProblem(await as(api, OWNER).post('/users', { firstName: '' }), 409, 'seat_limit_reached');
+  });
+});
+
+describe('reference API: verification', () => {
+  it('mails a link that verifies without a token, after which the profile can sign in', async () => {
+    const api = createReferenceApi();
+    const created = (await as(api, OWNER).post('/users', newProfile())).body;
+    const [mail] = api.outbox();
+    assert.equal(mail!.to, created.email);
+    assert.match(mail!.link!, /^\/api\/roster\/v1\/verify\/[\w-]+$/);
+    assert.ok(mail!.text.includes(mail!.link!));
+    const clicked = await api.handle(new Request(`http://localhost${mail!.link}`));
+    assert.equal(clicked.status, 200);
+    assert.equal((await clicked.json()).status, 'active');
+    const me = await as(api, created.email).get('/me');
+    assert.equal(me.status, 200);
+    assert.equal(me.body.user.status, 'active');
+    assert.ok(me.body.user.verifiedAt);
+    assert.equal(me.body.user.version, 2);
+    // Following it again is harmless; a made-up link is not found.
+    assert.equal((await api.handle(new Request(`http://localhost${mail!.link}`))).status, 200);
+    assert.equal((await api.handle(new Request(`${BASE}/verify/made-up`))).status, 404);
+  });
+
+  it('answers a browser with a small HTML page', async () => {
+    const api = createReferenceApi();
+    await as(api, OWNER).post('/users', newProfile());
+    const page = await api.handle(new Request(`http://localhost${api.outbox()[0]!.link}`, { headers: { accept: 'text/html' } }));
+    assert.match(page.headers.get('content-type')!, /text\/html/);
+    assert.match(await page.text(), /confirmed/);
+  });
+
+  it('resends the link (202) while pending, and refuses once verified (409 already_verified)', async () => {
+    const api = createReferenceApi();
+    const created = (await as(api, OWNER).post('/users', newProfile())).body;
+    const resent = await as(api, OWNER).post(`/users/${created.id}/verification`);
+    assert.equal(resent.status, 202);
+    assert.equal(api.outbox().length, 2);
+    assert.notEqual(api.outbox()[0]!.link, api.outbox()[1]!.link);
+    await verify(api, created.email);
+    assertProblem(await as(api, OWNER).post(`/users/${created.id}/verification`), 409, 'already_verified');
+    assertProblem(await as(api, OWNER).post('/users/usr_nobody/verification'), 404, 'not_found');
+    assert.equal(api.outbox().length, 2);
+  });
+
+  it('always sends the verification link; sendWelcomeEmail chooses the welcome wording', async () => {
+    const api = createReferenceApi();
+    await as(api, OWNER).post('/users', newProfile({ sendWelcomeEmail: true }));
+    await as(api, OWNER).post('/users', newProfile({ email: 'quiet.one@acme.de' }));
+    const [welcome, plain] = api.outbox();
+    assert.equal(welcome!.kind, 'welcome');
+    assert.match(welcome!.subject, /Welcome to Acme GmbH/);
+    assert.equal(plain!.kind, 'verification');
+    assert.ok(plain!.link);
+  });
+});
+
+describe('reference API: passwords (rule 8)', () => {
+  const canary = 'Canary-Passphrase-4711-xyz';
+
+  it('refuses profile passwords in shared mode (422 password_not_allowed)', async () => {
+    const api = createReferenceApi();
+    const answer = await as(api, OWNER).post('/users', newProfile({ password: canary }));
+    const problem = assertProblem(answer, 422, 'password_not_allowed');
+    assert.deepEqual(problem.errors?.map((error) => error.field), ['password']);
+    const created = (await as(api, OWNER).post('/users', newProfile())).body;
+    assertProblem(await as(api, OWNER).patch(`/users/${created.id}`, { password: canary }), 422, 'password_not_allowed');
+  });
+
+  it('lets only the owner set the shared account password, 12–128 characters and not common', async () => {
+    const { api, manager } = await team();
+    assert.equal((await as(api, OWNER).put('/account/password', { password: canary })).status, 204);
+    assertProblem(await as(api, manager).put('/account/password', { password: canary }), 403, 'forbidden');
+    assertFieldError(await as(api, OWNER).put('/account/password', { password: 'short' }), 'password', 'password_too_short');
+    assertFieldError(await as(api, OWNER).put('/account/password', { password: 'x'.repeat(129) }), 'password', 'password_too_long');
+    assertProblem(await as(api, OWNER).put('/account/password', { password: 'password1234' }), 422, 'password_too_weak');
+    assertProblem(await as(api, OWNER).put('/account/password', { password: OWNER.toUpperCase() }), 422, 'password_too_weak');
+    assertFieldError(await as(api, OWNER).put('/account/password', {}), 'password', 'required');
+  });
+
+  it('requires a password on creation in per-user mode, checked for length, the email and common ones', async () => {
+    const api = createReferenceApi({ account: { passwordMode: 'per-user' } });
+    assertFieldError(await as(api, OWNER).post('/users', newProfile()), 'password', 'required');
+    assertFieldError(await as(api, OWNER).post('/users', newProfile({ password: 'too short' })), 'password', 'password_too_short');
+    assertProblem(await as(api, OWNER).post('/users', newProfile({ password: 'MAX.MUSTERMANN@acme.de' })), 422, 'password_too_weak');
+    assertProblem(await as(api, OWNER).post('/users', newProfile({ password: 'qwertzuiop123' })), 422, 'password_too_weak');
+    assertProblem(await as(api, OWNER).post('/users', newProfile({ password: 'aaaaaaaaaaaaaaaa' })), 422, 'password_too_weak');
+    assertProblem(await as(api, OWNER).post('/users', newProfile({ password: '123456789012345' })), 422, 'password_too_weak');
+    const created = await as(api, OWNER).post('/users', newProfile({ password: canary }));
+    assert.equal(created.status, 201);
+    const patched = await as(api, OWNER).patch(`/users/${created.body.id}`, { password: `${canary}-2` });
+    assert.equal(patched.status, 200);
+    assertProblem(await as(api, OWNER).put('/account/password', { password: canary }), 403, 'forbidden');
+  });
+
+  it('never returns, mails or echoes a password', async () => {
+    const api = createReferenceApi({ account: { passwordMode: 'per-user' } });
+    const seen: string[] = [];
+    const created = await as(api, OWNER).post('/users', newProfile({ password: canary }), { 'idempotency-key': 'k' });
+    seen.push(JSON.stringify(created.body));
+    seen.push(JSON.stringify((await as(api, OWNER).post('/users', newProfile({ password: canary }), { 'idempotency-key': 'k' })).body));
+    seen.push(JSON.stringify((await as(api, OWNER).post('/users', newProfile({ email: 'x@acme.de', password: `${canary}\n` }))).body));
+    seen.push(JSON.stringify((await as(api, OWNER).patch(`/users/${created.body.id}`, { password: canary, firstName: '' })).body));
+    seen.push(JSON.stringify((await as(api, OWNER).get('/users')).body));
+    seen.push(JSON.stringify(api.outbox()));
+    for (const text of seen) assert.ok(!text.includes('Canary-Passphrase'), text);
+  });
+});
