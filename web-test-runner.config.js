@@ -9,8 +9,10 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 const mswWorker = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
 const firstExisting = (...paths) => paths.find((p) => p && existsSync(p));
 
-const chromePath = firstExisting(process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome');
-const firefoxPath = firstExisting(process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox');
+// ROSTER_BROWSERS=chromium (or firefox) narrows a local run to one engine.
+const wanted = (name) => !process.env.ROSTER_BROWSERS || process.env.ROSTER_BROWSERS.split(',').includes(name);
+const chromePath = wanted('chromium') && firstExisting(process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome');
+const firefoxPath = wanted('firefox') && firstExisting(process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox');
 
 const browsers = [];
 if (chromePath) {
@@ -33,7 +35,9 @@ if (browsers.length === 0) {
 export const baseConfig = {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One page per browser at a time: a background tab gets no rendering frames, so ResizeObserver
+  // (and with it every virtualised list) never runs there.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [

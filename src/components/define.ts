@@ -1,0 +1,8 @@
+/** Registers every Roster tag (each skips a tag that is already defined). */
+import './provider/roster-provider.js';
+import './user-list/roster-user-list.js';
+import './user-editor/roster-user-editor.js';
+import './access-grants/roster-access-grants.js';
+import './shared-tasks/roster-shared-tasks.js';
+import './user-stats/roster-user-stats.js';
+import './panel/roster-panel.js';

@@ -1,0 +1,159 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { RosterClient, Task } from '../../sdk/index.js';
+import { RosterElement } from '../shared/base-element.js';
+import { renderError } from '../shared/error-view.js';
+import { PagedSource } from '../shared/paged-source.js';
+import { ViewerController } from '../viewer.js';
+import { OwnerNames } from './owner-names.js';
+import { styles } from './shared-tasks.styles.js';
+
+/**
+ * @summary The tasks other profiles created ("Show shared", seed 002), with their owners' names.
+ * @tag roster-shared-tasks
+ *
+ * Lists `GET /tasks?shared=true` (optionally for one tool), a page at a time with "Show more". Owner
+ * names are looked up once per client (the team in one request) for a viewer with `users:read`; for
+ * any other viewer, or an owner that cannot be looked up, the owner reads "Another user". A host adds
+ * its own "Show shared" toggle around the element.
+ *
+ * @csspart toolbar - The tool filter and the count. @csspart filter - The tool select. @csspart count - The count.
+ * @csspart table - The task table. @csspart row - One task. @csspart owner - The owner cell.
+ * @csspart more-button - "Show more". @csspart state - The empty block. @csspart error - An error block.
+ *
+ * @cssprop --roster-color-* - System colour tokens, see the theming guide.
+ *
+ * @cssstate loading - The first page is loading.
+ * @cssstate empty - No shared tasks for the current filter.
+ * @cssstate error - Loading failed.
+ */
+export class RosterSharedTasks extends RosterElement {
+  static override styles = styles;
+
+  private readonly viewer = new ViewerController(this);
+  private readonly source = new PagedSource<Task>({ onChange: () => this.requestUpdate(), maxPages: 1000 });
+
+  /** Only tasks of this tool (empty: every tool). */
+  @property({ attribute: 'tool-id', reflect: true }) toolId = '';
+  /** Tasks per page request (1–200). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+
+  private loadedKey?: unknown[];
+  private owners?: OwnerNames;
+  private unsubscribeOwners?: () => void;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeOwners?.();
+    this.unsubscribeOwners = this.owners = this.loadedKey = undefined;
+    this.source.reset(undefined);
+  }
+
+  protected override willUpdate(): void {
+    const client = this.client;
+    const key = [client, this.toolId, this.pageSize];
+    if (!this.loadedKey || key.some((part, i) => part !== this.loadedKey![i])) {
+      this.loadedKey = key;
+      const query = { shared: true, toolId: this.toolId || undefined, limit: this.pageSize };
+      this.source.reset(client ? (cursor, signal) => client.tasks.list({ ...query, cursor }, { signal }) : undefined);
+    }
+    if (this.viewer.can('users:read') && client) {
+      this.watchOwners(client);
+      this.owners?.resolve(this.source.view(0).flatMap((task) => (task ? [task.ownerId] : [])));
+    }
+    this.setCustomState('loading', this.isLoading);
+    this.setCustomState('empty', this.source.ready && this.source.length === 0 && !this.source.error);
+    this.setCustomState('error', Boolean(this.source.error && !this.source.length));
+  }
+
+  private get isLoading(): boolean {
+    return !this.client || this.source.loading || (!this.viewer.me && !this.viewer.state.error);
+  }
+
+  private watchOwners(client: RosterClient) {
+    const owners = OwnerNames.for(client);
+    if (owners === this.owners) return;
+    this.unsubscribeOwners?.();
+    this.owners = owners;
+    this.unsubscribeOwners = owners.subscribe(() => this.requestUpdate());
+  }
+
+  private handleFilterChange(event: Event) {
+    this.toolId = (event.target as HTMLSelectElement).value;
+  }
+
+  private renderOwner(task: Task) {
+    const t = this.localize.t.grants.shared;
+    if (!this.viewer.can('users:read')) return t.anotherUser;
+    const name = this.owners?.get(task.ownerId);
+    if (name === undefined) return html`<span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${this.localize.t.common.loading}</span>`;
+    return name === null ? t.anotherUser : html`<span dir="auto">${name}</span>`;
+  }
+
+  private renderTable(tasks: readonly (Task | undefined)[]) {
+    const t = this.localize.t;
+    const s = t.grants.shared;
+    const tools = this.viewer.me?.account.tools ?? [];
+    const toolName = (id: string) => tools.find((tool) => tool.id === id)?.name ?? t.grants.unknownTool(id);
+    return html`<table class="table" part="table" aria-label=${s.label} aria-busy=${this.source.busy ? 'true' : 'false'}>
+      <thead>
+        <tr>
+          <th scope="col">${s.columns.task}</th><th scope="col">${s.columns.tool}</th>
+          <th scope="col">${s.columns.owner}</th><th scope="col">${s.columns.created}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${tasks.map((task) => (task
+          ? html`<tr part="row" data-task-id=${task.id}>
+              <td class="name" dir="auto">${task.name}</td>
+              <td>${toolName(task.toolId)}</td>
+              <td part="owner">${this.renderOwner(task)}</td>
+              <td class="muted"><time datetime=${task.createdAt}>${this.localize.date(task.createdAt)}</time></td>
+            </tr>`
+          : nothing))}
+      </tbody>
+    </table>`;
+  }
+
+  private renderBody() {
+    const t = this.localize.t;
+    const s = t.grants.shared;
+    const source = this.source;
+    if (this.isLoading && !source.length) {
+      return html`<div class="loading" aria-busy="true">${[1, 2, 3].map(() => html`<span class="skeleton"></span>`)}
+        <span class="visually-hidden">${t.common.loading}</span></div>`;
+    }
+    if (source.error && !source.length) return renderError({ error: source.error, t, onRetry: () => source.retry() });
+    if (source.length === 0) {
+      return html`<div class="state" part="state"><p class="state-title">${s.emptyTitle}</p>
+        <p class="state-text">${this.toolId ? s.emptyToolText : s.emptyText}</p></div>`;
+    }
+    const footer = source.error
+      ? renderError({ error: source.error, t, inline: true, onRetry: () => source.retry() })
+      : source.hasMore
+        ? html`<button type="button" class="button" part="more-button" ?disabled=${source.busy}
+            @click=${() => source.ensure(source.length - 1, source.length - 1)}>${source.busy ? s.loadingMore : s.showMore}</button>`
+        : undefined;
+    return html`${this.renderTable(source.view(0))}${footer ? html`<div class="footer">${footer}</div>` : nothing}`;
+  }
+
+  protected override render() {
+    const t = this.localize.t;
+    const s = t.grants.shared;
+    const viewer = this.viewer.state;
+    if (viewer.error) return renderError({ error: viewer.error, t, onRetry: () => void this.viewer.refresh() });
+    const tools = viewer.me?.account.tools ?? [];
+    return html`<div class="toolbar" part="toolbar">
+        <label class="field filter-field">
+          <span class="label">${s.filter}</span>
+          <select class="select" part="filter" @change=${this.handleFilterChange}>
+            <option value="" ?selected=${!this.toolId}>${s.allTools}</option>
+            ${tools.map((tool) => html`<option value=${tool.id} ?selected=${tool.id === this.toolId}>${tool.name}</option>`)}
+          </select>
+        </label>
+        ${this.source.ready ? html`<span class="count muted numeric" part="count">${s.count(this.source.total)}</span>` : nothing}
+      </div>
+      <div class="content">${this.renderBody()}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.source.ready ? s.count(this.source.total) : ''}</div>`;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The plumbing every Roster element shares: the SDK client (from a property or the nearest
+ * provider), the locale and string overrides, and custom states through `ElementInternals`.
+ * Behaviour stays in controllers; an element that needs the viewer adds `new ViewerController(this)`.
+ */
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { RosterClient } from '../../sdk/index.js';
+import { clientContext } from '../context.js';
+import { type I18nOverride, LocalizeController } from '../localize/localize-controller.js';
+
+export class RosterElement extends LitElement {
+  protected readonly localize = new LocalizeController(this);
+  private readonly internals?: ElementInternals;
+
+  /** The SDK client. Set it directly, or let `<roster-provider>` / `<roster-panel>` provide it. */
+  @consume({ context: clientContext, subscribe: true })
+  @property({ attribute: false })
+  client?: RosterClient;
+
+  /** Language tag (`en`, `de`, `de-AT`); when unset, the nearest `lang` up the tree. */
+  @property({ reflect: true }) locale?: string;
+
+  /** Strings to override, as a partial catalog merged over the locale's (e.g. `{ list: { newUser: 'Invite' } }`). */
+  @property({ attribute: false }) i18n?: I18nOverride;
+
+  constructor() {
+    super();
+    try {
+      this.internals = this.attachInternals();
+    } catch {
+      // Engines without ElementInternals for autonomous elements: states are then not exposed.
+    }
+  }
+
+  /** Sets a custom state, styleable as `roster-user-list:state(loading)`. */
+  protected setCustomState(name: string, on: boolean): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      // Older engines only accept `--name` custom states.
+      if (on) states.add(`--${name}`);
+      else states.delete(`--${name}`);
+    }
+  }
+
+  /** Whether a custom state is set (for tests and subclasses). */
+  hasCustomState(name: string): boolean {
+    return this.internals?.states?.has(name) ?? false;
+  }
+}

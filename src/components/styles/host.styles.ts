@@ -1,0 +1,35 @@
+import { css } from 'lit';
+
+/**
+ * The first sheet of every Roster element: border-box sizing, a working `hidden`, and text that
+ * inherits the host page's font (only the size and colour come from tokens).
+ */
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    color-scheme: inherit;
+    font-family: var(--roster-font-family, inherit);
+    font-size: var(--_font-size-m);
+    line-height: var(--roster-line-height, 1.45);
+    color: var(--_color-text);
+    -webkit-font-smoothing: antialiased;
+  }
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      transition-duration: 0.01ms !important;
+    }
+  }
+`;

@@ -1,0 +1,223 @@
+import { css } from 'lit';
+import { badgeStyles, buttonStyles, feedbackStyles, fieldStyles, skeletonStyles, utilityStyles } from '../styles/controls.styles.js';
+import { hostStyles } from '../styles/host.styles.js';
+import { tokenStyles } from '../styles/tokens.styles.js';
+
+const listStyles = css`
+  :host {
+    --_row-height: calc(var(--roster-user-list-row-height, 3.25rem) * var(--_density));
+    --_columns: minmax(10rem, 1.5fr) minmax(10rem, 1.4fr) 7.5rem minmax(13rem, 1.2fr) 8rem 7.5rem;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-m);
+    min-block-size: 0;
+    container-type: inline-size;
+    container-name: roster-user-list;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    flex: 1 1 28rem;
+    gap: var(--_space-s);
+  }
+  .search-field {
+    position: relative;
+    flex: 1 1 14rem;
+    max-inline-size: 24rem;
+  }
+  .search-icon {
+    position: absolute;
+    inset-inline-start: var(--_space-m);
+    inset-block-start: 50%;
+    translate: 0 -50%;
+    inline-size: 1rem;
+    block-size: 1rem;
+    color: var(--_color-text-muted);
+    pointer-events: none;
+  }
+  .search {
+    padding-inline-start: calc(var(--_space-m) + 1.4rem);
+  }
+  .filter {
+    inline-size: auto;
+  }
+  .seats {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-s);
+  }
+  .button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  .create-reason {
+    margin: calc(var(--_space-s) * -1) 0 0;
+    text-align: end;
+  }
+  .content {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 var(--roster-user-list-height, 28rem);
+    min-block-size: 12rem;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-l);
+    background: var(--_color-surface);
+    overflow: hidden;
+  }
+  .grid {
+    scroll-padding-block-start: calc(var(--_row-height) * 0.75 + 1px);
+    flex: 1 1 auto;
+    min-block-size: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  .head {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    background: var(--_color-surface-raised);
+    border-block-end: 1px solid var(--_color-border);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    align-items: center;
+    inline-size: 100%;
+    min-block-size: var(--_row-height);
+    block-size: var(--_row-height);
+    border-block-end: 1px solid color-mix(in srgb, var(--_color-border) 70%, transparent);
+    outline: none;
+  }
+  .header-row {
+    block-size: auto;
+    min-block-size: calc(var(--_row-height) * 0.75);
+    border: 0;
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-s);
+    font-weight: var(--_font-weight-medium);
+  }
+  .body .row {
+    cursor: pointer;
+    transition: background-color 80ms;
+  }
+  .body .row:hover {
+    background: var(--_color-hover);
+  }
+  .body .row:focus-visible {
+    background: var(--_color-selected);
+    box-shadow: inset 3px 0 0 var(--_color-focus);
+  }
+  .body .row:focus-visible:dir(rtl) {
+    box-shadow: inset -3px 0 0 var(--_color-focus);
+  }
+  .cell {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    min-inline-size: 0;
+    padding-inline: var(--_space-m);
+    overflow: hidden;
+  }
+  .name,
+  .truncate {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    unicode-bidi: isolate;
+  }
+  .name {
+    font-weight: var(--_font-weight-medium);
+  }
+  .col-email,
+  .col-created {
+    color: var(--_color-text-muted);
+  }
+  .col-credits,
+  .col-created {
+    white-space: nowrap;
+  }
+  .avatar {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    inline-size: calc(1.9rem * var(--_density));
+    block-size: calc(1.9rem * var(--_density));
+    border-radius: 50%;
+    background: color-mix(in srgb, var(--_color-accent) 14%, var(--_color-surface));
+    color: color-mix(in srgb, var(--_color-accent) 75%, var(--_color-text));
+    font-size: 0.72rem;
+    font-weight: var(--_font-weight-strong);
+  }
+  .sort-button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    margin-inline: calc(var(--_space-xs) * -1);
+    padding: var(--_space-xs);
+    border: 0;
+    border-radius: var(--_radius-s);
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .sort-button:hover {
+    color: var(--_color-text);
+  }
+  .sort-button:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus-ring);
+  }
+  .sort-button svg {
+    inline-size: 0.75rem;
+    block-size: 0.75rem;
+  }
+  .resend {
+    margin-inline-start: auto;
+  }
+  .skeleton-row .skeleton {
+    --_skeleton-width: 7rem;
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-m);
+    padding: var(--_space-s) var(--_space-m);
+    border-block-start: 1px solid var(--_color-border);
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-s);
+  }
+  .content > .state,
+  .content > [part='error'] {
+    margin-block: auto;
+  }
+  @container roster-user-list (max-width: 58rem) {
+    .content {
+      --_columns: minmax(10rem, 1.5fr) 7.5rem minmax(13rem, 1fr) 9rem;
+    }
+    .col-email,
+    .col-created {
+      display: none;
+    }
+  }
+  @container roster-user-list (max-width: 30rem) {
+    .content {
+      --_columns: minmax(0, 1fr) minmax(13rem, auto);
+    }
+    .col-role,
+    .col-credits {
+      display: none;
+    }
+    .seats {
+      flex-basis: 100%;
+    }
+  }
+`;
+
+export const styles = [tokenStyles, hostStyles, utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, feedbackStyles, listStyles];
