@@ -1,0 +1,87 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/provider/roster-provider.js';
+import '../../src/components/user-list/roster-user-list.js';
+import type { RosterProvider } from '../../src/components/provider/provider.js';
+import type { RosterUserList } from '../../src/components/user-list/user-list.js';
+import { en } from '../../src/components/localize/en.js';
+import { clientFor, ignoreResizeObserverLoops, problemResponse, setupApi, waitFor } from './helpers.js';
+
+const OWNER = 'olivia.owner@acme.de';
+const ACCOUNT = { name: 'Acme GmbH', emailDomain: 'acme.de', seatLimit: 12, passwordMode: 'shared' as const, credits: 1000 };
+
+const listText = (list: RosterUserList) => list.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const rowCount = (list: RosterUserList) => list.shadowRoot!.querySelectorAll('.body [role="row"][data-id]').length;
+
+describe('<roster-provider>', () => {
+  ignoreResizeObserverLoops();
+
+  it('should give nested elements its client and load the viewer once for all of them', async () => {
+    const testApi = setupApi({ account: ACCOUNT });
+    const provider = await fixture<RosterProvider>(html`<roster-provider .client=${clientFor(testApi.api, OWNER)}>
+      <roster-user-list></roster-user-list><section><roster-user-list></roster-user-list></section>
+    </roster-provider>`);
+    const lists = [...provider.querySelectorAll('roster-user-list')];
+    await waitFor(() => lists.every((list) => rowCount(list) > 0), 'both lists rendered');
+    expect(testApi.requests.filter((r) => r.path === '/me')).to.have.length(1);
+    expect(provider.viewer.me?.user.email).to.equal(OWNER);
+    expect(getComputedStyle(provider).display).to.equal('contents');
+  });
+
+  it('should let a lone element load the viewer itself', async () => {
+    const testApi = setupApi({ account: ACCOUNT });
+    const list = await fixture<RosterUserList>(html`<roster-user-list .client=${clientFor(testApi.api, OWNER)}></roster-user-list>`);
+    await waitFor(() => rowCount(list) > 0, 'rows');
+    expect(testApi.requests.filter((r) => r.path === '/me')).to.have.length(1);
+  });
+
+  it('should create a client from base-url and getToken', async () => {
+    const testApi = setupApi({ account: ACCOUNT });
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = testApi.fetch;
+    try {
+      const provider = await fixture<RosterProvider>(html`<roster-provider base-url="/api/roster/v1"
+        .getToken=${() => testApi.api.tokenFor(OWNER)}><roster-user-list></roster-user-list></roster-provider>`);
+      expect(provider.client?.baseUrl).to.equal('/api/roster/v1');
+      const list = provider.querySelector('roster-user-list')!;
+      await waitFor(() => rowCount(list) > 0, 'rows through the created client');
+      expect(list.client).to.equal(provider.client);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it('should reload the viewer when a user is added, so seat usage stays true', async () => {
+    const testApi = setupApi({ account: ACCOUNT });
+    const client = clientFor(testApi.api, OWNER);
+    const provider = await fixture<RosterProvider>(html`<roster-provider .client=${client}><roster-user-list></roster-user-list></roster-provider>`);
+    const list = provider.querySelector('roster-user-list')!;
+    await waitFor(() => listText(list).includes(en.list.seats(1, 12)), 'one seat used');
+    await client.users.create({ firstName: 'Jonas', lastName: 'Becker', email: 'jonas.becker@acme.de', role: 'manager' });
+    await waitFor(() => listText(list).includes(en.list.seats(2, 12)), 'two seats used');
+    expect(provider.viewer.me?.account.seatsUsed).to.equal(2);
+  });
+
+  it('should show a failed viewer load in its elements, and recover on retry', async () => {
+    const testApi = setupApi({ account: ACCOUNT });
+    const stop = testApi.intercept((r) => r.path === '/me', async () => problemResponse(503, 'server_error'));
+    const provider = await fixture<RosterProvider>(html`<roster-provider .client=${clientFor(testApi.api, OWNER)}>
+      <roster-user-list></roster-user-list></roster-provider>`);
+    const list = provider.querySelector('roster-user-list')!;
+    await waitFor(() => listText(list).includes(en.errors.server_error), 'error shown');
+    expect(list.matches(':state(error)')).to.equal(true);
+    stop();
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await waitFor(() => rowCount(list) > 0, 'rows after retry');
+  });
+
+  it('should provide a replaced client to its elements', async () => {
+    const first = setupApi({ account: ACCOUNT });
+    const second = setupApi({ account: { ...ACCOUNT, name: 'Other GmbH' }, owner: { firstName: 'Otto', lastName: 'Other', email: 'otto.other@acme.de' } });
+    const provider = await fixture<RosterProvider>(html`<roster-provider .client=${clientFor(first.api, OWNER)}>
+      <roster-user-list></roster-user-list></roster-provider>`);
+    const list = provider.querySelector('roster-user-list')!;
+    await waitFor(() => listText(list).includes('Olivia Owner'), 'first account');
+    provider.client = clientFor(second.api, 'otto.other@acme.de');
+    await waitFor(() => listText(list).includes('Otto Other') && !listText(list).includes('Olivia Owner'), 'second account');
+  });
+});

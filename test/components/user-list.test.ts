@@ -1,0 +1,337 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/user-list/roster-user-list.js';
+import type { RosterUserList } from '../../src/components/user-list/user-list.js';
+import { en } from '../../src/components/localize/en.js';
+import { DEMO_VIEWERS } from '../../src/mock/data.js';
+import type { RosterClient } from '../../src/sdk/index.js';
+import { axeCheck, clientFor, hang, ignoreResizeObserverLoops, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
+
+const OWNER = 'olivia.owner@acme.de';
+const ACCOUNT = { name: 'Acme GmbH', emailDomain: 'acme.de', seatLimit: 12, passwordMode: 'shared' as const, credits: 1000 };
+
+const root = (el: RosterUserList) => el.shadowRoot!;
+const rows = (el: RosterUserList) => [...root(el).querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
+const rowNames = (el: RosterUserList) => rows(el).map((row) => row.querySelector('.name')!.textContent!.trim());
+const text = (el: RosterUserList) => root(el).textContent!.replace(/\s+/g, ' ');
+const listRequests = (api: TestApi) => api.requests.filter((r) => r.method === 'GET' && r.path === '/users');
+
+async function renderList(client: RosterClient, wrapper = html``) {
+  const el = await fixture<RosterUserList>(html`${wrapper}<roster-user-list .client=${client} style="height: 480px"></roster-user-list>`);
+  return el;
+}
+
+async function loaded(el: RosterUserList) {
+  await waitFor(() => rows(el).length > 0, 'rows rendered');
+  await el.updateComplete;
+  return el;
+}
+
+function type(el: RosterUserList, value: string) {
+  const input = root(el).querySelector<HTMLInputElement>('[part="search"]')!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+function press(target: Element, key: string) {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+}
+
+const activeIndex = (el: RosterUserList) => Number((root(el).activeElement as HTMLElement | null)?.dataset.index);
+
+async function createUser(client: RosterClient, firstName: string, lastName: string) {
+  return client.users.create({ firstName, lastName, email: `${firstName}.${lastName}@acme.de`.toLowerCase(), role: 'specialist' });
+}
+
+describe('<roster-user-list>', () => {
+  ignoreResizeObserverLoops();
+
+  describe('rendering', () => {
+    it('should render the team from the reference API, with roles, statuses and seats', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      expect(rowNames(el)).to.include('Greta Hoffmann');
+      const me = await clientFor(testApi.api, DEMO_VIEWERS.owner).me();
+      expect(text(el)).to.include(en.list.seats(me.account.seatsUsed, me.account.plan.seatLimit));
+      expect(text(el)).to.include(en.roles.owner.name);
+      expect(text(el)).to.include(en.common.status.active);
+      const grid = root(el).querySelector('[role="grid"]')!;
+      expect(grid.getAttribute('aria-rowcount')).to.equal(String(me.account.seatsUsed + 1));
+      expect(listRequests(testApi)[0].url.searchParams.get('sort')).to.equal('name');
+    });
+
+    it('should isolate names in their own direction', async () => {
+      const testApi = setupApi({ account: ACCOUNT });
+      const owner = clientFor(testApi.api, OWNER);
+      await owner.users.create({ firstName: 'محمد', lastName: 'علي', email: 'mohammed.ali@acme.de', role: 'specialist' });
+      const el = await loaded(await renderList(owner));
+      const name = rows(el).map((row) => row.querySelector('.name')!).find((n) => n.textContent!.includes('محمد'))!;
+      expect(name.getAttribute('dir')).to.equal('auto');
+    });
+
+    it('should be accessible in light and dark', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const light = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      await axeCheck(light);
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="color-scheme: dark; background: #000; color: #fff">
+        <roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="height: 480px"></roster-user-list></div>`);
+      const dark = await loaded(wrapper.querySelector('roster-user-list')!);
+      const surface = getComputedStyle(root(dark).querySelector('.content')!).backgroundColor;
+      expect(surface).to.not.equal(getComputedStyle(root(light).querySelector('.content')!).backgroundColor);
+      await axeCheck(dark);
+    });
+  });
+
+  describe('search, filters and sorting', () => {
+    it('should search on the server after a pause in typing, and abort the stale search', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      const before = listRequests(testApi).length;
+      type(el, 'g');
+      type(el, 'gr');
+      type(el, 'gre');
+      const stop = testApi.intercept((r) => r.path === '/users' && r.url.searchParams.get('q') === 'gre', hang);
+      const first = await waitFor(() => listRequests(testApi).find((r) => r.url.searchParams.get('q') === 'gre'), 'search sent');
+      expect(listRequests(testApi).length, 'one request for three keystrokes').to.equal(before + 1);
+      stop();
+      type(el, 'greta');
+      await waitFor(() => listRequests(testApi).find((r) => r.url.searchParams.get('q') === 'greta'), 'second search sent');
+      expect(first.signal.aborted, 'the stale search is aborted').to.equal(true);
+      await waitFor(() => rowNames(el).length > 0 && rowNames(el).every((name) => /greta/i.test(name)), 'results shown');
+      expect(el.query).to.equal('greta');
+    });
+
+    it('should filter by role and status on the server', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      const [role, status] = root(el).querySelectorAll<HTMLSelectElement>('[part="filter"]');
+      role.value = 'specialist';
+      role.dispatchEvent(new Event('change'));
+      await waitFor(() => listRequests(testApi).at(-1)!.url.searchParams.get('role') === 'specialist', 'role filter sent');
+      await waitFor(() => rows(el).length > 0 && rows(el).every((row) => row.textContent!.includes(en.roles.specialist.name)), 'specialists only');
+      status.value = 'active';
+      status.dispatchEvent(new Event('change'));
+      const last = await waitFor(() => listRequests(testApi).find((r) => r.url.searchParams.get('status') === 'active'), 'status filter sent');
+      expect(last.url.searchParams.get('role')).to.equal('specialist');
+    });
+
+    it('should sort by a column header and announce the order with aria-sort', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      const header = () => root(el).querySelector<HTMLElement>('.col-name[role="columnheader"]')!;
+      expect(header().getAttribute('aria-sort')).to.equal('ascending');
+      const firstBefore = rowNames(el)[0];
+      header().querySelector('button')!.click();
+      await waitFor(() => listRequests(testApi).at(-1)!.url.searchParams.get('sort') === '-name', 'descending sort sent');
+      await waitFor(() => rowNames(el)[0] !== firstBefore, 'order changed');
+      expect(header().getAttribute('aria-sort')).to.equal('descending');
+      root(el).querySelector<HTMLElement>('.col-credits[role="columnheader"] button')!.click();
+      await waitFor(() => listRequests(testApi).at(-1)!.url.searchParams.get('sort') === 'creditsSpent', 'credit sort sent');
+      expect(header().hasAttribute('aria-sort')).to.equal(false);
+    });
+  });
+
+  describe('scale', () => {
+    it('should load further pages as the viewer scrolls', async () => {
+      const testApi = setupApi({ data: 'demo', demoUsers: 500 });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
+      expect(listRequests(testApi).filter((r) => r.url.searchParams.has('cursor'))).to.have.length(0);
+      for (let i = 0; i < 40 && !root(el).querySelector('.body [data-index="499"][data-id]'); i++) {
+        grid.scrollTop = grid.scrollHeight;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(root(el).querySelector('.body [data-index="499"][data-id]'), 'the last user is reached').to.exist;
+      expect(listRequests(testApi).filter((r) => r.url.searchParams.has('cursor')).length).to.be.at.least(4);
+    });
+
+    it('should keep the DOM to a few screens with 10,000 users', async function () {
+      this.timeout(30000);
+      const testApi = setupApi({ data: 'demo', demoUsers: 10_000 });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
+      for (let i = 0; i < 15; i++) {
+        grid.scrollTop = grid.scrollHeight;
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+      expect(Number(rows(el).at(-1)!.dataset.index)).to.be.greaterThan(500);
+      expect(root(el).querySelectorAll('[role="row"]').length).to.be.below(80);
+      expect(root(el).querySelectorAll('*').length).to.be.below(2000);
+    });
+  });
+
+  describe('keyboard and selection', () => {
+    it('should move a single tab stop with the arrow, Home, End and Page keys', async () => {
+      const testApi = setupApi({ data: 'demo', demoUsers: 60 });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      const tabStops = () => rows(el).filter((row) => row.tabIndex === 0);
+      expect(tabStops()).to.have.length(1);
+      rows(el)[0].focus();
+      press(rows(el)[0], 'ArrowDown');
+      await waitFor(() => activeIndex(el) === 1, 'second row focused');
+      press(root(el).activeElement!, 'ArrowDown');
+      await waitFor(() => activeIndex(el) === 2, 'third row focused');
+      press(root(el).activeElement!, 'ArrowUp');
+      await waitFor(() => activeIndex(el) === 1, 'back to the second row');
+      press(root(el).activeElement!, 'End');
+      await waitFor(() => activeIndex(el) === 59, 'last row focused and scrolled into view');
+      press(root(el).activeElement!, 'PageUp');
+      await waitFor(() => activeIndex(el) < 59 && activeIndex(el) > 40, 'a page up');
+      press(root(el).activeElement!, 'Home');
+      await waitFor(() => activeIndex(el) === 0, 'first row focused');
+      press(root(el).activeElement!, 'PageDown');
+      await waitFor(() => activeIndex(el) > 1, 'a page down');
+      expect(tabStops()).to.have.length(1);
+    });
+
+    it('should fire roster-select with the user on Enter and on click', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      rows(el)[0].focus();
+      press(rows(el)[0], 'ArrowDown');
+      await waitFor(() => activeIndex(el) === 1, 'second row focused');
+      const expected = rows(el)[1].dataset.id;
+      const selected = oneEvent(el, 'roster-select');
+      press(root(el).activeElement!, 'Enter');
+      const event = await selected;
+      expect(event.detail.user.id).to.equal(expected);
+      expect(event.bubbles && event.composed).to.equal(true);
+      const clicked = oneEvent(el, 'roster-select');
+      rows(el)[2].querySelector<HTMLElement>('.col-email')!.click();
+      expect((await clicked).detail.user.id).to.equal(rows(el)[2].dataset.id);
+    });
+  });
+
+  describe('states', () => {
+    it('should show skeleton rows and the loading state while the first page loads', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      testApi.intercept((r) => r.path === '/users', hang);
+      const el = await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner));
+      await waitFor(() => listRequests(testApi).length > 0, 'list requested');
+      await el.updateComplete;
+      expect(el.matches(':state(loading)')).to.equal(true);
+      expect(root(el).querySelectorAll('.skeleton-row').length).to.be.greaterThan(3);
+      expect(root(el).querySelector('[role="grid"]')!.getAttribute('aria-busy')).to.equal('true');
+      await axeCheck(el);
+    });
+
+    it('should show the empty state with the create action', async () => {
+      const testApi = setupApi({ account: ACCOUNT });
+      testApi.intercept((r) => r.path === '/users', async () => Response.json({ items: [], nextCursor: null, total: 0 }));
+      const el = await renderList(clientFor(testApi.api, OWNER));
+      await waitFor(() => text(el).includes(en.list.emptyTitle), 'empty state');
+      expect(el.matches(':state(empty)')).to.equal(true);
+      expect(root(el).querySelector('.state [part="new-user-button"]')).to.exist;
+      await axeCheck(el);
+    });
+
+    it('should show "no results" for a search, and clear it', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      el.query = 'nobody-is-called-this';
+      await waitFor(() => text(el).includes(en.list.noResultsTitle), 'no results state');
+      await axeCheck(el);
+      [...root(el).querySelectorAll<HTMLButtonElement>('.state button')].find((b) => b.textContent!.includes(en.list.clearFilters))!.click();
+      await waitFor(() => rows(el).length > 0, 'rows again');
+      expect(el.query).to.equal('');
+    });
+
+    it('should show a typed error with a retry that works', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const stop = testApi.intercept((r) => r.path === '/users', async () => problemResponse(503, 'server_error', 'Unavailable'));
+      const el = await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner));
+      await waitFor(() => text(el).includes(en.errors.server_error), 'error shown');
+      expect(el.matches(':state(error)')).to.equal(true);
+      await axeCheck(el);
+      stop();
+      root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+      await loaded(el);
+      expect(el.matches(':state(error)')).to.equal(false);
+    });
+
+    it('should say the server answered in an unexpected format instead of breaking', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      testApi.intercept((r) => r.path === '/users', async () => Response.json({ items: 'not a list' }));
+      const el = await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner));
+      await waitFor(() => text(el).includes(en.errors.invalid_response), 'shape error shown');
+    });
+
+    for (const viewer of ['specialist', 'guest'] as const) {
+      it(`should show "no permission" to a ${viewer}, without asking for users`, async () => {
+        const testApi = setupApi({ data: 'demo' });
+        const el = await renderList(clientFor(testApi.api, DEMO_VIEWERS[viewer]));
+        await waitFor(() => text(el).includes(en.list.noPermissionText), 'no permission state');
+        expect(listRequests(testApi)).to.have.length(0);
+        expect(root(el).querySelector('[part="new-user-button"]')).to.not.exist;
+        await axeCheck(el);
+      });
+    }
+  });
+
+  describe('the new-user action', () => {
+    it('should ask the host to create a user when the owner has a free seat', async () => {
+      const testApi = setupApi({ account: ACCOUNT });
+      const el = await loaded(await renderList(clientFor(testApi.api, OWNER)));
+      const button = root(el).querySelector<HTMLButtonElement>('[part="new-user-button"]')!;
+      expect(button.getAttribute('aria-disabled')).to.equal('false');
+      const requested = oneEvent(el, 'roster-user-create-request');
+      button.click();
+      const event = await requested;
+      expect(event.cancelable && event.bubbles && event.composed).to.equal(true);
+    });
+
+    it('should be disabled with the reason when every seat is used', async () => {
+      const testApi = setupApi({ account: { ...ACCOUNT, seatLimit: 1 } });
+      const el = await loaded(await renderList(clientFor(testApi.api, OWNER)));
+      const button = root(el).querySelector<HTMLButtonElement>('[part="new-user-button"]')!;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(root(el).getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal(en.list.newUserSeatsFull);
+      let fired = false;
+      el.addEventListener('roster-user-create-request', () => (fired = true));
+      button.click();
+      expect(fired).to.equal(false);
+    });
+
+    it('should be disabled with the reason for a manager', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.manager)));
+      const button = root(el).querySelector<HTMLButtonElement>('[part="new-user-button"]')!;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(text(el)).to.include(en.list.newUserNoPermission);
+      expect(root(el).querySelector('[part="resend-button"]')).to.not.exist;
+    });
+  });
+
+  describe('live updates and verification', () => {
+    it('should show a new pending user, resend the link once, and report it', async () => {
+      const testApi = setupApi({ account: ACCOUNT });
+      const owner = clientFor(testApi.api, OWNER);
+      const el = await loaded(await renderList(owner));
+      const user = await createUser(owner, 'Jonas', 'Becker');
+      await waitFor(() => rowNames(el).includes('Jonas Becker'), 'new user listed');
+      const row = rows(el).find((r) => r.dataset.id === user.id)!;
+      expect(row.textContent).to.include(en.common.status.pending);
+      const resend = row.querySelector<HTMLButtonElement>('[part="resend-button"]')!;
+      expect(resend.getAttribute('aria-label')).to.equal(en.list.resendLabel('Jonas Becker'));
+      const sent = oneEvent(el, 'roster-verification-sent');
+      resend.click();
+      resend.click();
+      expect((await sent).detail.user.id).to.equal(user.id);
+      const posts = testApi.requests.filter((r) => r.method === 'POST' && r.path === `/users/${user.id}/verification`);
+      expect(posts).to.have.length(1);
+      await waitFor(() => text(el).includes(en.list.resent(user.email)), 'announced');
+    });
+
+    it('should patch an updated user in place without reloading the list', async () => {
+      const testApi = setupApi({ account: ACCOUNT });
+      const owner = clientFor(testApi.api, OWNER);
+      const user = await createUser(owner, 'Anna', 'Schmidt');
+      const el = await loaded(await renderList(owner));
+      const before = listRequests(testApi).length;
+      await owner.users.update(user.id, { lastName: 'Schmidt-Łukasiewicz' });
+      await waitFor(() => rowNames(el).includes('Anna Schmidt-Łukasiewicz'), 'row updated');
+      expect(listRequests(testApi).length).to.equal(before);
+      await owner.users.delete(user.id);
+      await waitFor(() => !rowNames(el).some((name) => name.startsWith('Anna')), 'row removed');
+    });
+  });
+});
