@@ -1,13 +1,14 @@
-import { html, nothing, render, type PropertyValues, type RootPart } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { ROLES, USER_STATUSES, type Role, type RosterChange, type User, type UserSort, type UserStatus } from '../../sdk/index.js';
 import { SelectEvent, UserCreateRequestEvent, VerificationSentEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { renderError } from '../shared/error-view.js';
 import { errorMessage, isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
+import { VirtualWindow } from '../shared/virtual-window.js';
 import { ViewerController } from '../viewer.js';
 import { COLUMN_COUNT, renderHeader, renderRow, renderSkeletonRow, type SortColumn } from './user-list-rows.js';
 import { styles } from './user-list.styles.js';
@@ -52,6 +53,10 @@ export class RosterUserList extends RosterElement {
 
   private readonly viewer = new ViewerController(this);
   private readonly source = new PagedSource<User>({ onChange: () => this.requestUpdate() });
+  private readonly window = new VirtualWindow(this, {
+    count: () => this.source.length,
+    onRange: (first, last) => this.handleRangeChanged(first, last),
+  });
 
   /** Search text sent as `q` (name or email). */
   @property({ reflect: true }) query = '';
@@ -70,25 +75,17 @@ export class RosterUserList extends RosterElement {
   @state() private announcement = '';
 
   @query('.body') private body?: HTMLElement;
+  @query('.grid') private grid?: HTMLElement;
 
   private loadedKey?: string;
   private loadedClient?: unknown;
   private subscribedClient?: unknown;
   private unsubscribe?: () => void;
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private visible = { first: 0, last: 10 };
   private pendingFocus?: number;
-  private rowsHost?: HTMLElement;
-  private rowsPart?: RootPart;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.rowsPart?.setConnected(true);
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.rowsPart?.setConnected(false);
     clearTimeout(this.searchTimer);
     this.unsubscribe?.();
     this.unsubscribe = this.subscribedClient = this.loadedKey = undefined;
@@ -191,7 +188,7 @@ export class RosterUserList extends RosterElement {
 
   private handleKeydown(event: KeyboardEvent) {
     if ((event.target as Element).closest('button') && (event.key === 'Enter' || event.key === ' ')) return;
-    const page = Math.max(1, this.visible.last - this.visible.first);
+    const page = Math.max(1, this.window.visibleLast - this.window.visibleFirst);
     const last = this.source.length - 1;
     const moves: Record<string, number> = {
       ArrowDown: this.activeIndex + 1, ArrowUp: this.activeIndex - 1,
@@ -206,35 +203,22 @@ export class RosterUserList extends RosterElement {
     }
   }
 
-  private handleRangeChanged(event: RangeChangedEvent) {
-    this.source.ensure(event.first, event.last);
-    // The virtualiser renders the new range in its own listener, after this one.
-    queueMicrotask(() => this.focusPendingRow());
-  }
-
-  private handleVisibilityChanged(event: VisibilityChangedEvent) {
-    this.visible = { first: event.first, last: event.last };
+  private handleRangeChanged(first: number, last: number) {
+    this.source.ensure(first, last);
+    const { visibleFirst, visibleLast } = this.window;
     // Keep the roving tab stop on screen, unless the viewer is working in the grid right now.
     const focusInside = this.shadowRoot?.activeElement?.closest('.body');
-    if (!focusInside && this.pendingFocus === undefined && (this.activeIndex < event.first || this.activeIndex > event.last)) this.activeIndex = Math.max(0, event.first);
+    if (!focusInside && this.pendingFocus === undefined && (this.activeIndex < visibleFirst || this.activeIndex > visibleLast)) this.activeIndex = Math.max(0, visibleFirst);
   }
 
-  /** Moves the active row, scrolling it into view and focusing it once the virtualiser renders it. */
+  /** Moves the active row, scrolling it into view and focusing it once it is rendered. */
   private moveTo(index: number) {
     this.activeIndex = index;
     this.pendingFocus = index;
-    if (!this.focusPendingRow()) this.scrollRowIntoView(index);
-  }
-
-  // Rows have one fixed height, so any row's position is known before the virtualiser renders it.
-  private scrollRowIntoView(index: number) {
-    const grid = this.shadowRoot?.querySelector<HTMLElement>('.grid');
-    const sample = this.body?.querySelector<HTMLElement>('[role="row"]');
-    if (!grid || !this.body || !sample) return;
-    const header = this.body.offsetTop;
-    const top = header + index * sample.offsetHeight;
-    if (top - header < grid.scrollTop) grid.scrollTop = top - header;
-    else if (top + sample.offsetHeight > grid.scrollTop + grid.clientHeight) grid.scrollTop = top + sample.offsetHeight - grid.clientHeight;
+    this.window.scrollIntoView(index);
+    // Scrolling moves the window synchronously; the row is in the DOM after the next update.
+    this.window.measure();
+    if (!this.focusPendingRow()) void this.updateComplete.then(() => this.focusPendingRow());
   }
 
   private focusPendingRow(): boolean {
@@ -331,33 +315,18 @@ export class RosterUserList extends RosterElement {
       <div role="rowgroup" class="head">${renderHeader(t, this.sort, (column) => this.handleSort(column))}</div>
       ${skeleton
         ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 8 }, (_, i) => renderSkeletonRow(i))}</div>`
-        : html`<div role="rowgroup" class="body" @click=${this.handleRowClick} @keydown=${this.handleKeydown} @focusin=${this.handleFocusIn}
-            @rangeChanged=${this.handleRangeChanged} @visibilityChanged=${this.handleVisibilityChanged}></div>`}
+        : html`<div role="rowgroup" class="body" style=${styleMap(this.window.bodyStyle())}
+            @click=${this.handleRowClick} @keydown=${this.handleKeydown} @focusin=${this.handleFocusIn}>${this.renderRows()}</div>`}
     </div>
     ${skeleton ? nothing : this.renderFooter()}`;
   }
 
-  /**
-   * Renders the rows into the body once it is in the document: the virtualiser finds its scrolling
-   * ancestor when it starts, which it cannot do inside a template that is not inserted yet.
-   */
   private renderRows() {
-    const body = this.body;
-    if (body !== this.rowsHost) {
-      this.rowsPart?.setConnected(false);
-      this.rowsHost = body;
-      this.rowsPart = undefined;
-    }
-    if (!body) return;
     const ctx = {
       t: this.localize.t, localize: this.localize, activeIndex: this.activeIndex, viewerId: this.viewer.me?.user.id,
       canWrite: this.viewer.can('users:write'), resending: this.resending, onResend: (user: User) => void this.handleResend(user),
     };
-    this.rowsPart = render(virtualize({
-      items: this.source.view(),
-      keyFunction: (user: User | undefined, index: number) => user?.id ?? `pending-${index}`,
-      renderItem: (user: User | undefined, index: number) => renderRow(user, index, ctx),
-    }), body, { host: this });
+    return repeat(this.window.indexes(), (index) => this.source.at(index)?.id ?? `pending-${index}`, (index) => renderRow(this.source.at(index), index, ctx));
   }
 
   private renderFooter() {
@@ -371,7 +340,7 @@ export class RosterUserList extends RosterElement {
   }
 
   protected override updated(): void {
-    this.renderRows();
+    this.window.observe(this.grid, this.body);
     this.focusPendingRow();
   }
 
