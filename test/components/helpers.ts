@@ -9,7 +9,6 @@
  */
 import 'axe-core';
 import type AxeCore from 'axe-core';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { createReferenceApi } from '../../src/mock/index.js';
 import { type ClientOptions, createRosterClient, type RosterClient } from '../../src/sdk/index.js';
@@ -104,9 +103,4 @@ export async function waitFor<T>(check: () => T | undefined | null | false, mess
   let value: T | undefined | null | false;
   await waitUntil(() => (value = check()), message, { timeout });
   return value as T;
-}
-
-/** The virtualiser's benign "ResizeObserver loop" reports are not test failures. Call inside `describe`. */
-export function ignoreResizeObserverLoops(): void {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 }

@@ -9,7 +9,7 @@ import '../../src/components/user-list/roster-user-list.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import { FIELD_MESSAGES, ForbiddenError, ResponseShapeError, ServerError } from '../../src/sdk/index.js';
-import { clientFor, ignoreResizeObserverLoops, setupApi, waitFor } from './helpers.js';
+import { clientFor, setupApi, waitFor } from './helpers.js';
 
 /** A minimal Roster element that prints a string, its language and a formatted number. */
 class LocaleProbe extends RosterElement {
@@ -30,7 +30,6 @@ customElements.define('test-shadow-host', ShadowHost);
 const printed = (el: Element) => el.shadowRoot!.textContent!;
 
 describe('localisation', () => {
-  ignoreResizeObserverLoops();
   const documentLang = document.documentElement.lang;
   afterEach(() => {
     document.documentElement.lang = documentLang;

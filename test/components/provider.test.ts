@@ -4,7 +4,7 @@ import '../../src/components/user-list/roster-user-list.js';
 import type { RosterProvider } from '../../src/components/provider/provider.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { en } from '../../src/components/localize/en.js';
-import { clientFor, ignoreResizeObserverLoops, problemResponse, setupApi, waitFor } from './helpers.js';
+import { clientFor, problemResponse, setupApi, waitFor } from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
 const ACCOUNT = { name: 'Acme GmbH', emailDomain: 'acme.de', seatLimit: 12, passwordMode: 'shared' as const, credits: 1000 };
@@ -13,7 +13,6 @@ const listText = (list: RosterUserList) => list.shadowRoot!.textContent!.replace
 const rowCount = (list: RosterUserList) => list.shadowRoot!.querySelectorAll('.body [role="row"][data-id]').length;
 
 describe('<roster-provider>', () => {
-  ignoreResizeObserverLoops();
 
   it('should give nested elements its client and load the viewer once for all of them', async () => {
     const testApi = setupApi({ account: ACCOUNT });

@@ -4,7 +4,7 @@ import type { RosterUserList } from '../../src/components/user-list/user-list.js
 import { en } from '../../src/components/localize/en.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import type { RosterClient } from '../../src/sdk/index.js';
-import { axeCheck, clientFor, hang, ignoreResizeObserverLoops, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
+import { axeCheck, clientFor, hang, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
 const ACCOUNT = { name: 'Acme GmbH', emailDomain: 'acme.de', seatLimit: 12, passwordMode: 'shared' as const, credits: 1000 };
@@ -43,7 +43,6 @@ async function createUser(client: RosterClient, firstName: string, lastName: str
 }
 
 describe('<roster-user-list>', () => {
-  ignoreResizeObserverLoops();
 
   describe('rendering', () => {
     it('should render the team from the reference API, with roles, statuses and seats', async () => {

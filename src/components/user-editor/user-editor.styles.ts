@@ -1,0 +1,343 @@
+import { css } from 'lit';
+import { controlStyles } from '../styles/controls.styles.js';
+import { hostStyles } from '../styles/host.styles.js';
+import { tokenStyles } from '../styles/tokens.styles.js';
+
+const editorStyles = css`
+  :host {
+    max-inline-size: var(--roster-user-editor-max-width, 44rem);
+    container-type: inline-size;
+    container-name: roster-user-editor;
+  }
+  .editor,
+  .form,
+  .plain {
+    display: grid;
+    gap: var(--_space-l);
+  }
+  .plain {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .header {
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  .title {
+    margin: 0;
+    font-size: var(--_font-size-l);
+    font-weight: var(--_font-weight-strong);
+    overflow-wrap: anywhere;
+  }
+  .header p {
+    margin: 0;
+  }
+  .section-title,
+  .step-title {
+    margin: 0;
+    font-size: var(--_font-size-m);
+    font-weight: var(--_font-weight-strong);
+  }
+  .section-title {
+    padding-block-start: var(--_space-s);
+    border-block-start: 1px solid var(--_color-border);
+  }
+  .step-title:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus-ring);
+    border-radius: var(--_radius-s);
+  }
+  .step-count {
+    margin: 0 0 calc(var(--_space-l) * -1 + var(--_space-xs));
+  }
+  .steps {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s) var(--_space-l);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: var(--_font-size-s);
+    color: var(--_color-text-muted);
+  }
+  .step {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-xs);
+  }
+  .step-number {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    border: 1px solid var(--_color-border-strong);
+    border-radius: 50%;
+    font-weight: var(--_font-weight-strong);
+  }
+  .step[data-state='current'] {
+    color: var(--_color-text);
+    font-weight: var(--_font-weight-medium);
+  }
+  .step[data-state='current'] .step-number {
+    background: var(--_color-accent);
+    border-color: var(--_color-accent);
+    color: var(--_color-accent-text);
+  }
+  .step[data-state='done'] .step-number {
+    border-color: var(--_color-accent);
+    color: color-mix(in srgb, var(--_color-accent) 80%, var(--_color-text));
+  }
+  .grid.two {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(14rem, 100%), 1fr));
+    gap: var(--_space-l);
+  }
+  .group {
+    display: grid;
+    gap: var(--_space-s);
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .group:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus-ring);
+    border-radius: var(--_radius-s);
+  }
+  legend.label {
+    padding: 0;
+    margin-block-end: var(--_space-s);
+  }
+  .group > p,
+  .field > p {
+    margin: 0;
+  }
+  .check,
+  .role-option {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_space-s);
+    cursor: pointer;
+  }
+  .check input,
+  .role-option input {
+    flex: none;
+    margin-block: 0.2rem 0;
+    margin-inline: 0;
+    inline-size: 1rem;
+    block-size: 1rem;
+    accent-color: var(--_color-accent);
+  }
+  .role-option {
+    padding: var(--_space-s) var(--_space-m);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+  }
+  .role-option:has(input:checked) {
+    border-color: var(--_color-accent);
+    background: var(--_color-selected);
+  }
+  .role-option:has(input:focus-visible) {
+    box-shadow: var(--_focus-ring);
+  }
+  .role-text {
+    display: grid;
+    gap: 0.1rem;
+  }
+  .role-name {
+    font-weight: var(--_font-weight-medium);
+  }
+  .indent {
+    padding-inline-start: calc(1rem + var(--_space-s));
+  }
+  .narrow {
+    max-inline-size: 12rem;
+  }
+  .mono {
+    font-family: var(--_font-family-mono);
+  }
+  .password-row,
+  .ip-row {
+    display: flex;
+    gap: var(--_space-s);
+    align-items: center;
+  }
+  .password-row .input,
+  .ip-row .input {
+    flex: 1 1 auto;
+    min-inline-size: 0;
+  }
+  .strength {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    font-size: var(--_font-size-s);
+    color: var(--_color-text-muted);
+  }
+  .meter {
+    inline-size: 6rem;
+    block-size: 0.35rem;
+    border-radius: 999px;
+    background: var(--_color-border);
+    overflow: hidden;
+  }
+  .meter > span {
+    display: block;
+    block-size: 100%;
+    inline-size: 33%;
+    background: var(--_color-danger);
+  }
+  [data-strength='fair'] .meter > span {
+    inline-size: 66%;
+    background: var(--_color-warning);
+  }
+  [data-strength='strong'] .meter > span {
+    inline-size: 100%;
+    background: var(--_color-success);
+  }
+  .field-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    margin: 0;
+  }
+  .ip-entries {
+    display: grid;
+    gap: var(--_space-s);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .ip-entry {
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  .notice {
+    margin: 0;
+    display: block;
+  }
+  .notice[data-tone] {
+    display: flex;
+    flex-wrap: wrap;
+  }
+  .verification {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    margin-block-start: var(--_space-xs);
+  }
+  .verification .notice {
+    flex-basis: 100%;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--_space-s);
+  }
+  .button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  .review-section {
+    display: grid;
+    gap: var(--_space-s);
+  }
+  .section-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-s);
+  }
+  .section-head h4 {
+    margin: 0;
+    font-size: var(--_font-size-m);
+    font-weight: var(--_font-weight-medium);
+  }
+  .review {
+    display: grid;
+    gap: var(--_space-xs);
+    margin: 0;
+  }
+  .review-row {
+    display: grid;
+    grid-template-columns: minmax(8rem, 14rem) 1fr;
+    gap: var(--_space-m);
+  }
+  .review dt {
+    color: var(--_color-text-muted);
+  }
+  .review dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .created {
+    display: grid;
+    gap: var(--_space-m);
+  }
+  .created p {
+    margin: 0;
+  }
+  .conflict {
+    display: block;
+  }
+  .conflict-title {
+    margin: 0 0 var(--_space-xs);
+    font-size: var(--_font-size-m);
+  }
+  .conflict p {
+    margin: 0 0 var(--_space-s);
+  }
+  .conflict-table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    margin-block-end: var(--_space-m);
+    font-size: var(--_font-size-s);
+  }
+  .conflict-table th,
+  .conflict-table td {
+    padding: var(--_space-xs) var(--_space-s);
+    border-block-end: 1px solid var(--_color-border);
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  .danger-zone {
+    display: grid;
+    justify-items: start;
+    gap: var(--_space-xs);
+    padding-block-start: var(--_space-l);
+    border-block-start: 1px solid var(--_color-border);
+  }
+  .danger-zone .button:not([aria-disabled='true']) {
+    color: var(--_color-danger);
+    border-color: color-mix(in srgb, var(--_color-danger) 45%, var(--_color-surface));
+  }
+  .danger-zone p {
+    margin: 0;
+  }
+  dialog.dialog .group {
+    margin-block-start: var(--_space-m);
+  }
+  dialog.dialog p {
+    margin: 0;
+  }
+  .loading {
+    display: grid;
+    gap: var(--_space-m);
+    padding: var(--_space-l) 0;
+  }
+  @container roster-user-editor (max-width: 30rem) {
+    .review-row {
+      grid-template-columns: 1fr;
+      gap: 0;
+    }
+  }
+`;
+
+export const styles = [tokenStyles, hostStyles, ...controlStyles, editorStyles];

@@ -1,0 +1,310 @@
+import type { PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { User, UserPatch } from '../../sdk/index.js';
+import { BeforeLeaveEvent, EditorCloseRequestEvent } from '../events.js';
+import { RosterElement } from '../shared/base-element.js';
+import { isAbortError } from '../shared/errors.js';
+import { ViewerController } from '../viewer.js';
+import type { TaskDisposal } from './dialogs.js';
+import { EditorActions } from './editor-actions.js';
+import { renderEditor } from './editor-template.js';
+import { FormInput } from './form-input.js';
+import {
+  type ConflictRow, type FormValues, type Problems, type Step, STEPS, changedPatch, emptyValues, isEmptyPatch, valuesFromUser,
+} from './form-state.js';
+import type { RoleAccessView } from './role-access.js';
+import { styles } from './user-editor.styles.js';
+
+/** A failed save that the viewer must act on, as the editor shows it. */
+export interface Conflict {
+  theirs: User;
+  patch: UserPatch;
+  rows: ConflictRow[];
+}
+
+/**
+ * @summary Creates a profile (details → role and access → review → confirmation) or edits one:
+ * names, phone, password, role, credit limit, notifications, allowed IPs and access; verification
+ * and deletion.
+ * @tag roster-user-editor
+ *
+ * Without `user-id` (or with `mode="create"`) it runs the create flow; with one it loads that user
+ * and saves only what changed, with the version it loaded (a newer version on the server shows a
+ * field-by-field comparison, never a silent overwrite). Passwords are cleared right after sending
+ * and never put in an event.
+ *
+ * @fires {BeforeUserCreateEvent} roster-before-user-create - About to create. Cancelable. `detail: { input }` (no password).
+ * @fires {UserCreatedEvent} roster-user-created - Created (pending verification). `detail: { user }`.
+ * @fires {BeforeUserUpdateEvent} roster-before-user-update - About to save. Cancelable. `detail: { user, patch }` (no password).
+ * @fires {UserUpdatedEvent} roster-user-updated - Saved. `detail: { user }`.
+ * @fires {BeforeUserDeleteEvent} roster-before-user-delete - About to delete. Cancelable. `detail: { user, tasks }`.
+ * @fires {UserDeletedEvent} roster-user-deleted - Deleted. `detail: { user, tasks }`.
+ * @fires {VerificationSentEvent} roster-verification-sent - A new verification link was sent. `detail: { user }`.
+ * @fires {BeforeLeaveEvent} roster-before-leave - `confirmLeave()` with unsaved changes. Cancelable: keeps the viewer here.
+ * @fires {EditorCloseRequestEvent} roster-editor-close-request - Cancel, Done or after a delete: the host may close the editor.
+ *
+ * @csspart header - Title, email and verification. @csspart steps - The create flow's step list.
+ * @csspart form - The form. @csspart field - A field. @csspart input - A text input. @csspart field-error - A field's message.
+ * @csspart group - A group of fields (notifications, roles, credit limit, access). @csspart role-option - One role.
+ * @csspart allowed-ips - The allowed-IPs list. @csspart ip-entry - One entry. @csspart access-grants - The grants control.
+ * @csspart actions - The button row. @csspart submit-button - Next, Create or Save. @csspart alert - A form-level problem.
+ * @csspart conflict - The version-conflict comparison. @csspart review - A review list. @csspart created - The confirmation.
+ * @csspart resend-button - Resend the verification link. @csspart delete-button - Opens the delete dialog.
+ * @csspart delete-dialog - The delete confirmation. @csspart leave-dialog - The unsaved-changes question.
+ *
+ * @cssprop [--roster-user-editor-max-width=44rem] - Widest the form grows.
+ * @cssprop --roster-color-* - System colour tokens, see the theming guide.
+ *
+ * @cssstate loading - The viewer or the profile is loading. @cssstate saving - A write is in flight.
+ * @cssstate dirty - There are unsaved changes. @cssstate conflict - A version conflict waits for a choice.
+ */
+export class RosterUserEditor extends RosterElement {
+  static override styles = styles;
+
+  protected readonly viewer = new ViewerController(this);
+  /** @internal */ readonly actions = new EditorActions(this);
+  /** @internal */ readonly input = new FormInput(this);
+
+  /** The profile to edit; none (or `mode="create"`) creates a new one. */
+  @property({ attribute: 'user-id' }) userId?: string;
+  /** `create` forces the create flow even with a `user-id`. */
+  @property({ reflect: true }) mode?: 'create' | 'edit';
+
+  /** @internal */ @state() values: FormValues = emptyValues();
+  /** @internal */ @state() step: Step | 'done' = 'details';
+  /** @internal The profile as last loaded or saved (edit), or the one just created (done). */
+  @state() user?: User;
+  /** @internal */ @state() loadError?: unknown;
+  /** @internal Fields left at least once: their local problems are shown. */
+  @state() touched = new Set<string>();
+  /** @internal Steps (or `edit`) sent once: all their problems are shown. */
+  @state() revealed = new Set<string>();
+  /** @internal */ @state() serverProblems: Problems = new Map();
+  /** @internal A refusal of the whole form (seat limit, single profile, forbidden). */
+  @state() formError?: unknown;
+  /** @internal A failed send worth retrying (network, 5xx, timeout). */
+  @state() saveError?: unknown;
+  /** @internal */ @state() saving = false;
+  /** @internal */ @state() passwordCleared = false;
+  /** @internal */ @state() conflict?: Conflict;
+  /** @internal */ @state() deleted?: User;
+  /** @internal */ @state() deleteTasks: TaskDisposal = 'transfer';
+  /** @internal */ @state() deleteError?: unknown;
+  /** @internal */ @state() resending = false;
+  /** @internal The outcome of the last "resend verification link". */
+  @state() verificationNote?: { tone: 'success' | 'danger'; text: string };
+  /** @internal */ @state() deleting = false;
+  /** @internal */ @state() announcement = '';
+  @state() private passwordVisible = false;
+  /** @internal The add field of the allowed-IPs list. */ @state() ipDraft = '';
+
+  @query('#delete-dialog') private deleteDialog?: HTMLDialogElement;
+  @query('#leave-dialog') private leaveDialog?: HTMLDialogElement;
+
+  /** Bumped on every edit: a create retried without edits reuses its idempotency key. */
+  revision = 0;
+  private loadedKey?: string;
+  private loadedClient?: unknown;
+  private loadAbort?: AbortController;
+  private leaveResolve?: (leave: boolean) => void;
+
+  /** True while the form holds changes that are not saved. */
+  get hasUnsavedChanges(): boolean {
+    if (this.step === 'done' || this.deleted) return false;
+    if (!this.isCreate) return Boolean(this.user && (!isEmptyPatch(changedPatch(this.values, this.user)) || this.values.password));
+    const { sendWelcomeEmail, ...rest } = this.values;
+    const { sendWelcomeEmail: defaultWelcome, ...empty } = emptyValues();
+    return sendWelcomeEmail !== defaultWelcome || JSON.stringify(rest) !== JSON.stringify(empty) || this.ipDraft.trim() !== '';
+  }
+
+  /**
+   * Asks before leaving when there are unsaved changes: fires `roster-before-leave`, then (unless a
+   * listener cancelled it) shows "Discard unsaved changes?". Resolves true when the host may navigate.
+   */
+  async confirmLeave(): Promise<boolean> {
+    if (!this.hasUnsavedChanges) return true;
+    if (!this.dispatchEvent(new BeforeLeaveEvent(this.isCreate ? undefined : this.user))) return false;
+    this.leaveResolve?.(false);
+    await this.updateComplete;
+    this.leaveDialog?.showModal();
+    return new Promise((resolve) => (this.leaveResolve = resolve));
+  }
+
+  /** Drops every unsaved change (the form shows the profile as loaded, or empty). */
+  discardChanges(): void {
+    this.values = this.user && !this.isCreate ? valuesFromUser(this.user) : emptyValues();
+    this.ipDraft = '';
+    this.touched = new Set();
+    this.revealed = new Set();
+    this.serverProblems = new Map();
+    this.formError = this.saveError = this.conflict = undefined;
+    this.passwordCleared = false;
+    if (this.isCreate) this.step = 'details';
+  }
+
+  /** @internal The signed-in viewer (`GET /me`). */
+  get me() {
+    return this.viewer.me;
+  }
+
+  /** @internal The catalog in effect. */
+  get t() {
+    return this.localize.t;
+  }
+
+  /** @internal */ get viewerState() {
+    return this.viewer.state;
+  }
+
+  /** @internal */ get canWrite(): boolean {
+    return this.viewer.can('users:write');
+  }
+
+  /** @internal */ localizeDate(iso: string): string {
+    return this.localize.date(iso);
+  }
+
+  /** @internal */ get isCreate(): boolean {
+    return this.mode === 'create' || !this.userId;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.handleBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.handleBeforeUnload);
+    this.loadAbort?.abort();
+    this.loadedKey = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const key = this.isCreate ? 'create' : `edit:${this.userId}`;
+    if (key !== this.loadedKey || (this.client !== this.loadedClient && !this.isCreate)) {
+      this.loadedKey = key;
+      this.loadedClient = this.client;
+      this.reset();
+      if (!this.isCreate) void this.load();
+    }
+    if (changed.size) {
+      this.setCustomState('loading', !this.viewer.me || (!this.isCreate && !this.user && !this.loadError));
+      this.setCustomState('saving', this.saving);
+      this.setCustomState('dirty', this.hasUnsavedChanges);
+      this.setCustomState('conflict', Boolean(this.conflict));
+    }
+  }
+
+  private reset() {
+    this.loadAbort?.abort();
+    this.user = this.deleted = this.loadError = undefined;
+    this.discardChanges();
+    this.step = 'details';
+  }
+
+  /** @internal Loads the profile being edited (again). */
+  async load(): Promise<void> {
+    const client = this.client;
+    const id = this.userId;
+    if (!client || !id) return;
+    this.loadAbort?.abort();
+    const abort = (this.loadAbort = new AbortController());
+    this.loadError = undefined;
+    try {
+      const user = await client.users.get(id, { signal: abort.signal });
+      if (abort !== this.loadAbort) return;
+      this.user = user;
+      this.values = valuesFromUser(user);
+    } catch (error) {
+      if (!isAbortError(error) && abort === this.loadAbort) this.loadError = error;
+    }
+  }
+
+  private readonly handleBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.hasUnsavedChanges) return;
+    event.preventDefault();
+    // Older engines show the prompt only when returnValue is set.
+    event.returnValue = '';
+  };
+
+  /** @internal Shows a step of the create flow and moves focus to its heading. */
+  goTo(step: Step | 'done') {
+    this.step = step;
+    void this.focusAfterUpdate('#step-title');
+  }
+
+  /** @internal Focuses the first element matching `selector` once rendered. */
+  async focusAfterUpdate(selector: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** @internal */ handleSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.isCreate && this.step !== 'review') {
+      const step = this.step as Step;
+      const problems = this.input.problemsOf(step);
+      if (problems.size) void this.input.revealProblems(step, problems);
+      else this.goTo(STEPS[STEPS.indexOf(step) + 1]!);
+      return;
+    }
+    void this.actions.save();
+  }
+
+  /** @internal */ closeRequest() {
+    this.dispatchEvent(new EditorCloseRequestEvent(this.isCreate ? undefined : (this.user ?? this.deleted)));
+  }
+
+  /** @internal The create flow's Cancel: asks first when something was typed. */
+  async cancel() {
+    if (await this.confirmLeave()) {
+      this.discardChanges();
+      this.closeRequest();
+    }
+  }
+
+  /** @internal */ settleLeave(leave: boolean) {
+    const resolve = this.leaveResolve;
+    this.leaveResolve = undefined;
+    if (this.leaveDialog?.open) this.leaveDialog.close();
+    if (leave) this.discardChanges();
+    resolve?.(leave);
+  }
+
+  /** @internal */ openDeleteDialog() {
+    this.deleteTasks = 'transfer';
+    this.deleteError = undefined;
+    this.deleteDialog?.showModal();
+  }
+
+  /** @internal */ closeDeleteDialog() {
+    if (this.deleteDialog?.open) this.deleteDialog.close();
+  }
+
+  /** @internal After a create: an empty form for the next colleague. */
+  startOver() {
+    this.user = undefined;
+    this.discardChanges();
+    void this.focusAfterUpdate('#f-firstName');
+  }
+
+  private get fieldView(): RoleAccessView {
+    return {
+      t: this.t, localize: this.localize, values: this.values, account: this.me!.account, client: this.client,
+      user: this.isCreate ? undefined : this.user, problem: (field) => this.visibleProblems.get(field),
+      passwordVisible: this.passwordVisible, passwordCleared: this.passwordCleared,
+      togglePassword: () => (this.passwordVisible = !this.passwordVisible),
+      ipDraft: this.ipDraft, setIpDraft: (text) => (this.ipDraft = text), addIps: (text) => this.input.addIps(text),
+      removeIp: (index) => this.input.removeIp(index), replaceIp: (index, value) => this.input.replaceIp(index, value),
+      onAccessChange: (access) => this.input.setValues({ access }),
+    };
+  }
+
+  private visibleProblems: Problems = new Map();
+
+  protected override render() {
+    this.visibleProblems = this.me ? this.input.shownProblems() : new Map();
+    return renderEditor(this, () => this.fieldView);
+  }
+}

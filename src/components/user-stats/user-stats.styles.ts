@@ -1,0 +1,300 @@
+import { css } from 'lit';
+import { badgeStyles, buttonStyles, feedbackStyles, fieldStyles, skeletonStyles, utilityStyles } from '../styles/controls.styles.js';
+import { hostStyles } from '../styles/host.styles.js';
+import { tokenStyles } from '../styles/tokens.styles.js';
+
+const statsStyles = css`
+  :host {
+    --_row-height: calc(var(--roster-user-stats-row-height, 2.75rem) * var(--_density));
+    --_columns: minmax(9.5rem, 12rem) 12.5rem minmax(8rem, 2fr) minmax(7rem, 1.2fr) 5rem;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-m);
+    min-block-size: 0;
+    container-type: inline-size;
+    container-name: roster-user-stats;
+  }
+  .tabs {
+    display: flex;
+    gap: var(--_space-xs);
+    border-block-end: 1px solid var(--_color-border);
+  }
+  .tab {
+    position: relative;
+    padding: var(--_space-s) var(--_space-m);
+    border: 0;
+    border-radius: var(--_radius-m) var(--_radius-m) 0 0;
+    background: none;
+    color: var(--_color-text-muted);
+    font: inherit;
+    font-weight: var(--_font-weight-medium);
+    cursor: pointer;
+  }
+  .tab:hover {
+    color: var(--_color-text);
+    background: var(--_color-hover);
+  }
+  .tab[aria-selected='true'] {
+    color: var(--_color-text);
+  }
+  .tab[aria-selected='true']::after {
+    content: '';
+    position: absolute;
+    inset-inline: var(--_space-s);
+    inset-block-end: -1px;
+    block-size: 2px;
+    border-radius: 2px;
+    background: var(--_color-accent);
+  }
+  .tab:focus-visible,
+  .panel:focus-visible,
+  .body:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus-ring);
+  }
+  .panel {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-l);
+    min-block-size: 0;
+    border-radius: var(--_radius-m);
+  }
+  .figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+    gap: var(--_space-s);
+    margin: 0;
+  }
+  .figure {
+    display: grid;
+    align-content: start;
+    gap: var(--_space-xs);
+    padding: var(--_space-m);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-l);
+    background: var(--_color-surface);
+  }
+  .figure-label {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-s);
+  }
+  .figure-value {
+    margin: 0;
+    display: grid;
+    gap: 0.125rem;
+    justify-items: start;
+    font-weight: var(--_font-weight-medium);
+  }
+  .figure-detail {
+    font-size: var(--_font-size-s);
+    font-weight: normal;
+  }
+  .big {
+    font-size: var(--_font-size-l);
+    font-weight: var(--_font-weight-strong);
+  }
+  .budget,
+  .chart {
+    display: grid;
+    gap: var(--_space-s);
+    margin: 0;
+    padding: var(--_space-m);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-l);
+    background: var(--_color-surface);
+  }
+  .budget-head,
+  .chart-head {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: var(--_space-s);
+  }
+  .budget-title,
+  .chart-title {
+    font-weight: var(--_font-weight-strong);
+  }
+  .budget-text,
+  .chart-summary,
+  .budget .notice,
+  .chart .hint {
+    margin: 0;
+  }
+  .meter {
+    block-size: 0.625rem;
+    border-radius: 999px;
+    background: color-mix(in srgb, var(--_color-text) 10%, var(--_color-surface));
+    overflow: hidden;
+  }
+  .meter-fill {
+    block-size: 100%;
+    border-radius: inherit;
+    background: var(--_color-accent);
+    transition: inline-size 200ms;
+  }
+  .budget[data-state='exhausted'] .meter-fill {
+    background: var(--_color-danger);
+  }
+  .chart-plot {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    grid-template-rows: var(--roster-user-stats-chart-height, 7rem) auto;
+    column-gap: var(--_space-s);
+  }
+  .chart-max {
+    font-size: var(--_font-size-s);
+    align-self: start;
+  }
+  .chart-svg {
+    inline-size: 100%;
+    block-size: 100%;
+    overflow: visible;
+  }
+  .chart-bar {
+    fill: var(--_color-accent);
+  }
+  .chart-bar:hover {
+    fill: color-mix(in srgb, var(--_color-accent) 75%, var(--_color-text));
+  }
+  .chart-axis {
+    stroke: var(--_color-border-strong);
+    stroke-width: 1;
+    vector-effect: non-scaling-stroke;
+  }
+  .chart-axis-labels {
+    grid-column: 2;
+    display: flex;
+    justify-content: space-between;
+    font-size: var(--_font-size-s);
+  }
+  .chart-loading .skeleton {
+    --_skeleton-width: 100%;
+    block-size: var(--roster-user-stats-chart-height, 7rem);
+  }
+  .skeleton-figures .skeleton:first-child {
+    --_skeleton-width: 5rem;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    justify-content: space-between;
+    gap: var(--_space-s);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+  }
+  .filters .select,
+  .filters .input {
+    inline-size: auto;
+  }
+  .export {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+  }
+  .export-progress {
+    inline-size: 8rem;
+    accent-color: var(--_color-accent);
+  }
+  .content {
+    display: flex;
+    flex-direction: column;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-l);
+    background: var(--_color-surface);
+    overflow: hidden;
+  }
+  .content:empty {
+    display: none;
+  }
+  .head {
+    /* The same gutter as the scrolling body keeps the columns aligned. */
+    overflow: hidden;
+    scrollbar-gutter: stable;
+    background: var(--_color-surface-raised);
+    border-block-end: 1px solid var(--_color-border);
+  }
+  .body,
+  .skeleton-body {
+    block-size: var(--roster-user-stats-events-height, 24rem);
+    overscroll-behavior: contain;
+    scrollbar-gutter: stable;
+  }
+  .body {
+    overflow: auto;
+  }
+  .skeleton-body {
+    overflow: hidden;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    align-items: center;
+    inline-size: 100%;
+    block-size: var(--_row-height);
+    border-block-end: 1px solid color-mix(in srgb, var(--_color-border) 70%, transparent);
+  }
+  .header-row {
+    block-size: auto;
+    min-block-size: calc(var(--_row-height) * 0.8);
+    border: 0;
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-s);
+    font-weight: var(--_font-weight-medium);
+  }
+  .cell {
+    display: flex;
+    align-items: center;
+    min-inline-size: 0;
+    padding-inline: var(--_space-m);
+    overflow: hidden;
+  }
+  .col-time {
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-s);
+    white-space: nowrap;
+  }
+  .col-cost {
+    justify-content: flex-end;
+  }
+  .col-type .badge {
+    display: block;
+    max-inline-size: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .truncate {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-m);
+    padding: var(--_space-s) var(--_space-m);
+    border-block-start: 1px solid var(--_color-border);
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-s);
+  }
+  .total {
+    color: var(--_color-text);
+    font-weight: var(--_font-weight-medium);
+  }
+  @container roster-user-stats (max-width: 44rem) {
+    :host {
+      --_columns: 8.5rem minmax(0, 1fr) 4.5rem;
+    }
+    .col-type,
+    .col-subject {
+      display: none;
+    }
+  }
+`;
+
+export const styles = [tokenStyles, hostStyles, utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, feedbackStyles, statsStyles];

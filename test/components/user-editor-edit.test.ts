@@ -1,0 +1,317 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { en } from '../../src/components/localize/en.js';
+import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
+import type { RosterClient } from '../../src/sdk/index.js';
+import { axeCheck, clientFor, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
+import {
+  $, ACCOUNT, OWNER, alertText, exists, check, chooseRole, errorOf, fill, input, limitCredits, renderEditor, root, submit, submitButton, text,
+} from './user-editor-helpers.js';
+
+const SPECIALIST = 'sam.specialist@acme.de';
+
+function teamApi(): TestApi {
+  return setupApi({
+    account: ACCOUNT,
+    users: [{ firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist', creditLimit: 500, access: { tools: ['rank-tracker'], tasks: [] } }],
+    tasks: [
+      { toolId: 'rank-tracker', name: 'acme.de rankings', ownerId: SPECIALIST },
+      { toolId: 'rank-tracker', name: 'shop.acme.de rankings', ownerId: SPECIALIST },
+    ],
+  });
+}
+
+async function userId(client: RosterClient, email: string) {
+  return (await client.users.list({ q: email })).items.find((user) => user.email === email)!.id;
+}
+
+/** Records the bodies and `If-Match` of PATCH requests, passing them on to the API. */
+function recordPatches(testApi: TestApi) {
+  const patches: { body: Record<string, unknown>; ifMatch: string | null }[] = [];
+  testApi.intercept((r) => r.method === 'PATCH', async (request) => {
+    patches.push({ body: await request.clone().json(), ifMatch: request.headers.get('if-match') });
+    return testApi.api.fetch(request);
+  });
+  return patches;
+}
+
+async function openDelete(el: RosterUserEditor) {
+  $<HTMLButtonElement>(el, '[part~="delete-button"]')!.click();
+  await el.updateComplete;
+  const dialog = $<HTMLDialogElement>(el, '#delete-dialog')!;
+  expect(dialog.open).to.equal(true);
+  return dialog;
+}
+
+describe('<roster-user-editor> edit', () => {
+  it('should load the user, show the email read-only and save only what changed with its version', async () => {
+    const testApi = teamApi();
+    const client = clientFor(testApi.api, OWNER);
+    const id = await userId(client, SPECIALIST);
+    const el = await renderEditor(client, { userId: id });
+    expect(input(el, 'firstName').value).to.equal('Sam');
+    const email = $<HTMLInputElement>(el, '#f-email')!;
+    expect(email.readOnly).to.equal(true);
+    expect(email.value).to.equal(SPECIALIST);
+    expect(text(el)).to.include(en.editor.verification.verifiedOn('').trim());
+    await axeCheck(el);
+    const patches = recordPatches(testApi);
+    await fill(el, 'firstName', 'Samuel');
+    await check(el, 'notifications.reportReady', false);
+    expect(el.hasUnsavedChanges).to.equal(true);
+    const updated = oneEvent(el, 'roster-user-updated');
+    await submit(el);
+    const { detail } = await updated;
+    expect(detail.user.firstName).to.equal('Samuel');
+    expect(patches).to.deep.equal([{ body: { firstName: 'Samuel', notifications: { reportReady: false } }, ifMatch: '"1"' }]);
+    expect(el.hasUnsavedChanges).to.equal(false);
+    await chooseRole(el, 'manager');
+    await submit(el);
+    await waitFor(() => patches.length === 2, 'role saved');
+    expect(patches[1]!.body, 'a manager has no credit limit').to.deep.equal({ role: 'manager', creditLimit: null });
+    expect(patches[1]!.ifMatch).to.equal('"2"');
+  });
+
+  it('should show a version conflict field by field, and reload the server version', async () => {
+    const testApi = teamApi();
+    const client = clientFor(testApi.api, OWNER);
+    const id = await userId(client, SPECIALIST);
+    const el = await renderEditor(client, { userId: id });
+    await clientFor(testApi.api, OWNER).users.update(id, { lastName: 'Spezialist', phone: '+49301234567' });
+    await fill(el, 'firstName', 'Samuel');
+    await submit(el);
+    await waitFor(() => $(el, '[part~="conflict"]'), 'conflict shown');
+    const rows = [...root(el).querySelectorAll<HTMLTableRowElement>('[part~="conflict"] tbody tr')];
+    const row = (field: string) => rows.find((r) => r.dataset.field === field)!;
+    expect(rows.map((r) => r.dataset.field)).to.deep.equal(['firstName', 'lastName', 'phone']);
+    expect(row('firstName').querySelector('.theirs')!.textContent).to.equal('Sam');
+    expect(row('firstName').querySelector('.yours')!.textContent).to.equal('Samuel');
+    expect(row('lastName').querySelector('.theirs')!.textContent).to.equal('Spezialist');
+    expect(row('lastName').querySelector('.yours')!.textContent).to.equal(en.editor.conflict.notChanged);
+    expect((await client.users.get(id)).firstName, 'nothing overwritten').to.equal('Sam');
+    await axeCheck(el);
+    $<HTMLButtonElement>(el, '[part~="reload-button"]')!.click();
+    await el.updateComplete;
+    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    expect(input(el, 'firstName').value).to.equal('Sam');
+    expect(input(el, 'lastName').value).to.equal('Spezialist');
+    expect(el.hasUnsavedChanges).to.equal(false);
+  });
+
+  it('should re-apply my changes on top of the server version', async () => {
+    const testApi = teamApi();
+    const client = clientFor(testApi.api, OWNER);
+    const id = await userId(client, SPECIALIST);
+    const el = await renderEditor(client, { userId: id });
+    await clientFor(testApi.api, OWNER).users.update(id, { lastName: 'Spezialist' });
+    await fill(el, 'firstName', 'Samuel');
+    await limitCredits(el, '800');
+    await submit(el);
+    await waitFor(() => $(el, '[part~="reapply-button"]'), 'conflict shown');
+    const updated = oneEvent(el, 'roster-user-updated');
+    $<HTMLButtonElement>(el, '[part~="reapply-button"]')!.click();
+    await updated;
+    const stored = await client.users.get(id);
+    expect(stored).to.include({ firstName: 'Samuel', lastName: 'Spezialist', creditLimit: 800, version: 3 });
+    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+  });
+
+  it('should keep every field after a 503 and save on retry without retyping', async () => {
+    const testApi = teamApi();
+    const client = clientFor(testApi.api, OWNER);
+    const id = await userId(client, SPECIALIST);
+    const el = await renderEditor(client, { userId: id });
+    const stop = testApi.intercept((r) => r.method === 'PATCH', async () => problemResponse(503, 'server_error'));
+    await fill(el, 'lastName', 'Spezialistin');
+    await fill(el, 'phone', '+44 7700 900123');
+    await submit(el);
+    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    expect(text(el)).to.include(en.errors.server_error);
+    expect(input(el, 'lastName').value).to.equal('Spezialistin');
+    expect(input(el, 'phone').value).to.equal('+44 7700 900123');
+    expect(el.hasUnsavedChanges).to.equal(true);
+    stop();
+    const updated = oneEvent(el, 'roster-user-updated');
+    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    expect((await updated).detail.user).to.include({ lastName: 'Spezialistin', phone: '+447700900123' });
+    expect(exists(el, '[part~="retry-button"]')).to.equal(false);
+  });
+
+  it('should retry a failed create with the same idempotency key and create one profile', async () => {
+    const testApi = setupApi({ account: ACCOUNT });
+    const client = clientFor(testApi.api, OWNER);
+    const el = await renderEditor(client);
+    await fill(el, 'firstName', 'Max');
+    await fill(el, 'lastName', 'Muster');
+    await fill(el, 'email', 'max.muster@acme.de');
+    await submit(el);
+    await submit(el);
+    const keys: (string | null)[] = [];
+    let fail = true;
+    testApi.intercept((r) => r.method === 'POST' && r.path === '/users', async (request) => {
+      keys.push(request.headers.get('idempotency-key'));
+      const answer = await testApi.api.fetch(request);
+      // The server created the profile, but the answer was lost.
+      return fail ? problemResponse(503, 'server_error') : answer;
+    });
+    await submit(el);
+    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    fail = false;
+    const created = oneEvent(el, 'roster-user-created');
+    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    await created;
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.equal(keys[0]);
+    expect((await client.users.list({ q: 'max.muster' })).total).to.equal(1);
+  });
+
+  it('should lock the owner: role and deletion, with the reason', async () => {
+    const testApi = teamApi();
+    const client = clientFor(testApi.api, OWNER);
+    const el = await renderEditor(client, { userId: await userId(client, OWNER) });
+    expect(exists(el, '[data-field="role"]')).to.equal(false);
+    expect(text(el)).to.include(en.editor.ownerLocked);
+    const remove = $<HTMLButtonElement>(el, '[part~="delete-button"]')!;
+    expect(remove.getAttribute('aria-disabled')).to.equal('true');
+    remove.click();
+    await el.updateComplete;
+    expect(exists(el, '#delete-dialog')).to.equal(false);
+    await axeCheck(el);
+  });
+
+  it('should show the form read-only to a manager', async () => {
+    const testApi = setupApi({ account: ACCOUNT, users: [{ firstName: 'Mia', lastName: 'Manager', email: 'mia.manager@acme.de', role: 'manager' }] });
+    const client = clientFor(testApi.api, 'mia.manager@acme.de');
+    const el = await renderEditor(client, { userId: await userId(client, OWNER) });
+    expect(alertText(el)).to.equal(en.editor.noPermission);
+    expect(input(el, 'firstName').matches(':disabled')).to.equal(true);
+    expect(exists(el, '[part~="submit-button"]')).to.equal(false);
+  });
+
+  it('should let a host veto a save with roster-before-user-update, never showing the password', async () => {
+    const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [{ firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' }] });
+    const client = clientFor(testApi.api, OWNER);
+    const el = await renderEditor(client, { userId: await userId(client, SPECIALIST) });
+    await fill(el, 'password', 'a new long passphrase');
+    const patches = recordPatches(testApi);
+    el.addEventListener('roster-before-user-update', (event) => {
+      expect(JSON.stringify(event.detail)).to.not.include('passphrase');
+      event.preventDefault();
+    }, { once: true });
+    await submit(el);
+    expect(patches).to.have.length(0);
+    await submit(el);
+    await waitFor(() => patches.length === 1, 'saved');
+    expect(patches[0]!.body).to.deep.equal({ password: 'a new long passphrase' });
+    await waitFor(() => input(el, 'password').value === '', 'password cleared');
+  });
+
+  describe('unsaved changes', () => {
+    it('should ask before leaving, let a host veto, and guard the page unload', async () => {
+      const testApi = teamApi();
+      const client = clientFor(testApi.api, OWNER);
+      const el = await renderEditor(client, { userId: await userId(client, SPECIALIST) });
+      expect(await el.confirmLeave(), 'nothing to lose').to.equal(true);
+      await fill(el, 'firstName', 'Samuel');
+      const unload = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(unload);
+      expect(unload.defaultPrevented).to.equal(true);
+      el.addEventListener('roster-before-leave', (event) => event.preventDefault(), { once: true });
+      expect(await el.confirmLeave(), 'host vetoed').to.equal(false);
+      const answer = el.confirmLeave();
+      await el.updateComplete;
+      const dialog = $<HTMLDialogElement>(el, '#leave-dialog')!;
+      expect(dialog.open).to.equal(true);
+      await axeCheck(el);
+      $<HTMLButtonElement>(el, '[part~="stay-button"]')!.click();
+      expect(await answer).to.equal(false);
+      expect(input(el, 'firstName').value).to.equal('Samuel');
+      const second = el.confirmLeave();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '#leave-dialog [part~="discard-button"]')!.click();
+      expect(await second).to.equal(true);
+      await el.updateComplete;
+      expect(input(el, 'firstName').value).to.equal('Sam');
+      const after = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(after);
+      expect(after.defaultPrevented).to.equal(false);
+    });
+  });
+
+  describe('verification', () => {
+    it('should resend the link once on a double click, with feedback', async () => {
+      const testApi = setupApi({ account: ACCOUNT });
+      const client = clientFor(testApi.api, OWNER);
+      const user = await client.users.create({ firstName: 'Paula', lastName: 'Pending', email: 'paula.pending@acme.de', role: 'specialist' });
+      const el = await renderEditor(client, { userId: user.id });
+      expect(text(el)).to.include(en.editor.verification.pending);
+      const before = testApi.api.outbox().length;
+      const sent = oneEvent(el, 'roster-verification-sent');
+      const button = $<HTMLButtonElement>(el, '[part~="resend-button"]')!;
+      button.click();
+      button.click();
+      await sent;
+      await el.updateComplete;
+      expect(testApi.api.outbox().length).to.equal(before + 1);
+      expect(testApi.api.outbox().at(-1)!.to).to.equal('paula.pending@acme.de');
+      expect($(el, '[part~="verification-note"]')!.textContent).to.equal(en.editor.verification.resent('paula.pending@acme.de'));
+    });
+  });
+
+  describe('delete', () => {
+    for (const tasks of ['transfer', 'delete'] as const) {
+      it(`should delete after confirming, and ${tasks} the tasks`, async () => {
+        const testApi = teamApi();
+        const client = clientFor(testApi.api, OWNER);
+        const id = await userId(client, SPECIALIST);
+        const owner = await client.me();
+        const el = await renderEditor(client, { userId: id });
+        const dialog = await openDelete(el);
+        expect(dialog.getAttribute('aria-labelledby')).to.equal('delete-title');
+        expect(dialog.textContent).to.include(en.editor.delete.title('Sam Specialist'));
+        const transfer = $<HTMLInputElement>(el, '[name="delete-tasks"][value="transfer"]')!;
+        expect(transfer.checked, 'transfer is the default').to.equal(true);
+        await axeCheck(el);
+        if (tasks === 'delete') {
+          $<HTMLInputElement>(el, '[name="delete-tasks"][value="delete"]')!.click();
+          await el.updateComplete;
+        }
+        const before = oneEvent(el, 'roster-before-user-delete');
+        const deleted = oneEvent(el, 'roster-user-deleted');
+        $<HTMLButtonElement>(el, '[part~="confirm-delete-button"]')!.click();
+        expect((await before).detail.tasks).to.equal(tasks);
+        expect((await deleted).detail).to.deep.include({ tasks });
+        expect(dialog.open).to.equal(false);
+        await el.updateComplete;
+        expect(text(el)).to.include(en.editor.delete.deleted('Sam Specialist'));
+        const remaining = (await client.tasks.list()).items;
+        if (tasks === 'transfer') {
+          expect(remaining.map((task) => [task.name, task.ownerId])).to.have.deep.members([
+            ['acme.de rankings', owner.user.id], ['shop.acme.de rankings', owner.user.id]]);
+        } else {
+          expect(remaining).to.have.length(0);
+        }
+        expect((await client.users.list()).items.map((user) => user.email)).to.not.include(SPECIALIST);
+      });
+    }
+
+    it('should close on Escape and on a veto, deleting nothing', async () => {
+      const testApi = teamApi();
+      const client = clientFor(testApi.api, OWNER);
+      const id = await userId(client, SPECIALIST);
+      const el = await renderEditor(client, { userId: id });
+      const dialog = await openDelete(el);
+      expect((root(el).activeElement as HTMLInputElement | null)?.value, 'focus moved into the dialog').to.equal('transfer');
+      await sendKeys({ press: 'Escape' });
+      await waitFor(() => !dialog.open, 'closed by Escape');
+      await openDelete(el);
+      el.addEventListener('roster-before-user-delete', (event) => event.preventDefault(), { once: true });
+      $<HTMLButtonElement>(el, '[part~="confirm-delete-button"]')!.click();
+      await el.updateComplete;
+      expect(dialog.open).to.equal(false);
+      expect((await client.users.get(id)).email).to.equal(SPECIALIST);
+      expect(Boolean(submitButton(el))).to.equal(true);
+      expect(errorOf(el, 'firstName')).to.equal(undefined);
+    });
+  });
+});

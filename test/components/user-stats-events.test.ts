@@ -1,0 +1,288 @@
+import { expect } from '@open-wc/testing';
+import { en } from '../../src/components/localize/en.js';
+import { de } from '../../src/components/localize/de.js';
+import { buildEventsCsv, csvField, csvRow, safeFileName } from '../../src/components/user-stats/events-csv.js';
+import { DEMO_VIEWERS } from '../../src/mock/data.js';
+import type { RosterEvent } from '../../src/sdk/index.js';
+import { clientFor, hang, problemResponse, setupApi, waitFor } from './helpers.js';
+import {
+  SPENDER, SPENDER_ID, createTasks, eventRequests, eventRows, eventsShown, localNoon, renderStats, root, spendingAccount, text,
+} from './user-stats-fixtures.js';
+
+const CHEAP_TOOL = [{ id: 'ping', name: 'Ping', taskCost: 1 }];
+
+function setValue(control: HTMLInputElement | HTMLSelectElement, value: string) {
+  control.value = value;
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** An RFC 4180 reader, to check what a spreadsheet would see. */
+function parseCsv(csv: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') record.push(field), (field = '');
+    else if (c === '\r' && csv[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), i++;
+    else field += c;
+  }
+  return records;
+}
+
+async function* eventsOf(events: RosterEvent[]) {
+  yield* events;
+}
+
+const event = (patch: Partial<RosterEvent>): RosterEvent =>
+  ({ id: 'evt_1', at: '2026-11-20T10:00:00.000Z', type: 'task_created', description: 'Created', cost: 5, toolId: null, taskId: null, ...patch });
+
+describe('<roster-user-stats> events history', () => {
+
+  it('should list events with localised types, tool and task names and costs', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const owner = clientFor(testApi.api, DEMO_VIEWERS.owner);
+    const sophie = (await clientFor(testApi.api, DEMO_VIEWERS.specialist).me()).user;
+    const el = await eventsShown(await renderStats(owner, sophie.id, { tab: 'events' }));
+    const page = await owner.users.events(sophie.id, { limit: 100 });
+    const first = page.items[0]!;
+    const row = eventRows(el)[0]!;
+    expect(row.dataset.id).to.equal(first.id);
+    expect(text(row.querySelector('.col-type')!)).to.equal(en.stats.types[first.type as keyof typeof en.stats.types]);
+    expect(text(row.querySelector('.col-description')!)).to.equal(first.description);
+    const withTask = page.items.find((item) => item.taskId && item.toolId === 'rank-tracker')!;
+    await waitFor(() => eventRows(el).some((r) => r.dataset.id === withTask.id && text(r.querySelector('.col-subject')!).startsWith('Rank Tracker · ')), 'tool and task named');
+    const footer = root(el).querySelector('[part="footer"]')!;
+    expect(text(footer)).to.include(en.stats.count(page.total));
+    expect(root(el).querySelector('[role="table"]')!.getAttribute('aria-rowcount')).to.equal(String(page.total + 1));
+  });
+
+  it('should send the type and date filters to the server', async () => {
+    let clock = localNoon(20);
+    const { testApi, spender, owner } = spendingAccount({ now: () => clock });
+    for (const [days, toolId] of [[20, 'rank-tracker'], [10, 'site-audit'], [9, 'keyword-research'], [2, 'rank-tracker']] as const) {
+      clock = localNoon(days);
+      await spender.tasks.create({ toolId, name: `Task ${days}` });
+    }
+    const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
+    expect(eventRows(el)).to.have.length(4);
+    const [type, from, to] = root(el).querySelectorAll<HTMLInputElement & HTMLSelectElement>('[part="filter"]');
+    setValue(type, 'signed_in');
+    const typed = await waitFor(() => eventRequests(testApi).find((r) => r.url.searchParams.get('type') === 'signed_in'), 'type sent');
+    expect(typed.url.searchParams.has('from')).to.equal(false);
+    await waitFor(() => text(root(el)).includes(en.stats.noResultsTitle), 'no results');
+    setValue(type, 'task_created');
+    const fromDay = localNoon(10);
+    const toDay = localNoon(9);
+    setValue(from, `${fromDay.getFullYear()}-${String(fromDay.getMonth() + 1).padStart(2, '0')}-${String(fromDay.getDate()).padStart(2, '0')}`);
+    setValue(to, `${toDay.getFullYear()}-${String(toDay.getMonth() + 1).padStart(2, '0')}-${String(toDay.getDate()).padStart(2, '0')}`);
+    const ranged = await waitFor(() => eventRequests(testApi).find((r) => r.url.searchParams.has('to')
+      && !r.url.searchParams.get('limit')?.startsWith('200')), 'range sent');
+    const midnight = (date: Date, add = 0) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + add).getTime();
+    expect(Date.parse(ranged.url.searchParams.get('from')!)).to.equal(midnight(fromDay));
+    expect(Date.parse(ranged.url.searchParams.get('to')!), 'the last day is included').to.equal(midnight(toDay, 1));
+    expect(ranged.url.searchParams.get('type')).to.equal('task_created');
+    await waitFor(() => eventRows(el).length === 2, 'two events in range');
+    expect(eventRows(el).map((row) => text(row.querySelector('.col-description')!))).to.deep.equal([
+      'Created the task “Task 9” in Keyword Research', 'Created the task “Task 10” in Site Audit',
+    ]);
+    expect(text(root(el).querySelector('[part="total"]')!)).to.equal(en.stats.totalAll(30));
+    setValue(from, '2030-01-01');
+    await waitFor(() => text(root(el)).includes(en.stats.invalidRange), 'invalid range explained');
+    expect(root(el).querySelector('[part="export-button"]')!.hasAttribute('disabled')).to.equal(true);
+    setValue(from, '');
+    await waitFor(() => eventRows(el).length === 3, 'from cleared');
+  });
+
+  it('should page through thousands of events with few rows in the DOM, and never call a partial sum the total', async function () {
+    this.timeout(60_000);
+    const { testApi, owner } = spendingAccount({ tools: CHEAP_TOOL, credits: 100_000 });
+    await createTasks(testApi, SPENDER, 'ping', 2500);
+    const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
+    el.scrollIntoView();
+    const total = () => root(el).querySelector<HTMLElement>('[part="total"]')!;
+    expect(total().dataset.complete).to.equal('false');
+    expect(text(total())).to.equal(en.stats.totalLoaded(100, 100, 2500));
+    const table = root(el).querySelector<HTMLElement>('.body')!;
+    await waitFor(() => {
+      table.scrollTop = table.scrollHeight;
+      return total().dataset.complete === 'true';
+    }, 'every page loaded', 40_000);
+    expect(text(total())).to.equal(en.stats.totalAll(2500));
+    const pages = eventRequests(testApi).filter((r) => r.url.searchParams.get('limit') === '100');
+    expect(pages).to.have.length(25);
+    expect(pages.filter((r) => r.url.searchParams.has('cursor'))).to.have.length(24);
+    expect(eventRows(el).length).to.be.below(60);
+    expect(root(el).querySelector('[role="table"]')!.getAttribute('aria-rowcount')).to.equal('2501');
+    const last = await waitFor(() => {
+      table.scrollTop = table.scrollHeight;
+      return eventRows(el).find((row) => row.getAttribute('aria-rowindex') === '2501');
+    }, 'the last row shown');
+    expect(text(last.querySelector('.col-description')!)).to.equal('Created the task “Task 0” in Ping');
+  });
+
+  it('should add a new event when the client reports a task the user created', async () => {
+    const { spender } = spendingAccount();
+    await spender.tasks.create({ toolId: 'rank-tracker', name: 'First' });
+    const el = await eventsShown(await renderStats(spender, SPENDER_ID, { tab: 'events' }));
+    await spender.tasks.create({ toolId: 'site-audit', name: 'Second' });
+    await waitFor(() => eventRows(el).length === 2, 'new event shown');
+    expect(text(eventRows(el)[0]!.querySelector('.col-description')!)).to.equal('Created the task “Second” in Site Audit');
+    expect(text(root(el).querySelector('[part="total"]')!)).to.equal(en.stats.totalAll(35));
+  });
+
+  it('should show German types, times and numbers', async () => {
+    const { owner, spender } = spendingAccount({
+      tools: [{ id: 'big', name: 'Großes Audit', taskCost: 1234 }], credits: 10_000, now: () => new Date('2026-11-20T10:00:00Z'),
+    });
+    await spender.tasks.create({ toolId: 'big', name: 'Jahresaudit' });
+    const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events', locale: 'de' }));
+    const row = eventRows(el)[0]!;
+    expect(text(row.querySelector('.col-type')!)).to.equal(de.stats.types.task_created);
+    expect(text(row.querySelector('.col-time')!)).to.match(/^20\.11\.2026, \d\d:00$/);
+    expect(text(row.querySelector('.col-cost')!)).to.equal('1.234');
+    expect(text(root(el).querySelector('[part="footer"]')!)).to.include('1 Ereignis');
+    expect(text(root(el).querySelector('[part="total"]')!)).to.equal('Summe: 1.234 Credits');
+    expect(text(root(el).querySelector('[part="export-button"]')!)).to.equal(de.stats.export);
+  });
+});
+
+describe('<roster-user-stats> CSV export', () => {
+
+  it('should quote commas, quotes and line breaks, and defuse formulas', () => {
+    expect(csvField('plain')).to.equal('plain');
+    expect(csvField('a,b')).to.equal('"a,b"');
+    expect(csvField('say "hi"')).to.equal('"say ""hi"""');
+    expect(csvField('two\r\nlines')).to.equal('"two\r\nlines"');
+    expect(csvField('one\nline')).to.equal('"one\nline"');
+    for (const start of ['=', '+', '-', '@', '\t']) expect(csvField(`${start}1+1`)).to.match(new RegExp(`^"?'\\${start === '\t' ? 't' : start}`));
+    expect(csvField('=HYPERLINK("http://x", "y")')).to.equal(`"'=HYPERLINK(""http://x"", ""y"")"`);
+    expect(csvField(-5)).to.equal('-5');
+    expect(csvField(null)).to.equal('');
+    expect(csvRow(['a', 1, undefined])).to.equal('a,1,\r\n');
+    expect(safeFileName('Zoë Schröder events 2026-11-20')).to.equal('Zoë-Schröder-events-2026-11-20.csv');
+    expect(safeFileName('../a/b:c*?"<>|')).to.equal('a-b-c.csv');
+  });
+
+  it('should build the file in parts, with a BOM and CRLF, and stop when aborted', async () => {
+    const events = Array.from({ length: 5 }, (_, i) => event({ id: `evt_${i}`, description: `Event ${i}` }));
+    const progress: number[] = [];
+    const { blob, count } = await buildEventsCsv(eventsOf(events), {
+      header: ['Time', 'Description', 'Cost'], cells: (e) => [e.at, e.description, e.cost], onProgress: (n) => progress.push(n), chunkSize: 2,
+    });
+    expect(count).to.equal(5);
+    expect(progress).to.deep.equal([2, 4, 5]);
+    expect(blob.type).to.equal('text/csv;charset=utf-8');
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
+    expect(csv.split('\r\n')).to.have.length(7);
+    expect(parseCsv(csv)[5]).to.deep.equal(['2026-11-20T10:00:00.000Z', 'Event 4', '5']);
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = await buildEventsCsv(eventsOf(events), { header: [], cells: () => [], signal: controller.signal }).catch((e: Error) => e);
+    expect((aborted as Error).name).to.equal('AbortError');
+  });
+
+  it('should export the filtered history with every page, names and odd text intact', async function () {
+    this.timeout(30_000);
+    const odd = { id: 'odd', name: 'Odd, "Tool"\r\nLine 2', taskCost: 1 };
+    const { testApi, owner, spender } = spendingAccount({ tools: [odd], credits: 100_000 });
+    const [oldestTask] = await createTasks(testApi, SPENDER, 'odd', 449, (i) => `Task ${i}`);
+    await spender.tasks.create({ toolId: 'odd', name: '=SUM(A1:A9), "x"' });
+    const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
+    await waitFor(() => eventRows(el).some((row) => text(row).includes('Task 448')), 'task names known');
+
+    const { blob, count, fileName } = await el.buildCsv();
+    expect(count).to.equal(450);
+    expect(fileName).to.match(/^Sam-Spender-events-\d{4}-\d\d-\d\d\.csv$/);
+    const records = parseCsv((await blob.text()).replace(/^\uFEFF/, ''));
+    expect(records[0]).to.deep.equal(['Time (UTC)', 'Type', 'Description', 'Tool', 'Task', 'Cost (credits)']);
+    expect(records).to.have.length(451);
+    const formula = records[1]!;
+    expect(formula.slice(1)).to.deep.equal([
+      'Task created', `Created the task “=SUM(A1:A9), "x"” in ${odd.name}`, odd.name, `'=SUM(A1:A9), "x"`, '1',
+    ]);
+    expect(Date.parse(formula[0]!)).to.be.a('number').and.not.NaN;
+    expect(records[2]![4]).to.equal('Task 448');
+    // Names come from one page of tasks (the newest 200); older tasks are named by their id.
+    expect(records.at(-1)![4]).to.equal(oldestTask);
+    expect(eventRequests(testApi).filter((r) => r.url.searchParams.get('limit') === '200')).to.have.length.at.least(3);
+  });
+
+  it('should download through a link, announce it and fire roster-events-exported', async () => {
+    const { owner, spender } = spendingAccount();
+    await spender.tasks.create({ toolId: 'rank-tracker', name: 'Export me' });
+    const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
+    const links: HTMLAnchorElement[] = [];
+    const captureClick = (e: Event) => {
+      if (e.target instanceof HTMLAnchorElement) {
+        e.preventDefault();
+        links.push(e.target);
+      }
+    };
+    root(el).addEventListener('click', captureClick, true);
+    const exported = new Promise<CustomEvent>((resolve) => el.addEventListener('roster-events-exported', resolve, { once: true }));
+    root(el).querySelector<HTMLButtonElement>('[part="export-button"]')!.click();
+    const { detail } = await exported;
+    expect(detail).to.deep.include({ userId: SPENDER_ID, count: 1 });
+    expect(links).to.have.length(1);
+    expect(links[0]!.download).to.equal(detail.fileName);
+    expect(links[0]!.href).to.match(/^blob:/);
+    expect(links[0]!.isConnected, 'the link is removed').to.equal(false);
+    await waitFor(() => text(root(el).querySelector('[role="status"]')!) === en.stats.exported(1, detail.fileName), 'announced');
+  });
+
+  it('should show failures of the history and of the export with a retry', async () => {
+    const { testApi, owner, spender } = spendingAccount();
+    await spender.tasks.create({ toolId: 'rank-tracker', name: 'Retry me' });
+    const historyPage = (r: { url: URL; path: string }) => r.path.endsWith('/events') && r.url.searchParams.get('limit') === '100';
+    let stop = testApi.intercept(historyPage, async () => problemResponse(503, 'server_error'));
+    const el = await renderStats(owner, SPENDER_ID, { tab: 'events' });
+    const error = await waitFor(() => root(el).querySelector('.content [part="error"]'), 'history error shown');
+    expect(text(error)).to.include(en.errors.server_error);
+    stop();
+    error.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await eventsShown(el);
+    stop = testApi.intercept((r) => r.path.endsWith('/events') && r.url.searchParams.get('limit') === '200' && !r.url.searchParams.has('from'),
+      async () => problemResponse(403, 'forbidden'));
+    let downloads = 0;
+    root(el).addEventListener('click', (e) => e.target instanceof HTMLAnchorElement && (e.preventDefault(), downloads++), true);
+    root(el).querySelector<HTMLButtonElement>('[part="export-button"]')!.click();
+    const exportError = await waitFor(() => root(el).querySelector('.toolbar + [part="error"]'), 'export error shown');
+    expect(text(exportError)).to.include(en.errors.forbidden);
+    stop();
+    exportError.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await waitFor(() => downloads === 1, 'exported on retry');
+    await waitFor(() => !root(el).querySelector('.toolbar + [part="error"]'), 'error cleared');
+  });
+
+  it('should show progress and cancel a running export', async () => {
+    const { testApi, owner } = spendingAccount({ tools: CHEAP_TOOL, credits: 10_000 });
+    await createTasks(testApi, SPENDER, 'ping', 450);
+    const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
+    const exportPage = (r: { url: URL }) => r.url.searchParams.get('limit') === '200' && r.url.searchParams.has('cursor') && !r.url.searchParams.has('from');
+    const stop = testApi.intercept(exportPage, hang);
+    let downloads = 0;
+    root(el).addEventListener('click', (e) => e.target instanceof HTMLAnchorElement && (e.preventDefault(), downloads++), true);
+    root(el).querySelector<HTMLButtonElement>('[part="export-button"]')!.click();
+    const progress = await waitFor(() => root(el).querySelector<HTMLProgressElement>('[part="export-progress"]'), 'progress shown');
+    await waitFor(() => progress.value === 200, 'first page written');
+    expect(progress.max).to.equal(450);
+    expect(progress.getAttribute('aria-label')).to.equal(en.stats.exportProgress(200, 450));
+    expect(el.hasCustomState('exporting')).to.equal(true);
+    const pending = await waitFor(() => eventRequests(testApi).find(exportPage), 'second page asked');
+    root(el).querySelector<HTMLButtonElement>('[part="cancel-button"]')!.click();
+    await waitFor(() => text(root(el).querySelector('[role="status"]')!) === en.stats.exportCancelled, 'cancel announced');
+    expect(pending.signal.aborted).to.equal(true);
+    expect(downloads).to.equal(0);
+    expect(root(el).querySelector('[part="export-button"]')).to.not.equal(null);
+    stop();
+  });
+});
