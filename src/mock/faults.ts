@@ -6,7 +6,7 @@ import { seededRandom } from './http.js';
 
 /**
  * - `server_error`: 503 problem, the request is not performed.
- * - `rate_limited`: 429 problem with `Retry-After: 1`, not performed.
+ * - `rate_limited`: 429 problem with `Retry-After` (`retryAfter`, default 1 s), not performed.
  * - `drop`: performed, then the answer is lost: rejects with `TypeError('Failed to fetch')`.
  * - `timeout`: performed, then answered only after `timeoutMs` (aborting the request ends the wait).
  * - `malformed`: performed, answered with its JSON body cut in half.
@@ -24,6 +24,8 @@ export interface FaultOptions {
   seed?: number;
   /** How long a `timeout` fault holds the answer back; default 15000 ms. */
   timeoutMs?: number;
+  /** Seconds a `rate_limited` fault asks the client to wait (`Retry-After`); default 1. */
+  retryAfter?: number;
 }
 
 /** A fixed delay or a range `[min, max]` in ms. */
@@ -57,14 +59,22 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export function createChaos(latency: Latency | undefined, faults: FaultOptions | undefined) {
+export function createChaos(latency: Latency | undefined, initialFaults: FaultOptions | undefined) {
   const latencyRandom = seededRandom(7);
-  const faultRandom = seededRandom(faults?.seed ?? 1);
-  const kinds = faults?.kinds?.length ? faults.kinds : FAULT_KINDS;
+  let faults = initialFaults;
+  let faultRandom = seededRandom(faults?.seed ?? 1);
+  let kinds = faults?.kinds?.length ? faults.kinds : FAULT_KINDS;
   const counts = new Map<FaultKind, number>();
 
   return {
-    timeoutMs: faults?.timeoutMs ?? 15000,
+    get timeoutMs() { return faults?.timeoutMs ?? 15000; },
+    get retryAfter() { return faults?.retryAfter ?? 1; },
+    /** Replaces the fault options (undefined: none) and restarts their random sequence; counts stay. */
+    setFaults(next: FaultOptions | undefined): void {
+      faults = next;
+      faultRandom = seededRandom(next?.seed ?? 1);
+      kinds = next?.kinds?.length ? next.kinds : FAULT_KINDS;
+    },
     delay(signal?: AbortSignal): Promise<void> {
       if (latency === undefined) return Promise.resolve();
       const [min, max] = typeof latency === 'number' ? [latency, latency] : latency;

@@ -78,6 +78,11 @@ export interface ReferenceApi {
   outbox(): OutboxMail[];
   /** How many faults were injected, in all or of one kind. */
   faultsInjected(kind?: FaultKind): number;
+  /**
+   * Turns fault injection on with new options, or off with null (e.g. to read the state a soak
+   * test left behind without faults). The counts of `faultsInjected` are kept.
+   */
+  setFaults(faults: FaultOptions | null): void;
 }
 
 export const DEFAULT_TOOLS: Tool[] = [
@@ -268,7 +273,7 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     const fault = entry.route.public ? null : chaos.draw();
     if (fault === 'server_error' || fault === 'rate_limited') {
       chaos.record(fault);
-      return fault === 'server_error' ? problem('server_error') : problem('rate_limited', { headers: { 'retry-after': '1' } });
+      return fault === 'server_error' ? problem('server_error') : problem('rate_limited', { headers: { 'retry-after': String(chaos.retryAfter) } });
     }
     const response = await dispatch(request, url, entry.route, params);
     const answer = fault ? await applyFault(fault, response, request.signal) : response;
@@ -297,5 +302,6 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     },
     outbox: () => store.outbox.map((mail) => ({ ...mail })),
     faultsInjected: (kind) => chaos.count(kind),
+    setFaults: (faults) => chaos.setFaults(faults ?? undefined),
   };
 }
