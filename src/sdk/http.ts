@@ -11,6 +11,7 @@ import {
   ResponseShapeError,
   RosterError,
   TimeoutError,
+  VersionConflictError,
   errorForStatus,
 } from './errors.js';
 import { ProblemSchema, type Page } from './schemas.js';
@@ -67,6 +68,11 @@ export interface RequestSpec extends RequestOptions {
   query?: Record<string, QueryValue>;
   json?: unknown;
   headers?: Record<string, string>;
+  /**
+   * For a PATCH: when a repeat meets 412, the first attempt may have been applied with its answer
+   * lost. Returns that result when it was (the caller's change holds), or undefined when not.
+   */
+  recoverConflict?: () => Promise<unknown>;
 }
 
 /** The transport the resources use. */
@@ -288,6 +294,10 @@ export function createHttp(options: HttpOptions): Http {
       } catch (error) {
         // The attempt whose answer was lost deleted it: the caller's intent holds.
         if (spec.method === 'DELETE' && retried > 0 && error instanceof NotFoundError) return undefined;
+        if (retried > 0 && error instanceof VersionConflictError && spec.recoverConflict) {
+          const recovered = await spec.recoverConflict();
+          if (recovered !== undefined) return recovered;
+        }
         const wait = retryDelay(spec, error, retried);
         if (wait === undefined) throw error;
         retries++;

@@ -140,10 +140,23 @@ describe('SDK retries', () => {
     assert.deepEqual(requests.map((request) => request.headers.get('if-match')), ['"3"', '"3"']);
   });
 
-  it('reports 412 when a repeated PATCH meets the version its first attempt wrote', async () => {
+  it('returns the saved user when a repeated PATCH meets the version its own lost attempt wrote', async () => {
+    const saved = userFixture({ version: 4, firstName: 'Ann' });
     const { handler } = flaky([networkError], () => problem(412, 'version_conflict'));
-    const { client } = observedClient(handler, { retry: { limit: 2, delay: 1 } });
-    await assert.rejects(client.users.update('u1', { firstName: 'Ann' }, { version: 3 }), VersionConflictError);
+    const { client } = observedClient((request) => (request.method === 'GET' ? json(saved) : handler(request)), { retry: { limit: 2, delay: 1 } });
+    const changes: string[] = [];
+    client.onChange((change) => changes.push(change.type));
+    const user = await client.users.update('u1', { firstName: '  Ann ' }, { version: 3 });
+    assert.equal(user.version, 4);
+    assert.deepEqual(changes, ['user-updated']);
+  });
+
+  it('reports 412 when a repeated PATCH meets someone else\'s change', async () => {
+    const { handler } = flaky([networkError], () => problem(412, 'version_conflict'));
+    for (const theirs of [userFixture({ version: 4, firstName: 'Someone else' }), userFixture({ version: 5, firstName: 'Ann' })]) {
+      const { client } = observedClient((request) => (request.method === 'GET' ? json(theirs) : handler(request)), { retry: { limit: 2, delay: 1 } });
+      await assert.rejects(client.users.update('u1', { firstName: 'Ann' }, { version: 3 }), VersionConflictError);
+    }
   });
 
   it('treats 404 on a repeated DELETE as done: the lost attempt deleted the user', async () => {

@@ -3,6 +3,7 @@ import { type Http, type RequestOptions, ifMatch, iterateItems, newIdempotencyKe
 import {
   EventSchema,
   PageSchema,
+  UserPatchSchema,
   UserSchema,
   UserStatsSchema,
   type EventType,
@@ -86,6 +87,19 @@ export interface UsersResource {
 const UserPageSchema = PageSchema(UserSchema);
 const EventPageSchema = PageSchema(EventSchema);
 
+/**
+ * Whether `user` holds every field of `patch` (as the server normalises it), so that a version
+ * one above the caller's is their own change. A password cannot be read back: it counts as held.
+ */
+function isApplied(patch: UserPatch, user: User): boolean {
+  const parsed = UserPatchSchema.safeParse(patch);
+  if (!parsed.success) return false;
+  const { password: _password, notifications, ...fields } = parsed.data;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return Object.entries(fields).every(([key, value]) => value === undefined || same(value, user[key as keyof User]))
+    && Object.entries(notifications ?? {}).every(([key, value]) => same(value, user.notifications[key as keyof User['notifications']]));
+}
+
 /** Builds `client.users` over the transport; writes report to `changes`. */
 export function usersResource(http: Http, changes: Changes): UsersResource {
   const users: UsersResource = {
@@ -107,8 +121,12 @@ export function usersResource(http: Http, changes: Changes): UsersResource {
     },
 
     async update(id, patch, { signal, version } = {}) {
+      const recoverConflict = async () => {
+        const current = await users.get(id, { signal });
+        return version !== undefined && current.version === version + 1 && isApplied(patch, current) ? current : undefined;
+      };
       const user = await http.request(
-        { method: 'PATCH', path: `users/${segment(id)}`, json: patch, headers: ifMatch(version), signal },
+        { method: 'PATCH', path: `users/${segment(id)}`, json: patch, headers: ifMatch(version), signal, recoverConflict },
         UserSchema,
       );
       changes.emit({ type: 'user-updated', userId: user.id, user });
