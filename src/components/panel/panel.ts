@@ -1,0 +1,253 @@
+import { ContextEvent } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { User } from '../../sdk/index.js';
+import { type ViewerState, viewerContext } from '../context.js';
+import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, UserUpdatedEvent } from '../events.js';
+import { RosterElement } from '../shared/base-element.js';
+import type { RosterUserEditor } from '../user-editor/user-editor.js';
+import { EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, STATS_PARTS, renderDetailHeader } from './panel-parts.js';
+import { styles } from './panel.styles.js';
+
+export type PanelTab = 'profile' | 'access' | 'activity';
+const TABS: PanelTab[] = ['profile', 'access', 'activity'];
+
+/**
+ * @summary The drop-in team management: the user list beside a detail area with the selected user's
+ * profile, access and activity.
+ * @tag roster-panel
+ *
+ * Give it a `client` (or `base-url` plus `getToken`, as on `<roster-provider>`): it provides the
+ * client and the viewer (`GET /me`) to the elements inside. Selecting a row opens the user; "New user"
+ * opens the editor in create mode; the new user becomes the selection when created and opens when
+ * the viewer leaves the confirmation; a deleted user closes.
+ * Leaving a profile with unsaved edits asks first. Viewers without `users:read` (specialists, guests)
+ * see the list's "no access" notice and their own profile, as an account page would show it.
+ * Below 640 px of container width the panel is one column: the list, or the detail with a back button;
+ * up to 75rem the list has the whole width until a user opens. Selection is not kept in the URL.
+ *
+ * @fires {SelectEvent} roster-select - From the list: a user was opened. `detail: { user }`.
+ * @fires {UserCreateRequestEvent} roster-user-create-request - From the list. Cancel it to open your own flow.
+ * @fires {UserCreatedEvent} roster-user-created - From the editor; the new user becomes the selection.
+ * @fires {UserDeletedEvent} roster-user-deleted - From the editor; the panel closes the user.
+ * @fires {EditorCloseRequestEvent} roster-editor-close-request - From the editor (Cancel, Done); the panel closes it.
+ *
+ * @csspart list-pane - The column holding the list. @csspart detail - The detail area.
+ * @csspart detail-header - Name, email and role of the open user. @csspart avatar - The initials.
+ * @csspart back-button - "Back to the team" (narrow containers). @csspart close-button - Closes the user (wide).
+ * @csspart tabs - The tab list. @csspart tab - One tab (also `active-tab`). @csspart tab-panel - A tab's content.
+ * @csspart placeholder - "Select a user", shown while nothing is open.
+ * @csspart list__* - Every part of `<roster-user-list>` (`list__row`, `list__toolbar`, `list__new-user-button`, …).
+ * @csspart editor__* - Every part of `<roster-user-editor>` (`editor__form`, …).
+ * @csspart grants__* - Every part of `<roster-access-grants>`. @csspart stats__* - Every part of `<roster-user-stats>`.
+ *
+ * @cssprop [--roster-panel-min-height=36rem] - Height of the panel when the host gives it none.
+ * @cssprop [--roster-panel-detail-width=minmax(24rem, 0.9fr)] - The detail column's track size.
+ * @cssprop [--roster-panel-gap=var(--roster-space-l)] - Gap between the list and the detail.
+ *
+ * @cssstate open - A user (or the new-user form) is open.
+ */
+export class RosterPanel extends RosterElement {
+  static override styles = styles;
+
+  /** Base URL of the Roster API; used to create the client when no `client` is set. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+  /** Returns the bearer token for each request, when the panel creates the client. */
+  @property({ attribute: false }) getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  /** `fetch`'s `credentials` when the panel creates the client (`include` for cookie sessions). */
+  @property() credentials?: RequestCredentials;
+  /** The open tab of a user: `profile`, `access` or `activity`. */
+  @property({ reflect: true }) tab: PanelTab = 'profile';
+
+  @state() private viewer?: ViewerState;
+  @state() private selected?: User;
+  @state() private creating = false;
+  @state() private visited = new Set<PanelTab>();
+
+  @query('roster-user-editor') private editor?: RosterUserEditor;
+  @query('.layout') private layout?: HTMLElement;
+
+  private stopViewer?: () => void;
+
+  /** The user open in the detail area. */
+  get selectedUser(): User | undefined {
+    return this.selected;
+  }
+
+  /** Opens a user; resolves false when the viewer chose to keep unsaved edits instead. */
+  async select(user: User): Promise<boolean> {
+    if (this.selected?.id === user.id && !this.creating) return true;
+    if (!(await this.confirmLeave())) return false;
+    this.open(user);
+    return true;
+  }
+
+  /** Opens the editor in create mode; resolves false when the viewer kept unsaved edits. */
+  async createUser(): Promise<boolean> {
+    if (!(await this.confirmLeave())) return false;
+    this.open(undefined, true);
+    return true;
+  }
+
+  /** Closes the open user (back to the list on narrow containers); false when it stays open. */
+  async clearSelection(): Promise<boolean> {
+    // A viewer who may not see the team has only their own profile: there is nothing to go back to.
+    if (this.isOwnProfileOnly || !(await this.confirmLeave())) return false;
+    this.open(undefined);
+    return true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestViewer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopViewer?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('viewer')) {
+      const me = this.viewer?.me;
+      const before = (changed.get('viewer') as ViewerState | undefined)?.me;
+      // Another viewer (the client changed): what was open belonged to the previous one. Without
+      // `users:read` the team is hidden, and the viewer's own profile is what is left to show.
+      if (me?.user.id !== before?.user.id) {
+        if (me && this.isOwnProfileOnly) this.open(me.user, false, 'activity');
+        else if (before) this.open(undefined);
+      }
+    }
+    if (changed.has('tab')) this.visited = new Set(this.visited).add(this.tab);
+    this.setCustomState('open', Boolean(this.selected || this.creating));
+  }
+
+  protected override firstUpdated(): void {
+    this.requestViewer();
+  }
+
+  private get isOwnProfileOnly(): boolean {
+    return Boolean(this.viewer?.me && !this.viewer.me.permissions.includes('users:read'));
+  }
+
+  /** Reads the viewer from the provider inside the shadow root, so the panel and its children share one `GET /me`. */
+  private requestViewer() {
+    this.stopViewer?.();
+    this.layout?.dispatchEvent(new ContextEvent(viewerContext, this.layout, (viewer, unsubscribe) => {
+      this.viewer = viewer;
+      this.stopViewer = unsubscribe;
+    }, true));
+  }
+
+  private open(user: User | undefined, creating = false, tab: PanelTab = this.tab) {
+    this.selected = user;
+    this.creating = creating;
+    this.tab = tab;
+    this.visited = new Set([tab]);
+    void this.updateComplete.then(() => {
+      // On narrow containers the list disappears: move focus to what replaced it.
+      if ((user || creating) && this.renderRoot.querySelector('.list-pane')?.clientWidth === 0) {
+        this.renderRoot.querySelector<HTMLElement>('.detail-title')?.focus();
+      }
+    });
+  }
+
+  /** The editor asks "discard unsaved changes?" itself; without an editor (or changes) there is nothing to lose. */
+  private confirmLeave(): Promise<boolean> {
+    return this.editor?.confirmLeave?.() ?? Promise.resolve(true);
+  }
+
+  private handleSelect(event: SelectEvent) {
+    void this.select(event.detail.user);
+  }
+
+  private async handleCreateRequest(event: UserCreateRequestEvent) {
+    // Listeners above the panel run after this one: let them veto before acting.
+    await null;
+    if (!event.defaultPrevented) void this.createUser();
+  }
+
+  private handleCreated(event: UserCreatedEvent) {
+    // The editor shows its confirmation until "Done"; the new user is the selection from now on.
+    this.selected = event.detail.user;
+    this.tab = 'profile';
+  }
+
+  private handleCloseRequest() {
+    if (this.creating && this.selected) this.open(this.selected, false, 'profile');
+    else this.open(undefined);
+  }
+
+  private handleUpdated(event: UserUpdatedEvent | GrantsChangedEvent) {
+    if (event.detail.user.id === this.selected?.id) this.selected = event.detail.user;
+  }
+
+  private handleDeleted(event: UserDeletedEvent) {
+    if (event.detail.user.id === this.selected?.id) this.open(undefined);
+  }
+
+  private handleTabKeydown(event: KeyboardEvent) {
+    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -TABS.length, End: TABS.length }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const rtl = getComputedStyle(this).direction === 'rtl' && Math.abs(step) === 1 ? -1 : 1;
+    const index = Math.max(0, Math.min(TABS.length - 1, TABS.indexOf(this.tab) + step * rtl));
+    this.tab = TABS[index];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
+  }
+
+  private renderTabContent(tab: PanelTab, userId: string) {
+    if (tab === 'profile') return html`<roster-user-editor user-id=${userId} exportparts=${EDITOR_PARTS} .i18n=${this.i18n}></roster-user-editor>`;
+    if (tab === 'access') return html`<roster-access-grants user-id=${userId} exportparts=${GRANTS_PARTS} .i18n=${this.i18n}></roster-access-grants>`;
+    return html`<roster-user-stats user-id=${userId} exportparts=${STATS_PARTS} .i18n=${this.i18n}></roster-user-stats>`;
+  }
+
+  private renderDetail() {
+    const t = this.localize.t;
+    const header = (user?: User) => renderDetailHeader({
+      t, user, ownProfile: this.isOwnProfileOnly, onBack: () => void this.clearSelection(),
+    });
+    if (this.creating) {
+      return html`${header()}<div class="tab-panel" part="tab-panel">
+        <roster-user-editor exportparts=${EDITOR_PARTS} .i18n=${this.i18n}></roster-user-editor></div>`;
+    }
+    const user = this.selected;
+    if (!user) {
+      return html`<div class="placeholder" part="placeholder">
+        <svg viewBox="0 0 48 48" aria-hidden="true"><circle cx="24" cy="17" r="8"/><path d="M9 40c1.8-8 8-12 15-12s13.2 4 15 12"/></svg>
+        <p class="state-title">${t.panel.noSelectionTitle}</p><p class="state-text">${t.panel.noSelectionText}</p></div>`;
+    }
+    return html`${header(user)}
+      <div class="tabs" part="tabs" role="tablist" aria-label=${t.panel.sections} @keydown=${this.handleTabKeydown}>
+        ${TABS.map((tab) => html`<button type="button" role="tab" id="tab-${tab}" class="tab" part="tab${tab === this.tab ? ' active-tab' : ''}"
+          aria-selected=${tab === this.tab ? 'true' : 'false'} aria-controls="panel-${tab}" tabindex=${tab === this.tab ? 0 : -1}
+          @click=${() => (this.tab = tab)}>${t.panel.tabs[tab]}</button>`)}
+      </div>
+      ${TABS.map((tab) => html`<div class="tab-panel" part="tab-panel" role="tabpanel" id="panel-${tab}" aria-labelledby="tab-${tab}" ?hidden=${tab !== this.tab}>
+        ${this.visited.has(tab) ? keyed(user.id, this.renderTabContent(tab, user.id)) : nothing}
+      </div>`)}`;
+  }
+
+  protected override render() {
+    const t = this.localize.t;
+    const open = Boolean(this.selected || this.creating);
+    return html`<roster-provider .client=${this.client} base-url=${ifDefined(this.baseUrl)} .getToken=${this.getToken}
+        credentials=${ifDefined(this.credentials)}>
+        <div class="layout" data-view=${open ? 'detail' : 'list'} data-scope=${this.isOwnProfileOnly ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
+          @roster-select=${this.handleSelect} @roster-user-create-request=${this.handleCreateRequest}
+          @roster-user-created=${this.handleCreated} @roster-user-updated=${this.handleUpdated}
+          @roster-grants-changed=${this.handleUpdated} @roster-user-deleted=${this.handleDeleted} @roster-editor-close-request=${this.handleCloseRequest}>
+          <div class="list-pane" part="list-pane">
+            <roster-user-list exportparts=${LIST_PARTS} .i18n=${this.i18n}></roster-user-list>
+          </div>
+          <section class="detail" part="detail" aria-label=${this.creating ? t.panel.newUserTitle
+            : this.selected ? t.panel.detailLabel(`${this.selected.firstName} ${this.selected.lastName}`) : t.panel.noSelectionTitle}>
+            ${this.renderDetail()}
+          </section>
+        </div>
+      </roster-provider>
+`;
+  }
+}

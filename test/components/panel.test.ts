@@ -1,0 +1,268 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/panel/roster-panel.js';
+import { UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, EditorCloseRequestEvent } from '../../src/components/events.js';
+import { en } from '../../src/components/localize/en.js';
+import type { RosterPanel } from '../../src/components/panel/panel.js';
+import type { RosterUserList } from '../../src/components/user-list/user-list.js';
+import { DEMO_VIEWERS } from '../../src/mock/data.js';
+import type { RosterClient, User } from '../../src/sdk/index.js';
+import { axeCheck, clientFor, setupApi, waitFor, type TestApi } from './helpers.js';
+
+const root = (panel: RosterPanel) => panel.shadowRoot!;
+const list = (panel: RosterPanel) => root(panel).querySelector<RosterUserList>('roster-user-list')!;
+const rows = (panel: RosterPanel) => [...list(panel).shadowRoot!.querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
+const rowOf = (panel: RosterPanel, name: string) => rows(panel).find((row) => row.querySelector('.name')?.textContent?.trim() === name);
+const title = (panel: RosterPanel) => root(panel).querySelector('.detail-title')?.textContent?.trim();
+const shown = (element: Element | null | undefined) => Boolean(element && (element as HTMLElement).offsetParent !== null);
+const detail = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('.detail')!;
+const tabPanel = (panel: RosterPanel) => root(panel).querySelector('.tab-panel:not([hidden])');
+
+async function renderPanel(client: RosterClient, width = '1100px') {
+  const panel = await fixture<RosterPanel>(html`<roster-panel .client=${client} style="width: ${width}; height: 640px"></roster-panel>`);
+  await waitFor(() => rows(panel).length > 0, 'rows rendered');
+  return panel;
+}
+
+async function openUser(panel: RosterPanel, name: string) {
+  rowOf(panel, name)!.click();
+  await waitFor(() => title(panel) === name, `${name} open`);
+  await panel.updateComplete;
+}
+
+async function demoUser(testApi: TestApi, email: string): Promise<User> {
+  for await (const user of clientFor(testApi.api, DEMO_VIEWERS.owner).users.iterate({ q: email })) return user;
+  throw new Error(`no ${email}`);
+}
+
+describe('<roster-panel>', () => {
+
+  it('should render the team from the reference API and load the viewer once for every element', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    expect(rowOf(panel, 'Greta Hoffmann')).to.exist;
+    expect(panel.matches(':state(open)')).to.equal(false);
+    await openUser(panel, 'Sophie Becker');
+    expect(testApi.requests.filter((r) => r.path === '/me')).to.have.length(1);
+  });
+
+  it('should create its client from base-url and getToken', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = testApi.fetch;
+    try {
+      const panel = await fixture<RosterPanel>(html`<roster-panel base-url="/api/roster/v1" style="height: 600px"
+        .getToken=${() => testApi.api.tokenFor(DEMO_VIEWERS.owner)}></roster-panel>`);
+      await waitFor(() => rows(panel).length > 0, 'rows through the created client');
+      expect(list(panel).client?.baseUrl).to.equal('/api/roster/v1');
+      panel.remove();
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it('should open the selected user with profile, access and activity', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    const sophie = await demoUser(testApi, DEMO_VIEWERS.specialist);
+    await openUser(panel, 'Sophie Becker');
+    expect(panel.selectedUser?.id).to.equal(sophie.id);
+    expect(panel.matches(':state(open)')).to.equal(true);
+    expect(root(panel).querySelector('.detail-subtitle')!.textContent).to.equal(sophie.email);
+    expect(tabPanel(panel)!.querySelector('roster-user-editor')!.getAttribute('user-id')).to.equal(sophie.id);
+
+    const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
+    expect(tabs.map((tab) => tab.textContent!.trim())).to.deep.equal(Object.values(en.panel.tabs));
+    tabs[1].click();
+    await panel.updateComplete;
+    expect(tabs[1].getAttribute('aria-selected')).to.equal('true');
+    expect(tabPanel(panel)!.querySelector('roster-access-grants')!.getAttribute('user-id')).to.equal(sophie.id);
+    tabs[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    await panel.updateComplete;
+    expect(panel.tab).to.equal('activity');
+    expect(root(panel).activeElement).to.equal(tabs[2]);
+    expect(tabPanel(panel)!.querySelector('roster-user-stats')!.getAttribute('user-id')).to.equal(sophie.id);
+
+    // Another user keeps the tab, for comparing the same figures.
+    await openUser(panel, 'Liam O\'Connor');
+    expect(tabPanel(panel)!.querySelector('roster-user-stats')!.getAttribute('user-id')).to.equal(panel.selectedUser!.id);
+  });
+
+  it('should open the editor in create mode for "New user", unless the host cancels the request', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    const newUserButton = () => list(panel).shadowRoot!.querySelector<HTMLButtonElement>('[part~="new-user-button"]')!;
+    await waitFor(() => newUserButton(), 'new-user action');
+
+    const veto = (event: Event) => event.preventDefault();
+    panel.addEventListener('roster-user-create-request', veto);
+    newUserButton().click();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(title(panel)).to.equal(undefined);
+    panel.removeEventListener('roster-user-create-request', veto);
+
+    newUserButton().click();
+    await waitFor(() => title(panel) === en.panel.newUserTitle, 'create mode');
+    const editor = root(panel).querySelector('roster-user-editor')!;
+    expect(editor.hasAttribute('user-id')).to.equal(false);
+    expect(root(panel).querySelector('[role="tab"]')).to.equal(null);
+  });
+
+  it('should select a created user, open it after the confirmation, and close a deleted one', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    list(panel).dispatchEvent(new UserCreateRequestEvent());
+    await waitFor(() => root(panel).querySelector('roster-user-editor'), 'create mode');
+    const created = await clientFor(testApi.api, DEMO_VIEWERS.owner).users.create({
+      firstName: 'Jonas', lastName: 'Keller', email: 'jonas.keller@nordlicht.de', role: 'manager', password: 'lighthouse-harbour-42',
+    });
+    const editor = root(panel).querySelector('roster-user-editor')!;
+    editor.dispatchEvent(new UserCreatedEvent(created));
+    await panel.updateComplete;
+    expect(panel.selectedUser?.id).to.equal(created.id);
+    // The editor keeps showing its confirmation until the viewer is done with it.
+    expect(root(panel).querySelector('roster-user-editor')).to.equal(editor);
+
+    editor.dispatchEvent(new EditorCloseRequestEvent(undefined));
+    await waitFor(() => title(panel) === 'Jonas Keller', 'the new user open');
+    expect(tabPanel(panel)!.querySelector('roster-user-editor')!.getAttribute('user-id')).to.equal(created.id);
+
+    tabPanel(panel)!.querySelector('roster-user-editor')!.dispatchEvent(new UserDeletedEvent(created, 'transfer'));
+    await panel.updateComplete;
+    expect(panel.selectedUser).to.equal(undefined);
+    expect(title(panel)).to.equal(undefined);
+  });
+
+  it('should ask the editor before leaving unsaved changes, and stay when the viewer keeps them', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    await openUser(panel, 'Sophie Becker');
+    const editor = tabPanel(panel)!.querySelector('roster-user-editor')!;
+    let answer = false;
+    let asked = 0;
+    editor.confirmLeave = () => {
+      asked += 1;
+      return Promise.resolve(answer);
+    };
+    rowOf(panel, 'Liam O\'Connor')!.click();
+    await waitFor(() => asked === 1, 'asked once');
+    await panel.updateComplete;
+    expect(title(panel)).to.equal('Sophie Becker');
+    expect(await panel.clearSelection()).to.equal(false);
+
+    answer = true;
+    rowOf(panel, 'Liam O\'Connor')!.click();
+    await waitFor(() => title(panel) === 'Liam O\'Connor', 'moved on');
+  });
+
+  it('should show one column with back navigation in a narrow container', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner), '480px');
+    expect(shown(list(panel))).to.equal(true);
+    expect(shown(detail(panel))).to.equal(false);
+    await openUser(panel, 'Sophie Becker');
+    expect(shown(list(panel))).to.equal(false);
+    expect(shown(detail(panel))).to.equal(true);
+    expect(root(panel).activeElement).to.equal(root(panel).querySelector('.detail-title'));
+    expect(shown(root(panel).querySelector('[part~="close-button"]'))).to.equal(false);
+    const back = root(panel).querySelector<HTMLButtonElement>('[part~="back-button"]')!;
+    expect(shown(back)).to.equal(true);
+    expect(back.textContent!.trim()).to.equal(en.panel.back);
+    back.click();
+    await waitFor(() => shown(list(panel)), 'the list again');
+    expect(shown(detail(panel))).to.equal(false);
+
+    panel.style.width = '1000px';
+    await openUser(panel, 'Sophie Becker');
+    expect(shown(list(panel)) && shown(detail(panel))).to.equal(true);
+    expect(shown(root(panel).querySelector('[part~="back-button"]'))).to.equal(false);
+    expect(shown(root(panel).querySelector('[part~="close-button"]'))).to.equal(true);
+  });
+
+  it("should re-export the children's parts for styling from outside", async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const style = document.createElement('style');
+    style.textContent = `roster-panel::part(list__row) { outline-color: rgb(1, 2, 3); }
+      roster-panel::part(list__new-user-button) { outline-color: rgb(4, 5, 6); }`;
+    document.head.append(style);
+    try {
+      const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+      expect(getComputedStyle(rows(panel)[0]).outlineColor).to.equal('rgb(1, 2, 3)');
+      const button = await waitFor(() => list(panel).shadowRoot!.querySelector('[part~="new-user-button"]'), 'button');
+      expect(getComputedStyle(button).outlineColor).to.equal('rgb(4, 5, 6)');
+      await openUser(panel, 'Sophie Becker');
+      expect(root(panel).querySelector('roster-user-editor')!.getAttribute('exportparts')).to.include('form:editor__form');
+      expect(tabPanel(panel)!.getAttribute('part')).to.equal('tab-panel');
+    } finally {
+      style.remove();
+    }
+  });
+
+  describe('permissions', () => {
+    it('should let a manager browse the team without the new-user action enabled', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.manager));
+      const button = await waitFor(() => list(panel).shadowRoot!.querySelector('[part~="new-user-button"]'), 'button');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      await openUser(panel, 'Sophie Becker');
+      expect(shown(root(panel).querySelector('[part~="close-button"]'))).to.equal(true);
+    });
+
+    for (const viewer of ['specialist', 'guest'] as const) {
+      it(`should show a ${viewer} the "no access" notice and their own profile only`, async () => {
+        const testApi = setupApi({ data: 'demo' });
+        const me = await demoUser(testApi, DEMO_VIEWERS[viewer]);
+        testApi.requests.length = 0;
+        const panel = await fixture<RosterPanel>(html`<roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS[viewer])}
+          style="width: 1100px; height: 640px"></roster-panel>`);
+        await waitFor(() => title(panel) === `${me.firstName} ${me.lastName}`, 'own profile');
+        await panel.updateComplete;
+        expect(list(panel).shadowRoot!.textContent).to.include(en.list.noPermissionText);
+        expect(testApi.requests.some((r) => r.method === 'GET' && r.path === '/users')).to.equal(false);
+        expect(panel.tab).to.equal('activity');
+        expect(tabPanel(panel)!.querySelector('roster-user-stats')!.getAttribute('user-id')).to.equal(me.id);
+        expect(root(panel).textContent).to.include(en.panel.ownProfileText);
+        expect(root(panel).querySelector('[part~="back-button"], [part~="close-button"]')).to.equal(null);
+
+        // Narrow: the notice and the profile still show together, with nowhere to go back to.
+        panel.style.width = '420px';
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        expect(shown(list(panel)) && shown(detail(panel))).to.equal(true);
+      });
+    }
+
+    it('should start over when the client changes to another viewer', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+      await openUser(panel, 'Liam O\'Connor');
+      panel.client = clientFor(testApi.api, DEMO_VIEWERS.guest);
+      await waitFor(() => title(panel) === 'Emily Carter', "the guest's own profile");
+      panel.client = clientFor(testApi.api, DEMO_VIEWERS.manager);
+      await waitFor(() => rows(panel).length > 0 && title(panel) === undefined, 'the team, nothing open');
+    });
+  });
+
+  it('should be accessible in light and dark', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const light = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    await openUser(light, 'Sophie Becker');
+    await axeCheck(light);
+    const lightSurface = getComputedStyle(detail(light)).backgroundColor;
+    // The virtualiser renders rows on screen only: the dark panel takes the light one's place.
+    light.remove();
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="color-scheme: dark; background: #000; color: #fff">
+      <roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="width: 1100px; height: 640px"></roster-panel></div>`);
+    const dark = wrapper.querySelector('roster-panel')!;
+    await waitFor(() => rows(dark).length > 0, 'dark rows');
+    await openUser(dark, 'Sophie Becker');
+    expect(getComputedStyle(detail(dark)).backgroundColor).to.not.equal(lightSurface);
+    await axeCheck(dark);
+  });
+
+  it('should fire the list\'s roster-select through the panel to the host', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    const selected = oneEvent(panel, 'roster-select');
+    rowOf(panel, 'Zoë Schröder')!.click();
+    expect((await selected).detail.user.email).to.equal('zoe.schroeder@nordlicht.de');
+  });
+});
