@@ -115,7 +115,8 @@ export class ViewerController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.own.setClient(this.provided ? undefined : this.host.client);
+    // An element updating after it left the page has no viewer to show.
+    this.own.setClient(this.provided || !this.host.isConnected ? undefined : this.host.client);
   }
 
   hostDisconnected(): void {

@@ -69,6 +69,10 @@ describe('<roster-panel>', () => {
     expect(panel.matches(':state(open)')).to.equal(true);
     expect(root(panel).querySelector('.detail-subtitle')!.textContent).to.equal(sophie.email);
     expect(tabPanel(panel)!.querySelector('roster-user-editor')!.getAttribute('user-id')).to.equal(sophie.id);
+    const list = root(panel).querySelector('roster-user-list')!;
+    await list.updateComplete;
+    const selectedRows = [...list.shadowRoot!.querySelectorAll('[role="row"][aria-selected="true"]')];
+    expect(selectedRows.map((row) => row.getAttribute('data-id')), 'the open user is marked in the list').to.deep.equal([sophie.id]);
 
     const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
     expect(tabs.map((tab) => tab.textContent!.trim())).to.deep.equal(Object.values(en.panel.tabs));

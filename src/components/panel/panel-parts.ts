@@ -8,7 +8,7 @@ const exported = (prefix: string, parts: string[]) => parts.map((part) => `${par
 
 export const LIST_PARTS = exported('list', [
   'toolbar', 'search', 'filter', 'seats', 'new-user-button', 'grid', 'header', 'header-cell', 'sort-button', 'row',
-  'active-row', 'skeleton-row', 'cell', 'name-cell', 'avatar', 'badge', 'role-badge', 'status-badge', 'resend-button',
+  'active-row', 'selected-row', 'skeleton-row', 'cell', 'name-cell', 'avatar', 'badge', 'role-badge', 'status-badge', 'resend-button',
   'footer', 'state', 'error', 'retry-button',
 ]);
 export const EDITOR_PARTS = exported('editor', [

@@ -8,8 +8,6 @@ const panelStyles = css`
     container: roster-panel / inline-size;
   }
   .layout {
-    /* Slotted through the inner provider, whose slot would otherwise pass down content-box. */
-    box-sizing: border-box;
     display: grid;
     grid-template-columns: minmax(0, 1.2fr) var(--roster-panel-detail-width, minmax(24rem, 0.9fr));
     gap: var(--roster-panel-gap, var(--_space-l));

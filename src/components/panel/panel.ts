@@ -240,7 +240,7 @@ export class RosterPanel extends RosterElement {
           @roster-user-created=${this.handleCreated} @roster-user-updated=${this.handleUpdated}
           @roster-grants-changed=${this.handleUpdated} @roster-user-deleted=${this.handleDeleted} @roster-editor-close-request=${this.handleCloseRequest}>
           <div class="list-pane" part="list-pane">
-            <roster-user-list exportparts=${LIST_PARTS} .i18n=${this.i18n}></roster-user-list>
+            <roster-user-list exportparts=${LIST_PARTS} .i18n=${this.i18n} .selectedId=${this.selected?.id}></roster-user-list>
           </div>
           <section class="detail" part="detail" aria-label=${this.creating ? t.panel.newUserTitle
             : this.selected ? t.panel.detailLabel(`${this.selected.firstName} ${this.selected.lastName}`) : t.panel.noSelectionTitle}>

@@ -19,10 +19,11 @@ export const hostStyles = css`
   [hidden] {
     display: none !important;
   }
+  /* Not inherit: a host page's universal box-sizing rule reaches the host element and could pass content-box in. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   @media (prefers-reduced-motion: reduce) {
     *,

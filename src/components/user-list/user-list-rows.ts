@@ -24,6 +24,7 @@ export interface RowContext {
   t: Catalog;
   localize: LocalizeController;
   activeIndex: number;
+  selectedId?: string;
   viewerId?: string;
   canWrite: boolean;
   resending: ReadonlySet<string>;
@@ -86,7 +87,9 @@ export function renderRow(user: User | undefined, index: number, ctx: RowContext
   if (!user) return renderSkeletonRow(index);
   const { t, localize } = ctx;
   const active = index === ctx.activeIndex;
-  return html`<div role="row" class="row" part="row${active ? ' active-row' : ''}" aria-rowindex=${index + 2}
+  const selected = user.id === ctx.selectedId;
+  return html`<div role="row" class="row" part="row${active ? ' active-row' : ''}${selected ? ' selected-row' : ''}" aria-rowindex=${index + 2}
+    aria-selected=${selected ? 'true' : 'false'}
     data-index=${index} data-id=${user.id} tabindex=${active ? 0 : -1}>
     <div role="gridcell" class="cell col-name" part="cell name-cell">
       <span class="avatar" part="avatar" aria-hidden="true">${initials(user)}</span>

@@ -108,6 +108,9 @@ const listStyles = css`
   .body .row:hover {
     background: var(--_color-hover);
   }
+  .body .row[aria-selected='true'] {
+    background: var(--_color-selected);
+  }
   .body .row:focus-visible {
     background: var(--_color-selected);
     box-shadow: inset 3px 0 0 var(--_color-focus);

@@ -34,7 +34,7 @@ const SEARCH_DEBOUNCE_MS = 250;
  * @csspart new-user-button - The "New user" button.
  * @csspart grid - The scrolling grid.
  * @csspart header - The header row. @csspart header-cell - A column header. @csspart sort-button - A sort toggle.
- * @csspart row - A user row (also `active-row`, `skeleton-row`). @csspart cell - A cell (also `name-cell`).
+ * @csspart row - A user row (also `active-row`, `selected-row`, `skeleton-row`). @csspart cell - A cell (also `name-cell`).
  * @csspart avatar - The initials. @csspart badge - A badge (also `role-badge`, `status-badge`).
  * @csspart resend-button - "Resend link" of a pending user.
  * @csspart footer - The count and load status under the grid.
@@ -66,6 +66,8 @@ export class RosterUserList extends RosterElement {
   @property({ attribute: 'status-filter' }) statusFilter: UserStatus | '' = '';
   /** Order of the rows: `name`, `-name`, `createdAt`, `-createdAt`, `creditsSpent`, `-creditsSpent`. */
   @property() sort: UserSort = 'name';
+  /** The id of the user shown as selected (the panel sets the one it has open). */
+  @property({ attribute: 'selected-id' }) selectedId?: string;
   /** Users per page request (1–200). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
 
@@ -323,7 +325,7 @@ export class RosterUserList extends RosterElement {
 
   private renderRows() {
     const ctx = {
-      t: this.localize.t, localize: this.localize, activeIndex: this.activeIndex, viewerId: this.viewer.me?.user.id,
+      t: this.localize.t, localize: this.localize, activeIndex: this.activeIndex, selectedId: this.selectedId, viewerId: this.viewer.me?.user.id,
       canWrite: this.viewer.can('users:write'), resending: this.resending, onResend: (user: User) => void this.handleResend(user),
     };
     return repeat(this.window.indexes(), (index) => this.source.at(index)?.id ?? `pending-${index}`, (index) => renderRow(this.source.at(index), index, ctx));
