@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
+import { minifyLiteralsVite } from './scripts/minify-literals.mjs';
 
 const mswWorkerPath = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
 
@@ -45,6 +46,8 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   return {
+    // Template text is no JS minifier's business, so it ships minified from here.
+    plugins: [minifyLiteralsVite()],
     build: {
       target: 'es2022',
       outDir: 'dist',

@@ -1,46 +1,76 @@
 // `npm run size`: min+gzip bytes of what a host ships, checked against the budgets.
-// Exits non-zero when a gating budget is exceeded, so CI can gate on exact bytes.
+// Exits non-zero when a bundle grows past its ceiling, so CI can gate on exact bytes.
+// Code is split as a host's bundler splits it: a bundle's figure is what loads with it (its entry
+// chunk and every chunk that imports statically); what loads on demand (catalogs other than
+// English) is its own row.
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { minifyLiteralsEsbuild } from './minify-literals.mjs';
 
 const KB = 1024;
+const WHOLE_PANEL = 'whole panel, English (all elements + SDK + deps)';
+// `target` is the bar the product aims at; `ceiling` gates CI so that no change makes a bundle
+// bigger than it is today. Lower a ceiling whenever a change brings a bundle down.
 const budgets = {
-  'whole panel (all elements + SDK + deps)': { bytes: 50 * KB, gate: true },
-  // A target, printed but not gating yet: ky and zod/mini alone take 12 KB of it.
-  'SDK alone': { bytes: 15 * KB, gate: false },
+  [WHOLE_PANEL]: { target: 50 * KB, ceiling: 73 * KB },
+  'SDK alone': { target: 15 * KB, ceiling: 18.75 * KB },
 };
 
-async function gzipBytes(contents, resolveDir = '.') {
+/** Splits one bundle into what loads up front (bytes) and each chunk loaded on demand. */
+async function measure(contents, resolveDir = '.') {
   const result = await build({
-    stdin: { contents, resolveDir, loader: 'ts' }, bundle: true, minify: true, write: false,
+    stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'entry.ts' }, bundle: true, minify: true,
+    splitting: true, outdir: 'size', write: false, metafile: true,
     format: 'esm', target: 'es2022', platform: 'browser', legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' }, conditions: ['production'], logLevel: 'error',
+    // The library build minifies Lit's template text the same way, so this measures what ships.
+    plugins: [minifyLiteralsEsbuild()],
   });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+  const outputs = result.metafile.outputs;
+  const gzipped = new Map(result.outputFiles.map((file) => [
+    Object.keys(outputs).find((path) => file.path.endsWith(path)), gzipSync(file.contents, { level: 9 }).length,
+  ]));
+  const loadedWith = (path, seen = new Set()) => {
+    if (seen.has(path)) return seen;
+    seen.add(path);
+    for (const { path: imported, kind } of outputs[path].imports) if (kind === 'import-statement') loadedWith(imported, seen);
+    return seen;
+  };
+  const sum = (paths) => [...paths].reduce((total, path) => total + gzipped.get(path), 0);
+  const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint === 'entry.ts');
+  const upFront = loadedWith(entry);
+  const onDemand = Object.keys(outputs)
+    .filter((path) => outputs[path].entryPoint && path !== entry)
+    .map((path) => [outputs[path].entryPoint, sum([...loadedWith(path)].filter((chunk) => !upFront.has(chunk)))]);
+  return { bytes: sum(upFront), onDemand };
 }
 
 const rows = [];
 if (existsSync('src/components/define.ts')) {
-  rows.push(['whole panel (all elements + SDK + deps)', await gzipBytes(`import './src/components/define.ts'; export * from './src/sdk/index.ts';`)]);
+  const panel = await measure(`import './src/components/define.ts'; export * from './src/sdk/index.ts';`);
+  rows.push([WHOLE_PANEL, panel.bytes]);
+  for (const [source, bytes] of panel.onDemand) rows.push([`+ ${source.replace(/^.*\//, '')} (loaded on demand)`, bytes]);
 }
-rows.push(['SDK alone', await gzipBytes(`export * from './src/sdk/index.ts';`)]);
+rows.push(['SDK alone', (await measure(`export * from './src/sdk/index.ts';`)).bytes]);
 if (existsSync('src/components')) {
   for (const dir of readdirSync('src/components', { withFileTypes: true })) {
     const file = `src/components/${dir.name}/roster-${dir.name}.ts`;
-    if (dir.isDirectory() && existsSync(file)) rows.push([`<roster-${dir.name}> alone`, await gzipBytes(`import './${file}';`)]);
+    if (dir.isDirectory() && existsSync(file)) rows.push([`<roster-${dir.name}> alone, English`, (await measure(`import './${file}';`)).bytes]);
   }
 }
 
 let over = false;
-console.log('| bundle | min+gzip | budget |\n|---|---:|---:|');
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+console.log('| bundle | min+gzip | target | ceiling (gates CI) |\n|---|---:|---:|---:|');
 for (const [name, bytes] of rows) {
   const budget = budgets[name];
-  const verdict = budget ? `${(budget.bytes / KB).toFixed(0)} KB${budget.gate ? '' : ' (target)'}${bytes > budget.bytes ? ' — OVER' : ''}` : '';
-  if (budget?.gate && bytes > budget.bytes) over = true;
-  console.log(`| ${name} | ${(bytes / KB).toFixed(1)} KB | ${verdict} |`);
+  const target = budget ? `${kb(budget.target)}${bytes > budget.target ? ' — over' : ''}` : '';
+  const ceiling = budget ? `${kb(budget.ceiling)}${bytes > budget.ceiling ? ' — EXCEEDED' : ''}` : '';
+  if (budget && bytes > budget.ceiling) over = true;
+  console.log(`| ${name} | ${kb(bytes)} | ${target} | ${ceiling} |`);
 }
 if (over) {
-  console.error('A gating size budget is exceeded.');
+  console.error('A bundle grew past its ceiling.');
   process.exit(1);
 }

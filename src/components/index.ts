@@ -6,7 +6,7 @@ export { clientContext, viewerContext, type ViewerState } from './context.js';
 export { ViewerController, ViewerSource, type ClientHost, type Permission } from './viewer.js';
 export * from './events.js';
 export { LocalizeController, type DeepPartial, type I18nOverride, type LocalizeHost } from './localize/localize-controller.js';
-export { availableLocales, catalogFor, registerCatalog } from './localize/catalogs.js';
+export { availableLocales, catalogFor, loadCatalog, registerCatalog } from './localize/catalogs.js';
 export { en, type Catalog } from './localize/en.js';
 export { de } from './localize/de.js';
 export { tokenStyles } from './styles/tokens.styles.js';

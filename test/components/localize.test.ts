@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { RosterElement } from '../../src/components/shared/base-element.js';
-import { registerCatalog } from '../../src/components/localize/catalogs.js';
+import { availableLocales, catalogFor, registerCatalog } from '../../src/components/localize/catalogs.js';
 import { de } from '../../src/components/localize/de.js';
 import { type Catalog, en } from '../../src/components/localize/en.js';
 import { errorMessage } from '../../src/components/shared/errors.js';
@@ -13,8 +13,13 @@ import { clientFor, setupApi, waitFor } from './helpers.js';
 
 /** A minimal Roster element that prints a string, its language and a formatted number. */
 class LocaleProbe extends RosterElement {
+  /** Every string rendered, in order. */
+  readonly renders: string[] = [];
+
   protected override render() {
-    return `${this.localize.t.list.newUser}|${this.localize.lang}|${this.localize.number(1234.5)}`;
+    const text = `${this.localize.t.list.newUser}|${this.localize.lang}|${this.localize.number(1234.5)}`;
+    this.renders.push(text);
+    return text;
   }
 }
 customElements.define('roster-locale-probe', LocaleProbe);
@@ -33,6 +38,19 @@ describe('localisation', () => {
   const documentLang = document.documentElement.lang;
   afterEach(() => {
     document.documentElement.lang = documentLang;
+  });
+
+  // First in this file: German is not loaded yet here.
+  it('should load a language on first use and render it only once it has arrived', async () => {
+    expect(availableLocales()).to.include.members(['en', 'de']);
+    expect(catalogFor('de-DE')).to.equal(en);
+    const el = document.createElement('roster-locale-probe') as LocaleProbe;
+    el.locale = 'de-DE';
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(catalogFor('de-DE')).to.equal(de);
+    expect(el.renders).to.deep.equal([`${de.list.newUser}|de-DE|1.234,5`]);
   });
 
   it('should use English when nothing names a language', async () => {

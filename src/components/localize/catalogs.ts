@@ -1,15 +1,17 @@
 /**
- * The registry of catalogs by language tag. Adding a language: write `xx.ts` typed as `Catalog`
- * and add one line below (or, from a host app, call `registerCatalog('xx', xx)` at run time).
+ * The registry of catalogs by language tag. English is built in; other languages load on first
+ * use, so a page pays only for the languages it shows. Adding a language: write `xx.ts` typed as
+ * `Catalog` and add one line to `loaders` below (or, from a host app, call
+ * `registerCatalog('xx', xx)` at run time).
  */
-import { de } from './de.js';
 import { type Catalog, en } from './en.js';
 
-const catalogs = new Map<string, Catalog>([
-  ['en', en],
-  ['de', de],
-]);
+const loaders: Record<string, () => Promise<Catalog>> = {
+  de: () => import('./de.js').then((module) => module.de),
+};
 
+const catalogs = new Map<string, Catalog>([['en', en]]);
+const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
 /** Adds or replaces the catalog of a language (`'fr'`, `'de-CH'`); connected elements re-render. */
@@ -24,13 +26,48 @@ export function onCatalogsChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The best catalog for a tag: `de-AT` → `de-at`, else `de`, else English. */
-export function catalogFor(lang: string): Catalog {
+const candidates = (lang: string) => {
   const tag = lang.toLowerCase();
-  return catalogs.get(tag) ?? catalogs.get(tag.split('-')[0]) ?? en;
+  return [tag, tag.split('-')[0]!];
+};
+
+/** The best catalog loaded for a tag: `de-AT` → `de-at`, else `de`, else English. */
+export function catalogFor(lang: string): Catalog {
+  for (const tag of candidates(lang)) {
+    const catalog = catalogs.get(tag);
+    if (catalog) return catalog;
+  }
+  return en;
 }
 
-/** The languages that have a catalog, e.g. for a language picker. */
+/**
+ * Starts loading the best catalog for a tag if it is not there yet; the promise settles once it
+ * is registered (or failed to load: English stays). Undefined when there is nothing to wait for.
+ */
+export function loadCatalog(lang: string): Promise<void> | undefined {
+  for (const tag of candidates(lang)) {
+    if (catalogs.has(tag)) return undefined;
+    const load = loaders[tag];
+    if (!load) continue;
+    let pending = loading.get(tag);
+    if (!pending) {
+      pending = load().then(
+        (catalog) => {
+          if (!catalogs.has(tag)) registerCatalog(tag, catalog);
+        },
+        () => {
+          // A chunk that cannot load (offline, blocked) leaves English in place for good.
+          delete loaders[tag];
+        },
+      );
+      loading.set(tag, pending);
+    }
+    return pending;
+  }
+  return undefined;
+}
+
+/** The languages that have a catalog, loaded or loadable, e.g. for a language picker. */
 export function availableLocales(): string[] {
-  return [...catalogs.keys()];
+  return [...new Set([...catalogs.keys(), ...Object.keys(loaders)])];
 }

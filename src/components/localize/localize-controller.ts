@@ -4,14 +4,14 @@
  * The locale is, in order: the element's `locale` attribute; the nearest `lang` (or a Roster
  * element's `locale`) up the tree, crossing shadow roots; `<html lang>`; English. Changes to `lang`
  * or `locale` attributes anywhere in the document, and newly registered catalogs, re-render every
- * connected element. A host may override any string with the `i18n` property: a partial catalog
- * deep-merged over the locale's.
+ * connected element. Catalogs other than English load on first use (`catalogLoading()`). A host
+ * may override any string with the `i18n` property: a partial catalog deep-merged over the locale's.
  *
  *     private readonly localize = new LocalizeController(this);
  *     render() { const t = this.localize.t; return html`${t.list.seats(7, 12)}`; }
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogFor, onCatalogsChange } from './catalogs.js';
+import { catalogFor, loadCatalog, onCatalogsChange } from './catalogs.js';
 import type { Catalog } from './en.js';
 
 /** A partial catalog: any subset of sections and keys. */
@@ -115,6 +115,12 @@ export class LocalizeController implements ReactiveController {
 
   hostUpdate(): void {
     this.resolve();
+  }
+
+  /** Re-reads the locale; while its catalog is still loading, the promise of it (else undefined). */
+  catalogLoading(): Promise<void> | undefined {
+    this.resolve();
+    return loadCatalog(this.resolvedLang);
   }
 
   /** Re-reads the locale and re-renders the host if it (or the catalogs) changed. */

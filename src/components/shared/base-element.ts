@@ -34,6 +34,12 @@ export class RosterElement extends LitElement {
     }
   }
 
+  // A render in a language whose catalog is still loading waits for it, so English never flashes.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const catalog = this.localize.catalogLoading();
+    return catalog ? catalog.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   /** Sets a custom state, styleable as `roster-user-list:state(loading)`. */
   protected setCustomState(name: string, on: boolean): void {
     const states = this.internals?.states;

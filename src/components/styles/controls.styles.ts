@@ -60,7 +60,8 @@ export const buttonStyles = css`
     outline: none;
     box-shadow: var(--_focus-ring);
   }
-  .button:disabled {
+  .button:disabled,
+  .button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
   }

@@ -5,6 +5,7 @@
 import { html, nothing } from 'lit';
 import type { Access, Notifications, Role, User } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
+import { withName } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
 import type { ConflictField, ConflictRow } from './form-state.js';
 import { accessText, creditLimitText, notificationsText } from './review.js';
@@ -35,7 +36,7 @@ export function renderDeleteDialog(view: DeleteDialogView) {
   </label>`;
   return html`<dialog class="dialog" id="delete-dialog" part="delete-dialog" aria-labelledby="delete-title" aria-describedby="delete-text"
     @close=${view.onClose}>
-    <h2 class="dialog-title" id="delete-title"><span dir="auto">${d.title(`${user.firstName} ${user.lastName}`)}</span></h2>
+    <h2 class="dialog-title" id="delete-title">${withName(d.title, `${user.firstName} ${user.lastName}`)}</h2>
     <p id="delete-text">${d.text}</p>
     <fieldset class="group" ?disabled=${busy}>
       <legend class="label">${d.choice}</legend>

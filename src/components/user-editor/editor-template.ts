@@ -1,5 +1,6 @@
 /** The editor's page: header and verification, the create steps or the edit form, delete, dialogs. */
 import { html, nothing } from 'lit';
+import { withName } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
 import { errorMessage } from '../shared/errors.js';
 import { renderDetails } from './details-fields.js';
@@ -40,7 +41,7 @@ function renderHeader(host: RosterUserEditor) {
     return html`<header class="header" part="header"><h2 class="title" id="editor-title">${t.editor.createTitle}</h2></header>`;
   }
   return html`<header class="header" part="header">
-    <h2 class="title" id="editor-title"><span dir="auto">${t.editor.editTitle(fullName(user!))}</span></h2>
+    <h2 class="title" id="editor-title">${withName(t.editor.editTitle, fullName(user!))}</h2>
     <p class="muted" dir="ltr">${user!.email}</p>
     ${renderVerification(host)}
   </header>`;
@@ -153,7 +154,7 @@ export function renderEditor(host: RosterUserEditor, view: () => RoleAccessView)
   if (!host.isCreate) {
     if (host.loadError) return renderError({ error: host.loadError, t, onRetry: () => void host.load() });
     if (host.deleted) {
-      return html`<div class="state" part="state"><p class="state-title" dir="auto">${t.editor.delete.deleted(fullName(host.deleted))}</p></div>${live}`;
+      return html`<div class="state" part="state"><p class="state-title">${withName(t.editor.delete.deleted, fullName(host.deleted))}</p></div>${live}`;
     }
     if (!host.user) {
       return html`<div class="loading" part="loading" aria-busy="true"><span class="skeleton"></span><span class="skeleton"></span>

@@ -5,6 +5,7 @@
 import { html, nothing } from 'lit';
 import type { Account, Notifications, User } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
+import { withName } from '../shared/bidi.js';
 import { type FormValues, type Step, canonicalIps, creditLimitOf, phoneOf } from './form-state.js';
 
 export interface ReviewView {
@@ -71,7 +72,7 @@ export interface CreatedView {
 export function renderCreated({ t, user, onAnother, onDone }: CreatedView) {
   const name = `${user.firstName} ${user.lastName}`;
   return html`<div class="created" part="created">
-    <h3 class="step-title" id="step-title" tabindex="-1"><span dir="auto">${t.editor.created.title(name)}</span></h3>
+    <h3 class="step-title" id="step-title" tabindex="-1">${withName(t.editor.created.title, name)}</h3>
     <p><span class="badge" part="badge status-badge" data-tone="warning" data-dot>${t.common.status.pending}</span></p>
     <p>${t.editor.created.text(user.email)}</p>
     <dl class="review" part="review">

@@ -240,10 +240,6 @@ const editorStyles = css`
     justify-content: flex-end;
     gap: var(--_space-s);
   }
-  .button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
   .review-section {
     display: grid;
     gap: var(--_space-s);

@@ -51,10 +51,6 @@ const listStyles = css`
     color: var(--_color-text-muted);
     font-size: var(--_font-size-s);
   }
-  .button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
   .create-reason {
     margin: calc(var(--_space-s) * -1) 0 0;
     text-align: end;
