@@ -8,7 +8,6 @@ export * from './events.js';
 export { LocalizeController, type DeepPartial, type I18nOverride, type LocalizeHost } from './localize/localize-controller.js';
 export { availableLocales, catalogFor, loadCatalog, registerCatalog } from './localize/catalogs.js';
 export { en, type Catalog } from './localize/en.js';
-export { de } from './localize/de.js';
 export { tokenStyles } from './styles/tokens.styles.js';
 export { hostStyles } from './styles/host.styles.js';
 export {

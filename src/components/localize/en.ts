@@ -4,6 +4,7 @@
  * adds its strings to its own section here and in every other catalog.
  */
 import type { FieldErrorCode } from '../../sdk/rules.js';
+import { FIELD_MESSAGES } from '../../sdk/schemas.js';
 
 const n = (value: number) => value.toLocaleString('en');
 const plural = (count: number, one: string, other: string) => `${n(count)} ${count === 1 ? one : other}`;
@@ -37,32 +38,10 @@ const errors = {
   method_not_allowed: 'The server does not support this action.',
   http_error: 'The server refused the request.',
   unknown: 'Something unexpected happened.',
-  // Field codes (FieldErrorCode), shown next to the field
-  required: 'This field is required.',
-  too_long: 'This is too long.',
-  name_needs_letter: 'A name needs at least one letter.',
-  control_characters: 'Line breaks and control characters are not allowed.',
-  invalid_type: 'This value has the wrong type.',
-  invalid_value: 'This value is not allowed.',
-  invalid_email: 'This is not a valid email address.',
+  // Field codes (FieldErrorCode), shown next to the field: the SDK's texts, a few made more specific here
+  ...FIELD_MESSAGES,
   email_role_address: 'Use a personal address, not a role or team address such as support@ or info@.',
-  email_freemail: 'Use a company address, not a free-mail one.',
-  email_domain_mismatch: "Use an address at the account's email domain.",
-  email_taken: 'A profile with this email already exists.',
   email_immutable: 'The email is the login name and cannot be changed.',
-  invalid_phone: 'Enter the number with its country code, e.g. +49 30 1234567.',
-  password_not_allowed: 'This account uses one shared password; profiles take none.',
-  password_too_short: 'Use at least 12 characters.',
-  password_too_long: 'Use at most 128 characters.',
-  password_too_weak: 'This password is too easy to guess.',
-  credit_limit_not_allowed: 'Only specialists have a credit limit.',
-  invalid_credit_limit: 'Enter a whole number of credits, 0 or more.',
-  guest_requires_task: 'A guest needs access to at least one task.',
-  invalid_ip: 'Not an IPv4 or IPv6 address or range.',
-  ip_host_bits_set: 'This range has host bits set.',
-  duplicate_ip: 'This address is listed twice.',
-  unknown_tool: 'This tool does not exist.',
-  unknown_task: 'This task does not exist.',
   owner_immutable: "The owner's role cannot change and the owner cannot be deleted.",
 } satisfies Record<FieldErrorCode | ProblemCode, string>;
 
