@@ -5,7 +5,7 @@
  *
  *     private readonly window = new VirtualWindow(this, { count: () => this.rows.length, onRange: (a, b) => … });
  *     updated() { this.window.observe(scroller, body); }
- *     render() { html`<div class="body" style=${styleMap(this.window.bodyStyle())}>${this.window.indexes().map(…)}</div>` }
+ *     render() { html`<div class="body" ${styleProps(this.window.bodyStyle())}>${this.window.indexes().map(…)}</div>` }
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 

@@ -168,7 +168,10 @@ export class EditorActions {
     host.deleting = true;
     host.deleteError = undefined;
     try {
-      await client.users.delete(user.id, { tasks });
+      await client.users.delete(user.id, { tasks }).catch((error: unknown) => {
+        // Already gone (an earlier attempt whose answer was lost, or another tab): what the viewer asked for.
+        if (!(isRosterError(error) && error.name === 'NotFoundError')) throw error;
+      });
       host.closeDeleteDialog();
       host.deleted = user;
       host.announcement = host.t.editor.delete.deleted(`${user.firstName} ${user.lastName}`);

@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { ROLES, USER_STATUSES, type Role, type RosterChange, type User, type UserSort, type UserStatus } from '../../sdk/index.js';
 import { SelectEvent, UserCreateRequestEvent, VerificationSentEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { renderError } from '../shared/error-view.js';
+import { styleProps } from '../shared/style-props.js';
 import { errorMessage, isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
 import { VirtualWindow } from '../shared/virtual-window.js';
@@ -317,7 +317,7 @@ export class RosterUserList extends RosterElement {
       <div role="rowgroup" class="head">${renderHeader(t, this.sort, (column) => this.handleSort(column))}</div>
       ${skeleton
         ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 8 }, (_, i) => renderSkeletonRow(i))}</div>`
-        : html`<div role="rowgroup" class="body" style=${styleMap(this.window.bodyStyle())}
+        : html`<div role="rowgroup" class="body" ${styleProps(this.window.bodyStyle())}
             @click=${this.handleRowClick} @keydown=${this.handleKeydown} @focusin=${this.handleFocusIn}>${this.renderRows()}</div>`}
     </div>
     ${skeleton ? nothing : this.renderFooter()}`;

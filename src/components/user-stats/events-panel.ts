@@ -1,10 +1,10 @@
 /** The events tab: filters and export, the virtualised table with its states, the footer with the running total. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Catalog } from '../localize/en.js';
 import type { LocalizeController } from '../localize/localize-controller.js';
 import { renderError } from '../shared/error-view.js';
+import { styleProps } from '../shared/style-props.js';
 import type { VirtualWindow } from '../shared/virtual-window.js';
 import { type EventFilters, type EventsHistory, NO_FILTERS } from './events-history.js';
 import { EVENT_COLUMN_COUNT, type Names, renderEventRow, renderEventsHeader, renderFilters, renderSkeletonEventRow } from './events-table.js';
@@ -60,7 +60,7 @@ function renderTable(ctx: EventsPanelContext, skeleton: boolean): TemplateResult
     <div role="rowgroup" class="head">${renderEventsHeader(t)}</div>
     ${skeleton
       ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 6 }, (_, i) => renderSkeletonEventRow(i))}</div>`
-      : html`<div role="rowgroup" class="body" tabindex="0"><div class="rows" style=${styleMap(ctx.window.bodyStyle())}>
+      : html`<div role="rowgroup" class="body" tabindex="0"><div class="rows" ${styleProps(ctx.window.bodyStyle())}>
           ${repeat(ctx.window.indexes(), (index) => source.at(index)?.id ?? `pending-${index}`,
             (index) => renderEventRow(source.at(index), index, rowContext))}
         </div></div>`}

@@ -1,9 +1,9 @@
 /** The statistics tab's figures and budget meter, as templates. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { UserStats } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
 import type { LocalizeController } from '../localize/localize-controller.js';
+import { styleProps } from '../shared/style-props.js';
 
 /** What the budget looks like: how much of what is spent, and whether nothing is left. */
 export interface Budget {
@@ -75,7 +75,7 @@ export function renderBudget(stats: UserStats, { t, localize }: OverviewContext)
     </div>
     <div class="meter" part="meter" role="meter" aria-labelledby="meter-label" aria-valuemin="0"
       aria-valuemax=${Math.max(budget.max, budget.spent, 1)} aria-valuenow=${budget.spent} aria-valuetext=${text}>
-      <div class="meter-fill" part="meter-fill" style=${styleMap({ inlineSize: `${(share * 100).toFixed(2)}%` })}></div>
+      <div class="meter-fill" part="meter-fill" ${styleProps({ 'inline-size': `${(share * 100).toFixed(2)}%` })}></div>
     </div>
     <p class="budget-text">${text}</p>
     ${budget.exhausted ? html`<p class="notice" data-tone="danger" part="limit-notice">${exhaustedText}</p>` : nothing}
