@@ -169,9 +169,12 @@ describe('SDK retries', () => {
     assert.deepEqual(changes, ['user-deleted']);
   });
 
-  it('still reports 404 on a DELETE that was not repeated', async () => {
+  it('still reports 404 on a DELETE that was not repeated, and tells views the user is gone', async () => {
     const { client } = observedClient(() => problem(404, 'not_found'), { retry: { limit: 2, delay: 1 } });
+    const changes: string[] = [];
+    client.onChange((change) => changes.push(`${change.type} ${'userId' in change ? change.userId : ''}`));
     await assert.rejects(client.users.delete('u1'), { name: 'NotFoundError' });
+    assert.deepEqual(changes, ['user-deleted u1']);
   });
 
   it('stops waiting between retries when the caller aborts', async () => {

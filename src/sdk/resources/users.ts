@@ -1,4 +1,5 @@
 import type { Changes } from '../changes.js';
+import { NotFoundError } from '../errors.js';
 import { type Http, type RequestOptions, ifMatch, iterateItems, newIdempotencyKey, segment } from '../http.js';
 import {
   EventSchema,
@@ -134,7 +135,13 @@ export function usersResource(http: Http, changes: Changes): UsersResource {
     },
 
     async delete(id, { signal, version, tasks } = {}) {
-      await http.request({ method: 'DELETE', path: `users/${segment(id)}`, query: { tasks }, headers: ifMatch(version), signal });
+      try {
+        await http.request({ method: 'DELETE', path: `users/${segment(id)}`, query: { tasks }, headers: ifMatch(version), signal });
+      } catch (error) {
+        // Already gone (perhaps by an earlier attempt whose answer was lost): views should drop it all the same.
+        if (error instanceof NotFoundError) changes.emit({ type: 'user-deleted', userId: id });
+        throw error;
+      }
       changes.emit({ type: 'user-deleted', userId: id });
     },
 
