@@ -135,7 +135,9 @@ export class RosterUserStats extends RosterElement {
     const client = this.client;
     if (!client || !this.userId) throw new Error('roster-user-stats: no client or user-id to export from');
     const t = this.localize.t;
-    const names = this.names;
+    // Tool names come from the viewer's account, which an export may start before it has loaded.
+    const tools = (this.viewer.me ?? (await client.me({ signal }))).account.tools;
+    const names = { tools, tasks: this.history.taskNames };
     const query = { ...eventQuery(this.filters), limit: 200 };
     const csv = await buildEventsCsv(client.users.iterateEvents(this.userId, query, { signal }), {
       header: csvHeader(t), cells: (event) => csvCells(event, t, names), onProgress, signal,
