@@ -56,6 +56,7 @@ export class RosterElement extends LitElement {
 
   /** Whether a custom state is set (for tests and subclasses). */
   hasCustomState(name: string): boolean {
-    return this.internals?.states?.has(name) ?? false;
+    const states = this.internals?.states;
+    return Boolean(states && (states.has(name) || states.has(`--${name}`)));
   }
 }
