@@ -27,6 +27,25 @@ function classTags(source: string, className: string) {
   return [...comment.matchAll(/(?:^|\s)@(\w+)/g)].map((m) => m[1]);
 }
 
+/** Every `part` name an element's templates set: `part="a b"`, `part="row${x ? ' active-row' : ''}"`, a `part = 'figure'` default. */
+function templateParts(dir: string): Set<string> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.styles.ts')).map((f) => `${dir}/${f}`);
+  const code = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+  // Shared templates (the error view) render their parts inside the element that imports them.
+  for (const [, shared] of code.matchAll(/from '\.\.\/shared\/([\w-]+)\.js'/g)) files.push(`src/components/shared/${shared}.ts`);
+  const names = new Set<string>();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const [, value] of text.matchAll(/\bpart="([^"]*)"/g)) {
+      const interpolations = [...value.matchAll(/\$\{[^}]*\}/g)].map((m) => m[0]);
+      const literals = [value.replace(/\$\{[^}]*\}/g, ' '), ...interpolations.flatMap((i) => [...i.matchAll(/'([^']*)'/g)].map((q) => q[1]!))];
+      for (const name of literals.join(' ').split(/\s+/)) if (name) names.add(name);
+    }
+    for (const [, name] of text.matchAll(/\bpart = '([a-z][a-z0-9-]*)'/g)) names.add(name!);
+  }
+  return names;
+}
+
 describe('custom elements manifest', () => {
   let generated: ReturnType<typeof generate> | undefined;
   const current = () => (generated ??= generate());
@@ -64,6 +83,23 @@ describe('custom elements manifest', () => {
       for (const list of [element.cssParts, element.cssStates, element.events, element.cssProperties]) {
         for (const entry of list ?? []) assert.ok(entry.name && entry.description, `${element.tagName}: ${entry.name || '(unnamed)'} has a name and a description`);
       }
+    }
+  });
+
+  test('manifest: every part an element\'s templates set is documented with @csspart, and the panel re-exports every child part', () => {
+    const manifest = JSON.parse(current().manifest) as Manifest;
+    const documented = new Map(elements(manifest).map((e) => [e.tagName!, new Set((e.cssParts ?? []).map((p) => p.name))]));
+    for (const element of elements(manifest)) {
+      for (const name of templateParts(element.dir)) {
+        assert.ok(documented.get(element.tagName!)!.has(name), `${element.tagName} renders part "${name}": document it with @csspart`);
+      }
+    }
+    const panelParts = readFileSync('src/components/panel/panel-parts.ts', 'utf8');
+    for (const [list, tag] of [['LIST_PARTS', 'roster-user-list'], ['EDITOR_PARTS', 'roster-user-editor'], ['GRANTS_PARTS', 'roster-access-grants'], ['STATS_PARTS', 'roster-user-stats']] as const) {
+      const body = panelParts.match(new RegExp(`${list} = exported\\('[\\w-]+', \\[([\\s\\S]*?)\\]\\)`))?.[1];
+      assert.ok(body, `${list} is found in panel-parts.ts`);
+      const listed = new Set([...body.matchAll(/'([^']+)'/g)].map((m) => m[1]));
+      for (const name of documented.get(tag)!) assert.ok(listed.has(name), `${list} re-exports every part of ${tag}: add '${name}'`);
     }
   });
 

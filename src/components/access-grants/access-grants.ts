@@ -43,7 +43,10 @@ const sameAccess = (a: Access, b: Access) => accessKey(a) === accessKey(b);
  * @csspart combobox - The task search. @csspart search - Its input. @csspart popup - Its popup.
  * @csspart listbox - The search results. @csspart option - One result. @csspart popup-status - Searching / no matches.
  * @csspart task-group - Granted tasks of one tool. @csspart task - One granted task (also `missing-task`).
+ * @csspart missing-task - A granted task that no longer exists, on top of `task`.
+ * @csspart no-tasks - The "No tasks granted yet." line, in place of the granted tasks.
  * @csspart remove-button - Removes a granted task. @csspart badge - A badge (also `missing-badge`).
+ * @csspart missing-badge - "This task no longer exists", on a `missing-task`; on top of `badge`.
  * @csspart note - The role sentence (manager, owner, guest). @csspart field-error - A field's error.
  * @csspart grants - The whole control. @csspart loading - The loading placeholder.
  * @csspart actions - Standalone: the save bar. @csspart save-button - "Save access". @csspart discard-button - "Discard changes".

@@ -14,17 +14,22 @@ export const LIST_PARTS = exported('list', [
 export const EDITOR_PARTS = exported('editor', [
   'header', 'steps', 'form', 'field', 'input', 'field-error', 'group', 'role-option', 'allowed-ips', 'ip-entry', 'access-grants',
   'actions', 'submit-button', 'alert', 'conflict', 'review', 'created', 'resend-button', 'delete-button', 'delete-dialog',
-  'leave-dialog',
+  'leave-dialog', 'verification', 'badge', 'status-badge', 'verification-note', 'check', 'suggestion-button', 'password-toggle',
+  'password-strength', 'password-retype', 'password-shared', 'roles', 'credit-limit', 'access', 'owner-locked', 'manager-access',
+  'remove-ip-button', 'add-ip-button', 'cancel-button', 'back-button', 'discard-button', 'conflict-table', 'reload-button',
+  'reapply-button', 'change-button', 'another-button', 'done-button', 'danger-zone', 'delete-option', 'confirm-delete-button',
+  'stay-button', 'loading', 'state', 'error', 'retry-button',
 ]);
 export const GRANTS_PARTS = exported('grants', [
   'tools', 'tool', 'all-tools-button', 'no-tools-button', 'tasks', 'tool-select', 'combobox', 'search', 'popup', 'listbox',
   'option', 'popup-status', 'task-group', 'task', 'missing-task', 'remove-button', 'badge', 'missing-badge', 'note',
-  'field-error', 'actions', 'save-button', 'error',
+  'field-error', 'actions', 'save-button', 'error', 'no-tasks', 'grants', 'loading', 'discard-button', 'conflict', 'reload-button',
+  'retry-button',
 ]);
 export const STATS_PARTS = exported('stats', [
   'tabs', 'tab', 'selected-tab', 'panel', 'figures', 'figure', 'badge', 'budget', 'meter', 'meter-fill', 'limit-notice', 'chart',
   'chart-bar', 'chart-summary', 'filters', 'filter', 'export-button', 'export-progress', 'cancel-button', 'table', 'header',
-  'row', 'skeleton-row', 'cell', 'footer', 'total', 'state', 'error', 'retry-button',
+  'row', 'skeleton-row', 'cell', 'footer', 'total', 'state', 'error', 'retry-button', 'limit-badge', 'export',
 ]);
 
 const ROLE_TONES: Record<User['role'], string> = { owner: 'accent', manager: 'success', specialist: 'neutral', guest: 'warning' };

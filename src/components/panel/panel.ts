@@ -38,6 +38,7 @@ const TABS: PanelTab[] = ['profile', 'access', 'activity'];
  * @csspart detail-header - Name, email and role of the open user. @csspart avatar - The initials.
  * @csspart back-button - "Back to the team" (narrow containers). @csspart close-button - Closes the user (wide).
  * @csspart tabs - The tab list. @csspart tab - One tab (also `active-tab`). @csspart tab-panel - A tab's content.
+ * @csspart active-tab - The open tab, on top of `tab`.
  * @csspart placeholder - "Select a user", shown while nothing is open.
  * @csspart list__* - Every part of `<roster-user-list>` (`list__row`, `list__toolbar`, `list__new-user-button`, …).
  * @csspart editor__* - Every part of `<roster-user-editor>` (`editor__form`, …).

@@ -20,6 +20,7 @@ import { styles } from './shared-tasks.styles.js';
  * @csspart toolbar - The tool filter and the count. @csspart filter - The tool select. @csspart count - The count.
  * @csspart table - The task table. @csspart row - One task. @csspart owner - The owner cell.
  * @csspart more-button - "Show more". @csspart state - The empty block. @csspart error - An error block.
+ * @csspart retry-button - "Try again" in an error block.
  *
  * @cssprop --roster-color-* - System colour tokens, see the theming guide.
  *

@@ -44,13 +44,47 @@ export interface Conflict {
  * @fires {EditorCloseRequestEvent} roster-editor-close-request - Cancel, Done or after a delete: the host may close the editor.
  *
  * @csspart header - Title, email and verification. @csspart steps - The create flow's step list.
+ * @csspart verification - Edit: the status badge, verification date or "Pending", and the resend action.
+ * @csspart badge - A badge: a status in the header or the confirmation, the owner's role.
+ * @csspart status-badge - "Active" or "Pending", with a dot, on top of `badge`.
+ * @csspart resend-button - Resend the verification link.
+ * @csspart verification-note - Where the verification link goes (review step) or the result of a resend.
  * @csspart form - The form. @csspart field - A field. @csspart input - A text input. @csspart field-error - A field's message.
+ * @csspart check - A checkbox or radio with its label (welcome email, notifications, credit-limit choice).
+ * @csspart suggestion-button - Under an allowed IP with host bits set: "Use …" the proposed range.
+ * @csspart password-toggle - Shows or hides the password (`aria-pressed`).
+ * @csspart password-strength - The strength meter and its word (`data-strength="weak" | "fair" | "strong"`).
+ * @csspart password-retype - The hint to enter the password again after a failed send.
+ * @csspart password-shared - The notice in place of the password field when the account has one shared password.
  * @csspart group - A group of fields (notifications, roles, credit limit, access). @csspart role-option - One role.
+ * @csspart roles - The role group, on top of `group`.
+ * @csspart credit-limit - The credit-limit group (specialists only), on top of `group`.
+ * @csspart access - The access group holding the grants control, on top of `group`.
+ * @csspart owner-locked - The owner's profile: the notice that its role cannot change.
+ * @csspart manager-access - The sentence in place of the grants for a manager or the owner.
  * @csspart allowed-ips - The allowed-IPs list. @csspart ip-entry - One entry. @csspart access-grants - The grants control.
+ * @csspart remove-ip-button - Removes one allowed-IP entry (icon button).
+ * @csspart add-ip-button - "Add", beside the new-entry input of the allowed IPs.
  * @csspart actions - The button row. @csspart submit-button - Next, Create or Save. @csspart alert - A form-level problem.
+ * @csspart cancel-button - "Cancel": on the create flow's first step, and in the delete dialog.
+ * @csspart back-button - "Back" to the previous step of the create flow.
+ * @csspart discard-button - "Discard changes": beside Save, and in the unsaved-changes dialog.
  * @csspart conflict - The version-conflict comparison. @csspart review - A review list. @csspart created - The confirmation.
- * @csspart resend-button - Resend the verification link. @csspart delete-button - Opens the delete dialog.
+ * @csspart conflict-table - The field-by-field table of the conflict: saved now against yours.
+ * @csspart reload-button - The conflict's "Reload (discard mine)".
+ * @csspart reapply-button - The conflict's "Re-apply my changes on top".
+ * @csspart change-button - On the review step: "Change …" goes back to that step.
+ * @csspart another-button - On the confirmation: "Add another user".
+ * @csspart done-button - On the confirmation: "Done".
+ * @csspart danger-zone - The area under the form holding "Delete user".
+ * @csspart delete-button - Opens the delete dialog.
  * @csspart delete-dialog - The delete confirmation. @csspart leave-dialog - The unsaved-changes question.
+ * @csspart delete-option - In the delete dialog: one choice for the user's tasks (transfer or delete).
+ * @csspart confirm-delete-button - In the delete dialog: "Delete".
+ * @csspart stay-button - In the unsaved-changes dialog: "Keep editing".
+ * @csspart loading - The loading placeholder (viewer or profile).
+ * @csspart state - The message left after the user was deleted.
+ * @csspart error - An error block (load, save or delete failed). @csspart retry-button - Its "Try again".
  *
  * @cssprop [--roster-user-editor-max-width=44rem] - Widest the form grows.
  * @cssprop --roster-color-* - System colour tokens, see the theming guide.

@@ -35,10 +35,17 @@ const SEARCH_DEBOUNCE_MS = 250;
  * @csspart grid - The scrolling grid.
  * @csspart header - The header row. @csspart header-cell - A column header. @csspart sort-button - A sort toggle.
  * @csspart row - A user row (also `active-row`, `selected-row`, `skeleton-row`). @csspart cell - A cell (also `name-cell`).
+ * @csspart active-row - The row with keyboard focus (the grid's current row), on top of `row`.
+ * @csspart selected-row - The row of the open user (`aria-selected="true"`), on top of `row`.
+ * @csspart skeleton-row - A placeholder row while its page loads, on top of `row`.
+ * @csspart name-cell - The first cell: avatar, name and the "You" badge, on top of `cell`.
  * @csspart avatar - The initials. @csspart badge - A badge (also `role-badge`, `status-badge`).
+ * @csspart role-badge - The role in the role column, on top of `badge`.
+ * @csspart status-badge - "Active" or "Pending" in the status column, with a dot, on top of `badge`.
  * @csspart resend-button - "Resend link" of a pending user.
  * @csspart footer - The count and load status under the grid.
  * @csspart state - The empty, no-results and no-permission blocks. @csspart error - The error block.
+ * @csspart retry-button - "Try again" in an error block.
  *
  * @cssprop [--roster-user-list-height=28rem] - Height of the grid when the element has none.
  * @cssprop [--roster-user-list-row-height=3.25rem] - Height of a row (times `--roster-density`).

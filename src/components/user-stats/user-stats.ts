@@ -37,13 +37,17 @@ const REFRESH_DELAY_MS = 150;
  * @fires {EventsExportedEvent} roster-events-exported - A CSV export was offered as a download. `detail: { userId, fileName, count }`.
  *
  * @csspart tabs - The tab list. @csspart tab - A tab (also `selected-tab`). @csspart panel - A tab panel.
+ * @csspart selected-tab - The open tab, on top of `tab`.
  * @csspart figures - The list of figures. @csspart figure - One figure. @csspart badge - Role, type and limit badges.
  * @csspart budget - The budget section (`data-state="ok" | "exhausted"`). @csspart meter - The budget bar. @csspart meter-fill - Its filled part.
+ * @csspart limit-badge - "Limit reached" or "No credits left" beside the budget bar, on top of `badge`.
  * @csspart limit-notice - The notice shown when no credits are left.
  * @csspart chart - The chart figure. @csspart chart-bar - A day's bar (SVG). @csspart chart-summary - The summary sentence.
  * @csspart filters - The event filters. @csspart filter - A filter control.
  * @csspart export-button - "Export CSV". @csspart export-progress - The export's progress bar. @csspart cancel-button - Cancels the export.
+ * @csspart export - The running export in place of the button: progress bar, count and cancel.
  * @csspart table - The scrolling events table. @csspart header - Its header row. @csspart row - An event row (also `skeleton-row`). @csspart cell - A cell.
+ * @csspart skeleton-row - A placeholder row while its page loads, on top of `row`.
  * @csspart footer - Count and running total. @csspart total - The running total.
  * @csspart state - Empty and no-permission blocks. @csspart error - An error block. @csspart retry-button - "Try again".
  *
