@@ -258,6 +258,8 @@ export function createHttp(options: HttpOptions): Http {
         // ky would read `headers: undefined` as "drop the client's headers".
         headers: spec.headers ?? {},
         signal,
+        // A redirected write would send its body (a password, say) on to wherever the redirect points.
+        redirect: spec.method === 'GET' ? 'follow' : 'error',
         context: { token },
       });
       if (!response.ok) throw await errorFromResponse(response);

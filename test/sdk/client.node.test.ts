@@ -5,6 +5,15 @@ import { authorizeFor } from '../../src/sdk/http.js';
 import { BASE, hang, json, observedClient, page, pause, taskFixture, userFixture } from './helpers.js';
 
 describe('SDK requests', () => {
+  it('never lets a write follow a redirect, so its body cannot travel on; reads may', async () => {
+    const { client, requests } = observedClient((request) => (request.method === 'GET' ? json(userFixture()) : json(userFixture(), 201)));
+    await client.users.get('u1');
+    await client.users.create({ firstName: 'Anna', lastName: 'Berg', email: 'anna.berg@acme.de', role: 'specialist', password: 'a canary password' });
+    await client.users.update('u1', { password: 'another canary pass' }, { version: 1 });
+    await client.account.setPassword('a third canary pass').catch(() => undefined);
+    assert.deepEqual(requests.map((request) => `${request.method} ${request.redirect}`), ['GET follow', 'POST error', 'PATCH error', 'PUT error']);
+  });
+
   it('sends each method to its path below the base URL, with ids encoded', async () => {
     const { client, requests } = observedClient((request, url) => {
       if (request.method === 'DELETE' || url.pathname.endsWith('/verification') || url.pathname.endsWith('/password')) {
