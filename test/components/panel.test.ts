@@ -269,4 +269,28 @@ describe('<roster-panel>', () => {
     rowOf(panel, 'Zoë Schröder')!.click();
     expect((await selected).detail.user.email).to.equal('zoe.schroeder@nordlicht.de');
   });
+
+  it('should show a typed error with a retry, never a blank panel, when GET /me breaks the contract', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    let broken = true;
+    testApi.intercept((request) => broken && request.path === '/me', async () => Response.json({ user: { id: 'u1' }, permissions: 'all' }));
+    const panel = await fixture<RosterPanel>(html`<roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="width: 1100px; height: 640px"></roster-panel>`);
+    const deepText = (node: Node): string => [...(node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes]
+      .map((child) => (child.nodeType === Node.TEXT_NODE ? child.textContent ?? '' : deepText(child))).join(' ');
+    await waitFor(() => deepText(panel).includes(en.errors.invalid_response), 'the shape error is shown');
+    broken = false;
+    const retry = await waitFor(() => {
+      const walk = (node: ParentNode): HTMLButtonElement | undefined => {
+        for (const element of node.querySelectorAll('*')) {
+          if (element.matches('[part~="retry-button"]')) return element as HTMLButtonElement;
+          const inner = element.shadowRoot && walk(element.shadowRoot);
+          if (inner) return inner;
+        }
+        return undefined;
+      };
+      return walk(root(panel));
+    }, 'a retry button');
+    retry.click();
+    await waitFor(() => rows(panel).length > 0, 'rows after the retry');
+  });
 });
