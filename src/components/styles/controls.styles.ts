@@ -274,4 +274,35 @@ export const feedbackStyles = css`
 `;
 
 /** Every shared sheet, for elements that use most of them. */
+/**
+ * Rows of a grid-styled table (the user list, the event history): each element sets `--_columns`
+ * (the column tracks) and `--_row-height` on its host. `.row`, `.header-row` and `.cell` only.
+ */
+export const tableStyles = css`
+  .row {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    align-items: center;
+    inline-size: 100%;
+    block-size: var(--_row-height);
+    border-block-end: 1px solid color-mix(in srgb, var(--_color-border) 70%, transparent);
+  }
+  .header-row {
+    block-size: auto;
+    min-block-size: calc(var(--_row-height) * 0.8);
+    border: 0;
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-s);
+    font-weight: var(--_font-weight-medium);
+  }
+  .cell {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    min-inline-size: 0;
+    padding-inline: var(--_space-m);
+    overflow: hidden;
+  }
+`;
+
 export const controlStyles = [utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, dialogStyles, feedbackStyles];

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { badgeStyles, buttonStyles, feedbackStyles, fieldStyles, skeletonStyles, utilityStyles } from '../styles/controls.styles.js';
+import { badgeStyles, buttonStyles, feedbackStyles, fieldStyles, skeletonStyles, tableStyles, utilityStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
 
@@ -80,22 +80,11 @@ const listStyles = css`
     border-block-end: 1px solid var(--_color-border);
   }
   .row {
-    display: grid;
-    grid-template-columns: var(--_columns);
-    align-items: center;
-    inline-size: 100%;
     min-block-size: var(--_row-height);
-    block-size: var(--_row-height);
-    border-block-end: 1px solid color-mix(in srgb, var(--_color-border) 70%, transparent);
     outline: none;
   }
   .header-row {
-    block-size: auto;
     min-block-size: calc(var(--_row-height) * 0.75);
-    border: 0;
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-s);
-    font-weight: var(--_font-weight-medium);
   }
   .body .row {
     cursor: pointer;
@@ -113,14 +102,6 @@ const listStyles = css`
   }
   .body .row:focus-visible:dir(rtl) {
     box-shadow: inset -3px 0 0 var(--_color-focus);
-  }
-  .cell {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-s);
-    min-inline-size: 0;
-    padding-inline: var(--_space-m);
-    overflow: hidden;
   }
   .name,
   .truncate {
@@ -219,4 +200,4 @@ const listStyles = css`
   }
 `;
 
-export const styles = [tokenStyles, hostStyles, utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, feedbackStyles, listStyles];
+export const styles = [tokenStyles, hostStyles, utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, feedbackStyles, tableStyles, listStyles];

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { badgeStyles, buttonStyles, feedbackStyles, fieldStyles, skeletonStyles, utilityStyles } from '../styles/controls.styles.js';
+import { badgeStyles, buttonStyles, feedbackStyles, fieldStyles, skeletonStyles, tableStyles, utilityStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
 
@@ -230,29 +230,6 @@ const statsStyles = css`
   .skeleton-body {
     overflow: hidden;
   }
-  .row {
-    display: grid;
-    grid-template-columns: var(--_columns);
-    align-items: center;
-    inline-size: 100%;
-    block-size: var(--_row-height);
-    border-block-end: 1px solid color-mix(in srgb, var(--_color-border) 70%, transparent);
-  }
-  .header-row {
-    block-size: auto;
-    min-block-size: calc(var(--_row-height) * 0.8);
-    border: 0;
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-s);
-    font-weight: var(--_font-weight-medium);
-  }
-  .cell {
-    display: flex;
-    align-items: center;
-    min-inline-size: 0;
-    padding-inline: var(--_space-m);
-    overflow: hidden;
-  }
   .col-time {
     color: var(--_color-text-muted);
     font-size: var(--_font-size-s);
@@ -297,4 +274,4 @@ const statsStyles = css`
   }
 `;
 
-export const styles = [tokenStyles, hostStyles, utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, feedbackStyles, statsStyles];
+export const styles = [tokenStyles, hostStyles, utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, feedbackStyles, tableStyles, statsStyles];
