@@ -1,7 +1,7 @@
 /**
  * Framework interop, verified the way custom-elements-everywhere checks frameworks, on Roster's own
- * elements: each example under demo/ (React 19, Vue 3, plain HTML with the single-file build) is
- * built by its real toolchain, served over HTTP and driven in headless Chromium.
+ * elements: each example under demo/ (React 19, Vue 3, Svelte 5, Preact, plain HTML with the
+ * single-file build) is built by its real toolchain, served over HTTP and driven in headless Chromium.
  *
  * Basic: a string attribute (`locale`) and properties of every kind (the client and `i18n` objects,
  * a boolean, a number) reach the elements. Advanced: the framework's own listener receives
@@ -35,6 +35,14 @@ const EXAMPLES: Record<string, () => Promise<string>> = {
   vue: async () => {
     await build({ configFile: 'demo/vue/vite.config.ts', logLevel: 'error', build: { outDir: join(OUT, 'vue') } });
     return '/vue/index.html';
+  },
+  svelte: async () => {
+    await build({ configFile: 'demo/svelte/vite.config.ts', logLevel: 'error', build: { outDir: join(OUT, 'svelte') } });
+    return '/svelte/index.html';
+  },
+  preact: async () => {
+    await build({ configFile: 'demo/preact/vite.config.ts', logLevel: 'error', build: { outDir: join(OUT, 'preact') } });
+    return '/preact/index.html';
   },
   // No toolchain: the page loads dist/roster.min.js and dist/roster-mock.min.js by relative URL.
   plain: async () => {
