@@ -1,16 +1,7 @@
 import { useState } from 'react';
 import type { SelectEvent } from 'rosterkit';
-import { createReferenceApi, DEMO_VIEWERS } from 'rosterkit/mock';
-import { createRosterClient, type User } from 'rosterkit/sdk';
-
-// The reference API answers in the page: no server and no service worker needed.
-const api = createReferenceApi({ data: 'demo' });
-const client = createRosterClient({
-  baseUrl: '/api/roster/v1',
-  fetch: api.fetch,
-  getToken: () => api.tokenFor(DEMO_VIEWERS.owner),
-});
-const strings = { panel: { noSelectionTitle: 'Pick a teammate' } };
+import type { User } from 'rosterkit/sdk';
+import { client, strings } from '../shared/example-client.js';
 
 export function App() {
   const [locale, setLocale] = useState<'en' | 'de'>('en');
