@@ -3,6 +3,8 @@
 // Code is split as a host's bundler splits it: a bundle's figure is what loads with it (its entry
 // chunk and every chunk that imports statically); what loads on demand (catalogs other than
 // English) is its own row.
+// `npm run size -- --modules [entry]`: minified bytes per module of the whole panel (or of
+// `entry`, e.g. `src/sdk/index.ts`), largest first: where to look before cutting.
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -13,8 +15,8 @@ const WHOLE_PANEL = 'whole panel, English (all elements + SDK + deps)';
 // `target` is the bar the product aims at; `ceiling` gates CI so that no change makes a bundle
 // bigger than it is today. Lower a ceiling whenever a change brings a bundle down.
 const budgets = {
-  [WHOLE_PANEL]: { target: 50 * KB, ceiling: 72 * KB },
-  'SDK alone': { target: 15 * KB, ceiling: 18.75 * KB },
+  [WHOLE_PANEL]: { target: 50 * KB, ceiling: 67 * KB },
+  'SDK alone': { target: 15 * KB, ceiling: 17 * KB },
 };
 
 /** Splits one bundle into what loads up front (bytes) and each chunk loaded on demand. */
@@ -43,7 +45,24 @@ async function measure(contents, resolveDir = '.') {
   const onDemand = Object.keys(outputs)
     .filter((path) => outputs[path].entryPoint && path !== entry)
     .map((path) => [outputs[path].entryPoint, sum([...loadedWith(path)].filter((chunk) => !upFront.has(chunk)))]);
-  return { bytes: sum(upFront), onDemand };
+  const modules = new Map();
+  for (const path of upFront) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[path].inputs)) {
+      const name = input.replace(/^node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1');
+      modules.set(name, (modules.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return { bytes: sum(upFront), onDemand, modules: [...modules].filter(([, size]) => size > 0).sort((a, b) => b[1] - a[1]) };
+}
+
+const modulesFlag = process.argv.indexOf('--modules');
+if (modulesFlag !== -1) {
+  const entry = process.argv[modulesFlag + 1];
+  const contents = entry ? `export * from './${entry}'; import './${entry}';` : `import './src/components/define.ts'; export * from './src/sdk/index.ts';`;
+  const { bytes, modules } = await measure(contents);
+  console.log(`${entry ?? WHOLE_PANEL}: ${(bytes / KB).toFixed(1)} KB min+gzip up front\n\n| module | minified bytes |\n|---|---:|`);
+  for (const [path, size] of modules) console.log(`| ${path} | ${size} |`);
+  process.exit(0);
 }
 
 const rows = [];

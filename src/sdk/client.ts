@@ -50,6 +50,6 @@ export function createRosterClient(options: ClientOptions): RosterClient {
     tasks: tasksResource(http, changes),
     account: accountResource(http, changes),
     onChange: (listener) => changes.subscribe(listener),
-    stats: { get retries() { return http.retries; } },
+    stats: http.stats,
   };
 }

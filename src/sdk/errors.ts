@@ -24,65 +24,64 @@ export interface RosterErrorInit {
 
 /** Base class of every error the SDK throws. Narrow with `instanceof` or on `name`. */
 export class RosterError extends Error {
-  override name: string = 'RosterError';
+  declare name: string;
   /** Brand that survives realms and duplicate bundles, where `instanceof` fails; see {@link isRosterError}. */
-  readonly isRosterError = true as const;
-  readonly status?: number;
-  readonly code: string;
-  readonly title: string;
-  readonly detail?: string;
-  readonly fieldErrors: FieldError[];
-  readonly retryAfter?: number;
+  declare readonly isRosterError: true;
+  declare readonly status?: number;
+  declare readonly code: string;
+  declare readonly title: string;
+  declare readonly detail?: string;
+  declare readonly fieldErrors: FieldError[];
+  declare readonly retryAfter?: number;
 
-  constructor(init: RosterErrorInit) {
-    super(init.detail ? `${init.title}: ${init.detail}` : init.title, init.cause === undefined ? undefined : { cause: init.cause });
-    this.status = init.status;
-    this.code = init.code;
-    this.title = init.title;
-    this.detail = init.detail;
-    this.fieldErrors = init.fieldErrors ?? [];
-    this.retryAfter = init.retryAfter;
+  constructor({ status, code, title, detail, fieldErrors = [], retryAfter, cause }: RosterErrorInit) {
+    super(detail ? `${title}: ${detail}` : title, cause === undefined ? undefined : { cause });
+    Object.assign(this, { isRosterError: true, status, code, title, detail, fieldErrors, retryAfter });
   }
 }
 
+// Each subclass only narrows `name`, which the prototypes carry (see CLASSES below).
+
 /** 400 or 422: the input broke a rule; `fieldErrors` says which fields and why. */
-export class ValidationError extends RosterError { override name = 'ValidationError' as const; }
+export class ValidationError extends RosterError { declare name: 'ValidationError'; }
 /** 401: no valid token, or the profile is still pending. */
-export class UnauthorizedError extends RosterError { override name = 'UnauthorizedError' as const; }
+export class UnauthorizedError extends RosterError { declare name: 'UnauthorizedError'; }
 /** 403: the viewer may not do this. */
-export class ForbiddenError extends RosterError { override name = 'ForbiddenError' as const; }
+export class ForbiddenError extends RosterError { declare name: 'ForbiddenError'; }
 /** 404: no such user, tool or task (or not visible to the viewer). */
-export class NotFoundError extends RosterError { override name = 'NotFoundError' as const; }
+export class NotFoundError extends RosterError { declare name: 'NotFoundError'; }
 /** 409: the request conflicts with the account's state (`email_taken`, `seat_limit_reached`, …). */
-export class ConflictError extends RosterError { override name = 'ConflictError' as const; }
+export class ConflictError extends RosterError { declare name: 'ConflictError'; }
 /** 412: the user changed since the given `version` was read; reload and try again. */
-export class VersionConflictError extends RosterError { override name = 'VersionConflictError' as const; }
+export class VersionConflictError extends RosterError { declare name: 'VersionConflictError'; }
 /** 429: too many requests; `retryAfter` says how many seconds to wait. */
-export class RateLimitError extends RosterError { override name = 'RateLimitError' as const; }
+export class RateLimitError extends RosterError { declare name: 'RateLimitError'; }
 /** 5xx: the server failed. */
-export class ServerError extends RosterError { override name = 'ServerError' as const; }
+export class ServerError extends RosterError { declare name: 'ServerError'; }
 /** The request got no answer (offline, DNS, CORS, connection reset); `cause` is the original error. */
-export class NetworkError extends RosterError { override name = 'NetworkError' as const; }
+export class NetworkError extends RosterError { declare name: 'NetworkError'; }
 /** No answer within the client's `timeout`. */
-export class TimeoutError extends RosterError { override name = 'TimeoutError' as const; }
+export class TimeoutError extends RosterError { declare name: 'TimeoutError'; }
 
 /** The answer does not match the contract; `path` names the first failing place, e.g. `items.3.email`. */
 export class ResponseShapeError extends RosterError {
-  override name = 'ResponseShapeError' as const;
+  declare name: 'ResponseShapeError';
   /** Dotted path of the first value that broke the contract; empty when the body is not JSON at all. */
-  readonly path: string;
+  declare readonly path: string;
 
-  constructor(path: string, problem: string, options: { status?: number; cause?: unknown } = {}) {
+  constructor(path: string, problem: string, { status, cause }: { status?: number; cause?: unknown } = {}) {
     const where = path ? `at ${path}` : 'in the body';
-    super({ status: options.status, code: 'invalid_response', title: 'Unexpected response', detail: `${problem} (${where})`, cause: options.cause });
+    super({ status, code: 'invalid_response', title: 'Unexpected response', detail: `${problem} (${where})`, cause });
     this.path = path;
   }
 }
 
-const NAMES = new Set([
-  'RosterError', 'ValidationError', 'UnauthorizedError', 'ForbiddenError', 'NotFoundError', 'ConflictError',
-  'VersionConflictError', 'RateLimitError', 'ServerError', 'NetworkError', 'TimeoutError', 'ResponseShapeError',
-]);
+/** Every error class by its name; a minifier renames classes, so the names are spelt out here. */
+const CLASSES: Record<string, { prototype: RosterError }> = {
+  RosterError, ValidationError, UnauthorizedError, ForbiddenError, NotFoundError, ConflictError,
+  VersionConflictError, RateLimitError, ServerError, NetworkError, TimeoutError, ResponseShapeError,
+};
+for (const [name, ErrorClass] of Object.entries(CLASSES)) ErrorClass.prototype.name = name;
 
 /**
  * Whether `error` is a Roster error. Also true for one made by another copy of the SDK or in
@@ -90,9 +89,8 @@ const NAMES = new Set([
  */
 export function isRosterError(error: unknown): error is RosterError {
   if (error instanceof RosterError) return true;
-  if (typeof error !== 'object' || error === null) return false;
-  const candidate = error as { isRosterError?: unknown; name?: unknown };
-  return candidate.isRosterError === true && typeof candidate.name === 'string' && NAMES.has(candidate.name);
+  const candidate = error as { isRosterError?: unknown; name?: unknown } | null;
+  return candidate?.isRosterError === true && typeof candidate.name === 'string' && Object.hasOwn(CLASSES, candidate.name);
 }
 
 type ErrorClass = new (init: RosterErrorInit) => RosterError;

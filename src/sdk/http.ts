@@ -3,7 +3,7 @@
  * into values (validated with the contract's schemas) or into Roster errors, plus retries and
  * the sharing of identical GETs in flight.
  */
-import ky, { isTimeoutError, type BeforeRequestHook } from 'ky';
+import ky, { isTimeoutError, type BeforeRequestHook, type Options } from 'ky';
 import type * as z from 'zod/mini';
 import {
   NetworkError,
@@ -65,7 +65,8 @@ export interface RequestSpec extends RequestOptions {
   method: Method;
   /** Path below the base URL, without a leading slash; ids already encoded with {@link segment}. */
   path: string;
-  query?: Record<string, QueryValue>;
+  /** Query parameters; empty ones (undefined, null, '') are left out. */
+  query?: object;
   json?: unknown;
   headers?: Record<string, string>;
   /**
@@ -81,8 +82,8 @@ export interface Http {
   request<T>(spec: RequestSpec, schema: z.ZodMiniType<T>): Promise<T>;
   /** Sends `spec` and ignores the body (204, 202). */
   request(spec: RequestSpec): Promise<void>;
-  /** Retries made so far by this client. */
-  readonly retries: number;
+  /** Counters since the transport was created: `retries` made by the retry policy. */
+  readonly stats: { retries: number };
 }
 
 /** Encodes an id as one path segment; refuses the ones a URL would read as `.` or `..`. */
@@ -115,7 +116,7 @@ export function authorizeFor(origin: string): BeforeRequestHook {
 
 /** `Retry-After` as seconds: a number of seconds, or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
+  if (!value?.trim()) return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value);
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
@@ -123,20 +124,12 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 /** The Roster error for a failed answer; problem+json bodies fill in code, detail and field errors. */
 export async function errorFromResponse(response: Response): Promise<RosterError> {
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-  let problem: z.infer<typeof ProblemSchema> | undefined;
-  try {
-    const parsed = ProblemSchema.safeParse(JSON.parse(await response.text()));
-    if (parsed.success) problem = parsed.data;
-  } catch {
-    // A body that is not JSON (a proxy's HTML page) says nothing beyond the status.
-  }
+  // A body that is not JSON (a proxy's HTML page) says nothing beyond the status.
+  const problem = ProblemSchema.safeParse(await response.json().catch(() => undefined)).data;
   return errorForStatus(response.status, {
-    code: problem?.code,
-    title: problem?.title,
-    detail: problem?.detail,
+    ...problem,
     fieldErrors: problem?.errors,
-    retryAfter,
+    retryAfter: parseRetryAfter(response.headers.get('retry-after')),
   });
 }
 
@@ -150,8 +143,8 @@ export function parseBody<T>(schema: z.ZodMiniType<T>, text: string, status?: nu
   }
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const [first] = result.error.issues;
-  throw new ResponseShapeError(first?.path.map(String).join('.') ?? '', first?.message ?? 'Invalid value', { status, cause: result.error });
+  const { path, message } = result.error.issues[0]!;
+  throw new ResponseShapeError(path.join('.'), message, { status, cause: result.error });
 }
 
 /**
@@ -159,61 +152,43 @@ export function parseBody<T>(schema: z.ZodMiniType<T>, text: string, status?: nu
  * anything unexpected (a bug should surface as itself). Nothing here keeps the request (its
  * body may hold a password): ky's TimeoutError, which does, is not kept as the cause.
  */
-function fromFailure(error: unknown, signal: AbortSignal | undefined): unknown {
+function fromFailure(error: unknown, signal: AbortSignal | null | undefined): unknown {
   if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return error;
   if (isTimeoutError(error)) return new TimeoutError({ code: 'timeout', title: 'The server did not answer in time' });
   if (error instanceof TypeError) return new NetworkError({ code: 'network_error', title: 'Could not reach the server', cause: error });
   return error;
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const done = () => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-  });
-}
-
-/** Settles like `promise`, or rejects with the signal's reason when it aborts first. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
-  if (!signal) return promise;
+/** Settles like `promise`, or calls `onAbort` and rejects with the signal's reason when it aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | null | undefined, onAbort: () => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const abort = () => {
       onAbort();
-      reject(signal.reason);
+      reject(signal!.reason);
     };
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(
-      (value) => { signal.removeEventListener('abort', abort); resolve(value); },
-      (error) => { signal.removeEventListener('abort', abort); reject(error); },
-    );
+    signal?.addEventListener('abort', abort, { once: true });
+    promise.finally(() => signal?.removeEventListener('abort', abort)).then(resolve, reject);
   });
 }
 
-function isRepeatable(spec: RequestSpec): boolean {
-  const headers = new Headers(spec.headers);
-  switch (spec.method) {
-    case 'GET': case 'PUT': case 'DELETE': return true;
-    // A repeat of an applied PATCH meets a newer version and gets 412: nothing is applied twice.
-    case 'PATCH': return headers.has('if-match');
-    // The server answers a repeated key with the first answer and creates nothing new.
-    case 'POST': return headers.has('idempotency-key');
-  }
+function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  signal?.throwIfAborted();
+  let timer: ReturnType<typeof setTimeout>;
+  return untilAborted(new Promise((resolve) => { timer = setTimeout(resolve, ms); }), signal, () => clearTimeout(timer));
 }
 
-function searchParams(query: Record<string, QueryValue> = {}): URLSearchParams {
+/** Whether repeating `spec` cannot apply it twice. */
+function isRepeatable({ method, headers = {} }: RequestSpec): boolean {
+  // A repeat of an applied PATCH meets a newer version and gets 412: nothing is applied twice.
+  if (method === 'PATCH') return 'if-match' in headers;
+  // The server answers a repeated key with the first answer and creates nothing new.
+  return method !== 'POST' || 'idempotency-key' in headers;
+}
+
+function searchParams(query: object = {}): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, value instanceof Date ? value.toISOString() : String(value));
+  for (const [key, value] of Object.entries(query) as [string, QueryValue][]) {
+    if (value != null && value !== '') params.set(key, value instanceof Date ? value.toISOString() : String(value));
   }
   params.sort();
   return params;
@@ -228,13 +203,10 @@ interface InFlight {
 /** Creates the transport for one client. */
 export function createHttp(options: HttpOptions): Http {
   const base = resolveBaseUrl(options.baseUrl);
-  const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
-  const limit = retry.limit ?? 2;
-  const maxRetryAfter = retry.maxRetryAfter ?? 60_000;
-  const firstDelay = retry.delay ?? 300;
-  const backoffLimit = retry.backoffLimit ?? 10_000;
+  const { limit = 2, maxRetryAfter = 60_000, delay = 300, backoffLimit = 10_000 }: RetryOptions =
+    typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
   const inFlight = new Map<string, InFlight>();
-  let retries = 0;
+  const stats = { retries: 0 };
 
   const api = ky.create({
     prefixUrl: base.href,
@@ -247,63 +219,49 @@ export function createHttp(options: HttpOptions): Http {
     hooks: { beforeRequest: [authorizeFor(base.origin)] },
   });
 
-  async function attempt(spec: RequestSpec, token: string | undefined, signal: AbortSignal | undefined, schema?: z.ZodMiniType): Promise<unknown> {
-    let response: Response;
-    let text: string;
+  /** One try: the body parsed with `schema` (or ignored without one), or a Roster error. */
+  async function attempt(path: string, init: Options, schema?: z.ZodMiniType): Promise<unknown> {
     try {
-      response = await api(spec.path, {
-        method: spec.method,
-        searchParams: searchParams(spec.query),
-        json: spec.json,
-        // ky would read `headers: undefined` as "drop the client's headers".
-        headers: spec.headers ?? {},
-        signal,
-        // A redirected write would send its body (a password, say) on to wherever the redirect points.
-        redirect: spec.method === 'GET' ? 'follow' : 'error',
-        context: { token },
-      });
+      const response = await api(path, init);
       if (!response.ok) throw await errorFromResponse(response);
-      if (!schema) {
-        void response.body?.cancel().catch(() => undefined);
-        return undefined;
-      }
-      text = await response.text();
+      if (schema) return parseBody(schema, await response.text(), response.status);
+      void response.body?.cancel().catch(() => undefined);
     } catch (error) {
-      throw fromFailure(error, signal);
+      throw fromFailure(error, init.signal);
     }
-    return parseBody(schema, text, response.status);
   }
 
   /** Milliseconds to wait before repeating after `error`, or undefined to give up. */
   function retryDelay(spec: RequestSpec, error: unknown, retried: number): number | undefined {
     if (retried >= limit || !(error instanceof RosterError)) return undefined;
     const status = error.status ?? 0;
+    // 408 and 429: the server did not act on the request, so even a create may be repeated.
     const notActedOn = status === 408 || status === 429;
-    const transient = error instanceof NetworkError || error instanceof TimeoutError
-      || error instanceof ResponseShapeError || notActedOn || status >= 500;
-    if (!transient || !(notActedOn || isRepeatable(spec))) return undefined;
-    if (error.retryAfter !== undefined) {
-      const wait = error.retryAfter * 1000;
-      return wait > maxRetryAfter ? undefined : wait;
-    }
-    return Math.min(backoffLimit, firstDelay * 2 ** retried);
+    // Below 300: no answer, or a garbled one (network error, timeout, ResponseShapeError).
+    if (!(notActedOn || ((status < 300 || status >= 500) && isRepeatable(spec)))) return undefined;
+    if (error.retryAfter === undefined) return Math.min(backoffLimit, delay * 2 ** retried);
+    const wait = error.retryAfter * 1000;
+    return wait > maxRetryAfter ? undefined : wait;
   }
 
-  async function withRetries(spec: RequestSpec, token: string | undefined, signal: AbortSignal | undefined, schema?: z.ZodMiniType) {
+  /** Sends `spec` until an answer counts, retrying as the policy allows. */
+  async function send(spec: RequestSpec, init: Options, schema?: z.ZodMiniType) {
     for (let retried = 0; ; retried++) {
       try {
-        return await attempt(spec, token, signal, schema);
+        return await attempt(spec.path, init, schema);
       } catch (error) {
-        // The attempt whose answer was lost deleted it: the caller's intent holds.
-        if (spec.method === 'DELETE' && retried > 0 && error instanceof NotFoundError) return undefined;
-        if (retried > 0 && error instanceof VersionConflictError && spec.recoverConflict) {
-          const recovered = await spec.recoverConflict();
-          if (recovered !== undefined) return recovered;
+        if (retried > 0) {
+          // The attempt whose answer was lost deleted it: the caller's intent holds.
+          if (spec.method === 'DELETE' && error instanceof NotFoundError) return undefined;
+          if (error instanceof VersionConflictError) {
+            const recovered = await spec.recoverConflict?.();
+            if (recovered !== undefined) return recovered;
+          }
         }
         const wait = retryDelay(spec, error, retried);
         if (wait === undefined) throw error;
-        retries++;
-        await sleep(wait, signal);
+        stats.retries++;
+        await sleep(wait, init.signal);
       }
     }
   }
@@ -312,56 +270,61 @@ export function createHttp(options: HttpOptions): Http {
   async function shared(key: string, run: (signal: AbortSignal) => Promise<unknown>, signal: AbortSignal | undefined) {
     signal?.throwIfAborted();
     let entry = inFlight.get(key);
-    const joined = entry !== undefined;
     if (!entry) {
       const controller = new AbortController();
-      const created: InFlight = { controller, waiters: 0, promise: run(controller.signal) };
-      const forget = () => { if (inFlight.get(key) === created) inFlight.delete(key); };
-      created.promise.then(forget, forget);
-      inFlight.set(key, created);
-      entry = created;
+      inFlight.set(key, entry = { controller, waiters: 0, promise: run(controller.signal) });
     }
     const current = entry;
+    const forget = () => { if (inFlight.get(key) === current) inFlight.delete(key); };
+    current.promise.then(forget, forget);
     current.waiters++;
     const value = await untilAborted(current.promise, signal, () => {
       // The shared request stops only when nobody waits for it any more.
       if (--current.waiters === 0) {
-        if (inFlight.get(key) === current) inFlight.delete(key);
+        forget();
         current.controller.abort(signal?.reason);
       }
     });
     // Each caller gets its own copy, so that one mutating its result cannot affect another.
-    return joined ? structuredClone(value) : value;
+    return structuredClone(value);
   }
 
   async function request(spec: RequestSpec, schema?: z.ZodMiniType): Promise<unknown> {
-    const token = (await options.getToken?.()) ?? undefined;
+    const token = await options.getToken?.();
+    const query = searchParams(spec.query);
+    const init = (signal?: AbortSignal): Options => ({
+      method: spec.method,
+      searchParams: query,
+      json: spec.json,
+      // ky would read `headers: undefined` as "drop the client's headers".
+      headers: spec.headers ?? {},
+      signal,
+      // A redirected write would send its body (a password, say) on to wherever the redirect points.
+      redirect: spec.method === 'GET' ? 'follow' : 'error',
+      context: { token },
+    });
     if (spec.method === 'GET') {
-      const key = JSON.stringify([spec.path, searchParams(spec.query).toString(), spec.headers ?? {}, token ?? null]);
-      return shared(key, (signal) => withRetries(spec, token, signal, schema), spec.signal);
+      const key = JSON.stringify([spec.path, `${query}`, spec.headers, token]);
+      return shared(key, (signal) => send(spec, init(signal), schema), spec.signal);
     }
     try {
-      return await withRetries(spec, token, spec.signal, schema);
+      return await send(spec, init(spec.signal), schema);
     } finally {
       // A GET that started before this write may answer with the old state: later GETs start afresh.
       inFlight.clear();
     }
   }
 
-  return {
-    request: request as Http['request'],
-    get retries() { return retries; },
-  };
+  return { request: request as Http['request'], stats };
 }
 
 /** A fresh `Idempotency-Key`: a random UUID, also on plain-http pages where `randomUUID` is missing. */
 export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Version 4: `x` is any hex digit, `y` one of the variant's 8, 9, a, b.
+  return crypto.randomUUID?.() ?? 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (slot) => {
+    const nibble = crypto.getRandomValues(new Uint8Array(1))[0]! & 15;
+    return (slot === 'x' ? nibble : 8 | (nibble & 3)).toString(16);
+  });
 }
 
 /** The `If-Match` header for a version, when one is given. */
@@ -381,11 +344,10 @@ export async function* iterateItems<T, Q extends { cursor?: string }>(
   const seen = new Set<string>();
   let cursor = query.cursor;
   for (;;) {
-    const page = await list({ ...query, cursor }, options);
-    yield* page.items;
-    if (page.nextCursor === null) return;
-    if (seen.has(page.nextCursor)) throw new ResponseShapeError('nextCursor', 'The cursor repeats an earlier one');
-    seen.add(page.nextCursor);
-    cursor = page.nextCursor;
+    const { items, nextCursor } = await list({ ...query, cursor }, options);
+    yield* items;
+    if (nextCursor === null) return;
+    if (seen.has(nextCursor)) throw new ResponseShapeError('nextCursor', 'The cursor repeats an earlier one');
+    seen.add(cursor = nextCursor);
   }
 }

@@ -75,10 +75,8 @@ export function emailSyntaxProblem(value: string): FieldErrorCode | null {
   if (value.length > EMAIL_MAX) return 'too_long';
   const at = value.lastIndexOf('@');
   if (at < 1 || at === value.length - 1) return 'invalid_email';
-  const local = value.slice(0, at);
-  const domain = value.slice(at + 1);
-  if (/[\s\p{Cc}]/u.test(domain)) return 'invalid_email';
-  if (!local.startsWith('"') && /[\s\p{Cc}]/u.test(local)) return 'invalid_email';
+  // White space and control characters are refused, except inside a quoted local part.
+  if (/[\s\p{Cc}]/u.test(value.startsWith('"') ? value.slice(at) : value)) return 'invalid_email';
   return null;
 }
 
@@ -120,61 +118,53 @@ export type AllowedIpResult =
   | { ok: true; value: string }
   | { ok: false; code: 'invalid_ip' | 'ip_host_bits_set'; suggestion?: string };
 
-// Strict forms only: four decimal octets without leading zeros. `127.1`, `0x7f.0.0.1`,
-// `010.0.0.1` and `2130706433` mean different things to different parsers, so they are refused.
-const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
 const DECIMAL = /^(0|[1-9]\d*)$/;
 
 /** An address as 16-bit groups: 2 for IPv4, 8 for IPv6. */
 type Groups = number[];
 
+// Strict forms only: four decimal octets without leading zeros. `127.1`, `0x7f.0.0.1`,
+// `010.0.0.1` and `2130706433` mean different things to different parsers, so they are refused.
 function parseIpv4(text: string): Groups | null {
-  if (!IPV4.test(text)) return null;
-  const [a, b, c, d] = text.split('.').map(Number);
+  const octets = text.split('.');
+  if (octets.length !== 4 || !octets.every((octet) => DECIMAL.test(octet) && Number(octet) < 256)) return null;
+  const [a, b, c, d] = octets.map(Number);
   return [(a! << 8) | b!, (c! << 8) | d!];
 }
 
 function parseIpv6(text: string): Groups | null {
+  // An IPv4 tail (`::ffff:10.0.0.1`) stands for the last two groups.
+  if (text.includes('.')) {
+    const lastColon = text.lastIndexOf(':');
+    const v4 = parseIpv4(text.slice(lastColon + 1));
+    if (!v4) return null;
+    text = text.slice(0, lastColon + 1) + v4.map((group) => group.toString(16)).join(':');
+  }
   const halves = text.split('::');
   if (halves.length > 2) return null;
-  const toGroups = (part: string, isLast: boolean): Groups | null => {
-    if (part === '') return [];
-    const groups: Groups = [];
-    const pieces = part.split(':');
-    for (const [index, piece] of pieces.entries()) {
-      if (isLast && index === pieces.length - 1 && piece.includes('.')) {
-        const v4 = parseIpv4(piece);
-        if (!v4) return null;
-        groups.push(...v4);
-      } else if (HEX_GROUP.test(piece)) groups.push(parseInt(piece, 16));
-      else return null;
-    }
-    return groups;
-  };
-  const head = toGroups(halves[0]!, halves.length === 1);
-  const tail = halves.length === 2 ? toGroups(halves[1]!, true) : [];
-  if (!head || !tail) return null;
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
-  return [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
+  const [head = [], tail] = halves.map((half) => (half === '' ? [] : half.split(':')));
+  // `::` stands for one or more zero groups.
+  const missing = 8 - head.length - (tail?.length ?? 0);
+  if (tail ? missing < 1 : missing !== 0) return null;
+  const groups = [...head, ...new Array<string>(tail ? missing : 0).fill('0'), ...(tail ?? [])];
+  return groups.every((group) => HEX_GROUP.test(group)) ? groups.map((group) => parseInt(group, 16)) : null;
 }
 
-const isIpv4Mapped = (g: Groups) => g.length === 8 && g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff;
+const isIpv4Mapped = (groups: Groups) => groups.slice(0, 6).join() === '0,0,0,0,0,65535';
 
-/** RFC 5952 text: lower-case hex, no leading zeros, the longest run of two or more zero groups as `::`. */
-function formatAddress(g: Groups): string {
-  if (g.length === 2) return [g[0]! >> 8, g[0]! & 255, g[1]! >> 8, g[1]! & 255].join('.');
-  let best = { start: -1, length: 1 };
-  for (let start = 0; start < 8; start++) {
-    let length = 0;
-    while (start + length < 8 && g[start + length] === 0) length++;
-    if (length > best.length) best = { start, length };
+/** RFC 5952 text: lower-case hex, no leading zeros, the first longest run of two or more zero groups as `::`. */
+function formatAddress(groups: Groups): string {
+  if (groups.length === 2) return [groups[0]! >> 8, groups[0]! & 255, groups[1]! >> 8, groups[1]! & 255].join('.');
+  let start = -1;
+  let length = 1;
+  for (let index = 0; index < 8; index++) {
+    let run = 0;
+    while (groups[index + run] === 0) run++;
+    if (run > length) [start, length] = [index, run];
   }
-  const hex = g.map((x) => x.toString(16));
-  if (best.start === -1) return hex.join(':');
-  return `${hex.slice(0, best.start).join(':')}::${hex.slice(best.start + best.length).join(':')}`;
+  const hex = groups.map((group) => group.toString(16));
+  return start < 0 ? hex.join(':') : `${hex.slice(0, start).join(':')}::${hex.slice(start + length).join(':')}`;
 }
 
 function maskGroups(g: Groups, prefix: number): Groups {

@@ -16,10 +16,25 @@ import {
   taskNameProblem,
 } from './rules.js';
 
-const id = z.string().check(z.minLength(1));
+/**
+ * A check that a value of the answer passes `test`. For these three rules, a plain check and its
+ * JSON Schema meaning as metadata (for the OpenAPI document) cost far fewer bytes than zod's
+ * string and number formats.
+ */
+const must = <T>(test: (value: T) => boolean) => (ctx: z.core.ParsePayload<T>) => {
+  // `continue`, as zod's own checks do: the rules of the object around still run.
+  if (!test(ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, continue: true });
+};
+
+const id = z.string().check(must((value) => value !== ''), z.meta({ minLength: 1 }));
 // RFC 3339 date-time; a plain pattern costs far fewer bytes than zod's ISO parser.
-const timestamp = z.string().check(z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i));
-const credits = z.int();
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
+const timestamp = z.string().check(must((value) => RFC3339.test(value)), z.meta({ pattern: RFC3339.source }));
+const integer = z.number().check(
+  must(Number.isSafeInteger),
+  z.meta({ type: 'integer', minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
+);
+const credits = integer;
 
 export const ROLES = ['owner', 'manager', 'specialist', 'guest'] as const;
 export const ASSIGNABLE_ROLES = ['manager', 'specialist', 'guest'] as const;
@@ -38,8 +53,8 @@ export const ToolSchema = z.object({ id, name: z.string(), taskCost: credits });
 export const AccountSchema = z.object({
   id,
   name: z.string(),
-  plan: z.object({ name: z.string(), seatLimit: z.int() }),
-  seatsUsed: z.int(),
+  plan: z.object({ name: z.string(), seatLimit: integer }),
+  seatsUsed: integer,
   emailDomain: z.nullable(z.string()),
   singleProfile: z.boolean(),
   passwordMode: z.enum(['shared', 'per-user']),
@@ -67,7 +82,7 @@ export const UserSchema = z.object({
   verifiedAt: z.nullable(timestamp),
   createdAt: timestamp,
   updatedAt: timestamp,
-  version: z.int(),
+  version: integer,
   creditLimit: z.nullable(credits),
   creditsSpent: credits,
   allowedIps: z.array(z.string()),
@@ -87,7 +102,7 @@ export const UserStatsSchema = z.object({
   createdAt: timestamp,
   creditsAvailable: credits,
   creditsSpent: credits,
-  tasksOwned: z.int(),
+  tasksOwned: integer,
   lastActiveAt: z.nullable(timestamp),
 });
 
@@ -104,12 +119,12 @@ export const EventSchema = z.object({
 export const TaskSchema = z.object({ id, toolId: id, name: z.string(), ownerId: id, createdAt: timestamp });
 
 export const PageSchema = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()), total: z.int() });
+  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()), total: integer });
 
 export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.int(),
+  status: integer,
   code: z.string(),
   detail: z.optional(z.string()),
   errors: z.optional(z.array(z.object({ field: z.string(), code: z.string(), message: z.string() }))),
@@ -147,123 +162,117 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, string> = {
   owner_immutable: "The owner's role cannot change.",
 };
 
-function issue(ctx: z.core.$RefinementCtx<unknown>, code: FieldErrorCode, path: PropertyKey[] = [], suggestion?: string) {
+/** Raises the field error `code` at `path` below the checked value, with its English message. */
+function issue(ctx: z.core.ParsePayload, code: FieldErrorCode, path: PropertyKey[] = [], suggestion?: string) {
   const message = suggestion ? `${FIELD_MESSAGES[code]} Did you mean ${suggestion}?` : FIELD_MESSAGES[code];
-  ctx.addIssue({ code: 'custom', message, input: ctx.value, path, params: { code } });
+  // `continue`: the other rules still run, so that a form learns every problem at once.
+  ctx.issues.push({ code: 'custom', message, input: ctx.value, path, params: { code }, continue: true });
 }
 
-const trimmed = () => z.string().check(z.trim());
+/**
+ * A field rule: `normalize` rewrites the value (the parsed data holds the result), then `problem`
+ * names the rule it breaks, if any.
+ */
+const rule = <T>(problem: (value: T) => FieldErrorCode | null, normalize = (value: T) => value) =>
+  (ctx: z.core.ParsePayload<T>) => {
+    ctx.value = normalize(ctx.value);
+    const code = problem(ctx.value);
+    if (code) issue(ctx, code);
+  };
 
-const personName = () =>
-  trimmed().check(z.superRefine((value, ctx) => {
-    const problem = nameProblem(value);
-    if (problem) issue(ctx, problem);
-  }));
+const trim = (value: string) => value.trim();
 
-const email = () =>
-  trimmed().check(z.toLowerCase(), z.superRefine((value, ctx) => {
-    const problem = emailSyntaxProblem(value);
-    if (problem) issue(ctx, problem);
-  }));
+const personName = z.string().check(rule(nameProblem, trim));
+
+const email = z.string().check(rule(emailSyntaxProblem, (value) => value.trim().toLowerCase()));
 
 /** Optional phone: empty means none; otherwise normalised to E.164. */
-const phone = () =>
-  z.nullable(z.string().check(
-    z.overwrite((value) => normalizePhone(value) ?? value.trim()),
-    z.superRefine((value, ctx) => {
-      if (value !== '' && !isE164(value)) issue(ctx, 'invalid_phone');
-    }),
-  ));
+const phone = z.nullable(z.string().check(rule(
+  (value) => (value === '' || isE164(value) ? null : 'invalid_phone'),
+  (value) => normalizePhone(value) ?? value.trim(),
+)));
 
-const password = () =>
-  z.string().check(z.superRefine((value, ctx) => {
-    const problem = passwordProblem(value);
-    if (problem) issue(ctx, problem);
-  }));
+const password = z.string().check(rule(passwordProblem));
 
-const creditLimit = () =>
-  z.nullable(z.number().check(z.superRefine((value, ctx) => {
-    if (!Number.isSafeInteger(value) || value < 0) issue(ctx, 'invalid_credit_limit');
-  })));
+const creditLimit = z.nullable(z.number().check(rule((value) => (Number.isSafeInteger(value) && value >= 0 ? null : 'invalid_credit_limit'))));
 
 /** Allowed IPs, each canonicalised (SPEC rule 11); an entry listed twice is refused. */
-const allowedIps = () =>
-  z.array(z.string()).check(
-    z.overwrite((entries) => entries.map((entry) => {
-      const result = parseAllowedIp(entry);
-      return result.ok ? result.value : entry;
-    })),
-    z.superRefine((entries, ctx) => {
-      entries.forEach((entry, index) => {
-        const result = parseAllowedIp(entry);
-        if (!result.ok) issue(ctx, result.code, [index], result.suggestion);
-        else if (entries.indexOf(entry) !== index) issue(ctx, 'duplicate_ip', [index]);
-      });
-    }),
-  );
+const allowedIps = z.array(z.string()).check((ctx) => {
+  const canonical: string[] = [];
+  ctx.value.forEach((entry, index) => {
+    const result = parseAllowedIp(entry);
+    if (!result.ok) issue(ctx, result.code, [index], result.suggestion);
+    else if (canonical.includes(result.value)) issue(ctx, 'duplicate_ip', [index]);
+    canonical.push(result.ok ? result.value : entry);
+  });
+  ctx.value = canonical;
+});
 
-const notificationsInput = () => z.partial(NotificationsSchema);
+const notificationsInput = z.object({
+  taskUpdates: z.optional(z.boolean()),
+  reportReady: z.optional(z.boolean()),
+  creditsLow: z.optional(z.boolean()),
+});
 
-function checkRoleFields(input: { role?: string; creditLimit?: number | null; access?: { tasks: unknown[] } }, ctx: z.core.$RefinementCtx<unknown>) {
-  if (input.role && input.role !== 'specialist' && input.creditLimit != null) issue(ctx, 'credit_limit_not_allowed', ['creditLimit']);
-  if (input.role === 'guest' && input.access && input.access.tasks.length === 0) issue(ctx, 'guest_requires_task', ['access', 'tasks']);
-}
+/**
+ * The rules between fields: only a specialist has a credit limit, a guest needs a task. A create
+ * without `access` grants none; a patch without it keeps the access the user has.
+ */
+const roleRules = (creating: boolean) =>
+  (ctx: z.core.ParsePayload<{ role?: string; creditLimit?: number | null; access?: { tasks: unknown[] } }>) => {
+    const { role, creditLimit, access } = ctx.value;
+    if (role && role !== 'specialist' && creditLimit != null) issue(ctx, 'credit_limit_not_allowed', ['creditLimit']);
+    if (role === 'guest' && (access ? access.tasks.length === 0 : creating)) issue(ctx, 'guest_requires_task', ['access', 'tasks']);
+  };
 
 export const UserCreateSchema = z.object({
-  firstName: personName(),
-  lastName: personName(),
-  email: email(),
+  firstName: personName,
+  lastName: personName,
+  email,
   role: AssignableRoleSchema,
-  phone: z.optional(phone()),
-  password: z.optional(password()),
-  creditLimit: z.optional(creditLimit()),
-  allowedIps: z.optional(allowedIps()),
-  notifications: z.optional(notificationsInput()),
+  phone: z.optional(phone),
+  password: z.optional(password),
+  creditLimit: z.optional(creditLimit),
+  allowedIps: z.optional(allowedIps),
+  notifications: z.optional(notificationsInput),
   access: z.optional(AccessSchema),
   sendWelcomeEmail: z.optional(z.boolean()),
-}).check(z.superRefine((input, ctx) => {
-  checkRoleFields({ ...input, access: input.access ?? { tools: [], tasks: [] } }, ctx);
-}));
+}).check(roleRules(true));
 
 export const UserPatchSchema = z.strictObject({
-  firstName: z.optional(personName()),
-  lastName: z.optional(personName()),
-  phone: z.optional(phone()),
-  password: z.optional(password()),
+  firstName: z.optional(personName),
+  lastName: z.optional(personName),
+  phone: z.optional(phone),
+  password: z.optional(password),
   role: z.optional(AssignableRoleSchema),
-  creditLimit: z.optional(creditLimit()),
-  allowedIps: z.optional(allowedIps()),
-  notifications: z.optional(notificationsInput()),
+  creditLimit: z.optional(creditLimit),
+  allowedIps: z.optional(allowedIps),
+  notifications: z.optional(notificationsInput),
   access: z.optional(AccessSchema),
-}).check(z.superRefine((input, ctx) => checkRoleFields(input, ctx)));
+}).check(roleRules(false));
 
-export const TaskCreateSchema = z.object({
-  toolId: id,
-  name: trimmed().check(z.superRefine((value, ctx) => {
-    const problem = taskNameProblem(value);
-    if (problem) issue(ctx, problem);
-  })),
-});
+export const TaskCreateSchema = z.object({ toolId: id, name: z.string().check(rule(taskNameProblem, trim)) });
 
 /**
  * Turns zod issues into the contract's field errors (`{ field, code, message }`). Pass the parsed
  * `input` too, so that a field left out is reported as `required` rather than as a wrong value.
  */
 export function fieldErrorsFrom(error: z.core.$ZodError, input?: unknown): FieldError[] {
-  const valueAt = (path: PropertyKey[]) =>
-    path.reduce<unknown>((value, key) => (value != null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
+  const valueAt = (path: PropertyKey[]) => path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | null)?.[key], input);
   return error.issues.map((problem) => {
-    let field = problem.path.map(String).join('.');
-    const params = (problem as { params?: { code?: FieldErrorCode } }).params;
-    let code: FieldErrorCode = params?.code ?? 'invalid_value';
-    if (!params?.code) {
-      if (problem.code === 'unrecognized_keys') {
-        code = problem.keys.includes('email') ? 'email_immutable' : 'invalid_value';
-        field = problem.keys.includes('email') ? 'email' : problem.keys.join(',');
-      } else if (input !== undefined && valueAt(problem.path) === undefined) code = 'required';
-      else if (problem.code === 'invalid_type') code = 'invalid_type';
+    let field = problem.path.join('.');
+    // The rules above carry their own code and message.
+    const own = (problem as { params?: { code?: FieldErrorCode } }).params?.code;
+    if (own) return { field, code: own, message: problem.message };
+    let code: FieldErrorCode = problem.code === 'invalid_type' ? 'invalid_type' : 'invalid_value';
+    if (problem.code === 'unrecognized_keys') {
+      const email = problem.keys.includes('email');
+      field = email ? 'email' : problem.keys.join();
+      if (email) code = 'email_immutable';
+    } else if (input !== undefined && valueAt(problem.path) === undefined) {
+      code = 'required';
     }
-    return { field, code, message: params?.code ? problem.message : FIELD_MESSAGES[code] };
+    return { field, code, message: FIELD_MESSAGES[code] };
   });
 }
 

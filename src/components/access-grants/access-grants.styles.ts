@@ -5,8 +5,7 @@ import { tokenStyles } from '../styles/tokens.styles.js';
 
 const grantsStyles = css`
   :host {
-    container-type: inline-size;
-    container-name: roster-access-grants;
+    container: roster-access-grants / inline-size;
   }
   .grants {
     display: grid;
@@ -23,16 +22,14 @@ const grantsStyles = css`
     background: var(--_color-surface);
   }
   .section-title {
-    margin: 0;
-    padding: 0;
     font-weight: var(--_font-weight-strong);
   }
-  fieldset.section > legend {
+  legend {
     float: inline-start;
-    inline-size: 100%;
+    padding: 0;
   }
-  .section > .hint,
-  .section > p {
+  .section > p,
+  .note {
     margin: 0;
   }
   .subsection-title,
@@ -42,10 +39,8 @@ const grantsStyles = css`
     font-size: var(--_font-size-s);
     font-weight: var(--_font-weight-medium);
   }
-  .note {
-    margin: 0;
-  }
-  .bulk {
+  .bulk,
+  .actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-s);
@@ -72,10 +67,11 @@ const grantsStyles = css`
     border-radius: var(--_radius-m);
     cursor: pointer;
   }
-  .tool:hover {
+  .tool:hover,
+  .option:hover {
     background: var(--_color-hover);
   }
-  .tool:has(.checkbox:checked) {
+  .tool:has(:checked) {
     border-color: color-mix(in srgb, var(--_color-accent) 55%, var(--_color-border));
     background: var(--_color-selected);
   }
@@ -97,11 +93,6 @@ const grantsStyles = css`
     grid-template-columns: minmax(10rem, 14rem) minmax(0, 1fr);
     gap: var(--_space-s);
     align-items: start;
-  }
-  .combobox {
-    display: grid;
-    gap: var(--_space-xs);
-    min-inline-size: 0;
   }
   .combobox-anchor {
     position: relative;
@@ -127,12 +118,9 @@ const grantsStyles = css`
     display: flex;
     align-items: center;
     gap: var(--_space-s);
-    min-block-size: calc(2.25rem * var(--_density));
+    min-block-size: var(--_control-height);
     padding-inline: var(--_space-m);
     cursor: pointer;
-  }
-  .option:hover {
-    background: var(--_color-hover);
   }
   .option[data-active] {
     background: var(--_color-selected);
@@ -150,7 +138,6 @@ const grantsStyles = css`
   }
   .check svg {
     inline-size: 1rem;
-    block-size: 1rem;
   }
   .option-name,
   .task-name {
@@ -202,10 +189,7 @@ const grantsStyles = css`
     padding-block: var(--_space-xs);
   }
   .actions {
-    display: flex;
-    flex-wrap: wrap;
     justify-content: flex-end;
-    gap: var(--_space-s);
   }
   .loading {
     display: grid;
@@ -215,9 +199,6 @@ const grantsStyles = css`
   .loading .skeleton {
     --_skeleton-width: 16rem;
     block-size: 1.5rem;
-  }
-  .field-error {
-    margin: 0;
   }
   @container roster-access-grants (max-width: 30rem) {
     .picker {

@@ -6,7 +6,6 @@ import { RosterElement } from '../shared/base-element.js';
 import { renderError } from '../shared/error-view.js';
 import { isAbortError } from '../shared/errors.js';
 import { ViewerController } from '../viewer.js';
-import { renderLoading, renderSaveBar, renderTaskSection, renderTools, type ViewContext } from './access-grants-view.js';
 import { styles } from './access-grants.styles.js';
 import { TaskCombobox } from './task-combobox.js';
 import { TaskDirectory } from './task-directory.js';
@@ -14,7 +13,8 @@ import { TaskDirectory } from './task-directory.js';
 const NO_ACCESS: Access = { tools: [], tasks: [] };
 
 const accessKey = (access: Access) => JSON.stringify([[...access.tools].sort(), access.tasks.map((ref) => ref.taskId).sort()]);
-const sameAccess = (a: Access, b: Access) => accessKey(a) === accessKey(b);
+
+const removeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4.3 3.2 8 6.9l3.7-3.7 1.1 1.1L9.1 8l3.7 3.7-1.1 1.1L8 9.1l-3.7 3.7-1.1-1.1L6.9 8 3.2 4.3z" fill="currentColor"/></svg>`;
 
 /**
  * @summary Which tools and tasks a profile may use (seed: "Access to tools", "Access to tasks").
@@ -64,11 +64,11 @@ const sameAccess = (a: Access, b: Access) => accessKey(a) === accessKey(b);
 export class RosterAccessGrants extends RosterElement {
   static override styles = styles;
 
-  private readonly viewer = new ViewerController(this);
-  private readonly combobox = new TaskCombobox(this, {
+  readonly #viewer = new ViewerController(this);
+  readonly #combobox = new TaskCombobox(this, {
     isGranted: (taskId) => this.value.tasks.some((ref) => ref.taskId === taskId),
-    onToggle: (task) => this.toggleTask(task),
-    onTasks: (tasks) => this.directory?.remember(tasks),
+    onToggle: (task) => this.#toggleTask(task),
+    onTasks: (tasks) => this.#directory?.remember(tasks),
   });
 
   /** The grants, `{ tools: toolId[], tasks: { toolId, taskId }[] }`. Standalone, loaded from the user. */
@@ -92,105 +92,110 @@ export class RosterAccessGrants extends RosterElement {
   @state() private guestBlocked = false;
   @state() private announcement = '';
 
-  private directory?: TaskDirectory;
-  private watchedClient?: RosterClient;
-  private unwatch: (() => void)[] = [];
-  private loadedKey?: string;
-  private loadedClient?: RosterClient;
-  private loadAbort?: AbortController;
+  #directory?: TaskDirectory;
+  #watchedClient?: RosterClient;
+  #unwatch: (() => void)[] = [];
+  #loadedKey?: string;
+  #loadedClient?: RosterClient;
+  #loadAbort?: AbortController;
 
   /** Standalone: whether `value` differs from the saved grants. */
   get dirty(): boolean {
-    return Boolean(this.user && !sameAccess(this.value, this.user.access));
+    return Boolean(this.user && accessKey(this.value) !== accessKey(this.user.access));
   }
 
   /** Whether the grants satisfy the role's rules (a guest needs a task); shows the message when not. */
   checkValidity(): boolean {
-    const valid = this.effectiveRole !== 'guest' || this.value.tasks.length > 0;
-    this.guestBlocked = !valid;
-    return valid;
+    this.guestBlocked = this.#role === 'guest' && !this.value.tasks.length;
+    return !this.guestBlocked;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const stop of this.unwatch.splice(0)) stop();
-    this.watchedClient = undefined;
+    this.#watch(undefined);
     // A loaded user (and the viewer's unsaved changes) survive a move in the page; a load in flight starts over.
-    if (!this.user) this.loadedKey = undefined;
-    this.loadAbort?.abort();
+    if (!this.user) this.#loadedKey = undefined;
+    this.#loadAbort?.abort();
   }
 
   protected override willUpdate(): void {
     this.value ??= NO_ACCESS;
     const client = this.client;
-    if (client !== this.watchedClient) {
-      for (const stop of this.unwatch) stop();
-      this.watchedClient = client;
-      this.directory = client ? TaskDirectory.for(client) : undefined;
-      this.unwatch = client ? [this.directory!.subscribe(() => this.requestUpdate()), client.onChange((c) => this.handleChange(c))] : [];
-    }
+    if (client !== this.#watchedClient) this.#watch(client);
     const key = this.userId && client ? this.userId : undefined;
-    if (key !== this.loadedKey || (key && client !== this.loadedClient)) {
-      this.loadedKey = key;
-      this.loadedClient = client;
-      void this.load();
+    if (key !== this.#loadedKey || (key && client !== this.#loadedClient)) {
+      this.#loadedKey = key;
+      this.#loadedClient = client;
+      void this.#load();
     }
-    if (!this.combobox.toolId && this.tools.length) this.combobox.setTool(this.tools[0].id);
-    if (this.showsControls) this.directory?.resolve(this.value.tasks);
-    this.setCustomState('loading', this.isLoading);
+    const tools = this.#tools;
+    if (!this.#combobox.toolId && tools.length) this.#combobox.setTool(tools[0].id);
+    if (this.#showsControls) this.#directory?.resolve(this.value.tasks);
+    this.setCustomState('loading', this.#isLoading);
     this.setCustomState('dirty', this.dirty);
     this.setCustomState('saving', this.saving);
-    this.setCustomState('readonly', this.isReadonly);
+    this.setCustomState('readonly', this.#isReadonly);
   }
 
-  private get tools() {
-    return this.viewer.me?.account.tools ?? [];
+  get #tools() {
+    return this.#viewer.me?.account.tools ?? [];
   }
 
-  private get effectiveRole(): Role | null {
+  get #role(): Role | null {
     return this.role ?? this.user?.role ?? null;
   }
 
-  private get isLoading(): boolean {
-    const viewer = this.viewer.state;
+  get #isLoading(): boolean {
+    const viewer = this.#viewer.state;
     return !this.client || (!viewer.me && !viewer.error) || Boolean(this.userId && !this.user && !this.loadError);
   }
 
-  private get isReadonly(): boolean {
-    return this.readonly || (this.viewer.me !== undefined && !this.viewer.can('users:write'));
+  get #isReadonly(): boolean {
+    return this.readonly || (this.#viewer.me !== undefined && !this.#viewer.can('users:write'));
   }
 
-  private get showsControls(): boolean {
-    const role = this.effectiveRole;
-    return role !== 'manager' && role !== 'owner';
+  get #showsControls(): boolean {
+    return this.#role !== 'manager' && this.#role !== 'owner';
   }
 
+  get #allFieldErrors(): readonly FieldError[] {
+    return [...this.fieldErrors, ...((this.saveError as { fieldErrors?: FieldError[] } | undefined)?.fieldErrors ?? [])];
+  }
 
-  private async load() {
-    this.loadAbort?.abort();
+  /** Follows the task names and the saved user of another client (or of none). */
+  #watch(client: RosterClient | undefined) {
+    for (const stop of this.#unwatch) stop();
+    this.#watchedClient = client;
+    this.#directory = client && TaskDirectory.for(client);
+    this.#unwatch = client ? [this.#directory!.subscribe(() => this.requestUpdate()), client.onChange((change) => this.#follow(change))] : [];
+  }
+
+  async #load() {
+    this.#loadAbort?.abort();
     const { client, userId } = this;
     this.user = this.loadError = this.saveError = undefined;
     this.conflict = this.guestBlocked = false;
     if (!client || !userId) return;
-    const abort = (this.loadAbort = new AbortController());
+    const abort = (this.#loadAbort = new AbortController());
     try {
       const user = await client.users.get(userId, { signal: abort.signal });
-      if (abort !== this.loadAbort) return;
+      if (abort !== this.#loadAbort) return;
       this.user = user;
       this.value = user.access;
     } catch (error) {
-      if (!isAbortError(error) && abort === this.loadAbort) this.loadError = error;
+      if (!isAbortError(error) && abort === this.#loadAbort) this.loadError = error;
     }
   }
 
-  private handleChange(change: RosterChange) {
+  #follow(change: RosterChange) {
     // Another element of this client saved the user: follow it unless the viewer has unsaved changes here.
     if (change.type !== 'user-updated' || change.userId !== this.user?.id || this.saving || this.dirty) return;
     this.user = change.user;
     this.value = change.user.access;
   }
 
-  private commit(next: Access, announcement = '') {
+  #commit(change: Partial<Access>, announcement = '') {
+    const next = { ...this.value, ...change };
     this.value = next;
     this.guestBlocked = false;
     this.saveError = undefined;
@@ -198,41 +203,31 @@ export class RosterAccessGrants extends RosterElement {
     this.dispatchEvent(new RosterChangeEvent<Access>(next));
   }
 
-  private setTool(toolId: string, on: boolean) {
-    const tools = this.value.tools.filter((id) => id !== toolId);
-    this.commit({ ...this.value, tools: on ? [...tools, toolId] : tools });
-  }
-
-  private setAllTools(on: boolean) {
-    this.commit({ ...this.value, tools: on ? this.tools.map((tool) => tool.id) : [] });
-  }
-
-  private toggleTask(task: Task) {
-    if (this.value.tasks.some((ref) => ref.taskId === task.id)) return this.removeTask(task.id);
-    const tasks = [...this.value.tasks, { toolId: task.toolId, taskId: task.id }];
-    this.commit({ ...this.value, tasks }, this.localize.t.grants.added(task.name));
+  #toggleTask(task: Task) {
+    if (this.value.tasks.some((ref) => ref.taskId === task.id)) return this.#removeTask(task.id);
+    this.#commit({ tasks: [...this.value.tasks, { toolId: task.toolId, taskId: task.id }] }, this.localize.t.grants.added(task.name));
   }
 
   /** Revokes a task, unless it is a guest's last one (then says why not). */
-  private removeTask(taskId: string, refocus = false) {
-    if (this.effectiveRole === 'guest' && this.value.tasks.length <= 1) {
+  #removeTask(taskId: string, refocus = false) {
+    const tasks = this.value.tasks;
+    if (this.#role === 'guest' && tasks.length <= 1) {
       this.guestBlocked = true;
       return;
     }
-    const index = this.value.tasks.findIndex((ref) => ref.taskId === taskId);
-    const name = this.directory?.get(taskId)?.name ?? taskId;
-    this.commit({ ...this.value, tasks: this.value.tasks.filter((ref) => ref.taskId !== taskId) }, this.localize.t.grants.removed(name));
-    if (refocus) void this.focusAfterRemoval(index);
+    const name = this.#directory?.get(taskId)?.name ?? taskId;
+    this.#commit({ tasks: tasks.filter((ref) => ref.taskId !== taskId) }, this.localize.t.grants.removed(name));
+    if (refocus) void this.#focusAfterRemoval(tasks.findIndex((ref) => ref.taskId === taskId));
   }
 
   /** Keeps keyboard focus in the list: on the next remove button, else the previous, else the search. */
-  private async focusAfterRemoval(index: number) {
+  async #focusAfterRemoval(index: number) {
     await this.updateComplete;
     const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="remove-button"]')];
     (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#task-search'))?.focus();
   }
 
-  private async save() {
+  async #save() {
     const { client, user } = this;
     if (!client || !user || this.saving || !this.checkValidity()) return;
     const access = this.value;
@@ -256,48 +251,156 @@ export class RosterAccessGrants extends RosterElement {
     }
   }
 
-  private discard() {
-    if (!this.user) return;
-    this.commit(this.user.access);
+  /** The messages of the field errors whose field `matches` accepts, in the element's language when the code is known. */
+  #errorText(matches: (field: string) => boolean): string {
+    const messages = this.localize.t.errors as Record<string, string>;
+    return this.#allFieldErrors.filter((error) => matches(error.field)).map((error) => messages[error.code] ?? error.message).join(' ');
   }
 
-  private get allFieldErrors(): readonly FieldError[] {
-    return [...this.fieldErrors, ...((this.saveError as { fieldErrors?: FieldError[] } | undefined)?.fieldErrors ?? [])];
+  #alert(text: string, id?: string) {
+    return text ? html`<p class="field-error" part="field-error" id=${id ?? nothing} role="alert">${text}</p>` : nothing;
+  }
+
+  #toolName(toolId: string): string {
+    return this.#tools.find((tool) => tool.id === toolId)?.name ?? this.localize.t.grants.unknownTool(toolId);
   }
 
   protected override render() {
     const t = this.localize.t;
     const g = t.grants;
-    const viewer = this.viewer.state;
-    if (viewer.error) return renderError({ error: viewer.error, t, onRetry: () => void this.viewer.refresh() });
-    if (this.loadError) return renderError({ error: this.loadError, t, onRetry: () => void this.load() });
-    if (this.isLoading) return renderLoading(t);
-    const role = this.effectiveRole;
-    const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
-    if (!this.showsControls) {
-      return html`<p class="notice note" part="note">${role === 'owner' ? g.ownerNote : g.managerNote}</p>${live}`;
+    const viewer = this.#viewer.state;
+    if (viewer.error) return renderError({ error: viewer.error, t, onRetry: () => void this.#viewer.refresh() });
+    if (this.loadError) return renderError({ error: this.loadError, t, onRetry: () => void this.#load() });
+    if (this.#isLoading) {
+      return html`<div class="loading" part="loading" aria-busy="true">
+        <span class="skeleton"></span><span class="skeleton"></span><span class="visually-hidden">${t.common.loading}</span>
+      </div>`;
     }
-    const readonly = this.isReadonly;
-    const ctx: ViewContext = {
-      t, value: this.value, tools: this.tools, readonly, disabled: this.disabled, fieldErrors: this.allFieldErrors,
-      taskOf: (ref) => this.directory?.get(ref.taskId),
-    };
+    const role = this.#role;
+    const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+    if (!this.#showsControls) return html`<p class="notice note" part="note">${role === 'owner' ? g.ownerNote : g.managerNote}</p>${live}`;
+    const readonly = this.#isReadonly;
     return html`<div class="grants" part="grants" role="group" aria-label=${g.label}>
         ${role === 'guest' ? html`<p class="notice note" part="note">${g.guestNote}</p>` : nothing}
         ${readonly && !this.readonly ? html`<p class="hint">${g.readOnly}</p>` : nothing}
-        ${renderTools(ctx, (id, on) => this.setTool(id, on), (on) => this.setAllTools(on))}
-        ${renderTaskSection(ctx, {
-          picker: readonly ? nothing : this.combobox.render(t, { tools: this.tools, disabled: this.disabled, describedBy: 'tasks-hint' }),
-          guestBlocked: this.guestBlocked, namesError: this.directory?.error,
-          onRetryNames: () => this.directory?.retry(), onRemove: (ref) => this.removeTask(ref.taskId, true),
-        })}
-        ${this.userId && !readonly
-          ? renderSaveBar({
-              t, conflict: this.conflict, error: this.allFieldErrors.length ? undefined : this.saveError, dirty: this.dirty,
-              saving: this.saving, disabled: this.disabled,
-              onReload: () => void this.load(), onDiscard: () => this.discard(), onSave: () => void this.save(),
-            })
-          : nothing}
+        ${readonly ? this.#renderGrantedTools() : this.#renderToolChoices()}
+        <div class="section" part="tasks" role="group" aria-labelledby="tasks-title">
+          <p class="section-title" id="tasks-title">${g.tasksTitle}</p>
+          ${readonly ? nothing : html`<p class="hint" id="tasks-hint">${g.tasksHint}</p>
+            ${this.#combobox.render(t, { tools: this.#tools, disabled: this.disabled, describedBy: 'tasks-hint' })}`}
+          ${this.#alert(this.guestBlocked ? g.guestNeedsTask : this.#errorText((field) => field === 'access.tasks'))}
+          ${this.#directory?.error
+            ? renderError({ error: this.#directory.error, t, inline: true, onRetry: () => this.#directory?.retry() })
+            : nothing}
+          <p class="subsection-title">${g.grantedTitle}</p>
+          ${this.#renderGrantedTasks(readonly)}
+        </div>
+        ${this.userId && !readonly ? this.#renderSaveBar() : nothing}
       </div>${live}`;
+  }
+
+  /** Read-only: the list of granted tools. */
+  #renderGrantedTools() {
+    const g = this.localize.t.grants;
+    const granted = this.value.tools;
+    return html`<div class="section" part="tools" role="group" aria-labelledby="tools-title">
+      <p class="section-title" id="tools-title">${g.toolsTitle}</p>
+      ${granted.length
+        ? html`<ul class="readonly-list">${granted.map((id) => html`<li dir="auto">${this.#toolName(id)}</li>`)}</ul>`
+        : html`<p class="muted">${g.noToolsGranted}</p>`}
+    </div>`;
+  }
+
+  /** A checkbox per account tool, and one per granted tool the account no longer has. */
+  #renderToolChoices() {
+    const t = this.localize.t;
+    const g = t.grants;
+    const { value, disabled } = this;
+    const tools = this.#tools;
+    const unknown = value.tools.filter((id) => !tools.some((tool) => tool.id === id)).map((id) => ({ id, name: g.unknownTool(id), taskCost: undefined }));
+    const errors = this.#errorText((field) => field.startsWith('access.tools'));
+    return html`<fieldset class="section" part="tools" aria-describedby="tools-hint">
+      <legend class="section-title">${g.toolsTitle}</legend>
+      <p class="hint" id="tools-hint">${g.toolsHint}</p>
+      ${tools.length
+        ? html`<div class="bulk">${[true, false].map((all) => html`<button type="button" class="button small"
+            part="${all ? 'all-tools-button' : 'no-tools-button'}" ?disabled=${disabled}
+            @click=${() => this.#commit({ tools: all ? tools.map((tool) => tool.id) : [] })}>${all ? g.allTools : g.noTools}</button>`)}</div>`
+        : html`<p class="muted">${g.accountHasNoTools}</p>`}
+      <ul class="tool-list">
+        ${[...tools, ...unknown].map(({ id, name, taskCost }) => html`<li>
+          <label class="tool" part="tool">
+            <input type="checkbox" class="checkbox" data-tool-id=${id} .checked=${value.tools.includes(id)} ?disabled=${disabled}
+              aria-invalid=${errors ? 'true' : 'false'} aria-errormessage=${errors ? 'tools-error' : nothing}
+              @change=${(event: Event) => this.#setTool(id, (event.target as HTMLInputElement).checked)} />
+            <span class="tool-name" dir="auto">${name}</span>
+            ${taskCost === undefined ? nothing : html`<span class="tool-cost muted numeric">${g.perTask(t.common.credits(taskCost))}</span>`}
+          </label>
+        </li>`)}
+      </ul>
+      ${this.#alert(errors, 'tools-error')}
+    </fieldset>`;
+  }
+
+  #setTool(toolId: string, on: boolean) {
+    const tools = this.value.tools.filter((id) => id !== toolId);
+    this.#commit({ tools: on ? [...tools, toolId] : tools });
+  }
+
+  /** The granted tasks, grouped by tool in the account's order, each with a remove button. */
+  #renderGrantedTasks(readonly: boolean) {
+    const g = this.localize.t.grants;
+    const value = this.value;
+    if (!value.tasks.length) return html`<p class="muted" part="no-tasks">${g.noTasksGranted}</p>`;
+    const toolIds = [...new Set([...this.#tools.map((tool) => tool.id), ...value.tasks.map((ref) => ref.toolId)])]
+      .filter((toolId) => value.tasks.some((ref) => ref.toolId === toolId));
+    return toolIds.map((toolId, group) => html`<div class="task-group" part="task-group">
+      <p class="group-title" id="task-group-${group}" dir="auto">${this.#toolName(toolId)}</p>
+      <ul class="task-list" aria-labelledby="task-group-${group}">
+        ${value.tasks.map(({ toolId: taskToolId, taskId }, index) => {
+          if (taskToolId !== toolId) return nothing;
+          // `null`: the task no longer exists; `undefined`: its name is still loading.
+          const task = this.#directory?.get(taskId);
+          const label = task ? task.name : task === null ? `${g.taskMissing} (${taskId})` : taskId;
+          return html`<li class="task" part="task${task === null ? ' missing-task' : ''}" data-task-id=${taskId}>
+            ${task
+              ? html`<span class="task-name" dir="auto">${task.name}</span>`
+              : task === null
+                ? html`<span class="task-name"><span class="badge" part="badge missing-badge" data-tone="danger">${g.taskMissing}</span>
+                    <span class="muted task-id">${taskId}</span></span>`
+                : html`<span class="task-name" aria-busy="true"><span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${g.taskLoading}</span></span>`}
+            ${readonly
+              ? nothing
+              : html`<button type="button" class="button small ghost icon" part="remove-button" data-task-id=${taskId}
+                  aria-label=${g.removeLabel(label)} title=${g.remove} ?disabled=${this.disabled} @click=${() => this.#removeTask(taskId, true)}>${removeIcon}</button>`}
+            ${this.#alert(this.#errorText((field) => field === `access.tasks.${index}`))}
+          </li>`;
+        })}
+      </ul>
+    </div>`);
+  }
+
+  /** Standalone: the conflict notice, the save error and the save / discard buttons. */
+  #renderSaveBar() {
+    const t = this.localize.t;
+    const g = t.grants;
+    const { conflict, saving } = this;
+    const dirty = this.dirty;
+    const error = this.#allFieldErrors.length ? undefined : this.saveError;
+    return html`${conflict
+        ? html`<div class="notice" data-tone="warning" part="conflict" role="alert">
+            <span>${g.conflict}</span>
+            <button type="button" class="button small" part="reload-button" @click=${() => void this.#load()}>${g.reload}</button>
+          </div>`
+        : nothing}
+      ${error ? renderError({ error, t, inline: true }) : nothing}
+      <div class="actions" part="actions">
+        ${dirty
+          ? html`<button type="button" class="button ghost" part="discard-button" ?disabled=${saving}
+              @click=${() => this.user && this.#commit(this.user.access)}>${g.discard}</button>`
+          : nothing}
+        <button type="button" class="button primary" part="save-button" ?disabled=${this.disabled || saving || !dirty || conflict}
+          @click=${() => void this.#save()}>${saving ? g.saving : g.save}</button>
+      </div>`;
   }
 }

@@ -41,205 +41,211 @@ const checkIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M6.2
 export class TaskCombobox implements ReactiveController {
   /** The tool searched. */
   toolId = '';
-  private text = '';
-  private query = '';
-  private open = false;
-  private activeIndex = -1;
-  private scrollPending = false;
+  #text = '';
+  #query = '';
+  #open = false;
+  #activeIndex = -1;
+  #scrollPending = false;
   /** ↓/↑ opened the popup before its results were in: activate the first/last option once they are. */
-  private pendingMove?: 'first' | 'last';
-  private loadedKey?: unknown[];
-  private timer?: ReturnType<typeof setTimeout>;
-  private readonly source: PagedSource<Task>;
+  #pendingMove?: 'first' | 'last';
+  #loadedKey?: unknown[];
+  #timer?: ReturnType<typeof setTimeout>;
+  readonly #host: TaskComboboxHost;
+  readonly #options: TaskComboboxOptions;
+  readonly #source: PagedSource<Task>;
 
-  constructor(private readonly host: TaskComboboxHost, private readonly options: TaskComboboxOptions) {
-    this.source = new PagedSource<Task>({ onChange: () => host.requestUpdate(), threshold: PAGE_STEP, maxPages: 1000 });
+  constructor(host: TaskComboboxHost, options: TaskComboboxOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#source = new PagedSource<Task>({ onChange: () => host.requestUpdate(), threshold: PAGE_STEP, maxPages: 1000 });
     host.addController(this);
   }
 
   /** Searches another tool (keeps the text). */
   setTool(toolId: string): void {
     this.toolId = toolId;
-    this.activeIndex = -1;
-    this.host.requestUpdate();
+    this.#activeIndex = -1;
+    this.#host.requestUpdate();
   }
 
   hostUpdate(): void {
-    const client = this.host.client;
-    const key = [client, this.toolId, this.query];
-    const same = this.loadedKey?.every((part, i) => part === key[i]);
+    const client = this.#host.client;
+    const { toolId } = this;
+    const query = this.#query;
+    const key = [client, toolId, query];
     // Search only while the popup is open (a closed combobox costs no requests), and not while the viewer types.
-    if (!this.open || same || this.timer !== undefined) return this.applyPendingMove();
-    this.loadedKey = key;
-    this.activeIndex = -1;
-    const { toolId, query } = this;
-    this.source.reset(client && toolId
+    if (!this.#open || this.#loadedKey?.every((part, i) => part === key[i]) || this.#timer !== undefined) {
+      const source = this.#source;
+      if (this.#pendingMove && this.#open && !source.loading && source.length) {
+        this.#moveTo(this.#pendingMove === 'first' ? 0 : source.length - 1);
+        this.#pendingMove = undefined;
+      }
+      return;
+    }
+    this.#loadedKey = key;
+    this.#activeIndex = -1;
+    this.#source.reset(client && toolId
       ? async (cursor, signal) => {
           const page = await client.tools.tasks(toolId, { q: query || undefined, limit: PAGE_SIZE, cursor }, { signal });
-          this.options.onTasks(page.items);
+          this.#options.onTasks(page.items);
           return page;
         }
       : undefined);
   }
 
-  private applyPendingMove() {
-    if (!this.pendingMove || !this.open || this.source.loading || !this.source.length) return;
-    this.moveTo(this.pendingMove === 'first' ? 0 : this.source.length - 1);
-    this.pendingMove = undefined;
-  }
-
   hostUpdated(): void {
-    if (!this.scrollPending) return;
-    this.scrollPending = false;
-    this.host.renderRoot.querySelector(`#task-option-${this.activeIndex}`)?.scrollIntoView({ block: 'nearest' });
+    if (!this.#scrollPending) return;
+    this.#scrollPending = false;
+    this.#host.renderRoot.querySelector(`#task-option-${this.#activeIndex}`)?.scrollIntoView({ block: 'nearest' });
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.source.reset(undefined);
-    this.loadedKey = undefined;
-    this.open = false;
+    clearTimeout(this.#timer);
+    this.#timer = this.#loadedKey = undefined;
+    this.#source.reset(undefined);
+    this.#open = false;
   }
 
-  private setOpen(open: boolean) {
-    this.open = open;
+  #setOpen(open: boolean) {
+    this.#open = open;
     if (!open) {
-      this.activeIndex = -1;
-      this.pendingMove = undefined;
+      this.#activeIndex = -1;
+      this.#pendingMove = undefined;
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private moveTo(index: number) {
-    const last = this.source.length - 1;
+  #moveTo(index: number) {
+    const last = this.#source.length - 1;
     if (last < 0) return;
-    this.activeIndex = Math.max(0, Math.min(last, index));
-    this.source.ensure(this.activeIndex, this.activeIndex);
-    this.scrollPending = true;
-    this.host.requestUpdate();
+    this.#activeIndex = Math.max(0, Math.min(last, index));
+    this.#source.ensure(this.#activeIndex, this.#activeIndex);
+    this.#scrollPending = true;
+    this.#host.requestUpdate();
   }
 
-  private choose(index: number) {
-    const task = this.source.at(index);
+  #choose(index: number) {
+    const task = this.#source.at(index);
     if (!task) return;
-    this.activeIndex = index;
-    this.options.onToggle(task);
-    this.host.requestUpdate();
+    this.#activeIndex = index;
+    this.#options.onToggle(task);
+    this.#host.requestUpdate();
   }
 
-  private handleInput(event: Event) {
-    this.text = (event.target as HTMLInputElement).value;
-    this.activeIndex = -1;
-    this.pendingMove = undefined;
-    this.setOpen(true);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.query = this.text.trim();
-      this.host.requestUpdate();
+  #handleInput(event: Event) {
+    this.#text = (event.target as HTMLInputElement).value;
+    this.#activeIndex = -1;
+    this.#pendingMove = undefined;
+    this.#setOpen(true);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#query = this.#text.trim();
+      this.#host.requestUpdate();
     }, SEARCH_DEBOUNCE_MS);
   }
 
-  private handleKeydown(event: KeyboardEvent) {
+  #handleKeydown(event: KeyboardEvent) {
     const { key, altKey } = event;
+    const open = this.#open;
+    const active = open && this.#activeIndex >= 0;
     const handled = () => event.preventDefault();
     if (key === 'ArrowDown' || key === 'ArrowUp') {
       handled();
-      if (altKey) return this.setOpen(key === 'ArrowDown');
-      if (!this.open) {
-        this.pendingMove = key === 'ArrowUp' ? 'last' : 'first';
-        return this.setOpen(true);
+      const down = key === 'ArrowDown';
+      if (altKey) return this.#setOpen(down);
+      if (!open) {
+        this.#pendingMove = down ? 'first' : 'last';
+        return this.#setOpen(true);
       }
-      this.moveTo(this.activeIndex + (key === 'ArrowDown' ? 1 : -1));
-    } else if ((key === 'Home' || key === 'End') && this.open && this.activeIndex >= 0) {
+      this.#moveTo(this.#activeIndex + (down ? 1 : -1));
+    } else if ((key === 'Home' || key === 'End') && active) {
       handled();
-      this.moveTo(key === 'Home' ? 0 : this.source.length - 1);
-    } else if ((key === 'PageDown' || key === 'PageUp') && this.open) {
+      this.#moveTo(key === 'Home' ? 0 : this.#source.length - 1);
+    } else if ((key === 'PageDown' || key === 'PageUp') && open) {
       handled();
-      this.moveTo(this.activeIndex + (key === 'PageDown' ? PAGE_STEP : -PAGE_STEP));
-    } else if (key === 'Enter' && this.open && this.activeIndex >= 0) {
+      this.#moveTo(this.#activeIndex + (key === 'PageDown' ? PAGE_STEP : -PAGE_STEP));
+    } else if (key === 'Enter' && active) {
       handled();
-      this.choose(this.activeIndex);
+      this.#choose(this.#activeIndex);
     } else if (key === 'Escape') {
-      if (this.open) {
+      if (open) {
         handled();
         // A dialog around the element must not close on the Escape that closes the popup.
         event.stopPropagation();
-        this.setOpen(false);
-      } else if (this.text) {
+        this.#setOpen(false);
+      } else if (this.#text) {
         handled();
-        this.text = this.query = '';
-        this.host.requestUpdate();
+        this.#text = this.#query = '';
+        this.#host.requestUpdate();
       }
     }
   }
 
-  private handleOptionClick(event: Event) {
-    const option = (event.target as Element).closest<HTMLElement>('[role="option"][data-index]');
-    if (option) this.choose(Number(option.dataset.index));
-  }
-
-  private handleScroll(event: Event) {
-    const listbox = event.currentTarget as HTMLElement;
-    if (listbox.scrollTop + listbox.clientHeight >= listbox.scrollHeight - listbox.clientHeight / 2) {
-      this.source.ensure(this.source.length - 1, this.source.length - 1);
-    }
-  }
-
-  private statusText(t: Catalog['grants']): string {
-    const source = this.source;
-    if (source.loading) return t.searching;
-    if (source.busy) return t.loadingMore;
-    if (source.ready && source.length === 0) return this.query ? t.noMatches : t.toolHasNoTasks;
+  #statusText(g: Catalog['grants']): string {
+    const source = this.#source;
+    if (source.loading) return g.searching;
+    if (source.busy) return g.loadingMore;
+    if (source.ready && !source.length) return this.#query ? g.noMatches : g.toolHasNoTasks;
     return '';
   }
 
   /** The tool select, then the label, input, popup and live region. `describedBy`: the id of a hint in the same root. */
   render(t: Catalog, { tools, disabled: off, describedBy }: { tools: readonly Tool[]; disabled: boolean; describedBy?: string }) {
     const g = t.grants;
-    const disabled = off || tools.length === 0;
-    const tasks = this.source.view(0);
-    const expanded = this.open && tasks.length > 0;
-    const status = this.open ? this.statusText(g) : '';
-    const error = this.open ? this.source.error : undefined;
+    const source = this.#source;
+    const open = this.#open;
+    const activeIndex = this.#activeIndex;
+    const disabled = off || !tools.length;
+    const tasks = source.view(0);
+    const expanded = open && tasks.length > 0;
+    const status = open ? this.#statusText(g) : '';
+    const error = open ? source.error : undefined;
+    const keepFocus = (event: Event) => event.preventDefault();
     return html`<div class="picker">
       <div class="field">
         <label class="label" for="task-tool">${g.tool}</label>
         <select id="task-tool" class="select" part="tool-select" ?disabled=${disabled}
-          @change=${(e: Event) => this.setTool((e.target as HTMLSelectElement).value)}>
+          @change=${(event: Event) => this.setTool((event.target as HTMLSelectElement).value)}>
           ${tools.map((tool) => html`<option value=${tool.id} ?selected=${tool.id === this.toolId}>${tool.name}</option>`)}
         </select>
       </div>
-      <div class="combobox" part="combobox">
+      <div class="field" part="combobox">
       <label class="label" for="task-search">${g.search}</label>
       <div class="combobox-anchor">
         <input id="task-search" class="input" part="search" type="text" role="combobox" autocomplete="off" spellcheck="false"
           aria-autocomplete="list" aria-haspopup="listbox" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="task-listbox"
-          aria-activedescendant=${expanded && this.activeIndex >= 0 ? `task-option-${this.activeIndex}` : nothing}
-          aria-describedby=${describedBy ?? nothing} placeholder=${g.searchPlaceholder} .value=${this.text} ?disabled=${disabled}
-          @input=${(e: Event) => this.handleInput(e)} @keydown=${(e: KeyboardEvent) => this.handleKeydown(e)} @click=${() => this.setOpen(true)} @blur=${() => this.setOpen(false)} />
-        <div class="popup" part="popup" ?hidden=${!this.open || (!expanded && !status && !error)}>
+          aria-activedescendant=${expanded && activeIndex >= 0 ? `task-option-${activeIndex}` : nothing}
+          aria-describedby=${describedBy ?? nothing} placeholder=${g.searchPlaceholder} .value=${this.#text} ?disabled=${disabled}
+          @input=${(event: Event) => this.#handleInput(event)} @keydown=${(event: KeyboardEvent) => this.#handleKeydown(event)}
+          @click=${() => this.#setOpen(true)} @blur=${() => this.#setOpen(false)} />
+        <div class="popup" part="popup" ?hidden=${!open || (!expanded && !status && !error)}>
           <div id="task-listbox" class="listbox" part="listbox" role="listbox" aria-label=${g.search} aria-multiselectable="true"
-            ?hidden=${!expanded} @mousedown=${(e: Event) => e.preventDefault()} @click=${(e: Event) => this.handleOptionClick(e)} @scroll=${(e: Event) => this.handleScroll(e)}>
-            ${expanded ? tasks.map((task, index) => this.renderOption(task, index, g)) : nothing}
+            ?hidden=${!expanded} @mousedown=${keepFocus}
+            @click=${(event: Event) => {
+              const option = (event.target as Element).closest<HTMLElement>('[role="option"][data-index]');
+              if (option) this.#choose(Number(option.dataset.index));
+            }}
+            @scroll=${(event: Event) => {
+              const listbox = event.currentTarget as HTMLElement;
+              if (listbox.scrollTop + listbox.clientHeight >= listbox.scrollHeight - listbox.clientHeight / 2) source.ensure(source.length - 1, source.length - 1);
+            }}>
+            ${expanded ? tasks.map((task, index) => {
+              if (!task) return html`<div id="task-option-${index}" class="option" role="option" aria-selected="false" aria-disabled="true">${g.loadingMore}</div>`;
+              const granted = this.#options.isGranted(task.id);
+              return html`<div id="task-option-${index}" class="option" part="option" role="option" data-index=${index}
+                aria-selected=${granted ? 'true' : 'false'} ?data-active=${index === activeIndex}>
+                <span class="check" aria-hidden="true">${granted ? checkIcon : nothing}</span>
+                <span class="option-name" dir="auto">${task.name}</span>
+              </div>`;
+            }) : nothing}
           </div>
           ${status ? html`<div class="popup-status muted" part="popup-status">${status}</div>` : nothing}
           ${error ? html`<div class="popup-status field-error" part="popup-status">${errorMessage(error, t)}
-            <button type="button" class="button small" @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.source.retry()}>${t.common.retry}</button></div>` : nothing}
+            <button type="button" class="button small" @mousedown=${keepFocus} @click=${() => source.retry()}>${t.common.retry}</button></div>` : nothing}
         </div>
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.open && this.source.ready && !this.source.busy ? g.results(this.source.total) : ''}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${open && source.ready && !source.busy ? g.results(source.total) : ''}</div>
     </div></div>`;
-  }
-
-  private renderOption(task: Task | undefined, index: number, g: Catalog['grants']) {
-    if (!task) return html`<div id="task-option-${index}" class="option" role="option" aria-selected="false" aria-disabled="true">${g.loadingMore}</div>`;
-    const granted = this.options.isGranted(task.id);
-    return html`<div id="task-option-${index}" class="option" part="option" role="option" data-index=${index}
-      aria-selected=${granted ? 'true' : 'false'} ?data-active=${index === this.activeIndex}>
-      <span class="check" aria-hidden="true">${granted ? checkIcon : nothing}</span>
-      <span class="option-name" dir="auto">${task.name}</span>
-    </div>`;
   }
 }

@@ -15,22 +15,23 @@ const directories = new WeakMap<RosterClient, TaskDirectory>();
 export class TaskDirectory {
   /** The failure of the last lookup, until `retry()`. */
   error?: unknown;
-  private readonly known = new Map<string, Task | null>();
-  private readonly wanted = new Map<string, Set<string>>();
-  private readonly running = new Set<string>();
-  private readonly listeners = new Set<() => void>();
+  readonly #client: RosterClient;
+  readonly #known = new Map<string, Task | null>();
+  /** Ids still to look up, by tool. */
+  readonly #wanted = new Map<string, Set<string>>();
+  /** Tools with a lookup in flight. */
+  readonly #running = new Set<string>();
+  readonly #listeners = new Set<() => void>();
 
   /** The directory of a client, created on first use. */
   static for(client: RosterClient): TaskDirectory {
     let directory = directories.get(client);
-    if (!directory) {
-      directory = new TaskDirectory(client);
-      directories.set(client, directory);
-    }
+    if (!directory) directories.set(client, (directory = new TaskDirectory(client)));
     return directory;
   }
 
-  private constructor(private readonly client: RosterClient) {
+  private constructor(client: RosterClient) {
+    this.#client = client;
     client.onChange((change) => {
       if (change.type === 'task-created') this.remember([change.task]);
     });
@@ -38,76 +39,72 @@ export class TaskDirectory {
 
   /** The task; `null` when it no longer exists; `undefined` while unknown. */
   get(taskId: string): Task | null | undefined {
-    return this.known.get(taskId);
+    return this.#known.get(taskId);
   }
 
   /** Records tasks the element saw elsewhere (search results). */
   remember(tasks: readonly Task[]): void {
-    if (tasks.length === 0) return;
-    for (const task of tasks) this.known.set(task.id, task);
-    this.notify();
+    if (!tasks.length) return;
+    for (const task of tasks) this.#known.set(task.id, task);
+    this.#notify();
   }
 
   /** Calls back whenever names arrive or a lookup fails; returns the unsubscribe. */
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Starts lookups for the refs whose task is not known yet. */
   resolve(refs: readonly TaskRef[]): void {
     for (const { toolId, taskId } of refs) {
-      if (this.known.has(taskId)) continue;
-      let ids = this.wanted.get(toolId);
-      if (!ids) this.wanted.set(toolId, (ids = new Set()));
+      if (this.#known.has(taskId)) continue;
+      let ids = this.#wanted.get(toolId);
+      if (!ids) this.#wanted.set(toolId, (ids = new Set()));
       ids.add(taskId);
     }
-    if (this.error) return;
-    for (const toolId of this.wanted.keys()) if (!this.running.has(toolId)) void this.lookUp(toolId);
+    if (!this.error) for (const toolId of this.#wanted.keys()) if (!this.#running.has(toolId)) void this.#lookUp(toolId);
   }
 
   /** Tries the failed lookups again. */
   retry(): void {
     this.error = undefined;
     this.resolve([]);
-    this.notify();
+    this.#notify();
   }
 
-  private missing(toolId: string): string[] {
-    return [...(this.wanted.get(toolId) ?? [])].filter((id) => !this.known.has(id));
-  }
-
-  private async lookUp(toolId: string) {
-    const searched = new Set(this.missing(toolId));
-    if (searched.size === 0) {
-      this.wanted.delete(toolId);
+  /** Pages through the tool's tasks until every wanted id was seen, then looks up the ids wanted meanwhile. */
+  async #lookUp(toolId: string) {
+    const known = this.#known;
+    const searched = [...(this.#wanted.get(toolId) ?? [])].filter((id) => !known.has(id));
+    if (!searched.length) {
+      this.#wanted.delete(toolId);
       return;
     }
-    this.running.add(toolId);
+    this.#running.add(toolId);
     try {
       let cursor: string | undefined;
       do {
-        const page = await this.client.tools.tasks(toolId, { limit: LOOKUP_PAGE_SIZE, cursor });
-        for (const task of page.items) this.known.set(task.id, task);
+        const page = await this.#client.tools.tasks(toolId, { limit: LOOKUP_PAGE_SIZE, cursor });
+        for (const task of page.items) known.set(task.id, task);
         cursor = page.nextCursor ?? undefined;
-      } while (cursor && [...searched].some((id) => !this.known.has(id)));
+      } while (cursor && searched.some((id) => !known.has(id)));
       // Only ids wanted before the first page can be declared gone: later ones may sit on pages already passed.
-      for (const id of searched) if (!this.known.has(id)) this.known.set(id, null);
+      for (const id of searched) if (!known.has(id)) known.set(id, null);
     } catch (error) {
       if ((error as { name?: string }).name === 'NotFoundError') {
-        for (const id of searched) this.known.set(id, null);
+        for (const id of searched) known.set(id, null);
       } else {
         this.error = error;
       }
     } finally {
-      this.running.delete(toolId);
+      this.#running.delete(toolId);
     }
-    this.notify();
-    if (!this.error && this.missing(toolId).length > 0) void this.lookUp(toolId);
-    else if (!this.error) this.wanted.delete(toolId);
+    this.#notify();
+    if (!this.error) void this.#lookUp(toolId);
   }
 
-  private notify() {
-    for (const listener of this.listeners) listener();
+  #notify() {
+    for (const listener of this.#listeners) listener();
   }
 }

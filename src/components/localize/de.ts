@@ -85,7 +85,6 @@ export const de: Catalog = {
     allStatuses: 'Alle Status',
     columns: { name: 'Name', email: 'E-Mail', role: 'Rolle', status: 'Status', credits: 'Verbrauchte Credits', created: 'Angelegt' },
     seats: (used, limit) => `${n(used)} von ${plural(limit, 'Platz', 'Plätzen')}`,
-    seatsFull: 'Alle Plätze belegt',
     count: (total) => plural(total, 'Nutzer', 'Nutzer'),
     newUser: 'Neuer Nutzer',
     newUserNoPermission: 'Nur der Hauptnutzer kann Nutzer anlegen.',
@@ -104,7 +103,6 @@ export const de: Catalog = {
     resendLabel: (name) => `Link erneut senden an ${name}`,
     resent: (email) => `Ein neuer Verifizierungslink wurde an ${email} gesendet.`,
     loadingMore: 'Weitere Nutzer werden geladen …',
-    loadedAll: 'Alle Nutzer geladen.',
   },
   panel: {
     label: 'Nutzerverwaltung',
@@ -201,7 +199,6 @@ export const de: Catalog = {
     discard: 'Änderungen verwerfen',
     saved: 'Änderungen gespeichert.',
     noChanges: 'Es gibt keine Änderungen.',
-    checkFields: 'Einige Felder müssen noch korrigiert werden.',
     noPermission: 'Nur der Hauptnutzer kann Profile ändern.',
     conflict: {
       title: 'Dieses Profil wurde während deiner Bearbeitung geändert',
@@ -262,7 +259,6 @@ export const de: Catalog = {
     remove: 'Entfernen',
     taskLoading: 'Aufgabe wird geladen …',
     taskMissing: 'Diese Aufgabe gibt es nicht mehr',
-    taskNamesFailed: 'Die Namen der freigegebenen Aufgaben konnten nicht geladen werden.',
     managerNote: 'Manager haben Zugriff auf alle Tools und Aufgaben. Die für dieses Profil gespeicherten Freigaben bleiben erhalten, werden aber nicht genutzt, solange es die Rolle Manager hat.',
     ownerNote: 'Der Hauptnutzer hat Zugriff auf alle Tools und Aufgaben.',
     guestNote: 'Ein Gast kann die freigegebenen Aufgaben nur ansehen und ihre Berichte herunterladen.',

@@ -79,7 +79,6 @@ export const en = {
     allStatuses: 'All statuses',
     columns: { name: 'Name', email: 'Email', role: 'Role', status: 'Status', credits: 'Credits spent', created: 'Created' },
     seats: (used: number, limit: number) => `${n(used)} of ${plural(limit, 'seat', 'seats')}`,
-    seatsFull: 'All seats in use',
     count: (total: number) => plural(total, 'user', 'users'),
     newUser: 'New user',
     newUserNoPermission: 'Only the account owner can add users.',
@@ -98,7 +97,6 @@ export const en = {
     resendLabel: (name: string) => `Resend link to ${name}`,
     resent: (email: string) => `A new verification link was sent to ${email}.`,
     loadingMore: 'Loading more users…',
-    loadedAll: 'All users loaded.',
   },
   panel: {
     label: 'Team management',
@@ -196,7 +194,6 @@ export const en = {
     discard: 'Discard changes',
     saved: 'Changes saved.',
     noChanges: 'Nothing has changed.',
-    checkFields: 'Some fields need attention.',
     noPermission: 'Only the account owner can change profiles.',
     conflict: {
       title: 'This profile changed while you were editing',
@@ -258,7 +255,6 @@ export const en = {
     remove: 'Remove',
     taskLoading: 'Loading task…',
     taskMissing: 'This task no longer exists',
-    taskNamesFailed: 'The names of the granted tasks could not be loaded.',
     managerNote: 'Managers have every tool and every task. Grants saved for this profile are kept but not used while it has the manager role.',
     ownerNote: 'The owner has every tool and every task.',
     guestNote: 'A guest can only view the granted tasks and download their reports.',

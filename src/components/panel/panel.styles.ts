@@ -14,7 +14,8 @@ const panelStyles = css`
     block-size: 100%;
     min-block-size: var(--roster-panel-min-height, 36rem);
   }
-  .list-pane {
+  .list-pane,
+  .detail {
     display: flex;
     flex-direction: column;
     min-inline-size: 0;
@@ -24,20 +25,13 @@ const panelStyles = css`
     flex: 1 1 auto;
   }
   .detail {
-    display: flex;
-    flex-direction: column;
-    min-inline-size: 0;
-    min-block-size: 0;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-l);
     background: var(--_color-surface);
     overflow: hidden;
   }
-  .detail-header,
-  .tabs {
-    flex: none;
-  }
   .detail-header {
+    flex: none;
     display: grid;
     gap: var(--_space-m);
     padding: var(--_space-l) var(--_space-l) var(--_space-m);
@@ -71,7 +65,6 @@ const panelStyles = css`
   }
   .avatar svg {
     inline-size: 1.1rem;
-    block-size: 1.1rem;
   }
   .detail-title {
     margin: 0;
@@ -99,6 +92,7 @@ const panelStyles = css`
     gap: var(--_space-xs);
   }
   .tabs {
+    flex: none;
     display: flex;
     gap: var(--_space-l);
     padding-inline: var(--_space-l);
@@ -117,9 +111,7 @@ const panelStyles = css`
     white-space: nowrap;
     cursor: pointer;
   }
-  .tab:hover {
-    color: var(--_color-text);
-  }
+  .tab:hover,
   .tab[aria-selected='true'] {
     color: var(--_color-text);
   }
@@ -159,10 +151,6 @@ const panelStyles = css`
     stroke-width: 2;
     stroke-linecap: round;
   }
-  .leave-text {
-    margin: 0;
-    color: var(--_color-text-muted);
-  }
   .flip-rtl:dir(rtl) {
     scale: -1 1;
   }
@@ -186,7 +174,7 @@ const panelStyles = css`
     }
   }
   /* Up to 75rem the list keeps the whole width until a user opens; wider, the detail column stays. */
-  @container roster-panel (min-width: 640px) and (max-width: 74.99rem) {
+  @container roster-panel (max-width: 74.99rem) {
     .layout[data-view='list'] {
       grid-template-columns: minmax(0, 1fr);
     }
@@ -199,14 +187,11 @@ const panelStyles = css`
       grid-template-columns: minmax(0, 1fr);
     }
     .layout[data-view='detail']:not([data-scope='own']) .list-pane,
-    .layout[data-view='list'] .detail,
     .close-button {
       display: none;
     }
     .detail-header,
-    .tab-panel {
-      padding-inline: var(--_space-m);
-    }
+    .tab-panel,
     .tabs {
       padding-inline: var(--_space-m);
     }

@@ -1,18 +1,22 @@
 import { ContextEvent } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { User } from '../../sdk/index.js';
 import { type ViewerState, viewerContext } from '../context.js';
 import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, UserUpdatedEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
+import { ROLE_TONES } from '../shared/role-tones.js';
 import type { RosterUserEditor } from '../user-editor/user-editor.js';
-import { EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, STATS_PARTS, renderDetailHeader } from './panel-parts.js';
+import { EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, STATS_PARTS } from './panel-parts.js';
 import { styles } from './panel.styles.js';
 
 export type PanelTab = 'profile' | 'access' | 'activity';
 const TABS: PanelTab[] = ['profile', 'access', 'activity'];
+
+const backIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" class="flip-rtl"><path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4 8 8M12 4l-8 8" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>`;
+const plusIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M7.25 2h1.5v5.25H14v1.5H8.75V14h-1.5V8.75H2v-1.5h5.25z" fill="currentColor"/></svg>`;
 
 /**
  * @summary The drop-in team management: the user list beside a detail area with the selected user's
@@ -67,10 +71,7 @@ export class RosterPanel extends RosterElement {
   @state() private creating = false;
   @state() private visited = new Set<PanelTab>();
 
-  @query('roster-user-editor') private editor?: RosterUserEditor;
-  @query('.layout') private layout?: HTMLElement;
-
-  private stopViewer?: () => void;
+  #stopViewer?: () => void;
 
   /** The user open in the detail area. */
   get selectedUser(): User | undefined {
@@ -79,35 +80,28 @@ export class RosterPanel extends RosterElement {
 
   /** Opens a user; resolves false when the viewer chose to keep unsaved edits instead. */
   async select(user: User): Promise<boolean> {
-    if (this.selected?.id === user.id && !this.creating) return true;
-    if (!(await this.confirmLeave())) return false;
-    this.open(user);
-    return true;
+    return (this.selected?.id === user.id && !this.creating) || this.#leaveFor(user);
   }
 
   /** Opens the editor in create mode; resolves false when the viewer kept unsaved edits. */
-  async createUser(): Promise<boolean> {
-    if (!(await this.confirmLeave())) return false;
-    this.open(undefined, true);
-    return true;
+  createUser(): Promise<boolean> {
+    return this.#leaveFor(undefined, true);
   }
 
   /** Closes the open user (back to the list on narrow containers); false when it stays open. */
   async clearSelection(): Promise<boolean> {
     // A viewer who may not see the team has only their own profile: there is nothing to go back to.
-    if (this.isOwnProfileOnly || !(await this.confirmLeave())) return false;
-    this.open(undefined);
-    return true;
+    return !this.#ownProfileOnly && this.#leaveFor(undefined);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.requestViewer();
+    if (this.hasUpdated) this.#requestViewer();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopViewer?.();
+    this.#stopViewer?.();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -117,8 +111,8 @@ export class RosterPanel extends RosterElement {
       // Another viewer (the client changed): what was open belonged to the previous one. Without
       // `users:read` the team is hidden, and the viewer's own profile is what is left to show.
       if (me?.user.id !== before?.user.id) {
-        if (me && this.isOwnProfileOnly) this.open(me.user, false, 'activity');
-        else if (before) this.open(undefined);
+        if (me && this.#ownProfileOnly) this.#open(me.user, false, 'activity');
+        else if (before) this.#open(undefined);
       }
     }
     if (changed.has('tab')) this.visited = new Set(this.visited).add(this.tab);
@@ -126,23 +120,24 @@ export class RosterPanel extends RosterElement {
   }
 
   protected override firstUpdated(): void {
-    this.requestViewer();
+    this.#requestViewer();
   }
 
-  private get isOwnProfileOnly(): boolean {
+  get #ownProfileOnly(): boolean {
     return Boolean(this.viewer?.me && !this.viewer.me.permissions.includes('users:read'));
   }
 
   /** Reads the viewer from the provider inside the shadow root, so the panel and its children share one `GET /me`. */
-  private requestViewer() {
-    this.stopViewer?.();
-    this.layout?.dispatchEvent(new ContextEvent(viewerContext, this.layout, (viewer, unsubscribe) => {
+  #requestViewer() {
+    this.#stopViewer?.();
+    const layout = this.renderRoot.querySelector('.layout');
+    layout?.dispatchEvent(new ContextEvent(viewerContext, layout, (viewer, unsubscribe) => {
       this.viewer = viewer;
-      this.stopViewer = unsubscribe;
+      this.#stopViewer = unsubscribe;
     }, true));
   }
 
-  private open(user: User | undefined, creating = false, tab: PanelTab = this.tab) {
+  #open(user: User | undefined, creating = false, tab: PanelTab = this.tab) {
     this.selected = user;
     this.creating = creating;
     this.tab = tab;
@@ -155,97 +150,120 @@ export class RosterPanel extends RosterElement {
     });
   }
 
-  /** The editor asks "discard unsaved changes?" itself; without an editor (or changes) there is nothing to lose. */
-  private confirmLeave(): Promise<boolean> {
-    return this.editor?.confirmLeave?.() ?? Promise.resolve(true);
+  /**
+   * Opens `user` (or the new-user form, or nothing) once the editor agreed to leave: it asks "discard unsaved
+   * changes?" itself; without an editor (or changes) there is nothing to lose.
+   */
+  async #leaveFor(user: User | undefined, creating = false): Promise<boolean> {
+    const leave = await (this.renderRoot.querySelector<RosterUserEditor>('roster-user-editor')?.confirmLeave?.() ?? true);
+    if (leave) this.#open(user, creating);
+    return leave;
   }
 
-  private handleSelect(event: SelectEvent) {
-    void this.select(event.detail.user);
-  }
-
-  private async handleCreateRequest(event: UserCreateRequestEvent) {
+  async #handleCreateRequest(event: UserCreateRequestEvent) {
     // Listeners above the panel run after this one: let them veto before acting.
     await null;
     if (!event.defaultPrevented) void this.createUser();
   }
 
-  private handleCreated(event: UserCreatedEvent) {
+  #handleCreated(event: UserCreatedEvent) {
     // The editor shows its confirmation until "Done"; the new user is the selection from now on.
     this.selected = event.detail.user;
     this.tab = 'profile';
   }
 
-  private handleCloseRequest() {
-    if (this.creating && this.selected) this.open(this.selected, false, 'profile');
-    else this.open(undefined);
+  #handleCloseRequest() {
+    if (this.creating && this.selected) this.#open(this.selected, false, 'profile');
+    else this.#open(undefined);
   }
 
-  private handleUpdated(event: UserUpdatedEvent | GrantsChangedEvent) {
+  #handleUpdated(event: UserUpdatedEvent | GrantsChangedEvent) {
     if (event.detail.user.id === this.selected?.id) this.selected = event.detail.user;
   }
 
-  private handleDeleted(event: UserDeletedEvent) {
-    if (event.detail.user.id === this.selected?.id) this.open(undefined);
+  #handleDeleted(event: UserDeletedEvent) {
+    if (event.detail.user.id === this.selected?.id) this.#open(undefined);
   }
 
-  private handleTabKeydown(event: KeyboardEvent) {
+  #handleTabKeydown(event: KeyboardEvent) {
     const step = { ArrowRight: 1, ArrowLeft: -1, Home: -TABS.length, End: TABS.length }[event.key];
     if (step === undefined) return;
     event.preventDefault();
     const rtl = getComputedStyle(this).direction === 'rtl' && Math.abs(step) === 1 ? -1 : 1;
-    const index = Math.max(0, Math.min(TABS.length - 1, TABS.indexOf(this.tab) + step * rtl));
-    this.tab = TABS[index];
+    this.tab = TABS[Math.max(0, Math.min(TABS.length - 1, TABS.indexOf(this.tab) + step * rtl))];
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
-  private renderTabContent(tab: PanelTab, userId: string) {
-    if (tab === 'profile') return html`<roster-user-editor user-id=${userId} exportparts=${EDITOR_PARTS} .i18n=${this.i18n}></roster-user-editor>`;
+  /** Back (narrow) or close (wide), the open user's initials, name, email, role and status. */
+  #renderHeader(user?: User) {
+    const t = this.localize.t;
+    const own = this.#ownProfileOnly;
+    const back = () => void this.clearSelection();
+    const initials = user ? `${[...user.firstName][0] ?? ''}${[...user.lastName][0] ?? ''}`.toLocaleUpperCase() : plusIcon;
+    return html`<header class="detail-header" part="detail-header">
+      ${own ? nothing : html`<button type="button" class="button ghost small back-button" part="back-button" @click=${back}>
+        ${backIcon}${t.panel.back}</button>`}
+      <div class="identity">
+        <span class="avatar" part="avatar" aria-hidden="true">${initials}</span>
+        <div class="identity-text">
+          <h2 class="detail-title" tabindex="-1" dir="auto">${user ? `${user.firstName} ${user.lastName}` : t.panel.newUserTitle}</h2>
+          <p class="detail-subtitle" dir="auto">${user ? user.email : t.panel.newUserText}</p>
+        </div>
+        ${own ? nothing : html`<button type="button" class="button ghost icon close-button" part="close-button"
+          aria-label=${t.panel.close} title=${t.panel.close} @click=${back}>${closeIcon}</button>`}
+      </div>
+      ${user ? html`<div class="badges">
+        <span class="badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
+        <span class="badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot>${t.common.status[user.status]}</span>
+      </div>` : nothing}
+      ${own ? html`<p class="hint own-profile">${t.panel.ownProfileText}</p>` : nothing}
+    </header>`;
+  }
+
+  /** A tab's element for the user; the editor without a user creates one. */
+  #renderTabContent(tab: PanelTab, userId?: string) {
+    if (tab === 'profile') return html`<roster-user-editor user-id=${userId ?? nothing} exportparts=${EDITOR_PARTS} .i18n=${this.i18n}></roster-user-editor>`;
     if (tab === 'access') return html`<roster-access-grants user-id=${userId} exportparts=${GRANTS_PARTS} .i18n=${this.i18n}></roster-access-grants>`;
     return html`<roster-user-stats user-id=${userId} exportparts=${STATS_PARTS} .i18n=${this.i18n}></roster-user-stats>`;
   }
 
-  private renderDetail() {
+  #renderDetail() {
     const t = this.localize.t;
-    const header = (user?: User) => renderDetailHeader({
-      t, user, ownProfile: this.isOwnProfileOnly, onBack: () => void this.clearSelection(),
-    });
-    if (this.creating) {
-      return html`${header()}<div class="tab-panel" part="tab-panel">
-        <roster-user-editor exportparts=${EDITOR_PARTS} .i18n=${this.i18n}></roster-user-editor></div>`;
-    }
     const user = this.selected;
+    if (this.creating) {
+      return html`${this.#renderHeader()}<div class="tab-panel" part="tab-panel">${this.#renderTabContent('profile')}</div>`;
+    }
     if (!user) {
       return html`<div class="placeholder" part="placeholder">
         <svg viewBox="0 0 48 48" aria-hidden="true"><circle cx="24" cy="17" r="8"/><path d="M9 40c1.8-8 8-12 15-12s13.2 4 15 12"/></svg>
         <p class="state-title">${t.panel.noSelectionTitle}</p><p class="state-text">${t.panel.noSelectionText}</p></div>`;
     }
-    return html`${header(user)}
-      <div class="tabs" part="tabs" role="tablist" aria-label=${t.panel.sections} @keydown=${this.handleTabKeydown}>
+    return html`${this.#renderHeader(user)}
+      <div class="tabs" part="tabs" role="tablist" aria-label=${t.panel.sections} @keydown=${this.#handleTabKeydown}>
         ${TABS.map((tab) => html`<button type="button" role="tab" id="tab-${tab}" class="tab" part="tab${tab === this.tab ? ' active-tab' : ''}"
           aria-selected=${tab === this.tab ? 'true' : 'false'} aria-controls="panel-${tab}" tabindex=${tab === this.tab ? 0 : -1}
           @click=${() => (this.tab = tab)}>${t.panel.tabs[tab]}</button>`)}
       </div>
       ${TABS.map((tab) => html`<div class="tab-panel" part="tab-panel" role="tabpanel" id="panel-${tab}" aria-labelledby="tab-${tab}" ?hidden=${tab !== this.tab}>
-        ${this.visited.has(tab) ? keyed(user.id, this.renderTabContent(tab, user.id)) : nothing}
+        ${this.visited.has(tab) ? keyed(user.id, this.#renderTabContent(tab, user.id)) : nothing}
       </div>`)}`;
   }
 
   protected override render() {
     const t = this.localize.t;
-    const open = Boolean(this.selected || this.creating);
-    return html`<roster-provider .client=${this.client} base-url=${ifDefined(this.baseUrl)} .getToken=${this.getToken}
-        credentials=${ifDefined(this.credentials)}>
-        <div class="layout" data-view=${open ? 'detail' : 'list'} data-scope=${this.isOwnProfileOnly ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
-          @roster-select=${this.handleSelect} @roster-user-create-request=${this.handleCreateRequest}
-          @roster-user-created=${this.handleCreated} @roster-user-updated=${this.handleUpdated}
-          @roster-grants-changed=${this.handleUpdated} @roster-user-deleted=${this.handleDeleted} @roster-editor-close-request=${this.handleCloseRequest}>
+    const user = this.selected;
+    return html`<roster-provider .client=${this.client} base-url=${this.baseUrl ?? nothing} .getToken=${this.getToken}
+        credentials=${this.credentials ?? nothing}>
+        <div class="layout" data-view=${user || this.creating ? 'detail' : 'list'} data-scope=${this.#ownProfileOnly ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
+          @roster-select=${(event: SelectEvent) => void this.select(event.detail.user)} @roster-user-create-request=${this.#handleCreateRequest}
+          @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
+          @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}>
           <div class="list-pane" part="list-pane">
-            <roster-user-list exportparts=${LIST_PARTS} .i18n=${this.i18n} .selectedId=${this.selected?.id}></roster-user-list>
+            <roster-user-list exportparts=${LIST_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
           </div>
           <section class="detail" part="detail" aria-label=${this.creating ? t.panel.newUserTitle
-            : this.selected ? t.panel.detailLabel(`${this.selected.firstName} ${this.selected.lastName}`) : t.panel.noSelectionTitle}>
-            ${this.renderDetail()}
+            : user ? t.panel.detailLabel(`${user.firstName} ${user.lastName}`) : t.panel.noSelectionTitle}>
+            ${this.#renderDetail()}
           </section>
         </div>
       </roster-provider>

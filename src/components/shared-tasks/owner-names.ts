@@ -13,71 +13,70 @@ const directories = new WeakMap<RosterClient, OwnerNames>();
 const fullName = (user: User) => `${user.firstName} ${user.lastName}`;
 
 export class OwnerNames {
-  private readonly known = new Map<string, string | null>();
-  private readonly pending = new Set<string>();
-  private readonly listeners = new Set<() => void>();
-  private team?: Promise<void>;
+  readonly #client: RosterClient;
+  readonly #known = new Map<string, string | null>();
+  readonly #pending = new Set<string>();
+  readonly #listeners = new Set<() => void>();
+  #team?: Promise<void>;
 
   /** The directory of a client, created on first use. */
   static for(client: RosterClient): OwnerNames {
     let directory = directories.get(client);
-    if (!directory) {
-      directory = new OwnerNames(client);
-      directories.set(client, directory);
-    }
+    if (!directory) directories.set(client, (directory = new OwnerNames(client)));
     return directory;
   }
 
-  private constructor(private readonly client: RosterClient) {
+  private constructor(client: RosterClient) {
+    this.#client = client;
     client.onChange((change) => {
-      if (change.type === 'user-created' || change.type === 'user-updated') this.known.set(change.userId, fullName(change.user));
-      else return;
-      this.notify();
+      if (change.type !== 'user-created' && change.type !== 'user-updated') return;
+      this.#known.set(change.userId, fullName(change.user));
+      this.#notify();
     });
   }
 
   /** The owner's name; `null` when it cannot be known; `undefined` while loading. */
   get(userId: string): string | null | undefined {
-    return this.known.get(userId);
+    return this.#known.get(userId);
   }
 
   /** Calls back whenever names arrive; returns the unsubscribe. */
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Starts lookups for the ids not known yet. */
   resolve(userIds: Iterable<string>): void {
-    const unknown = [...new Set(userIds)].filter((id) => !this.known.has(id) && !this.pending.has(id));
-    if (unknown.length === 0) return;
-    for (const id of unknown) this.pending.add(id);
-    this.team ??= this.loadTeam();
-    void this.team.then(() => Promise.all(unknown.map((id) => this.loadOne(id))));
+    const unknown = [...new Set(userIds)].filter((id) => !this.#known.has(id) && !this.#pending.has(id));
+    if (!unknown.length) return;
+    for (const id of unknown) this.#pending.add(id);
+    this.#team ??= this.#loadTeam();
+    void this.#team.then(() => Promise.all(unknown.map((id) => this.#loadOne(id))));
   }
 
-  private async loadTeam() {
+  async #loadTeam() {
     try {
-      const page = await this.client.users.list({ limit: TEAM_PAGE_SIZE });
-      for (const user of page.items) this.known.set(user.id, fullName(user));
+      const page = await this.#client.users.list({ limit: TEAM_PAGE_SIZE });
+      for (const user of page.items) this.#known.set(user.id, fullName(user));
     } catch {
       // Each owner is then fetched on its own, and one that fails shows as "another user".
     }
   }
 
-  private async loadOne(userId: string) {
-    if (!this.known.has(userId)) {
+  async #loadOne(userId: string) {
+    if (!this.#known.has(userId)) {
       try {
-        this.known.set(userId, fullName(await this.client.users.get(userId)));
+        this.#known.set(userId, fullName(await this.#client.users.get(userId)));
       } catch {
-        this.known.set(userId, null);
+        this.#known.set(userId, null);
       }
     }
-    this.pending.delete(userId);
-    this.notify();
+    this.#pending.delete(userId);
+    this.#notify();
   }
 
-  private notify() {
-    for (const listener of this.listeners) listener();
+  #notify() {
+    for (const listener of this.#listeners) listener();
   }
 }

@@ -37,7 +37,6 @@ const sharedStyles = css`
     padding: var(--_space-s) var(--_space-m);
     border-block-end: 1px solid color-mix(in srgb, var(--_color-border) 70%, transparent);
     text-align: start;
-    vertical-align: middle;
   }
   th {
     position: sticky;
@@ -52,7 +51,6 @@ const sharedStyles = css`
   }
   .name {
     font-weight: var(--_font-weight-medium);
-    unicode-bidi: isolate;
   }
   td .skeleton {
     --_skeleton-width: 7rem;

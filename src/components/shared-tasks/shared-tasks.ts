@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { RosterClient, Task } from '../../sdk/index.js';
+import type { Task, Tool } from '../../sdk/index.js';
 import { RosterElement } from '../shared/base-element.js';
 import { renderError } from '../shared/error-view.js';
+import { renderState } from '../shared/state-view.js';
 import { PagedSource } from '../shared/paged-source.js';
 import { ViewerController } from '../viewer.js';
 import { OwnerNames } from './owner-names.js';
@@ -31,72 +32,79 @@ import { styles } from './shared-tasks.styles.js';
 export class RosterSharedTasks extends RosterElement {
   static override styles = styles;
 
-  private readonly viewer = new ViewerController(this);
-  private readonly source = new PagedSource<Task>({ onChange: () => this.requestUpdate(), maxPages: 1000 });
+  readonly #viewer = new ViewerController(this);
+  readonly #source = new PagedSource<Task>({ onChange: () => this.requestUpdate(), maxPages: 1000 });
 
   /** Only tasks of this tool (empty: every tool). */
   @property({ attribute: 'tool-id', reflect: true }) toolId = '';
   /** Tasks per page request (1–200). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
-  private loadedKey?: unknown[];
-  private owners?: OwnerNames;
-  private unsubscribeOwners?: () => void;
+  #loadedKey?: unknown[];
+  #owners?: OwnerNames;
+  #unsubscribeOwners?: () => void;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribeOwners?.();
-    this.unsubscribeOwners = this.owners = this.loadedKey = undefined;
-    this.source.reset(undefined);
+    this.#unsubscribeOwners?.();
+    this.#unsubscribeOwners = this.#owners = this.#loadedKey = undefined;
+    this.#source.reset(undefined);
   }
 
   protected override willUpdate(): void {
-    const client = this.client;
-    const key = [client, this.toolId, this.pageSize];
-    if (!this.loadedKey || key.some((part, i) => part !== this.loadedKey![i])) {
-      this.loadedKey = key;
-      const query = { shared: true, toolId: this.toolId || undefined, limit: this.pageSize };
-      this.source.reset(client ? (cursor, signal) => client.tasks.list({ ...query, cursor }, { signal }) : undefined);
+    const { client, toolId, pageSize } = this;
+    const source = this.#source;
+    const key = [client, toolId, pageSize];
+    if (!this.#loadedKey?.every((part, i) => part === key[i])) {
+      this.#loadedKey = key;
+      const query = { shared: true, toolId: toolId || undefined, limit: pageSize };
+      source.reset(client ? (cursor, signal) => client.tasks.list({ ...query, cursor }, { signal }) : undefined);
     }
-    if (this.viewer.can('users:read') && client) {
-      this.watchOwners(client);
-      this.owners?.resolve(this.source.view(0).flatMap((task) => (task ? [task.ownerId] : [])));
+    if (this.#viewer.can('users:read') && client) {
+      const owners = OwnerNames.for(client);
+      if (owners !== this.#owners) {
+        this.#unsubscribeOwners?.();
+        this.#owners = owners;
+        this.#unsubscribeOwners = owners.subscribe(() => this.requestUpdate());
+      }
+      owners.resolve(source.view(0).flatMap((task) => (task ? [task.ownerId] : [])));
     }
-    this.setCustomState('loading', this.isLoading);
-    this.setCustomState('empty', this.source.ready && this.source.length === 0 && !this.source.error);
-    this.setCustomState('error', Boolean(this.source.error && !this.source.length));
+    this.setCustomState('loading', this.#isLoading);
+    this.setCustomState('empty', source.ready && !source.length && !source.error);
+    this.setCustomState('error', Boolean(source.error && !source.length));
   }
 
-  private get isLoading(): boolean {
-    return !this.client || this.source.loading || (!this.viewer.me && !this.viewer.state.error);
+  get #isLoading(): boolean {
+    return !this.client || this.#source.loading || (!this.#viewer.me && !this.#viewer.state.error);
   }
 
-  private watchOwners(client: RosterClient) {
-    const owners = OwnerNames.for(client);
-    if (owners === this.owners) return;
-    this.unsubscribeOwners?.();
-    this.owners = owners;
-    this.unsubscribeOwners = owners.subscribe(() => this.requestUpdate());
+  #renderOwner(ownerId: string) {
+    const t = this.localize.t;
+    const name = this.#viewer.can('users:read') ? this.#owners?.get(ownerId) : null;
+    if (name === undefined) return html`<span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${t.common.loading}</span>`;
+    return name === null ? t.grants.shared.anotherUser : html`<span dir="auto">${name}</span>`;
   }
 
-  private handleFilterChange(event: Event) {
-    this.toolId = (event.target as HTMLSelectElement).value;
-  }
-
-  private renderOwner(task: Task) {
-    const t = this.localize.t.grants.shared;
-    if (!this.viewer.can('users:read')) return t.anotherUser;
-    const name = this.owners?.get(task.ownerId);
-    if (name === undefined) return html`<span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${this.localize.t.common.loading}</span>`;
-    return name === null ? t.anotherUser : html`<span dir="auto">${name}</span>`;
-  }
-
-  private renderTable(tasks: readonly (Task | undefined)[]) {
+  #renderBody(tools: readonly Tool[]) {
     const t = this.localize.t;
     const s = t.grants.shared;
-    const tools = this.viewer.me?.account.tools ?? [];
-    const toolName = (id: string) => tools.find((tool) => tool.id === id)?.name ?? t.grants.unknownTool(id);
-    return html`<table class="table" part="table" aria-label=${s.label} aria-busy=${this.source.busy ? 'true' : 'false'}>
+    const source = this.#source;
+    const retry = () => source.retry();
+    if (this.#isLoading && !source.length) {
+      return html`<div class="loading" aria-busy="true">${[1, 2, 3].map(() => html`<span class="skeleton"></span>`)}
+        <span class="visually-hidden">${t.common.loading}</span></div>`;
+    }
+    if (source.error && !source.length) return renderError({ error: source.error, t, onRetry: retry });
+    if (!source.length) {
+      return renderState(s.emptyTitle, this.toolId ? s.emptyToolText : s.emptyText);
+    }
+    const footer = source.error
+      ? renderError({ error: source.error, t, inline: true, onRetry: retry })
+      : source.hasMore
+        ? html`<button type="button" class="button" part="more-button" ?disabled=${source.busy}
+            @click=${() => source.ensure(source.length - 1, source.length - 1)}>${source.busy ? s.loadingMore : s.showMore}</button>`
+        : undefined;
+    return html`<table class="table" part="table" aria-label=${s.label} aria-busy=${source.busy ? 'true' : 'false'}>
       <thead>
         <tr>
           <th scope="col">${s.columns.task}</th><th scope="col">${s.columns.tool}</th>
@@ -104,57 +112,36 @@ export class RosterSharedTasks extends RosterElement {
         </tr>
       </thead>
       <tbody>
-        ${tasks.map((task) => (task
+        ${source.view(0).map((task) => (task
           ? html`<tr part="row" data-task-id=${task.id}>
               <td class="name" dir="auto">${task.name}</td>
-              <td>${toolName(task.toolId)}</td>
-              <td part="owner">${this.renderOwner(task)}</td>
+              <td>${tools.find((tool) => tool.id === task.toolId)?.name ?? t.grants.unknownTool(task.toolId)}</td>
+              <td part="owner">${this.#renderOwner(task.ownerId)}</td>
               <td class="muted"><time datetime=${task.createdAt}>${this.localize.date(task.createdAt)}</time></td>
             </tr>`
           : nothing))}
       </tbody>
-    </table>`;
-  }
-
-  private renderBody() {
-    const t = this.localize.t;
-    const s = t.grants.shared;
-    const source = this.source;
-    if (this.isLoading && !source.length) {
-      return html`<div class="loading" aria-busy="true">${[1, 2, 3].map(() => html`<span class="skeleton"></span>`)}
-        <span class="visually-hidden">${t.common.loading}</span></div>`;
-    }
-    if (source.error && !source.length) return renderError({ error: source.error, t, onRetry: () => source.retry() });
-    if (source.length === 0) {
-      return html`<div class="state" part="state"><p class="state-title">${s.emptyTitle}</p>
-        <p class="state-text">${this.toolId ? s.emptyToolText : s.emptyText}</p></div>`;
-    }
-    const footer = source.error
-      ? renderError({ error: source.error, t, inline: true, onRetry: () => source.retry() })
-      : source.hasMore
-        ? html`<button type="button" class="button" part="more-button" ?disabled=${source.busy}
-            @click=${() => source.ensure(source.length - 1, source.length - 1)}>${source.busy ? s.loadingMore : s.showMore}</button>`
-        : undefined;
-    return html`${this.renderTable(source.view(0))}${footer ? html`<div class="footer">${footer}</div>` : nothing}`;
+    </table>${footer ? html`<div class="footer">${footer}</div>` : nothing}`;
   }
 
   protected override render() {
     const t = this.localize.t;
     const s = t.grants.shared;
-    const viewer = this.viewer.state;
-    if (viewer.error) return renderError({ error: viewer.error, t, onRetry: () => void this.viewer.refresh() });
+    const viewer = this.#viewer.state;
+    if (viewer.error) return renderError({ error: viewer.error, t, onRetry: () => void this.#viewer.refresh() });
     const tools = viewer.me?.account.tools ?? [];
+    const count = this.#source.ready ? s.count(this.#source.total) : '';
     return html`<div class="toolbar" part="toolbar">
         <label class="field filter-field">
           <span class="label">${s.filter}</span>
-          <select class="select" part="filter" @change=${this.handleFilterChange}>
+          <select class="select" part="filter" @change=${(event: Event) => (this.toolId = (event.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${!this.toolId}>${s.allTools}</option>
             ${tools.map((tool) => html`<option value=${tool.id} ?selected=${tool.id === this.toolId}>${tool.name}</option>`)}
           </select>
         </label>
-        ${this.source.ready ? html`<span class="count muted numeric" part="count">${s.count(this.source.total)}</span>` : nothing}
+        ${count ? html`<span class="count muted numeric" part="count">${count}</span>` : nothing}
       </div>
-      <div class="content">${this.renderBody()}</div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.source.ready ? s.count(this.source.total) : ''}</div>`;
+      <div class="content">${this.#renderBody(tools)}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${count}</div>`;
   }
 }

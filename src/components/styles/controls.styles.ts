@@ -32,6 +32,13 @@ export const utilityStyles = css`
   .numeric {
     font-variant-numeric: tabular-nums;
   }
+  /* One line of text a person typed: cut with an ellipsis, kept apart from the surrounding direction. */
+  .truncate {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    unicode-bidi: isolate;
+  }
 `;
 
 export const buttonStyles = css`
@@ -273,10 +280,10 @@ export const feedbackStyles = css`
   .notice[data-tone='success'] { --_tone: var(--_color-success); }
 `;
 
-/** Every shared sheet, for elements that use most of them. */
 /**
  * Rows of a grid-styled table (the user list, the event history): each element sets `--_columns`
- * (the column tracks) and `--_row-height` on its host. `.row`, `.header-row` and `.cell` only.
+ * (the column tracks) and `--_row-height` on its host. `.row`, `.header-row`, `.cell` and the
+ * `.footer` under the rows (count and load status).
  */
 export const tableStyles = css`
   .row {
@@ -303,6 +310,17 @@ export const tableStyles = css`
     padding-inline: var(--_space-m);
     overflow: hidden;
   }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-m);
+    padding: var(--_space-s) var(--_space-m);
+    border-block-start: 1px solid var(--_color-border);
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-s);
+  }
 `;
 
+/** Every shared sheet but the table's, for elements that use most of them. */
 export const controlStyles = [utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, dialogStyles, feedbackStyles];

@@ -2,32 +2,38 @@
 import { html, nothing } from 'lit';
 import { withName } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
+import { renderState } from '../shared/state-view.js';
 import { errorMessage } from '../shared/errors.js';
 import { renderDetails } from './details-fields.js';
 import { renderConflict, renderDeleteDialog, renderLeaveDialog } from './dialogs.js';
+import { resendVerification, save, submit } from './editor-actions.js';
+import { goTo, handleFocusOut, handleInput } from './form-input.js';
 import { STEPS, type Step } from './form-state.js';
-import { renderCreated, renderReview } from './review.js';
-import { type RoleAccessView, renderRoleAccess } from './role-access.js';
+import { renderCreated, renderReview, statusBadge } from './review.js';
+import { renderRoleAccess } from './role-access.js';
 import type { RosterUserEditor } from './user-editor.js';
 
 const fullName = (user: { firstName: string; lastName: string }) => `${user.firstName} ${user.lastName}`;
 
+const loading = (host: RosterUserEditor) => html`<div class="loading" part="loading" aria-busy="true">
+  <span class="skeleton"></span><span class="skeleton"></span><span class="visually-hidden">${host.t.common.loading}</span>
+</div>`;
+
 function renderVerification(host: RosterUserEditor) {
   const { t, user } = host;
-  if (!user) return nothing;
-  const v = t.editor.verification;
-  if (user.status === 'active') {
+  const strings = t.editor.verification;
+  if (user!.status === 'active') {
     return html`<p class="verification" part="verification">
-      <span class="badge" part="badge status-badge" data-tone="success" data-dot>${t.common.status.active}</span>
-      ${user.verifiedAt ? html`<span class="muted">${v.verifiedOn(host.localizeDate(user.verifiedAt))}</span>` : nothing}
+      ${statusBadge(t, 'active')}
+      ${user!.verifiedAt ? html`<span class="muted">${strings.verifiedOn(host.l10n.date(user!.verifiedAt))}</span>` : nothing}
     </p>`;
   }
   return html`<div class="verification" part="verification">
-    <span class="badge" part="badge status-badge" data-tone="warning" data-dot>${t.common.status.pending}</span>
-    <span class="muted">${v.pending}</span>
+    ${statusBadge(t, 'pending')}
+    <span class="muted">${strings.pending}</span>
     ${host.canWrite
-      ? html`<button type="button" class="button small" part="resend-button" aria-disabled=${host.resending ? 'true' : 'false'}
-          @click=${() => void host.actions.resendVerification()}>${host.resending ? v.resending : v.resend}</button>`
+      ? html`<button type="button" class="button small" part="resend-button" aria-disabled=${String(host.resending)}
+          @click=${() => void resendVerification(host)}>${host.resending ? strings.resending : strings.resend}</button>`
       : nothing}
     ${host.verificationNote
       ? html`<p class="notice" part="verification-note" data-tone=${host.verificationNote.tone}>${host.verificationNote.text}</p>`
@@ -36,140 +42,104 @@ function renderVerification(host: RosterUserEditor) {
 }
 
 function renderHeader(host: RosterUserEditor) {
-  const { t, user } = host;
-  if (host.isCreate) {
-    return html`<header class="header" part="header"><h2 class="title" id="editor-title">${t.editor.createTitle}</h2></header>`;
-  }
+  const { user } = host;
+  const strings = host.t.editor;
   return html`<header class="header" part="header">
-    <h2 class="title" id="editor-title">${withName(t.editor.editTitle, fullName(user!))}</h2>
-    <p class="muted" dir="ltr">${user!.email}</p>
-    ${renderVerification(host)}
+    <h2 class="title" id="editor-title">${host.isCreate ? strings.createTitle : withName(strings.editTitle, fullName(user!))}</h2>
+    ${host.isCreate ? nothing : html`<p class="muted" dir="ltr">${user!.email}</p>${renderVerification(host)}`}
   </header>`;
 }
 
-function renderSteps(host: RosterUserEditor) {
-  const { t } = host;
-  const current = STEPS.indexOf(host.step as Step);
-  return html`<ol class="steps" part="steps" aria-label=${t.editor.stepsLabel}>
+function renderSteps(host: RosterUserEditor, current: number) {
+  const strings = host.t.editor;
+  return html`<ol class="steps" part="steps" aria-label=${strings.stepsLabel}>
     ${STEPS.map((step, index) => html`<li class="step" data-state=${index < current ? 'done' : index === current ? 'current' : 'next'}
       aria-current=${index === current ? 'step' : nothing}>
-      <span class="step-number" aria-hidden="true">${index + 1}</span><span>${t.editor.steps[step]}</span>
+      <span class="step-number" aria-hidden="true">${index + 1}</span><span>${strings.steps[step]}</span>
     </li>`)}
   </ol>`;
 }
 
-function renderCreateStep(host: RosterUserEditor, view: RoleAccessView) {
-  const { t } = host;
-  const step = host.step as Step;
-  const body = step === 'details' ? renderDetails(view) : step === 'access' ? renderRoleAccess(view)
-    : renderReview({ t, values: host.values, account: host.me!.account, goTo: (s) => host.goTo(s) });
-  return html`<p class="hint step-count">${t.editor.stepOf(STEPS.indexOf(step) + 1, STEPS.length)}</p>
-    <h3 class="step-title" id="step-title" tabindex="-1">${t.editor.steps[step]}</h3>
-    ${body}`;
-}
-
-function renderEditFields(host: RosterUserEditor, view: RoleAccessView) {
-  const { t } = host;
-  return html`<h3 class="section-title">${t.editor.details}</h3>
-    ${renderDetails(view)}
-    <h3 class="section-title">${t.editor.steps.access}</h3>
-    ${renderRoleAccess(view)}`;
-}
-
-function renderActions(host: RosterUserEditor) {
-  const { t } = host;
+function renderFields(host: RosterUserEditor, index: number) {
+  const { step } = host;
+  const strings = host.t.editor;
   if (!host.isCreate) {
-    return html`<div class="actions" part="actions">
-      <button type="button" class="button" part="discard-button" ?disabled=${!host.hasUnsavedChanges || host.saving}
-        @click=${() => host.discardChanges()}>${t.editor.discard}</button>
-      <button type="submit" class="button primary" part="submit-button" aria-disabled=${host.saving ? 'true' : 'false'}>
-        ${host.saving ? t.editor.saving : t.editor.save}
-      </button>
-    </div>`;
+    return html`<h3 class="section-title">${strings.details}</h3>
+      ${renderDetails(host)}
+      <h3 class="section-title">${strings.steps.access}</h3>
+      ${renderRoleAccess(host)}`;
   }
-  const index = STEPS.indexOf(host.step as Step);
-  const last = host.step === 'review';
+  return html`<p class="hint step-count">${strings.stepOf(index + 1, STEPS.length)}</p>
+    <h3 class="step-title" id="step-title" tabindex="-1">${strings.steps[step as Step]}</h3>
+    ${step === 'details' ? renderDetails(host) : step === 'access' ? renderRoleAccess(host) : renderReview(host)}`;
+}
+
+function renderActions(host: RosterUserEditor, index: number) {
+  const { t, saving, isCreate } = host;
+  const strings = t.editor;
   return html`<div class="actions" part="actions">
-    ${index === 0
-      ? html`<button type="button" class="button" part="cancel-button" @click=${() => void host.cancel()}>${t.common.cancel}</button>`
-      : html`<button type="button" class="button" part="back-button" @click=${() => host.goTo(STEPS[index - 1]!)}>${t.common.back}</button>`}
-    <button type="submit" class="button primary" part="submit-button" aria-disabled=${host.saving ? 'true' : 'false'}>
-      ${last ? (host.saving ? t.editor.creating : t.editor.create) : t.editor.next}
+    ${!isCreate
+      ? html`<button type="button" class="button" part="discard-button" ?disabled=${!host.hasUnsavedChanges || saving}
+          @click=${() => host.discardChanges()}>${strings.discard}</button>`
+      : index
+        ? html`<button type="button" class="button" part="back-button" @click=${() => goTo(host, STEPS[index - 1]!)}>${t.common.back}</button>`
+        : html`<button type="button" class="button" part="cancel-button" @click=${() => void host.cancel()}>${t.common.cancel}</button>`}
+    <button type="submit" class="button primary" part="submit-button" aria-disabled=${String(saving)}>
+      ${!isCreate ? (saving ? strings.saving : strings.save) : index < 2 ? strings.next : saving ? strings.creating : strings.create}
     </button>
   </div>`;
 }
 
-function renderForm(host: RosterUserEditor, view: RoleAccessView) {
+function renderForm(host: RosterUserEditor, index: number) {
   const { t } = host;
   const readOnly = !host.canWrite;
-  return html`<form class="form" part="form" novalidate aria-labelledby="editor-title"
-    @submit=${host.handleSubmit} @input=${host.input.handleInput} @focusout=${host.input.handleFocusOut}>
+  return html`<form class="form" part="form" novalidate aria-labelledby="editor-title" @submit=${(event: SubmitEvent) => submit(host, event)}
+    @input=${(event: Event) => handleInput(host, event)} @focusout=${(event: FocusEvent) => handleFocusOut(host, event)}>
     ${readOnly ? html`<p class="notice" part="alert">${t.editor.noPermission}</p>` : nothing}
     ${host.formError
       ? html`<div class="notice" data-tone="danger" role="alert" part="alert" tabindex="-1">${errorMessage(host.formError, t)}</div>`
       : nothing}
-    ${host.conflict
-      ? renderConflict({
-          t, theirs: host.conflict.theirs, rows: host.conflict.rows, role: host.values.role, busy: host.saving,
-          onReload: () => host.actions.reloadTheirs(), onReapply: () => void host.actions.reapplyMine(),
-        })
-      : nothing}
-    <fieldset class="plain" ?disabled=${readOnly}>
-      ${host.isCreate ? renderCreateStep(host, view) : renderEditFields(host, view)}
-    </fieldset>
-    ${host.saveError ? renderError({ error: host.saveError, t, inline: true, onRetry: () => void host.actions.save() }) : nothing}
-    ${readOnly ? nothing : renderActions(host)}
+    ${host.conflict ? renderConflict(host) : nothing}
+    <fieldset class="plain" ?disabled=${readOnly}>${renderFields(host, index)}</fieldset>
+    ${host.saveError ? renderError({ error: host.saveError, t, inline: true, onRetry: () => void save(host) }) : nothing}
+    ${readOnly ? nothing : renderActions(host, index)}
   </form>`;
 }
 
 function renderDeleteZone(host: RosterUserEditor) {
   const { t, user } = host;
-  if (!user || !host.canWrite) return nothing;
-  const owner = user.role === 'owner';
+  if (!host.canWrite) return nothing;
+  const owner = user!.role === 'owner';
   return html`<div class="danger-zone" part="danger-zone">
-    <button type="button" class="button" part="delete-button" aria-disabled=${owner ? 'true' : 'false'}
+    <button type="button" class="button" part="delete-button" aria-disabled=${String(owner)}
       aria-describedby=${owner ? 'owner-delete-reason' : nothing} @click=${() => !owner && host.openDeleteDialog()}>
       ${t.editor.delete.button}
     </button>
     ${owner ? html`<p class="hint" id="owner-delete-reason">${t.editor.ownerLocked}</p>` : nothing}
   </div>
-  ${owner ? nothing : renderDeleteDialog({
-    t, user, tasks: host.deleteTasks, busy: host.deleting, error: host.deleteError,
-    ownerName: host.me?.user.role === 'owner' ? fullName(host.me.user) : t.roles.owner.name,
-    onChoice: (tasks) => (host.deleteTasks = tasks), onConfirm: () => void host.actions.delete(),
-    onCancel: () => host.closeDeleteDialog(), onClose: () => (host.deleteError = undefined),
-  })}`;
+  ${owner ? nothing : renderDeleteDialog(host, user!)}`;
 }
 
-export function renderEditor(host: RosterUserEditor, view: () => RoleAccessView) {
-  const { t } = host;
+export function renderEditor(host: RosterUserEditor) {
+  const { t, isCreate, user } = host;
   const live = html`<div class="visually-hidden" role="status" aria-live="polite">${host.announcement}</div>`;
   const viewer = host.viewerState;
-  if (!host.me) {
-    return viewer.error
-      ? renderError({ error: viewer.error, t, onRetry: () => void viewer.refresh() })
-      : html`<div class="loading" part="loading" aria-busy="true"><span class="skeleton"></span><span class="skeleton"></span>
-          <span class="visually-hidden">${t.common.loading}</span></div>`;
-  }
-  if (!host.isCreate) {
+  if (!host.me) return viewer.error ? renderError({ error: viewer.error, t, onRetry: () => void viewer.refresh() }) : loading(host);
+  if (!isCreate) {
     if (host.loadError) return renderError({ error: host.loadError, t, onRetry: () => void host.load() });
     if (host.deleted) {
-      return html`<div class="state" part="state"><p class="state-title">${withName(t.editor.delete.deleted, fullName(host.deleted))}</p></div>${live}`;
+      return html`${renderState(withName(t.editor.delete.deleted, fullName(host.deleted)))}${live}`;
     }
-    if (!host.user) {
-      return html`<div class="loading" part="loading" aria-busy="true"><span class="skeleton"></span><span class="skeleton"></span>
-        <span class="visually-hidden">${t.common.loading}</span></div>`;
-    }
+    if (!user) return loading(host);
   }
-  const done = host.isCreate && host.step === 'done' && host.user;
+  const done = isCreate && host.step === 'done' && user;
+  const index = STEPS.indexOf(host.step as Step);
   return html`<section class="editor" aria-labelledby="editor-title">
     ${renderHeader(host)}
-    ${host.isCreate && !done ? renderSteps(host) : nothing}
-    ${done
-      ? renderCreated({ t, user: host.user!, onAnother: () => host.startOver(), onDone: () => host.closeRequest() })
-      : renderForm(host, view())}
-    ${host.isCreate ? nothing : renderDeleteZone(host)}
-    ${renderLeaveDialog({ t, onStay: () => host.settleLeave(false), onDiscard: () => host.settleLeave(true) })}
+    ${isCreate && !done ? renderSteps(host, index) : nothing}
+    ${done ? renderCreated(host, done) : renderForm(host, index)}
+    ${isCreate ? nothing : renderDeleteZone(host)}
+    ${renderLeaveDialog(host)}
     ${live}
   </section>`;
 }

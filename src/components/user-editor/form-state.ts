@@ -48,25 +48,18 @@ export type Step = 'details' | 'access' | 'review';
 export const STEPS: readonly Step[] = ['details', 'access', 'review'];
 
 /** Field keys in the order they appear, for focusing the first invalid one. */
-export const FIELD_ORDER = ['firstName', 'lastName', 'email', 'phone', 'password', 'allowedIps', 'role', 'creditLimit', 'access'];
+const FIELD_ORDER = ['firstName', 'lastName', 'email', 'phone', 'password', 'allowedIps', 'role', 'creditLimit', 'access'];
 
 /** The first field with a problem, in the order the form shows them. */
 export function firstField(problems: Problems): string | undefined {
   const fields = [...problems.keys()];
-  return FIELD_ORDER.map((head) => fields.find((field) => field === head || field.startsWith(`${head}.`))).find(Boolean) ?? fields[0];
+  return FIELD_ORDER.map((head) => fields.find((field) => field.split('.')[0] === head)).find(Boolean) ?? fields[0];
 }
-
-const ACCESS_STEP_FIELDS = new Set(['role', 'creditLimit', 'access']);
-
-/** Problems the server reports for the whole account, not a field: shown as a form-level alert. */
-export const ACCOUNT_CODES = new Set(['seat_limit_reached', 'single_profile_account']);
-
-export const DEFAULT_NOTIFICATIONS: Notifications = { taskUpdates: true, reportReady: true, creditsLow: true };
 
 export function emptyValues(): FormValues {
   return {
     firstName: '', lastName: '', email: '', phone: '', password: '', role: 'specialist',
-    creditLimited: false, creditLimit: '', allowedIps: [], notifications: { ...DEFAULT_NOTIFICATIONS },
+    creditLimited: false, creditLimit: '', allowedIps: [], notifications: { taskUpdates: true, reportReady: true, creditsLow: true },
     access: { tools: [], tasks: [] }, sendWelcomeEmail: true,
   };
 }
@@ -74,61 +67,64 @@ export function emptyValues(): FormValues {
 export function valuesFromUser(user: User): FormValues {
   return {
     firstName: user.firstName, lastName: user.lastName, email: user.email, phone: user.phone ?? '', password: '',
-    role: user.role, creditLimited: user.creditLimit !== null, creditLimit: user.creditLimit === null ? '' : String(user.creditLimit),
+    role: user.role, creditLimited: user.creditLimit !== null, creditLimit: String(user.creditLimit ?? ''),
     allowedIps: [...user.allowedIps], notifications: { ...user.notifications },
     access: { tools: [...user.access.tools], tasks: user.access.tasks.map((ref) => ({ ...ref })) }, sendWelcomeEmail: false,
   };
 }
 
 /** The step a field is on in the create flow. */
-export const stepOf = (field: string): Step => (ACCESS_STEP_FIELDS.has(field.split('.')[0]!) ? 'access' : 'details');
+export const stepOf = (field: string): Step => (/^(role|creditLimit|access)\b/.test(field) ? 'access' : 'details');
 
-/** The form's key for a field path the server or the schema reports (`access.tasks.0` → `access`). */
+/** The form's key for a field path the server or the schema reports (`access.tasks.0` → `access`, `allowedIps.2` stays). */
 export function fieldKey(path: string): string {
   const [head, index] = path.split('.');
-  if (head === 'allowedIps' && index !== undefined) return `allowedIps.${index}`;
-  if (head === 'notifications') return 'notifications';
-  if (head === 'access') return 'access';
-  return head || 'form';
+  return head === 'allowedIps' && index !== undefined ? `${head}.${index}` : head || 'form';
 }
 
-/** The credit limit the form means: null (none), a number, or undefined when the text is not one. */
-export function creditLimitOf(values: FormValues): number | null | undefined {
+/** The credit limit the form means: null (none), a number, or NaN when the text is not one. */
+export function creditLimitOf(values: FormValues): number | null {
   if (values.role !== 'specialist' || !values.creditLimited) return null;
   const text = values.creditLimit.trim();
-  return /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+  return /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
 }
 
 /** A phone as it will be stored: E.164 when readable, '' for none, else the text as typed (refused). */
 export function phoneOf(values: FormValues): string {
   const text = values.phone.trim();
-  return text === '' ? '' : (normalizePhone(text) ?? text);
+  return text && (normalizePhone(text) ?? text);
 }
 
-/** The IP entries in canonical form where they parse (the schema refuses the rest). */
-export const canonicalIps = (entries: string[]) =>
-  entries.map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    const result = parseAllowedIp(entry);
-    return result.ok ? result.value : entry;
-  });
+/** An entry in canonical form when it parses; as typed (trimmed) when not, so its error can be shown. */
+export function canonicalIp(entry: string): string {
+  const result = parseAllowedIp(entry);
+  return result.ok ? result.value : entry.trim();
+}
+
+/** The non-blank IP entries, canonical where they parse (the schema refuses the rest). */
+export const canonicalIps = (entries: string[]) => entries.filter((entry) => entry.trim()).map(canonicalIp);
 
 const accessKey = (access: Access) =>
   JSON.stringify([[...access.tools].sort(), access.tasks.map((ref) => `${ref.toolId}/${ref.taskId}`).sort()]);
 
-export const sameAccess = (a: Access, b: Access) => accessKey(a) === accessKey(b);
+const sameAccess = (a: Access, b: Access) => accessKey(a) === accessKey(b);
+
+/** What a create and an update send alike. */
+const common = (values: FormValues) => ({
+  firstName: values.firstName.trim(),
+  lastName: values.lastName.trim(),
+  allowedIps: canonicalIps(values.allowedIps),
+  notifications: { ...values.notifications },
+});
 
 export function createInput(values: FormValues, account: Account): UserCreate {
-  const limit = creditLimitOf(values);
   return {
-    firstName: values.firstName.trim(),
-    lastName: values.lastName.trim(),
+    ...common(values),
     email: values.email.trim().toLowerCase(),
     role: values.role as AssignableRole,
     ...(phoneOf(values) && { phone: phoneOf(values) }),
     ...(account.passwordMode === 'per-user' && { password: values.password }),
-    ...(values.role === 'specialist' && { creditLimit: limit === undefined ? Number.NaN : limit }),
-    allowedIps: canonicalIps(values.allowedIps),
-    notifications: { ...values.notifications },
+    ...(values.role === 'specialist' && { creditLimit: creditLimitOf(values) }),
     access: values.role === 'manager' ? { tools: [], tasks: [] } : values.access,
     sendWelcomeEmail: values.sendWelcomeEmail,
   };
@@ -137,48 +133,34 @@ export function createInput(values: FormValues, account: Account): UserCreate {
 /** Every editable field as a patch: what local validation checks in edit mode. */
 function fullPatch(values: FormValues, baseline: User): UserPatch {
   return {
-    firstName: values.firstName.trim(),
-    lastName: values.lastName.trim(),
+    ...common(values),
     phone: phoneOf(values) || null,
     ...(values.password && { password: values.password }),
     ...(baseline.role !== 'owner' && { role: values.role as AssignableRole }),
-    creditLimit: creditLimitOf(values) === undefined ? Number.NaN : creditLimitOf(values),
-    allowedIps: canonicalIps(values.allowedIps),
-    notifications: { ...values.notifications },
+    creditLimit: creditLimitOf(values),
     access: values.access,
   };
 }
 
 /** Only what differs from `baseline`: the body of the `PATCH`. Empty when nothing changed. */
 export function changedPatch(values: FormValues, baseline: User): UserPatch {
-  const full = fullPatch(values, baseline);
-  const patch: UserPatch = {};
-  if (full.firstName !== baseline.firstName) patch.firstName = full.firstName;
-  if (full.lastName !== baseline.lastName) patch.lastName = full.lastName;
-  if (full.phone !== baseline.phone) patch.phone = full.phone;
-  if (full.password) patch.password = full.password;
-  if (full.role !== undefined && full.role !== baseline.role) patch.role = full.role;
-  if (full.creditLimit !== baseline.creditLimit) patch.creditLimit = full.creditLimit;
-  if (JSON.stringify(full.allowedIps) !== JSON.stringify(baseline.allowedIps)) patch.allowedIps = full.allowedIps;
-  const notifications = Object.fromEntries(Object.entries(full.notifications!).filter(
-    ([key, on]) => baseline.notifications[key as keyof Notifications] !== on));
-  if (Object.keys(notifications).length) patch.notifications = notifications;
-  if (!sameAccess(full.access!, baseline.access)) patch.access = full.access;
-  // A guest's task rule and a specialist's limit hold on the merged profile: send what the server will check.
-  if (patch.role === 'guest' && !patch.access) patch.access = full.access;
+  const { notifications, access, ...fields } = fullPatch(values, baseline);
+  const patch: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const before = baseline[field as keyof User];
+    if (typeof value === 'object' ? JSON.stringify(value) !== JSON.stringify(before) : value !== before) patch[field] = value;
+  }
+  const changed = Object.entries(notifications!).filter(([key, on]) => baseline.notifications[key as keyof Notifications] !== on);
+  if (changed.length) patch.notifications = Object.fromEntries(changed);
+  // A guest's task rule holds on the merged profile: send the access the server will check.
+  if (!sameAccess(access!, baseline.access) || patch.role === 'guest') patch.access = access;
   return patch;
 }
 
 export const isEmptyPatch = (patch: UserPatch) => Object.keys(patch).length === 0;
 
-export interface ValidationContext {
-  account: Account;
-  /** The profile being edited; absent when creating. */
-  baseline?: User;
-}
-
-/** Every local problem of the form, by field key. */
-export function validate(values: FormValues, { account, baseline }: ValidationContext): Problems {
+/** Every local problem of the form, by field key; `baseline` is the profile being edited, absent when creating. */
+export function validate(values: FormValues, account: Account, baseline?: User): Problems {
   const problems: Problems = new Map();
   const add = (field: string, code: string, suggestion?: string) => {
     if (!problems.has(field)) problems.set(field, { code, suggestion });
@@ -191,17 +173,17 @@ export function validate(values: FormValues, { account, baseline }: ValidationCo
   }
   // The schema checks the joined list; each entry is reported at its index in the form.
   values.allowedIps.forEach((entry, index) => {
+    const field = `allowedIps.${index}`;
     const parsed = parseAllowedIp(entry);
-    problems.delete(`allowedIps.${index}`);
-    if (!parsed.ok) add(`allowedIps.${index}`, parsed.code, parsed.suggestion);
-    else if (canonicalIps(values.allowedIps.slice(0, index)).includes(parsed.value)) add(`allowedIps.${index}`, 'duplicate_ip');
+    problems.delete(field);
+    if (!parsed.ok) add(field, parsed.code, parsed.suggestion);
+    else if (canonicalIps(values.allowedIps.slice(0, index)).includes(parsed.value)) add(field, 'duplicate_ip');
   });
-  if (values.role === 'specialist' && creditLimitOf(values) === undefined) {
+  if (Number.isNaN(creditLimitOf(values))) {
     problems.set('creditLimit', { code: values.creditLimit.trim() ? 'invalid_credit_limit' : 'required' });
   }
-  if (!baseline) {
-    const email = values.email.trim().toLowerCase();
-    if (account.emailDomain && !problems.has('email') && emailDomain(email) !== account.emailDomain) add('email', 'email_domain_mismatch');
+  if (!baseline && account.emailDomain && emailDomain(values.email.trim().toLowerCase()) !== account.emailDomain) {
+    add('email', 'email_domain_mismatch');
   }
   if (account.passwordMode === 'per-user' && (values.password || !baseline)) {
     const problem = values.password ? passwordProblem(values.password, baseline?.email ?? values.email.trim()) : 'required';
@@ -218,17 +200,14 @@ export function passwordStrength(password: string): 'weak' | 'fair' | 'strong' |
   const distinct = new Set(password.toLowerCase()).size;
   const classes = [/\p{Ll}/u, /\p{Lu}/u, /\p{N}/u, /[^\p{L}\p{N}]/u].filter((re) => re.test(password)).length;
   if (length < 12 || distinct < 6) return 'weak';
-  if (length >= 16 && distinct >= 10) return 'strong';
-  return classes >= 3 && distinct >= 9 ? 'strong' : 'fair';
+  return (length >= 16 && distinct >= 10) || (classes >= 3 && distinct >= 9) ? 'strong' : 'fair';
 }
 
 /** Splits pasted text into entries: commas, semicolons, spaces and line breaks separate them. */
-export const splitIpList = (text: string) => text.split(/[\s,;]+/).map((entry) => entry.trim()).filter(Boolean);
+export const splitIpList = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 
 /** The fields a conflict can show, in form order. */
-export const CONFLICT_FIELDS = [
-  'firstName', 'lastName', 'phone', 'role', 'creditLimit', 'allowedIps', 'notifications', 'access',
-] as const;
+const CONFLICT_FIELDS = ['firstName', 'lastName', 'phone', 'role', 'creditLimit', 'allowedIps', 'notifications', 'access'] as const;
 export type ConflictField = (typeof CONFLICT_FIELDS)[number];
 
 export interface ConflictRow {
@@ -253,13 +232,9 @@ export function conflictRows(base: User, theirs: User, patch: UserPatch): Confli
 /** The form's values with this form's changes re-applied over the newer profile. */
 export function reapply(theirs: User, patch: UserPatch, values: FormValues): FormValues {
   const next = valuesFromUser(theirs);
-  if ('firstName' in patch) next.firstName = values.firstName;
-  if ('lastName' in patch) next.lastName = values.lastName;
-  if ('phone' in patch) next.phone = values.phone;
-  if ('role' in patch) next.role = values.role;
-  if ('creditLimit' in patch) Object.assign(next, { creditLimited: values.creditLimited, creditLimit: values.creditLimit });
-  if ('allowedIps' in patch) next.allowedIps = [...values.allowedIps];
-  if (patch.notifications) next.notifications = { ...next.notifications, ...patch.notifications };
-  if ('access' in patch) next.access = values.access;
+  for (const field of CONFLICT_FIELDS) if (field in patch) Object.assign(next, { [field]: values[field] });
+  if ('creditLimit' in patch) next.creditLimited = values.creditLimited;
+  // Only the switches this form turned: the others keep the newer profile's setting.
+  next.notifications = { ...theirs.notifications, ...patch.notifications };
   return next;
 }

@@ -4,26 +4,24 @@
  */
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ASSIGNABLE_ROLES, type Access, type RosterClient } from '../../sdk/index.js';
-import { type EditorView, describedBy, fieldError, idOf, invalid } from './field-view.js';
+import { ASSIGNABLE_ROLES, type Access } from '../../sdk/index.js';
+import { describedBy, fieldError, idOf, invalid } from './field-view.js';
+import { setValues } from './form-input.js';
+import type { RosterUserEditor } from './user-editor.js';
 
-export interface RoleAccessView extends EditorView {
-  client?: RosterClient;
-  onAccessChange(access: Access): void;
-}
-
-function roleField(view: RoleAccessView) {
-  const { t, values, user } = view;
-  if (user?.role === 'owner') {
+function roleField(host: RosterUserEditor) {
+  const { t, values } = host;
+  const strings = t.editor;
+  if (host.user?.role === 'owner') {
     return html`<div class="field" part="field">
-      <p class="label">${t.editor.role}</p>
+      <p class="label">${strings.role}</p>
       <p><span class="badge" part="badge" data-tone="accent">${t.roles.owner.name}</span></p>
-      <p class="notice" part="owner-locked">${t.editor.ownerLocked}</p>
+      <p class="notice" part="owner-locked">${strings.ownerLocked}</p>
     </div>`;
   }
   const id = idOf('role');
-  return html`<fieldset class="group roles" part="group roles" id=${id} aria-describedby=${describedBy(view, 'role')}>
-    <legend class="label">${t.editor.role}</legend>
+  return html`<fieldset class="group roles" part="group roles" id=${id} aria-describedby=${describedBy(host, 'role')}>
+    <legend class="label">${strings.role}</legend>
     ${ASSIGNABLE_ROLES.map((role) => html`<label class="role-option" part="role-option">
       <input type="radio" name="role" value=${role} data-field="role" .checked=${live(values.role === role)}
         aria-describedby="${id}-${role}-text" />
@@ -32,60 +30,59 @@ function roleField(view: RoleAccessView) {
         <span class="hint" id="${id}-${role}-text">${t.roles[role].description}</span>
       </span>
     </label>`)}
-    ${fieldError(view, 'role')}
+    ${fieldError(host, 'role')}
   </fieldset>`;
 }
 
-function creditLimitField(view: RoleAccessView) {
-  const { t, values, account, localize } = view;
-  if (values.role !== 'specialist') return fieldError(view, 'creditLimit');
+function creditLimitField(host: RosterUserEditor) {
+  const { t, values } = host;
+  const strings = t.editor;
+  if (values.role !== 'specialist') return fieldError(host, 'creditLimit');
+  const { balance } = host.me!.account.credits;
   const id = idOf('creditLimit');
-  const balance = t.editor.balance(t.common.credits(account.credits.balance));
   return html`<fieldset class="group" part="group credit-limit" aria-describedby="${id}-balance">
-    <legend class="label">${t.editor.creditLimit}</legend>
-    <p class="hint numeric" id="${id}-balance">${balance}</p>
-    <label class="check" part="check">
-      <input type="radio" name="creditLimited" value="false" data-field="creditLimited" .checked=${live(!values.creditLimited)} />
-      <span>${t.editor.creditLimitNone}</span>
-    </label>
-    <label class="check" part="check">
-      <input type="radio" name="creditLimited" value="true" data-field="creditLimited" .checked=${live(values.creditLimited)} />
-      <span>${t.editor.creditLimitSet}</span>
-    </label>
+    <legend class="label">${strings.creditLimit}</legend>
+    <p class="hint numeric" id="${id}-balance">${strings.balance(t.common.credits(balance))}</p>
+    ${[false, true].map((limited) => html`<label class="check" part="check">
+      <input type="radio" name="creditLimited" value=${limited} data-field="creditLimited" .checked=${live(values.creditLimited === limited)} />
+      <span>${limited ? strings.creditLimitSet : strings.creditLimitNone}</span>
+    </label>`)}
     ${values.creditLimited
       ? html`<div class="field indent">
-          <label class="label" for=${id}>${t.editor.creditLimitAmount}</label>
+          <label class="label" for=${id}>${strings.creditLimitAmount}</label>
           <input class="input numeric narrow" part="input" id=${id} data-field="creditLimit" inputmode="numeric" autocomplete="off"
-            .value=${live(values.creditLimit)} placeholder=${localize.number(Math.min(100, account.credits.balance))}
-            aria-invalid=${invalid(view, 'creditLimit')} aria-describedby=${describedBy(view, 'creditLimit', `${id}-balance`)} />
+            .value=${live(values.creditLimit)} placeholder=${host.l10n.number(Math.min(100, balance))}
+            aria-invalid=${invalid(host, 'creditLimit')} aria-describedby=${describedBy(host, 'creditLimit', `${id}-balance`)} />
         </div>`
       : nothing}
-    ${fieldError(view, 'creditLimit')}
+    ${fieldError(host, 'creditLimit')}
   </fieldset>`;
 }
 
-function accessField(view: RoleAccessView) {
-  const { t, values } = view;
+function accessField(host: RosterUserEditor) {
+  const { t, values: { role, access } } = host;
+  const strings = t.editor;
   const id = idOf('access');
-  if (values.role === 'owner' || values.role === 'manager') {
+  if (role === 'owner' || role === 'manager') {
     return html`<div class="field" part="field">
-      <p class="label">${t.editor.access}</p>
-      <p class="notice" part="manager-access">${values.role === 'owner' ? t.roles.owner.description : t.editor.managerAccess}</p>
+      <p class="label">${strings.access}</p>
+      <p class="notice" part="manager-access">${role === 'owner' ? t.roles.owner.description : strings.managerAccess}</p>
     </div>`;
   }
+  const guest = role === 'guest';
   return html`<div class="group access" part="group access" role="group" id=${id} tabindex="-1"
-    aria-labelledby="${id}-label" aria-describedby=${describedBy(view, 'access', values.role === 'guest' && `${id}-hint`)}>
-    <p class="label" id="${id}-label">${t.editor.access}</p>
-    ${values.role === 'guest' ? html`<p class="hint" id="${id}-hint">${t.editor.guestAccess}</p>` : nothing}
-    <roster-access-grants part="access-grants" .client=${view.client} .role=${values.role} .value=${values.access}
+    aria-labelledby="${id}-label" aria-describedby=${describedBy(host, 'access', guest && `${id}-hint`)}>
+    <p class="label" id="${id}-label">${strings.access}</p>
+    ${guest ? html`<p class="hint" id="${id}-hint">${strings.guestAccess}</p>` : nothing}
+    <roster-access-grants part="access-grants" .client=${host.client} .role=${role} .value=${access}
       @roster-change=${(event: CustomEvent<{ value: Access }>) => {
         event.stopPropagation();
-        view.onAccessChange(event.detail.value);
+        setValues(host, { access: event.detail.value });
       }}></roster-access-grants>
-    ${fieldError(view, 'access')}
+    ${fieldError(host, 'access')}
   </div>`;
 }
 
-export function renderRoleAccess(view: RoleAccessView) {
-  return html`${roleField(view)}${creditLimitField(view)}${accessField(view)}`;
+export function renderRoleAccess(host: RosterUserEditor) {
+  return html`${roleField(host)}${creditLimitField(host)}${accessField(host)}`;
 }

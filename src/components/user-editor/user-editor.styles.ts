@@ -6,8 +6,23 @@ import { tokenStyles } from '../styles/tokens.styles.js';
 const editorStyles = css`
   :host {
     max-inline-size: var(--roster-user-editor-max-width, 44rem);
-    container-type: inline-size;
-    container-name: roster-user-editor;
+    container: roster-user-editor / inline-size;
+  }
+  p,
+  h2,
+  h3,
+  h4,
+  ol,
+  ul,
+  dl,
+  dd,
+  fieldset {
+    margin: 0;
+  }
+  fieldset {
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
   }
   .editor,
   .form,
@@ -15,60 +30,58 @@ const editorStyles = css`
     display: grid;
     gap: var(--_space-l);
   }
-  .plain {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
   .header {
     display: grid;
     gap: var(--_space-xs);
   }
   .title {
-    margin: 0;
     font-size: var(--_font-size-l);
-    font-weight: var(--_font-weight-strong);
     overflow-wrap: anywhere;
   }
-  .header p {
-    margin: 0;
-  }
+  .title,
   .section-title,
   .step-title {
-    margin: 0;
-    font-size: var(--_font-size-m);
     font-weight: var(--_font-weight-strong);
+  }
+  .section-title,
+  .step-title,
+  .section-head h4,
+  .conflict-title {
+    font-size: var(--_font-size-m);
+  }
+  .section-title,
+  .danger-zone {
+    border-block-start: 1px solid var(--_color-border);
   }
   .section-title {
     padding-block-start: var(--_space-s);
-    border-block-start: 1px solid var(--_color-border);
   }
-  .step-title:focus-visible {
-    outline: none;
-    box-shadow: var(--_focus-ring);
+  .step-title:focus-visible,
+  .group:focus-visible {
     border-radius: var(--_radius-s);
   }
   .step-count {
-    margin: 0 0 calc(var(--_space-l) * -1 + var(--_space-xs));
+    margin-block-end: calc(var(--_space-l) * -1 + var(--_space-xs));
+  }
+  .intro {
+    margin-block: 1em;
   }
   .steps {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-s) var(--_space-l);
-    margin: 0;
     padding: 0;
     list-style: none;
     font-size: var(--_font-size-s);
     color: var(--_color-text-muted);
   }
   .step {
-    display: inline-flex;
+    display: flex;
     align-items: center;
     gap: var(--_space-xs);
   }
   .step-number {
-    display: inline-grid;
+    display: grid;
     place-items: center;
     inline-size: 1.5rem;
     block-size: 1.5rem;
@@ -97,23 +110,11 @@ const editorStyles = css`
   .group {
     display: grid;
     gap: var(--_space-s);
-    margin: 0;
-    padding: 0;
-    border: 0;
     min-inline-size: 0;
-  }
-  .group:focus-visible {
-    outline: none;
-    box-shadow: var(--_focus-ring);
-    border-radius: var(--_radius-s);
   }
   legend.label {
     padding: 0;
     margin-block-end: var(--_space-s);
-  }
-  .group > p,
-  .field > p {
-    margin: 0;
   }
   .check,
   .role-option {
@@ -125,8 +126,7 @@ const editorStyles = css`
   .check input,
   .role-option input {
     flex: none;
-    margin-block: 0.2rem 0;
-    margin-inline: 0;
+    margin: 0.2rem 0 0;
     inline-size: 1rem;
     block-size: 1rem;
     accent-color: var(--_color-accent);
@@ -167,7 +167,7 @@ const editorStyles = css`
   }
   .password-row .input,
   .ip-row .input {
-    flex: 1 1 auto;
+    flex: auto;
     min-inline-size: 0;
   }
   .strength {
@@ -203,12 +203,10 @@ const editorStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-s);
-    margin: 0;
   }
   .ip-entries {
     display: grid;
     gap: var(--_space-s);
-    margin: 0;
     padding: 0;
     list-style: none;
   }
@@ -217,7 +215,6 @@ const editorStyles = css`
     gap: var(--_space-xs);
   }
   .notice {
-    margin: 0;
     display: block;
   }
   .notice[data-tone] {
@@ -229,6 +226,8 @@ const editorStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-s);
+  }
+  div.verification {
     margin-block-start: var(--_space-xs);
   }
   .verification .notice {
@@ -251,14 +250,11 @@ const editorStyles = css`
     gap: var(--_space-s);
   }
   .section-head h4 {
-    margin: 0;
-    font-size: var(--_font-size-m);
     font-weight: var(--_font-weight-medium);
   }
   .review {
     display: grid;
     gap: var(--_space-xs);
-    margin: 0;
   }
   .review-row {
     display: grid;
@@ -269,25 +265,17 @@ const editorStyles = css`
     color: var(--_color-text-muted);
   }
   .review dd {
-    margin: 0;
     overflow-wrap: anywhere;
   }
   .created {
     display: grid;
     gap: var(--_space-m);
   }
-  .created p {
-    margin: 0;
-  }
-  .conflict {
-    display: block;
-  }
   .conflict-title {
-    margin: 0 0 var(--_space-xs);
-    font-size: var(--_font-size-m);
+    margin-block-end: var(--_space-xs);
   }
   .conflict p {
-    margin: 0 0 var(--_space-s);
+    margin-block-end: var(--_space-s);
   }
   .conflict-table {
     inline-size: 100%;
@@ -308,20 +296,13 @@ const editorStyles = css`
     justify-items: start;
     gap: var(--_space-xs);
     padding-block-start: var(--_space-l);
-    border-block-start: 1px solid var(--_color-border);
   }
   .danger-zone .button:not([aria-disabled='true']) {
     color: var(--_color-danger);
     border-color: color-mix(in srgb, var(--_color-danger) 45%, var(--_color-surface));
   }
-  .danger-zone p {
-    margin: 0;
-  }
   dialog.dialog .group {
     margin-block-start: var(--_space-m);
-  }
-  dialog.dialog p {
-    margin: 0;
   }
   .loading {
     display: grid;

@@ -1,18 +1,16 @@
 import type { PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { User, UserPatch } from '../../sdk/index.js';
 import { BeforeLeaveEvent, EditorCloseRequestEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { isAbortError } from '../shared/errors.js';
 import { ViewerController } from '../viewer.js';
 import type { TaskDisposal } from './dialogs.js';
-import { EditorActions } from './editor-actions.js';
 import { renderEditor } from './editor-template.js';
-import { FormInput } from './form-input.js';
+import { focusAfterUpdate, shownProblems } from './form-input.js';
 import {
-  type ConflictRow, type FormValues, type Problems, type Step, STEPS, changedPatch, emptyValues, isEmptyPatch, valuesFromUser,
+  type ConflictRow, type FormValues, type Problems, type Step, changedPatch, emptyValues, isEmptyPatch, valuesFromUser,
 } from './form-state.js';
-import type { RoleAccessView } from './role-access.js';
 import { styles } from './user-editor.styles.js';
 
 /** A failed save that the viewer must act on, as the editor shows it. */
@@ -96,8 +94,6 @@ export class RosterUserEditor extends RosterElement {
   static override styles = styles;
 
   protected readonly viewer = new ViewerController(this);
-  /** @internal */ readonly actions = new EditorActions(this);
-  /** @internal */ readonly input = new FormInput(this);
 
   /** The profile to edit; none (or `mode="create"`) creates a new one. */
   @property({ attribute: 'user-id' }) userId?: string;
@@ -118,37 +114,39 @@ export class RosterUserEditor extends RosterElement {
   @state() formError?: unknown;
   /** @internal A failed send worth retrying (network, 5xx, timeout). */
   @state() saveError?: unknown;
-  /** @internal */ @state() saving = false;
+  /** @internal A write is in flight: a second send waits. */
+  @state() saving = false;
   /** @internal */ @state() passwordCleared = false;
   /** @internal */ @state() conflict?: Conflict;
   /** @internal */ @state() deleted?: User;
   /** @internal */ @state() deleteTasks: TaskDisposal = 'transfer';
   /** @internal */ @state() deleteError?: unknown;
-  /** @internal */ @state() resending = false;
+  /** @internal A resend is in flight: a second click sends nothing. */
+  @state() resending = false;
   /** @internal The outcome of the last "resend verification link". */
   @state() verificationNote?: { tone: 'success' | 'danger'; text: string };
-  /** @internal */ @state() deleting = false;
+  /** @internal A delete is in flight: a second click sends nothing. */
+  @state() deleting = false;
   /** @internal */ @state() announcement = '';
-  @state() private passwordVisible = false;
+  /** @internal */ @state() passwordVisible = false;
   /** @internal The add field of the allowed-IPs list. */ @state() ipDraft = '';
-
-  @query('#delete-dialog') private deleteDialog?: HTMLDialogElement;
-  @query('#leave-dialog') private leaveDialog?: HTMLDialogElement;
 
   /** Bumped on every edit: a create retried without edits reuses its idempotency key. */
   revision = 0;
-  private loadedKey?: string;
-  private loadedClient?: unknown;
-  private loadAbort?: AbortController;
-  private leaveResolve?: (leave: boolean) => void;
+  /** @internal The idempotency key of the last create sent, and the revision it was for. */
+  createKey?: { key: string; revision: number };
+  /** @internal The problems shown next to fields in this render. */
+  problems: Problems = new Map();
+  #loadedKey?: string;
+  #loadedClient?: unknown;
+  #loadAbort?: AbortController;
+  #leaveResolve?: (leave: boolean) => void;
 
   /** True while the form holds changes that are not saved. */
   get hasUnsavedChanges(): boolean {
     if (this.step === 'done' || this.deleted) return false;
-    if (!this.isCreate) return Boolean(this.user && (!isEmptyPatch(changedPatch(this.values, this.user)) || this.values.password));
-    const { sendWelcomeEmail, ...rest } = this.values;
-    const { sendWelcomeEmail: defaultWelcome, ...empty } = emptyValues();
-    return sendWelcomeEmail !== defaultWelcome || JSON.stringify(rest) !== JSON.stringify(empty) || this.ipDraft.trim() !== '';
+    if (!this.isCreate) return Boolean(this.user && !isEmptyPatch(changedPatch(this.values, this.user)));
+    return JSON.stringify(this.values) !== JSON.stringify(emptyValues()) || this.ipDraft.trim() !== '';
   }
 
   /**
@@ -158,10 +156,10 @@ export class RosterUserEditor extends RosterElement {
   async confirmLeave(): Promise<boolean> {
     if (!this.hasUnsavedChanges) return true;
     if (!this.dispatchEvent(new BeforeLeaveEvent(this.isCreate ? undefined : this.user))) return false;
-    this.leaveResolve?.(false);
+    this.#leaveResolve?.(false);
     await this.updateComplete;
-    this.leaveDialog?.showModal();
-    return new Promise((resolve) => (this.leaveResolve = resolve));
+    this.#dialog('leave')?.showModal();
+    return new Promise((resolve) => (this.#leaveResolve = resolve));
   }
 
   /** Drops every unsaved change (the form shows the profile as loaded, or empty). */
@@ -186,6 +184,11 @@ export class RosterUserEditor extends RosterElement {
     return this.localize.t;
   }
 
+  /** @internal The locale's formats. */
+  get l10n() {
+    return this.localize;
+  }
+
   /** @internal */ get viewerState() {
     return this.viewer.state;
   }
@@ -194,96 +197,69 @@ export class RosterUserEditor extends RosterElement {
     return this.viewer.can('users:write');
   }
 
-  /** @internal */ localizeDate(iso: string): string {
-    return this.localize.date(iso);
-  }
-
   /** @internal */ get isCreate(): boolean {
     return this.mode === 'create' || !this.userId;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('beforeunload', this.handleBeforeUnload);
+    window.addEventListener('beforeunload', this.#handleBeforeUnload);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.handleBeforeUnload);
-    this.loadAbort?.abort();
-    this.loadedKey = undefined;
+    window.removeEventListener('beforeunload', this.#handleBeforeUnload);
+    this.#loadAbort?.abort();
+    this.#loadedKey = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const key = this.isCreate ? 'create' : `edit:${this.userId}`;
-    if (key !== this.loadedKey || (this.client !== this.loadedClient && !this.isCreate)) {
-      this.loadedKey = key;
-      this.loadedClient = this.client;
-      this.reset();
+    if (key !== this.#loadedKey || (this.client !== this.#loadedClient && !this.isCreate)) {
+      this.#loadedKey = key;
+      this.#loadedClient = this.client;
+      this.#loadAbort?.abort();
+      this.user = this.deleted = this.loadError = undefined;
+      this.discardChanges();
+      this.step = 'details';
       if (!this.isCreate) void this.load();
     }
-    if (changed.size) {
-      this.setCustomState('loading', !this.viewer.me || (!this.isCreate && !this.user && !this.loadError));
-      this.setCustomState('saving', this.saving);
-      this.setCustomState('dirty', this.hasUnsavedChanges);
-      this.setCustomState('conflict', Boolean(this.conflict));
-    }
-  }
-
-  private reset() {
-    this.loadAbort?.abort();
-    this.user = this.deleted = this.loadError = undefined;
-    this.discardChanges();
-    this.step = 'details';
+    if (!changed.size) return;
+    const states = {
+      loading: !this.viewer.me || (!this.isCreate && !this.user && !this.loadError),
+      saving: this.saving,
+      dirty: this.hasUnsavedChanges,
+      conflict: Boolean(this.conflict),
+    };
+    for (const [name, on] of Object.entries(states)) this.setCustomState(name, on);
   }
 
   /** @internal Loads the profile being edited (again). */
   async load(): Promise<void> {
-    const client = this.client;
-    const id = this.userId;
-    if (!client || !id) return;
-    this.loadAbort?.abort();
-    const abort = (this.loadAbort = new AbortController());
+    const { client, userId } = this;
+    if (!client || !userId) return;
+    this.#loadAbort?.abort();
+    const abort = (this.#loadAbort = new AbortController());
     this.loadError = undefined;
     try {
-      const user = await client.users.get(id, { signal: abort.signal });
-      if (abort !== this.loadAbort) return;
+      const user = await client.users.get(userId, { signal: abort.signal });
+      if (abort !== this.#loadAbort) return;
       this.user = user;
       this.values = valuesFromUser(user);
     } catch (error) {
-      if (!isAbortError(error) && abort === this.loadAbort) this.loadError = error;
+      if (!isAbortError(error) && abort === this.#loadAbort) this.loadError = error;
     }
   }
 
-  private readonly handleBeforeUnload = (event: BeforeUnloadEvent) => {
+  readonly #handleBeforeUnload = (event: BeforeUnloadEvent) => {
     if (!this.hasUnsavedChanges) return;
     event.preventDefault();
     // Older engines show the prompt only when returnValue is set.
     event.returnValue = '';
   };
 
-  /** @internal Shows a step of the create flow and moves focus to its heading. */
-  goTo(step: Step | 'done') {
-    this.step = step;
-    void this.focusAfterUpdate('#step-title');
-  }
-
-  /** @internal Focuses the first element matching `selector` once rendered. */
-  async focusAfterUpdate(selector: string) {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  /** @internal */ handleSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.isCreate && this.step !== 'review') {
-      const step = this.step as Step;
-      const problems = this.input.problemsOf(step);
-      if (problems.size) void this.input.revealProblems(step, problems);
-      else this.goTo(STEPS[STEPS.indexOf(step) + 1]!);
-      return;
-    }
-    void this.actions.save();
+  #dialog(name: 'delete' | 'leave') {
+    return this.renderRoot.querySelector<HTMLDialogElement>(`#${name}-dialog`);
   }
 
   /** @internal */ closeRequest() {
@@ -299,9 +275,9 @@ export class RosterUserEditor extends RosterElement {
   }
 
   /** @internal */ settleLeave(leave: boolean) {
-    const resolve = this.leaveResolve;
-    this.leaveResolve = undefined;
-    if (this.leaveDialog?.open) this.leaveDialog.close();
+    const resolve = this.#leaveResolve;
+    this.#leaveResolve = undefined;
+    this.#dialog('leave')?.close();
     if (leave) this.discardChanges();
     resolve?.(leave);
   }
@@ -309,36 +285,22 @@ export class RosterUserEditor extends RosterElement {
   /** @internal */ openDeleteDialog() {
     this.deleteTasks = 'transfer';
     this.deleteError = undefined;
-    this.deleteDialog?.showModal();
+    this.#dialog('delete')?.showModal();
   }
 
   /** @internal */ closeDeleteDialog() {
-    if (this.deleteDialog?.open) this.deleteDialog.close();
+    this.#dialog('delete')?.close();
   }
 
   /** @internal After a create: an empty form for the next colleague. */
   startOver() {
     this.user = undefined;
     this.discardChanges();
-    void this.focusAfterUpdate('#f-firstName');
+    void focusAfterUpdate(this, '#f-firstName');
   }
-
-  private get fieldView(): RoleAccessView {
-    return {
-      t: this.t, localize: this.localize, values: this.values, account: this.me!.account, client: this.client,
-      user: this.isCreate ? undefined : this.user, problem: (field) => this.visibleProblems.get(field),
-      passwordVisible: this.passwordVisible, passwordCleared: this.passwordCleared,
-      togglePassword: () => (this.passwordVisible = !this.passwordVisible),
-      ipDraft: this.ipDraft, setIpDraft: (text) => (this.ipDraft = text), addIps: (text) => this.input.addIps(text),
-      removeIp: (index) => this.input.removeIp(index), replaceIp: (index, value) => this.input.replaceIp(index, value),
-      onAccessChange: (access) => this.input.setValues({ access }),
-    };
-  }
-
-  private visibleProblems: Problems = new Map();
 
   protected override render() {
-    this.visibleProblems = this.me ? this.input.shownProblems() : new Map();
-    return renderEditor(this, () => this.fieldView);
+    this.problems = shownProblems(this);
+    return renderEditor(this);
   }
 }

@@ -11,8 +11,7 @@ const listStyles = css`
     flex-direction: column;
     gap: var(--_space-m);
     min-block-size: 0;
-    container-type: inline-size;
-    container-name: roster-user-list;
+    container: roster-user-list / inline-size;
   }
   .toolbar {
     display: flex;
@@ -47,10 +46,6 @@ const listStyles = css`
   .filter {
     inline-size: auto;
   }
-  .seats {
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-s);
-  }
   .create-reason {
     margin: calc(var(--_space-s) * -1) 0 0;
     text-align: end;
@@ -79,10 +74,6 @@ const listStyles = css`
     background: var(--_color-surface-raised);
     border-block-end: 1px solid var(--_color-border);
   }
-  .row {
-    min-block-size: var(--_row-height);
-    outline: none;
-  }
   .header-row {
     min-block-size: calc(var(--_row-height) * 0.75);
   }
@@ -93,24 +84,21 @@ const listStyles = css`
   .body .row:hover {
     background: var(--_color-hover);
   }
-  .body .row[aria-selected='true'] {
+  .body .row[aria-selected='true'],
+  .body .row:focus-visible {
     background: var(--_color-selected);
   }
   .body .row:focus-visible {
-    background: var(--_color-selected);
     box-shadow: inset 3px 0 0 var(--_color-focus);
   }
   .body .row:focus-visible:dir(rtl) {
     box-shadow: inset -3px 0 0 var(--_color-focus);
   }
-  .name,
-  .truncate {
+  .name {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
     unicode-bidi: isolate;
-  }
-  .name {
     font-weight: var(--_font-weight-medium);
   }
   .col-email,
@@ -149,10 +137,6 @@ const listStyles = css`
   .sort-button:hover {
     color: var(--_color-text);
   }
-  .sort-button:focus-visible {
-    outline: none;
-    box-shadow: var(--_focus-ring);
-  }
   .sort-button svg {
     inline-size: 0.75rem;
     block-size: 0.75rem;
@@ -162,16 +146,6 @@ const listStyles = css`
   }
   .skeleton-row .skeleton {
     --_skeleton-width: 7rem;
-  }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-m);
-    padding: var(--_space-s) var(--_space-m);
-    border-block-start: 1px solid var(--_color-border);
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-s);
   }
   .content > .state,
   .content > [part='error'] {

@@ -1,19 +1,25 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ROLES, USER_STATUSES, type Role, type RosterChange, type User, type UserSort, type UserStatus } from '../../sdk/index.js';
 import { SelectEvent, UserCreateRequestEvent, VerificationSentEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { renderError } from '../shared/error-view.js';
+import { ROLE_TONES } from '../shared/role-tones.js';
+import { renderState } from '../shared/state-view.js';
 import { styleProps } from '../shared/style-props.js';
 import { errorMessage, isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
 import { VirtualWindow } from '../shared/virtual-window.js';
 import { ViewerController } from '../viewer.js';
-import { COLUMN_COUNT, renderHeader, renderRow, renderSkeletonRow, type SortColumn } from './user-list-rows.js';
+import { COLUMNS, initials, renderHeader, renderSkeletonRow } from './user-list-rows.js';
 import { styles } from './user-list.styles.js';
 
 const SEARCH_DEBOUNCE_MS = 250;
+
+const searchIcon = html`<svg class="search-icon" viewBox="0 0 20 20" aria-hidden="true"><path d="M8.5 3a5.5 5.5 0 014.4 8.8l3.7 3.6-1.1 1.1-3.6-3.7A5.5 5.5 0 118.5 3zm0 1.5a4 4 0 100 8 4 4 0 000-8z" fill="currentColor"/></svg>`;
+const plusIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M7.25 2h1.5v5.25H14v1.5H8.75V14h-1.5V8.75H2v-1.5h5.25z" fill="currentColor"/></svg>`;
+const resendIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M13 8a5 5 0 1 1-1.46-3.54"/><path d="M12 1.8v3h-3"/></svg>`;
 
 /**
  * @summary The team: a searchable, filterable, sortable, virtualised list of the account's users.
@@ -58,11 +64,11 @@ const SEARCH_DEBOUNCE_MS = 250;
 export class RosterUserList extends RosterElement {
   static override styles = styles;
 
-  private readonly viewer = new ViewerController(this);
-  private readonly source = new PagedSource<User>({ onChange: () => this.requestUpdate() });
-  private readonly window = new VirtualWindow(this, {
-    count: () => this.source.length,
-    onRange: (first, last) => this.handleRangeChanged(first, last),
+  readonly #viewer = new ViewerController(this);
+  readonly #source = new PagedSource<User>({ onChange: () => this.requestUpdate() });
+  readonly #window = new VirtualWindow(this, {
+    count: () => this.#source.length,
+    onRange: (first, last) => this.#handleRangeChanged(first, last),
   });
 
   /** Search text sent as `q` (name or email). */
@@ -83,90 +89,94 @@ export class RosterUserList extends RosterElement {
   @state() private resending = new Set<string>();
   @state() private announcement = '';
 
-  @query('.body') private body?: HTMLElement;
-  @query('.grid') private grid?: HTMLElement;
-
-  private loadedKey?: string;
-  private loadedClient?: unknown;
-  private subscribedClient?: unknown;
-  private unsubscribe?: () => void;
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private pendingFocus?: number;
+  #loadedKey?: string;
+  #loadedClient?: unknown;
+  #subscribedClient?: unknown;
+  #unsubscribe?: () => void;
+  #searchTimer?: ReturnType<typeof setTimeout>;
+  #pendingFocus?: number;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedClient = this.loadedKey = undefined;
-    this.source.reset(undefined);
+    clearTimeout(this.#searchTimer);
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#subscribedClient = this.#loadedKey = undefined;
+    this.#source.reset(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('query') && this.query !== this.searchText) this.searchText = this.query;
-    if (this.client !== this.subscribedClient) {
-      this.unsubscribe?.();
-      this.subscribedClient = this.client;
-      this.unsubscribe = this.client?.onChange((change) => this.handleChange(change));
-    }
     const client = this.client;
-    const readable = client && this.viewer.can('users:read');
-    const key = readable ? JSON.stringify([this.query.trim(), this.roleFilter, this.statusFilter, this.sort, this.pageSize]) : undefined;
-    if (key !== this.loadedKey || (readable && client !== this.loadedClient)) {
-      this.loadedKey = key;
-      this.loadedClient = client;
+    if (client !== this.#subscribedClient) {
+      this.#unsubscribe?.();
+      this.#subscribedClient = client;
+      this.#unsubscribe = client?.onChange((change) => this.#handleChange(change));
+    }
+    const source = this.#source;
+    const reader = this.#viewer.can('users:read') ? client : undefined;
+    const query = reader && {
+      q: this.query.trim() || undefined, role: this.roleFilter || undefined, status: this.statusFilter || undefined, sort: this.sort, limit: this.pageSize,
+    };
+    const key = JSON.stringify(query);
+    if (key !== this.#loadedKey || reader !== this.#loadedClient) {
+      this.#loadedKey = key;
+      this.#loadedClient = reader;
       this.activeIndex = 0;
-      const q = { q: this.query.trim() || undefined, role: this.roleFilter || undefined, status: this.statusFilter || undefined, sort: this.sort, limit: this.pageSize };
-      this.source.reset(readable ? (cursor, signal) => client.users.list({ ...q, cursor }, { signal }) : undefined);
+      source.reset(reader && ((cursor, signal) => reader.users.list({ ...query, cursor }, { signal })));
     }
-    this.setCustomState('loading', this.isLoading);
-    this.setCustomState('error', Boolean(this.viewer.state.error || (this.source.error && !this.source.length)));
-    this.setCustomState('empty', this.source.ready && this.source.length === 0 && !this.source.error);
+    this.setCustomState('loading', this.#loading);
+    this.setCustomState('error', Boolean(this.#viewer.state.error || (source.error && !source.length)));
+    this.setCustomState('empty', source.ready && !source.length && !source.error);
   }
 
-  private get isLoading(): boolean {
-    const viewer = this.viewer.state;
-    return !this.client || (!viewer.me && !viewer.error) || this.source.loading;
+  get #loading(): boolean {
+    const viewer = this.#viewer.state;
+    return !this.client || (!viewer.me && !viewer.error) || this.#source.loading;
   }
 
-  private get filtered(): boolean {
-    return Boolean(this.query.trim() || this.roleFilter || this.statusFilter);
+  /** Why "New user" is disabled, or undefined when it is enabled. */
+  get #createBlockedReason(): string | undefined {
+    const me = this.#viewer.me;
+    const t = this.localize.t.list;
+    if (!me) return undefined;
+    if (!this.#viewer.can('users:write')) return t.newUserNoPermission;
+    if (me.account.singleProfile) return t.newUserSingleProfile;
+    if (me.account.seatsUsed >= me.account.plan.seatLimit) return t.newUserSeatsFull;
+    return undefined;
   }
 
-  private handleChange(change: RosterChange) {
-    if (change.type === 'user-updated') this.source.replace((user) => user.id === change.userId, change.user);
-    else if (change.type === 'user-deleted') this.source.remove((user) => user.id === change.userId);
-    else if (change.type === 'user-created') this.source.reload();
+  #handleChange(change: RosterChange) {
+    if (change.type === 'user-updated') this.#source.replace((user) => user.id === change.userId, change.user);
+    else if (change.type === 'user-deleted') this.#source.remove((user) => user.id === change.userId);
+    else if (change.type === 'user-created') this.#source.reload();
   }
 
-  private handleSearchInput(event: Event) {
-    this.searchText = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => (this.query = this.searchText), SEARCH_DEBOUNCE_MS);
+  #search(query: string) {
+    clearTimeout(this.#searchTimer);
+    this.query = this.searchText = query;
   }
 
-  private handleSearchKeydown(event: KeyboardEvent) {
-    if (event.key === 'Enter') {
-      clearTimeout(this.searchTimer);
-      this.query = this.searchText;
-    }
-  }
-
-  private handleSort(column: SortColumn) {
-    this.sort = this.sort === column ? (`-${column}` as UserSort) : column;
-  }
-
-  private clearFilters() {
-    clearTimeout(this.searchTimer);
-    this.query = this.searchText = '';
+  #clearFilters() {
+    this.#search('');
     this.roleFilter = this.statusFilter = '';
   }
 
-  private handleCreateClick() {
-    if (this.createBlockedReason) return;
-    this.dispatchEvent(new UserCreateRequestEvent());
+  #handleSearchInput(event: Event) {
+    const text = (event.target as HTMLInputElement).value;
+    this.searchText = text;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => (this.query = text), SEARCH_DEBOUNCE_MS);
   }
 
-  private async handleResend(user: User) {
+  #handleSearchKeydown(event: KeyboardEvent) {
+    if (event.key === 'Enter') this.#search(this.searchText);
+  }
+
+  #handleCreateClick() {
+    if (!this.#createBlockedReason) this.dispatchEvent(new UserCreateRequestEvent());
+  }
+
+  async #handleResend(user: User) {
     const client = this.client;
     if (!client || this.resending.has(user.id)) return;
     this.resending = new Set(this.resending).add(user.id);
@@ -177,191 +187,194 @@ export class RosterUserList extends RosterElement {
     } catch (error) {
       if (!isAbortError(error)) this.announcement = errorMessage(error, this.localize.t);
     } finally {
-      const next = new Set(this.resending);
-      next.delete(user.id);
-      this.resending = next;
+      this.resending = new Set([...this.resending].filter((id) => id !== user.id));
     }
   }
 
-  private handleRowClick(event: Event) {
-    const row = (event.target as Element).closest<HTMLElement>('[role="row"][data-id]');
-    if (!row) return;
-    this.activeIndex = Number(row.dataset.index);
-    this.select(this.activeIndex);
-  }
-
-  private handleFocusIn(event: FocusEvent) {
+  /** Makes the user row holding the event's target the active one; returns whether there was one. */
+  #activateRow(event: Event): boolean {
     const row = (event.target as Element).closest<HTMLElement>('[role="row"][data-id]');
     if (row) this.activeIndex = Number(row.dataset.index);
+    return Boolean(row);
   }
 
-  private handleKeydown(event: KeyboardEvent) {
+  #handleRowClick(event: Event) {
+    if (this.#activateRow(event)) this.#select(this.activeIndex);
+  }
+
+  #handleKeydown(event: KeyboardEvent) {
     if ((event.target as Element).closest('button') && (event.key === 'Enter' || event.key === ' ')) return;
-    const page = Math.max(1, this.window.visibleLast - this.window.visibleFirst);
-    const last = this.source.length - 1;
+    const index = this.activeIndex;
+    const page = Math.max(1, this.#window.visibleLast - this.#window.visibleFirst);
+    const last = this.#source.length - 1;
     const moves: Record<string, number> = {
-      ArrowDown: this.activeIndex + 1, ArrowUp: this.activeIndex - 1,
-      PageDown: this.activeIndex + page, PageUp: this.activeIndex - page, Home: 0, End: last,
+      ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: last,
     };
     if (event.key === 'Enter') {
       event.preventDefault();
-      this.select(this.activeIndex);
+      this.#select(index);
     } else if (event.key in moves) {
       event.preventDefault();
-      void this.moveTo(Math.max(0, Math.min(last, moves[event.key])));
+      this.#moveTo(Math.max(0, Math.min(last, moves[event.key])));
     }
   }
 
-  private handleRangeChanged(first: number, last: number) {
-    this.source.ensure(first, last);
-    const { visibleFirst, visibleLast } = this.window;
+  #handleRangeChanged(first: number, last: number) {
+    this.#source.ensure(first, last);
+    const { visibleFirst, visibleLast } = this.#window;
     // Keep the roving tab stop on screen, unless the viewer is working in the grid right now.
     const focusInside = this.shadowRoot?.activeElement?.closest('.body');
-    if (!focusInside && this.pendingFocus === undefined && (this.activeIndex < visibleFirst || this.activeIndex > visibleLast)) this.activeIndex = Math.max(0, visibleFirst);
+    if (!focusInside && this.#pendingFocus === undefined && (this.activeIndex < visibleFirst || this.activeIndex > visibleLast)) this.activeIndex = Math.max(0, visibleFirst);
   }
 
   /** Moves the active row, scrolling it into view and focusing it once it is rendered. */
-  private moveTo(index: number) {
-    this.activeIndex = index;
-    this.pendingFocus = index;
-    this.window.scrollIntoView(index);
+  #moveTo(index: number) {
+    this.activeIndex = this.#pendingFocus = index;
+    this.#window.scrollIntoView(index);
     // Scrolling moves the window synchronously; the row is in the DOM after the next update.
-    this.window.measure();
-    if (!this.focusPendingRow()) void this.updateComplete.then(() => this.focusPendingRow());
+    this.#window.measure();
+    if (!this.#focusPendingRow()) void this.updateComplete.then(() => this.#focusPendingRow());
   }
 
-  private focusPendingRow(): boolean {
-    if (this.pendingFocus === undefined) return false;
-    const row = this.shadowRoot?.querySelector<HTMLElement>(`.body [data-index="${this.pendingFocus}"][data-id]`);
+  #focusPendingRow(): boolean {
+    const row = this.#pendingFocus === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`.body [data-index="${this.#pendingFocus}"][data-id]`);
     if (!row) return false;
-    this.pendingFocus = undefined;
+    this.#pendingFocus = undefined;
     row.tabIndex = 0;
     row.focus();
     return true;
   }
 
-  private select(index: number) {
-    const user = this.source.at(index);
+  #select(index: number) {
+    const user = this.#source.at(index);
     if (user) this.dispatchEvent(new SelectEvent(user));
   }
 
-  /** Why "New user" is disabled, or undefined when it is enabled. */
-  private get createBlockedReason(): string | undefined {
-    const me = this.viewer.me;
-    const t = this.localize.t.list;
-    if (!me) return undefined;
-    if (!this.viewer.can('users:write')) return t.newUserNoPermission;
-    if (me.account.singleProfile) return t.newUserSingleProfile;
-    if (me.account.seatsUsed >= me.account.plan.seatLimit) return t.newUserSeatsFull;
-    return undefined;
+  #renderFilter<T extends string>(label: string, all: string, value: T | '', options: readonly T[], name: (option: T) => string, set: (value: T | '') => void) {
+    return html`<select class="select filter" part="filter" aria-label=${label} .value=${value}
+      @change=${(event: Event) => set((event.target as HTMLSelectElement).value as T)}>
+      <option value="" ?selected=${!value}>${all}</option>
+      ${options.map((option) => html`<option value=${option} ?selected=${value === option}>${name(option)}</option>`)}
+    </select>`;
   }
 
-  private renderToolbar() {
+  #renderToolbar() {
     const t = this.localize.t;
-    const me = this.viewer.me;
-    const blocked = this.createBlockedReason;
+    const me = this.#viewer.me;
+    const blocked = this.#createBlockedReason;
     return html`<div class="toolbar" part="toolbar">
       <div class="filters" role="search" aria-label=${t.list.filters}>
-      <label class="search-field">
-        <span class="visually-hidden">${t.list.search}</span>
-        <svg class="search-icon" viewBox="0 0 20 20" aria-hidden="true"><path d="M8.5 3a5.5 5.5 0 014.4 8.8l3.7 3.6-1.1 1.1-3.6-3.7A5.5 5.5 0 118.5 3zm0 1.5a4 4 0 100 8 4 4 0 000-8z" fill="currentColor"/></svg>
-        <input class="input search" part="search" type="search" autocomplete="off" spellcheck="false"
-          placeholder=${t.list.searchPlaceholder} .value=${this.searchText}
-          @input=${this.handleSearchInput} @keydown=${this.handleSearchKeydown} />
-      </label>
-      <select class="select filter" part="filter" aria-label=${t.list.role} .value=${this.roleFilter}
-        @change=${(e: Event) => (this.roleFilter = (e.target as HTMLSelectElement).value as Role)}>
-        <option value="" ?selected=${!this.roleFilter}>${t.list.allRoles}</option>
-        ${ROLES.map((role) => html`<option value=${role} ?selected=${this.roleFilter === role}>${t.roles[role].name}</option>`)}
-      </select>
-      <select class="select filter" part="filter" aria-label=${t.list.status} .value=${this.statusFilter}
-        @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value as UserStatus)}>
-        <option value="" ?selected=${!this.statusFilter}>${t.list.allStatuses}</option>
-        ${USER_STATUSES.map((status) => html`<option value=${status} ?selected=${this.statusFilter === status}>${t.common.status[status]}</option>`)}
-      </select>
+        <label class="search-field">
+          <span class="visually-hidden">${t.list.search}</span>${searchIcon}
+          <input class="input search" part="search" type="search" autocomplete="off" spellcheck="false"
+            placeholder=${t.list.searchPlaceholder} .value=${this.searchText}
+            @input=${this.#handleSearchInput} @keydown=${this.#handleSearchKeydown} />
+        </label>
+        ${this.#renderFilter(t.list.role, t.list.allRoles, this.roleFilter, ROLES, (role) => t.roles[role].name, (role) => (this.roleFilter = role))}
+        ${this.#renderFilter(t.list.status, t.list.allStatuses, this.statusFilter, USER_STATUSES, (status) => t.common.status[status], (status) => (this.statusFilter = status))}
       </div>
-      ${me ? html`<span class="seats numeric" part="seats">${t.list.seats(me.account.seatsUsed, me.account.plan.seatLimit)}</span>` : nothing}
-      ${me ? this.renderCreateButton(blocked) : nothing}
+      ${me ? html`<span class="seats hint numeric" part="seats">${t.list.seats(me.account.seatsUsed, me.account.plan.seatLimit)}</span>${this.#renderCreateButton()}` : nothing}
     </div>
     ${blocked ? html`<p id="create-reason" class="create-reason hint">${blocked}</p>` : nothing}`;
   }
 
-  private renderCreateButton(blocked: string | undefined) {
-    return html`<button type="button" class="button primary" part="new-user-button" aria-disabled=${blocked ? 'true' : 'false'}
-      aria-describedby=${blocked ? 'create-reason' : nothing} @click=${this.handleCreateClick}>
-      <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M7.25 2h1.5v5.25H14v1.5H8.75V14h-1.5V8.75H2v-1.5h5.25z" fill="currentColor"/></svg>
-      ${this.localize.t.list.newUser}
-    </button>`;
+  #renderCreateButton() {
+    const blocked = Boolean(this.#createBlockedReason);
+    return html`<button type="button" class="button primary" part="new-user-button" aria-disabled=${blocked}
+      aria-describedby=${blocked ? 'create-reason' : nothing} @click=${this.#handleCreateClick}>${plusIcon}${this.localize.t.list.newUser}</button>`;
   }
 
-  private renderState(title: string, text: string, action?: unknown) {
-    return html`<div class="state" part="state"><p class="state-title">${title}</p><p class="state-text">${text}</p>${action ?? nothing}</div>`;
-  }
-
-  private renderBody() {
+  #renderBody() {
     const t = this.localize.t;
-    const viewer = this.viewer.state;
-    if (viewer.error) return renderError({ error: viewer.error, t, onRetry: () => void this.viewer.refresh() });
-    if (this.isLoading && !this.source.length) return this.renderGrid(true);
-    const forbidden = (this.source.error as { name?: string } | undefined)?.name === 'ForbiddenError';
-    if (!this.viewer.can('users:read') || forbidden) return this.renderState(t.common.noPermissionTitle, t.list.noPermissionText);
-    if (this.source.error && !this.source.length) return renderError({ error: this.source.error, t, onRetry: () => this.source.retry() });
-    if (this.source.length === 0 && this.filtered) {
-      return this.renderState(t.list.noResultsTitle, t.list.noResultsText,
-        html`<button type="button" class="button" @click=${this.clearFilters}>${t.list.clearFilters}</button>`);
-    }
-    if (this.source.length === 0) {
-      const blocked = this.createBlockedReason;
-      return this.renderState(t.list.emptyTitle, t.list.emptyText, blocked ? nothing : this.renderCreateButton(undefined));
-    }
-    return this.renderGrid(false);
+    const { error } = this.#viewer.state;
+    const source = this.#source;
+    if (error) return renderError({ error, t, onRetry: () => void this.#viewer.refresh() });
+    if (this.#loading && !source.length) return this.#renderGrid(true);
+    // The viewer may read users (else render() said so), but the server refused.
+    if ((source.error as { name?: string } | undefined)?.name === 'ForbiddenError') return renderState(t.common.noPermissionTitle, t.list.noPermissionText);
+    if (source.error && !source.length) return renderError({ error: source.error, t, onRetry: () => source.retry() });
+    if (source.length) return this.#renderGrid(false);
+    return this.query.trim() || this.roleFilter || this.statusFilter
+      ? renderState(t.list.noResultsTitle, t.list.noResultsText,
+        html`<button type="button" class="button" @click=${this.#clearFilters}>${t.list.clearFilters}</button>`)
+      : renderState(t.list.emptyTitle, t.list.emptyText, this.#createBlockedReason ? nothing : this.#renderCreateButton());
   }
 
-  private renderGrid(skeleton: boolean) {
+  #renderGrid(skeleton: boolean) {
     const t = this.localize.t;
-    return html`<div class="grid" part="grid" role="grid" aria-label=${t.list.label} aria-rowcount=${skeleton ? -1 : this.source.total + 1}
-      aria-colcount=${COLUMN_COUNT} aria-busy=${skeleton || this.source.busy ? 'true' : 'false'}>
-      <div role="rowgroup" class="head">${renderHeader(t, this.sort, (column) => this.handleSort(column))}</div>
+    const source = this.#source;
+    return html`<div class="grid" part="grid" role="grid" aria-label=${t.list.label} aria-rowcount=${skeleton ? -1 : source.total + 1}
+      aria-colcount=${COLUMNS.length} aria-busy=${skeleton || source.busy}>
+      <div role="rowgroup" class="head">${renderHeader(t, this.sort, (column) => (this.sort = this.sort === column ? `-${column}` : column))}</div>
       ${skeleton
         ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 8 }, (_, i) => renderSkeletonRow(i))}</div>`
-        : html`<div role="rowgroup" class="body" ${styleProps(this.window.bodyStyle())}
-            @click=${this.handleRowClick} @keydown=${this.handleKeydown} @focusin=${this.handleFocusIn}>${this.renderRows()}</div>`}
+        : html`<div role="rowgroup" class="body" ${styleProps(this.#window.bodyStyle())}
+            @click=${this.#handleRowClick} @keydown=${this.#handleKeydown} @focusin=${this.#activateRow}>
+            ${repeat(this.#window.indexes(), (index) => source.at(index)?.id ?? `pending-${index}`, (index) => this.#renderRow(index))}
+          </div>`}
     </div>
-    ${skeleton ? nothing : this.renderFooter()}`;
+    ${skeleton
+      ? nothing
+      : html`<div class="footer" part="footer">
+          <span class="numeric">${t.list.count(source.total)}</span>
+          ${source.error
+            ? renderError({ error: source.error, t, onRetry: () => source.retry(), inline: true })
+            : source.busy ? html`<span class="muted">${t.list.loadingMore}</span>` : nothing}
+        </div>`}`;
   }
 
-  private renderRows() {
-    const ctx = {
-      t: this.localize.t, localize: this.localize, activeIndex: this.activeIndex, selectedId: this.selectedId, viewerId: this.viewer.me?.user.id,
-      canWrite: this.viewer.can('users:write'), resending: this.resending, onResend: (user: User) => void this.handleResend(user),
-    };
-    return repeat(this.window.indexes(), (index) => this.source.at(index)?.id ?? `pending-${index}`, (index) => renderRow(this.source.at(index), index, ctx));
-  }
-
-  private renderFooter() {
+  /** One user row (a row not loaded yet shows as a skeleton). */
+  #renderRow(index: number) {
+    const user = this.#source.at(index);
+    if (!user) return renderSkeletonRow(index);
     const t = this.localize.t;
-    const failedMore = this.source.error && this.source.length > 0;
-    return html`<div class="footer" part="footer">
-      <span class="numeric">${t.list.count(this.source.total)}</span>
-      ${failedMore ? renderError({ error: this.source.error, t, onRetry: () => this.source.retry(), inline: true }) : nothing}
-      ${this.source.busy && !failedMore ? html`<span class="muted">${t.list.loadingMore}</span>` : nothing}
+    const active = index === this.activeIndex;
+    const selected = user.id === this.selectedId;
+    const name = `${user.firstName} ${user.lastName}`;
+    const busy = this.resending.has(user.id);
+    const credits = user.creditLimit !== null
+      ? t.list.creditsOfLimit(user.creditsSpent, user.creditLimit)
+      : user.role === 'specialist' ? t.list.creditsUnlimited(user.creditsSpent) : this.localize.number(user.creditsSpent);
+    return html`<div role="row" class="row" part="row${active ? ' active-row' : ''}${selected ? ' selected-row' : ''}" aria-rowindex=${index + 2}
+      aria-selected=${selected} data-index=${index} data-id=${user.id} tabindex=${active ? 0 : -1}>
+      <div role="gridcell" class="cell col-name" part="cell name-cell">
+        <span class="avatar" part="avatar" aria-hidden="true">${initials(user)}</span>
+        <span class="name" dir="auto">${name}</span>
+        ${user.id === this.#viewer.me?.user.id ? html`<span class="badge" part="badge" data-tone="accent">${t.common.you}</span>` : nothing}
+      </div>
+      <div role="gridcell" class="cell col-email" part="cell"><span class="truncate" dir="auto">${user.email}</span></div>
+      <div role="gridcell" class="cell col-role" part="cell">
+        <span class="badge" part="badge role-badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
+      </div>
+      <div role="gridcell" class="cell col-status" part="cell">
+        <span class="badge" part="badge status-badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot>${t.common.status[user.status]}</span>
+        ${user.status === 'active' || !this.#viewer.can('users:write')
+          ? nothing
+          : html`<button type="button" class="button small ghost icon resend" part="resend-button"
+              tabindex=${active ? 0 : -1} aria-label=${busy ? t.list.resending : t.list.resendLabel(name)}
+              title=${t.list.resend} ?disabled=${busy} @click=${(event: Event) => {
+                event.stopPropagation();
+                void this.#handleResend(user);
+              }}>${resendIcon}</button>`}
+      </div>
+      <div role="gridcell" class="cell col-credits numeric" part="cell">${credits}</div>
+      <div role="gridcell" class="cell col-created" part="cell"><time datetime=${user.createdAt}>${this.localize.date(user.createdAt)}</time></div>
     </div>`;
   }
 
   protected override updated(): void {
-    this.window.observe(this.grid, this.body);
-    this.focusPendingRow();
+    const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
+    this.#window.observe(grid, grid?.querySelector<HTMLElement>('.body'));
+    this.#focusPendingRow();
   }
 
   protected override render() {
-    const me = this.viewer.me;
-    if (me && !this.viewer.can('users:read')) {
+    if (this.#viewer.me && !this.#viewer.can('users:read')) {
       const t = this.localize.t;
-      return this.renderState(t.common.noPermissionTitle, t.list.noPermissionText);
+      return renderState(t.common.noPermissionTitle, t.list.noPermissionText);
     }
-    return html`${this.renderToolbar()}
-      <div class="content">${this.renderBody()}</div>
+    return html`${this.#renderToolbar()}
+      <div class="content">${this.#renderBody()}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 }
-

@@ -60,18 +60,15 @@ export async function buildEventsCsv(events: AsyncIterable<RosterEvent>, options
   const { header, cells, onProgress, signal, chunkSize = 200 } = options;
   const parts: BlobPart[] = [new Blob(['\uFEFF', csvRow(header)])];
   let chunk = '';
-  let inChunk = 0;
   let count = 0;
   signal?.throwIfAborted();
   for await (const event of events) {
     signal?.throwIfAborted();
     chunk += csvRow(cells(event));
-    inChunk += 1;
     count += 1;
-    if (inChunk >= chunkSize) {
+    if (count % chunkSize === 0) {
       parts.push(new Blob([chunk]));
       chunk = '';
-      inChunk = 0;
       onProgress?.(count);
     }
   }
@@ -82,19 +79,19 @@ export async function buildEventsCsv(events: AsyncIterable<RosterEvent>, options
 }
 
 /**
- * A file name from free text (a person's name, a date): letters of any script, digits, `.`, `_`
+ * A CSV file name from free text (a person's name, a date): letters of any script, digits, `.`, `_`
  * and `-` are kept, every other run of characters becomes one `-`.
  */
-export function safeFileName(text: string, extension = 'csv'): string {
+export function safeFileName(text: string): string {
   const base = text.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '').slice(0, 120);
-  return `${base || 'export'}.${extension}`;
+  return `${base || 'export'}.csv`;
 }
 
 /**
  * Offers `blob` as a download named `fileName`, through a temporary link in `container` (a link must
  * be in a document for Firefox to follow a click). The object URL is revoked once the click is done.
  */
-export function downloadBlob(blob: Blob, fileName: string, container: Node = document.body): void {
+export function downloadBlob(blob: Blob, fileName: string, container: Node): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -1,81 +1,97 @@
 /**
- * The events tab's data: a user's events for the filters in effect, paged by cursor (`PagedSource`:
- * only a window of pages stays in memory), the running total of what was fetched, and task names.
+ * The events tab: a user's events for the filters in effect, paged by cursor (`PagedSource`: only a
+ * window of pages stays in memory) into a virtualised table, the running total of what was fetched,
+ * task names, and the CSV export with its progress.
  *
  * Running total: the contract has no sum endpoint, so the total is the sum of the pages fetched so
- * far. Pages load in order, so that is the newest N events of the filter; the element says so
- * unless every page was fetched, and only then calls it the total. A page dropped from memory and
- * fetched again replaces its own sum (sums are kept per cursor), so nothing is counted twice.
+ * far. Pages load in order, so that is the newest N events of the filter; the tab says so unless
+ * every page was fetched, and only then calls it the total. A page dropped from memory and fetched
+ * again replaces its own sum (sums are kept per cursor), so nothing is counted twice.
  */
-import type { EventQuery, EventType, RosterClient, RosterEvent, Task } from '../../sdk/index.js';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { EVENT_TYPES, type EventQuery, type EventType, type RosterClient, type RosterEvent, type Task } from '../../sdk/index.js';
+import { EventsExportedEvent } from '../events.js';
+import type { LocalizeController } from '../localize/localize-controller.js';
+import { renderError } from '../shared/error-view.js';
+import { renderState } from '../shared/state-view.js';
+import { isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
+import { styleProps } from '../shared/style-props.js';
+import { VirtualWindow } from '../shared/virtual-window.js';
+import type { ViewerController } from '../viewer.js';
+import { buildEventsCsv, downloadBlob, type EventsCsv } from './events-csv.js';
+import {
+  COLUMNS, type EventFilters, NO_FILTERS, parseDay, renderEventsHeader, renderSkeletonEventRow, toolName, TYPE_TONES, typeLabel,
+} from './events-table.js';
+import type { RosterUserStats } from './user-stats.js';
 
-/** The filters as the viewer set them: an event type, and dates (`YYYY-MM-DD`) of a date input. */
-export interface EventFilters {
-  type: EventType | '';
-  /** First day shown (inclusive). */
-  from: string;
-  /** Last day shown (inclusive). */
-  to: string;
-}
+const exportIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M3 13h10"/></svg>`;
 
-export const NO_FILTERS: EventFilters = Object.freeze({ type: '', from: '', to: '' });
-
-/** Local midnight of a `YYYY-MM-DD` date, or undefined for anything else. */
-export function parseDay(value: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/** `YYYY-MM-DD` of a local date, as a date input takes it. */
-export function formatDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** True when both dates are set and the first is after the last. */
-export function isInvalidRange(filters: EventFilters): boolean {
-  const from = parseDay(filters.from);
-  const to = parseDay(filters.to);
-  return Boolean(from && to && from > to);
-}
-
-/**
- * The server query of the filters. Days are the viewer's calendar days: `from` is local midnight of
- * the first day, `to` local midnight after the last day (the API's `to` is exclusive).
- */
-export function eventQuery(filters: EventFilters): EventQuery {
-  const from = parseDay(filters.from);
-  const to = parseDay(filters.to);
-  if (to) to.setDate(to.getDate() + 1);
-  return { type: filters.type || undefined, from, to };
-}
-
-export class EventsHistory {
-  readonly source: PagedSource<RosterEvent>;
+/** The events tab of `<roster-user-stats>`, as a controller: its data, its export and its template. */
+export class EventsHistory implements ReactiveController {
+  /** The export running: events written of those expected, and how to cancel it. */
+  exporting?: { done: number; total: number; controller: AbortController };
+  /** What the last export came to, for the element's live region. */
+  announcement = '';
+  readonly #host: RosterUserStats;
+  readonly #localize: LocalizeController;
+  readonly #viewer: ViewerController;
+  readonly #source: PagedSource<RosterEvent>;
+  readonly #window: VirtualWindow;
   /** Task names by id, from the tasks the viewer can see (first page only) and tasks created since. */
-  readonly taskNames = new Map<string, string>();
-  /** What is loaded: client, user, filters and page size. */
-  loaded?: { client: RosterClient; userId: string; filters: EventFilters; pageSize: number };
-  private sums = new Map<string, { count: number; cost: number }>();
-  private namesClient?: RosterClient;
+  readonly #taskNames = new Map<string, string>();
+  #namesClient?: RosterClient;
+  #filters = NO_FILTERS;
+  #loaded?: { client: RosterClient; userId: string; pageSize: number; key: string };
+  #sums = new Map<string, { count: number; cost: number }>();
+  #exportError?: unknown;
 
-  constructor(private readonly onChange: () => void) {
-    this.source = new PagedSource<RosterEvent>({ onChange, maxPages: 10 });
+  constructor(host: RosterUserStats, localize: LocalizeController, viewer: ViewerController) {
+    this.#host = host;
+    this.#localize = localize;
+    this.#viewer = viewer;
+    this.#source = new PagedSource<RosterEvent>({ onChange: () => host.requestUpdate(), maxPages: 10 });
+    this.#window = new VirtualWindow(host, { count: () => this.#source.length, onRange: (first, last) => this.#source.ensure(first, last) });
+    host.addController(this);
   }
 
-  /** Starts loading for these arguments, unless they are the ones loaded already. */
-  use(client: RosterClient, userId: string, filters: EventFilters, pageSize: number): void {
-    const loaded = this.loaded;
-    if (loaded && loaded.client === client && loaded.userId === userId && loaded.pageSize === pageSize
-      && loaded.filters.type === filters.type && loaded.filters.from === filters.from && loaded.filters.to === filters.to) return;
-    this.loaded = { client, userId, filters: { ...filters }, pageSize };
-    this.loadTaskNames(client);
-    const sums = (this.sums = new Map());
-    const query = { ...eventQuery(filters), limit: pageSize };
-    this.source.reset(async (cursor, signal) => {
+  /** True before the first page of the filter has answered. */
+  get loading(): boolean {
+    return this.#source.loading;
+  }
+
+  /** True when both dates are set and the first is after the last. */
+  get #invalidRange(): boolean {
+    const from = parseDay(this.#filters.from);
+    const to = parseDay(this.#filters.to);
+    return Boolean(from && to && from > to);
+  }
+
+  /**
+   * The server query of the filters. Days are the viewer's calendar days: `from` is local midnight of
+   * the first day, `to` local midnight after the last day (the API's `to` is exclusive).
+   */
+  #query(): EventQuery {
+    const to = parseDay(this.#filters.to);
+    to?.setDate(to.getDate() + 1);
+    return { type: this.#filters.type || undefined, from: parseDay(this.#filters.from), to };
+  }
+
+  #taskName(event: RosterEvent): string | undefined {
+    return event.taskId ? this.#taskNames.get(event.taskId) : undefined;
+  }
+
+  /** Loads the user's events for the filters in effect, unless they are loaded already. */
+  load(client: RosterClient, userId: string, pageSize: number): void {
+    if (this.#invalidRange) return;
+    const query = { ...this.#query(), limit: pageSize };
+    const key = JSON.stringify([userId, query]);
+    if (this.#loaded?.client === client && this.#loaded.key === key) return;
+    this.#loaded = { client, userId, pageSize, key };
+    this.#loadTaskNames(client);
+    const sums = (this.#sums = new Map());
+    this.#source.reset(async (cursor, signal) => {
       const page = await client.users.events(userId, { ...query, cursor }, { signal });
       sums.set(cursor ?? '', { count: page.items.length, cost: page.items.reduce((sum, event) => sum + event.cost, 0) });
       return page;
@@ -84,56 +100,213 @@ export class EventsHistory {
 
   /** Stops loading and forgets the rows. */
   clear(): void {
-    this.loaded = undefined;
-    this.sums = new Map();
-    this.source.reset(undefined);
+    this.#loaded = undefined;
+    this.#sums = new Map();
+    this.#source.reset(undefined);
   }
 
   /** Loads from the first page again (after a change on the server). */
   reload(): void {
-    const loaded = this.loaded;
-    if (!loaded) return;
-    this.loaded = undefined;
-    this.use(loaded.client, loaded.userId, loaded.filters, loaded.pageSize);
-  }
-
-  /** Events fetched so far (each page once). */
-  get loadedCount(): number {
-    let count = 0;
-    for (const sum of this.sums.values()) count += sum.count;
-    return count;
-  }
-
-  /** Sum of the cost of the events fetched so far. */
-  get loadedCost(): number {
-    let cost = 0;
-    for (const sum of this.sums.values()) cost += sum.cost;
-    return cost;
-  }
-
-  /** True once every page of the filter was fetched: the running total is then the filter's total. */
-  get complete(): boolean {
-    return this.source.ready && !this.source.hasMore && this.loadedCount >= this.source.total;
+    const loaded = this.#loaded;
+    this.#loaded = undefined;
+    if (loaded) this.load(loaded.client, loaded.userId, loaded.pageSize);
   }
 
   /** Remembers a task's name (e.g. one just created). */
   addTask(task: Task): void {
-    this.taskNames.set(task.id, task.name);
-    this.onChange();
+    this.#taskNames.set(task.id, task.name);
+    this.#host.requestUpdate();
   }
 
-  private loadTaskNames(client: RosterClient) {
-    if (client === this.namesClient) return;
-    this.namesClient = client;
-    this.taskNames.clear();
+  /** The CSV of every event of the filters in effect; rejects with an AbortError when `signal` aborts. */
+  async csv(client: RosterClient, userId: string, signal?: AbortSignal, onProgress?: (written: number) => void): Promise<EventsCsv> {
+    const t = this.#localize.t;
+    const c = t.stats.csv;
+    const query = { ...this.#query(), limit: 200 };
+    // Tool names come from the viewer's account, which an export may start before it has loaded.
+    const { tools } = (this.#viewer.me ?? (await client.me({ signal }))).account;
+    return buildEventsCsv(client.users.iterateEvents(userId, query, { signal }), {
+      header: [c.time, c.type, c.description, c.tool, c.task, c.cost],
+      // The time as RFC 3339 UTC (sortable, unambiguous), names in the viewer's language.
+      cells: (event) => [event.at, typeLabel(event.type, t), event.description, toolName(event, tools), this.#taskName(event) ?? event.taskId, event.cost],
+      onProgress,
+      signal,
+    });
+  }
+
+  hostUpdated(): void {
+    const body = this.#host.renderRoot.querySelector<HTMLElement>('.table .body');
+    this.#window.observe(body, body?.querySelector<HTMLElement>('.rows'));
+  }
+
+  hostDisconnected(): void {
+    this.exporting?.controller.abort();
+    this.clear();
+  }
+
+  #loadTaskNames(client: RosterClient) {
+    if (client === this.#namesClient) return;
+    this.#namesClient = client;
+    this.#taskNames.clear();
     // One page is cheap and names most tasks; the rest show their tool only. Failures change nothing.
     client.tasks.list({ limit: 200 }).then(
       (page) => {
-        if (client !== this.namesClient) return;
-        for (const task of page.items) this.taskNames.set(task.id, task.name);
-        this.onChange();
+        if (client !== this.#namesClient) return;
+        for (const task of page.items) this.#taskNames.set(task.id, task.name);
+        this.#host.requestUpdate();
       },
       () => undefined,
     );
+  }
+
+  #setFilters(filters: EventFilters) {
+    // A running export keeps the query it started with.
+    this.#filters = filters;
+    this.#host.requestUpdate();
+  }
+
+  async #export() {
+    if (this.exporting) return;
+    const host = this.#host;
+    const t = this.#localize.t;
+    const exporting = (this.exporting = { done: 0, total: this.#source.total, controller: new AbortController() });
+    this.#exportError = undefined;
+    this.announcement = '';
+    host.requestUpdate();
+    try {
+      const csv = await host.buildCsv(exporting.controller.signal, (done) => {
+        exporting.done = done;
+        host.requestUpdate();
+      });
+      downloadBlob(csv.blob, csv.fileName, host.renderRoot);
+      this.announcement = t.stats.exported(csv.count, csv.fileName);
+      host.dispatchEvent(new EventsExportedEvent(host.userId, csv.fileName, csv.count));
+    } catch (error) {
+      if (isAbortError(error)) this.announcement = t.stats.exportCancelled;
+      else this.#exportError = error;
+    } finally {
+      if (this.exporting === exporting) this.exporting = undefined;
+      host.requestUpdate();
+    }
+  }
+
+  render(): TemplateResult {
+    const t = this.#localize.t;
+    return html`<div class="toolbar">${this.#renderFilters()}${this.#renderExport()}</div>
+      ${this.#exportError ? renderError({ error: this.#exportError, t, onRetry: () => void this.#export(), inline: true }) : nothing}
+      <div class="content">${this.#renderContent()}${this.#renderFooter()}</div>`;
+  }
+
+  /** The type select and the two date inputs (server-side filters). Part: `filters`, `filter`. */
+  #renderFilters() {
+    const t = this.#localize.t;
+    const filters = this.#filters;
+    const invalid = this.#invalidRange;
+    const date = (name: 'from' | 'to', min: string, max: string) => html`<label class="field">
+      <span class="label">${t.stats[name]}</span>
+      <input class="input" part="filter" type="date" name=${name} .value=${filters[name]} min=${min || nothing} max=${max || nothing}
+        aria-invalid=${invalid} aria-describedby=${invalid ? 'range-error' : nothing}
+        @change=${(event: Event) => this.#setFilters({ ...this.#filters, [name]: (event.target as HTMLInputElement).value })} />
+    </label>`;
+    return html`<div class="filters" part="filters" role="group" aria-label=${t.stats.filters}>
+      <label class="field">
+        <span class="label">${t.stats.type}</span>
+        <select class="select" part="filter" .value=${filters.type}
+          @change=${(event: Event) => this.#setFilters({ ...this.#filters, type: (event.target as HTMLSelectElement).value as EventType })}>
+          <option value="" ?selected=${!filters.type}>${t.stats.allTypes}</option>
+          ${EVENT_TYPES.map((type) => html`<option value=${type} ?selected=${filters.type === type}>${typeLabel(type, t)}</option>`)}
+        </select>
+      </label>
+      ${date('from', '', filters.to)}${date('to', filters.from, '')}
+    </div>
+    ${invalid ? html`<p id="range-error" class="field-error" role="alert">${t.stats.invalidRange}</p>` : nothing}`;
+  }
+
+  #renderExport() {
+    const t = this.#localize.t;
+    const exporting = this.exporting;
+    if (!exporting) {
+      return html`<button type="button" class="button" part="export-button" ?disabled=${!this.#source.total || this.#invalidRange}
+        @click=${() => void this.#export()}>${exportIcon}${t.stats.export}</button>`;
+    }
+    const total = Math.max(exporting.total, exporting.done);
+    return html`<div class="export" part="export">
+      <progress class="export-progress" part="export-progress" max=${Math.max(total, 1)} value=${exporting.done}
+        aria-label=${t.stats.exportProgress(exporting.done, total)}></progress>
+      <span class="muted numeric" aria-hidden="true">${this.#localize.number(exporting.done)} / ${this.#localize.number(total)}</span>
+      <button type="button" class="button small" part="cancel-button" @click=${() => exporting.controller.abort()}>${t.stats.cancelExport}</button>
+    </div>`;
+  }
+
+  #renderContent() {
+    const t = this.#localize.t;
+    const source = this.#source;
+    if (this.#invalidRange) return nothing;
+    if (source.error && !source.length) return renderError({ error: source.error, t, onRetry: () => source.retry() });
+    if (!source.ready) return this.#renderTable(true);
+    if (source.length) return this.#renderTable(false);
+    const { type, from, to } = this.#filters;
+    return type || from || to
+      ? renderState(t.stats.noResultsTitle, t.stats.noResultsText,
+        html`<button type="button" class="button" @click=${() => this.#setFilters(NO_FILTERS)}>${t.stats.clearFilters}</button>`)
+      : renderState(t.stats.emptyTitle, t.stats.emptyText);
+  }
+
+  /** The table: a scrolling body holding only the rows of the window in view. */
+  #renderTable(skeleton: boolean) {
+    const t = this.#localize.t;
+    const source = this.#source;
+    return html`<div class="table" part="table" role="table" aria-label=${t.stats.eventsLabel}
+      aria-rowcount=${skeleton ? -1 : source.total + 1} aria-colcount=${COLUMNS.length} aria-busy=${skeleton || source.busy}>
+      <div role="rowgroup" class="head">${renderEventsHeader(t)}</div>
+      ${skeleton
+        ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 6 }, (_, i) => renderSkeletonEventRow(i))}</div>`
+        : html`<div role="rowgroup" class="body" tabindex="0"><div class="rows" ${styleProps(this.#window.bodyStyle())}>
+            ${repeat(this.#window.indexes(), (index) => source.at(index)?.id ?? `pending-${index}`, (index) => this.#renderRow(index))}
+          </div></div>`}
+    </div>`;
+  }
+
+  /** One event row (not loaded yet: a skeleton). Parts: `row`, `cell`. */
+  #renderRow(index: number) {
+    const event = this.#source.at(index);
+    if (!event) return renderSkeletonEventRow(index);
+    const t = this.#localize.t;
+    const tool = toolName(event, this.#viewer.me?.account.tools ?? []);
+    const task = this.#taskName(event);
+    return html`<div role="row" class="row" part="row" aria-rowindex=${index + 2} data-index=${index} data-id=${event.id}>
+      <div role="cell" class="cell col-time" part="cell"><time datetime=${event.at}>${this.#localize.dateTime(event.at)}</time></div>
+      <div role="cell" class="cell col-type" part="cell">
+        <span class="badge" part="badge" data-tone=${TYPE_TONES[event.type] ?? 'neutral'}>${typeLabel(event.type, t)}</span>
+      </div>
+      <div role="cell" class="cell col-description" part="cell"><span class="truncate" dir="auto" title=${event.description}>${event.description}</span></div>
+      <div role="cell" class="cell col-subject" part="cell">
+        ${tool
+          ? html`<span class="truncate"><span dir="auto">${tool}</span>${task ? html`<span class="muted"> · </span><span dir="auto">${task}</span>` : nothing}</span>`
+          : html`<span class="muted">${t.common.none}</span>`}
+      </div>
+      <div role="cell" class="cell col-cost numeric" part="cell">${event.cost ? this.#localize.number(event.cost) : html`<span class="muted">0</span>`}</div>
+    </div>`;
+  }
+
+  /** The count, the running total (the total once every page was fetched) and the load status. */
+  #renderFooter() {
+    const t = this.#localize.t;
+    const source = this.#source;
+    if (this.#invalidRange || !source.length) return nothing;
+    let count = 0;
+    let cost = 0;
+    for (const sum of this.#sums.values()) {
+      count += sum.count;
+      cost += sum.cost;
+    }
+    const complete = !source.hasMore && count >= source.total;
+    return html`<div class="footer" part="footer">
+      <span class="numeric">${t.stats.count(source.total)}</span>
+      <span class="numeric total" part="total" data-complete=${complete}>${complete ? t.stats.totalAll(cost) : t.stats.totalLoaded(cost, count, source.total)}</span>
+      ${source.error
+        ? renderError({ error: source.error, t, onRetry: () => source.retry(), inline: true })
+        : source.busy ? html`<span class="muted">${t.stats.loadingMore}</span>` : nothing}
+    </div>`;
   }
 }

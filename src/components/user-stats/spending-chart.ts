@@ -5,7 +5,6 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { RosterEvent } from '../../sdk/index.js';
-import type { Catalog } from '../localize/en.js';
 import type { LocalizeController } from '../localize/localize-controller.js';
 
 export interface DaySpending {
@@ -58,19 +57,11 @@ export function summarize(days: readonly DaySpending[]): SpendingSummary {
   let busiest: DaySpending | undefined;
   for (const day of days) {
     total += day.credits;
-    if (day.credits > 0) activeDays += 1;
-    if (day.credits > 0 && (!busiest || day.credits > busiest.credits)) busiest = day;
+    if (day.credits <= 0) continue;
+    activeDays += 1;
+    if (!busiest || day.credits > busiest.credits) busiest = day;
   }
   return { total, activeDays, busiest };
-}
-
-/** The summary sentence(s): total, days with spending, the busiest day. */
-export function chartSummaryText(series: SpendingSeries, t: Catalog, localize: LocalizeController): string {
-  const { total, activeDays, busiest } = summarize(series.days);
-  if (total === 0) return t.stats.chartEmpty;
-  const sentences = [t.stats.chartSummary(total, activeDays, series.days.length)];
-  if (busiest) sentences.push(t.stats.chartBusiest(localize.date(busiest.start, { dateStyle: 'medium' }), busiest.credits));
-  return sentences.join(' ');
 }
 
 const BAR = 10;
@@ -81,15 +72,19 @@ const HEIGHT = 100;
  * The chart as a `<figure>`: title and period, the bars (hidden from assistive technology), the
  * summary sentence, and a visually hidden table of the days with spending. Parts: `chart`, `chart-bar`.
  */
-export function renderSpendingChart(series: SpendingSeries, t: Catalog, localize: LocalizeController): TemplateResult {
+export function renderSpendingChart(series: SpendingSeries, localize: LocalizeController): TemplateResult | typeof nothing {
+  const t = localize.t;
   const { days } = series;
   const first = days[0];
   const last = days.at(-1);
-  if (!first || !last) return html``;
+  if (!first || !last) return nothing;
   const max = Math.max(1, ...days.map((day) => day.credits));
   const width = days.length * (BAR + GAP) - GAP;
-  const dayText = (day: DaySpending) => localize.date(day.start, { dateStyle: 'medium' });
+  const dayText = (day: DaySpending) => localize.date(day.start);
   const spent = days.filter((day) => day.credits > 0);
+  const { total, activeDays, busiest } = summarize(days);
+  let summary = total ? t.stats.chartSummary(total, activeDays, days.length) : t.stats.chartEmpty;
+  if (total && busiest) summary += ` ${t.stats.chartBusiest(dayText(busiest), busiest.credits)}`;
   return html`<figure class="chart" part="chart" aria-labelledby="chart-title">
     <figcaption class="chart-head">
       <span id="chart-title" class="chart-title">${t.stats.chartTitle}</span>
@@ -108,7 +103,7 @@ export function renderSpendingChart(series: SpendingSeries, t: Catalog, localize
       </svg>
       <span class="chart-axis-labels muted" aria-hidden="true"><span>${dayText(first)}</span><span>${dayText(last)}</span></span>
     </div>
-    <p class="chart-summary" part="chart-summary">${chartSummaryText(series, t, localize)}</p>
+    <p class="chart-summary" part="chart-summary">${summary}</p>
     ${series.complete ? nothing : html`<p class="hint">${t.stats.chartPartial(dayText(first))}</p>`}
     ${spent.length
       ? html`<table class="visually-hidden">

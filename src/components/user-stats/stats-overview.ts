@@ -1,8 +1,8 @@
 /** The statistics tab's figures and budget meter, as templates. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { UserStats } from '../../sdk/index.js';
-import type { Catalog } from '../localize/en.js';
 import type { LocalizeController } from '../localize/localize-controller.js';
+import { ROLE_TONES } from '../shared/role-tones.js';
 import { styleProps } from '../shared/style-props.js';
 
 /** What the budget looks like: how much of what is spent, and whether nothing is left. */
@@ -23,31 +23,27 @@ export function budgetOf(stats: UserStats): Budget {
   return { spent, max: spent + available, exhausted, cappedByBalance: false };
 }
 
-const ROLE_TONES: Record<string, string> = { owner: 'accent', manager: 'success', specialist: 'neutral', guest: 'warning' };
 
-function figure(label: string, value: unknown, part = 'figure'): TemplateResult {
-  return html`<div class="figure" part=${part}><dt class="figure-label">${label}</dt><dd class="figure-value">${value}</dd></div>`;
-}
-
-export interface OverviewContext {
-  t: Catalog;
-  localize: LocalizeController;
+function figure(label: string, value: unknown): TemplateResult {
+  return html`<div class="figure" part="figure"><dt class="figure-label">${label}</dt><dd class="figure-value">${value}</dd></div>`;
 }
 
 /** The figures of `GET /users/{id}/stats`. Parts: `figures`, `figure`. */
-export function renderFigures(stats: UserStats, { t, localize }: OverviewContext): TemplateResult {
+export function renderFigures(stats: UserStats, localize: LocalizeController): TemplateResult {
+  const t = localize.t;
   const budget = stats.role === 'guest' ? t.common.none : stats.creditLimit === null ? t.common.noLimit : t.stats.budgetLimit(stats.creditLimit);
   const lastActive = stats.lastActiveAt
     ? html`<time datetime=${stats.lastActiveAt}>${localize.relativeTime(stats.lastActiveAt)}</time>
         <span class="figure-detail muted">${localize.dateTime(stats.lastActiveAt)}</span>`
     : html`<span class="muted">${t.stats.noActivity}</span>`;
+  const big = (value: number) => html`<span class="numeric big">${localize.number(value)}</span>`;
   return html`<dl class="figures" part="figures" aria-label=${t.stats.figures}>
-    ${figure(t.stats.role, html`<span class="badge" part="badge" data-tone=${ROLE_TONES[stats.role] ?? 'neutral'}>${t.roles[stats.role].name}</span>`)}
+    ${figure(t.stats.role, html`<span class="badge" part="badge" data-tone=${ROLE_TONES[stats.role]}>${t.roles[stats.role].name}</span>`)}
     ${figure(t.stats.budget, budget)}
     ${figure(t.stats.created, html`<time datetime=${stats.createdAt}>${localize.date(stats.createdAt)}</time>`)}
-    ${figure(t.stats.available, html`<span class="numeric big" data-available=${stats.creditsAvailable}>${localize.number(stats.creditsAvailable)}</span>`)}
-    ${figure(t.stats.spent, html`<span class="numeric big">${localize.number(stats.creditsSpent)}</span>`)}
-    ${figure(t.stats.tasksOwned, html`<span class="numeric big">${localize.number(stats.tasksOwned)}</span>`)}
+    ${figure(t.stats.available, big(stats.creditsAvailable))}
+    ${figure(t.stats.spent, big(stats.creditsSpent))}
+    ${figure(t.stats.tasksOwned, big(stats.tasksOwned))}
     ${figure(t.stats.lastActive, lastActive)}
   </dl>`;
 }
@@ -57,20 +53,20 @@ export function renderFigures(stats: UserStats, { t, localize }: OverviewContext
  * there is no limit. Used up shows as its own state (`data-state="exhausted"`, text and colour).
  * Parts: `budget`, `meter`, `meter-fill`.
  */
-export function renderBudget(stats: UserStats, { t, localize }: OverviewContext): TemplateResult | typeof nothing {
+export function renderBudget(stats: UserStats, localize: LocalizeController): TemplateResult | typeof nothing {
+  const t = localize.t;
   if (stats.role === 'guest') return nothing;
   const budget = budgetOf(stats);
   const share = budget.max > 0 ? Math.min(1, budget.spent / budget.max) : budget.exhausted ? 1 : 0;
   const text = stats.creditLimit !== null
     ? t.stats.meterOfLimit(stats.creditsSpent, stats.creditLimit)
     : t.stats.meterOfBalance(stats.creditsSpent, stats.creditsAvailable);
-  const exhaustedTitle = budget.exhausted === 'limit' ? t.stats.limitReached : t.stats.balanceEmpty;
-  const exhaustedText = budget.exhausted === 'limit' ? t.stats.limitReachedText : t.stats.balanceEmptyText;
+  const limit = budget.exhausted === 'limit';
   return html`<section class="budget" part="budget" data-state=${budget.exhausted ? 'exhausted' : 'ok'}>
     <div class="budget-head">
       <span id="meter-label" class="budget-title">${t.stats.meterLabel}</span>
       ${budget.exhausted
-        ? html`<span class="badge" part="badge limit-badge" data-tone="danger" data-dot>${exhaustedTitle}</span>`
+        ? html`<span class="badge" part="badge limit-badge" data-tone="danger" data-dot>${limit ? t.stats.limitReached : t.stats.balanceEmpty}</span>`
         : html`<span class="numeric muted">${localize.number(share, { style: 'percent', maximumFractionDigits: 0 })}</span>`}
     </div>
     <div class="meter" part="meter" role="meter" aria-labelledby="meter-label" aria-valuemin="0"
@@ -78,7 +74,8 @@ export function renderBudget(stats: UserStats, { t, localize }: OverviewContext)
       <div class="meter-fill" part="meter-fill" ${styleProps({ 'inline-size': `${(share * 100).toFixed(2)}%` })}></div>
     </div>
     <p class="budget-text">${text}</p>
-    ${budget.exhausted ? html`<p class="notice" data-tone="danger" part="limit-notice">${exhaustedText}</p>` : nothing}
-    ${!budget.exhausted && budget.cappedByBalance ? html`<p class="hint">${t.stats.cappedByBalance(stats.creditsAvailable)}</p>` : nothing}
+    ${budget.exhausted
+      ? html`<p class="notice" data-tone="danger" part="limit-notice">${limit ? t.stats.limitReachedText : t.stats.balanceEmptyText}</p>`
+      : budget.cappedByBalance ? html`<p class="hint">${t.stats.cappedByBalance(stats.creditsAvailable)}</p>` : nothing}
   </section>`;
 }

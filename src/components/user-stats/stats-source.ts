@@ -5,17 +5,14 @@
  * The chart covers `days` calendar days ending on the day of the user's last activity (today for an
  * active user; for one who stopped a while ago, their last active weeks rather than an empty chart).
  * Its events are fetched with `from`/`to`, so a user with 100,000 events in all costs only the pages
- * of that period, and at most `maxEvents` of them: past that the chart starts later and says so.
+ * of that period, and at most `MAX_CHART_EVENTS` of them: past that the chart starts later and says so.
  */
 import type { RosterClient, User, UserStats } from '../../sdk/index.js';
 import { isAbortError } from '../shared/errors.js';
 import { addDays, dailySpending, type SpendingSeries, startOfDay } from './spending-chart.js';
 
-export interface StatsSourceOptions {
-  onChange: () => void;
-  /** Events read for the chart at most (default 2,000: ten pages of 200). */
-  maxEvents?: number;
-}
+/** Events read for the chart at most: ten pages of 200. */
+const MAX_CHART_EVENTS = 2000;
 
 export class StatsSource {
   user?: User;
@@ -26,86 +23,65 @@ export class StatsSource {
   chart?: SpendingSeries;
   chartError?: unknown;
   chartLoading = false;
-  private abortController?: AbortController;
-  private readonly maxEvents: number;
+  #abortController?: AbortController;
 
-  constructor(private readonly options: StatsSourceOptions) {
-    this.maxEvents = options.maxEvents ?? 2000;
-  }
+  constructor(private readonly onChange: () => void) {}
 
   /** Forgets everything (another user, or none). */
   clear(): void {
     this.abort();
     this.user = this.stats = this.error = this.chart = this.chartError = undefined;
     this.loading = this.chartLoading = false;
-    this.options.onChange();
+    this.onChange();
   }
 
   abort(): void {
-    this.abortController?.abort();
-    this.abortController = undefined;
+    this.#abortController?.abort();
+    this.#abortController = undefined;
   }
 
   /** Loads (or reloads, keeping what is shown until the answers arrive) the figures and the chart. */
   async load(client: RosterClient, userId: string, days: number): Promise<void> {
     this.abort();
-    const controller = (this.abortController = new AbortController());
+    const controller = (this.#abortController = new AbortController());
     const { signal } = controller;
-    const current = () => controller === this.abortController;
-    this.loading = this.chartLoading = true;
-    this.error = undefined;
-    this.options.onChange();
+    // Settles the load: true while it is still the current one, with the changes applied and shown.
+    const settle = (changes: Partial<StatsSource>) => {
+      if (controller !== this.#abortController) return false;
+      Object.assign(this, changes);
+      this.onChange();
+      return true;
+    };
+    settle({ loading: true, chartLoading: true, error: undefined });
+    let stats: UserStats;
     try {
-      const [user, stats] = await Promise.all([client.users.get(userId, { signal }), client.users.stats(userId, { signal })]);
-      if (!current()) return;
-      this.user = user;
-      this.stats = stats;
+      const [user, answer] = await Promise.all([client.users.get(userId, { signal }), client.users.stats(userId, { signal })]);
+      stats = answer;
+      if (!settle({ user, stats, loading: false })) return;
     } catch (error) {
-      if (isAbortError(error) || !current()) return;
-      this.error = error;
-      this.loading = this.chartLoading = false;
-      this.options.onChange();
+      if (!isAbortError(error)) settle({ error, loading: false, chartLoading: false });
       return;
     }
-    this.loading = false;
-    this.options.onChange();
-    await this.loadChart(client, userId, days, signal, current);
-  }
-
-  private async loadChart(client: RosterClient, userId: string, days: number, signal: AbortSignal, current: () => boolean) {
     const now = Date.now();
-    const lastActive = this.stats?.lastActiveAt ? Math.min(Date.parse(this.stats.lastActiveAt), now) : now;
-    const last = startOfDay(lastActive);
+    const last = startOfDay(stats.lastActiveAt ? Math.min(Date.parse(stats.lastActiveAt), now) : now);
     let first = addDays(last, 1 - Math.max(1, Math.floor(days)));
     const spending: { at: string; cost: number }[] = [];
-    let read = 0;
     let complete = true;
-    let oldest: string | undefined;
     try {
-      const query = { from: first, to: addDays(last, 1), limit: 200 };
-      for await (const event of client.users.iterateEvents(userId, query, { signal })) {
-        if (read === this.maxEvents) {
+      for await (const event of client.users.iterateEvents(userId, { from: first, to: addDays(last, 1), limit: 200 }, { signal })) {
+        if (spending.length === MAX_CHART_EVENTS) {
+          // Events come newest first: when cut off, only the days after the oldest one read are whole.
           complete = false;
+          first = new Date(Math.min(last.getTime(), addDays(startOfDay(spending.at(-1)!.at), 1).getTime()));
           break;
         }
-        read += 1;
-        oldest = event.at;
-        if (event.cost > 0) spending.push({ at: event.at, cost: event.cost });
+        spending.push(event);
       }
     } catch (error) {
-      if (isAbortError(error) || !current()) return;
-      this.chartError = error;
-      this.chartLoading = false;
-      this.options.onChange();
+      if (!isAbortError(error)) settle({ chartError: error, chartLoading: false });
       return;
     }
-    if (!current()) return;
-    // Events come newest first: when cut off, only the days after the oldest one read are whole.
-    if (!complete && oldest) first = new Date(Math.min(last.getTime(), addDays(startOfDay(oldest), 1).getTime()));
     const count = Math.round((last.getTime() - first.getTime()) / 86_400_000) + 1;
-    this.chart = { days: dailySpending(spending, first, count), complete };
-    this.chartError = undefined;
-    this.chartLoading = false;
-    this.options.onChange();
+    settle({ chart: { days: dailySpending(spending, first, count), complete }, chartError: undefined, chartLoading: false });
   }
 }

@@ -11,8 +11,7 @@ const statsStyles = css`
     flex-direction: column;
     gap: var(--_space-m);
     min-block-size: 0;
-    container-type: inline-size;
-    container-name: roster-user-stats;
+    container: roster-user-stats / inline-size;
   }
   .tabs {
     display: flex;
@@ -46,12 +45,6 @@ const statsStyles = css`
     border-radius: 2px;
     background: var(--_color-accent);
   }
-  .tab:focus-visible,
-  .panel:focus-visible,
-  .body:focus-visible {
-    outline: none;
-    box-shadow: var(--_focus-ring);
-  }
   .panel {
     display: flex;
     flex-direction: column;
@@ -65,14 +58,22 @@ const statsStyles = css`
     gap: var(--_space-s);
     margin: 0;
   }
-  .figure {
-    display: grid;
-    align-content: start;
-    gap: var(--_space-xs);
-    padding: var(--_space-m);
+  .figure,
+  .budget,
+  .chart,
+  .content {
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-l);
     background: var(--_color-surface);
+  }
+  .figure,
+  .budget,
+  .chart {
+    display: grid;
+    align-content: start;
+    gap: var(--_space-xs);
+    margin: 0;
+    padding: var(--_space-m);
   }
   .figure-label {
     color: var(--_color-text-muted);
@@ -95,13 +96,7 @@ const statsStyles = css`
   }
   .budget,
   .chart {
-    display: grid;
     gap: var(--_space-s);
-    margin: 0;
-    padding: var(--_space-m);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-l);
-    background: var(--_color-surface);
   }
   .budget-head,
   .chart-head {
@@ -159,7 +154,6 @@ const statsStyles = css`
   }
   .chart-axis {
     stroke: var(--_color-border-strong);
-    stroke-width: 1;
     vector-effect: non-scaling-stroke;
   }
   .chart-axis-labels {
@@ -203,9 +197,6 @@ const statsStyles = css`
   .content {
     display: flex;
     flex-direction: column;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-l);
-    background: var(--_color-surface);
     overflow: hidden;
   }
   .content:empty {
@@ -243,21 +234,6 @@ const statsStyles = css`
     max-inline-size: 100%;
     overflow: hidden;
     text-overflow: ellipsis;
-  }
-  .truncate {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-m);
-    padding: var(--_space-s) var(--_space-m);
-    border-block-start: 1px solid var(--_color-border);
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-s);
   }
   .total {
     color: var(--_color-text);

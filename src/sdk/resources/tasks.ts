@@ -27,7 +27,7 @@ const TaskPageSchema = PageSchema(TaskSchema);
 export function tasksResource(http: Http, changes: Changes): TasksResource {
   return {
     list: (query = {}, { signal } = {}) =>
-      http.request({ method: 'GET', path: 'tasks', query: { ...query }, signal }, TaskPageSchema),
+      http.request({ method: 'GET', path: 'tasks', query, signal }, TaskPageSchema),
 
     async create(input, { signal, idempotencyKey = newIdempotencyKey() } = {}) {
       const task = await http.request(

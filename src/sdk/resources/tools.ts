@@ -21,6 +21,6 @@ const TaskPageSchema = PageSchema(TaskSchema);
 export function toolsResource(http: Http): ToolsResource {
   return {
     tasks: async (toolId, query = {}, { signal } = {}) =>
-      http.request({ method: 'GET', path: `tools/${segment(toolId)}/tasks`, query: { ...query }, signal }, TaskPageSchema),
+      http.request({ method: 'GET', path: `tools/${segment(toolId)}/tasks`, query, signal }, TaskPageSchema),
   };
 }

@@ -95,17 +95,17 @@ const EventPageSchema = PageSchema(EventSchema);
 function isApplied(patch: UserPatch, user: User): boolean {
   const parsed = UserPatchSchema.safeParse(patch);
   if (!parsed.success) return false;
-  const { password: _password, notifications, ...fields } = parsed.data;
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return Object.entries(fields).every(([key, value]) => value === undefined || same(value, user[key as keyof User]))
-    && Object.entries(notifications ?? {}).every(([key, value]) => same(value, user.notifications[key as keyof User['notifications']]));
+  const { password: _password, notifications = {}, ...fields } = parsed.data;
+  const holds = (changed: object, current: object) => Object.entries(changed).every(([key, value]) =>
+    value === undefined || JSON.stringify(value) === JSON.stringify(current[key as keyof typeof current]));
+  return holds(fields, user) && holds(notifications, user.notifications);
 }
 
 /** Builds `client.users` over the transport; writes report to `changes`. */
 export function usersResource(http: Http, changes: Changes): UsersResource {
   const users: UsersResource = {
     list: (query = {}, { signal } = {}) =>
-      http.request({ method: 'GET', path: 'users', query: { ...query }, signal }, UserPageSchema),
+      http.request({ method: 'GET', path: 'users', query, signal }, UserPageSchema),
 
     iterate: (query = {}, options) => iterateItems(users.list, query, options),
 
@@ -154,7 +154,7 @@ export function usersResource(http: Http, changes: Changes): UsersResource {
       http.request({ method: 'GET', path: `users/${segment(id)}/stats`, signal }, UserStatsSchema),
 
     events: async (id, query = {}, { signal } = {}) =>
-      http.request({ method: 'GET', path: `users/${segment(id)}/events`, query: { ...query }, signal }, EventPageSchema),
+      http.request({ method: 'GET', path: `users/${segment(id)}/events`, query, signal }, EventPageSchema),
 
     iterateEvents: (id, query = {}, options) => iterateItems((q, o) => users.events(id, q, o), query, options),
   };
