@@ -12,7 +12,9 @@ import { type I18nOverride, LocalizeController } from '../localize/localize-cont
 
 export class RosterElement extends LitElement {
   protected readonly localize = new LocalizeController(this);
-  private readonly internals?: ElementInternals;
+  // The states set itself, not only the internals: WebKit rebuilds a garbage-collected `states`
+  // wrapper empty (while `:state()` still matches), so reading through a new one loses what was set.
+  private readonly customStates?: CustomStateSet;
 
   /** The SDK client. Set it directly, or let `<roster-provider>` / `<roster-panel>` provide it. */
   @consume({ context: clientContext, subscribe: true })
@@ -28,7 +30,7 @@ export class RosterElement extends LitElement {
   constructor() {
     super();
     try {
-      this.internals = this.attachInternals();
+      this.customStates = this.attachInternals().states;
     } catch {
       // Engines without ElementInternals for autonomous elements: states are then not exposed.
     }
@@ -42,7 +44,7 @@ export class RosterElement extends LitElement {
 
   /** Sets a custom state, styleable as `roster-user-list:state(loading)`. */
   protected setCustomState(name: string, on: boolean): void {
-    const states = this.internals?.states;
+    const states = this.customStates;
     if (!states) return;
     try {
       if (on) states.add(name);
@@ -56,7 +58,7 @@ export class RosterElement extends LitElement {
 
   /** Whether a custom state is set (for tests and subclasses). */
   hasCustomState(name: string): boolean {
-    const states = this.internals?.states;
+    const states = this.customStates;
     return Boolean(states && (states.has(name) || states.has(`--${name}`)));
   }
 }
