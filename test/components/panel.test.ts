@@ -91,6 +91,34 @@ describe('<roster-panel>', () => {
     expect(tabPanel(panel)!.querySelector('roster-user-stats')!.getAttribute('user-id')).to.equal(panel.selectedUser!.id);
   });
 
+  it('should name granted tasks and tasks of events through one lookup, reading no page of tasks twice', async () => {
+    // 450 tasks plus Sam's own, the oldest, which sorts last: grants need page 2 of the tool's tasks, events page 3.
+    let clock = new Date(Date.now() - 3 * 86_400_000);
+    const tasks = Array.from({ length: 450 }, (_, i) => ({
+      id: `rt-${i}`, toolId: 'rank-tracker', name: `Project ${String(i).padStart(3, '0')}`, ownerId: 'usr_sam', createdAt: new Date().toISOString(),
+    }));
+    const testApi = setupApi({ now: () => clock, tasks, users: [{
+      id: 'usr_sam', firstName: 'Sam', lastName: 'Spender', email: 'sam.spender@acme.de', role: 'specialist',
+      access: { tools: ['rank-tracker'], tasks: [{ toolId: 'rank-tracker', taskId: 'rt-300' }] },
+    }] });
+    await clientFor(testApi.api, 'sam.spender@acme.de').tasks.create({ toolId: 'rank-tracker', name: 'Zebra report' });
+    clock = new Date();
+    const panel = await renderPanel(clientFor(testApi.api, 'olivia.owner@acme.de'));
+    await openUser(panel, 'Sam Spender');
+    const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
+    tabs[1].click();
+    const grants = await waitFor(() => tabPanel(panel)?.querySelector('roster-access-grants'), 'access tab');
+    await waitFor(() => grants.shadowRoot!.querySelector('[part~="task"] .task-name')?.textContent?.trim() === 'Project 300', 'granted task named');
+    tabs[2].click();
+    const stats = await waitFor(() => tabPanel(panel)?.querySelector('roster-user-stats'), 'activity tab');
+    stats.tab = 'events';
+    await waitFor(() => [...stats.shadowRoot!.querySelectorAll('.body [role="row"] .col-subject')]
+      .some((cell) => cell.textContent!.replace(/\s+/g, ' ').trim() === 'Rank Tracker · Zebra report'), 'task of the event named');
+    const pages = testApi.requests.filter((r) => r.method === 'GET' && /^\/(tools\/[^/]+\/)?tasks$/.test(r.path)).map((r) => r.url.search);
+    expect(pages).to.have.length(3);
+    expect(new Set(pages).size, 'no page read twice').to.equal(3);
+  });
+
   it('should open the editor in create mode for "New user", unless the host cancels the request', async () => {
     const testApi = setupApi({ data: 'demo' });
     const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));

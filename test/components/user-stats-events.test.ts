@@ -127,14 +127,35 @@ describe('<roster-user-stats> events history', () => {
     expect(text(last.querySelector('.col-description')!)).to.equal('Created the task “Task 0” in Ping');
   });
 
-  it('should add a new event when the client reports a task the user created', async () => {
-    const { spender } = spendingAccount();
+  it('should name the task of an event that is on no first page of tasks, reading each page once', async () => {
+    // Sam's task is the oldest of 451 in its tool and sorts last by name: the third page of
+    // `GET /tasks` and of `GET /tools/rank-tracker/tasks` at 200 a page.
+    let clock = localNoon(3);
+    const tasks = Array.from({ length: 450 }, (_, i) => ({
+      toolId: 'rank-tracker', name: `Project ${String(i).padStart(3, '0')}`, ownerId: SPENDER_ID, createdAt: new Date().toISOString(),
+    }));
+    const { testApi, owner, spender } = spendingAccount({ tasks, now: () => clock });
+    const zebra = await spender.tasks.create({ toolId: 'rank-tracker', name: 'Zebra report' });
+    clock = new Date();
+    expect((await owner.tasks.list({ limit: 200 })).items.map((task) => task.id)).not.to.include(zebra.id);
+    const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
+    const row = eventRows(el).find((r) => text(r.querySelector('.col-description')!).includes('Zebra report'))!;
+    await waitFor(() => text(row.querySelector('.col-subject')!) === 'Rank Tracker · Zebra report', 'task named');
+    const pages = testApi.requests.filter((r) => r.path === '/tools/rank-tracker/tasks').map((r) => r.url.searchParams.get('cursor') ?? '');
+    expect(pages).to.have.length(3);
+    expect(new Set(pages).size, 'no page read twice').to.equal(3);
+  });
+
+  it('should add a new event when the client reports a task the user created, named without a lookup', async () => {
+    const { testApi, spender } = spendingAccount();
     await spender.tasks.create({ toolId: 'rank-tracker', name: 'First' });
     const el = await eventsShown(await renderStats(spender, SPENDER_ID, { tab: 'events' }));
     await spender.tasks.create({ toolId: 'site-audit', name: 'Second' });
     await waitFor(() => eventRows(el).length === 2, 'new event shown');
     expect(text(eventRows(el)[0]!.querySelector('.col-description')!)).to.equal('Created the task “Second” in Site Audit');
+    expect(text(eventRows(el)[0]!.querySelector('.col-subject')!)).to.equal('Site Audit · Second');
     expect(text(root(el).querySelector('[part="total"]')!)).to.equal(en.stats.totalAll(35));
+    expect(testApi.requests.filter((r) => r.path === '/tools/site-audit/tasks')).to.deep.equal([]);
   });
 
   it('should show German types, times and numbers', async () => {
@@ -194,7 +215,7 @@ describe('<roster-user-stats> CSV export', () => {
     this.timeout(30_000);
     const odd = { id: 'odd', name: 'Odd, "Tool"\r\nLine 2', taskCost: 1 };
     const { testApi, owner, spender } = spendingAccount({ tools: [odd], credits: 100_000 });
-    const [oldestTask] = await createTasks(testApi, SPENDER, 'odd', 449, (i) => `Task ${i}`);
+    await createTasks(testApi, SPENDER, 'odd', 449, (i) => `Task ${i}`);
     await spender.tasks.create({ toolId: 'odd', name: '=SUM(A1:A9), "x"' });
     const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
     await waitFor(() => eventRows(el).some((row) => text(row).includes('Task 448')), 'task names known');
@@ -211,8 +232,11 @@ describe('<roster-user-stats> CSV export', () => {
     ]);
     expect(Date.parse(formula[0]!)).to.be.a('number').and.not.NaN;
     expect(records[2]![4]).to.equal('Task 448');
-    // Names come from one page of tasks (the newest 200); older tasks are named by their id.
-    expect(records.at(-1)![4]).to.equal(oldestTask);
+    // Every task is named (the oldest too, which no first page of tasks holds), and no page of tasks is read twice.
+    expect(records.at(-1)![4]).to.equal('Task 0');
+    expect(records.slice(1).map((record) => record[4]!).filter((name) => !/^(Task \d+$|'=SUM)/.test(name))).to.deep.equal([]);
+    const taskPages = testApi.requests.filter((r) => r.path === '/tools/odd/tasks').map((r) => r.url.searchParams.get('cursor') ?? '');
+    expect(taskPages).to.have.length(new Set(taskPages).size);
     expect(eventRequests(testApi).filter((r) => r.url.searchParams.get('limit') === '200')).to.have.length.at.least(3);
   });
 

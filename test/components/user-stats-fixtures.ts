@@ -18,11 +18,12 @@ export interface SpendingAccount {
 
 /** The default account plus Sam Spender, a specialist with every tool and the given credit limit. */
 export function spendingAccount(
-  { creditLimit = null, credits = 1000, tools, now }: { creditLimit?: number | null; credits?: number; tools?: Tool[]; now?: () => Date } = {},
+  { creditLimit = null, credits = 1000, tools, tasks, now }: { creditLimit?: number | null; credits?: number; tools?: Tool[]; tasks?: ReferenceApiOptions['tasks']; now?: () => Date } = {},
 ): SpendingAccount {
   const options: ReferenceApiOptions = {
     account: { credits },
     tools,
+    tasks,
     now,
     users: [{
       id: SPENDER_ID, firstName: 'Sam', lastName: 'Spender', email: SPENDER, role: 'specialist', creditLimit,

@@ -5,10 +5,10 @@ import { BeforeUserUpdateEvent, GrantsChangedEvent, RosterChangeEvent } from '..
 import { RosterElement } from '../shared/base-element.js';
 import { renderError } from '../shared/error-view.js';
 import { isAbortError } from '../shared/errors.js';
+import { TaskDirectory } from '../shared/task-directory.js';
 import { ViewerController } from '../viewer.js';
 import { styles } from './access-grants.styles.js';
 import { TaskCombobox } from './task-combobox.js';
-import { TaskDirectory } from './task-directory.js';
 
 const NO_ACCESS: Access = { tools: [], tasks: [] };
 

@@ -35,8 +35,8 @@ export function csvRow(cells: readonly CsvCell[]): string {
 export interface EventsCsvOptions {
   /** The header record. */
   header: readonly string[];
-  /** The cells of one event, in the header's order. */
-  cells: (event: RosterEvent) => readonly CsvCell[];
+  /** The cells of one event, in the header's order (a promise of them when they need a lookup). */
+  cells: (event: RosterEvent) => readonly CsvCell[] | Promise<readonly CsvCell[]>;
   /** Called after each chunk with the number of events written so far. */
   onProgress?: (written: number) => void;
   /** Stops the export: the returned promise rejects with the signal's reason (an AbortError). */
@@ -64,7 +64,7 @@ export async function buildEventsCsv(events: AsyncIterable<RosterEvent>, options
   signal?.throwIfAborted();
   for await (const event of events) {
     signal?.throwIfAborted();
-    chunk += csvRow(cells(event));
+    chunk += csvRow(await cells(event));
     count += 1;
     if (count % chunkSize === 0) {
       parts.push(new Blob([chunk]));

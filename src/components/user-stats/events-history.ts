@@ -10,7 +10,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { EVENT_TYPES, type EventQuery, type EventType, type RosterClient, type RosterEvent, type Task } from '../../sdk/index.js';
+import { EVENT_TYPES, type EventQuery, type EventType, type RosterClient, type RosterEvent } from '../../sdk/index.js';
 import { EventsExportedEvent } from '../events.js';
 import type { LocalizeController } from '../localize/localize-controller.js';
 import { renderError } from '../shared/error-view.js';
@@ -18,6 +18,7 @@ import { renderState } from '../shared/state-view.js';
 import { isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
 import { styleProps } from '../shared/style-props.js';
+import { TaskDirectory } from '../shared/task-directory.js';
 import { VirtualWindow } from '../shared/virtual-window.js';
 import type { ViewerController } from '../viewer.js';
 import { buildEventsCsv, downloadBlob, type EventsCsv } from './events-csv.js';
@@ -39,9 +40,9 @@ export class EventsHistory implements ReactiveController {
   readonly #viewer: ViewerController;
   readonly #source: PagedSource<RosterEvent>;
   readonly #window: VirtualWindow;
-  /** Task names by id, from the tasks the viewer can see (first page only) and tasks created since. */
-  readonly #taskNames = new Map<string, string>();
-  #namesClient?: RosterClient;
+  /** The client's task directory, which names the tasks of the rows shown. */
+  #tasks?: TaskDirectory;
+  #unsubscribe?: () => void;
   #filters = NO_FILTERS;
   #loaded?: { client: RosterClient; userId: string; pageSize: number; key: string };
   #sums = new Map<string, { count: number; cost: number }>();
@@ -78,8 +79,10 @@ export class EventsHistory implements ReactiveController {
     return { type: this.#filters.type || undefined, from: parseDay(this.#filters.from), to };
   }
 
+  /** The name of the event's task; one not known yet is looked up, and the host updates when it arrives. */
   #taskName(event: RosterEvent): string | undefined {
-    return event.taskId ? this.#taskNames.get(event.taskId) : undefined;
+    void this.#tasks?.resolve([event]);
+    return this.#tasks?.get(event.taskId ?? '')?.name;
   }
 
   /** Loads the user's events for the filters in effect, unless they are loaded already. */
@@ -89,7 +92,9 @@ export class EventsHistory implements ReactiveController {
     const key = JSON.stringify([userId, query]);
     if (this.#loaded?.client === client && this.#loaded.key === key) return;
     this.#loaded = { client, userId, pageSize, key };
-    this.#loadTaskNames(client);
+    this.#unsubscribe?.();
+    this.#tasks = TaskDirectory.for(client);
+    this.#unsubscribe = this.#tasks.subscribe(() => this.#host.requestUpdate());
     const sums = (this.#sums = new Map());
     this.#source.reset(async (cursor, signal) => {
       const page = await client.users.events(userId, { ...query, cursor }, { signal });
@@ -100,6 +105,7 @@ export class EventsHistory implements ReactiveController {
 
   /** Stops loading and forgets the rows. */
   clear(): void {
+    this.#unsubscribe?.();
     this.#loaded = undefined;
     this.#sums = new Map();
     this.#source.reset(undefined);
@@ -112,12 +118,6 @@ export class EventsHistory implements ReactiveController {
     if (loaded) this.load(loaded.client, loaded.userId, loaded.pageSize);
   }
 
-  /** Remembers a task's name (e.g. one just created). */
-  addTask(task: Task): void {
-    this.#taskNames.set(task.id, task.name);
-    this.#host.requestUpdate();
-  }
-
   /** The CSV of every event of the filters in effect; rejects with an AbortError when `signal` aborts. */
   async csv(client: RosterClient, userId: string, signal?: AbortSignal, onProgress?: (written: number) => void): Promise<EventsCsv> {
     const t = this.#localize.t;
@@ -125,38 +125,29 @@ export class EventsHistory implements ReactiveController {
     const query = { ...this.#query(), limit: 200 };
     // Tool names come from the viewer's account, which an export may start before it has loaded.
     const { tools } = (this.#viewer.me ?? (await client.me({ signal }))).account;
+    const tasks = TaskDirectory.for(client);
     return buildEventsCsv(client.users.iterateEvents(userId, query, { signal }), {
       header: [c.time, c.type, c.description, c.tool, c.task, c.cost],
-      // The time as RFC 3339 UTC (sortable, unambiguous), names in the viewer's language.
-      cells: (event) => [event.at, typeLabel(event.type, t), event.description, toolName(event, tools), this.#taskName(event) ?? event.taskId, event.cost],
+      // The time as RFC 3339 UTC (sortable, unambiguous), names in the viewer's language; a task that
+      // is gone (or whose lookup failed) as its id.
+      async cells(event) {
+        await tasks.resolve([event]);
+        return [event.at, typeLabel(event.type, t), event.description, toolName(event, tools), tasks.get(event.taskId ?? '')?.name ?? event.taskId, event.cost];
+      },
       onProgress,
       signal,
     });
   }
 
   hostUpdated(): void {
-    const body = this.#host.renderRoot.querySelector<HTMLElement>('.table .body');
-    this.#window.observe(body, body?.querySelector<HTMLElement>('.rows'));
+    // The placeholder rows while the first page loads have the rows' height: the window reads it there.
+    const body = this.#host.renderRoot.querySelector<HTMLElement>('.table .body, .table .skeleton-body');
+    this.#window.observe(body, body?.querySelector<HTMLElement>('.rows') ?? body);
   }
 
   hostDisconnected(): void {
     this.exporting?.controller.abort();
     this.clear();
-  }
-
-  #loadTaskNames(client: RosterClient) {
-    if (client === this.#namesClient) return;
-    this.#namesClient = client;
-    this.#taskNames.clear();
-    // One page is cheap and names most tasks; the rest show their tool only. Failures change nothing.
-    client.tasks.list({ limit: 200 }).then(
-      (page) => {
-        if (client !== this.#namesClient) return;
-        for (const task of page.items) this.#taskNames.set(task.id, task.name);
-        this.#host.requestUpdate();
-      },
-      () => undefined,
-    );
   }
 
   #setFilters(filters: EventFilters) {

@@ -139,7 +139,6 @@ export class RosterUserStats extends RosterElement {
   }
 
   #handleChange(change: RosterChange) {
-    if (change.type === 'task-created') this.#events.addTask(change.task);
     const concerns = (change.type === 'task-created' || change.type === 'user-updated' || change.type === 'user-deleted')
       && change.userId === this.userId;
     if (!concerns) return;

@@ -1,0 +1,118 @@
+/**
+ * Tasks by id, one directory per SDK client (so per viewer), shared by every element of that client:
+ * the granted tasks of `<roster-access-grants>` and the tasks of `<roster-user-stats>` events.
+ *
+ * Grants and events hold only `{ toolId, taskId }` and the contract has no "get task by id", so a
+ * lookup pages through the tool's tasks (`GET /tools/{toolId}/tasks`, 200 a page) and stops as soon
+ * as every wanted id of that tool was seen. Every task seen is remembered, so the next lookup of the
+ * tool goes on from the page where the last one stopped instead of reading the same pages again. An
+ * id not seen on a walk from the first page to the last no longer exists (or is invisible to the
+ * viewer): it resolves to `null`. Tasks the search listbox shows and tasks the client creates are
+ * remembered too, so they never cost a lookup.
+ */
+import type { RosterClient, Task } from '../../sdk/index.js';
+
+const LOOKUP_PAGE_SIZE = 200;
+const directories = new WeakMap<RosterClient, TaskDirectory>();
+
+export class TaskDirectory {
+  /** The failure of the last lookup, until `retry()`. */
+  error?: unknown;
+  readonly #client: RosterClient;
+  readonly #known = new Map<string, Task | null>();
+  /** Ids to look up, by tool. */
+  readonly #wanted = new Map<string, Set<string>>();
+  /** By tool, the lookups in flight: they settle once every id wanted of the tool was looked up. */
+  readonly #running = new Map<string, Promise<void>>();
+  /** By tool, the cursor of the page after the last one read (none: the next lookup starts over). */
+  readonly #next = new Map<string, string | undefined>();
+  readonly #listeners = new Set<() => void>();
+
+  /** The directory of a client, created on first use. */
+  static for(client: RosterClient): TaskDirectory {
+    let directory = directories.get(client);
+    if (!directory) directories.set(client, (directory = new TaskDirectory(client)));
+    return directory;
+  }
+
+  private constructor(client: RosterClient) {
+    this.#client = client;
+    client.onChange((change) => {
+      if (change.type === 'task-created') this.remember([change.task]);
+    });
+  }
+
+  /** The task; `null` when it no longer exists; `undefined` while unknown. */
+  get(taskId: string): Task | null | undefined {
+    return this.#known.get(taskId);
+  }
+
+  /** Records tasks the element saw elsewhere (search results). */
+  remember(tasks: readonly Task[]): void {
+    if (!tasks.length) return;
+    for (const task of tasks) this.#known.set(task.id, task);
+    this.#notify();
+  }
+
+  /** Calls back whenever tasks arrive or a lookup fails; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Starts lookups for the refs (grants, events) whose task is not known yet; a ref without both
+   * ids (an event of no task) is skipped. Settles when they were looked up: then `get` tells the task,
+   * `null`, or still `undefined` when a lookup failed.
+   */
+  resolve(refs: readonly { toolId: string | null; taskId: string | null }[]): Promise<unknown> {
+    for (const { toolId, taskId } of refs) {
+      if (!toolId || !taskId || this.#known.has(taskId)) continue;
+      let ids = this.#wanted.get(toolId);
+      if (!ids) this.#wanted.set(toolId, (ids = new Set()));
+      ids.add(taskId);
+    }
+    const running = this.#running;
+    if (!this.error) {
+      for (const toolId of this.#wanted.keys()) if (!running.has(toolId)) running.set(toolId, Promise.resolve().then(() => this.#lookUp(toolId)));
+    }
+    return Promise.all(refs.map((ref) => running.get(ref.toolId!)));
+  }
+
+  /** Tries the failed lookups again. */
+  retry(): void {
+    this.error = undefined;
+    void this.resolve([]);
+    this.#notify();
+  }
+
+  /** Pages through the tool's tasks until every id wanted of it was seen, also the ids wanted meanwhile. */
+  async #lookUp(toolId: string): Promise<void> {
+    const known = this.#known;
+    const missing = () => [...this.#wanted.get(toolId)!].filter((id) => !known.has(id));
+    while (!this.error && missing().length) {
+      let cursor = this.#next.get(toolId);
+      // Only ids wanted when a walk starts from the first page can be declared gone: later ones may sit on pages already passed.
+      const searched = cursor ? [] : missing();
+      try {
+        do {
+          const page = await this.#client.tools.tasks(toolId, { limit: LOOKUP_PAGE_SIZE, cursor });
+          for (const task of page.items) known.set(task.id, task);
+          this.#next.set(toolId, (cursor = page.nextCursor ?? undefined));
+        } while (cursor && missing().length);
+        for (const id of searched) if (!known.has(id)) known.set(id, null);
+      } catch (error) {
+        this.#next.delete(toolId);
+        if ((error as { name?: string }).name === 'NotFoundError') for (const id of missing()) known.set(id, null);
+        else this.error = error;
+      }
+      this.#notify();
+    }
+    if (!this.error) this.#wanted.delete(toolId);
+    this.#running.delete(toolId);
+  }
+
+  #notify() {
+    for (const listener of this.#listeners) listener();
+  }
+}
