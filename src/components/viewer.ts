@@ -29,44 +29,47 @@ function affectsViewer(change: RosterChange, me: Me | undefined): boolean {
 /** Loads `GET /me` for one client and reloads it when the client reports a change that alters it. */
 export class ViewerSource {
   state: ViewerState = { loading: false, refresh: () => this.load() };
-  private client?: RosterClient;
-  private unsubscribe?: () => void;
-  private abort?: AbortController;
+  #client?: RosterClient;
+  #unsubscribe?: () => void;
+  #abort?: AbortController;
+  readonly #notify: (state: ViewerState) => void;
 
-  constructor(private readonly notify: (state: ViewerState) => void) {}
+  constructor(notify: (state: ViewerState) => void) {
+    this.#notify = notify;
+  }
 
   /** Switches to another client (or none), loading its viewer. Idempotent for the same client. */
   setClient(client: RosterClient | undefined): void {
-    if (client === this.client) return;
-    this.unsubscribe?.();
-    this.abort?.abort();
-    this.client = client;
-    this.unsubscribe = client?.onChange((change) => {
+    if (client === this.#client) return;
+    this.#unsubscribe?.();
+    this.#abort?.abort();
+    this.#client = client;
+    this.#unsubscribe = client?.onChange((change) => {
       if (affectsViewer(change, this.state.me)) void this.load();
     });
     this.state = { loading: false, refresh: () => this.load() };
     if (client) void this.load();
-    else this.notify(this.state);
+    else this.#notify(this.state);
   }
 
   async load(): Promise<void> {
-    const client = this.client;
+    const client = this.#client;
     if (!client) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.update({ loading: true });
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.#update({ loading: true });
     try {
       const me = await client.me({ signal: abort.signal });
-      if (abort === this.abort) this.update({ me, error: undefined, loading: false });
+      if (abort === this.#abort) this.#update({ me, error: undefined, loading: false });
     } catch (error) {
-      if (isAbortError(error) || abort !== this.abort) return;
-      this.update({ error, loading: false });
+      if (isAbortError(error) || abort !== this.#abort) return;
+      this.#update({ error, loading: false });
     }
   }
 
-  private update(patch: Partial<ViewerState>) {
+  #update(patch: Partial<ViewerState>) {
     this.state = { ...this.state, ...patch };
-    this.notify(this.state);
+    this.#notify(this.state);
   }
 }
 
@@ -80,16 +83,18 @@ export interface ClientHost extends ReactiveControllerHost, HTMLElement {
  * element's own `client`. Create it in the class body: `private readonly viewer = new ViewerController(this)`.
  */
 export class ViewerController implements ReactiveController {
-  private provided?: ViewerState;
-  private readonly own: ViewerSource;
+  #provided?: ViewerState;
+  readonly #own: ViewerSource;
+  readonly #host: ClientHost;
 
-  constructor(private readonly host: ClientHost) {
-    this.own = new ViewerSource(() => host.requestUpdate());
+  constructor(host: ClientHost) {
+    this.#host = host;
+    this.#own = new ViewerSource(() => host.requestUpdate());
     new ContextConsumer(host, {
       context: viewerContext,
       subscribe: true,
       callback: (state) => {
-        this.provided = state;
+        this.#provided = state;
         host.requestUpdate();
       },
     });
@@ -98,7 +103,7 @@ export class ViewerController implements ReactiveController {
 
   /** The viewer state in effect (provided, or the element's own). */
   get state(): ViewerState {
-    return this.provided ?? this.own.state;
+    return this.#provided ?? this.#own.state;
   }
 
   get me(): Me | undefined {
@@ -116,11 +121,11 @@ export class ViewerController implements ReactiveController {
 
   hostUpdate(): void {
     // An element updating after it left the page has no viewer to show.
-    this.own.setClient(this.provided || !this.host.isConnected ? undefined : this.host.client);
+    this.#own.setClient(this.#provided || !this.#host.isConnected ? undefined : this.#host.client);
   }
 
   hostDisconnected(): void {
-    this.provided = undefined;
-    this.own.setClient(undefined);
+    this.#provided = undefined;
+    this.#own.setClient(undefined);
   }
 }

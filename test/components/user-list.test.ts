@@ -143,6 +143,22 @@ describe('<roster-user-list>', () => {
       expect(listRequests(testApi).filter((r) => r.url.searchParams.has('cursor')).length).to.be.at.least(4);
     });
 
+    it('should fill the view and scroll to every user when shown after loading while hidden', async () => {
+      const testApi = setupApi({ data: 'demo', demoUsers: 150 });
+      const wrapper = await fixture<HTMLDivElement>(html`<div hidden>
+        <roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="height: 900px"></roster-user-list></div>`);
+      const el = wrapper.querySelector<RosterUserList>('roster-user-list')!;
+      await waitFor(() => root(el).querySelector('[role="grid"]')?.getAttribute('aria-rowcount') === '151', 'first page loaded');
+      wrapper.hidden = false;
+      const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
+      const bottom = () => grid.getBoundingClientRect().bottom;
+      await waitFor(() => rows(el).length && rows(el).at(-1)!.getBoundingClientRect().bottom >= bottom(), 'rows down to the bottom of the view');
+      await waitFor(() => {
+        grid.scrollTop = grid.scrollHeight;
+        return root(el).querySelector('.body [data-index="149"][data-id]');
+      }, 'the last user is reached');
+    });
+
     it('should keep the DOM to a few screens with 10,000 users', async function () {
       this.timeout(30000);
       const testApi = setupApi({ data: 'demo', demoUsers: 10_000 });

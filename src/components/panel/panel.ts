@@ -132,7 +132,8 @@ export class RosterPanel extends RosterElement {
     this.#stopViewer?.();
     const layout = this.renderRoot.querySelector('.layout');
     layout?.dispatchEvent(new ContextEvent(viewerContext, layout, (viewer, unsubscribe) => {
-      this.viewer = viewer;
+      // Only who the viewer is matters here: the first answer, during firstUpdated, is still loading.
+      if (viewer.me !== this.viewer?.me) this.viewer = viewer;
       this.#stopViewer = unsubscribe;
     }, true));
   }

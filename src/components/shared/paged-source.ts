@@ -34,181 +34,183 @@ export class PagedSource<T> {
   total = 0;
   /** The failure of the last page request, until a retry or reset. */
   error?: unknown;
-  private rows: (T | undefined)[] = [];
-  private pages: PageSlot[] = [];
-  private nextCursor: string | null | undefined = undefined;
-  private fetcher?: PageFetcher<T>;
-  private clock = 0;
-  private failedPage?: PageSlot;
-  private viewCache?: (T | undefined)[];
-  private readonly maxPages: number;
-  private readonly threshold: number;
+  #rows: (T | undefined)[] = [];
+  #pages: PageSlot[] = [];
+  #nextCursor: string | null | undefined = undefined;
+  #fetcher?: PageFetcher<T>;
+  #clock = 0;
+  #failedPage?: PageSlot;
+  #viewCache?: (T | undefined)[];
+  readonly #options: PagedSourceOptions;
+  readonly #maxPages: number;
+  readonly #threshold: number;
 
-  constructor(private readonly options: PagedSourceOptions) {
-    this.maxPages = options.maxPages ?? 20;
-    this.threshold = options.threshold ?? 30;
+  constructor(options: PagedSourceOptions) {
+    this.#options = options;
+    this.#maxPages = options.maxPages ?? 20;
+    this.#threshold = options.threshold ?? 30;
   }
 
   /** Rows known so far, loaded or dropped. */
   get length(): number {
-    return this.rows.length;
+    return this.#rows.length;
   }
 
   /** True before the first page has answered (or while it is fetched again after a reset). */
   get loading(): boolean {
-    return this.pages.length > 0 && this.pages[0].request !== undefined && !this.pages[0].loaded;
+    return this.#pages.length > 0 && this.#pages[0].request !== undefined && !this.#pages[0].loaded;
   }
 
   /** True while any page request is in flight. */
   get busy(): boolean {
-    return this.pages.some((page) => page.request);
+    return this.#pages.some((page) => page.request);
   }
 
   /** True once the first page answered. */
   get ready(): boolean {
-    return this.pages[0]?.loaded === true || this.rows.length > 0;
+    return this.#pages[0]?.loaded === true || this.#rows.length > 0;
   }
 
   /** More pages exist after the loaded ones. */
   get hasMore(): boolean {
-    return typeof this.nextCursor === 'string';
+    return typeof this.#nextCursor === 'string';
   }
 
   /** The rows for the view: dropped rows are `undefined`, plus `tail` placeholders while more exist. */
   view(tail = 3): (T | undefined)[] {
-    this.viewCache ??= this.hasMore ? [...this.rows, ...new Array<undefined>(tail)] : this.rows.slice();
-    return this.viewCache;
+    this.#viewCache ??= this.hasMore ? [...this.#rows, ...new Array<undefined>(tail)] : this.#rows.slice();
+    return this.#viewCache;
   }
 
   at(index: number): T | undefined {
-    return this.rows[index];
+    return this.#rows[index];
   }
 
   /** Starts over (new query or client): aborts every request, forgets every row, loads the first page. */
   reset(fetcher: PageFetcher<T> | undefined): void {
     this.abort();
-    this.fetcher = fetcher;
-    this.rows = [];
-    this.pages = [];
-    this.nextCursor = undefined;
+    this.#fetcher = fetcher;
+    this.#rows = [];
+    this.#pages = [];
+    this.#nextCursor = undefined;
     this.total = 0;
     this.error = undefined;
-    this.failedPage = undefined;
-    if (fetcher) this.fetchPage(this.appendSlot(undefined));
-    else this.changed();
+    this.#failedPage = undefined;
+    if (fetcher) this.#fetchPage(this.#appendSlot(undefined));
+    else this.#changed();
   }
 
   /** Loads the first page again with the same fetcher. */
   reload(): void {
-    this.reset(this.fetcher);
+    this.reset(this.#fetcher);
   }
 
   /** Aborts every request in flight. */
   abort(): void {
-    for (const page of this.pages) page.request?.abort();
-    for (const page of this.pages) page.request = undefined;
+    for (const page of this.#pages) page.request?.abort();
+    for (const page of this.#pages) page.request = undefined;
   }
 
   /** Makes rows `first`–`last` available: fetches dropped pages in the range and the next page near the end. */
   ensure(first: number, last: number): void {
-    if (!this.fetcher || this.error) return;
-    for (const page of this.pages) {
+    if (!this.#fetcher || this.error) return;
+    for (const page of this.#pages) {
       if (page.offset + page.count <= first || page.offset > last) continue;
-      page.lastUsed = ++this.clock;
-      if (!page.loaded && !page.request) this.fetchPage(page);
+      page.lastUsed = ++this.#clock;
+      if (!page.loaded && !page.request) this.#fetchPage(page);
     }
-    const tail = this.pages.at(-1);
-    if (this.hasMore && tail?.loaded && last >= this.rows.length - this.threshold) {
-      this.fetchPage(this.appendSlot(this.nextCursor ?? undefined));
+    const tail = this.#pages.at(-1);
+    if (this.hasMore && tail?.loaded && last >= this.#rows.length - this.#threshold) {
+      this.#fetchPage(this.#appendSlot(this.#nextCursor ?? undefined));
     }
   }
 
   /** Retries after a failed page (keeps the rows already loaded). */
   retry(): void {
     this.error = undefined;
-    const failed = this.failedPage;
-    this.failedPage = undefined;
-    if (failed && this.pages.includes(failed)) this.fetchPage(failed);
-    else if (this.hasMore) this.fetchPage(this.appendSlot(this.nextCursor ?? undefined));
-    else this.changed();
+    const failed = this.#failedPage;
+    this.#failedPage = undefined;
+    if (failed && this.#pages.includes(failed)) this.#fetchPage(failed);
+    else if (this.hasMore) this.#fetchPage(this.#appendSlot(this.#nextCursor ?? undefined));
+    else this.#changed();
   }
 
   /** Replaces the loaded row that matches; returns whether one did. */
   replace(match: (row: T) => boolean, row: T): boolean {
-    const index = this.rows.findIndex((candidate) => candidate !== undefined && match(candidate));
+    const index = this.#rows.findIndex((candidate) => candidate !== undefined && match(candidate));
     if (index === -1) return false;
-    this.rows[index] = row;
-    this.changed();
+    this.#rows[index] = row;
+    this.#changed();
     return true;
   }
 
   /** Removes the loaded row that matches, shifting later pages; returns whether one did. */
   remove(match: (row: T) => boolean): boolean {
-    const index = this.rows.findIndex((candidate) => candidate !== undefined && match(candidate));
+    const index = this.#rows.findIndex((candidate) => candidate !== undefined && match(candidate));
     if (index === -1) return false;
-    this.rows.splice(index, 1);
-    for (const page of this.pages) {
+    this.#rows.splice(index, 1);
+    for (const page of this.#pages) {
       if (index >= page.offset && index < page.offset + page.count) page.count -= 1;
       else if (page.offset > index) page.offset -= 1;
     }
     this.total = Math.max(0, this.total - 1);
-    this.changed();
+    this.#changed();
     return true;
   }
 
-  private appendSlot(cursor: string | undefined): PageSlot {
-    const slot: PageSlot = { cursor, offset: this.rows.length, count: 0, loaded: false, lastUsed: ++this.clock };
-    this.pages.push(slot);
+  #appendSlot(cursor: string | undefined): PageSlot {
+    const slot: PageSlot = { cursor, offset: this.#rows.length, count: 0, loaded: false, lastUsed: ++this.#clock };
+    this.#pages.push(slot);
     return slot;
   }
 
-  private async fetchPage(page: PageSlot) {
-    const fetcher = this.fetcher;
+  async #fetchPage(page: PageSlot) {
+    const fetcher = this.#fetcher;
     if (!fetcher) return;
     const request = (page.request = new AbortController());
-    this.changed();
+    this.#changed();
     try {
       const result = await fetcher(page.cursor, request.signal);
-      if (page.request !== request || fetcher !== this.fetcher) return;
+      if (page.request !== request || fetcher !== this.#fetcher) return;
       page.request = undefined;
       this.total = result.total;
-      if (page === this.pages.at(-1) && page.count === 0) {
+      if (page === this.#pages.at(-1) && page.count === 0) {
         page.count = result.items.length;
-        this.rows.push(...result.items);
-        this.nextCursor = result.nextCursor;
+        this.#rows.push(...result.items);
+        this.#nextCursor = result.nextCursor;
       } else if (result.items.length !== page.count) {
         // The collection changed under a dropped page: its slots no longer line up, start over.
         this.reload();
         return;
       } else {
-        this.rows.splice(page.offset, page.count, ...result.items);
+        this.#rows.splice(page.offset, page.count, ...result.items);
       }
       page.loaded = true;
-      this.dropFarPages();
-      this.changed();
+      this.#dropFarPages();
+      this.#changed();
     } catch (error) {
       if (page.request !== request) return;
       page.request = undefined;
       if (isAbortError(error)) return;
       this.error = error;
-      if (page.count === 0 && page !== this.pages[0]) this.pages.pop();
-      else this.failedPage = page;
-      this.changed();
+      if (page.count === 0 && page !== this.#pages[0]) this.#pages.pop();
+      else this.#failedPage = page;
+      this.#changed();
     }
   }
 
-  private dropFarPages() {
-    const loaded = this.pages.filter((page) => page.loaded);
-    if (loaded.length <= this.maxPages) return;
+  #dropFarPages() {
+    const loaded = this.#pages.filter((page) => page.loaded);
+    if (loaded.length <= this.#maxPages) return;
     loaded.sort((a, b) => a.lastUsed - b.lastUsed);
-    for (const page of loaded.slice(0, loaded.length - this.maxPages)) {
+    for (const page of loaded.slice(0, loaded.length - this.#maxPages)) {
       page.loaded = false;
-      this.rows.fill(undefined, page.offset, page.offset + page.count);
+      this.#rows.fill(undefined, page.offset, page.offset + page.count);
     }
   }
 
-  private changed() {
-    this.viewCache = undefined;
-    this.options.onChange();
+  #changed() {
+    this.#viewCache = undefined;
+    this.#options.onChange();
   }
 }

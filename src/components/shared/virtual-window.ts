@@ -6,6 +6,12 @@
  *     private readonly window = new VirtualWindow(this, { count: () => this.rows.length, onRange: (a, b) => … });
  *     updated() { this.window.observe(scroller, body); }
  *     render() { html`<div class="body" ${styleProps(this.window.bodyStyle())}>${this.window.indexes().map(…)}</div>` }
+ *
+ * The window is placed before each render, from the layout as last read: the rows come out right
+ * the first time, and no render asks for another. The layout is read again when the scroller
+ * scrolls or resizes (which re-renders the host if the window moved) and, before a render, when the
+ * row count changed. Pass the placeholder rows shown while the first page loads as `body` too: they
+ * have the rows' height, so the first real rows render at the right place.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -28,33 +34,42 @@ export class VirtualWindow implements ReactiveController {
   /** The measured row height in CSS pixels (0 until a row is rendered). */
   rowHeight = 0;
 
-  private scroller?: HTMLElement;
-  private body?: HTMLElement;
-  private resizeObserver?: ResizeObserver;
-  private readonly handleScroll = () => this.measure();
+  readonly #host: ReactiveControllerHost;
+  readonly #options: VirtualWindowOptions;
+  #scroller?: HTMLElement;
+  #body?: HTMLElement;
+  #resizeObserver?: ResizeObserver;
+  // The layout as last read: scroll position, height of the view, where the rows start in the scroller.
+  #top = 0;
+  #height = 0;
+  #offset = 0;
+  // The row count the window was last placed for.
+  #count = -1;
+  readonly #measure = () => this.measure();
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly options: VirtualWindowOptions) {
+  constructor(host: ReactiveControllerHost, options: VirtualWindowOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   /** Call after each render with the scrolling element and the element that holds the rows. */
   observe(scroller: HTMLElement | null | undefined, body: HTMLElement | null | undefined): void {
-    if (scroller !== this.scroller) {
-      this.detach();
-      this.scroller = scroller ?? undefined;
+    if (scroller !== this.#scroller) {
+      this.#detach();
+      this.#scroller = scroller ?? undefined;
       if (scroller) {
-        scroller.addEventListener('scroll', this.handleScroll, { passive: true });
-        this.resizeObserver = new ResizeObserver(() => this.measure());
-        this.resizeObserver.observe(scroller);
+        scroller.addEventListener('scroll', this.#measure, { passive: true });
+        // The border box: a scrollbar coming or going changes no view worth another window.
+        (this.#resizeObserver = new ResizeObserver(this.#measure)).observe(scroller, { box: 'border-box' });
       }
     }
-    this.body = body ?? undefined;
-    this.measure();
+    this.#body = body ?? undefined;
   }
 
   /** Row indexes to render, in order. */
   indexes(): number[] {
-    const last = Math.min(this.last, this.options.count() - 1);
+    const last = Math.min(this.last, this.#options.count() - 1);
     return last < this.first ? [] : Array.from({ length: last - this.first + 1 }, (_, i) => this.first + i);
   }
 
@@ -63,61 +78,84 @@ export class VirtualWindow implements ReactiveController {
     if (!this.rowHeight) return {};
     return {
       'box-sizing': 'border-box',
-      'block-size': `${this.options.count() * this.rowHeight}px`,
+      'block-size': `${this.#options.count() * this.rowHeight}px`,
       'padding-block-start': `${this.first * this.rowHeight}px`,
     };
   }
 
-  /** Scrolls the least needed to bring row `index` fully into view. */
+  /** Scrolls the least needed to bring row `index` fully into view (below a sticky header row, if any). */
   scrollIntoView(index: number): void {
-    const { scroller, body, rowHeight } = this;
-    if (!scroller || !body || !rowHeight) return;
-    const offset = this.bodyOffset();
-    const top = offset + index * rowHeight;
-    const viewTop = scroller.scrollTop + offset;
-    if (top < viewTop) scroller.scrollTop = top - offset;
-    else if (top + rowHeight > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + rowHeight - scroller.clientHeight;
+    const scroller = this.#scroller;
+    const height = this.rowHeight;
+    if (!scroller || !height) return;
+    const top = index * height;
+    const bottom = this.#offset + top + height - scroller.clientHeight;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (bottom > scroller.scrollTop) scroller.scrollTop = bottom;
   }
 
   /** Re-reads the scroll position and sizes; re-renders the host when the window moved. */
   measure(): void {
-    const { scroller, body } = this;
-    const count = this.options.count();
-    if (!scroller || !body) return;
-    const sample = body.querySelector<HTMLElement>(':scope > [data-index]');
-    if (sample?.offsetHeight) this.rowHeight = sample.offsetHeight;
-    const overscan = this.options.overscan ?? 8;
-    // Before a row exists to measure, render a first screenful at a guessed height.
-    const height = this.rowHeight || 40;
-    const top = Math.max(0, scroller.scrollTop - this.bodyOffset());
-    const visibleFirst = Math.min(count, Math.floor(top / height));
-    const visibleLast = Math.min(count - 1, Math.ceil((top + scroller.clientHeight) / height) - 1);
-    this.visibleFirst = visibleFirst;
-    this.visibleLast = visibleLast;
-    const first = Math.max(0, visibleFirst - overscan);
-    const last = Math.min(count - 1, visibleLast + overscan);
-    if (first === this.first && last === this.last) return;
-    this.first = first;
-    this.last = last;
-    this.host.requestUpdate();
-    this.options.onRange?.(first, last);
+    const resized = this.#read();
+    if (this.#place() || resized) this.#host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    // Other rows (a page arrived, another search) change the content's height, and with it maybe the
+    // scroll position: read the layout again. It is clean by now (the rows came with a network
+    // answer), so this costs little, unlike reading it after the render, which the rows dirtied.
+    const count = this.#options.count();
+    if (count !== this.#count || !this.rowHeight) this.#read();
+    this.#count = count;
+    this.#place();
   }
 
   hostDisconnected(): void {
-    this.detach();
-    this.scroller = undefined;
+    this.#detach();
+    this.#scroller = undefined;
+    this.#count = -1;
   }
 
-  // Where the rows start inside the scrolled content (below a header row, for instance).
-  private bodyOffset(): number {
-    const { scroller, body } = this;
-    if (!scroller || !body) return 0;
-    return body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+  /** Reads the layout; returns whether the row height changed (and the body's style with it). */
+  #read(): boolean {
+    const scroller = this.#scroller;
+    const body = this.#body;
+    if (!scroller || !body) return false;
+    const height = this.rowHeight;
+    this.rowHeight = body.querySelector<HTMLElement>(':scope > [data-index]')?.offsetHeight || height;
+    this.#top = scroller.scrollTop;
+    this.#height = scroller.clientHeight;
+    this.#offset = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + this.#top;
+    return this.rowHeight !== height;
   }
 
-  private detach() {
-    this.scroller?.removeEventListener('scroll', this.handleScroll);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
+  /** Places the window over the view as last read; returns whether it moved. */
+  #place(): boolean {
+    const count = this.#options.count();
+    const overscan = this.#options.overscan ?? 8;
+    // Before a row exists to measure, a first screenful at a guessed height.
+    const height = this.rowHeight || 40;
+    const top = Math.max(0, this.#top - this.#offset);
+    const visibleFirst = (this.visibleFirst = Math.min(count, Math.floor(top / height)));
+    const visibleLast = (this.visibleLast = Math.min(count - 1, Math.ceil((top + this.#height) / height) - 1));
+    // The rendered rows stay while they cover the view with half the overscan to spare either side
+    // (and are not far more than it needs): a scroll re-renders every few rows, a shrinking view never.
+    let first = this.first;
+    let last = Math.min(this.last, count - 1);
+    if (first > visibleFirst - overscan / 2 || last < Math.min(count - 1, visibleLast + overscan / 2)
+      || last - first > visibleLast - visibleFirst + 4 * overscan) {
+      first = Math.max(0, visibleFirst - overscan);
+      last = Math.min(count - 1, visibleLast + overscan);
+    }
+    if (first === this.first && last === this.last) return false;
+    this.first = first;
+    this.last = last;
+    this.#options.onRange?.(first, last);
+    return true;
+  }
+
+  #detach() {
+    this.#scroller?.removeEventListener('scroll', this.#measure);
+    this.#resizeObserver?.disconnect();
   }
 }

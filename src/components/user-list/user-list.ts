@@ -364,7 +364,7 @@ export class RosterUserList extends RosterElement {
 
   protected override updated(): void {
     const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
-    this.#window.observe(grid, grid?.querySelector<HTMLElement>('.body'));
+    this.#window.observe(grid, grid?.querySelector<HTMLElement>('.body, .skeleton-body'));
     this.#focusPendingRow();
   }
 
