@@ -46,7 +46,8 @@ export function handleInput(host: RosterUserEditor, event: Event): void {
 /** Leaving a field shows its problems from then on; leaving an IP entry canonicalises it (or drops it when blank). */
 export function handleFocusOut(host: RosterUserEditor, event: FocusEvent): void {
   const field = (event.target as HTMLElement).dataset?.field;
-  if (!field) return;
+  // A field a render removes (the step moved on) loses focus during that render: the viewer did not leave it.
+  if (!field || host.committing) return;
   const [head, index] = field.split('.') as [string, string?];
   if (head !== 'allowedIps') {
     if (!host.touched.has(head)) host.touched = new Set(host.touched).add(head);

@@ -137,6 +137,8 @@ export class RosterUserEditor extends RosterElement {
   createKey?: { key: string; revision: number };
   /** @internal The problems shown next to fields in this render. */
   problems: Problems = new Map();
+  /** @internal True while a render commits to the DOM: a focused field it removes loses focus then, not by the viewer's doing. */
+  committing = false;
   #loadedKey?: string;
   #loadedClient?: unknown;
   #loadAbort?: AbortController;
@@ -211,6 +213,15 @@ export class RosterUserEditor extends RosterElement {
     window.removeEventListener('beforeunload', this.#handleBeforeUnload);
     this.#loadAbort?.abort();
     this.#loadedKey = undefined;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    this.committing = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.committing = false;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
