@@ -52,6 +52,10 @@ function closestLang(element: Element): string | undefined {
   return undefined;
 }
 
+// Intl formatters by kind, language and options, shared by every element: creating one costs
+// milliseconds, and a panel's elements all format in the same few ways.
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
 // One observer for the whole document, shared by every connected controller.
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
@@ -82,7 +86,6 @@ export class LocalizeController implements ReactiveController {
   private catalog?: Catalog;
   private merged?: Catalog;
   private mergedFrom?: [Catalog, I18nOverride | undefined];
-  private readonly formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
   constructor(private readonly host: LocalizeHost) {
     host.addController(this);
@@ -157,10 +160,10 @@ export class LocalizeController implements ReactiveController {
 
   private format<F>(kind: string, options: object | undefined, create: () => F): F {
     const key = `${kind}|${this.resolvedLang}|${JSON.stringify(options ?? {})}`;
-    let format = this.formats.get(key) as F | undefined;
+    let format = formats.get(key) as F | undefined;
     if (!format) {
       format = create();
-      this.formats.set(key, format as never);
+      formats.set(key, format as never);
     }
     return format;
   }
