@@ -146,6 +146,21 @@ describe('<roster-user-stats> events history', () => {
     expect(new Set(pages).size, 'no page read twice').to.equal(3);
   });
 
+  it('should say when task names could not be loaded, and name the tasks after Try again', async () => {
+    const { testApi, owner, spender } = spendingAccount();
+    await spender.tasks.create({ toolId: 'rank-tracker', name: 'Quarterly audit' });
+    const stop = testApi.intercept((r) => r.path === '/tools/rank-tracker/tasks', async () => problemResponse(500, 'server_error'));
+    const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
+    const alert = await waitFor(() => root(el).querySelector('[part="footer"] [part="error"]'), 'lookup failure shown');
+    expect(text(alert)).to.include(en.errors.server_error);
+    const row = eventRows(el).find((r) => text(r.querySelector('.col-description')!).includes('Quarterly audit'))!;
+    expect(text(row.querySelector('.col-subject')!)).to.equal('Rank Tracker');
+    stop();
+    alert.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await waitFor(() => text(row.querySelector('.col-subject')!) === 'Rank Tracker · Quarterly audit', 'task named after retry');
+    expect(root(el).querySelector('[part="footer"] [part="error"]')).to.equal(null);
+  });
+
   it('should add a new event when the client reports a task the user created, named without a lookup', async () => {
     const { testApi, spender } = spendingAccount();
     await spender.tasks.create({ toolId: 'rank-tracker', name: 'First' });

@@ -292,12 +292,14 @@ export class EventsHistory implements ReactiveController {
       cost += sum.cost;
     }
     const complete = !source.hasMore && count >= source.total;
+    const tasks = this.#tasks;
     return html`<div class="footer" part="footer">
       <span class="numeric">${t.stats.count(source.total)}</span>
       <span class="numeric total" part="total" data-complete=${complete}>${complete ? t.stats.totalAll(cost) : t.stats.totalLoaded(cost, count, source.total)}</span>
       ${source.error
         ? renderError({ error: source.error, t, onRetry: () => source.retry(), inline: true })
         : source.busy ? html`<span class="muted">${t.stats.loadingMore}</span>` : nothing}
+      ${tasks?.error ? renderError({ error: tasks.error, t, onRetry: () => tasks.retry(), inline: true }) : nothing}
     </div>`;
   }
 }
