@@ -66,17 +66,20 @@ export class TaskDirectory {
    * `null`, or still `undefined` when a lookup failed.
    */
   resolve(refs: readonly { toolId: string | null; taskId: string | null }[]): Promise<unknown> {
+    // Rows and grants ask on every render: tasks already known cost no lookup and no promise to wait on.
+    const unknownTools = new Set<string>();
     for (const { toolId, taskId } of refs) {
       if (!toolId || !taskId || this.#known.has(taskId)) continue;
       let ids = this.#wanted.get(toolId);
       if (!ids) this.#wanted.set(toolId, (ids = new Set()));
       ids.add(taskId);
+      unknownTools.add(toolId);
     }
     const running = this.#running;
     if (!this.error) {
       for (const toolId of this.#wanted.keys()) if (!running.has(toolId)) running.set(toolId, Promise.resolve().then(() => this.#lookUp(toolId)));
     }
-    return Promise.all(refs.map((ref) => running.get(ref.toolId!)));
+    return unknownTools.size ? Promise.all([...unknownTools].map((toolId) => running.get(toolId))) : Promise.resolve();
   }
 
   /** Tries the failed lookups again. */
