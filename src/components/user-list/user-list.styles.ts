@@ -46,6 +46,9 @@ const listStyles = css`
   .filter {
     inline-size: auto;
   }
+  .seats {
+    margin-inline-start: auto;
+  }
   .create-reason {
     margin: calc(var(--_space-s) * -1) 0 0;
     text-align: end;
@@ -151,6 +154,12 @@ const listStyles = css`
   .content > [part='error'] {
     margin-block: auto;
   }
+  @container roster-user-list (max-width: 46rem) {
+    /* Search and filters take the first line whole; seats and the action share the second. */
+    .filters {
+      flex-basis: 100%;
+    }
+  }
   @container roster-user-list (max-width: 58rem) {
     .content {
       --_columns: minmax(10rem, 1.5fr) 7.5rem minmax(13rem, 1fr) 9rem;
@@ -168,8 +177,12 @@ const listStyles = css`
     .col-credits {
       display: none;
     }
-    .seats {
+    .search-field {
       flex-basis: 100%;
+      max-inline-size: none;
+    }
+    .filter {
+      flex: 1 1 0;
     }
   }
 `;
