@@ -1,5 +1,5 @@
 // `npm run manifest`: writes custom-elements.json from the elements' JSDoc and, from it,
-// src/types/elements.ts (the per-tag property, attribute and event maps behind the React and Vue
+// src/types/elements.ts (the per-tag property, attribute and event maps behind the React, Vue and Svelte
 // typings) and docs/elements-reference.md. A Node test fails when any of them is stale.
 import { create, ts } from '@custom-elements-manifest/analyzer';
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
@@ -69,7 +69,7 @@ function renderElementTypes(manifest, templateProperties) {
   const union = (names) => (names.length ? names.map((n) => `'${n}'`).join(' | ') : 'never');
   const lines = [
     '// Generated from custom-elements.json by `npm run manifest` (a test fails when it is stale): do not edit.',
-    '/** Per-tag maps of what a template may set and listen to, shared by the React and Vue typings. */',
+    '/** Per-tag maps of what a template may set and listen to, shared by the React, Vue and Svelte typings. */',
     ...elements.map((e) => `import type { ${e.className} } from '${e.module.replace(/^dist\/(components\/.*)$/, '../$1')}';`),
     '',
     '/** A kebab-case attribute takes the property\'s value or its text. */',

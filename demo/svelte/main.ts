@@ -1,5 +1,6 @@
 // Registering the tags before mounting lets Svelte set `client` and `i18n` as properties.
 import 'rosterkit';
+import type {} from 'rosterkit/svelte';
 import { mount } from 'svelte';
 import App from './App.svelte';
 

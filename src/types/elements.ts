@@ -1,5 +1,5 @@
 // Generated from custom-elements.json by `npm run manifest` (a test fails when it is stale): do not edit.
-/** Per-tag maps of what a template may set and listen to, shared by the React and Vue typings. */
+/** Per-tag maps of what a template may set and listen to, shared by the React, Vue and Svelte typings. */
 import type { RosterAccessGrants } from '../components/access-grants/access-grants.js';
 import type { RosterPanel } from '../components/panel/panel.js';
 import type { RosterProvider } from '../components/provider/provider.js';

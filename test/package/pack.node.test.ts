@@ -107,7 +107,7 @@ describe('npm package', { timeout: 300_000 }, () => {
     const { files } = await install();
     for (const file of ['package.json', 'custom-elements.json', 'openapi.json', 'dist/components/define.js', 'dist/components/define.d.ts',
       'dist/components/index.js', 'dist/sdk/index.js', 'dist/sdk/index.d.ts', 'dist/mock/index.js', 'dist/mock/index.d.ts',
-      'dist/roster.min.js', 'dist/roster-mock.min.js', 'dist/roster.min.d.ts', 'dist/roster-mock.min.d.ts', 'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'dist/types/elements.d.ts',
+      'dist/roster.min.js', 'dist/roster-mock.min.js', 'dist/roster.min.d.ts', 'dist/roster-mock.min.d.ts', 'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'dist/types/svelte.d.ts', 'dist/types/elements.d.ts',
       ...TAGS.map((tag) => `dist/components/${tag.slice('roster-'.length)}/${tag}.js`),
       ...TAGS.map((tag) => `dist/components/${tag.slice('roster-'.length)}/${tag}.d.ts`)]) {
       assert.ok(files.includes(file), `${file} is in the tarball`);
@@ -164,7 +164,7 @@ describe('npm package', { timeout: 300_000 }, () => {
     }
   });
 
-  test('pack: the typings check in a TypeScript project (bundler and NodeNext resolution), React and Vue included', async () => {
+  test('pack: the typings check in a TypeScript project (bundler and NodeNext resolution), React, Vue and Svelte included', async () => {
     const { scratch } = await install();
     const repo = resolve('.');
     writeFileSync(join(scratch, 'check.ts'), `
@@ -186,13 +186,17 @@ describe('npm package', { timeout: 300_000 }, () => {
     writeFileSync(join(scratch, 'frameworks.ts'), `
       import type {} from '${pkg.name}/react';
       import type {} from '${pkg.name}/vue';
+      import type {} from '${pkg.name}/svelte';
       import type { JSX } from 'react';
       import type { GlobalComponents } from 'vue';
+      import type { SvelteHTMLElements } from 'svelte/elements';
       export const react: JSX.IntrinsicElements['roster-user-list'] = { pageSize: 5, 'onroster-select': (event) => event.detail.user.id };
       export const vue: InstanceType<GlobalComponents['roster-panel']>['$props'] = { locale: 'de', 'base-url': '/api' };
+      export const svelte: SvelteHTMLElements['roster-user-list'] = { pageSize: 5, 'onroster-select': (event) => event.detail.user.id };
     `);
     const common = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'], skipLibCheck: false, types: [] };
-    const paths = { react: [join(repo, 'node_modules/@types/react/index.d.ts')], vue: [join(repo, 'node_modules/vue/dist/vue.d.ts')] };
+    const paths = { react: [join(repo, 'node_modules/@types/react/index.d.ts')], vue: [join(repo, 'node_modules/vue/dist/vue.d.ts')],
+      'svelte/elements': [join(repo, 'node_modules/svelte/elements.d.ts')] };
     const configs = {
       'tsconfig.bundler.json': { compilerOptions: { ...common, module: 'ESNext', moduleResolution: 'Bundler', paths }, files: ['check.ts', 'frameworks.ts'] },
       'tsconfig.nodenext.json': { compilerOptions: { ...common, module: 'NodeNext', moduleResolution: 'NodeNext' }, files: ['check.ts'] },
