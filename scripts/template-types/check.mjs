@@ -1,16 +1,14 @@
 // Part of `npm run typecheck`: the Vue and Svelte templates (demo/vue, demo/svelte and the fixtures in
 // test/interop/templates) type-checked by vue-tsc and svelte-check. Both drive TypeScript's JS
 // compiler API, which the project's TypeScript 7 lacks, so they run from this folder's lockfile
-// (TypeScript 5), installed into .cache/template-types and reinstalled only when the lockfile changes.
-// Installed without peers: from .cache/template-types, vue and svelte resolve up to the project's
-// own node_modules, the versions it builds with.
+// (TypeScript 5) installed into .cache/template-types; vue and svelte are the project's own.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { installCachedTools } from '../cached-tools.mjs';
 
 const source = 'scripts/template-types';
 const tools = '.cache/template-types';
-const stamp = join(tools, 'installed-package-lock.json');
 const VUE = 'test/interop/templates/vue/tsconfig.json';
 const SVELTE = 'test/interop/templates/svelte';
 const FIXTURE = join(SVELTE, 'TemplateTypings.svelte');
@@ -21,20 +19,7 @@ function run(command, args, options = {}) {
   return result;
 }
 
-const lock = readFileSync(join(source, 'package-lock.json'), 'utf8');
-if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lock) {
-  console.log(`Installing vue-tsc and svelte-check into ${tools} …`);
-  rmSync(tools, { recursive: true, force: true });
-  mkdirSync(tools, { recursive: true });
-  for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(source, file), join(tools, file));
-  const args = ['ci', '--prefix', tools, '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'];
-  // The npm that runs this script (`npm run`), else the one on PATH.
-  const npmCli = process.env.npm_execpath;
-  const install = npmCli?.endsWith('.js') ? run(process.execPath, [npmCli, ...args]) : run('npm', args);
-  if (install.status !== 0) process.exit(install.status ?? 1);
-  // Written last, so an interrupted install is redone.
-  writeFileSync(stamp, lock);
-}
+installCachedTools(source, tools, 'vue-tsc and svelte-check');
 
 let failed = false;
 

@@ -1,6 +1,6 @@
 /**
  * Framework interop, verified the way custom-elements-everywhere checks frameworks, on Roster's own
- * elements: each example under demo/ (React 19, Vue 3, Svelte 5, Preact, plain HTML with the
+ * elements: each example under demo/ (React 19, Vue 3, Svelte 5, Preact, Angular, plain HTML with the
  * single-file build) is built by its real toolchain, served over HTTP and driven in headless Chromium.
  *
  * Basic: a string attribute (`locale`) and properties of every kind (the client and `i18n` objects,
@@ -9,6 +9,7 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,6 +44,18 @@ const EXAMPLES: Record<string, () => Promise<string>> = {
   preact: async () => {
     await build({ configFile: 'demo/preact/vite.config.ts', logLevel: 'error', build: { outDir: join(OUT, 'preact') } });
     return '/preact/index.html';
+  },
+  // Angular's application builder from the example's own toolchain (TypeScript 5), in its own process;
+  // the first run installs that toolchain into .cache/angular, hence the long limit.
+  angular: async () => {
+    await new Promise<void>((done, fail) => {
+      execFile(process.execPath, ['demo/angular/build.mjs', '--out', join(OUT, 'angular')], { timeout: 300_000 }, (error, stdout, stderr) => {
+        const why = error?.killed ? 'still installing or building after 5 minutes; is the npm registry reachable?' : error?.message.split('\n')[0];
+        if (error) fail(new Error(`The Angular example did not build (${why}):\n${stdout}${stderr}`));
+        else done();
+      });
+    });
+    return '/angular/index.html';
   },
   // No toolchain: the page loads dist/roster.min.js and dist/roster-mock.min.js by relative URL.
   plain: async () => {
