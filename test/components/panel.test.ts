@@ -164,6 +164,48 @@ describe('<roster-panel>', () => {
     expect(title(panel)).to.equal(undefined);
   });
 
+  it('should keep focus in the panel when the detail holding it closes or changes', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    const focusedRow = () => list(panel).shadowRoot!.activeElement?.closest('[role="row"]')?.querySelector('.name')?.textContent?.trim();
+    const enter = (row: HTMLElement) => {
+      row.focus();
+      row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    };
+
+    enter(rowOf(panel, 'Sophie Becker')!);
+    await waitFor(() => title(panel) === 'Sophie Becker', 'open');
+    root(panel).querySelector<HTMLButtonElement>('[part~="close-button"]')!.focus();
+    root(panel).querySelector<HTMLButtonElement>('[part~="close-button"]')!.click();
+    await waitFor(() => title(panel) === undefined, 'closed');
+    await list(panel).updateComplete;
+    expect(document.activeElement?.localName).to.equal('roster-panel');
+    expect(focusedRow(), 'back on the row it was opened from').to.equal('Sophie Becker');
+
+    // "Done" after a create opens the new user in place of the form the focus was in.
+    list(panel).dispatchEvent(new UserCreateRequestEvent());
+    const form = await waitFor(() => root(panel).querySelector('roster-user-editor'), 'create mode');
+    await form.updateComplete;
+    form.shadowRoot!.querySelector<HTMLElement>('#f-firstName')!.focus();
+    const created = await clientFor(testApi.api, DEMO_VIEWERS.owner).users.create({
+      firstName: 'Jonas', lastName: 'Keller', email: 'jonas.keller@nordlicht.de', role: 'manager', password: 'lighthouse-harbour-42',
+    });
+    form.dispatchEvent(new UserCreatedEvent(created));
+    form.dispatchEvent(new EditorCloseRequestEvent(undefined));
+    await waitFor(() => title(panel) === 'Jonas Keller', 'the new user open');
+    expect(root(panel).activeElement?.className).to.equal('detail-title');
+
+    await openUser(panel, 'Liam O\'Connor');
+    const deleteButton = await waitFor(() => tabPanel(panel)!.querySelector('roster-user-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="delete-button"]'), 'loaded');
+    deleteButton.focus();
+    deleteButton.click();
+    (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('[part~="confirm-delete-button"]')!.click();
+    await waitFor(() => title(panel) === undefined, 'deleted and closed');
+    await list(panel).updateComplete;
+    expect(document.activeElement?.localName).to.equal('roster-panel');
+    expect(focusedRow(), 'on the row that took its place').to.equal('Mehmet Yılmaz');
+  });
+
   it('should ask the editor before leaving unsaved changes, and stay when the viewer keeps them', async () => {
     const testApi = setupApi({ data: 'demo' });
     const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));

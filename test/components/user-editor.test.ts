@@ -58,6 +58,34 @@ describe('<roster-user-editor> create', () => {
     await waitFor(() => focused(el)?.id === 'step-title', 'focus on the confirmation');
   });
 
+  it('should wrap a long unbroken name in the confirmation and the delete dialog, keeping the actions in view', async () => {
+    const testApi = await apiWith();
+    const client = clientFor(testApi.api, OWNER);
+    const el = await fixture<HTMLDivElement>(html`<div style="width: 420px"><roster-user-editor .client=${client} locale="en"></roster-user-editor></div>`)
+      .then((wrapper) => wrapper.querySelector('roster-user-editor')!);
+    await waitFor(() => $(el, 'form'), 'editor ready');
+    // 100 letters, the most a name may have, and no place a line could break.
+    const name = 'Maximilianalexanderfriedrichwilhelmkonstantinbartholomäusleopoldferdinandsebastianchristophorusjoha';
+    await fillDetails(el, name, 'Hohenzollern-Sigmaringen-Wittelsbach', 'max.h@acme.de');
+    await submit(el);
+    await submit(el);
+    await submit(el);
+    const done = await waitFor(() => $(el, '[part~="done-button"]'), 'confirmation shown');
+    const inside = (child: Element, box: Element) => child.getBoundingClientRect().right <= box.getBoundingClientRect().right + 0.5;
+    expect(inside($(el, '#step-title')!, el), 'the title wraps').to.equal(true);
+    expect(inside(done, el), '"Done" in view').to.equal(true);
+
+    const user = await waitFor(() => el.user, 'created user');
+    el.setAttribute('user-id', user.id);
+    await waitFor(() => $(el, '[part~="delete-button"]'), 'edit mode');
+    $(el, '[part~="delete-button"]')!.click();
+    await el.updateComplete;
+    const dialog = $<HTMLDialogElement>(el, '#delete-dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.scrollWidth, 'nothing sticks out of the dialog').to.be.at.most(dialog.clientWidth);
+    dialog.close();
+  });
+
   for (const passwordMode of ['shared', 'per-user'] as const) {
     describe(`with ${passwordMode} passwords`, () => {
       it('should create a manager through details, role and access, and review', async () => {

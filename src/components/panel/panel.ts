@@ -8,6 +8,7 @@ import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateReque
 import { RosterElement } from '../shared/base-element.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
 import type { RosterUserEditor } from '../user-editor/user-editor.js';
+import { initials } from '../user-list/user-list-rows.js';
 import { EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, STATS_PARTS } from './panel-parts.js';
 import { styles } from './panel.styles.js';
 
@@ -27,6 +28,8 @@ const plusIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M7.25
  * client and the viewer (`GET /me`) to the elements inside. Selecting a row opens the user; "New user"
  * opens the editor in create mode; the new user becomes the selection when created and opens when
  * the viewer leaves the confirmation; a deleted user closes.
+ * Focus follows: closing or deleting the open user puts it back on the list's row, and "Done" after a
+ * create on the new user's name.
  * Leaving a profile with unsaved edits asks first. Viewers without `users:read` (specialists, guests)
  * see the list's "no access" notice and their own profile, as an account page would show it.
  * Below 640 px of container width the panel is one column: the list, or the detail with a back button;
@@ -139,14 +142,18 @@ export class RosterPanel extends RosterElement {
   }
 
   #open(user: User | undefined, creating = false, tab: PanelTab = this.tab) {
+    // Focus in the detail (Close, Done, a delete) would fall to the page when the detail changes.
+    const inDetail = this.renderRoot.querySelector('.detail:focus-within');
     this.selected = user;
     this.creating = creating;
     this.tab = tab;
     this.visited = new Set([tab]);
     void this.updateComplete.then(() => {
-      // On narrow containers the list disappears: move focus to what replaced it.
-      if ((user || creating) && this.renderRoot.querySelector('.list-pane')?.clientWidth === 0) {
-        this.renderRoot.querySelector<HTMLElement>('.detail-title')?.focus();
+      const root = this.renderRoot;
+      // To the title of what opened (also when the list disappears, on narrow containers), or to
+      // the list's current row when nothing is open any more.
+      if (inDetail || !root.querySelector('.list-pane')!.clientWidth) {
+        (root.querySelector<HTMLElement>('.detail-title') ?? root.querySelector('roster-user-list')?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]'))?.focus();
       }
     });
   }
@@ -200,12 +207,11 @@ export class RosterPanel extends RosterElement {
     const t = this.localize.t;
     const own = this.#ownProfileOnly;
     const back = () => void this.clearSelection();
-    const initials = user ? `${[...user.firstName][0] ?? ''}${[...user.lastName][0] ?? ''}`.toLocaleUpperCase() : plusIcon;
     return html`<header class="detail-header" part="detail-header">
       ${own ? nothing : html`<button type="button" class="button ghost small back-button" part="back-button" @click=${back}>
         ${backIcon}${t.panel.back}</button>`}
       <div class="identity">
-        <span class="avatar" part="avatar" aria-hidden="true">${initials}</span>
+        <span class="avatar" part="avatar" aria-hidden="true">${user ? initials(user) : plusIcon}</span>
         <div class="identity-text">
           <h2 class="detail-title" tabindex="-1" dir="auto">${user ? `${user.firstName} ${user.lastName}` : t.panel.newUserTitle}</h2>
           <p class="detail-subtitle" dir="auto">${user ? user.email : t.panel.newUserText}</p>

@@ -237,6 +237,7 @@ export const dialogStyles = css`
     margin: 0 0 var(--_space-s);
     font-size: var(--_font-size-l);
     font-weight: var(--_font-weight-strong);
+    overflow-wrap: anywhere;
   }
   .dialog-actions {
     display: flex;

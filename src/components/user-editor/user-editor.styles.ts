@@ -36,12 +36,12 @@ const editorStyles = css`
   }
   .title {
     font-size: var(--_font-size-l);
-    overflow-wrap: anywhere;
   }
   .title,
   .section-title,
   .step-title {
     font-weight: var(--_font-weight-strong);
+    overflow-wrap: anywhere;
   }
   .section-title,
   .step-title,
