@@ -7,7 +7,7 @@ import { en } from '../../src/components/localize/en.js';
 import type { RosterChangeEvent } from '../../src/components/events.js';
 import type { SeedTask, SeedUser } from '../../src/mock/index.js';
 import type { Access, Role, RosterClient } from '../../src/sdk/index.js';
-import { axeCheck, clientFor, hang, setupApi, waitFor, type TestApi } from './helpers.js';
+import { axeCheck, clientFor, hang, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
 const SPECIALIST = 'sam.specialist@acme.de';
@@ -263,6 +263,41 @@ describe('<roster-access-grants>', () => {
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(input.value).to.equal('');
+    });
+  });
+
+  describe('failed search', () => {
+    it('should announce a failed search and let the keyboard search again: reopening, or Tab to "Try again"', async () => {
+      const testApi = setup();
+      const stop = testApi.intercept((r) => r.path === '/tools/rank-tracker/tasks', async () => problemResponse(500, 'internal'));
+      const el = await renderControl(clientFor(testApi.api, OWNER), { tools: [], tasks: [] });
+      const status = $(el, '[part~="combobox"] [role="status"]');
+      const error = () => $(el, '[part~="combobox"] [part~="error"]');
+      typeSearch(el, 'Project 1499');
+      await waitFor(() => error()?.textContent!.includes(en.errors.server_error), 'failure shown');
+      expect(error().getAttribute('role'), 'and announced').to.equal('alert');
+      expect(searchRequests(testApi)).to.have.length(1);
+
+      // Closed and opened again with the same text: the search is sent again.
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(Boolean(error()), 'the failure stays in view').to.equal(true);
+      await sendKeys({ press: 'ArrowDown' });
+      await waitFor(() => searchRequests(testApi).length === 2, 'searched again on ↓');
+
+      // Tab closes the popup but reaches "Try again", which searches again and puts focus back in the field.
+      await waitFor(() => error(), 'failed again');
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(root(el).activeElement?.getAttribute('part'), 'on "Try again"').to.equal('retry-button');
+      stop();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => options(el).length === 1, 'results');
+      expect(searchRequests(testApi)).to.have.length(3);
+      expect(root(el).activeElement?.id, 'back in the field').to.equal('task-search');
+      expect(search(el).getAttribute('aria-expanded')).to.equal('true');
+      expect(Boolean(error())).to.equal(false);
+      expect(status.textContent!.trim()).to.equal(en.grants.results(1));
     });
   });
 

@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/panel/roster-panel.js';
 import { UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, EditorCloseRequestEvent } from '../../src/components/events.js';
+import { de } from '../../src/components/localize/de.js';
 import { en } from '../../src/components/localize/en.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
@@ -132,11 +134,15 @@ describe('<roster-panel>', () => {
     expect(title(panel)).to.equal(undefined);
     panel.removeEventListener('roster-user-create-request', veto);
 
+    newUserButton().focus();
     newUserButton().click();
     await waitFor(() => title(panel) === en.panel.newUserTitle, 'create mode');
     const editor = root(panel).querySelector('roster-user-editor')!;
     expect(editor.hasAttribute('user-id')).to.equal(false);
     expect(root(panel).querySelector('[role="tab"]')).to.equal(null);
+    // Beside the list as on its own: the form the viewer asked for has focus, so a screen reader says it opened.
+    await panel.updateComplete;
+    expect(root(panel).activeElement?.className, 'focus on the form\'s title').to.equal('detail-title');
   });
 
   it('should select a created user, open it after the confirmation, and close a deleted one', async () => {
@@ -204,6 +210,40 @@ describe('<roster-panel>', () => {
     await list(panel).updateComplete;
     expect(document.activeElement?.localName).to.equal('roster-panel');
     expect(focusedRow(), 'on the row that took its place').to.equal('Mehmet Yılmaz');
+  });
+
+  it('should say a delete in a live region that outlives the editor, in the viewer\'s language', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await fixture<RosterPanel>(html`<roster-panel lang="de" .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
+      style="width: 1100px; height: 640px"></roster-panel>`);
+    await waitFor(() => rows(panel).length > 0, 'rows rendered');
+    const status = root(panel).querySelector('[role="status"]');
+    expect(status?.textContent?.trim(), 'an empty live region before anything happened').to.equal('');
+    await openUser(panel, 'Liam O\'Connor');
+    const deleteButton = await waitFor(() => tabPanel(panel)!.querySelector('roster-user-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="delete-button"]'), 'loaded');
+    deleteButton.click();
+    (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('[part~="confirm-delete-button"]')!.click();
+    await waitFor(() => title(panel) === undefined, 'deleted and closed');
+    expect(Boolean(root(panel).querySelector('roster-user-editor')), 'the editor is gone').to.equal(false);
+    expect(root(panel).querySelector('[role="status"]') === status, 'the same region').to.equal(true);
+    expect(status!.textContent!.trim()).to.equal(de.editor.delete.deleted('Liam O\'Connor'));
+  });
+
+  it('should let a keyboard reach every tab panel, also one without controls', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    await openUser(panel, 'Jürgen Weiß');
+    const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
+    tabs[1].click();
+    const grants = await waitFor(() => tabPanel(panel)?.querySelector('roster-access-grants'), 'access tab');
+    await waitFor(() => grants.shadowRoot!.querySelector('[part~="note"]'), 'the manager sentence');
+    expect(Boolean(grants.shadowRoot!.querySelector('button, input, select')), 'a manager\'s access has no controls').to.equal(false);
+    // Something to reach after the panel: Tab never leaves the page.
+    panel.after(document.createElement('button'));
+    tabs[1].focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(panel).activeElement?.id, 'Tab from the tab goes to its panel').to.equal('panel-access');
+    expect([...root(panel).querySelectorAll('[role="tabpanel"]')].map((tabPanel) => tabPanel.getAttribute('tabindex'))).to.deep.equal(['0', '0', '0']);
   });
 
   it('should ask the editor before leaving unsaved changes, and stay when the viewer keeps them', async () => {

@@ -94,8 +94,11 @@ const grantsStyles = css`
     gap: var(--_space-s);
     align-items: start;
   }
+  /* The input, and under it a failed search (the popup opens below both). */
   .combobox-anchor {
     position: relative;
+    display: grid;
+    gap: var(--_space-xs);
   }
   .popup {
     position: absolute;
@@ -148,9 +151,6 @@ const grantsStyles = css`
     unicode-bidi: isolate;
   }
   .popup-status {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-s);
     padding: var(--_space-s) var(--_space-m);
     font-size: var(--_font-size-s);
   }

@@ -11,11 +11,14 @@
  * Keys in the input: ↓/↑ open the popup and move the active option, Alt+↓ opens, Alt+↑ closes,
  * Home/End jump to the first/last option while an option is active, Page Up/Down move by 10,
  * Enter toggles the active option, Escape closes (and clears the text when already closed).
+ * A failed search is shown under the field, not in the popup, so its "Try again" stays within
+ * reach of Tab (the popup closes when the input loses focus), and is announced; opening the popup
+ * again (↓, Enter, a click) searches again.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { RosterClient, Task, Tool } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
-import { errorMessage } from '../shared/errors.js';
+import { renderError } from '../shared/error-view.js';
 import { PagedSource } from '../shared/paged-source.js';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -107,6 +110,7 @@ export class TaskCombobox implements ReactiveController {
   }
 
   #setOpen(open: boolean) {
+    if (open && this.#source.error) this.#source.retry();
     this.#open = open;
     if (!open) {
       this.#activeIndex = -1;
@@ -136,7 +140,9 @@ export class TaskCombobox implements ReactiveController {
     this.#text = (event.target as HTMLInputElement).value;
     this.#activeIndex = -1;
     this.#pendingMove = undefined;
-    this.#setOpen(true);
+    // Open without retrying a failed search: the text it failed for is changing.
+    this.#open = true;
+    this.#host.requestUpdate();
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
@@ -154,7 +160,8 @@ export class TaskCombobox implements ReactiveController {
       handled();
       const down = key === 'ArrowDown';
       if (altKey) return this.#setOpen(down);
-      if (!open) {
+      // Also while nothing is listed: after the results (or a failed search, tried again) are in.
+      if (!open || !this.#source.length) {
         this.#pendingMove = down ? 'first' : 'last';
         return this.#setOpen(true);
       }
@@ -165,9 +172,10 @@ export class TaskCombobox implements ReactiveController {
     } else if ((key === 'PageDown' || key === 'PageUp') && open) {
       handled();
       this.#moveTo(this.#activeIndex + (key === 'PageDown' ? PAGE_STEP : -PAGE_STEP));
-    } else if (key === 'Enter' && active) {
+    } else if (key === 'Enter' && (active || this.#source.error)) {
       handled();
-      this.#choose(this.#activeIndex);
+      if (active) this.#choose(this.#activeIndex);
+      else this.#setOpen(true);
     } else if (key === 'Escape') {
       if (open) {
         handled();
@@ -200,7 +208,7 @@ export class TaskCombobox implements ReactiveController {
     const tasks = source.view(0);
     const expanded = open && tasks.length > 0;
     const status = open ? this.#statusText(g) : '';
-    const error = open ? source.error : undefined;
+    const { error } = source;
     const keepFocus = (event: Event) => event.preventDefault();
     return html`<div class="picker">
       <div class="field">
@@ -219,7 +227,7 @@ export class TaskCombobox implements ReactiveController {
           aria-describedby=${describedBy ?? nothing} placeholder=${g.searchPlaceholder} .value=${this.#text} ?disabled=${disabled}
           @input=${(event: Event) => this.#handleInput(event)} @keydown=${(event: KeyboardEvent) => this.#handleKeydown(event)}
           @click=${() => this.#setOpen(true)} @blur=${() => this.#setOpen(false)} />
-        <div class="popup" part="popup" ?hidden=${!open || (!expanded && !status && !error)}>
+        <div class="popup" part="popup" ?hidden=${!expanded && !status}>
           <div id="task-listbox" class="listbox" part="listbox" role="listbox" aria-label=${g.search} aria-multiselectable="true"
             ?hidden=${!expanded} @mousedown=${keepFocus}
             @click=${(event: Event) => {
@@ -241,9 +249,11 @@ export class TaskCombobox implements ReactiveController {
             }) : nothing}
           </div>
           ${status ? html`<div class="popup-status muted" part="popup-status">${status}</div>` : nothing}
-          ${error ? html`<div class="popup-status field-error" part="popup-status">${errorMessage(error, t)}
-            <button type="button" class="button small" @mousedown=${keepFocus} @click=${() => source.retry()}>${t.common.retry}</button></div>` : nothing}
         </div>
+        ${error ? renderError({ error, t, inline: true, onRetry: () => {
+          this.#setOpen(true);
+          this.#host.renderRoot.querySelector<HTMLElement>('#task-search')!.focus();
+        } }) : nothing}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${open && source.ready && !source.busy ? g.results(source.total) : ''}</div>
     </div></div>`;

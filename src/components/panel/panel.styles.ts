@@ -72,7 +72,6 @@ const panelStyles = css`
     font-weight: var(--_font-weight-strong);
     line-height: 1.25;
     overflow-wrap: anywhere;
-    outline: none;
   }
   .detail-subtitle,
   .own-profile {

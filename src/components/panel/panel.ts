@@ -8,7 +8,7 @@ import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateReque
 import { RosterElement } from '../shared/base-element.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
 import type { RosterUserEditor } from '../user-editor/user-editor.js';
-import { initials } from '../user-list/user-list-rows.js';
+import { initials, plusIcon } from '../user-list/user-list-rows.js';
 import { EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, STATS_PARTS } from './panel-parts.js';
 import { styles } from './panel.styles.js';
 
@@ -17,7 +17,6 @@ const TABS: PanelTab[] = ['profile', 'access', 'activity'];
 
 const backIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" class="flip-rtl"><path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4 8 8M12 4l-8 8" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>`;
-const plusIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M7.25 2h1.5v5.25H14v1.5H8.75V14h-1.5V8.75H2v-1.5h5.25z" fill="currentColor"/></svg>`;
 
 /**
  * @summary The drop-in team management: the user list beside a detail area with the selected user's
@@ -28,8 +27,9 @@ const plusIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M7.25
  * client and the viewer (`GET /me`) to the elements inside. Selecting a row opens the user; "New user"
  * opens the editor in create mode; the new user becomes the selection when created and opens when
  * the viewer leaves the confirmation; a deleted user closes.
- * Focus follows: closing or deleting the open user puts it back on the list's row, and "Done" after a
- * create on the new user's name.
+ * Focus follows: closing or deleting the open user puts it back on the list's row, "New user" on the
+ * form's title, and "Done" after a create on the new user's name. A delete is announced from the
+ * panel's own live region (the editor that made it is gone by then).
  * Leaving a profile with unsaved edits asks first. Viewers without `users:read` (specialists, guests)
  * see the list's "no access" notice and their own profile, as an account page would show it.
  * Below 640 px of container width the panel is one column: the list, or the detail with a back button;
@@ -73,6 +73,8 @@ export class RosterPanel extends RosterElement {
   @state() private selected?: User;
   @state() private creating = false;
   @state() private visited = new Set<PanelTab>();
+  /** Outlives the detail: the editor that said "deleted" is gone the moment it says it. */
+  @state() private announcement = '';
 
   #stopViewer?: () => void;
 
@@ -150,9 +152,10 @@ export class RosterPanel extends RosterElement {
     this.visited = new Set([tab]);
     void this.updateComplete.then(() => {
       const root = this.renderRoot;
-      // To the title of what opened (also when the list disappears, on narrow containers), or to
-      // the list's current row when nothing is open any more.
-      if (inDetail || !root.querySelector('.list-pane')!.clientWidth) {
+      // To the title of what opened (also when the list disappears, on narrow containers, and for
+      // the new-user form, which the viewer asked for to fill in), or to the list's current row
+      // when nothing is open any more. Opening a row on a wide panel leaves focus in the list.
+      if (inDetail || creating || !root.querySelector('.list-pane')!.clientWidth) {
         (root.querySelector<HTMLElement>('.detail-title') ?? root.querySelector('roster-user-list')?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]'))?.focus();
       }
     });
@@ -189,8 +192,9 @@ export class RosterPanel extends RosterElement {
     if (event.detail.user.id === this.selected?.id) this.selected = event.detail.user;
   }
 
-  #handleDeleted(event: UserDeletedEvent) {
-    if (event.detail.user.id === this.selected?.id) this.#open(undefined);
+  #handleDeleted({ detail: { user } }: UserDeletedEvent) {
+    this.announcement = this.localize.t.editor.delete.deleted(`${user.firstName} ${user.lastName}`);
+    if (user.id === this.selected?.id) this.#open(undefined);
   }
 
   #handleTabKeydown(event: KeyboardEvent) {
@@ -251,7 +255,7 @@ export class RosterPanel extends RosterElement {
           aria-selected=${tab === this.tab ? 'true' : 'false'} aria-controls="panel-${tab}" tabindex=${tab === this.tab ? 0 : -1}
           @click=${() => (this.tab = tab)}>${t.panel.tabs[tab]}</button>`)}
       </div>
-      ${TABS.map((tab) => html`<div class="tab-panel" part="tab-panel" role="tabpanel" id="panel-${tab}" aria-labelledby="tab-${tab}" ?hidden=${tab !== this.tab}>
+      ${TABS.map((tab) => html`<div class="tab-panel" part="tab-panel" role="tabpanel" id="panel-${tab}" aria-labelledby="tab-${tab}" tabindex="0" ?hidden=${tab !== this.tab}>
         ${this.visited.has(tab) ? keyed(user.id, this.#renderTabContent(tab, user.id)) : nothing}
       </div>`)}`;
   }
@@ -272,6 +276,7 @@ export class RosterPanel extends RosterElement {
             : user ? t.panel.detailLabel(`${user.firstName} ${user.lastName}`) : t.panel.noSelectionTitle}>
             ${this.#renderDetail()}
           </section>
+          <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         </div>
       </roster-provider>
 `;

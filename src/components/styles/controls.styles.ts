@@ -6,7 +6,7 @@ import { css } from 'lit';
  * Class names are the contract: `.button` (+ `.primary`, `.danger`, `.ghost`, `.small`, `.icon`),
  * `.field` / `.label` / `.input` / `.select` / `.hint` / `.field-error`, `.badge[data-tone]`,
  * `.skeleton`, `dialog.dialog`, `.notice[data-tone]`, `.state` (empty/error/no-permission blocks),
- * `.visually-hidden`, `.focus-ring`.
+ * `.visually-hidden`; everything focused from the keyboard shows the focus ring.
  */
 
 export const utilityStyles = css`
@@ -21,7 +21,6 @@ export const utilityStyles = css`
     padding: 0;
     border: 0;
   }
-  .focus-ring:focus-visible,
   :focus-visible {
     outline: none;
     box-shadow: var(--_focus-ring);

@@ -11,6 +11,9 @@ const SORT_COLUMNS: Partial<Record<Column, SortColumn>> = { name: 'name', credit
 // Both triangles (dimmed) while the column is not the order, else the one pointing the order's way.
 const SORT_ARROWS = { none: 'M8 3l4 5H4zM8 13l-4-5h8z', ascending: 'M8 4l5 6H3z', descending: 'M8 12l5-6H3z' };
 
+/** "New user" in the list's toolbar and the panel's new-user avatar. */
+export const plusIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M7.25 2h1.5v5.25H14v1.5H8.75V14h-1.5V8.75H2v-1.5h5.25z" fill="currentColor"/></svg>`;
+
 /** The column headers; sortable ones hold a button and carry `aria-sort` when they order the rows. */
 export function renderHeader(t: Catalog, sort: UserSort, onSort: (column: SortColumn) => void): TemplateResult {
   return html`<div role="row" class="row header-row" part="header" aria-rowindex="1">

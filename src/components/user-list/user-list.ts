@@ -12,13 +12,12 @@ import { errorMessage, isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
 import { VirtualWindow } from '../shared/virtual-window.js';
 import { ViewerController } from '../viewer.js';
-import { COLUMNS, initials, renderHeader, renderSkeletonRow } from './user-list-rows.js';
+import { COLUMNS, initials, plusIcon, renderHeader, renderSkeletonRow } from './user-list-rows.js';
 import { styles } from './user-list.styles.js';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
 const searchIcon = html`<svg class="search-icon" viewBox="0 0 20 20" aria-hidden="true"><path d="M8.5 3a5.5 5.5 0 014.4 8.8l3.7 3.6-1.1 1.1-3.6-3.7A5.5 5.5 0 118.5 3zm0 1.5a4 4 0 100 8 4 4 0 000-8z" fill="currentColor"/></svg>`;
-const plusIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M7.25 2h1.5v5.25H14v1.5H8.75V14h-1.5V8.75H2v-1.5h5.25z" fill="currentColor"/></svg>`;
 const resendIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M13 8a5 5 0 1 1-1.46-3.54"/><path d="M12 1.8v3h-3"/></svg>`;
 
 /**
