@@ -306,7 +306,9 @@ describe('<roster-user-stats> CSV export', () => {
     const { testApi, owner } = spendingAccount({ tools: CHEAP_TOOL, credits: 10_000 });
     await createTasks(testApi, SPENDER, 'ping', 450);
     const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
-    const exportPage = (r: { url: URL }) => r.url.searchParams.get('limit') === '200' && r.url.searchParams.has('cursor') && !r.url.searchParams.has('from');
+    // Only the export's later pages: the task directory also reads pages of 200 with a cursor.
+    const exportPage = (r: { path: string; url: URL }) => r.path.endsWith('/events') && r.url.searchParams.get('limit') === '200'
+      && r.url.searchParams.has('cursor') && !r.url.searchParams.has('from');
     const stop = testApi.intercept(exportPage, hang);
     let downloads = 0;
     root(el).addEventListener('click', (e) => e.target instanceof HTMLAnchorElement && (e.preventDefault(), downloads++), true);
