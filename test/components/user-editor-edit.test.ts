@@ -116,6 +116,91 @@ describe('<roster-user-editor> edit', () => {
     expect(exists(el, '[part~="conflict"]')).to.equal(false);
   });
 
+  it('should re-apply what was typed while the conflict was shown, the password included', async () => {
+    const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [
+      { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist', creditLimit: 500 },
+    ] });
+    const client = clientFor(testApi.api, OWNER);
+    const id = await userId(client, SPECIALIST);
+    const el = await renderEditor(client, { userId: id });
+    await clientFor(testApi.api, OWNER).users.update(id, { phone: '+49301234567' });
+    await fill(el, 'firstName', 'Samuel');
+    await submit(el);
+    await waitFor(() => $(el, '[part~="reapply-button"]'), 'conflict shown');
+    const patches = recordPatches(testApi);
+    await fill(el, 'lastName', 'Spezialistin');
+    await fill(el, 'password', 'Quiet-Meadow-Copper-42');
+    const updated = oneEvent(el, 'roster-user-updated');
+    $<HTMLButtonElement>(el, '[part~="reapply-button"]')!.click();
+    await updated;
+    expect(patches.map((p) => p.body)).to.deep.equal([{ firstName: 'Samuel', lastName: 'Spezialistin', password: 'Quiet-Meadow-Copper-42' }]);
+    expect(await client.users.get(id)).to.include({ firstName: 'Samuel', lastName: 'Spezialistin', phone: '+49301234567' });
+    expect(input(el, 'password').value).to.equal('');
+  });
+
+  it('should take a retried save whose first answer was lost as saved, not as a conflict', async () => {
+    const testApi = teamApi();
+    const client = clientFor(testApi.api, OWNER);
+    const id = await userId(client, SPECIALIST);
+    const el = await renderEditor(client, { userId: id });
+    // The server saves, the answer never arrives.
+    const stop = testApi.intercept((r) => r.method === 'PATCH', async (request) => {
+      await testApi.api.fetch(request);
+      throw new TypeError('Failed to fetch');
+    });
+    await fill(el, 'firstName', 'Samuel');
+    await submit(el);
+    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    expect(text(el)).to.include(en.errors.network_error);
+    stop();
+    let saved: unknown;
+    el.addEventListener('roster-user-updated', (event) => (saved = event.detail.user));
+    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    await waitFor(() => saved || exists(el, '[part~="conflict"]'), 'an outcome');
+    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    expect(saved).to.include({ firstName: 'Samuel', version: 2 });
+    await el.updateComplete;
+    expect(exists(el, '[part~="error"]')).to.equal(false);
+    expect(input(el, 'firstName').value).to.equal('Samuel');
+    expect(el.hasUnsavedChanges).to.equal(false);
+    expect(text(el)).to.include(en.editor.saved);
+  });
+
+  it('should save an allowed IP typed into the add field but not added, and show it in the list', async () => {
+    const testApi = teamApi();
+    const client = clientFor(testApi.api, OWNER);
+    const id = await userId(client, SPECIALIST);
+    const el = await renderEditor(client, { userId: id });
+    const patches = recordPatches(testApi);
+    const draft = $<HTMLInputElement>(el, '#f-allowedIps-new')!;
+    draft.value = ' 203.0.113.7 ';
+    draft.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.hasUnsavedChanges, 'a typed entry is a change').to.equal(true);
+    const updated = oneEvent(el, 'roster-user-updated');
+    await submit(el);
+    expect((await updated).detail.user.allowedIps).to.deep.equal(['203.0.113.7']);
+    expect(patches.map((p) => p.body)).to.deep.equal([{ allowedIps: ['203.0.113.7'] }]);
+    await el.updateComplete;
+    expect(input(el, 'allowedIps.0').value).to.equal('203.0.113.7');
+    expect($<HTMLInputElement>(el, '#f-allowedIps-new')!.value).to.equal('');
+  });
+
+  it('should show a name with surrounding spaces trimmed when nothing else changed', async () => {
+    const testApi = teamApi();
+    const client = clientFor(testApi.api, OWNER);
+    const id = await userId(client, SPECIALIST);
+    const el = await renderEditor(client, { userId: id });
+    const patches = recordPatches(testApi);
+    await fill(el, 'firstName', '  Sam\u00a0');
+    await fill(el, 'creditLimit', ' 500 ');
+    await submit(el);
+    expect(text(el)).to.include(en.editor.noChanges);
+    expect(patches).to.deep.equal([]);
+    expect(input(el, 'firstName').value).to.equal('Sam');
+    expect(input(el, 'creditLimit').value).to.equal('500');
+  });
+
   it('should keep every field after a 503 and save on retry without retyping', async () => {
     const testApi = teamApi();
     const client = clientFor(testApi.api, OWNER);

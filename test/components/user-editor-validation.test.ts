@@ -225,6 +225,18 @@ describe('<roster-user-editor> validation', () => {
     expect(errorOf(el, 'allowedIps.3')).to.equal(en.errors.invalid_ip);
   });
 
+  it('should take an address left in the add field as an entry on Next, checked like the others', async () => {
+    const el = await renderEditor(clientFor(setupApi({ account: ACCOUNT }).api, OWNER));
+    await fillDetails(el, 'Ina', 'Tippt', 'ina.tippt@acme.de');
+    const draft = $<HTMLInputElement>(el, '#f-allowedIps-new')!;
+    draft.value = '10.1.2.3/8';
+    draft.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await submit(el);
+    expect(ipEntries(el), 'added, and held back by its problem').to.deep.equal(['10.1.2.3/8']);
+    expect(errorOf(el, 'allowedIps.0')).to.include(en.errors.ip_host_bits_set);
+    expect(stepTitle(el)).to.equal(en.editor.steps.details);
+  });
+
   it('should read phone numbers tolerantly and refuse ones without a country code', async () => {
     const el = await renderEditor(clientFor(setupApi({ account: ACCOUNT }).api, OWNER));
     await fill(el, 'phone', '0049 30 1234 567');

@@ -86,6 +86,30 @@ describe('<roster-user-editor> create', () => {
     dialog.close();
   });
 
+  it('should wrap a very long email on the review, in the confirmation and in the edit header', async () => {
+    const testApi = await apiWith();
+    const client = clientFor(testApi.api, OWNER);
+    const el = await fixture<HTMLDivElement>(html`<div style="width: 420px"><roster-user-editor .client=${client} locale="en"></roster-user-editor></div>`)
+      .then((wrapper) => wrapper.querySelector('roster-user-editor')!);
+    await waitFor(() => $(el, 'form'), 'editor ready');
+    // A 64-letter local part, the longest an address may have, with no place a line could break.
+    const email = `${'k'.repeat(30)}.${'w'.repeat(33)}@acme.de`;
+    const fits = () => [...el.shadowRoot!.querySelectorAll('p, dd, h2, h3')].every((node) => node.getBoundingClientRect().right <= el.getBoundingClientRect().right + 0.5);
+    await fillDetails(el, 'Kim', 'Weit', email);
+    await submit(el);
+    await submit(el);
+    expect(text(el)).to.include(email);
+    expect(fits(), 'the review fits').to.equal(true);
+    await submit(el);
+    const user = await waitFor(() => $(el, '[part~="done-button"]') && el.user, 'confirmation shown');
+    expect(fits(), 'the confirmation fits').to.equal(true);
+    el.setAttribute('user-id', user.id);
+    await waitFor(() => $(el, '[part~="delete-button"]'), 'edit mode');
+    expect(text(el)).to.include(email);
+    expect(fits(), 'the edit header fits').to.equal(true);
+    expect(el.scrollWidth, 'nothing sticks out').to.be.at.most(el.clientWidth);
+  });
+
   for (const passwordMode of ['shared', 'per-user'] as const) {
     describe(`with ${passwordMode} passwords`, () => {
       it('should create a manager through details, role and access, and review', async () => {

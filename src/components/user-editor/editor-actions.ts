@@ -10,9 +10,9 @@ import {
   VerificationSentEvent,
 } from '../events.js';
 import { errorMessage, isAbortError, isTransient } from '../shared/errors.js';
-import { focusAfterUpdate, goTo, localProblems, problemsOf, revealProblems } from './form-input.js';
+import { addIps, focusAfterUpdate, goTo, localProblems, problemsOf, revealProblems } from './form-input.js';
 import {
-  type Problems, STEPS, type Step, changedPatch, conflictRows, createInput, fieldKey, firstField, isEmptyPatch, reapply, stepOf,
+  type Problems, STEPS, type Step, changedPatch, conflictRows, createInput, fieldKey, firstField, isEmptyPatch, reapply, stepOf, valuesFromUser,
 } from './form-state.js';
 import type { RosterUserEditor } from './user-editor.js';
 
@@ -30,6 +30,8 @@ const ACCOUNT_CODES = ['seat_limit_reached', 'single_profile_account'];
 /** The form's submit: the next step of the create flow while this one is valid, else a save. */
 export function submit(host: RosterUserEditor, event: SubmitEvent): void {
   event.preventDefault();
+  // An address typed into the add field counts as added: it is never dropped silently.
+  addIps(host, host.ipDraft);
   const step = host.step as Step;
   if (host.isCreate && step !== 'review') {
     const problems = problemsOf(host, step);
@@ -58,6 +60,8 @@ export async function save(host: RosterUserEditor): Promise<void> {
   }
   const body = isCreate ? createInput(host.values, me.account) : changedPatch(host.values, base!);
   if (isEmptyPatch(body)) {
+    // Only spaces or formatting differ: show the values as stored.
+    host.values = valuesFromUser(base!);
     host.announcement = host.t.editor.noChanges;
     return;
   }
@@ -72,11 +76,7 @@ export async function save(host: RosterUserEditor): Promise<void> {
       ? client.users.create(body as UserCreate, { idempotencyKey: host.createKey!.key })
       : client.users.update(base!.id, body, { version: base!.version }));
     host.createKey = undefined;
-    host.user = user;
-    host.discardChanges();
-    if (isCreate) goTo(host, 'done');
-    else host.announcement = host.t.editor.saved;
-    host.dispatchEvent(isCreate ? new UserCreatedEvent(user) : new UserUpdatedEvent(user));
+    saved(host, user, isCreate);
   } catch (error) {
     if (!isCreate && isRosterError(error) && error.name === 'VersionConflictError') await showConflict(host, client, base!, detail);
     else fail(host, error, Boolean(password));
@@ -85,11 +85,21 @@ export async function save(host: RosterUserEditor): Promise<void> {
   }
 }
 
+function saved(host: RosterUserEditor, user: User, isCreate?: boolean) {
+  host.user = user;
+  host.discardChanges();
+  if (isCreate) goTo(host, 'done');
+  else host.announcement = host.t.editor.saved;
+  host.dispatchEvent(isCreate ? new UserCreatedEvent(user) : new UserUpdatedEvent(user));
+}
+
 /** Loads the profile as it is now and shows it next to this form's changes. */
 async function showConflict(host: RosterUserEditor, client: RosterClient, base: User, patch: UserPatch) {
   try {
     const theirs = await client.users.get(base.id);
-    host.conflict = { theirs, patch, rows: conflictRows(base, theirs, patch) };
+    // An earlier send whose answer was lost already saved this form: a retry is not a conflict.
+    if (isEmptyPatch(changedPatch(host.values, theirs))) return saved(host, theirs);
+    host.conflict = { theirs, rows: conflictRows(base, theirs, patch) };
     void focusAfterUpdate(host, '[part~="reload-button"]');
   } catch (error) {
     if (!isAbortError(error)) host.saveError = error;
@@ -106,8 +116,9 @@ export function reloadTheirs(host: RosterUserEditor): void {
 /** Conflict: put this form's changes over the server's profile and save them with its version. */
 export async function reapplyMine(host: RosterUserEditor): Promise<void> {
   if (!host.conflict) return;
-  const { theirs, patch } = host.conflict;
-  host.values = reapply(theirs, patch, host.values);
+  const { theirs } = host.conflict;
+  // The changes as the form holds them now: edits made while the comparison was shown count too.
+  host.values = reapply(theirs, changedPatch(host.values, host.user!), host.values);
   host.user = theirs;
   host.conflict = undefined;
   await save(host);

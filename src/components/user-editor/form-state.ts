@@ -231,7 +231,8 @@ export function conflictRows(base: User, theirs: User, patch: UserPatch): Confli
 
 /** The form's values with this form's changes re-applied over the newer profile. */
 export function reapply(theirs: User, patch: UserPatch, values: FormValues): FormValues {
-  const next = valuesFromUser(theirs);
+  // A password typed while the comparison was shown goes along too.
+  const next = { ...valuesFromUser(theirs), password: values.password };
   for (const field of CONFLICT_FIELDS) if (field in patch) Object.assign(next, { [field]: values[field] });
   if ('creditLimit' in patch) next.creditLimited = values.creditLimited;
   // Only the switches this form turned: the others keep the newer profile's setting.

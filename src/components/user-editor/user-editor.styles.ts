@@ -7,6 +7,8 @@ const editorStyles = css`
   :host {
     max-inline-size: var(--roster-user-editor-max-width, 44rem);
     container: roster-user-editor / inline-size;
+    /* Long unbroken names and emails wrap wherever they are shown, dialogs included. */
+    overflow-wrap: anywhere;
   }
   p,
   h2,
@@ -30,7 +32,9 @@ const editorStyles = css`
     display: grid;
     gap: var(--_space-l);
   }
-  .header {
+  .header,
+  .review,
+  .ip-entry {
     display: grid;
     gap: var(--_space-xs);
   }
@@ -41,7 +45,6 @@ const editorStyles = css`
   .section-title,
   .step-title {
     font-weight: var(--_font-weight-strong);
-    overflow-wrap: anywhere;
   }
   .section-title,
   .step-title,
@@ -198,21 +201,11 @@ const editorStyles = css`
     inline-size: 100%;
     background: var(--_color-success);
   }
-  .field-error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-s);
-  }
   .ip-entries {
     display: grid;
     gap: var(--_space-s);
     padding: 0;
     list-style: none;
-  }
-  .ip-entry {
-    display: grid;
-    gap: var(--_space-xs);
   }
   .notice {
     display: block;
@@ -221,7 +214,8 @@ const editorStyles = css`
     display: flex;
     flex-wrap: wrap;
   }
-  .verification {
+  .verification,
+  .field-error {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -252,10 +246,6 @@ const editorStyles = css`
   .section-head h4 {
     font-weight: var(--_font-weight-medium);
   }
-  .review {
-    display: grid;
-    gap: var(--_space-xs);
-  }
   .review-row {
     display: grid;
     grid-template-columns: minmax(8rem, 14rem) 1fr;
@@ -263,9 +253,6 @@ const editorStyles = css`
   }
   .review dt {
     color: var(--_color-text-muted);
-  }
-  .review dd {
-    overflow-wrap: anywhere;
   }
   .created {
     display: grid;
@@ -289,7 +276,6 @@ const editorStyles = css`
     border-block-end: 1px solid var(--_color-border);
     text-align: start;
     vertical-align: top;
-    overflow-wrap: anywhere;
   }
   .danger-zone {
     display: grid;

@@ -1,6 +1,6 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { User, UserPatch } from '../../sdk/index.js';
+import type { User } from '../../sdk/index.js';
 import { BeforeLeaveEvent, EditorCloseRequestEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { isAbortError } from '../shared/errors.js';
@@ -16,7 +16,6 @@ import { styles } from './user-editor.styles.js';
 /** A failed save that the viewer must act on, as the editor shows it. */
 export interface Conflict {
   theirs: User;
-  patch: UserPatch;
   rows: ConflictRow[];
 }
 
@@ -147,8 +146,10 @@ export class RosterUserEditor extends RosterElement {
   /** True while the form holds changes that are not saved. */
   get hasUnsavedChanges(): boolean {
     if (this.step === 'done' || this.deleted) return false;
+    // An address typed into the add field is one too: Next and Save add it.
+    if (this.ipDraft.trim()) return true;
     if (!this.isCreate) return Boolean(this.user && !isEmptyPatch(changedPatch(this.values, this.user)));
-    return JSON.stringify(this.values) !== JSON.stringify(emptyValues()) || this.ipDraft.trim() !== '';
+    return JSON.stringify(this.values) !== JSON.stringify(emptyValues());
   }
 
   /**
