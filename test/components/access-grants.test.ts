@@ -367,7 +367,7 @@ describe('<roster-access-grants>', () => {
       expect(text(el)).to.include(en.grants.saved);
     });
 
-    it('should refuse to overwrite a profile changed elsewhere (412) and offer to reload', async () => {
+    it('should refuse to overwrite a profile changed elsewhere (412) and reload with the viewer\'s changes on top', async () => {
       const testApi = setup();
       const owner = clientFor(testApi.api, OWNER);
       const elsewhere = clientFor(testApi.api, OWNER);
@@ -389,8 +389,15 @@ describe('<roster-access-grants>', () => {
       expect(saveButton(el).disabled).to.equal(true);
       $(el, '[part~="reload-button"]').click();
       await waitFor(() => !root(el).querySelector('[part~="conflict"]') && checkbox(el, 'keyword-research')?.checked, 'reloaded');
-      expect(checkbox(el, 'site-audit').checked).to.equal(false);
-      expect(el.value).to.deep.equal({ tools: ['keyword-research'], tasks: [] });
+      // Their removal of rank-tracker holds; the viewer's site-audit is still there, unsaved.
+      expect(checkbox(el, 'rank-tracker').checked).to.equal(false);
+      expect(checkbox(el, 'site-audit').checked).to.equal(true);
+      expect(el.value).to.deep.equal({ tools: ['keyword-research', 'site-audit'], tasks: [] });
+      expect(el.hasCustomState('dirty')).to.equal(true);
+      const saved = oneEvent(el, 'roster-grants-changed');
+      saveButton(el).click();
+      await saved;
+      expect((await owner.users.get(id)).access.tools).to.deep.equal(['keyword-research', 'site-audit']);
     });
 
     it('should show field errors of a refused save next to the task', async () => {

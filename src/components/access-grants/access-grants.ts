@@ -14,6 +14,17 @@ const NO_ACCESS: Access = { tools: [], tasks: [] };
 
 const accessKey = (access: Access) => JSON.stringify([[...access.tools].sort(), access.tasks.map((ref) => ref.taskId).sort()]);
 
+/** `theirs` with the viewer's changes from `base` to `mine` on top: what one removed stays out, what one added goes in. */
+function rebase<T>(base: T[], mine: T[], theirs: T[], key: (item: T) => unknown = (item) => item): T[] {
+  const had = new Set(base.map(key));
+  const kept = new Set(mine.map(key));
+  const present = new Set(theirs.map(key));
+  return [
+    ...theirs.filter((item) => !had.has(key(item)) || kept.has(key(item))),
+    ...mine.filter((item) => !had.has(key(item)) && !present.has(key(item))),
+  ];
+}
+
 const removeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4.3 3.2 8 6.9l3.7-3.7 1.1 1.1L9.1 8l3.7 3.7-1.1 1.1L8 9.1l-3.7 3.7-1.1-1.1L6.9 8 3.2 4.3z" fill="currentColor"/></svg>`;
 
 /**
@@ -25,8 +36,8 @@ const removeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4.
  *   and saves the grants with the rest of the profile (this is how `<roster-user-editor>` uses it).
  * - **Standalone** (`user-id` set): the element loads that user (`GET /users/{id}`), owns `value`,
  *   and a "Save access" button sends `PATCH /users/{id}` with `{ access }` and the version it loaded
- *   (`If-Match`). A 412 shows that the profile changed elsewhere and offers to reload; nothing is
- *   overwritten silently.
+ *   (`If-Match`). A 412 shows that the profile changed elsewhere and offers to reload: the newer
+ *   grants with the viewer's changes on top, unsaved until saved again; nothing is overwritten silently.
  *
  * Role-aware: for a manager (or the owner) the controls give way to a sentence saying the role has
  * every tool and task (the stored grants stay in `value`, unused); a guest keeps at least one task
@@ -170,9 +181,10 @@ export class RosterAccessGrants extends RosterElement {
     this.#unwatch = client ? [this.#directory!.subscribe(() => this.requestUpdate()), client.onChange((change) => this.#follow(change))] : [];
   }
 
-  async #load() {
+  /** Loads the user; after a conflict (`keep`), with the viewer's unsaved changes on top of the newer grants. */
+  async #load(keep?: boolean) {
     this.#loadAbort?.abort();
-    const { client, userId } = this;
+    const { client, userId, user: base, value: mine } = this;
     this.user = this.loadError = this.saveError = undefined;
     this.conflict = this.guestBlocked = false;
     if (!client || !userId) return;
@@ -180,8 +192,11 @@ export class RosterAccessGrants extends RosterElement {
     try {
       const user = await client.users.get(userId, { signal: abort.signal });
       if (abort !== this.#loadAbort) return;
+      const theirs = user.access;
       this.user = user;
-      this.value = user.access;
+      this.value = keep && base
+        ? { tools: rebase(base.access.tools, mine.tools, theirs.tools), tasks: rebase(base.access.tasks, mine.tasks, theirs.tasks, (ref) => ref.taskId) }
+        : theirs;
     } catch (error) {
       if (!isAbortError(error) && abort === this.#loadAbort) this.loadError = error;
     }
@@ -390,7 +405,7 @@ export class RosterAccessGrants extends RosterElement {
     return html`${conflict
         ? html`<div class="notice" data-tone="warning" part="conflict" role="alert">
             <span>${g.conflict}</span>
-            <button type="button" class="button small" part="reload-button" @click=${() => void this.#load()}>${g.reload}</button>
+            <button type="button" class="button small" part="reload-button" @click=${() => void this.#load(true)}>${g.reload}</button>
           </div>`
         : nothing}
       ${error ? renderError({ error, t, inline: true }) : nothing}

@@ -268,7 +268,7 @@ export const de: Catalog = {
     saving: 'Wird gespeichert …',
     saved: 'Zugriff gespeichert.',
     discard: 'Änderungen verwerfen',
-    conflict: 'Dieses Profil wurde woanders geändert, nachdem du es geöffnet hast. Lade es neu, um die aktuellen Zugriffe zu sehen; deine Änderungen hier sind nicht gespeichert.',
+    conflict: 'Dieses Profil wurde woanders geändert, nachdem du es geöffnet hast. Lade es neu, um die aktuellen Zugriffe mit deinen Änderungen darüber zu sehen, und speichere dann erneut.',
     reload: 'Neu laden',
     shared: {
       label: 'Von anderen Nutzern geteilte Aufgaben',

@@ -264,7 +264,7 @@ export const en = {
     saving: 'Saving…',
     saved: 'Access saved.',
     discard: 'Discard changes',
-    conflict: 'This profile was changed elsewhere after you opened it. Reload to see the current access; your changes here are not saved.',
+    conflict: 'This profile was changed elsewhere after you opened it. Reload to see the current access with your changes on top, then save again.',
     reload: 'Reload',
     shared: {
       label: 'Tasks shared by other users',
