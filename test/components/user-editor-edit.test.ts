@@ -116,6 +116,25 @@ describe('<roster-user-editor> edit', () => {
     expect(exists(el, '[part~="conflict"]')).to.equal(false);
   });
 
+  it('should build on a save of the same profile by another element of its client, keeping unsaved edits', async () => {
+    const testApi = teamApi();
+    const client = clientFor(testApi.api, OWNER);
+    const id = await userId(client, SPECIALIST);
+    const el = await renderEditor(client, { userId: id });
+    await fill(el, 'firstName', 'Samuel');
+    // As the panel's Access tab saves through the same client while the profile form holds an edit.
+    await client.users.update(id, { access: { tools: ['rank-tracker', 'site-audit'], tasks: [] } }, { version: 1 });
+    await el.updateComplete;
+    expect(input(el, 'firstName').value).to.equal('Samuel');
+    const updated = oneEvent(el, 'roster-user-updated');
+    await submit(el);
+    await updated;
+    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    const stored = await client.users.get(id);
+    expect(stored).to.include({ firstName: 'Samuel', version: 3 });
+    expect(stored.access.tools).to.deep.equal(['rank-tracker', 'site-audit']);
+  });
+
   it('should re-apply what was typed while the conflict was shown, the password included', async () => {
     const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [
       { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist', creditLimit: 500 },

@@ -1,6 +1,6 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { User } from '../../sdk/index.js';
+import type { RosterChange, User } from '../../sdk/index.js';
 import { BeforeLeaveEvent, EditorCloseRequestEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { isAbortError } from '../shared/errors.js';
@@ -9,7 +9,7 @@ import type { TaskDisposal } from './dialogs.js';
 import { renderEditor } from './editor-template.js';
 import { focusAfterUpdate, shownProblems } from './form-input.js';
 import {
-  type ConflictRow, type FormValues, type Problems, type Step, changedPatch, emptyValues, isEmptyPatch, valuesFromUser,
+  type ConflictRow, type FormValues, type Problems, type Step, changedPatch, emptyValues, isEmptyPatch, reapply, valuesFromUser,
 } from './form-state.js';
 import { styles } from './user-editor.styles.js';
 
@@ -142,6 +142,8 @@ export class RosterUserEditor extends RosterElement {
   #loadedClient?: unknown;
   #loadAbort?: AbortController;
   #leaveResolve?: (leave: boolean) => void;
+  #watchedClient?: unknown;
+  #unwatch?: () => void;
 
   /** True while the form holds changes that are not saved. */
   get hasUnsavedChanges(): boolean {
@@ -212,6 +214,8 @@ export class RosterUserEditor extends RosterElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.#handleBeforeUnload);
+    this.#unwatch?.();
+    this.#watchedClient = this.#unwatch = undefined;
     this.#loadAbort?.abort();
     this.#loadedKey = undefined;
   }
@@ -226,6 +230,12 @@ export class RosterUserEditor extends RosterElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const { client } = this;
+    if (client !== this.#watchedClient) {
+      this.#unwatch?.();
+      this.#watchedClient = client;
+      this.#unwatch = client?.onChange((change) => this.#follow(change));
+    }
     const key = this.isCreate ? 'create' : `edit:${this.userId}`;
     if (key !== this.#loadedKey || (this.client !== this.#loadedClient && !this.isCreate)) {
       this.#loadedKey = key;
@@ -261,6 +271,18 @@ export class RosterUserEditor extends RosterElement {
     } catch (error) {
       if (!isAbortError(error) && abort === this.#loadAbort) this.loadError = error;
     }
+  }
+
+  /**
+   * Another element of this client saved the profile (the panel's Access tab, say): its version is
+   * the one to build on, with the viewer's unsaved edits kept on top, so the next save is no conflict.
+   */
+  #follow(change: RosterChange) {
+    const { user } = this;
+    if (change.type !== 'user-updated' || change.userId !== user?.id || this.isCreate || this.saving || this.conflict
+      || change.user.version <= user.version) return;
+    this.values = reapply(change.user, changedPatch(this.values, user), this.values);
+    this.user = change.user;
   }
 
   readonly #handleBeforeUnload = (event: BeforeUnloadEvent) => {
