@@ -98,6 +98,27 @@ describe('<roster-user-editor> edit', () => {
     expect(el.hasUnsavedChanges).to.equal(false);
   });
 
+  it('should discard to the newer profile when a conflict is shown, so the next save goes through', async () => {
+    const testApi = teamApi();
+    const client = clientFor(testApi.api, OWNER);
+    const id = await userId(client, SPECIALIST);
+    const el = await renderEditor(client, { userId: id });
+    await clientFor(testApi.api, OWNER).users.update(id, { lastName: 'Spezialist' });
+    await fill(el, 'firstName', 'Samuel');
+    await submit(el);
+    await waitFor(() => $(el, '[part~="conflict"]'), 'conflict shown');
+    $<HTMLButtonElement>(el, '[part~="discard-button"]')!.click();
+    await el.updateComplete;
+    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    expect(input(el, 'lastName').value).to.equal('Spezialist');
+    await fill(el, 'phone', '+49 30 1234567');
+    const updated = oneEvent(el, 'roster-user-updated');
+    await submit(el);
+    await updated;
+    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    expect(await client.users.get(id)).to.include({ firstName: 'Sam', lastName: 'Spezialist', phone: '+49301234567' });
+  });
+
   it('should re-apply my changes on top of the server version', async () => {
     const testApi = teamApi();
     const client = clientFor(testApi.api, OWNER);

@@ -7,7 +7,7 @@ import type { Access, Notifications, Role, User } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
 import { withName } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
-import { deleteUser, reapplyMine, reloadTheirs } from './editor-actions.js';
+import { deleteUser, reapplyMine } from './editor-actions.js';
 import type { ConflictField } from './form-state.js';
 import { accessText, creditLimitText, notificationsText } from './review.js';
 import type { RosterUserEditor } from './user-editor.js';
@@ -89,7 +89,7 @@ export function renderConflict(host: RosterUserEditor) {
         </tbody>
       </table>
       <div class="actions">
-        <button type="button" class="button" part="reload-button" ?disabled=${saving} @click=${() => reloadTheirs(host)}>${strings.reload}</button>
+        <button type="button" class="button" part="reload-button" ?disabled=${saving} @click=${() => host.discardChanges()}>${strings.reload}</button>
         <button type="button" class="button primary" part="reapply-button" ?disabled=${saving}
           @click=${() => void reapplyMine(host)}>${strings.reapply}</button>
       </div>

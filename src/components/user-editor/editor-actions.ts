@@ -106,13 +106,6 @@ async function showConflict(host: RosterUserEditor, client: RosterClient, base: 
   }
 }
 
-/** Conflict: take the server's profile and drop this form's changes. */
-export function reloadTheirs(host: RosterUserEditor): void {
-  if (!host.conflict) return;
-  host.user = host.conflict.theirs;
-  host.discardChanges();
-}
-
 /** Conflict: put this form's changes over the server's profile and save them with its version. */
 export async function reapplyMine(host: RosterUserEditor): Promise<void> {
   if (!host.conflict) return;

@@ -167,8 +167,10 @@ export class RosterUserEditor extends RosterElement {
     return new Promise((resolve) => (this.#leaveResolve = resolve));
   }
 
-  /** Drops every unsaved change (the form shows the profile as loaded, or empty). */
+  /** Drops every unsaved change: the form shows the profile as loaded (after a conflict, the newer one), or empty. */
   discardChanges(): void {
+    // With a conflict shown, the profile to go back to is the newer one: a save from there is no conflict.
+    if (this.conflict) this.user = this.conflict.theirs;
     this.values = this.user && !this.isCreate ? valuesFromUser(this.user) : emptyValues();
     this.ipDraft = '';
     this.touched = new Set();
