@@ -58,6 +58,38 @@ describe('<roster-user-list>', () => {
       expect(listRequests(testApi)[0].url.searchParams.get('sort')).to.equal('name');
     });
 
+    // A phone (290 px of list) in German, whose "Verifizierung gesendet" is the longest status, and
+    // the same phone at 200 % text size (rem = 32px, so 13rem is wider than the list).
+    for (const [width, rootSize] of [[290, ''], [326, '32px']] as const) {
+      it(`should keep the controls in view, every name readable and the status column aligned at ${width}px${rootSize ? ' and 200 % text' : ''}`, async () => {
+        document.documentElement.style.fontSize = rootSize;
+        try {
+          const testApi = setupApi({ data: 'demo' });
+          const wrapper = await fixture<HTMLDivElement>(html`<div lang="de">
+            <roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="width: ${width}px; height: 1400px"></roster-user-list></div>`);
+          const el = await loaded(wrapper.querySelector<RosterUserList>('roster-user-list')!);
+          await waitFor(() => text(el).includes('Verifizierung gesendet'), 'German statuses');
+          const box = el.getBoundingClientRect();
+          for (const control of root(el).querySelectorAll('[part="search"], [part="filter"], [part~="new-user-button"]')) {
+            const { left, right } = control.getBoundingClientRect();
+            expect(left >= box.left - 0.5 && right <= box.right + 0.5, `${control.getAttribute('part')} inside the list`).to.be.true;
+          }
+          const status = root(el).querySelector('.header-row .col-status')!.getBoundingClientRect();
+          for (const row of rows(el)) {
+            // Shown whole, or with room for a few letters before the ellipsis.
+            const name = row.querySelector<HTMLElement>('.name')!;
+            if (name.scrollWidth > name.clientWidth) expect(name.clientWidth, name.textContent!).to.be.at.least(48);
+            const cell = row.querySelector('.col-status')!.getBoundingClientRect();
+            expect(cell.left, 'status column').to.be.closeTo(status.left, 1);
+            const badge = row.querySelector('[part~="status-badge"]')!.getBoundingClientRect();
+            expect(badge.right, 'badge inside its cell').to.be.at.most(cell.right + 0.5);
+          }
+        } finally {
+          document.documentElement.style.fontSize = '';
+        }
+      });
+    }
+
     it('should isolate names in their own direction', async () => {
       const testApi = setupApi({ account: ACCOUNT });
       const owner = clientFor(testApi.api, OWNER);
@@ -196,6 +228,37 @@ describe('<roster-user-list>', () => {
       press(root(el).activeElement!, 'PageDown');
       await waitFor(() => activeIndex(el) > 1, 'a page down');
       expect(tabStops()).to.have.length(1);
+    });
+
+    it('should keep focus and the keys in the grid while Home waits for a page no longer in memory', async function () {
+      this.timeout(20000);
+      const testApi = setupApi({ data: 'demo', demoUsers: 400 });
+      // 10 a page: past 20 pages (200 rows) the first ones are dropped and fetched again on return.
+      const el = await loaded(await fixture<RosterUserList>(html`<roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
+        page-size="10" style="height: 480px"></roster-user-list>`));
+      rows(el)[0].focus();
+      await waitFor(() => {
+        press(root(el).activeElement ?? rows(el).at(-1)!, 'End');
+        return activeIndex(el) >= 250;
+      }, 'far down the list', 15000);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      testApi.intercept((r) => r.path === '/users' && !r.url.searchParams.has('cursor'), (request) => gate.then(() => testApi.api.fetch(request)));
+      press(root(el).activeElement!, 'Home');
+      await waitFor(() => root(el).querySelector('.body [data-index="0"]'), 'first row placeholder');
+      await el.updateComplete;
+      expect(root(el).querySelector('.body [data-index="0"]')!.hasAttribute('data-id'), 'first page still loading').to.equal(false);
+      expect(Boolean(root(el).activeElement?.closest('.body')), 'focus in the grid').to.equal(true);
+      press(root(el).activeElement!, 'ArrowDown');
+      await waitFor(() => root(el).activeElement?.getAttribute('data-index') === '1', 'second placeholder focused');
+      // The viewer goes on to the search before the page comes: focus stays where they put it.
+      const search = root(el).querySelector<HTMLInputElement>('[part="search"]')!;
+      search.focus();
+      release();
+      await waitFor(() => root(el).querySelector('.body [data-index="1"][data-id]'), 'first page loaded');
+      await el.updateComplete;
+      expect(root(el).activeElement === search, 'focus stays in the search').to.equal(true);
+      expect(root(el).querySelector<HTMLElement>('.body [data-index="1"]')!.tabIndex, 'the tab stop moved with the keys').to.equal(0);
     });
 
     it('should fire roster-select with the user on Enter and on click', async () => {

@@ -190,6 +190,7 @@ export const badgeStyles = css`
   .badge[data-tone='danger'] { --_tone: var(--_color-danger); }
   .badge[data-dot]::before {
     content: '';
+    flex: none;
     inline-size: 0.45rem;
     block-size: 0.45rem;
     border-radius: 50%;

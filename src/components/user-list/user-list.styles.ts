@@ -24,6 +24,7 @@ const listStyles = css`
     flex-wrap: wrap;
     flex: 1 1 28rem;
     gap: var(--_space-s);
+    min-inline-size: 0;
   }
   .search-field {
     position: relative;
@@ -171,10 +172,18 @@ const listStyles = css`
   }
   @container roster-user-list (max-width: 30rem) {
     .content {
-      --_columns: minmax(0, 1fr) minmax(13rem, auto);
+      /* Each row is its own grid: only fixed tracks line up. The name keeps 9.5rem (55 % when narrower). */
+      --_columns: minmax(min(9.5rem, 55%), 1fr) minmax(0, 13rem);
+    }
+    .cell {
+      padding-inline: var(--_space-s);
+    }
+    .col-status .badge {
+      min-inline-size: 0;
     }
     .col-role,
-    .col-credits {
+    .col-credits,
+    .avatar {
       display: none;
     }
     .search-field {
@@ -183,6 +192,7 @@ const listStyles = css`
     }
     .filter {
       flex: 1 1 0;
+      max-inline-size: 100%;
     }
   }
 `;

@@ -193,7 +193,11 @@ export class RosterUserList extends RosterElement {
   /** Makes the user row holding the event's target the active one; returns whether there was one. */
   #activateRow(event: Event): boolean {
     const row = (event.target as Element).closest<HTMLElement>('[role="row"][data-id]');
-    if (row) this.activeIndex = Number(row.dataset.index);
+    // A row the viewer picked wins over one still waiting for its page.
+    if (row) {
+      this.activeIndex = Number(row.dataset.index);
+      this.#pendingFocus = undefined;
+    }
     return Boolean(row);
   }
 
@@ -236,9 +240,14 @@ export class RosterUserList extends RosterElement {
   }
 
   #focusPendingRow(): boolean {
-    const row = this.#pendingFocus === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`.body [data-index="${this.#pendingFocus}"][data-id]`);
+    const active = this.shadowRoot!.activeElement;
+    // The viewer went on elsewhere (the search, the detail) while the row's page loaded: stay there.
+    if (active ? !active.closest('.body') : document.activeElement !== document.body) this.#pendingFocus = undefined;
+    // Nothing pending matches no row. A placeholder (its page is fetched again) holds focus and the
+    // keys until the row replaces it.
+    const row = this.renderRoot.querySelector<HTMLElement>(`.body [data-index="${this.#pendingFocus}"]`);
     if (!row) return false;
-    this.#pendingFocus = undefined;
+    if (row.dataset.id) this.#pendingFocus = undefined;
     row.tabIndex = 0;
     row.focus();
     return true;
@@ -346,7 +355,7 @@ export class RosterUserList extends RosterElement {
         <span class="badge" part="badge role-badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
       </div>
       <div role="gridcell" class="cell col-status" part="cell">
-        <span class="badge" part="badge status-badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot>${t.common.status[user.status]}</span>
+        <span class="badge" part="badge status-badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot><span class="truncate">${t.common.status[user.status]}</span></span>
         ${user.status === 'active' || !this.#viewer.can('users:write')
           ? nothing
           : html`<button type="button" class="button small ghost icon resend" part="resend-button"
