@@ -5,8 +5,8 @@
 import { createContext } from '@lit/context';
 import type { Me, RosterClient } from '../sdk/index.js';
 
-/** The one SDK client of a page or panel, provided by `<roster-provider>` or `<roster-panel>`. */
-export const clientContext = createContext<RosterClient>(Symbol.for('roster.client'));
+/** The one SDK client of a page or panel, provided by `<roster-provider>` or `<roster-panel>`; `undefined` while it has none. */
+export const clientContext = createContext<RosterClient | undefined>(Symbol.for('roster.client'));
 
 /** The signed-in viewer as the provider loaded it, with a way to load it again. */
 export interface ViewerState {

@@ -1,7 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/provider/roster-provider.js';
+import '../../src/components/shared-tasks/roster-shared-tasks.js';
 import '../../src/components/user-list/roster-user-list.js';
 import type { RosterProvider } from '../../src/components/provider/provider.js';
+import type { RosterSharedTasks } from '../../src/components/shared-tasks/shared-tasks.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { en } from '../../src/components/localize/en.js';
 import { clientFor, problemResponse, setupApi, waitFor } from './helpers.js';
@@ -11,6 +13,7 @@ const ACCOUNT = { name: 'Acme GmbH', emailDomain: 'acme.de', seatLimit: 12, pass
 
 const listText = (list: RosterUserList) => list.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const rowCount = (list: RosterUserList) => list.shadowRoot!.querySelectorAll('.body [role="row"][data-id]').length;
+const taskCount = (tasks: RosterSharedTasks) => tasks.shadowRoot!.querySelectorAll('tbody tr').length;
 
 describe('<roster-provider>', () => {
 
@@ -82,5 +85,38 @@ describe('<roster-provider>', () => {
     await waitFor(() => listText(list).includes('Olivia Owner'), 'first account');
     provider.client = clientFor(second.api, 'otto.other@acme.de');
     await waitFor(() => listText(list).includes('Otto Other') && !listText(list).includes('Olivia Owner'), 'second account');
+  });
+
+  it('should take the client away from its elements when base-url or client is cleared, and give them the next one', async () => {
+    const testApi = setupApi({
+      account: ACCOUNT,
+      users: [{ firstName: 'Sam', lastName: 'Specialist', email: 'sam.specialist@acme.de', role: 'specialist' }],
+      tasks: [{ toolId: 'site-audit', name: 'Sam audit', ownerId: 'sam.specialist@acme.de', createdAt: '2026-01-01T10:00:00Z' }],
+    });
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = testApi.fetch;
+    try {
+      const provider = await fixture<RosterProvider>(html`<roster-provider base-url="/api/roster/v1"
+        .getToken=${() => testApi.api.tokenFor(OWNER)}><roster-user-list></roster-user-list><roster-shared-tasks></roster-shared-tasks>
+      </roster-provider>`);
+      const list = provider.querySelector('roster-user-list')!;
+      const tasks = provider.querySelector('roster-shared-tasks')!;
+      await waitFor(() => rowCount(list) > 0 && taskCount(tasks) === 1, 'signed in');
+      // Signing out: nothing of the previous viewer stays on screen.
+      provider.baseUrl = undefined;
+      await waitFor(() => taskCount(tasks) === 0, 'shared tasks cleared');
+      expect(provider.client).to.equal(undefined);
+      expect([list.client, tasks.client]).to.deep.equal([undefined, undefined]);
+      expect(rowCount(list)).to.equal(0);
+      expect(list.hasCustomState('loading') && tasks.hasCustomState('loading')).to.equal(true);
+      provider.client = clientFor(testApi.api, OWNER);
+      await waitFor(() => rowCount(list) > 0 && taskCount(tasks) === 1, 'signed in again');
+      expect([list.client, tasks.client]).to.deep.equal([provider.client, provider.client]);
+      provider.client = undefined;
+      await waitFor(() => taskCount(tasks) === 0 && rowCount(list) === 0, 'cleared again');
+      expect([list.client, tasks.client]).to.deep.equal([undefined, undefined]);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 });

@@ -97,6 +97,34 @@ describe('<roster-shared-tasks>', () => {
     await waitFor(() => rows(el).length === 2, 'retried');
   });
 
+  it('should look an owner up again when the list reloads after the lookup failed, but not one who is gone', async () => {
+    const testApi = setupApi({ users: [{ ...USERS[0], id: 'usr_sam' }, { ...USERS[1], id: 'usr_tina' }], tasks: TASKS });
+    const lookups = () => ['usr_sam', 'usr_tina'].map((id) => testApi.requests.filter((r) => r.path === `/users/${id}`).length);
+    // Without the team, each owner is looked up alone: Sam's lookup fails for now, Tina's profile is gone.
+    const stopTeam = testApi.intercept((r) => r.path === '/users', async () => problemResponse(503, 'server_error'));
+    const stopSam = testApi.intercept((r) => r.path === '/users/usr_sam', async () => problemResponse(503, 'server_error'));
+    testApi.intercept((r) => r.path === '/users/usr_tina', async () => problemResponse(404, 'not_found'));
+    const el = await render(clientFor(testApi.api, OWNER));
+    await waitFor(() => cells(el).every(([, , owner]) => owner === en.grants.shared.anotherUser), 'lookups failed');
+    await el.updateComplete;
+    // Rendering the failure does not ask again.
+    expect(lookups()).to.deep.equal([1, 1]);
+    stopTeam();
+    stopSam();
+    const select = root(el).querySelector<HTMLSelectElement>('[part~="filter"]')!;
+    select.value = 'rank-tracker';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(() => text(el).includes('Sam Specialist'), 'name after the reload');
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(() => rows(el).length === 2, 'all tools again');
+    expect(cells(el)).to.deep.equal([
+      ['Sam ranking', 'Rank Tracker', 'Sam Specialist'],
+      ['Tina audit', 'Site Audit', en.grants.shared.anotherUser],
+    ]);
+    expect(lookups()).to.deep.equal([2, 1]);
+  });
+
   it('should be accessible in light and dark, and speak German', async () => {
     const testApi = setupApi({ users: USERS, tasks: TASKS });
     const light = await render(clientFor(testApi.api, OWNER));

@@ -71,8 +71,8 @@ export class RosterProvider extends LitElement {
         : undefined;
       this.client = this.createdClient;
     }
-    // An unset client is not provided: consumers keep their own `client` property.
-    if (this.client) this.clientProvider.setValue(this.client);
+    // An unset client is provided too: children must not keep using (and showing) the previous one.
+    this.clientProvider.setValue(this.client);
     if (this.isConnected) this.viewerSource.setClient(this.client);
   }
 

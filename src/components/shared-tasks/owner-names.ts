@@ -2,8 +2,9 @@
  * Display names of task owners, one directory per SDK client (so per viewer). The first lookup loads
  * the team in one request (`GET /users?limit=200`); an owner still unknown after that (a larger
  * team) is fetched alone with `GET /users/{id}`. A name that cannot be had (deleted profile, refused
- * request) resolves to `null`, which the element shows as "another user". Only call `resolve` for a
- * viewer with `users:read`.
+ * request) resolves to `null`, which the element shows as "another user"; one whose lookup failed
+ * (network, 5xx) to `false`, looked up again when `resolve` is asked to retry. Only call `resolve`
+ * for a viewer with `users:read`.
  */
 import type { RosterClient, User } from '../../sdk/index.js';
 
@@ -14,7 +15,7 @@ const fullName = (user: User) => `${user.firstName} ${user.lastName}`;
 
 export class OwnerNames {
   readonly #client: RosterClient;
-  readonly #known = new Map<string, string | null>();
+  readonly #known = new Map<string, string | null | false>();
   readonly #pending = new Set<string>();
   readonly #listeners = new Set<() => void>();
   #team?: Promise<void>;
@@ -35,8 +36,8 @@ export class OwnerNames {
     });
   }
 
-  /** The owner's name; `null` when it cannot be known; `undefined` while loading. */
-  get(userId: string): string | null | undefined {
+  /** The owner's name; `null` when it cannot be known; `false` when the lookup failed; `undefined` while loading. */
+  get(userId: string): string | null | false | undefined {
     return this.#known.get(userId);
   }
 
@@ -46,9 +47,10 @@ export class OwnerNames {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Starts lookups for the ids not known yet. */
-  resolve(userIds: Iterable<string>): void {
-    const unknown = [...new Set(userIds)].filter((id) => !this.#known.has(id) && !this.#pending.has(id));
+  /** Starts lookups for the ids not known yet; with `retry`, also for those whose lookup failed. */
+  resolve(userIds: Iterable<string>, retry?: boolean): void {
+    const unknown = [...new Set(userIds)].filter((id) =>
+      (retry && this.#known.get(id) === false) || (!this.#known.has(id) && !this.#pending.has(id)));
     if (!unknown.length) return;
     for (const id of unknown) this.#pending.add(id);
     this.#team ??= this.#loadTeam();
@@ -65,11 +67,12 @@ export class OwnerNames {
   }
 
   async #loadOne(userId: string) {
-    if (!this.#known.has(userId)) {
+    if (!this.#known.get(userId)) {
       try {
         this.#known.set(userId, fullName(await this.#client.users.get(userId)));
-      } catch {
-        this.#known.set(userId, null);
+      } catch (error) {
+        // Only a missing or hidden profile is unknown for good (`null`); any other failure is `false`.
+        this.#known.set(userId, [403, 404].includes((error as { status?: number }).status!) && null);
       }
     }
     this.#pending.delete(userId);

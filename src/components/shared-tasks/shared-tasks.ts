@@ -15,7 +15,8 @@ import { styles } from './shared-tasks.styles.js';
  *
  * Lists `GET /tasks?shared=true` (optionally for one tool), a page at a time with "Show more". Owner
  * names are looked up once per client (the team in one request) for a viewer with `users:read`; for
- * any other viewer, or an owner that cannot be looked up, the owner reads "Another user". A host adds
+ * any other viewer, or an owner that cannot be looked up, the owner reads "Another user" (a lookup that
+ * failed is tried again when the list reloads, on Try again or Show more). A host adds
  * its own "Show shared" toggle around the element.
  *
  * @csspart toolbar - The tool filter and the count. @csspart filter - The tool select. @csspart count - The count.
@@ -42,6 +43,7 @@ export class RosterSharedTasks extends RosterElement {
 
   #loadedKey?: unknown[];
   #owners?: OwnerNames;
+  #ownersView?: unknown;
   #unsubscribeOwners?: () => void;
 
   override disconnectedCallback(): void {
@@ -67,7 +69,10 @@ export class RosterSharedTasks extends RosterElement {
         this.#owners = owners;
         this.#unsubscribeOwners = owners.subscribe(() => this.requestUpdate());
       }
-      owners.resolve(source.view(0).flatMap((task) => (task ? [task.ownerId] : [])));
+      // Failed lookups are tried again when the list changes (reload, Try again, Show more), not on every render.
+      const view = source.view(0);
+      owners.resolve(view.flatMap((task) => (task ? [task.ownerId] : [])), view !== this.#ownersView);
+      this.#ownersView = view;
     }
     this.setCustomState('loading', this.#isLoading);
     this.setCustomState('empty', source.ready && !source.length && !source.error);
@@ -82,7 +87,7 @@ export class RosterSharedTasks extends RosterElement {
     const t = this.localize.t;
     const name = this.#viewer.can('users:read') ? this.#owners?.get(ownerId) : null;
     if (name === undefined) return html`<span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${t.common.loading}</span>`;
-    return name === null ? t.grants.shared.anotherUser : html`<span dir="auto">${name}</span>`;
+    return name ? html`<span dir="auto">${name}</span>` : t.grants.shared.anotherUser;
   }
 
   #renderBody(tools: readonly Tool[]) {
