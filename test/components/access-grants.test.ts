@@ -5,9 +5,10 @@ import type { RosterAccessGrants } from '../../src/components/access-grants/acce
 import { de } from '../../src/components/localize/de.js';
 import { en } from '../../src/components/localize/en.js';
 import type { RosterChangeEvent } from '../../src/components/events.js';
+import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import type { SeedTask, SeedUser } from '../../src/mock/index.js';
 import type { Access, Role, RosterClient } from '../../src/sdk/index.js';
-import { axeCheck, clientFor, hang, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
+import { axeCheck, clientFor, hang, outside, problemResponse, settled, setupApi, waitFor, type TestApi } from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
 const SPECIALIST = 'sam.specialist@acme.de';
@@ -445,6 +446,24 @@ describe('<roster-access-grants>', () => {
       expect(text(manager)).to.include(en.grants.managerNote);
       expect(manager.value.tasks).to.deep.equal([{ toolId: 'site-audit', taskId: 'sa-2' }]);
     });
+  });
+
+  // A 320 px phone at 200 % text (rem = 32px), in German: tools, tasks and the save bar reflow.
+  it('should keep every tool, task and button inside a 256px column at 200 % text', async () => {
+    document.documentElement.style.fontSize = '32px';
+    try {
+      const testApi = setupApi({ data: 'demo' });
+      const client = clientFor(testApi.api, DEMO_VIEWERS.owner);
+      const id = await userId(client, DEMO_VIEWERS.specialist);
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><roster-access-grants .client=${client} user-id=${id} style="width: 256px"></roster-access-grants></div>`);
+      const el = wrapper.querySelector<RosterAccessGrants>('roster-access-grants')!;
+      await waitFor(() => root(el).querySelector('[part~="task"]') && settled(el), 'grants loaded');
+      root(el).querySelector<HTMLInputElement>('[data-tool-id]:not(:checked)')!.click();
+      await waitFor(() => root(el).querySelector('[part~="discard-button"]'), 'changed');
+      expect(outside(el)).to.deep.equal([]);
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
   });
 
   describe('permissions and states', () => {

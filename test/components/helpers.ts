@@ -104,3 +104,26 @@ export async function waitFor<T>(check: () => T | undefined | null | false, mess
   await waitUntil(() => (value = check()), message, { timeout });
   return value as T;
 }
+
+/** What is rendered inside `host` (through shadow roots) but reaches past its left or right side. */
+export function outside(host: Element) {
+  const box = host.getBoundingClientRect();
+  const found: string[] = [];
+  const walk = (node: ParentNode) => {
+    for (const el of node.querySelectorAll('*')) {
+      const { left, right, width } = el.getBoundingClientRect();
+      if (width && !el.closest('[hidden], .visually-hidden') && (left < box.left - 0.5 || right > box.right + 0.5)) {
+        found.push(`${el.localName}.${el.getAttribute('class') ?? ''} "${el.textContent!.trim().slice(0, 24)}"`);
+      }
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(host.shadowRoot!);
+  return found;
+}
+
+/** Nothing inside `host` shows a skeleton or is still busy. */
+export function settled(host: Element): boolean {
+  return !host.shadowRoot!.querySelector('.skeleton, [aria-busy="true"]')
+    && [...host.shadowRoot!.querySelectorAll('*')].every((el) => !el.shadowRoot || settled(el));
+}

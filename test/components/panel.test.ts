@@ -8,7 +8,7 @@ import type { RosterPanel } from '../../src/components/panel/panel.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import type { RosterClient, User } from '../../src/sdk/index.js';
-import { axeCheck, clientFor, setupApi, waitFor, type TestApi } from './helpers.js';
+import { axeCheck, clientFor, outside, settled, setupApi, waitFor, type TestApi } from './helpers.js';
 
 const root = (panel: RosterPanel) => panel.shadowRoot!;
 const list = (panel: RosterPanel) => root(panel).querySelector<RosterUserList>('roster-user-list')!;
@@ -310,6 +310,41 @@ describe('<roster-panel>', () => {
       style.remove();
     }
   });
+
+  // A 390 px phone (326 px of panel) and a 320 px one at 200 % text (rem = 32px), in German: every
+  // tab and each tab's content reflow into the panel, with no sideways scrolling. Hannah's status
+  // ("Verifizierung gesendet") is the longest badge, Sophie has tools and tasks to grant.
+  for (const width of [326, 256]) {
+    it(`should keep the header, every tab and their content inside the panel at ${width}px and 200 % text`, async () => {
+      document.documentElement.style.fontSize = '32px';
+      try {
+        const testApi = setupApi({ data: 'demo' });
+        const panel = await fixture<RosterPanel>(html`<roster-panel lang="de" .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
+          style="width: ${width}px; height: 2400px"></roster-panel>`);
+        await waitFor(() => rows(panel).length > 0, 'rows rendered');
+        for (const name of ['Hannah Müller', 'Sophie Becker']) {
+          await openUser(panel, name);
+          for (const tab of ['profile', 'access', 'activity']) {
+            const button = root(panel).querySelector<HTMLElement>(`#tab-${tab}`)!;
+            button.click();
+            await waitFor(() => tabPanel(panel)?.id === `panel-${tab}` && tabPanel(panel)!.firstElementChild && settled(panel), `${name}: ${tab} loaded`);
+            expect(outside(panel), `${name}, ${tab}`).to.deep.equal([]);
+            const tabs = root(panel).querySelector<HTMLElement>('[role="tablist"]')!;
+            expect(tabs.scrollWidth, 'no hidden sideways scroll').to.be.at.most(tabs.clientWidth);
+            const list = tabs.getBoundingClientRect();
+            for (const each of tabs.querySelectorAll('[role="tab"]')) {
+              const { left, right } = each.getBoundingClientRect();
+              expect(left >= list.left && right <= list.right, `${each.textContent} shown whole`).to.be.true;
+            }
+          }
+          root(panel).querySelector<HTMLElement>('[part~="back-button"]')!.click();
+          await waitFor(() => rowOf(panel, 'Sophie Becker'), 'back to the list');
+        }
+      } finally {
+        document.documentElement.style.fontSize = '';
+      }
+    });
+  }
 
   describe('permissions', () => {
     it('should let a manager browse the team without the new-user action enabled', async () => {

@@ -4,7 +4,7 @@ import type { RosterUserList } from '../../src/components/user-list/user-list.js
 import { en } from '../../src/components/localize/en.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import type { RosterClient } from '../../src/sdk/index.js';
-import { axeCheck, clientFor, hang, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
+import { axeCheck, clientFor, hang, outside, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
 const ACCOUNT = { name: 'Acme GmbH', emailDomain: 'acme.de', seatLimit: 12, passwordMode: 'shared' as const, credits: 1000 };
@@ -89,6 +89,21 @@ describe('<roster-user-list>', () => {
         }
       });
     }
+
+    // At 200 % text "+ Neuer Nutzer" is wider than a narrow list (at 256 px already in the demo's font).
+    it('should wrap the new-user button inside a 240px list at 200 % text', async () => {
+      document.documentElement.style.fontSize = '32px';
+      try {
+        const testApi = setupApi({ data: 'demo' });
+        const wrapper = await fixture<HTMLDivElement>(html`<div lang="de" style="font-family: sans-serif">
+          <roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="width: 240px; height: 1400px"></roster-user-list></div>`);
+        const el = await loaded(wrapper.querySelector<RosterUserList>('roster-user-list')!);
+        await waitFor(() => root(el).querySelector('[part~="new-user-button"]')?.textContent?.includes('Neuer Nutzer'), 'German button');
+        expect(outside(el)).to.deep.equal([]);
+      } finally {
+        document.documentElement.style.fontSize = '';
+      }
+    });
 
     it('should isolate names in their own direction', async () => {
       const testApi = setupApi({ account: ACCOUNT });

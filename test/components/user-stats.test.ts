@@ -5,7 +5,7 @@ import { en } from '../../src/components/localize/en.js';
 import { de } from '../../src/components/localize/de.js';
 import { addDays, dailySpending, startOfDay, summarize } from '../../src/components/user-stats/spending-chart.js';
 import { budgetOf } from '../../src/components/user-stats/stats-overview.js';
-import { axeCheck, clientFor, problemResponse, setupApi, waitFor } from './helpers.js';
+import { axeCheck, clientFor, outside, problemResponse, settled, setupApi, waitFor } from './helpers.js';
 import {
   OWNER, SPENDER, SPENDER_ID, figure, localNoon, renderStats, root, spendingAccount, statsShown, text,
 } from './user-stats-fixtures.js';
@@ -238,5 +238,21 @@ describe('<roster-user-stats> statistics', () => {
     expect(text(root(el).querySelector('#tab-events')!)).to.equal('Ereignisverlauf');
     expect(text(root(el).querySelector('.budget-text')!)).to.equal('0 verbraucht, noch 12.345 aus dem Guthaben des Accounts verfügbar');
     expect(text(root(el).querySelector('[part="chart-summary"]')!)).to.equal(de.stats.chartEmpty);
+  });
+
+  // A 320 px phone at 200 % text (rem = 32px), in German: tabs, figures, budget and chart reflow.
+  it('should keep the tabs, figures, budget and chart inside a 256px column at 200 % text', async () => {
+    document.documentElement.style.fontSize = '32px';
+    try {
+      const { spender, owner } = spendingAccount({ creditLimit: 2500 });
+      await spender.tasks.create({ toolId: 'rank-tracker', name: 'Shop relaunch' });
+      const el = await renderStats(owner, SPENDER_ID, { locale: 'de' });
+      el.style.width = '256px';
+      await statsShown(el);
+      await waitFor(() => settled(el), 'settled');
+      expect(outside(el)).to.deep.equal([]);
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
   });
 });

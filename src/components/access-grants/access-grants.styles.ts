@@ -6,6 +6,8 @@ import { tokenStyles } from '../styles/tokens.styles.js';
 const grantsStyles = css`
   :host {
     container: roster-access-grants / inline-size;
+    /* Long words (German, tool names) wrap rather than widen the element at large text. */
+    overflow-wrap: anywhere;
   }
   .grants {
     display: grid;
@@ -55,7 +57,7 @@ const grantsStyles = css`
     list-style: none;
   }
   .tool-list {
-    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr));
   }
   .tool {
     display: flex;
@@ -173,6 +175,8 @@ const grantsStyles = css`
   }
   .task .task-name {
     flex: 1 1 12rem;
+    /* Cut with its ellipsis: its one line of text must not widen the list. */
+    contain: inline-size;
     display: flex;
     align-items: center;
     gap: var(--_space-s);

@@ -90,14 +90,18 @@ const panelStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-xs);
   }
+  /* A long status ("Verifizierung gesendet") wraps at large text rather than widen the header. */
+  .badge {
+    white-space: normal;
+  }
+  /* Tabs that do not fit wrap to a second line: every tab stays in view. */
   .tabs {
     flex: none;
     display: flex;
-    gap: var(--_space-l);
+    flex-wrap: wrap;
+    gap: 0 var(--_space-l);
     padding-inline: var(--_space-l);
     border-block-end: 1px solid var(--_color-border);
-    overflow-x: auto;
-    scrollbar-width: none;
   }
   .tab {
     position: relative;
@@ -107,7 +111,6 @@ const panelStyles = css`
     color: var(--_color-text-muted);
     font: inherit;
     font-weight: var(--_font-weight-medium);
-    white-space: nowrap;
     cursor: pointer;
   }
   .tab:hover,

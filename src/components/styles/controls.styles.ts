@@ -55,16 +55,13 @@ export const buttonStyles = css`
     color: var(--_color-text);
     font: inherit;
     font-weight: var(--_font-weight-medium);
-    white-space: nowrap;
+    /* Kept on one line beside other content; its text wraps only when the button alone is wider than its container. */
+    min-inline-size: fit-content;
     cursor: pointer;
     transition: background-color 120ms, border-color 120ms, box-shadow 120ms;
   }
   .button:hover:not(:disabled) {
     background: color-mix(in srgb, var(--_color-text) 5%, var(--_color-surface));
-  }
-  .button:focus-visible {
-    outline: none;
-    box-shadow: var(--_focus-ring);
   }
   .button:disabled,
   .button[aria-disabled='true'] {
@@ -151,7 +148,6 @@ export const fieldStyles = css`
   }
   .input:focus-visible,
   .select:focus-visible {
-    outline: none;
     border-color: var(--_color-focus);
     box-shadow: 0 0 0 3px color-mix(in srgb, var(--_color-focus) 30%, transparent);
   }

@@ -48,7 +48,6 @@ const editorStyles = css`
   }
   .section-title,
   .step-title,
-  .section-head h4,
   .conflict-title {
     font-size: var(--_font-size-m);
   }
@@ -172,6 +171,13 @@ const editorStyles = css`
   .ip-row .input {
     flex: auto;
     min-inline-size: 0;
+  }
+  /* Too narrow for the address and the button side by side (large text): the button goes below. */
+  .ip-row {
+    flex-wrap: wrap;
+  }
+  .ip-row .input {
+    flex-basis: 10rem;
   }
   .strength {
     display: flex;

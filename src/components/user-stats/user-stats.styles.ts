@@ -12,9 +12,11 @@ const statsStyles = css`
     gap: var(--_space-m);
     min-block-size: 0;
     container: roster-user-stats / inline-size;
+    overflow-wrap: anywhere;
   }
   .tabs {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--_space-xs);
     border-block-end: 1px solid var(--_color-border);
   }
@@ -54,7 +56,7 @@ const statsStyles = css`
   }
   .figures {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(10rem, 100%), 1fr));
     gap: var(--_space-s);
     margin: 0;
   }
@@ -159,6 +161,7 @@ const statsStyles = css`
   .chart-axis-labels {
     grid-column: 2;
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
     font-size: var(--_font-size-s);
   }
