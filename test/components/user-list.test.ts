@@ -105,6 +105,21 @@ describe('<roster-user-list>', () => {
       }
     });
 
+    // German column headers are long: "Verbrauchte Credits" in a 9rem column, next to the open detail.
+    for (const width of [640, 900, 1200]) {
+      it(`should show every column header whole, sort icon included, in German at ${width}px`, async () => {
+        const testApi = setupApi({ data: 'demo' });
+        const wrapper = await fixture<HTMLDivElement>(html`<div lang="de">
+          <roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="width: ${width}px; height: 600px"></roster-user-list></div>`);
+        const el = await loaded(wrapper.querySelector<RosterUserList>('roster-user-list')!);
+        await waitFor(() => text(el).includes('Verbrauchte Credits'), 'German headers');
+        for (const cell of root(el).querySelectorAll<HTMLElement>('.header-row .cell')) {
+          if (!cell.offsetWidth) continue;
+          expect(cell.scrollWidth, `"${cell.textContent!.trim()}" fits its column`).to.be.at.most(cell.clientWidth);
+        }
+      });
+    }
+
     it('should isolate names in their own direction', async () => {
       const testApi = setupApi({ account: ACCOUNT });
       const owner = clientFor(testApi.api, OWNER);

@@ -109,8 +109,9 @@ const listStyles = css`
   .col-created {
     color: var(--_color-text-muted);
   }
-  .col-credits,
-  .col-created {
+  /* Figures and dates stay on one line; a long header (German "Verbrauchte Credits") may wrap. */
+  .body .col-credits,
+  .body .col-created {
     white-space: nowrap;
   }
   .avatar {
@@ -136,6 +137,7 @@ const listStyles = css`
     background: none;
     color: inherit;
     font: inherit;
+    text-align: start;
     cursor: pointer;
   }
   .sort-button:hover {
