@@ -25,6 +25,15 @@ async function userId(client: RosterClient, email: string) {
   return (await client.users.list({ q: email })).items.find((user) => user.email === email)!.id;
 }
 
+/** The team's specialist open in an editor. */
+async function editSpecialist() {
+  const testApi = teamApi();
+  const client = clientFor(testApi.api, OWNER);
+  const id = await userId(client, SPECIALIST);
+  const el = await renderEditor(client, { userId: id });
+  return { testApi, client, id, el };
+}
+
 /** Records the bodies and `If-Match` of PATCH requests, passing them on to the API. */
 function recordPatches(testApi: TestApi) {
   const patches: { body: Record<string, unknown>; ifMatch: string | null }[] = [];
@@ -45,10 +54,7 @@ async function openDelete(el: RosterUserEditor) {
 
 describe('<roster-user-editor> edit', () => {
   it('should load the user, show the email read-only and save only what changed with its version', async () => {
-    const testApi = teamApi();
-    const client = clientFor(testApi.api, OWNER);
-    const id = await userId(client, SPECIALIST);
-    const el = await renderEditor(client, { userId: id });
+    const { testApi, el } = await editSpecialist();
     expect(input(el, 'firstName').value).to.equal('Sam');
     const email = $<HTMLInputElement>(el, '#f-email')!;
     expect(email.readOnly).to.equal(true);
@@ -73,10 +79,7 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should show a version conflict field by field, and reload the server version', async () => {
-    const testApi = teamApi();
-    const client = clientFor(testApi.api, OWNER);
-    const id = await userId(client, SPECIALIST);
-    const el = await renderEditor(client, { userId: id });
+    const { testApi, client, id, el } = await editSpecialist();
     await clientFor(testApi.api, OWNER).users.update(id, { lastName: 'Spezialist', phone: '+49301234567' });
     await fill(el, 'firstName', 'Samuel');
     await submit(el);
@@ -99,10 +102,7 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should discard to the newer profile when a conflict is shown, so the next save goes through', async () => {
-    const testApi = teamApi();
-    const client = clientFor(testApi.api, OWNER);
-    const id = await userId(client, SPECIALIST);
-    const el = await renderEditor(client, { userId: id });
+    const { testApi, client, id, el } = await editSpecialist();
     await clientFor(testApi.api, OWNER).users.update(id, { lastName: 'Spezialist' });
     await fill(el, 'firstName', 'Samuel');
     await submit(el);
@@ -120,10 +120,7 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should re-apply my changes on top of the server version', async () => {
-    const testApi = teamApi();
-    const client = clientFor(testApi.api, OWNER);
-    const id = await userId(client, SPECIALIST);
-    const el = await renderEditor(client, { userId: id });
+    const { testApi, client, id, el } = await editSpecialist();
     await clientFor(testApi.api, OWNER).users.update(id, { lastName: 'Spezialist' });
     await fill(el, 'firstName', 'Samuel');
     await limitCredits(el, '800');
@@ -138,10 +135,7 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should build on a save of the same profile by another element of its client, keeping unsaved edits', async () => {
-    const testApi = teamApi();
-    const client = clientFor(testApi.api, OWNER);
-    const id = await userId(client, SPECIALIST);
-    const el = await renderEditor(client, { userId: id });
+    const { client, id, el } = await editSpecialist();
     await fill(el, 'firstName', 'Samuel');
     // As the panel's Access tab saves through the same client while the profile form holds an edit.
     await client.users.update(id, { access: { tools: ['rank-tracker', 'site-audit'], tasks: [] } }, { version: 1 });
@@ -179,10 +173,7 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should take a retried save whose first answer was lost as saved, not as a conflict', async () => {
-    const testApi = teamApi();
-    const client = clientFor(testApi.api, OWNER);
-    const id = await userId(client, SPECIALIST);
-    const el = await renderEditor(client, { userId: id });
+    const { testApi, el } = await editSpecialist();
     // The server saves, the answer never arrives.
     const stop = testApi.intercept((r) => r.method === 'PATCH', async (request) => {
       await testApi.api.fetch(request);
@@ -207,10 +198,7 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should save an allowed IP typed into the add field but not added, and show it in the list', async () => {
-    const testApi = teamApi();
-    const client = clientFor(testApi.api, OWNER);
-    const id = await userId(client, SPECIALIST);
-    const el = await renderEditor(client, { userId: id });
+    const { testApi, el } = await editSpecialist();
     const patches = recordPatches(testApi);
     const draft = $<HTMLInputElement>(el, '#f-allowedIps-new')!;
     draft.value = ' 203.0.113.7 ';
@@ -227,10 +215,7 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should show a name with surrounding spaces trimmed when nothing else changed', async () => {
-    const testApi = teamApi();
-    const client = clientFor(testApi.api, OWNER);
-    const id = await userId(client, SPECIALIST);
-    const el = await renderEditor(client, { userId: id });
+    const { testApi, el } = await editSpecialist();
     const patches = recordPatches(testApi);
     await fill(el, 'firstName', '  Sam\u00a0');
     await fill(el, 'creditLimit', ' 500 ');
@@ -242,10 +227,7 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should keep every field after a 503 and save on retry without retyping', async () => {
-    const testApi = teamApi();
-    const client = clientFor(testApi.api, OWNER);
-    const id = await userId(client, SPECIALIST);
-    const el = await renderEditor(client, { userId: id });
+    const { testApi, el } = await editSpecialist();
     const stop = testApi.intercept((r) => r.method === 'PATCH', async () => problemResponse(503, 'server_error'));
     await fill(el, 'lastName', 'Spezialistin');
     await fill(el, 'phone', '+44 7700 900123');
