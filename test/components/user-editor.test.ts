@@ -8,6 +8,16 @@ import {
   stepTitle, submit, text,
 } from './user-editor-helpers.js';
 
+/** The create flow in a 420px column, where long unbroken text has to wrap. */
+async function narrowCreateEditor() {
+  const testApi = await apiWith();
+  const client = clientFor(testApi.api, OWNER);
+  const el = await fixture<HTMLDivElement>(html`<div style="width: 420px"><roster-user-editor .client=${client} locale="en"></roster-user-editor></div>`)
+    .then((wrapper) => wrapper.querySelector('roster-user-editor')!);
+  await waitFor(() => $(el, 'form'), 'editor ready');
+  return el;
+}
+
 /** Presses Tab until the focused element in the editor matches `selector`. */
 async function tabTo(el: Parameters<typeof $>[0], selector: string) {
   for (let i = 0; i < 30; i++) {
@@ -59,11 +69,7 @@ describe('<roster-user-editor> create', () => {
   });
 
   it('should wrap a long unbroken name in the confirmation and the delete dialog, keeping the actions in view', async () => {
-    const testApi = await apiWith();
-    const client = clientFor(testApi.api, OWNER);
-    const el = await fixture<HTMLDivElement>(html`<div style="width: 420px"><roster-user-editor .client=${client} locale="en"></roster-user-editor></div>`)
-      .then((wrapper) => wrapper.querySelector('roster-user-editor')!);
-    await waitFor(() => $(el, 'form'), 'editor ready');
+    const el = await narrowCreateEditor();
     // 100 letters, the most a name may have, and no place a line could break.
     const name = 'Maximilianalexanderfriedrichwilhelmkonstantinbartholomäusleopoldferdinandsebastianchristophorusjoha';
     await fillDetails(el, name, 'Hohenzollern-Sigmaringen-Wittelsbach', 'max.h@acme.de');
@@ -87,11 +93,7 @@ describe('<roster-user-editor> create', () => {
   });
 
   it('should wrap a very long email on the review, in the confirmation and in the edit header', async () => {
-    const testApi = await apiWith();
-    const client = clientFor(testApi.api, OWNER);
-    const el = await fixture<HTMLDivElement>(html`<div style="width: 420px"><roster-user-editor .client=${client} locale="en"></roster-user-editor></div>`)
-      .then((wrapper) => wrapper.querySelector('roster-user-editor')!);
-    await waitFor(() => $(el, 'form'), 'editor ready');
+    const el = await narrowCreateEditor();
     // A 64-letter local part, the longest an address may have, with no place a line could break.
     const email = `${'k'.repeat(30)}.${'w'.repeat(33)}@acme.de`;
     const fits = () => [...el.shadowRoot!.querySelectorAll('p, dd, h2, h3')].every((node) => node.getBoundingClientRect().right <= el.getBoundingClientRect().right + 0.5);
