@@ -105,7 +105,7 @@ export class RosterAccessGrants extends RosterElement {
 
   #directory?: TaskDirectory;
   #watchedClient?: RosterClient;
-  #unwatch: (() => void)[] = [];
+  #unwatch?: () => void;
   #loadedKey?: string;
   #loadedClient?: RosterClient;
   #loadAbort?: AbortController;
@@ -173,12 +173,12 @@ export class RosterAccessGrants extends RosterElement {
     return [...this.fieldErrors, ...((this.saveError as { fieldErrors?: FieldError[] } | undefined)?.fieldErrors ?? [])];
   }
 
-  /** Follows the task names and the saved user of another client (or of none). */
+  /** Follows the task names of another client (or of none). */
   #watch(client: RosterClient | undefined) {
-    for (const stop of this.#unwatch) stop();
+    this.#unwatch?.();
     this.#watchedClient = client;
     this.#directory = client && TaskDirectory.for(client);
-    this.#unwatch = client ? [this.#directory!.subscribe(() => this.requestUpdate()), client.onChange((change) => this.#follow(change))] : [];
+    this.#unwatch = this.#directory?.subscribe(() => this.requestUpdate());
   }
 
   /** Loads the user; after a conflict (`keep`), with the viewer's unsaved changes on top of the newer grants. */
@@ -202,7 +202,7 @@ export class RosterAccessGrants extends RosterElement {
     }
   }
 
-  #follow(change: RosterChange) {
+  protected override handleChange(change: RosterChange) {
     // Another element of this client saved the user: follow it unless the viewer has unsaved changes here.
     if (change.type !== 'user-updated' || change.userId !== this.user?.id || this.saving || this.dirty) return;
     this.user = change.user;

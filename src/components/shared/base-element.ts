@@ -1,12 +1,13 @@
 /**
  * The plumbing every Roster element shares: the SDK client (from a property or the nearest
- * provider), the locale and string overrides, and custom states through `ElementInternals`.
+ * provider) and its change notifications, the locale and string overrides, and custom states
+ * through `ElementInternals`.
  * Behaviour stays in controllers; an element that needs the viewer adds `new ViewerController(this)`.
  */
 import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { RosterClient } from '../../sdk/index.js';
+import type { RosterChange, RosterClient } from '../../sdk/index.js';
 import { clientContext } from '../context.js';
 import { type I18nOverride, LocalizeController } from '../localize/localize-controller.js';
 
@@ -15,6 +16,8 @@ export class RosterElement extends LitElement {
   // The states set itself, not only the internals: WebKit rebuilds a garbage-collected `states`
   // wrapper empty (while `:state()` still matches), so reading through a new one loses what was set.
   private readonly customStates?: CustomStateSet;
+  #followed?: RosterClient;
+  #unfollow?: () => void;
 
   /** The SDK client. Set it directly, or let `<roster-provider>` / `<roster-panel>` provide it. */
   @consume({ context: clientContext, subscribe: true })
@@ -27,13 +30,25 @@ export class RosterElement extends LitElement {
   /** Strings to override, as a partial catalog merged over the locale's (e.g. `{ list: { newUser: 'Invite' } }`). */
   @property({ attribute: false }) i18n?: I18nOverride;
 
+  /** Called with every write made through the element's client, while connected; an element that follows changes defines it. */
+  protected handleChange?(change: RosterChange): void;
+
   constructor() {
     super();
+    // The client of the latest render is the one followed; none while disconnected.
+    this.addController({ hostUpdate: () => this.#follow(this.client), hostDisconnected: () => this.#follow(undefined) });
     try {
       this.customStates = this.attachInternals().states;
     } catch {
       // Engines without ElementInternals for autonomous elements: states are then not exposed.
     }
+  }
+
+  #follow(client: RosterClient | undefined) {
+    if (client === this.#followed || !this.handleChange) return;
+    this.#unfollow?.();
+    this.#followed = client;
+    this.#unfollow = client?.onChange((change) => this.handleChange!(change));
   }
 
   // A render in a language whose catalog is still loading waits for it, so English never flashes.

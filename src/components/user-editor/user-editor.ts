@@ -142,8 +142,6 @@ export class RosterUserEditor extends RosterElement {
   #loadedClient?: unknown;
   #loadAbort?: AbortController;
   #leaveResolve?: (leave: boolean) => void;
-  #watchedClient?: unknown;
-  #unwatch?: () => void;
 
   /** True while the form holds changes that are not saved. */
   get hasUnsavedChanges(): boolean {
@@ -216,8 +214,6 @@ export class RosterUserEditor extends RosterElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.#handleBeforeUnload);
-    this.#unwatch?.();
-    this.#watchedClient = this.#unwatch = undefined;
     this.#loadAbort?.abort();
     this.#loadedKey = undefined;
   }
@@ -232,12 +228,6 @@ export class RosterUserEditor extends RosterElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const { client } = this;
-    if (client !== this.#watchedClient) {
-      this.#unwatch?.();
-      this.#watchedClient = client;
-      this.#unwatch = client?.onChange((change) => this.#follow(change));
-    }
     const key = this.isCreate ? 'create' : `edit:${this.userId}`;
     if (key !== this.#loadedKey || (this.client !== this.#loadedClient && !this.isCreate)) {
       this.#loadedKey = key;
@@ -279,7 +269,7 @@ export class RosterUserEditor extends RosterElement {
    * Another element of this client saved the profile (the panel's Access tab, say): its version is
    * the one to build on, with the viewer's unsaved edits kept on top, so the next save is no conflict.
    */
-  #follow(change: RosterChange) {
+  protected override handleChange(change: RosterChange) {
     const { user } = this;
     if (change.type !== 'user-updated' || change.userId !== user?.id || this.isCreate || this.saving || this.conflict
       || change.user.version <= user.version) return;

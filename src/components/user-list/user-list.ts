@@ -90,27 +90,19 @@ export class RosterUserList extends RosterElement {
 
   #loadedKey?: string;
   #loadedClient?: unknown;
-  #subscribedClient?: unknown;
-  #unsubscribe?: () => void;
   #searchTimer?: ReturnType<typeof setTimeout>;
   #pendingFocus?: number;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
-    this.#unsubscribe?.();
-    this.#unsubscribe = this.#subscribedClient = this.#loadedKey = undefined;
+    this.#loadedKey = undefined;
     this.#source.reset(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('query') && this.query !== this.searchText) this.searchText = this.query;
     const client = this.client;
-    if (client !== this.#subscribedClient) {
-      this.#unsubscribe?.();
-      this.#subscribedClient = client;
-      this.#unsubscribe = client?.onChange((change) => this.#handleChange(change));
-    }
     const source = this.#source;
     const reader = this.#viewer.can('users:read') ? client : undefined;
     const query = reader && {
@@ -144,7 +136,7 @@ export class RosterUserList extends RosterElement {
     return undefined;
   }
 
-  #handleChange(change: RosterChange) {
+  protected override handleChange(change: RosterChange) {
     if (change.type === 'user-updated') this.#source.replace((user) => user.id === change.userId, change.user);
     else if (change.type === 'user-deleted') this.#source.remove((user) => user.id === change.userId);
     else if (change.type === 'user-created') this.#source.reload();

@@ -75,8 +75,6 @@ export class RosterUserStats extends RosterElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
 
   #loadedKey?: string;
-  #subscribedClient?: unknown;
-  #unsubscribe?: () => void;
   #refreshTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
@@ -88,18 +86,12 @@ export class RosterUserStats extends RosterElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#refreshTimer);
-    this.#unsubscribe?.();
-    this.#unsubscribe = this.#subscribedClient = this.#loadedKey = undefined;
+    this.#loadedKey = undefined;
     this.#stats.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const client = this.client;
-    if (client !== this.#subscribedClient) {
-      this.#unsubscribe?.();
-      this.#subscribedClient = client;
-      this.#unsubscribe = client?.onChange((change) => this.#handleChange(change));
-    }
     const key = client && this.userId ? JSON.stringify([this.userId, this.chartDays]) : undefined;
     if (key !== this.#loadedKey || changed.has('client')) {
       this.#loadedKey = key;
@@ -138,7 +130,7 @@ export class RosterUserStats extends RosterElement {
     this.#events.reload();
   }
 
-  #handleChange(change: RosterChange) {
+  protected override handleChange(change: RosterChange) {
     const concerns = (change.type === 'task-created' || change.type === 'user-updated' || change.type === 'user-deleted')
       && change.userId === this.userId;
     if (!concerns) return;
