@@ -5,7 +5,7 @@
  * one pass; their event histories are built only when someone asks for them.
  */
 import type { RosterEvent, Task, Tool, User } from '../sdk/schemas.js';
-import { hash53, seededRandom } from './http.js';
+import { hash53, seededRandom } from '../core/http.js';
 import { Store } from './store.js';
 
 const DOMAIN = 'nordlicht.de';

@@ -2,7 +2,7 @@
  * Latency and fault injection for demos and robustness tests. Both draw from seeded PRNGs, so
  * the same options and the same sequence of requests give the same delays and faults.
  */
-import { seededRandom } from './http.js';
+import { seededRandom } from '../core/http.js';
 
 /**
  * - `server_error`: 503 problem, the request is not performed.

@@ -7,13 +7,13 @@ import type { Task, Tool, User } from '../sdk/schemas.js';
 import { createDemoStore } from './data.js';
 import { type Chaos, type FaultKind, type FaultOptions, type Latency, breakContract, createChaos, sleep, throwIfAborted } from './faults.js';
 import { createHandlers } from './handlers.js';
-import { createCursors, fingerprint, problem, randomToken } from './http.js';
-import { type Context, INVALID_JSON, ROUTES, type Route, type Services, sendVerification } from './routes.js';
+import { createCursors, fingerprint, problem, randomToken } from '../core/http.js';
+import { type Context, INVALID_JSON, ROUTES, type Route, type Services, sendVerification } from '../core/routes.js';
 import { type Mail, Store } from './store.js';
 
 export { DEMO_VIEWERS } from './data.js';
 export type { FaultKind, FaultOptions, Latency } from './faults.js';
-export { isValidEmailAddress, isFreeMailAddress, isRoleAddress } from './email.js';
+export { isValidEmailAddress, isFreeMailAddress, isRoleAddress } from '../core/email.js';
 
 export interface AccountOptions {
   name: string;

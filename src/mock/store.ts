@@ -4,7 +4,7 @@
  * update in place (binary search + splice) instead of re-sorting per request.
  */
 import type { RosterEvent, Task, Tool, User, UserSort } from '../sdk/schemas.js';
-import type { CursorPosition } from './http.js';
+import type { CursorPosition } from '../core/http.js';
 
 export interface AccountState {
   id: string;

@@ -17,7 +17,7 @@ import { type FieldError, type FieldErrorCode, emailDomain } from '../sdk/rules.
 import { isFreeMailAddress, isPersonalCompanyAddress, isRoleAddress, isValidEmailAddress } from './email.js';
 import { fieldError } from './http.js';
 import { serverPasswordProblem } from './passwords.js';
-import type { AccountState, Store } from './store.js';
+import type { AccountState, Store } from '../mock/store.js';
 
 type Schema = typeof UserCreateSchema | typeof UserPatchSchema | typeof TaskCreateSchema;
 type Body = Record<string, unknown>;

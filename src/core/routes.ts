@@ -21,7 +21,7 @@ import {
   validateUserCreate,
   validateUserPatch,
 } from './rules.js';
-import { type Store, fold } from './store.js';
+import { type Store, fold } from '../mock/store.js';
 
 export interface Services {
   store: Store;
