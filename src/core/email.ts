@@ -80,3 +80,9 @@ export const isFreeMailAddress = (email: string) => FREE_MAIL.has(emailDomain(em
 
 /** SPEC rule 5: an owner who signed up with such an address keeps a single-profile account. */
 export const isPersonalCompanyAddress = (email: string) => !isRoleAddress(email) && !isFreeMailAddress(email);
+
+/**
+ * The person an address names (v1.1 "one person, one seat"): lower-cased, without a `+tag`, so
+ * `ines+test@acme.de` and `ines@acme.de` hold one seat between them.
+ */
+export const emailPersonKey = (email: string) => `${emailLocalBase(email)}@${emailDomain(email)}`;

@@ -1,16 +1,17 @@
 /**
- * The HTTP contract (v1) as a route table. Each handler follows SPEC's order: authentication
- * (done before dispatch), permission, account-level refusals, then fields. Handlers are
- * synchronous, so a write and its idempotency record can never interleave with another request.
+ * The HTTP contract (v1, v1.1) as a route table, over the storage interface. Each handler follows
+ * SPEC's order: authentication (done before dispatch, and before the body is read), permission,
+ * account-level refusals, then fields. A handler runs inside one transaction of the viewer's
+ * account; writes of one account run one at a time, so counting rules see a stable state.
  */
 import { EVENT_TYPES, ROLES, USER_SORTS, USER_STATUSES } from '../sdk/schemas.js';
 import type { FieldError } from '../sdk/rules.js';
-import type { Account, Me, RosterEvent, Task, User, UserSort, UserStats } from '../sdk/schemas.js';
-import { type CursorPosition, type Cursors, empty, fieldError, fieldProblem, json, problem, randomToken } from './http.js';
+import type { Account, Me, RosterEvent, Task, Tool, User, UserSort, UserStats } from '../sdk/schemas.js';
+import { AUDIT_ACTIONS, type AuditAction, auditChanges, recordAudit } from './audit.js';
+import { type Cursors, empty, fieldError, fieldProblem, json, problem } from './http.js';
 import { serverPasswordProblem } from './passwords.js';
 import {
   can,
-  canSeeTask,
   chargeProblem,
   creditsAvailable,
   isSingleProfileAccount,
@@ -21,24 +22,35 @@ import {
   validateUserCreate,
   validateUserPatch,
 } from './rules.js';
-import { type Store, fold } from '../mock/store.js';
+import type { AccountState, AccountTx, CursorPosition, PageRequest } from './storage.js';
+import { type Verification, sendVerification } from './verification.js';
 
+/** What the routes need besides the storage: the clock, cursor signing, password hashing. */
 export interface Services {
-  store: Store;
   /** The base URL's path, e.g. `/api/roster/v1`. */
   basePath: string;
   now: () => Date;
   cursors: Cursors;
+  passwords: PasswordHasher;
+  /** Tells the mail delivery that the transaction wrote mail (after commit). */
+  mailWritten?: () => void;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
 }
 
 export interface Context {
   services: Services;
+  tx: AccountTx;
+  account: AccountState;
   request: Request;
   url: URL;
   params: Record<string, string>;
-  /** The signed-in profile; public routes act for no one and must not read it. */
+  /** The signed-in profile; public routes act for no one and get null. */
   viewer: User;
-  /** The parsed JSON body: undefined when empty, `INVALID_JSON` when unreadable. */
+  /** The parsed body: undefined when empty, `INVALID_JSON` when unreadable. */
   body: unknown;
 }
 
@@ -47,11 +59,9 @@ export const INVALID_JSON = Symbol('invalid JSON');
 export interface Route {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
-  handler: (context: Context) => Response;
+  handler: (context: Context) => Promise<Response>;
   /** Replays answers for a repeated `Idempotency-Key`. */
   idempotent?: boolean;
-  /** Needs no bearer token (the verification link). */
-  public?: boolean;
 }
 
 const DEFAULT_LIMIT = 50;
@@ -62,32 +72,31 @@ const MAX_LIMIT = 200;
 const stamp = (services: Services) => services.now().toISOString();
 const etag = (user: User) => ({ etag: `"${user.version}"` });
 const invalidJson = () => problem('validation_failed', { detail: 'The request body is not valid JSON.' });
+const fullName = (user: Pick<User, 'firstName' | 'lastName'>) => `${user.firstName} ${user.lastName}`;
 
 /** A profile the viewer may read: anyone with `users:read`, and everyone their own. */
-function readableUser(context: Context): User | Response {
-  const { viewer, params, services } = context;
+async function readableUser(context: Context): Promise<User | Response> {
+  const { viewer, params, tx } = context;
   if (params.id !== viewer.id && !can(viewer, 'users:read')) return problem('forbidden');
-  return services.store.users.get(params.id!) ?? problem('not_found');
+  return (await tx.user(params.id!)) ?? problem('not_found');
 }
 
-/** `If-Match` is optional; when given it must name the stored version (or `*`). */
+/**
+ * `If-Match` is optional; when given it must name the stored version (or `*`). It compares
+ * strongly (RFC 9110 §13.1.1): a weak validator never matches.
+ */
 function versionConflict(request: Request, user: User): Response | null {
   const header = request.headers.get('if-match');
   if (header === null) return null;
   const matches = header.split(',').some((tag) => {
-    const value = tag.trim().replace(/^W\//, '');
+    const value = tag.trim();
     return value === '*' || value === `"${user.version}"`;
   });
   return matches ? null : problem('version_conflict', { detail: `The profile is at version ${user.version}.` });
 }
 
-interface PageQuery {
-  limit: number;
-  after: CursorPosition | null;
-}
-
 /** Reads `limit` and `cursor`; the cursor must have been issued for this very query. */
-function readPage(context: Context, queryKey: string, errors: FieldError[]): PageQuery {
+function readPage(context: Context, queryKey: string, errors: FieldError[]): PageRequest {
   const params = context.url.searchParams;
   let limit = DEFAULT_LIMIT;
   const limitText = params.get('limit');
@@ -112,78 +121,61 @@ function oneOf<T extends string>(context: Context, name: string, allowed: readon
   return undefined;
 }
 
-/** Pages through a small, already ordered list by the position of the last item returned. */
-function pageOf<T extends { id: string }>(
-  items: T[], keyOf: (item: T) => string | number, descending: boolean, page: PageQuery,
-): { items: T[]; next: CursorPosition | null } {
-  const after = page.after;
-  const sign = descending ? -1 : 1;
-  const order = (item: T, key: string | number, id: string) => {
-    const own = keyOf(item);
-    return sign * (own < key ? -1 : own > key ? 1 : item.id < id ? -1 : item.id > id ? 1 : 0);
-  };
-  const start = after ? items.findIndex((item) => order(item, after[0], after[1]) > 0) : 0;
-  const slice = start === -1 ? [] : items.slice(start, start + page.limit);
-  const more = start !== -1 && start + page.limit < items.length;
-  const last = slice[slice.length - 1];
-  return { items: slice, next: more && last ? [keyOf(last), last.id] : null };
+function readInstant(context: Context, name: string, errors: FieldError[]): string | undefined {
+  const value = context.url.searchParams.get(name);
+  if (value === null || value === '') return undefined;
+  const time = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/i.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) {
+    errors.push(fieldError(name, 'invalid_value', 'Use an RFC 3339 date or date-time.'));
+    return undefined;
+  }
+  return new Date(time).toISOString();
 }
 
-function sortBy<T extends { id: string }>(items: T[], keyOf: (item: T) => string | number, descending: boolean): T[] {
-  const sign = descending ? -1 : 1;
-  return items.sort((a, b) => {
-    const ka = keyOf(a);
-    const kb = keyOf(b);
-    return sign * (ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  });
+function pageBody<T>(context: Context, queryKey: string, page: { items: T[]; total: number; next: CursorPosition | null }) {
+  const nextCursor = page.next ? context.services.cursors.encode(queryKey, page.next) : null;
+  return json({ items: page.items, nextCursor, total: page.total });
 }
 
-function pageBody<T>(context: Context, queryKey: string, items: T[], total: number, next: CursorPosition | null) {
-  return json({ items, nextCursor: next ? context.services.cursors.encode(queryKey, next) : null, total });
-}
-
-function accountOf(services: Services): Account {
-  const { account, users } = services.store;
+async function accountOf(context: Context): Promise<Account> {
+  const { account, tx } = context;
   return {
     id: account.id,
     name: account.name,
     plan: { name: account.planName, seatLimit: account.seatLimit },
-    seatsUsed: users.size,
+    seatsUsed: await tx.countUsers(),
     emailDomain: account.emailDomain,
-    singleProfile: isSingleProfileAccount(services.store),
+    singleProfile: isSingleProfileAccount(await tx.owner()),
     passwordMode: account.passwordMode,
     credits: { balance: account.balance },
     tools: account.tools.map((tool) => ({ ...tool })),
-  };
+    locale: account.locale,
+  } as Account;
 }
 
-/** Sends the verification link; with `welcome`, as the welcome mail that carries it. */
-export function sendVerification(services: Services, user: User, welcome: boolean): void {
-  const { store, basePath } = services;
-  const token = randomToken();
-  store.verificationTokens.set(token, user.id);
-  const link = `${basePath}/verify/${token}`;
-  const account = store.account.name;
-  store.outbox.push({
-    to: user.email,
-    subject: welcome ? `Welcome to ${account}: please confirm your email address` : `Confirm your email address for ${account}`,
-    link,
-    text: `${welcome ? `Hello ${user.firstName}, ${store.owner().firstName} added you to ${account}.` : `Hello ${user.firstName},`}\n`
-      + `Confirm your email address to sign in: ${link}`,
-    kind: welcome ? 'welcome' : 'verification',
-    userId: user.id,
-    sentAt: stamp(services),
-  });
+/** The account-level refusals of a new profile (SPEC order: before any field). */
+async function seatProblem(context: Context): Promise<Response | null> {
+  const { tx, account } = context;
+  if (isSingleProfileAccount(await tx.owner())) {
+    return problem('single_profile_account', { detail: "The owner's address is a free-mail or role address, so this account has one profile." });
+  }
+  if ((await tx.countUsers()) >= account.seatLimit) {
+    return problem('seat_limit_reached', { detail: `The plan has ${account.seatLimit} seats, pending profiles included.` });
+  }
+  return null;
 }
+
+const audit = (context: Context, action: AuditAction, target: Pick<User, 'id' | 'firstName' | 'lastName'> | null, changes: ReturnType<typeof auditChanges> = []) =>
+  recordAudit(context.tx, { at: stamp(context.services), actor: context.viewer, action, target, changes });
 
 // ---- Profiles ---------------------------------------------------------------------------------
 
-function getMe(context: Context): Response {
-  const me: Me = { user: context.viewer, account: accountOf(context.services), permissions: permissionsOf(context.viewer.role) };
+async function getMe(context: Context): Promise<Response> {
+  const me: Me = { user: context.viewer, account: await accountOf(context), permissions: permissionsOf(context.viewer.role) };
   return json(me);
 }
 
-function listUsers(context: Context): Response {
+async function listUsers(context: Context): Promise<Response> {
   if (!can(context.viewer, 'users:read')) return problem('forbidden');
   const errors: FieldError[] = [];
   const q = context.url.searchParams.get('q')?.trim() || undefined;
@@ -193,27 +185,21 @@ function listUsers(context: Context): Response {
   const queryKey = JSON.stringify(['users', q ?? '', role ?? '', status ?? '', sort]);
   const page = readPage(context, queryKey, errors);
   if (errors.length) return fieldProblem(errors);
-  const result = context.services.store.pageUsers({ q, role, status, sort, ...page });
-  return pageBody(context, queryKey, result.items, result.total, result.next);
+  return pageBody(context, queryKey, await context.tx.pageUsers({ q, role, status, sort, ...page }));
 }
 
-function createUser(context: Context): Response {
-  const { services, viewer, body } = context;
-  const { store } = services;
+async function createUser(context: Context): Promise<Response> {
+  const { services, viewer, body, tx, account } = context;
   if (!can(viewer, 'users:write')) return problem('forbidden');
-  if (isSingleProfileAccount(store)) {
-    return problem('single_profile_account', { detail: "The owner's address is a free-mail or role address, so this account has one profile." });
-  }
-  if (store.users.size >= store.account.seatLimit) {
-    return problem('seat_limit_reached', { detail: `The plan has ${store.account.seatLimit} seats, pending profiles included.` });
-  }
+  const refusal = await seatProblem(context);
+  if (refusal) return refusal;
   if (body === INVALID_JSON) return invalidJson();
-  const { errors, input } = validateUserCreate(body, store);
+  const { errors, input } = await validateUserCreate(body, account, tx);
   if (!input) return fieldProblem(errors);
 
   const at = stamp(services);
   const user: User = {
-    id: store.nextId('usr'),
+    id: await tx.newId('usr'),
     firstName: input.firstName,
     lastName: input.lastName,
     email: input.email,
@@ -230,22 +216,38 @@ function createUser(context: Context): Response {
     notifications: { taskUpdates: true, reportReady: true, creditsLow: true, ...input.notifications },
     access: normalizeAccess(input.access ?? { tools: [], tasks: [] }),
   };
-  store.addUser(user);
+  const passwordHash = input.password === undefined ? null : await services.passwords.hash(input.password);
+  await tx.insertUser(user, { passwordHash });
+  await audit(context, 'user.created', user, auditChanges(null, user));
   // The verification link always goes out; `sendWelcomeEmail` (the form's unticked box) makes it the welcome mail.
-  sendVerification(services, user, input.sendWelcomeEmail ?? false);
+  await sendVerification(verificationOf(context), user, input.sendWelcomeEmail ?? false);
+  await audit(context, 'verification.sent', user);
   return json(user, 201, { ...etag(user), location: `${services.basePath}/users/${user.id}` });
 }
 
-function getUser(context: Context): Response {
-  const user = readableUser(context);
-  return user instanceof Response ? user : json(user, 200, etag(user));
+/** v1.1 early checks: the answer a create with these fields would get, without creating anything. */
+async function validateNewUser(context: Context): Promise<Response> {
+  const { viewer, body, tx, account } = context;
+  if (!can(viewer, 'users:write')) return problem('forbidden');
+  const refusal = await seatProblem(context);
+  if (refusal) return refusal;
+  if (body === INVALID_JSON) return invalidJson();
+  const { errors } = await validateUserCreate(body, account, tx, { partial: true });
+  return errors.length ? fieldProblem(errors) : empty(204);
 }
 
-function updateUser(context: Context): Response {
-  const { services, viewer, params, body, request } = context;
-  const { store } = services;
+async function getUser(context: Context): Promise<Response> {
+  const user = await readableUser(context);
+  if (user instanceof Response) return user;
+  const tag = `"${user.version}"`;
+  const unchanged = context.request.headers.get('if-none-match')?.split(',').some((value) => value.trim() === tag || value.trim() === '*');
+  return unchanged ? new Response(null, { status: 304, headers: etag(user) }) : json(user, 200, etag(user));
+}
+
+async function updateUser(context: Context): Promise<Response> {
+  const { services, viewer, params, body, request, tx, account } = context;
   if (!can(viewer, 'users:write')) return problem('forbidden');
-  const current = store.users.get(params.id!);
+  const current = await tx.user(params.id!);
   if (!current) return problem('not_found');
   const conflict = versionConflict(request, current);
   if (conflict) return conflict;
@@ -253,7 +255,7 @@ function updateUser(context: Context): Response {
   if (current.role === 'owner' && typeof body === 'object' && body !== null && 'role' in body) {
     return problem('owner_immutable', { errors: [fieldError('role', 'owner_immutable')] });
   }
-  const { errors, input } = validateUserPatch(body, current, store);
+  const { errors, input } = await validateUserPatch(body, current, account, tx);
   if (!input) return fieldProblem(errors);
 
   const next: User = {
@@ -272,15 +274,20 @@ function updateUser(context: Context): Response {
   // A PATCH that changes nothing is no new version (a password counts as a change, though unseen).
   const unchanged = (user: User) => JSON.stringify({ ...user, version: 0, updatedAt: '' });
   if (input.password === undefined && unchanged(next) === unchanged(current)) return json(current, 200, etag(current));
-  store.replaceUser(next);
+  await tx.updateUser(next);
+  if (input.password !== undefined) await tx.setUserSecrets(next.id, { passwordHash: await services.passwords.hash(input.password) });
+  const changes = auditChanges(current, next, input.password !== undefined);
+  const accessChanges = changes.filter((change) => change.field.startsWith('access.'));
+  const otherChanges = changes.filter((change) => !change.field.startsWith('access.'));
+  if (otherChanges.length) await audit(context, 'user.updated', next, otherChanges);
+  if (accessChanges.length) await audit(context, 'access.changed', next, accessChanges);
   return json(next, 200, etag(next));
 }
 
-function deleteUser(context: Context): Response {
-  const { services, viewer, params, request, url } = context;
-  const { store } = services;
+async function deleteUser(context: Context): Promise<Response> {
+  const { services, viewer, params, request, url, tx } = context;
   if (!can(viewer, 'users:write')) return problem('forbidden');
-  const user = store.users.get(params.id!);
+  const user = await tx.user(params.id!);
   if (!user) return problem('not_found');
   if (user.role === 'owner') return problem('owner_immutable', { detail: 'The owner cannot be deleted.' });
   const conflict = versionConflict(request, user);
@@ -290,71 +297,64 @@ function deleteUser(context: Context): Response {
     return fieldProblem([fieldError('tasks', 'invalid_value', 'Use transfer or delete.')]);
   }
 
-  const owner = store.owner();
-  const removed = new Set<string>();
-  for (const task of [...store.tasks.values()]) {
-    if (task.ownerId !== user.id) continue;
-    if (mode === 'transfer') store.tasks.set(task.id, { ...task, ownerId: owner.id });
-    else {
-      store.tasks.delete(task.id);
-      removed.add(task.id);
+  if (mode === 'transfer') {
+    await tx.transferTasks(user.id, (await tx.owner()).id);
+  } else {
+    const owned = await tx.tasksOwnedBy(user.id);
+    const granted = await tx.usersGrantedAny(owned);
+    // SPEC rule 10 holds after a delete too: a guest whose only tasks go with it would have none.
+    const stranded = granted.filter((other) => other.role === 'guest' && other.id !== user.id
+      && other.access.tasks.every((ref) => owned.includes(ref.taskId)));
+    if (stranded.length) {
+      const names = stranded.map(fullName).join(', ');
+      return problem('guests_need_tasks', {
+        detail: `Deleting these tasks would leave ${names} with no task. Transfer the tasks to the owner instead, or grant them other tasks first.`,
+        errors: stranded.map((guest) => fieldError(`guests.${guest.id}`, 'guest_requires_task', `${fullName(guest)} would have no task left.`)),
+      });
     }
-  }
-  store.removeUser(user.id);
-  if (removed.size) {
+    await tx.deleteTasksOf(user.id);
     // Grants of deleted tasks go with them.
-    for (const other of [...store.users.values()]) {
-      if (!other.access.tasks.some((ref) => removed.has(ref.taskId))) continue;
+    const removed = new Set(owned);
+    for (const other of granted) {
+      if (other.id === user.id) continue;
       const tasks = other.access.tasks.filter((ref) => !removed.has(ref.taskId));
-      store.replaceUser({ ...other, access: { ...other.access, tasks }, version: other.version + 1, updatedAt: stamp(services) });
+      await tx.updateUser({ ...other, access: { ...other.access, tasks }, version: other.version + 1, updatedAt: stamp(services) });
     }
   }
+  await tx.deleteUser(user.id);
+  await audit(context, 'user.deleted', user, [{ field: 'tasks', from: null, to: mode }]);
   return empty(204);
 }
 
-function resendVerification(context: Context): Response {
-  const { services, viewer, params } = context;
+async function resendVerification(context: Context): Promise<Response> {
+  const { viewer, params, tx } = context;
   if (!can(viewer, 'users:write')) return problem('forbidden');
-  const user = services.store.users.get(params.id!);
+  const user = await tx.user(params.id!);
   if (!user) return problem('not_found');
   if (user.status !== 'pending') return problem('already_verified');
-  sendVerification(services, user, false);
+  await sendVerification(verificationOf(context), user, false);
+  await audit(context, 'verification.sent', user);
   return empty(202);
 }
 
-function userStats(context: Context): Response {
-  const user = readableUser(context);
+async function userStats(context: Context): Promise<Response> {
+  const user = await readableUser(context);
   if (user instanceof Response) return user;
-  const { store } = context.services;
-  let tasksOwned = 0;
-  for (const task of store.tasks.values()) if (task.ownerId === user.id) tasksOwned += 1;
-  const events = store.eventsOf(user.id);
-  const lastActiveAt = events.reduce<string | null>((latest, event) => (latest === null || event.at > latest ? event.at : latest), null);
+  const { tx, account } = context;
   const stats: UserStats = {
     role: user.role,
     creditLimit: user.creditLimit,
     createdAt: user.createdAt,
-    creditsAvailable: creditsAvailable(user, store.account.balance),
+    creditsAvailable: creditsAvailable(user, account.balance),
     creditsSpent: user.creditsSpent,
-    tasksOwned,
-    lastActiveAt,
+    tasksOwned: await tx.countTasksOwned(user.id),
+    lastActiveAt: await tx.lastActiveAt(user.id),
   };
   return json(stats);
 }
 
-function readInstant(context: Context, name: string, errors: FieldError[]): string | undefined {
-  const value = context.url.searchParams.get(name);
-  if (value === null || value === '') return undefined;
-  const time = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/i.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(time)) {
-    errors.push(fieldError(name, 'invalid_value', 'Use an RFC 3339 date or date-time.'));
-    return undefined;
-  }
-  return new Date(time).toISOString();
-}
-
-function userEvents(context: Context): Response {
-  const user = readableUser(context);
+async function userEvents(context: Context): Promise<Response> {
+  const user = await readableUser(context);
   if (user instanceof Response) return user;
   const errors: FieldError[] = [];
   const type = oneOf(context, 'type', EVENT_TYPES, errors);
@@ -364,35 +364,25 @@ function userEvents(context: Context): Response {
   const page = readPage(context, queryKey, errors);
   if (errors.length) return fieldProblem(errors);
   // `from` is inclusive, `to` exclusive, so consecutive ranges never count an event twice.
-  const matching = context.services.store.eventsOf(user.id).filter((event) =>
-    (!type || event.type === type) && (!from || event.at >= from) && (!to || event.at < to));
-  const ordered = sortBy(matching, (event: RosterEvent) => event.at, true);
-  const result = pageOf(ordered, (event) => event.at, true, page);
-  return pageBody(context, queryKey, result.items, ordered.length, result.next);
+  return pageBody(context, queryKey, await context.tx.pageEvents(user.id, { type, from, to }, page));
 }
 
 // ---- Tasks ------------------------------------------------------------------------------------
 
-function toolTasks(context: Context): Response {
-  const { services, viewer, params, url } = context;
-  const tool = services.store.account.tools.find((candidate) => candidate.id === params.toolId);
+async function toolTasks(context: Context): Promise<Response> {
+  const { viewer, params, url, account } = context;
+  const tool = account.tools.find((candidate) => candidate.id === params.toolId);
   if (!tool) return problem('not_found');
   const errors: FieldError[] = [];
   const q = url.searchParams.get('q')?.trim() || '';
   const queryKey = JSON.stringify(['tool-tasks', tool.id, q]);
   const page = readPage(context, queryKey, errors);
   if (errors.length) return fieldProblem(errors);
-  const terms = fold(q).split(/\s+/).filter(Boolean);
-  const visible = [...services.store.tasks.values()].filter((task) =>
-    task.toolId === tool.id && canSeeTask(viewer, task) && terms.every((term) => fold(task.name).includes(term)));
-  const keyOf = (task: Task) => fold(task.name);
-  const ordered = sortBy(visible, keyOf, false);
-  const result = pageOf(ordered, keyOf, false, page);
-  return pageBody(context, queryKey, result.items, ordered.length, result.next);
+  return pageBody(context, queryKey, await context.tx.pageTasks({ toolId: tool.id, q, visibleTo: viewer, order: 'name' }, page));
 }
 
-function listTasks(context: Context): Response {
-  const { services, viewer, url } = context;
+async function listTasks(context: Context): Promise<Response> {
+  const { viewer, url } = context;
   const errors: FieldError[] = [];
   const toolId = url.searchParams.get('toolId') || undefined;
   const ownerId = url.searchParams.get('ownerId') || undefined;
@@ -401,54 +391,68 @@ function listTasks(context: Context): Response {
   const page = readPage(context, queryKey, errors);
   if (errors.length) return fieldProblem(errors);
   // `shared=true`: tasks other profiles created; `shared=false`: the viewer's own; absent: both.
-  const visible = [...services.store.tasks.values()].filter((task) =>
-    canSeeTask(viewer, task)
-    && (!toolId || task.toolId === toolId)
-    && (!ownerId || task.ownerId === ownerId)
-    && (shared === undefined || (shared === 'true') === (task.ownerId !== viewer.id)));
-  const ordered = sortBy(visible, (task) => task.createdAt, true);
-  const result = pageOf(ordered, (task) => task.createdAt, true, page);
-  return pageBody(context, queryKey, result.items, ordered.length, result.next);
+  const filter = {
+    toolId,
+    ownerId,
+    visibleTo: viewer,
+    shared: shared === undefined ? undefined : { viewerId: viewer.id, shared: shared === 'true' },
+    order: 'createdAt' as const,
+  };
+  return pageBody(context, queryKey, await context.tx.pageTasks(filter, page));
 }
 
-function createTask(context: Context): Response {
-  const { services, viewer, body } = context;
-  const { store } = services;
+/** Charges `cost` to `user` against their limit and the balance, and records the event. */
+export async function charge(
+  tx: AccountTx, account: AccountState, user: User,
+  event: Omit<RosterEvent, 'id'> & { taskName?: string | null },
+): Promise<RosterEvent | Response> {
+  const refusal = chargeProblem(user, event.cost, account.balance);
+  if (refusal) return problem(refusal, { detail: `This costs ${event.cost} credits.` });
+  const stored = { id: await tx.newId('evt'), taskName: null, ...event } as RosterEvent;
+  if (event.cost !== 0) {
+    // Spending changes no editable field, so the profile's version (its ETag) stays.
+    await tx.updateUser({ ...user, creditsSpent: user.creditsSpent + event.cost });
+    await tx.updateAccount({ balance: account.balance - event.cost });
+  }
+  await tx.insertEvent(user.id, stored);
+  return stored;
+}
+
+async function createTask(context: Context): Promise<Response> {
+  const { services, viewer, body, tx, account } = context;
   if (body === INVALID_JSON) return invalidJson();
   const toolId = typeof body === 'object' && body !== null && typeof (body as { toolId?: unknown }).toolId === 'string'
     ? (body as { toolId: string }).toolId
     : undefined;
   if (!mayCreateTaskIn(viewer, toolId)) return problem('forbidden');
-  const { errors, input, tool } = validateTaskCreate(body, store);
+  const { errors, input, tool } = validateTaskCreate(body, account);
   if (tool) {
-    const refusal = chargeProblem(viewer, tool.taskCost, store.account.balance);
+    const refusal = chargeProblem(viewer, tool.taskCost, account.balance);
     if (refusal) return problem(refusal, { detail: `The task costs ${tool.taskCost} credits.` });
   }
   if (errors.length || !input || !tool) return fieldProblem(errors);
 
   const at = stamp(services);
-  const task: Task = { id: store.nextId('tsk'), toolId: tool.id, name: input.name, ownerId: viewer.id, createdAt: at };
-  store.tasks.set(task.id, task);
-  // Spending changes no editable field, so the profile's version (its ETag) stays.
-  store.replaceUser({ ...viewer, creditsSpent: viewer.creditsSpent + tool.taskCost });
-  store.account.balance -= tool.taskCost;
-  store.addEvent(viewer.id, {
-    id: store.nextId('evt'),
+  const task: Task = { id: await tx.newId('tsk'), toolId: tool.id, name: input.name, ownerId: viewer.id, createdAt: at };
+  await tx.insertTask(task);
+  await charge(tx, account, viewer, {
     at,
     type: 'task_created',
-    description: `Created the task “${task.name}” in ${tool.name}`,
+    description: taskDescription(task.name, tool),
     cost: tool.taskCost,
     toolId: tool.id,
     taskId: task.id,
+    taskName: task.name,
   });
   return json(task, 201, { location: `${services.basePath}/tasks/${task.id}` });
 }
 
+export const taskDescription = (name: string, tool: Tool) => `Created the task “${name}” in ${tool.name}`;
+
 // ---- Account ----------------------------------------------------------------------------------
 
-function setAccountPassword(context: Context): Response {
-  const { services, viewer, body } = context;
-  const { account } = services.store;
+async function setAccountPassword(context: Context): Promise<Response> {
+  const { services, viewer, body, tx, account } = context;
   if (viewer.role !== 'owner') return problem('forbidden');
   if (account.passwordMode !== 'shared') {
     return problem('forbidden', { detail: 'This account uses per-user passwords; there is no account password to set.' });
@@ -458,34 +462,45 @@ function setAccountPassword(context: Context): Response {
   if (typeof password !== 'string') return fieldProblem([fieldError('password', password === undefined ? 'required' : 'invalid_type')]);
   const weakness = serverPasswordProblem(password, viewer.email);
   if (weakness) return fieldProblem([fieldError('password', weakness)]);
-  account.passwordSetAt = stamp(services);
+  await tx.setAccountPasswordHash(await services.passwords.hash(password));
+  await tx.updateAccount({ passwordSetAt: stamp(services) });
+  await audit(context, 'account.password_changed', null, [{ field: 'password', from: null, to: null }]);
   return empty(204);
 }
 
-// ---- Verification link ------------------------------------------------------------------------
+// ---- Audit log --------------------------------------------------------------------------------
 
-function verify(context: Context): Response {
-  const { services, params, request } = context;
-  const { store } = services;
-  const user = store.users.get(store.verificationTokens.get(params.token!) ?? '');
-  if (!user) return problem('not_found', { detail: 'This verification link is not valid.' });
-  let current = user;
-  if (user.status === 'pending') {
-    const at = stamp(services);
-    current = { ...user, status: 'active', verifiedAt: at, updatedAt: at, version: user.version + 1 };
-    store.replaceUser(current);
-  }
-  const wantsHtml = /text\/html/.test(request.headers.get('accept') ?? '') && !/application\/json/.test(request.headers.get('accept') ?? '');
-  if (!wantsHtml) return json({ verified: true, userId: current.id, email: current.email, status: current.status });
-  const page = '<!doctype html><meta charset="utf-8"><title>Email confirmed</title>'
-    + '<p>Your email address is confirmed. You can sign in now.</p>';
-  return new Response(page, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+async function listAudit(context: Context): Promise<Response> {
+  if (!can(context.viewer, 'users:read')) return problem('forbidden');
+  const errors: FieldError[] = [];
+  const params = context.url.searchParams;
+  const actorId = params.get('actorId') || undefined;
+  const targetId = params.get('targetId') || undefined;
+  const action = oneOf(context, 'action', AUDIT_ACTIONS, errors);
+  const from = readInstant(context, 'from', errors);
+  const to = readInstant(context, 'to', errors);
+  const queryKey = JSON.stringify(['audit', actorId ?? '', targetId ?? '', action ?? '', from ?? '', to ?? '']);
+  const page = readPage(context, queryKey, errors);
+  if (errors.length) return fieldProblem(errors);
+  return pageBody(context, queryKey, await context.tx.pageAudit({ actorId, targetId, action, from, to }, page));
 }
+
+// ---- Verification -----------------------------------------------------------------------------
+
+const verificationOf = (context: Context): Verification => ({
+  tx: context.tx,
+  account: context.account,
+  basePath: context.services.basePath,
+  now: context.services.now,
+  owner: () => context.tx.owner(),
+  mailWritten: context.services.mailWritten,
+});
 
 export const ROUTES: Route[] = [
   { method: 'GET', path: '/me', handler: getMe },
   { method: 'GET', path: '/users', handler: listUsers },
   { method: 'POST', path: '/users', handler: createUser, idempotent: true },
+  { method: 'POST', path: '/users/validate', handler: validateNewUser },
   { method: 'GET', path: '/users/:id', handler: getUser },
   { method: 'PATCH', path: '/users/:id', handler: updateUser },
   { method: 'DELETE', path: '/users/:id', handler: deleteUser },
@@ -496,5 +511,5 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/tasks', handler: listTasks },
   { method: 'POST', path: '/tasks', handler: createTask, idempotent: true },
   { method: 'PUT', path: '/account/password', handler: setAccountPassword },
-  { method: 'GET', path: '/verify/:token', handler: verify, public: true },
+  { method: 'GET', path: '/audit', handler: listAudit },
 ];

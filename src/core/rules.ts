@@ -14,10 +14,10 @@ import {
   fieldErrorsFrom,
 } from '../sdk/schemas.js';
 import { type FieldError, type FieldErrorCode, emailDomain } from '../sdk/rules.js';
-import { isFreeMailAddress, isPersonalCompanyAddress, isRoleAddress, isValidEmailAddress } from './email.js';
+import { emailPersonKey, isFreeMailAddress, isPersonalCompanyAddress, isRoleAddress, isValidEmailAddress } from './email.js';
 import { fieldError } from './http.js';
 import { serverPasswordProblem } from './passwords.js';
-import type { AccountState, Store } from '../mock/store.js';
+import type { AccountState, AccountTx } from './storage.js';
 
 type Schema = typeof UserCreateSchema | typeof UserPatchSchema | typeof TaskCreateSchema;
 type Body = Record<string, unknown>;
@@ -27,8 +27,12 @@ const isObject = (value: unknown): value is Body => typeof value === 'object' &&
 /** Field errors without duplicates (the schemas and the merged-profile rules may both see one). */
 class FieldErrors {
   readonly list: FieldError[] = [];
+  // A Set, not a scan of the list: a body with thousands of bad items must stay linear.
+  private readonly seen = new Set<string>();
   add(field: string, code: FieldErrorCode | FieldError['code'], message?: string): void {
-    if (this.list.some((error) => error.field === field && error.code === code)) return;
+    const key = `${field}\n${code}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     const known = fieldError(field, code as FieldErrorCode);
     this.list.push(message ? { ...known, message } : known);
   }
@@ -36,9 +40,26 @@ class FieldErrors {
     return this.list.some((error) => error.field === field || error.field.startsWith(`${field}.`));
   }
   replace(field: string, code: FieldErrorCode): void {
-    for (let i = this.list.length - 1; i >= 0; i--) if (this.list[i]!.field === field) this.list.splice(i, 1);
+    for (let i = this.list.length - 1; i >= 0; i--) {
+      if (this.list[i]!.field === field) this.seen.delete(`${field}\n${this.list.splice(i, 1)[0]!.code}`);
+    }
     this.add(field, code);
   }
+}
+
+/** v1.1 item limits, checked before any other rule so no rule ever walks an oversized list. */
+export const ITEM_LIMITS = { allowedIps: 100, 'access.tools': 1_000, 'access.tasks': 10_000 } as const;
+
+function oversizedLists(body: unknown): FieldError[] {
+  if (!isObject(body)) return [];
+  const lists: Record<keyof typeof ITEM_LIMITS, unknown> = {
+    allowedIps: body.allowedIps,
+    'access.tools': isObject(body.access) ? body.access.tools : undefined,
+    'access.tasks': isObject(body.access) ? body.access.tasks : undefined,
+  };
+  return (Object.keys(ITEM_LIMITS) as (keyof typeof ITEM_LIMITS)[])
+    .filter((field) => Array.isArray(lists[field]) && (lists[field] as unknown[]).length > ITEM_LIMITS[field])
+    .map((field) => fieldError(field, 'too_many_items', `Use at most ${ITEM_LIMITS[field].toLocaleString('en')} items.`));
 }
 
 function parse<S extends Schema>(schema: S, body: unknown) {
@@ -56,16 +77,16 @@ export const permissionsOf = (role: User['role']): string[] =>
 export const can = (viewer: User, permission: 'users:read' | 'users:write') => permissionsOf(viewer.role).includes(permission);
 
 /** SPEC rule 5: an owner with a free-mail or role address keeps a single-profile account. */
-export const isSingleProfileAccount = (store: Store) => !isPersonalCompanyAddress(store.owner().email);
+export const isSingleProfileAccount = (owner: User) => !isPersonalCompanyAddress(owner.email);
 
 /** SPEC rules 2–4: one code per address, the first of these that applies. */
-export function emailProblem(email: string, store: Store): FieldErrorCode | null {
+export async function emailProblem(email: string, account: AccountState, tx: AccountTx): Promise<FieldErrorCode | null> {
   if (!isValidEmailAddress(email)) return 'invalid_email';
   if (isRoleAddress(email)) return 'email_role_address';
   if (isFreeMailAddress(email)) return 'email_freemail';
-  const domain = store.account.emailDomain;
+  const domain = account.emailDomain;
   if (domain && emailDomain(email) !== domain) return 'email_domain_mismatch';
-  if (store.userByEmail(email)) return 'email_taken';
+  if (await tx.emailTaken(emailPersonKey(email))) return 'email_taken';
   return null;
 }
 
@@ -92,14 +113,16 @@ function checkRoleFields(errors: FieldErrors, profile: { role?: string; creditLi
 }
 
 /** Grants must name tools of the account and existing tasks of that tool. */
-function checkGrants(errors: FieldErrors, access: Access | undefined, store: Store) {
+async function checkGrants(errors: FieldErrors, access: Access | undefined, account: AccountState, tx: AccountTx) {
   if (!access) return;
-  const tools = new Set(store.account.tools.map((tool) => tool.id));
+  const tools = new Set(account.tools.map((tool) => tool.id));
   access.tools.forEach((toolId, index) => {
     if (!tools.has(toolId)) errors.add(`access.tools.${index}`, 'unknown_tool');
   });
+  if (!access.tasks.length) return;
+  const tasks = await tx.tasksById([...new Set(access.tasks.map((ref) => ref.taskId))]);
   access.tasks.forEach((ref, index) => {
-    if (store.tasks.get(ref.taskId)?.toolId !== ref.toolId) errors.add(`access.tasks.${index}`, 'unknown_task');
+    if (tasks.get(ref.taskId)?.toolId !== ref.toolId) errors.add(`access.tasks.${index}`, 'unknown_task');
   });
 }
 
@@ -114,39 +137,53 @@ const validRole = (value: unknown) =>
 export type UserCreateInput = NonNullable<ReturnType<typeof parse<typeof UserCreateSchema>>['data']>;
 export type UserPatchInput = NonNullable<ReturnType<typeof parse<typeof UserPatchSchema>>['data']>;
 
-export function validateUserCreate(body: unknown, store: Store): { errors: FieldError[]; input?: UserCreateInput } {
+/**
+ * The rules of a new profile. With `partial` (v1.1 early checks), only the fields given are
+ * judged: a field left out is not `required` yet.
+ */
+export async function validateUserCreate(
+  body: unknown, account: AccountState, tx: AccountTx, { partial = false } = {},
+): Promise<{ errors: FieldError[]; input?: UserCreateInput }> {
+  const oversized = oversizedLists(body);
+  if (oversized.length) return { errors: oversized };
   const { data, errors } = parse(UserCreateSchema, body);
   const raw = isObject(body) ? body : {};
   const email = typeof raw.email === 'string' ? raw.email.trim().toLowerCase() : undefined;
   if (email !== undefined && !errors.has('email')) {
-    const problem = emailProblem(email, store);
+    const problem = await emailProblem(email, account, tx);
     if (problem) errors.add('email', problem);
   }
-  checkPassword(errors, raw, store.account, email, true);
-  const access = raw.access === undefined ? { tools: [], tasks: [] } : validAccess(raw.access);
+  // v1.1: without a password in per-user mode, the person chooses one at verification.
+  checkPassword(errors, raw, account, email, false);
+  const access = raw.access === undefined ? (partial ? undefined : { tools: [], tasks: [] }) : validAccess(raw.access);
   checkRoleFields(errors, { role: validRole(raw.role), creditLimit: raw.creditLimit, access });
-  checkGrants(errors, access, store);
+  await checkGrants(errors, access, account, tx);
+  if (partial) return { errors: errors.list.filter((error) => error.field.split('.')[0]! in raw) };
   return errors.list.length || !data ? { errors: errors.list } : { errors: [], input: data };
 }
 
-export function validateUserPatch(body: unknown, current: User, store: Store): { errors: FieldError[]; input?: UserPatchInput } {
+export async function validateUserPatch(
+  body: unknown, current: User, account: AccountState, tx: AccountTx,
+): Promise<{ errors: FieldError[]; input?: UserPatchInput }> {
+  const oversized = oversizedLists(body);
+  if (oversized.length) return { errors: oversized };
   const { data, errors } = parse(UserPatchSchema, body);
   const raw = isObject(body) ? body : {};
-  checkPassword(errors, raw, store.account, current.email, false);
+  checkPassword(errors, raw, account, current.email, false);
   const access = raw.access === undefined ? current.access : validAccess(raw.access);
   checkRoleFields(errors, {
     role: raw.role === undefined ? current.role : validRole(raw.role),
     creditLimit: raw.creditLimit === undefined ? current.creditLimit : raw.creditLimit,
     access,
   });
-  if (raw.access !== undefined) checkGrants(errors, access, store);
+  if (raw.access !== undefined) await checkGrants(errors, access, account, tx);
   return errors.list.length || !data ? { errors: errors.list } : { errors: [], input: data };
 }
 
-export function validateTaskCreate(body: unknown, store: Store) {
+export function validateTaskCreate(body: unknown, account: AccountState) {
   const { data, errors } = parse(TaskCreateSchema, body);
   const toolId = isObject(body) && typeof body.toolId === 'string' ? body.toolId : undefined;
-  const tool = store.account.tools.find((candidate) => candidate.id === toolId);
+  const tool = account.tools.find((candidate) => candidate.id === toolId);
   if (toolId !== undefined && !tool) errors.add('toolId', 'unknown_tool');
   return { errors: errors.list, input: data, tool };
 }

@@ -55,8 +55,8 @@ export interface IdempotencyRecord {
 }
 
 export interface VerificationToken {
-  /** SHA-256 of the token: a database dump cannot verify anyone. */
-  tokenHash: string;
+  /** The token of the link. A database keeps only its SHA-256, so a dump cannot verify anyone. */
+  token: string;
   userId: string;
   createdAt: string;
   expiresAt: string;
@@ -152,6 +152,8 @@ export interface AccountTx {
 
   // Profiles
   user(id: string): Promise<User | null>;
+  /** Whether any profile of any account has this person key (`emailPersonKey`). */
+  emailTaken(personKey: string): Promise<boolean>;
   owner(): Promise<User>;
   countUsers(): Promise<number>;
   pageUsers(request: UserFilter & PageRequest & { sort: UserSort }): Promise<PageResult<User>>;
@@ -170,6 +172,8 @@ export interface AccountTx {
   tasksById(ids: string[]): Promise<Map<string, Task>>;
   pageTasks(filter: TaskFilter, page: PageRequest): Promise<PageResult<Task>>;
   countTasksOwned(userId: string): Promise<number>;
+  /** The ids of the tasks `userId` owns. */
+  tasksOwnedBy(userId: string): Promise<string[]>;
   insertTask(task: Task): Promise<void>;
   /** Gives every task of `fromUserId` to `toUserId`. */
   transferTasks(fromUserId: string, toUserId: string): Promise<void>;
@@ -189,10 +193,10 @@ export interface AccountTx {
 
   // Verification links
   insertVerificationToken(token: VerificationToken): Promise<void>;
-  verificationToken(tokenHash: string): Promise<VerificationToken | null>;
+  verificationToken(token: string): Promise<VerificationToken | null>;
   /** Marks the profile's unused tokens replaced (a resend invalidates earlier links). */
   replaceVerificationTokens(userId: string, at: string): Promise<void>;
-  useVerificationToken(tokenHash: string, at: string): Promise<void>;
+  useVerificationToken(token: string, at: string): Promise<void>;
 
   // Mail and audit
   enqueueMail(mail: OutboxMail): Promise<void>;
@@ -206,7 +210,7 @@ export interface Storage {
   /** A transaction that writes; those of one account run one at a time. Throwing rolls back. */
   write<T>(accountId: string, work: (tx: AccountTx) => Promise<T>): Promise<T>;
   /** The account of a verification link, for the public verification route. */
-  accountOfVerificationToken(tokenHash: string): Promise<string | null>;
+  accountOfVerificationToken(token: string): Promise<string | null>;
   /**
    * The account of the profile whose person key (`emailPersonKey`) this is, across all accounts:
    * an email is the login name of the whole server.

@@ -237,6 +237,7 @@ export function createDemoStore(demoUsers = TEAM.length): Store {
     passwordMode: 'per-user',
     balance: 25_000,
     tools: TOOLS.map((tool) => ({ ...tool })),
+    locale: 'en',
     passwordSetAt: null,
   }, history);
   for (const task of tasks) store.tasks.set(task.id, task);

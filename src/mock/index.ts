@@ -7,9 +7,13 @@ import type { Task, Tool, User } from '../sdk/schemas.js';
 import { createDemoStore } from './data.js';
 import { type Chaos, type FaultKind, type FaultOptions, type Latency, breakContract, createChaos, sleep, throwIfAborted } from './faults.js';
 import { createHandlers } from './handlers.js';
-import { createCursors, fingerprint, problem, randomToken } from '../core/http.js';
-import { type Context, INVALID_JSON, ROUTES, type Route, type Services, sendVerification } from '../core/routes.js';
-import { type Mail, Store } from './store.js';
+import { createCore } from '../core/api.js';
+import { createCursors, problem, randomToken } from '../core/http.js';
+import type { OutboxMail as StoredMail } from '../core/storage.js';
+import { verificationRecords } from '../core/verification.js';
+import { createMemoryStorage } from './memory-storage.js';
+import { demoPasswords } from './passwords.js';
+import { Store } from './store.js';
 
 export { DEMO_VIEWERS } from './data.js';
 export type { FaultKind, FaultOptions, Latency } from './faults.js';
@@ -62,7 +66,7 @@ export interface ReferenceApiOptions {
   now?: () => Date;
 }
 
-export type OutboxMail = Readonly<Mail>;
+export type OutboxMail = Readonly<Pick<StoredMail, 'to' | 'subject' | 'link' | 'text' | 'kind' | 'userId'> & { sentAt: string }>;
 
 export interface ReferenceApi {
   /** The base path requests are matched under. */
@@ -114,6 +118,7 @@ function createStore(options: ReferenceApiOptions, now: () => Date): Store {
     passwordMode: account.passwordMode,
     balance: account.credits,
     tools: (options.tools ?? DEFAULT_TOOLS).map((tool) => ({ ...tool })),
+    locale: 'en',
     passwordSetAt: null,
   });
   const at = now().toISOString();
@@ -150,16 +155,6 @@ function createStore(options: ReferenceApiOptions, now: () => Date): Store {
   return store;
 }
 
-interface CompiledRoute {
-  route: Route;
-  pattern: RegExp;
-}
-
-const compiled: CompiledRoute[] = ROUTES.map((route) => ({
-  route,
-  pattern: new RegExp(`^${route.path.replace(/:(\w+)/g, '(?<$1>[^/]+)')}/?$`),
-}));
-
 function toRequest(input: RequestInfo | URL, init?: RequestInit): Request {
   if (input instanceof Request) return init ? new Request(input, init) : input;
   const text = String(input);
@@ -173,67 +168,50 @@ function toRequest(input: RequestInfo | URL, init?: RequestInit): Request {
  *   `q` matches every word against names and email, ignoring case and accents.
  * - Everyone may read their own profile, stats and events; other profiles need `users:read`.
  * - Deleting the owner is `owner_immutable` (409) for the owner and `forbidden` for everyone else.
- * - `tasks=delete` also removes the deleted tasks from other profiles' grants.
+ * - `tasks=delete` also removes the deleted tasks from other profiles' grants; it is refused
+ *   (409 `guests_need_tasks`) when a guest would be left with no task.
  * - `GET /tasks`: `shared=true` lists tasks other profiles own, `shared=false` the viewer's own.
  *   A specialist sees the tasks they own and those granted to them (`access.tasks`).
  * - Spending credits changes `creditsSpent` but not `version`, so it never causes a 412.
- * - Idempotency records keep only successful answers; refusals may be corrected under the same key.
  * - The verification link is sent on every creation; `sendWelcomeEmail` makes it the welcome mail.
- * - Passwords are checked and then dropped: only the fact that one was set is kept.
+ * - Passwords are kept only as salted hashes (for `signIn`), never answered.
+ * The rules themselves live in src/core, shared with `rosterkit/server`.
  */
 export function createReferenceApi(options: ReferenceApiOptions = {}): ReferenceApi {
   const basePath = normalizeBasePath(options.baseUrl ?? '/api/roster/v1');
   const now = options.now ?? (() => new Date());
   const store = options.data === 'demo' ? createDemoStore(options.demoUsers) : createStore(options, now);
-  const services: Services = { store, basePath, now, cursors: createCursors(randomToken()) };
-  for (const id of store.awaitingMail.splice(0)) sendVerification(services, store.users.get(id)!, false);
+  const storage = createMemoryStorage([store]);
+  const accountId = store.account.id;
   const chaos: Chaos = createChaos(options.latency, options.faults);
-  const tokens = new Map<string, string>();
+  // Tokens name profile ids, bound when first resolved: a later profile with the same email is someone else.
+  const tokens = new Map<string, { subject: string; userId?: string }>();
   const tokensBySubject = new Map<string, string>();
 
-  function viewerFor(request: Request): User | null {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
-    const subject = match ? tokens.get(match[1]!) : undefined;
-    if (!subject) return null;
-    const user = subject.includes('@') ? store.userByEmail(subject) : store.users.get(subject);
-    return user?.status === 'active' ? user : null;
-  }
-
-  async function dispatch(request: Request, url: URL, route: Route, params: Record<string, string>): Promise<Response> {
-    const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
-    const key = route.idempotent ? request.headers.get('idempotency-key')?.trim() : undefined;
-    const print = key ? await fingerprint(text) : '';
-    throwIfAborted(request.signal);
-
-    // From here on nothing awaits until the answer exists: one request at a time touches the state.
-    let body: unknown;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      body = INVALID_JSON;
-    }
-    const viewer = route.public ? store.owner() : viewerFor(request);
-    if (!viewer) return problem('unauthorized', { headers: { 'www-authenticate': 'Bearer' } });
-    const context: Context = { services, request, url, params, viewer, body };
-    if (!key) return route.handler(context);
-
-    const recordKey = JSON.stringify([viewer.id, route.method, route.path, key]);
-    const record = store.idempotency.get(recordKey);
-    if (record) {
-      if (record.fingerprint !== print) return problem('idempotency_key_reused', { detail: 'Use a new Idempotency-Key for a different request.' });
-      const answer = await record.answer;
-      return new Response(answer.body, { status: answer.status, headers: [...answer.headers, ['idempotent-replayed', 'true']] });
-    }
-    const response = route.handler(context);
-    // Only successes are remembered: a refused request may be corrected and sent again with its key.
-    if (response.ok) {
-      const copy = response.clone();
-      store.idempotency.set(recordKey, {
-        fingerprint: print,
-        answer: copy.text().then((stored) => ({ status: copy.status, body: stored, headers: [...copy.headers] })),
-      });
-    }
-    return response;
+  const bind = (entry: { subject: string; userId?: string }) => {
+    entry.userId ??= entry.subject.includes('@') ? store.userByEmail(entry.subject)?.id : entry.subject;
+    return entry.userId;
+  };
+  const core = createCore({
+    storage,
+    basePath,
+    now,
+    cursors: createCursors(randomToken()),
+    passwords: demoPasswords,
+    async authenticate(request) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
+      const entry = match ? tokens.get(match[1]!) : undefined;
+      const userId = entry && bind(entry);
+      return userId ? { accountId, userId } : null;
+    },
+  });
+  // The pending profiles of the initial data get their links as if they had just been added.
+  for (const id of store.awaitingMail.splice(0)) {
+    const { token, mail } = verificationRecords({
+      account: store.account, owner: store.owner(), user: store.users.get(id)!, basePath, at: now(), welcome: false, mailId: store.nextId('mail'),
+    });
+    store.verificationTokens.set(token.token, token);
+    store.outbox.push({ ...mail, sentAt: mail.createdAt });
   }
 
   async function applyFault(kind: FaultKind, response: Response, signal: AbortSignal): Promise<Response> {
@@ -256,26 +234,16 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
 
   async function handle(request: Request): Promise<Response> {
     throwIfAborted(request.signal);
-    const url = new URL(request.url);
-    const path = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : null;
-    const matches = path === null ? [] : compiled.filter((entry) => entry.pattern.test(path));
-    if (!matches.length) return problem('not_found');
-    const entry = matches.find((candidate) => candidate.route.method === request.method);
-    if (!entry) return problem('method_not_allowed', { headers: { allow: matches.map((candidate) => candidate.route.method).join(', ') } });
-    let params: Record<string, string>;
-    try {
-      params = Object.fromEntries(Object.entries(entry.pattern.exec(path!)!.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value)]));
-    } catch {
-      return problem('not_found');
-    }
-
     await chaos.delay(request.signal);
-    const fault = entry.route.public ? null : chaos.draw();
+    // The verification link is opened outside the app: faults are for the app's own requests.
+    const isLink = new URL(request.url).pathname.startsWith(`${basePath}/verify/`);
+    const fault = isLink ? null : chaos.draw();
     if (fault === 'server_error' || fault === 'rate_limited') {
       chaos.record(fault);
       return fault === 'server_error' ? problem('server_error') : problem('rate_limited', { headers: { 'retry-after': String(chaos.retryAfter) } });
     }
-    const response = await dispatch(request, url, entry.route, params);
+    const response = await core.handle(request);
+    throwIfAborted(request.signal);
     const answer = fault ? await applyFault(fault, response, request.signal) : response;
     throwIfAborted(request.signal);
     return answer;
@@ -291,16 +259,17 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       return handlers;
     },
     tokenFor(emailOrId) {
-      const subject = emailOrId.includes('@') ? emailOrId.trim().toLowerCase() : emailOrId;
+      const given = emailOrId.includes('@') ? emailOrId.trim().toLowerCase() : emailOrId;
+      const subject = (given.includes('@') ? store.userByEmail(given)?.id : undefined) ?? given;
       let token = tokensBySubject.get(subject);
       if (!token) {
         token = `roster_${randomToken()}`;
         tokensBySubject.set(subject, token);
-        tokens.set(token, subject);
+        tokens.set(token, { subject });
       }
       return token;
     },
-    outbox: () => store.outbox.map((mail) => ({ ...mail })),
+    outbox: () => store.outbox.map(({ to, subject, link, text, kind, userId, sentAt }) => ({ to, subject, link, text, kind, userId, sentAt: sentAt! })),
     faultsInjected: (kind) => chaos.count(kind),
     setFaults: (faults) => chaos.setFaults(faults ?? undefined),
   };

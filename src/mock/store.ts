@@ -3,44 +3,11 @@
  * records. Lists stay cheap with 100,000 profiles: each sort keeps an ordered index that writes
  * update in place (binary search + splice) instead of re-sorting per request.
  */
-import type { RosterEvent, Task, Tool, User, UserSort } from '../sdk/schemas.js';
-import type { CursorPosition } from '../core/http.js';
-
-export interface AccountState {
-  id: string;
-  name: string;
-  planName: string;
-  seatLimit: number;
-  emailDomain: string | null;
-  passwordMode: 'shared' | 'per-user';
-  balance: number;
-  tools: Tool[];
-  /** When the shared account password was last set; the password itself is never kept. */
-  passwordSetAt: string | null;
-}
-
-export interface Mail {
-  to: string;
-  subject: string;
-  /** Absolute path under the base URL; a GET without Authorization verifies the profile. */
-  link?: string;
-  text: string;
-  kind: 'verification' | 'welcome';
-  userId: string;
-  sentAt: string;
-}
-
-export interface StoredAnswer {
-  status: number;
-  body: string;
-  headers: [string, string][];
-}
-
-/** The first successful answer to an `Idempotency-Key`, with a one-way fingerprint of its body. */
-export interface IdempotencyRecord {
-  fingerprint: string;
-  answer: Promise<StoredAnswer>;
-}
+import type { RosterEvent, Task, User, UserSort } from '../sdk/schemas.js';
+import type {
+  AccountState, AuditEntry, CursorPosition, IdempotencyRecord, OutboxMail, UserFilter, UserSecrets, VerificationToken,
+} from '../core/storage.js';
+import { emailPersonKey } from '../core/email.js';
 
 /** Folds case, accents and a few letters without decomposition, so `jurgen weiss` finds `Jürgen Weiß`. */
 export function fold(text: string): string {
@@ -103,12 +70,6 @@ const SORT_KEYS: Record<SortField, (user: User) => string | number> = {
   creditsSpent: (user) => user.creditsSpent,
 };
 
-export interface UserFilter {
-  q?: string;
-  role?: string;
-  status?: string;
-}
-
 export interface UserPageRequest extends UserFilter {
   sort: UserSort;
   limit: number;
@@ -118,9 +79,14 @@ export interface UserPageRequest extends UserFilter {
 export class Store {
   readonly users = new Map<string, User>();
   readonly tasks = new Map<string, Task>();
-  readonly outbox: Mail[] = [];
-  readonly verificationTokens = new Map<string, string>();
+  readonly outbox: OutboxMail[] = [];
+  /** By token. */
+  readonly verificationTokens = new Map<string, VerificationToken>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
+  readonly secrets = new Map<string, UserSecrets>();
+  /** Newest last. */
+  readonly audit: AuditEntry[] = [];
+  accountPasswordHash: string | null = null;
   /** Pending profiles of the initial data whose verification mail is still to be sent. */
   readonly awaitingMail: string[] = [];
   private readonly userIdsByEmail = new Map<string, string>();
@@ -148,7 +114,7 @@ export class Store {
   // ---- Profiles ----------------------------------------------------------------------------
 
   userByEmail(email: string): User | undefined {
-    const id = this.userIdsByEmail.get(email.toLowerCase());
+    const id = this.userIdsByEmail.get(emailPersonKey(email));
     return id === undefined ? undefined : this.users.get(id);
   }
 
@@ -161,7 +127,7 @@ export class Store {
   addUser(user: User, initial = false): void {
     this.users.set(user.id, user);
     if (!initial || !this.history) this.events.set(user.id, []);
-    this.userIdsByEmail.set(user.email, user.id);
+    this.userIdsByEmail.set(emailPersonKey(user.email), user.id);
     for (const [field, entries] of this.indexes) {
       const entry = { key: SORT_KEYS[field](user), id: user.id, user };
       entries.splice(lowerBound(entries, entry), 0, entry);
@@ -191,12 +157,13 @@ export class Store {
     const user = this.users.get(id);
     if (!user) return;
     this.users.delete(id);
-    this.userIdsByEmail.delete(user.email);
+    this.userIdsByEmail.delete(emailPersonKey(user.email));
     for (const [field, entries] of this.indexes) {
       entries.splice(lowerBound(entries, { key: SORT_KEYS[field](user), id }, true), 1);
     }
     this.events.delete(id);
-    for (const [token, userId] of this.verificationTokens) if (userId === id) this.verificationTokens.delete(token);
+    this.secrets.delete(id);
+    for (const [hash, token] of this.verificationTokens) if (token.userId === id) this.verificationTokens.delete(hash);
     this.totals.clear();
   }
 

@@ -30,7 +30,8 @@ export type FieldErrorCode =
   | 'duplicate_ip'
   | 'unknown_tool'
   | 'unknown_task'
-  | 'owner_immutable';
+  | 'owner_immutable'
+  | 'too_many_items';
 
 export interface FieldError {
   /** Dotted path of the field: `firstName`, `allowedIps.2`, `access.tasks`. */

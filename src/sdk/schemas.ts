@@ -60,6 +60,8 @@ export const AccountSchema = z.object({
   passwordMode: z.enum(['shared', 'per-user']),
   credits: z.object({ balance: credits }),
   tools: z.array(ToolSchema),
+  /** v1.1: the account's language for mails and the verification page (BCP 47). */
+  locale: z.optional(z.string()),
 });
 
 export const NotificationsSchema = z.object({
@@ -114,6 +116,8 @@ export const EventSchema = z.object({
   cost: credits,
   toolId: z.nullable(z.string()),
   taskId: z.nullable(z.string()),
+  /** v1.1: the task's name when the event happened, for descriptions in the viewer's language. */
+  taskName: z.optional(z.nullable(z.string())),
 });
 
 export const TaskSchema = z.object({ id, toolId: id, name: z.string(), ownerId: id, createdAt: timestamp });
@@ -160,6 +164,7 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, string> = {
   unknown_tool: 'This tool does not exist.',
   unknown_task: 'This task does not exist.',
   owner_immutable: "The owner's role cannot change.",
+  too_many_items: 'This list has too many items.',
 };
 
 /** Raises the field error `code` at `path` below the checked value, with its English message. */

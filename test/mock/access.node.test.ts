@@ -50,7 +50,8 @@ describe('reference API: authentication and permissions', () => {
     const me = (await as(api, OWNER).get('/me')).body;
     assert.equal(me.user.email, OWNER);
     assert.deepEqual(Object.keys(me.account).sort(),
-      ['credits', 'emailDomain', 'id', 'name', 'passwordMode', 'plan', 'seatsUsed', 'singleProfile', 'tools'].sort());
+      ['credits', 'emailDomain', 'id', 'locale', 'name', 'passwordMode', 'plan', 'seatsUsed', 'singleProfile', 'tools'].sort());
+    assert.equal(me.account.locale, 'en');
     assert.deepEqual(me.account.plan, { name: 'Standard', seatLimit: 12 });
     assert.equal(me.account.seatsUsed, 4);
     assert.equal(me.account.tools.length, 3);
@@ -87,14 +88,19 @@ describe('reference API: authentication and permissions', () => {
 });
 
 describe('reference API: verification', () => {
-  it('mails a link that verifies without a token, after which the profile can sign in', async () => {
+  it('mails a link whose POST verifies without a token, after which the profile can sign in', async () => {
     const api = createReferenceApi();
     const created = (await as(api, OWNER).post('/users', newProfile())).body;
     const [mail] = api.outbox();
     assert.equal(mail!.to, created.email);
     assert.match(mail!.link!, /^\/api\/roster\/v1\/verify\/[\w-]+$/);
     assert.ok(mail!.text.includes(mail!.link!));
-    const clicked = await api.handle(new Request(`http://localhost${mail!.link}`));
+    // A GET (a mail scanner opening the link) changes nothing.
+    const opened = await api.handle(new Request(`http://localhost${mail!.link}`));
+    assert.equal(opened.status, 200);
+    assert.equal((await opened.json()).verified, false);
+    assertProblem(await as(api, created.email).get('/me'), 401, 'unauthorized');
+    const clicked = await api.handle(new Request(`http://localhost${mail!.link}`, { method: 'POST' }));
     assert.equal(clicked.status, 200);
     assert.equal((await clicked.json()).status, 'active');
     const me = await as(api, created.email).get('/me');
@@ -102,17 +108,32 @@ describe('reference API: verification', () => {
     assert.equal(me.body.user.status, 'active');
     assert.ok(me.body.user.verifiedAt);
     assert.equal(me.body.user.version, 2);
-    // Following it again is harmless; a made-up link is not found.
-    assert.equal((await api.handle(new Request(`http://localhost${mail!.link}`))).status, 200);
-    assert.equal((await api.handle(new Request(`${BASE}/verify/made-up`))).status, 404);
+    // v1.1: single use; a made-up link is not found.
+    const again = await api.handle(new Request(`http://localhost${mail!.link}`, { method: 'POST' }));
+    assert.equal(again.status, 410);
+    assert.equal((await again.json()).code, 'link_used');
+    const madeUp = await api.handle(new Request(`${BASE}/verify/made-up`, { method: 'POST' }));
+    assert.equal(madeUp.status, 404);
   });
 
-  it('answers a browser with a small HTML page', async () => {
+  it('answers a browser with a page whose form verifies, in its language, under a strict CSP', async () => {
     const api = createReferenceApi();
     await as(api, OWNER).post('/users', newProfile());
-    const page = await api.handle(new Request(`http://localhost${api.outbox()[0]!.link}`, { headers: { accept: 'text/html' } }));
+    const link = `http://localhost${api.outbox()[0]!.link}`;
+    const page = await api.handle(new Request(link, { headers: { accept: 'text/html', 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' } }));
     assert.match(page.headers.get('content-type')!, /text\/html/);
-    assert.match(await page.text(), /confirmed/);
+    assert.match(page.headers.get('content-security-policy')!, /default-src 'none'/);
+    assert.doesNotMatch(page.headers.get('content-security-policy')!, /unsafe-inline|script-src/);
+    const html = await page.text();
+    assert.match(html, /<html lang="de">/);
+    assert.match(html, /<form method="post"/);
+    assert.doesNotMatch(html, /<script/);
+    const done = await api.handle(new Request(link, { method: 'POST', headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: '' }));
+    assert.equal(done.status, 200);
+    assert.match(await done.text(), /confirmed/);
+    const used = await api.handle(new Request(link, { headers: { accept: 'text/html' } }));
+    assert.equal(used.status, 410);
+    assert.match(await used.text(), /already used/);
   });
 
   it('resends the link (202) while pending, and refuses once verified (409 already_verified)', async () => {
@@ -163,9 +184,8 @@ describe('reference API: passwords (rule 8)', () => {
     assertFieldError(await as(api, OWNER).put('/account/password', {}), 'password', 'required');
   });
 
-  it('requires a password on creation in per-user mode, checked for length, the email and common ones', async () => {
+  it('checks a password given on creation in per-user mode for length, the email and common ones', async () => {
     const api = createReferenceApi({ account: { passwordMode: 'per-user' } });
-    assertFieldError(await as(api, OWNER).post('/users', newProfile()), 'password', 'required');
     assertFieldError(await as(api, OWNER).post('/users', newProfile({ password: 'too short' })), 'password', 'password_too_short');
     assertProblem(await as(api, OWNER).post('/users', newProfile({ password: 'MAX.MUSTERMANN@acme.de' })), 422, 'password_too_weak');
     assertProblem(await as(api, OWNER).post('/users', newProfile({ password: 'qwertzuiop123' })), 422, 'password_too_weak');

@@ -94,7 +94,7 @@ describe('reference API: latency and faults', () => {
       faults: { rate: 1, kinds: ['server_error'] },
     });
     const [mail] = api.outbox();
-    assert.equal((await api.handle(new Request(`http://localhost${mail!.link}`))).status, 200);
+    assert.equal((await api.handle(new Request(`http://localhost${mail!.link}`, { method: 'POST' }))).status, 200);
     assert.equal(api.faultsInjected(), 0);
     assert.equal((await api.handle(meRequest(api))).status, 503);
     assert.equal(api.faultsInjected(), 1);

@@ -71,6 +71,6 @@ export const OWNER = 'olivia.owner@acme.de';
 export async function verify(api: ReferenceApi, email: string) {
   const mail = api.outbox().filter((entry) => entry.to === email).at(-1);
   assert.ok(mail?.link, `no verification mail to ${email}`);
-  const response = await api.handle(new Request(`http://localhost${mail.link}`));
+  const response = await api.handle(new Request(`http://localhost${mail.link}`, { method: 'POST' }));
   assert.equal(response.status, 200);
 }

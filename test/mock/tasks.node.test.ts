@@ -36,6 +36,7 @@ describe('reference API: tasks and credits', () => {
     assert.deepEqual({ ...events.items[0], id: undefined, at: undefined }, {
       id: undefined, at: undefined, type: 'task_created', description: 'Created the task “Shop audit” in Site Audit',
       cost: 25, toolId: 'site-audit', taskId: created.body.id,
+      taskName: 'Shop audit',
     });
     const stats = (await as(api, OWNER).get(`/users/${specialist.id}/stats`)).body;
     assert.deepEqual({ ...stats, createdAt: undefined, lastActiveAt: undefined }, {

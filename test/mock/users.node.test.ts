@@ -301,11 +301,15 @@ describe('reference API: idempotency', () => {
     assert.equal((await as(api, OWNER).get('/users')).body.total, 2);
   });
 
-  it('does not remember refusals, so a corrected request may reuse its key', async () => {
+  it('keeps the first answer for a key, refusals included (v1.1)', async () => {
     const api = fresh();
     const headers = { 'idempotency-key': 'key-4' };
     assertProblem(await as(api, OWNER).post('/users', newProfile({ firstName: '' }), headers), 422, 'validation_failed');
-    assert.equal((await as(api, OWNER).post('/users', newProfile(), headers)).status, 201);
+    const replay = await as(api, OWNER).post('/users', newProfile({ firstName: '' }), headers);
+    assertProblem(replay, 422, 'validation_failed');
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assertProblem(await as(api, OWNER).post('/users', newProfile(), headers), 422, 'idempotency_key_reused');
+    assert.equal((await as(api, OWNER).post('/users', newProfile(), { 'idempotency-key': 'key-5' })).status, 201);
   });
 
   it('replays task creation without charging twice, and scopes keys per viewer', async () => {

@@ -31,7 +31,7 @@ export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value:
 export async function verifyByMail(api: ReferenceApi, email: string): Promise<void> {
   const mail = api.outbox().filter((entry) => entry.to === email).at(-1);
   assert.ok(mail?.link, `no verification mail to ${email}`);
-  const response = await api.fetch(new URL(mail.link, BASE));
+  const response = await api.fetch(new URL(mail.link, BASE), { method: 'POST' });
   assert.equal(response.status, 200);
 }
 

@@ -74,7 +74,7 @@ describe('SDK against the reference API', () => {
 
     const mail = api.outbox().find((entry) => entry.to === 'zoe.nguyen@acme.de');
     assert.ok(mail?.link);
-    const verified = await api.fetch(new URL(mail.link, BASE));
+    const verified = await api.fetch(new URL(mail.link, BASE), { method: 'POST' });
     assert.equal(verified.status, 200);
 
     const asNew = createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor('zoe.nguyen@acme.de') });

@@ -67,6 +67,7 @@ export const de: Catalog = {
     unknown_tool: 'Dieses Tool gibt es nicht.',
     unknown_task: 'Diese Aufgabe gibt es nicht.',
     owner_immutable: 'Die Rolle des Hauptnutzers kann nicht geändert und der Hauptnutzer nicht gelöscht werden.',
+    too_many_items: 'Diese Liste hat zu viele Einträge.',
   },
   roles: {
     owner: { name: 'Hauptnutzer', description: 'Verwaltet das Team, das Paket und das Accountpasswort.' },

@@ -1,0 +1,152 @@
+/**
+ * The verification page: plain HTML that works without JavaScript, in the panel's look, in the
+ * account's language or the browser's (`Accept-Language`), under a strict CSP (no script at all,
+ * the one inline stylesheet allowed by its hash).
+ */
+export type PageLanguage = 'en' | 'de';
+
+type PasswordError = 'required' | 'password_too_short' | 'password_too_long' | 'password_too_weak' | string;
+
+export type PageText =
+  | { state: 'unknown' | 'used' | 'expired' | 'replaced' }
+  | { state: 'confirm'; email: string; needsPassword: boolean; action: string; passwordError?: PasswordError }
+  | { state: 'done'; email: string };
+
+const TEXT = {
+  en: {
+    title: 'Confirm your email address',
+    intro: (account: string) => `You were added to ${account}. Confirm your email address to sign in.`,
+    email: 'Email',
+    password: 'Choose a password',
+    passwordHint: 'At least 12 characters. A few unrelated words are easy to remember and hard to guess.',
+    confirm: 'Confirm email address',
+    done: 'Your email address is confirmed',
+    doneText: 'You can sign in now.',
+    unknown: 'This link is not valid',
+    unknownText: 'Check that you opened the whole link from the mail.',
+    used: 'This link was already used',
+    usedText: 'Your email address is confirmed. You can sign in.',
+    expired: 'This link has expired',
+    expiredText: 'Links are valid for 7 days. Ask the person who added you to send a new one.',
+    replaced: 'A newer link was sent',
+    replacedText: 'Use the link in the most recent mail. This one no longer works.',
+    errors: {
+      required: 'Enter a password.',
+      password_too_short: 'Use at least 12 characters.',
+      password_too_long: 'Use at most 128 characters.',
+      password_too_weak: 'This password is too common or matches your email. Choose another.',
+    } as Record<string, string>,
+  },
+  de: {
+    title: 'E-Mail-Adresse bestätigen',
+    intro: (account: string) => `Sie wurden zu ${account} hinzugefügt. Bestätigen Sie Ihre E-Mail-Adresse, um sich anzumelden.`,
+    email: 'E-Mail',
+    password: 'Passwort wählen',
+    passwordHint: 'Mindestens 12 Zeichen. Ein paar unzusammenhängende Wörter sind leicht zu merken und schwer zu erraten.',
+    confirm: 'E-Mail-Adresse bestätigen',
+    done: 'Ihre E-Mail-Adresse ist bestätigt',
+    doneText: 'Sie können sich jetzt anmelden.',
+    unknown: 'Dieser Link ist ungültig',
+    unknownText: 'Prüfen Sie, ob Sie den vollständigen Link aus der E-Mail geöffnet haben.',
+    used: 'Dieser Link wurde bereits verwendet',
+    usedText: 'Ihre E-Mail-Adresse ist bestätigt. Sie können sich anmelden.',
+    expired: 'Dieser Link ist abgelaufen',
+    expiredText: 'Links sind 7 Tage gültig. Bitten Sie die Person, die Sie hinzugefügt hat, einen neuen zu senden.',
+    replaced: 'Es wurde ein neuerer Link gesendet',
+    replacedText: 'Verwenden Sie den Link aus der neuesten E-Mail. Dieser funktioniert nicht mehr.',
+    errors: {
+      required: 'Geben Sie ein Passwort ein.',
+      password_too_short: 'Verwenden Sie mindestens 12 Zeichen.',
+      password_too_long: 'Verwenden Sie höchstens 128 Zeichen.',
+      password_too_weak: 'Dieses Passwort ist zu verbreitet oder entspricht Ihrer E-Mail-Adresse. Wählen Sie ein anderes.',
+    } as Record<string, string>,
+  },
+} satisfies Record<PageLanguage, unknown>;
+
+/** The first language of `Accept-Language` Roster has, else the account's, else English. */
+export function pageLanguage(acceptLanguage: string | null, accountLocale: string): PageLanguage {
+  const wanted = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
+    })
+    .filter((entry) => entry.tag && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of wanted) {
+    const base = tag.split('-')[0];
+    if (base === 'en' || base === 'de') return base;
+  }
+  return accountLocale.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+// The panel's tokens (src/components/styles/tokens.styles.ts), light and dark.
+const STYLE = `:root{color-scheme:light dark;--bg:#f6f7f9;--surface:#fff;--text:#1b1f24;--muted:#5b6472;--border:#d5d9e0;--accent:#2f5bd3;--on-accent:#fff;--danger:#b42318}
+@media (prefers-color-scheme:dark){:root{--bg:#111418;--surface:#1b1f24;--text:#eef1f5;--muted:#a6afbd;--border:#363d48;--accent:#7aa2ff;--on-accent:#0b1020;--danger:#ff8a80}}
+*{box-sizing:border-box}body{margin:0;min-height:100vh;display:grid;place-items:center;padding:24px;background:var(--bg);color:var(--text);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+main{width:min(100%,28rem);background:var(--surface);border:1px solid var(--border);border-radius:12px;padding:32px}
+h1{font-size:1.35rem;line-height:1.3;margin:0 0 8px}p{margin:0 0 16px;color:var(--muted)}bdi{color:var(--text);overflow-wrap:anywhere}
+label{display:block;font-weight:600;margin:16px 0 4px}input{width:100%;font:inherit;padding:10px 12px;border:1px solid var(--border);border-radius:8px;background:var(--surface);color:var(--text)}
+input:focus-visible,button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}.hint{font-size:.875rem;margin:4px 0 0}.error{color:var(--danger);font-size:.875rem;margin:4px 0 0}
+input[aria-invalid=true]{border-color:var(--danger)}button{margin-top:24px;width:100%;font:inherit;font-weight:600;padding:10px 16px;border:0;border-radius:8px;background:var(--accent);color:var(--on-accent);cursor:pointer}`;
+
+let styleHash: Promise<string> | undefined;
+function styleSource(): Promise<string> {
+  styleHash ??= globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(STYLE)).then((digest) => {
+    let binary = '';
+    for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
+    return `'sha256-${btoa(binary)}'`;
+  });
+  return styleHash;
+}
+
+export async function renderPage(options: PageText & { language: PageLanguage; account: string; status: number }): Promise<Response> {
+  const t = TEXT[options.language];
+  const account = `<bdi>${escapeHtml(options.account)}</bdi>`;
+  let heading: string;
+  let content: string;
+  switch (options.state) {
+    case 'confirm': {
+      heading = t.title;
+      const error = options.passwordError ? t.errors[options.passwordError] ?? t.errors.password_too_weak! : '';
+      const password = options.needsPassword
+        ? `<label for="password">${t.password}</label>`
+          + `<input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" maxlength="128"`
+          + ` aria-describedby="password-hint${error ? ' password-error' : ''}"${error ? ' aria-invalid="true" autofocus' : ''}>`
+          + `<p class="hint" id="password-hint">${t.passwordHint}</p>`
+          + (error ? `<p class="error" id="password-error" role="alert">${escapeHtml(error)}</p>` : '')
+        : '';
+      content = `<p>${t.intro(account)}</p>`
+        + `<form method="post" action="${escapeHtml(options.action)}">`
+        + `<label for="email">${t.email}</label><input id="email" type="email" value="${escapeHtml(options.email)}" autocomplete="username" readonly>`
+        + `${password}<button type="submit">${t.confirm}</button></form>`;
+      break;
+    }
+    case 'done':
+      heading = t.done;
+      content = `<p><bdi>${escapeHtml(options.email)}</bdi></p><p>${t.doneText}</p>`;
+      break;
+    default:
+      heading = t[options.state];
+      content = `<p>${t[`${options.state}Text`]}</p>`;
+  }
+  const html = `<!doctype html><html lang="${options.language}"><head><meta charset="utf-8">`
+    + `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">`
+    + `<title>${heading}</title><style>${STYLE}</style></head>`
+    + `<body><main><h1>${heading}</h1>${content}</main></body></html>`;
+  return new Response(html, {
+    status: options.status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'content-language': options.language,
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': `default-src 'none'; style-src ${await styleSource()}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+    },
+  });
+}
