@@ -5,7 +5,8 @@ import type { RosterUserEditor } from '../../src/components/user-editor/user-edi
 import type { RosterClient } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
 import {
-  $, ACCOUNT, OWNER, alertText, exists, check, chooseRole, errorOf, fill, input, limitCredits, renderEditor, root, submit, submitButton, text,
+  $, ACCOUNT, OWNER, STRONG_PASSWORD, alertText, exists, check, chooseRole, errorOf, fill, fillDetails, input, limitCredits, renderEditor, root,
+  submit, submitButton, text,
 } from './user-editor-helpers.js';
 
 const SPECIALIST = 'sam.specialist@acme.de';
@@ -269,6 +270,128 @@ describe('<roster-user-editor> edit', () => {
     await created;
     expect(keys).to.have.length(2);
     expect(keys[1]).to.equal(keys[0]);
+    expect((await client.users.list({ q: 'max.muster' })).total).to.equal(1);
+  });
+
+  for (const [name, failure] of [
+    ['a 503', async () => problemResponse(503, 'server_error')],
+    ['a network error', async (): Promise<Response> => { throw new TypeError('Failed to fetch'); }],
+  ] as const) {
+    it(`should keep a password through ${name} and send it again with "Try again"`, async () => {
+      const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [
+        { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' },
+      ] });
+      const client = clientFor(testApi.api, OWNER);
+      const el = await renderEditor(client, { userId: await userId(client, SPECIALIST) });
+      const stop = testApi.intercept((r) => r.method === 'PATCH', failure);
+      const patches = recordPatches(testApi);
+      await fill(el, 'firstName', 'Samuel');
+      await fill(el, 'password', 'Quiet-Meadow-Copper-42');
+      await submit(el);
+      await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+      expect(input(el, 'password').value, 'kept after the failure').to.equal('Quiet-Meadow-Copper-42');
+      expect(input(el, 'firstName').value).to.equal('Samuel');
+      stop();
+      const updated = oneEvent(el, 'roster-user-updated');
+      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+      expect((await updated).detail.user).to.include({ firstName: 'Samuel', version: 2 });
+      // The failed attempt never reached the recorder: this is the one "Try again" sent.
+      expect(patches.map((p) => p.body)).to.deep.equal([{ firstName: 'Samuel', password: 'Quiet-Meadow-Copper-42' }]);
+      await el.updateComplete;
+      expect(text(el)).to.include(en.editor.saved);
+      expect(input(el, 'password').value, 'cleared after the save').to.equal('');
+    });
+  }
+
+  it('should not take a password change whose answer was lost as saved when its repeat meets 412', async () => {
+    const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [
+      { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' },
+    ] });
+    const client = clientFor(testApi.api, OWNER);
+    const el = await renderEditor(client, { userId: await userId(client, SPECIALIST) });
+    // The server saves, the answer never arrives.
+    const stop = testApi.intercept((r) => r.method === 'PATCH', async (request) => {
+      await testApi.api.fetch(request);
+      throw new TypeError('Failed to fetch');
+    });
+    await fill(el, 'firstName', 'Samuel');
+    await fill(el, 'password', 'Quiet-Meadow-Copper-42');
+    await submit(el);
+    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    stop();
+    const patches = recordPatches(testApi);
+    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    await waitFor(() => $(el, '[part~="conflict"]') || text(el).includes(en.editor.saved), 'an outcome');
+    expect(text(el), 'no success claimed for a password it cannot check').to.not.include(en.editor.saved);
+    expect(input(el, 'password').value).to.equal('Quiet-Meadow-Copper-42');
+    const updated = oneEvent(el, 'roster-user-updated');
+    $<HTMLButtonElement>(el, '[part~="reapply-button"]')!.click();
+    await updated;
+    expect(patches.map((p) => p.body)).to.deep.equal([
+      { firstName: 'Samuel', password: 'Quiet-Meadow-Copper-42' },
+      { password: 'Quiet-Meadow-Copper-42' },
+    ]);
+    expect(patches.map((p) => p.ifMatch)).to.deep.equal(['"1"', '"2"']);
+    await el.updateComplete;
+    expect(input(el, 'password').value).to.equal('');
+  });
+
+  it('should resend the request that failed with "Try again", even after further edits, and keep those edits', async () => {
+    const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [
+      { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' },
+    ] });
+    const client = clientFor(testApi.api, OWNER);
+    const el = await renderEditor(client, { userId: await userId(client, SPECIALIST) });
+    const stop = testApi.intercept((r) => r.method === 'PATCH', async () => problemResponse(503, 'server_error'));
+    const patches = recordPatches(testApi);
+    await fill(el, 'password', 'Quiet-Meadow-Copper-42');
+    await submit(el);
+    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    stop();
+    await fill(el, 'lastName', 'Spezialistin');
+    const updated = oneEvent(el, 'roster-user-updated');
+    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    await updated;
+    expect(patches.map((p) => p.body)).to.deep.equal([{ password: 'Quiet-Meadow-Copper-42' }]);
+    await el.updateComplete;
+    expect(input(el, 'password').value, 'the sent password is not kept').to.equal('');
+    expect(input(el, 'lastName').value, 'the later edit stays').to.equal('Spezialistin');
+    expect(el.hasUnsavedChanges).to.equal(true);
+    const again = oneEvent(el, 'roster-user-updated');
+    await submit(el);
+    expect((await again).detail.user).to.include({ lastName: 'Spezialistin', version: 3 });
+  });
+
+  it('should finish a create whose answer was lost with "Try again": same key and password, the profile shown as created', async () => {
+    const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' } });
+    const client = clientFor(testApi.api, OWNER);
+    const el = await renderEditor(client);
+    await fillDetails(el, 'Max', 'Muster', 'max.muster@acme.de', STRONG_PASSWORD);
+    await submit(el);
+    await chooseRole(el, 'manager');
+    await submit(el);
+    const sent: { key: string | null; body: Record<string, unknown> }[] = [];
+    let lose = true;
+    testApi.intercept((r) => r.method === 'POST' && r.path === '/users', async (request) => {
+      sent.push({ key: request.headers.get('idempotency-key'), body: await request.clone().json() });
+      const answer = await testApi.api.fetch(request);
+      // The server created the profile, but the answer was lost.
+      if (lose) throw new TypeError('Failed to fetch');
+      return answer;
+    });
+    await submit(el);
+    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    lose = false;
+    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    await waitFor(() => el.step === 'done' || errorOf(el, 'password') || errorOf(el, 'email'), 'an outcome');
+    expect(errorOf(el, 'password')).to.equal(undefined);
+    expect(errorOf(el, 'email')).to.equal(undefined);
+    expect(el.step).to.equal('done');
+    await el.updateComplete;
+    expect($(el, '[part~="created"]')!.textContent).to.include('max.muster@acme.de');
+    expect(sent).to.have.length(2);
+    expect(sent[1]).to.deep.equal(sent[0]);
+    expect(sent[0]!.body.password).to.equal(STRONG_PASSWORD);
     expect((await client.users.list({ q: 'max.muster' })).total).to.equal(1);
   });
 

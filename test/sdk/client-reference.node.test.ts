@@ -127,6 +127,57 @@ describe('SDK against the reference API', () => {
     await assert.rejects(client.users.get(created.id), NotFoundError);
   });
 
+  it('reports 412 when a repeated password change meets another tab\'s rename, never claiming the password was set', async () => {
+    const api = createReferenceApi({ account: { passwordMode: 'per-user' } });
+    const as = (fetch: typeof globalThis.fetch) =>
+      createRosterClient({ baseUrl: BASE, fetch, getToken: () => api.tokenFor(OWNER), retry: { limit: 2, delay: 1 } });
+    const otherTab = as(api.fetch);
+    const created = await otherTab.users.create(person('Anna', 'Berg', { password: 'a long first passphrase' }));
+    let patches = 0;
+    // The first PATCH is refused with 503 (not performed); meanwhile another tab renames the user.
+    const client = as(async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method !== 'PATCH' || patches++ > 0) return api.fetch(request);
+      await otherTab.users.update(created.id, { firstName: 'Annika' }, { version: created.version });
+      return new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, code: 'server_error' }), {
+        status: 503, headers: { 'content-type': 'application/problem+json' },
+      });
+    });
+    const changes: RosterChange[] = [];
+    client.onChange((change) => changes.push(change));
+    await assert.rejects(
+      client.users.update(created.id, { password: 'a new long passphrase' }, { version: created.version }),
+      VersionConflictError,
+    );
+    assert.equal(patches, 2);
+    assert.deepEqual(changes, []);
+    const current = await client.users.get(created.id);
+    assert.equal(current.firstName, 'Annika');
+    assert.equal(current.version, created.version + 1);
+  });
+
+  it('reports 412 for a repeated change with a password even when the other fields are already as asked', async () => {
+    const api = createReferenceApi({ account: { passwordMode: 'per-user' } });
+    const client = createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
+    const created = await client.users.create(person('Anna', 'Berg', { password: 'a long first passphrase' }));
+    let first = true;
+    const retrying = createRosterClient({
+      baseUrl: BASE, getToken: () => api.tokenFor(OWNER), retry: { limit: 2, delay: 1 },
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (request.method !== 'PATCH' || !first) return api.fetch(request);
+        first = false;
+        // Another tab makes the same rename (without a password) before this attempt's answer is lost.
+        await client.users.update(created.id, { firstName: 'Annika' }, { version: created.version });
+        throw new TypeError('fetch failed');
+      },
+    });
+    await assert.rejects(
+      retrying.users.update(created.id, { firstName: 'Annika', password: 'a new long passphrase' }, { version: created.version }),
+      VersionConflictError,
+    );
+  });
+
   it('maps the server\'s rule codes to typed errors with field errors', async () => {
     const { client } = setup();
     await assert.rejects(client.users.create(person('Free', 'Mail', { email: 'free.mail@gmail.com' })), (error: unknown) =>

@@ -66,7 +66,7 @@ function phoneField(host: RosterUserEditor) {
 }
 
 function passwordField(host: RosterUserEditor) {
-  const { values, user, passwordVisible, passwordCleared } = host;
+  const { values, user, passwordVisible } = host;
   const strings = host.t.editor;
   if (host.me!.account.passwordMode === 'shared') {
     return html`<p class="notice" part="password-shared">${strings.passwordShared}</p>`;
@@ -77,7 +77,7 @@ function passwordField(host: RosterUserEditor) {
       <input class="input" part="input" id=${id} data-field="password" type=${passwordVisible ? 'text' : 'password'}
         autocomplete="new-password" spellcheck="false" ?required=${!user} .value=${live(values.password)}
         aria-invalid=${invalid(host, 'password')}
-        aria-describedby=${describedBy(host, 'password', `${id}-hint`, strength && `${id}-strength`, passwordCleared && `${id}-retype`)} />
+        aria-describedby=${describedBy(host, 'password', `${id}-hint`, strength && `${id}-strength`)} />
       <button type="button" class="button icon" part="password-toggle" aria-pressed=${String(passwordVisible)} aria-controls=${id}
         aria-label=${strings.passwordShow} title=${passwordVisible ? strings.passwordHide : strings.passwordShow}
         @click=${() => (host.passwordVisible = !host.passwordVisible)}>${passwordVisible ? eyeOff : eye}</button>
@@ -88,7 +88,6 @@ function passwordField(host: RosterUserEditor) {
           <span class="meter" aria-hidden="true"><span></span></span>${strings.strength[strength]}
         </p>`
       : nothing}
-    ${passwordCleared ? html`<p class="hint" id="${id}-retype" part="password-retype">${strings.passwordRetype}</p>` : nothing}
     ${fieldError(host, 'password')}`);
 }
 

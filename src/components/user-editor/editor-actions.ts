@@ -1,7 +1,9 @@
 /**
  * The editor's writes: create, update (with the version conflict), resend verification and
- * delete. Each one fires its cancelable intent first, guards against double sends, clears the
- * password from the form before the request is awaited, and maps failures back onto the form.
+ * delete. Each one fires its cancelable intent first, guards against double sends, and maps
+ * failures back onto the form. A failed save keeps the form as typed (the password too) and
+ * keeps the request, so that "Try again" sends exactly that; the password leaves the form once
+ * a save succeeded.
  */
 import { type RosterClient, type User, type UserCreate, type UserPatch, isRosterError, parseAllowedIp } from '../../sdk/index.js';
 import { newIdempotencyKey } from '../../sdk/http.js';
@@ -24,6 +26,17 @@ const CODE_FIELDS: Record<string, string> = {
   owner_immutable: 'role', invalid_phone: 'phone',
 };
 
+/** A save as sent: "Try again" repeats it as it was, password and idempotency key included. */
+export interface SentSave {
+  /** The profile a patch is based on (its id and version); absent for a create. */
+  base?: User;
+  body: UserCreate | UserPatch;
+  /** A create's key: the server answers a repeat with the first answer and creates nothing new. */
+  idempotencyKey?: string;
+  /** The form's revision when sent: edits made after it are not in `body`. */
+  revision: number;
+}
+
 /** Problems the server reports for the whole account, not a field: shown as a form-level alert. */
 const ACCOUNT_CODES = ['seat_limit_reached', 'single_profile_account'];
 
@@ -42,14 +55,11 @@ export function submit(host: RosterUserEditor, event: SubmitEvent): void {
   }
 }
 
-/**
- * Sends the form: creates in the create flow, else saves what changed with the version loaded.
- * The password leaves the form (state and, on the next render, the DOM) before the request is awaited.
- */
+/** Sends the form: creates in the create flow, else saves what changed with the version loaded. */
 export async function save(host: RosterUserEditor): Promise<void> {
   const { client, me, isCreate, user: base } = host;
   if (!me || !client || host.saving) return;
-  host.formError = host.saveError = undefined;
+  host.formError = host.saveError = host.failedSave = undefined;
   const problems = localProblems(host);
   if (problems.size) {
     if (isCreate) {
@@ -65,32 +75,54 @@ export async function save(host: RosterUserEditor): Promise<void> {
     host.announcement = host.t.editor.noChanges;
     return;
   }
-  const { password, ...detail } = body;
-  if (!host.dispatchEvent(isCreate ? new BeforeUserCreateEvent(detail as UserCreate) : new BeforeUserUpdateEvent(base!, detail))) return;
-  if (host.values.password) host.values = { ...host.values, password: '' };
-  // A create retried without edits sends the same key, so the server makes one profile at most.
+  // A create sent again without edits sends the same key, so the server makes one profile at most.
   if (isCreate && host.createKey?.revision !== host.revision) host.createKey = { key: newIdempotencyKey(), revision: host.revision };
+  await send(host, { base: isCreate ? undefined : base, body, idempotencyKey: host.createKey?.key, revision: host.revision });
+}
+
+/**
+ * "Try again": the save that failed, sent again exactly as it was. A lost create gets its first
+ * answer back (same key and body), and a password is never dropped from the repeat.
+ */
+export async function retrySave(host: RosterUserEditor): Promise<void> {
+  const request = host.failedSave;
+  await (request ? send(host, request) : save(host));
+}
+
+async function send(host: RosterUserEditor, request: SentSave): Promise<void> {
+  const { client } = host;
+  const { base, body, idempotencyKey } = request;
+  if (!client || host.saving) return;
+  const { password: _password, ...detail } = body;
+  if (!host.dispatchEvent(base ? new BeforeUserUpdateEvent(base, detail) : new BeforeUserCreateEvent(detail as UserCreate))) return;
+  host.formError = host.saveError = host.failedSave = undefined;
   host.saving = true;
   try {
-    const user = await (isCreate
-      ? client.users.create(body as UserCreate, { idempotencyKey: host.createKey!.key })
-      : client.users.update(base!.id, body, { version: base!.version }));
+    const user = await (base
+      ? client.users.update(base.id, body, { version: base.version })
+      : client.users.create(body as UserCreate, { idempotencyKey }));
     host.createKey = undefined;
-    saved(host, user, isCreate);
+    saved(host, user, request);
   } catch (error) {
-    if (!isCreate && isRosterError(error) && error.name === 'VersionConflictError') await showConflict(host, client, base!, detail);
-    else fail(host, error, Boolean(password));
+    if (base && isRosterError(error) && error.name === 'VersionConflictError') await showConflict(host, client, base, detail);
+    else fail(host, error, request);
   } finally {
     host.saving = false;
   }
 }
 
-function saved(host: RosterUserEditor, user: User, isCreate?: boolean) {
+function saved(host: RosterUserEditor, user: User, request?: SentSave) {
+  const { base, body } = request ?? {};
+  const created = Boolean(request && !base);
+  // Edits made after the request was sent are not in it: they stay, as unsaved changes over the saved profile.
+  const later = base && request!.revision !== host.revision ? reapply(user, changedPatch(host.values, base), host.values) : undefined;
   host.user = user;
   host.discardChanges();
-  if (isCreate) goTo(host, 'done');
+  // The password just saved leaves the form; one typed since is a change of its own.
+  if (later) host.values = { ...later, password: later.password === body!.password ? '' : later.password };
+  if (created) goTo(host, 'done');
   else host.announcement = host.t.editor.saved;
-  host.dispatchEvent(isCreate ? new UserCreatedEvent(user) : new UserUpdatedEvent(user));
+  host.dispatchEvent(created ? new UserCreatedEvent(user) : new UserUpdatedEvent(user));
 }
 
 /** Loads the profile as it is now and shows it next to this form's changes. */
@@ -161,9 +193,9 @@ export async function deleteUser(host: RosterUserEditor): Promise<void> {
   }
 }
 
-function fail(host: RosterUserEditor, error: unknown, sentPassword: boolean) {
+/** Shows why a save failed; the form keeps what was typed, and a transient failure keeps the request for "Try again". */
+function fail(host: RosterUserEditor, error: unknown, request: SentSave) {
   if (isAbortError(error)) return;
-  if (sentPassword) host.passwordCleared = true;
   const problems = fieldProblems(host, error);
   if (problems.size) {
     host.serverProblems = problems;
@@ -171,6 +203,7 @@ function fail(host: RosterUserEditor, error: unknown, sentPassword: boolean) {
     void revealProblems(host, problems);
   } else if (isTransient(error)) {
     host.saveError = error;
+    host.failedSave = request;
   } else {
     host.formError = error;
     void focusAfterUpdate(host, '[part~="alert"]');

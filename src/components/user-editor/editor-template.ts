@@ -6,7 +6,7 @@ import { renderState } from '../shared/state-view.js';
 import { errorMessage } from '../shared/errors.js';
 import { renderDetails } from './details-fields.js';
 import { renderConflict, renderDeleteDialog, renderLeaveDialog } from './dialogs.js';
-import { resendVerification, save, submit } from './editor-actions.js';
+import { resendVerification, retrySave, submit } from './editor-actions.js';
 import { goTo, handleFocusOut, handleInput } from './form-input.js';
 import { STEPS, type Step } from './form-state.js';
 import { renderCreated, renderReview, statusBadge } from './review.js';
@@ -101,7 +101,7 @@ function renderForm(host: RosterUserEditor, index: number) {
       : nothing}
     ${host.conflict ? renderConflict(host) : nothing}
     <fieldset class="plain" ?disabled=${readOnly}>${renderFields(host, index)}</fieldset>
-    ${host.saveError ? renderError({ error: host.saveError, t, inline: true, onRetry: () => void save(host) }) : nothing}
+    ${host.saveError ? renderError({ error: host.saveError, t, inline: true, onRetry: () => void retrySave(host) }) : nothing}
     ${readOnly ? nothing : renderActions(host, index)}
   </form>`;
 }

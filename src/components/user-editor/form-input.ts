@@ -40,7 +40,6 @@ export function handleInput(host: RosterUserEditor, event: Event): void {
   else if (head === 'creditLimited') setValues(host, { creditLimited: value === 'true' }, ['creditLimit']);
   else if (head === 'allowedIps') replaceIp(host, Number(sub), value, false);
   else if (head) setValues(host, { [head]: value });
-  if (head === 'password') host.passwordCleared = false;
 }
 
 /** Leaving a field shows its problems from then on; leaving an IP entry canonicalises it (or drops it when blank). */

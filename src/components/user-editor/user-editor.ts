@@ -6,6 +6,7 @@ import { RosterElement } from '../shared/base-element.js';
 import { isAbortError } from '../shared/errors.js';
 import { ViewerController } from '../viewer.js';
 import type { TaskDisposal } from './dialogs.js';
+import type { SentSave } from './editor-actions.js';
 import { renderEditor } from './editor-template.js';
 import { focusAfterUpdate, shownProblems } from './form-input.js';
 import {
@@ -27,7 +28,8 @@ export interface Conflict {
  *
  * Without `user-id` (or with `mode="create"`) it runs the create flow; with one it loads that user
  * and saves only what changed, with the version it loaded (a newer version on the server shows a
- * field-by-field comparison, never a silent overwrite). Passwords are cleared right after sending
+ * field-by-field comparison, never a silent overwrite). A failed save keeps what was typed, the
+ * password too, and "Try again" sends the same request again; the password is cleared once saved
  * and never put in an event.
  *
  * @fires {BeforeUserCreateEvent} roster-before-user-create - About to create. Cancelable. `detail: { input }` (no password).
@@ -51,7 +53,6 @@ export interface Conflict {
  * @csspart suggestion-button - Under an allowed IP with host bits set: "Use …" the proposed range.
  * @csspart password-toggle - Shows or hides the password (`aria-pressed`).
  * @csspart password-strength - The strength meter and its word (`data-strength="weak" | "fair" | "strong"`).
- * @csspart password-retype - The hint to enter the password again after a failed send.
  * @csspart password-shared - The notice in place of the password field when the account has one shared password.
  * @csspart group - A group of fields (notifications, roles, credit limit, access). @csspart role-option - One role.
  * @csspart roles - The role group, on top of `group`.
@@ -113,9 +114,10 @@ export class RosterUserEditor extends RosterElement {
   @state() formError?: unknown;
   /** @internal A failed send worth retrying (network, 5xx, timeout). */
   @state() saveError?: unknown;
+  /** @internal The request that failed with `saveError`: "Try again" sends it as it was. */
+  failedSave?: SentSave;
   /** @internal A write is in flight: a second send waits. */
   @state() saving = false;
-  /** @internal */ @state() passwordCleared = false;
   /** @internal */ @state() conflict?: Conflict;
   /** @internal */ @state() deleted?: User;
   /** @internal */ @state() deleteTasks: TaskDisposal = 'transfer';
@@ -174,8 +176,7 @@ export class RosterUserEditor extends RosterElement {
     this.touched = new Set();
     this.revealed = new Set();
     this.serverProblems = new Map();
-    this.formError = this.saveError = this.conflict = undefined;
-    this.passwordCleared = false;
+    this.formError = this.saveError = this.conflict = this.failedSave = undefined;
     if (this.isCreate) this.step = 'details';
   }
 

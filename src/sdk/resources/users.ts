@@ -90,14 +90,15 @@ const EventPageSchema = PageSchema(EventSchema);
 
 /**
  * Whether `user` holds every field of `patch` (as the server normalises it), so that a version
- * one above the caller's is their own change. A password cannot be read back: it counts as held.
+ * one above the caller's is their own change. A field the profile does not show (a password is
+ * write-only) cannot be checked: a patch with one is never taken as applied, and its 412 stands.
  */
 function isApplied(patch: UserPatch, user: User): boolean {
   const parsed = UserPatchSchema.safeParse(patch);
   if (!parsed.success) return false;
-  const { password: _password, notifications = {}, ...fields } = parsed.data;
+  const { notifications = {}, ...fields } = parsed.data;
   const holds = (changed: object, current: object) => Object.entries(changed).every(([key, value]) =>
-    value === undefined || JSON.stringify(value) === JSON.stringify(current[key as keyof typeof current]));
+    value === undefined || (Object.hasOwn(current, key) && JSON.stringify(value) === JSON.stringify(current[key as keyof typeof current])));
   return holds(fields, user) && holds(notifications, user.notifications);
 }
 
