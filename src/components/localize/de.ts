@@ -142,7 +142,6 @@ export const de: Catalog = {
     passwordHide: 'Passwort verbergen',
     strength: { weak: 'Stärke: schwach', fair: 'Stärke: mittel', strong: 'Stärke: stark' },
     passwordShared: 'Profile melden sich mit ihrer E-Mail-Adresse und dem gemeinsamen Accountpasswort an, das der Hauptnutzer festlegt; ein eigenes Passwort haben sie nicht.',
-    passwordRetype: 'Das Passwort wird nach dem Senden nie aufbewahrt: Gib es bitte erneut ein.',
     sendWelcomeEmail: 'Den Nutzer per E-Mail benachrichtigen',
     notifications: 'E-Mail-Benachrichtigungen',
     notificationOptions: { taskUpdates: 'Änderungen an Aufgaben', reportReady: 'Berichte zum Herunterladen bereit', creditsLow: 'Credits werden knapp' },

@@ -136,7 +136,6 @@ export const en = {
     passwordHide: 'Hide password',
     strength: { weak: 'Strength: weak', fair: 'Strength: fair', strong: 'Strength: strong' },
     passwordShared: 'Profiles sign in with their email and the account password set by the owner; they have no password of their own.',
-    passwordRetype: 'The password is never kept after sending: enter it again.',
     sendWelcomeEmail: 'Send an email notification to the user',
     notifications: 'Email notifications',
     notificationOptions: { taskUpdates: 'Task updates', reportReady: 'Reports ready to download', creditsLow: 'Credits running low' },
