@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_BODY_BYTES, PayloadTooLargeError, readBodyLimited } from '../../src/server/body.js';
+import { MAX_BODY_BYTES, PayloadTooLargeError, readBodyLimited } from '../../src/core/body.js';
 
 const MiB = 1024 * 1024;
 
