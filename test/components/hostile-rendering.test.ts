@@ -44,8 +44,22 @@ const chunks = <T>(items: readonly T[], size: number) =>
 
 const fullName = (user: Pick<User, 'firstName' | 'lastName'>) => `${user.firstName} ${user.lastName}`;
 
-/** What the CSV export writes for a text cell that spreadsheets would run as a formula. */
-const formulaSafe = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+/** A cell a spreadsheet runs: a trigger first, also after blanks, controls, format characters or quotes it may drop. */
+const startsFormula = (text: string) => /^[\s\p{Cc}\p{Cf}"]*[=+\-@]/u.test(text);
+
+/**
+ * What the CSV export writes for a text cell: an apostrophe before a field that starts a formula or
+ * with a tab, CR, LF or NUL, and after each `,`, `;`, tab, `|` or line break a formula start follows
+ * (a spreadsheet may split there); NUL characters dropped.
+ */
+function formulaSafe(text: string): string {
+  let out = /^[\t\r\n\0]/.test(text) || startsFormula(text) ? "'" : '';
+  for (let i = 0; i < text.length; i += 1) {
+    out += text[i];
+    if (',;\t|\r\n'.includes(text[i]!) && startsFormula(text.slice(i + 1))) out += "'";
+  }
+  return out.replaceAll('\0', '');
+}
 
 /** RFC 4180 records (CRLF line ends, quoted fields with doubled quotes). */
 function parseCsv(text: string): string[][] {
