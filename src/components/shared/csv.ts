@@ -32,9 +32,10 @@ const FORMULA_START = /(?<=^|[,;\t|\r\n])(?=[\s\p{Cc}\p{Cf}"]*[=+\-@])|^(?=[\t\r
 
 /** One field as quoted RFC 4180 text, formula-safe whichever separator a spreadsheet splits on. */
 export function csvField(cell: CsvCell): string {
-  if (cell === null || cell === undefined) return '""';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? `"${cell}"` : '""';
-  return `"${cell.replace(FORMULA_START, "'").replaceAll('\0', '').replaceAll('"', '""')}"`;
+  const text = typeof cell === 'number'
+    ? (Number.isFinite(cell) ? String(cell) : '')
+    : (cell ?? '').replace(FORMULA_START, "'").replaceAll('\0', '').replaceAll('"', '""');
+  return `"${text}"`;
 }
 
 /** One record, CRLF-terminated; `separator` is one character other than a quote, CR or LF. */
@@ -53,8 +54,6 @@ export interface CsvOptions<T> {
   signal?: AbortSignal;
   /** Items per Blob part; a page of the API is a good size. */
   chunkSize?: number;
-  /** The field separator, `,` unless told. */
-  separator?: string;
 }
 
 export interface CsvFile {
@@ -69,14 +68,14 @@ export interface CsvFile {
  * in memory together: the browser may keep Blob parts outside the JavaScript heap.
  */
 export async function buildCsv<T>(items: AsyncIterable<T>, options: CsvOptions<T>): Promise<CsvFile> {
-  const { header, cells, onProgress, signal, chunkSize = 200, separator } = options;
-  const parts: BlobPart[] = [new Blob(['\uFEFF', csvRow(header, separator)])];
+  const { header, cells, onProgress, signal, chunkSize = 200 } = options;
+  const parts: BlobPart[] = [new Blob(['\uFEFF', csvRow(header)])];
   let chunk = '';
   let count = 0;
   signal?.throwIfAborted();
   for await (const item of items) {
     signal?.throwIfAborted();
-    chunk += csvRow(await cells(item), separator);
+    chunk += csvRow(await cells(item));
     count += 1;
     if (count % chunkSize === 0) {
       parts.push(new Blob([chunk]));
