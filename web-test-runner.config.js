@@ -38,8 +38,12 @@ export const baseConfig = {
   // One page per browser at a time: a background tab gets no rendering frames, so ResizeObserver
   // (and with it every virtualised list) never runs there.
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 300000,
+  // Generous limits: CI shares two cores between three engines, a compiling esbuild and the tests,
+  // and a busy machine starts a browser, or a file's first test, many times slower than an idle one.
+  testFramework: { config: { timeout: 30000 } },
+  browserStartTimeout: 120000,
+  testsStartTimeout: 120000,
+  testsFinishTimeout: 600000,
   plugins: [
     { name: 'msw-worker', async serve(ctx) {
       if (ctx.path === '/mockServiceWorker.js') return { body: await readFile(mswWorker, 'utf8'), type: 'js' };

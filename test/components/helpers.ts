@@ -99,7 +99,7 @@ export async function axeCheck(element: Element): Promise<void> {
 }
 
 /** Waits until `check` returns a truthy value and returns it. */
-export async function waitFor<T>(check: () => T | undefined | null | false, message = 'condition', timeout = 5000): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | null | false, message = 'condition', timeout = 15000): Promise<T> {
   let value: T | undefined | null | false;
   await waitUntil(() => (value = check()), message, { timeout });
   return value as T;

@@ -7,11 +7,14 @@ import '../../src/components/access-grants/roster-access-grants.js';
 import '../../src/components/user-editor/roster-user-editor.js';
 import '../../src/components/user-list/roster-user-list.js';
 import '../../src/components/user-stats/roster-user-stats.js';
+import '../../src/components/panel/roster-panel.js';
+import '../../src/components/shared-tasks/roster-shared-tasks.js';
 import { en } from '../../src/components/localize/en.js';
 import type { RosterAccessGrants } from '../../src/components/access-grants/access-grants.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import type { RosterUserStats } from '../../src/components/user-stats/user-stats.js';
+import type { RosterPanel } from '../../src/components/panel/panel.js';
 import { TaskCreateSchema, UserCreateSchema, type RosterClient, type RosterEvent, type Task, type User } from '../../src/sdk/index.js';
 import { faker as arabic } from '@faker-js/faker/locale/ar';
 import { faker as hebrew } from '@faker-js/faker/locale/he';
@@ -19,7 +22,7 @@ import { naughtyStrings } from '../fixtures/blns.js';
 import { personalNames } from '../fixtures/personal-names.js';
 import { xssPayloads } from '../fixtures/xss-payloads.js';
 import { CANARY_PAYLOADS, guardPage, show, until, type PageGuard } from '../security/guards.js';
-import { clientFor, setupApi } from './helpers.js';
+import { clientFor, setupApi, type TestApi } from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
 const SAM = 'sam.specialist@acme.de';
@@ -44,8 +47,22 @@ const chunks = <T>(items: readonly T[], size: number) =>
 
 const fullName = (user: Pick<User, 'firstName' | 'lastName'>) => `${user.firstName} ${user.lastName}`;
 
-/** What the CSV export writes for a text cell that spreadsheets would run as a formula. */
-const formulaSafe = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+/** A cell a spreadsheet runs: a trigger first, also after blanks, controls, format characters or quotes it may drop. */
+const startsFormula = (text: string) => /^[\s\p{Cc}\p{Cf}"]*[=+\-@]/u.test(text);
+
+/**
+ * What the CSV export writes for a text cell: an apostrophe before a field that starts a formula or
+ * with a tab, CR, LF or NUL, and after each `,`, `;`, tab, `|` or line break a formula start follows
+ * (a spreadsheet may split there); NUL characters dropped.
+ */
+function formulaSafe(text: string): string {
+  let out = /^[\t\r\n\0]/.test(text) || startsFormula(text) ? "'" : '';
+  for (let i = 0; i < text.length; i += 1) {
+    out += text[i];
+    if (',;\t|\r\n'.includes(text[i]!) && startsFormula(text.slice(i + 1))) out += "'";
+  }
+  return out.replaceAll('\0', '');
+}
 
 /** RFC 4180 records (CRLF line ends, quoted fields with doubled quotes). */
 function parseCsv(text: string): string[][] {
@@ -194,6 +211,94 @@ describe('hostile input through the elements', () => {
     await guard.assertClean(list, editor);
   });
 
+  describe('a right-to-left override in a name or a task name', () => {
+    // The server refuses these characters in names; a server that lets one through must still not
+    // reverse the text around it. Stored as placeholders, rewritten in every answer.
+    const FIRST = 'Ad\u202Emin';
+    const LAST = 'gnp.exe';
+    const TASK = 'Re\u202Eport.exe';
+    const spoofed = (testApi: TestApi) => testApi.intercept(() => true, async (request) => {
+      const answer = await testApi.api.fetch(request);
+      if (answer.status === 204 || answer.status === 304) return answer;
+      const body = (await answer.text()).replaceAll('Zfirst', FIRST).replaceAll('Zlast', LAST).replaceAll('Ztask', TASK);
+      return new Response(body, { status: answer.status, headers: answer.headers });
+    });
+
+    /** The nearest element around `node` that isolates its text: a `<bdi>`, or computed `unicode-bidi: isolate`. */
+    const isolateOf = (node: Node) => {
+      for (let el = node.parentElement; el; el = el.parentElement) {
+        if (el.localName === 'bdi' || getComputedStyle(el).unicodeBidi === 'isolate') return el;
+      }
+      return null;
+    };
+    /** Asserts each text under `root` holding U+202E ends in its own isolate, inside one around `whole` (a name's two parts). */
+    const assertIsolated = (root: ParentNode | null | undefined, own: string, whole: string, where: string) => {
+      expect(root, where).to.exist;
+      const walker = document.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+      const texts: Node[] = [];
+      while (walker.nextNode()) if (walker.currentNode.textContent!.includes('\u202E')) texts.push(walker.currentNode);
+      expect(texts, `${where}: the override is shown`).to.not.be.empty;
+      for (const text of texts) {
+        const inner = isolateOf(text);
+        expect(inner?.textContent, `${where}: the override ends with its own text`).to.equal(own);
+        if (whole !== own) expect(isolateOf(inner!)?.textContent, `${where}: the whole is isolated from what is around it`).to.equal(whole);
+      }
+    };
+
+    it('should end the override with the name or task name in every element', async function () {
+      this.timeout(30000);
+      const testApi = setupApi({
+        users: [
+          { firstName: 'Zfirst', lastName: 'Zlast', email: SAM, role: 'specialist', access: { tools: [TOOL.id], tasks: [] } },
+          { firstName: 'Gina', lastName: 'Grantee', email: GINA, role: 'specialist' },
+        ],
+      });
+      spoofed(testApi);
+      const owner = clientFor(testApi.api, OWNER);
+      const sam = clientFor(testApi.api, SAM);
+      const task = await sam.tasks.create({ toolId: TOOL.id, name: 'Ztask' });
+      const samUser = (await owner.users.list({ q: SAM })).items[0]!;
+      const gina = (await owner.users.list({ q: GINA })).items[0]!;
+      await owner.users.update(gina.id, { access: { tools: [], tasks: [{ toolId: task.toolId, taskId: task.id }] } });
+      const fullName = `${FIRST} ${LAST}`;
+
+      const list = await fixture<RosterUserList>(html`<roster-user-list .client=${owner} locale="en" style="height: 600px"></roster-user-list>`);
+      const row = await until(() => list.shadowRoot!.querySelector(`[data-id="${samUser.id}"]`), 'list row');
+      assertIsolated(row.querySelector('.name'), FIRST, fullName, 'list row');
+
+      const editor = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${owner} user-id=${samUser.id} locale="en"></roster-user-editor>`);
+      await until(() => editor.user && editor.shadowRoot!.querySelector('#editor-title'), 'editor');
+      await editor.updateComplete;
+      assertIsolated(editor.shadowRoot!.querySelector('#editor-title'), FIRST, fullName, 'editor heading');
+      editor.shadowRoot!.querySelector<HTMLElement>('[part~="delete-button"]')!.click();
+      await editor.updateComplete;
+      assertIsolated(editor.shadowRoot!.querySelector('#delete-title'), FIRST, fullName, 'delete dialog');
+      editor.shadowRoot!.querySelector<HTMLDialogElement>('#delete-dialog')!.close();
+
+      const grants = await fixture<RosterAccessGrants>(html`<roster-access-grants .client=${owner} user-id=${gina.id} locale="en"></roster-access-grants>`);
+      const granted = await until(() => grants.shadowRoot!.querySelector(`li.task[data-task-id="${task.id}"] .task-name[dir="auto"]`), 'granted task');
+      assertIsolated(granted, TASK, TASK, 'granted task');
+      expect(grants.shadowRoot!.querySelector('[part~="remove-button"]')!.getAttribute('aria-label')).to.equal(en.grants.removeLabel(`\u2068${TASK}\u2069`));
+
+      const shared = await fixture(html`<roster-shared-tasks .client=${owner} locale="en"></roster-shared-tasks>`);
+      const ownerCell = await until(() => [...shared.shadowRoot!.querySelectorAll('tbody td')].find((td) => td.textContent!.includes(LAST)), 'task owner');
+      assertIsolated(ownerCell, FIRST, fullName, 'task owner');
+
+      const stats = await fixture<RosterUserStats>(html`<roster-user-stats .client=${owner} user-id=${samUser.id} tab="events" locale="en"></roster-user-stats>`);
+      const subject = await until(() => stats.shadowRoot!.querySelector('[role="row"][data-id] .col-subject .muted + [dir="auto"]'), 'event task name');
+      assertIsolated(subject.parentElement, TASK, TASK, 'event task name');
+
+      const panel = await fixture<RosterPanel>(html`<roster-panel .client=${owner} locale="en" style="width: 1100px; height: 640px"></roster-panel>`);
+      const panelList = () => panel.shadowRoot!.querySelector<RosterUserList>('roster-user-list')!;
+      const panelRow = await until(() => panelList()?.shadowRoot!.querySelector<HTMLElement>(`[data-id="${samUser.id}"]`), 'panel row');
+      panelRow.click();
+      const title = await until(() => panel.shadowRoot!.querySelector('.detail-title')?.textContent?.includes(LAST) && panel.shadowRoot!.querySelector('.detail-title'), 'panel header');
+      assertIsolated(title, FIRST, fullName, 'panel header');
+      expect(panel.shadowRoot!.querySelector('.detail')!.getAttribute('aria-label')).to.equal(en.panel.detailLabel(`\u2068\u2068${FIRST}\u2069 ${LAST}\u2069`));
+      await guard.assertClean(list, editor, grants, shared, stats, panel);
+    });
+  });
+
   describe('task names in grants, events and the CSV export', () => {
     chunks(acceptedTaskNames, TASKS_PER_BATCH).forEach((names, index) => {
       it(`should render batch ${index + 1} of task names as text, equal to the input`, async function () {
@@ -228,7 +333,7 @@ async function renderGrants(owner: RosterClient, userId: string, tasks: Task[]) 
   for (const task of tasks) {
     const item = grants.shadowRoot!.querySelector(`li.task[data-task-id="${task.id}"]`)!;
     expect(item.querySelector('.task-name')!.textContent, show(task.name)).to.equal(task.name);
-    expect(item.querySelector('[part~="remove-button"]')!.getAttribute('aria-label')).to.equal(en.grants.removeLabel(task.name));
+    expect(item.querySelector('[part~="remove-button"]')!.getAttribute('aria-label')).to.equal(en.grants.removeLabel(`\u2068${task.name}\u2069`));
   }
   await guard.assertClean(grants);
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/components/localize/en.js';
 import { de } from '../../src/components/localize/de.js';
-import { buildEventsCsv, csvField, csvRow, safeFileName } from '../../src/components/user-stats/events-csv.js';
+import { buildCsv, csvField, csvRow, safeFileName } from '../../src/components/shared/csv.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import type { RosterEvent } from '../../src/sdk/index.js';
 import { clientFor, hang, problemResponse, setupApi, waitFor } from './helpers.js';
@@ -191,17 +191,20 @@ describe('<roster-user-stats> events history', () => {
 
 describe('<roster-user-stats> CSV export', () => {
 
-  it('should quote commas, quotes and line breaks, and defuse formulas', () => {
-    expect(csvField('plain')).to.equal('plain');
+  it('should quote every field, double quotes and defuse formulas', () => {
+    expect(csvField('plain')).to.equal('"plain"');
     expect(csvField('a,b')).to.equal('"a,b"');
     expect(csvField('say "hi"')).to.equal('"say ""hi"""');
     expect(csvField('two\r\nlines')).to.equal('"two\r\nlines"');
     expect(csvField('one\nline')).to.equal('"one\nline"');
-    for (const start of ['=', '+', '-', '@', '\t']) expect(csvField(`${start}1+1`)).to.match(new RegExp(`^"?'\\${start === '\t' ? 't' : start}`));
+    for (const start of ['=', '+', '-', '@', '\t', '\r', ' =']) expect(csvField(`${start}1+1`)).to.equal(`"'${start}1+1"`);
     expect(csvField('=HYPERLINK("http://x", "y")')).to.equal(`"'=HYPERLINK(""http://x"", ""y"")"`);
-    expect(csvField(-5)).to.equal('-5');
-    expect(csvField(null)).to.equal('');
-    expect(csvRow(['a', 1, undefined])).to.equal('a,1,\r\n');
+    expect(csvField("x;=cmd|' /C calc'!A0;y")).to.equal(`"x;'=cmd|' /C calc'!A0;y"`);
+    expect(csvField('\0=1+1')).to.equal(`"'=1+1"`);
+    expect(csvField(-5)).to.equal('"-5"');
+    expect(csvField(null)).to.equal('""');
+    expect(csvRow(['a', 1, undefined])).to.equal('"a","1",""\r\n');
+    expect(csvRow(['a', 'b'], ';')).to.equal('"a";"b"\r\n');
     expect(safeFileName('Zoë Schröder events 2026-11-20')).to.equal('Zoë-Schröder-events-2026-11-20.csv');
     expect(safeFileName('../a/b:c*?"<>|')).to.equal('a-b-c.csv');
   });
@@ -209,7 +212,7 @@ describe('<roster-user-stats> CSV export', () => {
   it('should build the file in parts, with a BOM and CRLF, and stop when aborted', async () => {
     const events = Array.from({ length: 5 }, (_, i) => event({ id: `evt_${i}`, description: `Event ${i}` }));
     const progress: number[] = [];
-    const { blob, count } = await buildEventsCsv(eventsOf(events), {
+    const { blob, count } = await buildCsv(eventsOf(events), {
       header: ['Time', 'Description', 'Cost'], cells: (e) => [e.at, e.description, e.cost], onProgress: (n) => progress.push(n), chunkSize: 2,
     });
     expect(count).to.equal(5);
@@ -222,7 +225,7 @@ describe('<roster-user-stats> CSV export', () => {
     expect(parseCsv(csv)[5]).to.deep.equal(['2026-11-20T10:00:00.000Z', 'Event 4', '5']);
     const controller = new AbortController();
     controller.abort();
-    const aborted = await buildEventsCsv(eventsOf(events), { header: [], cells: () => [], signal: controller.signal }).catch((e: Error) => e);
+    const aborted = await buildCsv(eventsOf(events), { header: [], cells: () => [], signal: controller.signal }).catch((e: Error) => e);
     expect((aborted as Error).name).to.equal('AbortError');
   });
 

@@ -82,7 +82,7 @@ describe('reference API: latency and faults', () => {
     const started = performance.now();
     await api.handle(meRequest(api));
     const elapsed = performance.now() - started;
-    assert.ok(elapsed >= 28 && elapsed < 400, `${elapsed} ms`);
+    assert.ok(elapsed >= 28 && elapsed < 5_000, `${elapsed} ms`);
     const controller = new AbortController();
     controller.abort();
     await assert.rejects(api.handle(meRequest(api, { signal: controller.signal })), (error: Error) => error.name === 'AbortError');

@@ -136,7 +136,7 @@ export function guardPage(): PageGuard {
 }
 
 /** Polls `check` every macrotask until it returns a truthy value (faster than waitUntil's 50 ms steps). */
-export async function until<T>(check: () => T | undefined | null | false, message: string, timeout = 5000): Promise<T> {
+export async function until<T>(check: () => T | undefined | null | false, message: string, timeout = 15000): Promise<T> {
   const start = performance.now();
   for (;;) {
     const value = check();

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Access, FieldError, Role, RosterChange, RosterClient, Task, User } from '../../sdk/index.js';
 import { BeforeUserUpdateEvent, GrantsChangedEvent, RosterChangeEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
+import { isolateText } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
 import { isAbortError } from '../shared/errors.js';
 import { TaskDirectory } from '../shared/task-directory.js';
@@ -387,7 +388,7 @@ export class RosterAccessGrants extends RosterElement {
             ${readonly
               ? nothing
               : html`<button type="button" class="button small ghost icon" part="remove-button" data-task-id=${taskId}
-                  aria-label=${g.removeLabel(label)} title=${g.remove} ?disabled=${this.disabled} @click=${() => this.#removeTask(taskId, true)}>${removeIcon}</button>`}
+                  aria-label=${g.removeLabel(isolateText(label))} title=${g.remove} ?disabled=${this.disabled} @click=${() => this.#removeTask(taskId, true)}>${removeIcon}</button>`}
             ${this.#alert(this.#errorText((field) => field === `access.tasks.${index}`))}
           </li>`;
         })}

@@ -6,6 +6,7 @@ import type { User } from '../../sdk/index.js';
 import { type ViewerState, viewerContext } from '../context.js';
 import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, UserUpdatedEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
+import { nameText, personName } from '../shared/bidi.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
 import type { RosterUserEditor } from '../user-editor/user-editor.js';
 import { initials, plusIcon } from '../user-list/user-list-rows.js';
@@ -217,7 +218,7 @@ export class RosterPanel extends RosterElement {
       <div class="identity">
         <span class="avatar" part="avatar" aria-hidden="true">${user ? initials(user) : plusIcon}</span>
         <div class="identity-text">
-          <h2 class="detail-title" tabindex="-1" dir="auto">${user ? `${user.firstName} ${user.lastName}` : t.panel.newUserTitle}</h2>
+          <h2 class="detail-title" tabindex="-1" dir="auto">${user ? personName(user) : t.panel.newUserTitle}</h2>
           <p class="detail-subtitle" dir="auto">${user ? user.email : t.panel.newUserText}</p>
         </div>
         ${own ? nothing : html`<button type="button" class="button ghost icon close-button" part="close-button"
@@ -273,7 +274,7 @@ export class RosterPanel extends RosterElement {
             <roster-user-list exportparts=${LIST_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
           </div>
           <section class="detail" part="detail" aria-label=${this.creating ? t.panel.newUserTitle
-            : user ? t.panel.detailLabel(`${user.firstName} ${user.lastName}`) : t.panel.noSelectionTitle}>
+            : user ? t.panel.detailLabel(nameText(user)) : t.panel.noSelectionTitle}>
             ${this.#renderDetail()}
           </section>
           <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

@@ -6,16 +6,15 @@
  * (network, 5xx) to `false`, looked up again when `resolve` is asked to retry. Only call `resolve`
  * for a viewer with `users:read`.
  */
-import type { RosterClient, User } from '../../sdk/index.js';
+import type { RosterClient } from '../../sdk/index.js';
+import type { PersonName } from '../shared/bidi.js';
 
 const TEAM_PAGE_SIZE = 200;
 const directories = new WeakMap<RosterClient, OwnerNames>();
 
-const fullName = (user: User) => `${user.firstName} ${user.lastName}`;
-
 export class OwnerNames {
   readonly #client: RosterClient;
-  readonly #known = new Map<string, string | null | false>();
+  readonly #known = new Map<string, PersonName | null | false>();
   readonly #pending = new Set<string>();
   readonly #listeners = new Set<() => void>();
   #team?: Promise<void>;
@@ -31,13 +30,13 @@ export class OwnerNames {
     this.#client = client;
     client.onChange((change) => {
       if (change.type !== 'user-created' && change.type !== 'user-updated') return;
-      this.#known.set(change.userId, fullName(change.user));
+      this.#known.set(change.userId, change.user);
       this.#notify();
     });
   }
 
-  /** The owner's name; `null` when it cannot be known; `false` when the lookup failed; `undefined` while loading. */
-  get(userId: string): string | null | false | undefined {
+  /** The owner's name, in parts (each is shown in its own isolate); `null` when it cannot be known; `false` when the lookup failed; `undefined` while loading. */
+  get(userId: string): PersonName | null | false | undefined {
     return this.#known.get(userId);
   }
 
@@ -60,7 +59,7 @@ export class OwnerNames {
   async #loadTeam() {
     try {
       const page = await this.#client.users.list({ limit: TEAM_PAGE_SIZE });
-      for (const user of page.items) this.#known.set(user.id, fullName(user));
+      for (const user of page.items) this.#known.set(user.id, user);
     } catch {
       // Each owner is then fetched on its own, and one that fails shows as "another user".
     }
@@ -69,7 +68,7 @@ export class OwnerNames {
   async #loadOne(userId: string) {
     if (!this.#known.get(userId)) {
       try {
-        this.#known.set(userId, fullName(await this.#client.users.get(userId)));
+        this.#known.set(userId, await this.#client.users.get(userId));
       } catch (error) {
         // Only a missing or hidden profile is unknown for good (`null`); any other failure is `false`.
         this.#known.set(userId, [403, 404].includes((error as { status?: number }).status!) && null);

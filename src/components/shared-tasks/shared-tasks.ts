@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Task, Tool } from '../../sdk/index.js';
 import { RosterElement } from '../shared/base-element.js';
+import { personName } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
 import { renderState } from '../shared/state-view.js';
 import { PagedSource } from '../shared/paged-source.js';
@@ -87,7 +88,7 @@ export class RosterSharedTasks extends RosterElement {
     const t = this.localize.t;
     const name = this.#viewer.can('users:read') ? this.#owners?.get(ownerId) : null;
     if (name === undefined) return html`<span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${t.common.loading}</span>`;
-    return name ? html`<span dir="auto">${name}</span>` : t.grants.shared.anotherUser;
+    return name ? html`<span dir="auto">${personName(name)}</span>` : t.grants.shared.anotherUser;
   }
 
   #renderBody(tools: readonly Tool[]) {
@@ -120,7 +121,7 @@ export class RosterSharedTasks extends RosterElement {
         ${source.view(0).map((task) => (task
           ? html`<tr part="row" data-task-id=${task.id}>
               <td class="name" dir="auto">${task.name}</td>
-              <td>${tools.find((tool) => tool.id === task.toolId)?.name ?? t.grants.unknownTool(task.toolId)}</td>
+              <td dir="auto">${tools.find((tool) => tool.id === task.toolId)?.name ?? t.grants.unknownTool(task.toolId)}</td>
               <td part="owner">${this.#renderOwner(task.ownerId)}</td>
               <td class="muted"><time datetime=${task.createdAt}>${this.localize.date(task.createdAt)}</time></td>
             </tr>`

@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * The first sheet of every Roster element: border-box sizing, a working `hidden`, and text that
- * inherits the host page's font (only the size and colour come from tokens).
+ * The first sheet of every Roster element: border-box sizing, a working `hidden`, text that
+ * inherits the host page's font (only the size and colour come from tokens), and the isolates of
+ * user text (`shared/bidi.ts`).
  */
 export const hostStyles = css`
   :host {
@@ -24,6 +25,10 @@ export const hostStyles = css`
   *::before,
   *::after {
     box-sizing: border-box;
+  }
+  /* A part of user text in its own isolate inside a dir="auto" element (shared/bidi.ts). */
+  .bidi {
+    unicode-bidi: isolate;
   }
   @media (prefers-reduced-motion: reduce) {
     *,

@@ -2,7 +2,7 @@
  * The editor's interruptions: the delete confirmation and the unsaved-changes question (native
  * modal `<dialog>`s: focus stays inside, Escape cancels), and the version-conflict comparison.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Access, Notifications, Role, User } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
 import { withName } from '../shared/bidi.js';
@@ -18,7 +18,7 @@ export function renderDeleteDialog(host: RosterUserEditor, user: User) {
   const { t, deleteTasks, deleting } = host;
   const strings = t.editor.delete;
   const me = host.me!.user;
-  const option = (value: TaskDisposal, label: string, hint: string) => html`<label class="role-option" part="delete-option">
+  const option = (value: TaskDisposal, label: string, hint: string | TemplateResult) => html`<label class="role-option" part="delete-option">
     <input type="radio" name="delete-tasks" value=${value} .checked=${deleteTasks === value} ?autofocus=${deleteTasks === value}
       aria-describedby="delete-${value}-hint" @change=${() => (host.deleteTasks = value)} />
     <span class="role-text"><span class="role-name">${label}</span><span class="hint" id="delete-${value}-hint">${hint}</span></span>
@@ -26,11 +26,11 @@ export function renderDeleteDialog(host: RosterUserEditor, user: User) {
   const confirm = () => void deleteUser(host);
   return html`<dialog class="dialog" id="delete-dialog" part="delete-dialog" aria-labelledby="delete-title" aria-describedby="delete-text"
     @close=${() => (host.deleteError = undefined)}>
-    <h2 class="dialog-title" id="delete-title">${withName(strings.title, `${user.firstName} ${user.lastName}`)}</h2>
+    <h2 class="dialog-title" id="delete-title">${withName(strings.title, user)}</h2>
     <p id="delete-text">${strings.text}</p>
     <fieldset class="group" ?disabled=${deleting}>
       <legend class="label">${strings.choice}</legend>
-      ${option('transfer', strings.transfer, strings.transferHint(me.role === 'owner' ? `${me.firstName} ${me.lastName}` : t.roles.owner.name))}
+      ${option('transfer', strings.transfer, me.role === 'owner' ? withName(strings.transferHint, me) : strings.transferHint(t.roles.owner.name))}
       ${option('delete', strings.deleteTasks, strings.deleteTasksHint)}
     </fieldset>
     ${host.deleteError ? renderError({ error: host.deleteError, t, inline: true, onRetry: confirm }) : nothing}

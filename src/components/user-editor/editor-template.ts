@@ -13,8 +13,6 @@ import { renderCreated, renderReview, statusBadge } from './review.js';
 import { renderRoleAccess } from './role-access.js';
 import type { RosterUserEditor } from './user-editor.js';
 
-const fullName = (user: { firstName: string; lastName: string }) => `${user.firstName} ${user.lastName}`;
-
 const loading = (host: RosterUserEditor) => html`<div class="loading" part="loading" aria-busy="true">
   <span class="skeleton"></span><span class="skeleton"></span><span class="visually-hidden">${host.t.common.loading}</span>
 </div>`;
@@ -45,7 +43,7 @@ function renderHeader(host: RosterUserEditor) {
   const { user } = host;
   const strings = host.t.editor;
   return html`<header class="header" part="header">
-    <h2 class="title" id="editor-title">${host.isCreate ? strings.createTitle : withName(strings.editTitle, fullName(user!))}</h2>
+    <h2 class="title" id="editor-title">${host.isCreate ? strings.createTitle : withName(strings.editTitle, user!)}</h2>
     ${host.isCreate ? nothing : html`<p class="muted" dir="ltr">${user!.email}</p>${renderVerification(host)}`}
   </header>`;
 }
@@ -128,7 +126,7 @@ export function renderEditor(host: RosterUserEditor) {
   if (!isCreate) {
     if (host.loadError) return renderError({ error: host.loadError, t, onRetry: () => void host.load() });
     if (host.deleted) {
-      return html`${renderState(withName(t.editor.delete.deleted, fullName(host.deleted)))}${live}`;
+      return html`${renderState(withName(t.editor.delete.deleted, host.deleted))}${live}`;
     }
     if (!user) return loading(host);
   }

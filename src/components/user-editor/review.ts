@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import type { Access, Notifications, Role, User } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
-import { withName } from '../shared/bidi.js';
+import { personName, withName } from '../shared/bidi.js';
 import { goTo } from './form-input.js';
 import { type Step, canonicalIps, creditLimitOf, phoneOf } from './form-state.js';
 import type { RosterUserEditor } from './user-editor.js';
@@ -52,7 +52,7 @@ export function renderReview(host: RosterUserEditor) {
     <dl class="review" part="review">${rows}</dl>
   </section>`;
   return html`<p class="hint intro">${review.intro}</p>
-    ${section('details', html`${row(review.name, `${values.firstName.trim()} ${values.lastName.trim()}`, 'auto')}
+    ${section('details', html`${row(review.name, personName({ firstName: values.firstName.trim(), lastName: values.lastName.trim() }), 'auto')}
       ${row(strings.email, email, 'ltr')}
       ${row(strings.phone, phoneOf(values) || review.noPhone, 'ltr')}
       ${row(strings.password, host.me!.account.passwordMode === 'per-user' ? review.ownPassword : review.accountPassword)}
@@ -60,20 +60,19 @@ export function renderReview(host: RosterUserEditor) {
       ${row(strings.notifications, notificationsText(t, values.notifications))}
       ${row(strings.allowedIps, ips.join(', ') || review.anyIp, ips.length ? 'ltr' : undefined)}`)}
     ${section('access', accessRows(t, values.role, creditLimitOf(values), values.access))}
-    <p class="notice" part="verification-note">${review.verification(email)}</p>`;
+    <p class="notice" part="verification-note">${withName(review.verification, email)}</p>`;
 }
 
 /** The confirmation: the profile as the server stored it, pending, and the address the link went to. */
 export function renderCreated(host: RosterUserEditor, user: User) {
   const { t } = host;
   const strings = t.editor;
-  const name = `${user.firstName} ${user.lastName}`;
   return html`<div class="created" part="created">
-    <h3 class="step-title" id="step-title" tabindex="-1">${withName(strings.created.title, name)}</h3>
+    <h3 class="step-title" id="step-title" tabindex="-1">${withName(strings.created.title, user)}</h3>
     <p>${statusBadge(t, 'pending')}</p>
-    <p>${strings.created.text(user.email)}</p>
+    <p>${withName(strings.created.text, user.email)}</p>
     <dl class="review" part="review">
-      ${row(strings.review.name, name, 'auto')}
+      ${row(strings.review.name, personName(user), 'auto')}
       ${row(strings.email, user.email, 'ltr')}
       ${accessRows(t, user.role, user.creditLimit, user.access)}
     </dl>

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ROLES, USER_STATUSES, type Role, type RosterChange, type User, type UserSort, type UserStatus } from '../../sdk/index.js';
 import { SelectEvent, UserCreateRequestEvent, VerificationSentEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
+import { nameText, personName } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
 import { renderState } from '../shared/state-view.js';
@@ -330,7 +331,6 @@ export class RosterUserList extends RosterElement {
     const t = this.localize.t;
     const active = index === this.activeIndex;
     const selected = user.id === this.selectedId;
-    const name = `${user.firstName} ${user.lastName}`;
     const busy = this.resending.has(user.id);
     const credits = user.creditLimit !== null
       ? t.list.creditsOfLimit(user.creditsSpent, user.creditLimit)
@@ -339,7 +339,7 @@ export class RosterUserList extends RosterElement {
       aria-selected=${selected} data-index=${index} data-id=${user.id} tabindex=${active ? 0 : -1}>
       <div role="gridcell" class="cell col-name" part="cell name-cell">
         <span class="avatar" part="avatar" aria-hidden="true">${initials(user)}</span>
-        <span class="name" dir="auto">${name}</span>
+        <span class="name" dir="auto">${personName(user)}</span>
         ${user.id === this.#viewer.me?.user.id ? html`<span class="badge" part="badge" data-tone="accent">${t.common.you}</span>` : nothing}
       </div>
       <div role="gridcell" class="cell col-email" part="cell"><span class="truncate" dir="auto">${user.email}</span></div>
@@ -351,7 +351,7 @@ export class RosterUserList extends RosterElement {
         ${user.status === 'active' || !this.#viewer.can('users:write')
           ? nothing
           : html`<button type="button" class="button small ghost icon resend" part="resend-button"
-              tabindex=${active ? 0 : -1} aria-label=${busy ? t.list.resending : t.list.resendLabel(name)}
+              tabindex=${active ? 0 : -1} aria-label=${busy ? t.list.resending : t.list.resendLabel(nameText(user))}
               title=${t.list.resend} ?disabled=${busy} @click=${(event: Event) => {
                 event.stopPropagation();
                 void this.#handleResend(user);

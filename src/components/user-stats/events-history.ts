@@ -15,13 +15,13 @@ import { EventsExportedEvent } from '../events.js';
 import type { LocalizeController } from '../localize/localize-controller.js';
 import { renderError } from '../shared/error-view.js';
 import { renderState } from '../shared/state-view.js';
+import { buildCsv, type CsvFile, downloadBlob } from '../shared/csv.js';
 import { isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
 import { styleProps } from '../shared/style-props.js';
 import { TaskDirectory } from '../shared/task-directory.js';
 import { VirtualWindow } from '../shared/virtual-window.js';
 import type { ViewerController } from '../viewer.js';
-import { buildEventsCsv, downloadBlob, type EventsCsv } from './events-csv.js';
 import {
   COLUMNS, type EventFilters, NO_FILTERS, parseDay, renderEventsHeader, renderSkeletonEventRow, toolName, TYPE_TONES, typeLabel,
 } from './events-table.js';
@@ -119,14 +119,14 @@ export class EventsHistory implements ReactiveController {
   }
 
   /** The CSV of every event of the filters in effect; rejects with an AbortError when `signal` aborts. */
-  async csv(client: RosterClient, userId: string, signal?: AbortSignal, onProgress?: (written: number) => void): Promise<EventsCsv> {
+  async csv(client: RosterClient, userId: string, signal?: AbortSignal, onProgress?: (written: number) => void): Promise<CsvFile> {
     const t = this.#localize.t;
     const c = t.stats.csv;
     const query = { ...this.#query(), limit: 200 };
     // Tool names come from the viewer's account, which an export may start before it has loaded.
     const { tools } = (this.#viewer.me ?? (await client.me({ signal }))).account;
     const tasks = TaskDirectory.for(client);
-    return buildEventsCsv(client.users.iterateEvents(userId, query, { signal }), {
+    return buildCsv(client.users.iterateEvents(userId, query, { signal }), {
       header: [c.time, c.type, c.description, c.tool, c.task, c.cost],
       // The time as RFC 3339 UTC (sortable, unambiguous), names in the viewer's language; a task that
       // is gone (or whose lookup failed) as its id.

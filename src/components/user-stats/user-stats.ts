@@ -2,10 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { RosterChange } from '../../sdk/index.js';
 import { RosterElement } from '../shared/base-element.js';
+import { type CsvFile, safeFileName } from '../shared/csv.js';
 import { renderError } from '../shared/error-view.js';
 import { renderState } from '../shared/state-view.js';
 import { ViewerController } from '../viewer.js';
-import { type EventsCsv, safeFileName } from './events-csv.js';
 import { EventsHistory } from './events-history.js';
 import { formatDay } from './events-table.js';
 import { renderSpendingChart } from './spending-chart.js';
@@ -113,7 +113,7 @@ export class RosterUserStats extends RosterElement {
    * reading every page through `client.users.iterateEvents`. Rejects with an AbortError when
    * `signal` aborts.
    */
-  async buildCsv(signal?: AbortSignal, onProgress?: (written: number) => void): Promise<EventsCsv & { fileName: string }> {
+  async buildCsv(signal?: AbortSignal, onProgress?: (written: number) => void): Promise<CsvFile & { fileName: string }> {
     const client = this.client;
     if (!client || !this.userId) throw new Error('roster-user-stats: no client or user-id to export from');
     const csv = await this.#events.csv(client, this.userId, signal, onProgress);
