@@ -7,6 +7,7 @@ import type { RosterEvent, User } from '../sdk/schemas.js';
 import { MAX_BODY_BYTES, PayloadTooLargeError, readBodyLimited } from './body.js';
 import { type Cursors, fieldError, fieldProblem, fingerprint, json, problem } from './http.js';
 import { type Context, INVALID_JSON, type PasswordHasher, ROUTES, type Route, type Services, charge } from './routes.js';
+import { createSignIn } from './sign-in.js';
 import type { AccountState, AccountTx, Storage } from './storage.js';
 import { type Verification, verifyLink } from './verification.js';
 
@@ -187,7 +188,7 @@ export function createCore(options: CoreOptions) {
     return body;
   }
 
-  return { handle, recordEvent, services };
+  return { handle, recordEvent, signIn: createSignIn({ storage, passwords: options.passwords, now }), services };
 }
 
 export type Core = ReturnType<typeof createCore>;

@@ -154,6 +154,8 @@ export interface AccountTx {
   user(id: string): Promise<User | null>;
   /** Whether any profile of any account has this person key (`emailPersonKey`). */
   emailTaken(personKey: string): Promise<boolean>;
+  /** The profile of this person key in this account: sign-in finds people by email. */
+  userByPersonKey(personKey: string): Promise<User | null>;
   owner(): Promise<User>;
   countUsers(): Promise<number>;
   pageUsers(request: UserFilter & PageRequest & { sort: UserSort }): Promise<PageResult<User>>;

@@ -10,6 +10,7 @@ import { createHandlers } from './handlers.js';
 import { createCore } from '../core/api.js';
 import { createCursors, problem, randomToken } from '../core/http.js';
 import type { OutboxMail as StoredMail } from '../core/storage.js';
+import type { SignInInput, SignInResult } from '../core/sign-in.js';
 import { verificationRecords } from '../core/verification.js';
 import { createMemoryStorage } from './memory-storage.js';
 import { demoPasswords } from './passwords.js';
@@ -78,6 +79,11 @@ export interface ReferenceApi {
   readonly handlers: ReturnType<typeof createHandlers>;
   /** A bearer token acting as the profile with this email or id (401 while it is pending or gone). */
   tokenFor(emailOrId: string): string;
+  /**
+   * The host's sign-in check, as the server's `signIn`: password, status, allowed IPs, throttled
+   * failures. A success records a `signed_in` event.
+   */
+  signIn(input: SignInInput): Promise<SignInResult>;
   /** Every mail "sent", oldest first. */
   outbox(): OutboxMail[];
   /** How many faults were injected, in all or of one kind. */
@@ -270,6 +276,7 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       return token;
     },
     outbox: () => store.outbox.map(({ to, subject, link, text, kind, userId, sentAt }) => ({ to, subject, link, text, kind, userId, sentAt: sentAt! })),
+    signIn: (input) => core.signIn(input),
     faultsInjected: (kind) => chaos.count(kind),
     setFaults: (faults) => chaos.setFaults(faults ?? undefined),
   };

@@ -61,6 +61,7 @@ function accountTx(store: Store, all: () => Iterable<Store>): AccountTx {
 
     user: async (id) => store.users.get(id) ?? null,
     emailTaken: async (personKey) => [...all()].some((other) => other.userByEmail(personKey) !== undefined),
+    userByPersonKey: async (personKey) => store.userByEmail(personKey) ?? null,
     owner: async () => store.owner(),
     countUsers: async () => store.users.size,
     pageUsers: async (request) => store.pageUsers(request),

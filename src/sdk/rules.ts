@@ -205,3 +205,23 @@ export function parseAllowedIp(input: string): AllowedIpResult {
   if (range !== `${address}/${prefix}`) return { ok: false, code: 'ip_host_bits_set', suggestion: range };
   return { ok: true, value: range };
 }
+
+/**
+ * Whether `ip` (a client address as a server sees it) falls in one of the allowed entries (their
+ * canonical forms, SPEC rule 11); an empty list allows any. An address that does not parse
+ * strictly is never allowed.
+ */
+export function ipAllowed(ip: string, allowed: readonly string[]): boolean {
+  if (allowed.length === 0) return true;
+  const address = parseAllowedIp(ip);
+  if (!address.ok || address.value.includes('/')) return false;
+  const groupsOf = (text: string) => (text.includes(':') ? parseIpv6(text) : parseIpv4(text));
+  const client = groupsOf(address.value)!;
+  return allowed.some((entry) => {
+    const [text = '', prefixText] = entry.split('/');
+    const range = groupsOf(text);
+    if (!range || range.length !== client.length) return false;
+    const prefix = prefixText === undefined ? range.length * 16 : Number(prefixText);
+    return maskGroups(client, prefix).every((group, index) => group === range[index]);
+  });
+}
