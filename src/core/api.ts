@@ -26,6 +26,8 @@ export interface CoreOptions {
   passwords: PasswordHasher;
   authenticate(request: Request): Promise<Principal | null>;
   mailWritten?: () => void;
+  /** The origin mailed links start with, e.g. `https://app.example.com`. */
+  publicOrigin?: string;
 }
 
 export const IDEMPOTENCY_KEY_MAX = 255;
@@ -62,10 +64,11 @@ export interface RecordEventInput {
 export function createCore(options: CoreOptions) {
   const { storage, basePath } = options;
   const now = options.now ?? (() => new Date());
-  const services: Services = { basePath, now, cursors: options.cursors, passwords: options.passwords, mailWritten: options.mailWritten };
+  const { publicOrigin, mailWritten } = options;
+  const services: Services = { basePath, now, cursors: options.cursors, passwords: options.passwords, mailWritten, publicOrigin };
 
   const verification = (tx: AccountTx, account: AccountState): Verification =>
-    ({ tx, account, basePath, now, owner: () => tx.owner(), mailWritten: options.mailWritten });
+    ({ tx, account, basePath, publicOrigin, now, owner: () => tx.owner(), mailWritten });
 
   async function activeViewer(tx: AccountTx, principal: Principal): Promise<User | null> {
     const user = await tx.user(principal.userId);

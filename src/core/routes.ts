@@ -34,6 +34,8 @@ export interface Services {
   passwords: PasswordHasher;
   /** Tells the mail delivery that the transaction wrote mail (after commit). */
   mailWritten?: () => void;
+  /** The origin mailed links start with. */
+  publicOrigin?: string;
 }
 
 export interface PasswordHasher {
@@ -491,6 +493,7 @@ const verificationOf = (context: Context): Verification => ({
   tx: context.tx,
   account: context.account,
   basePath: context.services.basePath,
+  publicOrigin: context.services.publicOrigin,
   now: context.services.now,
   owner: () => context.tx.owner(),
   mailWritten: context.services.mailWritten,

@@ -16,6 +16,8 @@ export interface Verification {
   tx: AccountTx;
   account: AccountState;
   basePath: string;
+  /** The origin mailed links start with (the server's `publicUrl`); none: the path alone. */
+  publicOrigin?: string;
   now: () => Date;
   owner: () => Promise<User>;
   mailWritten?: () => void;
@@ -23,11 +25,12 @@ export interface Verification {
 
 /** A new link's token record and its mail: what a send writes, composed in one place. */
 export function verificationRecords(
-  input: { account: AccountState; owner: User; user: User; basePath: string; at: Date; welcome: boolean; mailId: string },
+  input: { account: AccountState; owner: User; user: User; basePath: string; publicOrigin?: string; at: Date; welcome: boolean; mailId: string },
 ): { token: VerificationToken; mail: OutboxMail } {
   const { account, owner, user, at, welcome } = input;
   const token = randomToken(24);
   const link = `${input.basePath}/verify/${token}`;
+  const url = `${input.publicOrigin ?? ''}${link}`;
   return {
     token: {
       token,
@@ -43,7 +46,7 @@ export function verificationRecords(
       subject: welcome ? `Welcome to ${account.name}: please confirm your email address` : `Confirm your email address for ${account.name}`,
       link,
       text: `${welcome ? `Hello ${user.firstName}, ${owner.firstName} added you to ${account.name}.` : `Hello ${user.firstName},`}\n`
-        + `Confirm your email address to sign in: ${link}\nThe link is valid for 7 days.`,
+        + `Confirm your email address to sign in: ${url}\nThe link is valid for 7 days.`,
       kind: welcome ? 'welcome' : 'verification',
       userId: user.id,
       createdAt: at.toISOString(),
@@ -57,7 +60,7 @@ export async function sendVerification(v: Verification, user: User, welcome: boo
   const { tx } = v;
   const at = v.now();
   const { token, mail } = verificationRecords({
-    account: v.account, owner: await v.owner(), user, basePath: v.basePath, at, welcome, mailId: await tx.newId('mail'),
+    account: v.account, owner: await v.owner(), user, basePath: v.basePath, publicOrigin: v.publicOrigin, at, welcome, mailId: await tx.newId('mail'),
   });
   await tx.replaceVerificationTokens(user.id, at.toISOString());
   await tx.insertVerificationToken(token);
