@@ -104,7 +104,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOU
 function connectionProblem(error: unknown, url: URL): DatabaseConfigError {
   const where = describeUrl(url);
   const { code, message } = error as { code?: string; message?: string };
-  if (code && UNREACHABLE.has(code)) return new DatabaseConfigError(`Cannot reach PostgreSQL at ${where} (${code}). Is it running, and is the host and port right?`, { cause: error });
+  if (code && UNREACHABLE.has(code)) return new DatabaseConfigError(`Cannot reach PostgreSQL at ${where} (${code}). Is it running, and are the host and port right?`, { cause: error });
   if (/timeout/i.test(message ?? '')) return new DatabaseConfigError(`Cannot reach PostgreSQL at ${where}: the connection timed out.`, { cause: error });
   if (code === '28P01' || code === '28000') return new DatabaseConfigError(`PostgreSQL at ${where} refused the login of user "${decodeURIComponent(url.username)}" (${code}).`, { cause: error });
   if (code === '3D000') return new DatabaseConfigError(`PostgreSQL at ${where}: the database does not exist (${code}).`, { cause: error });
