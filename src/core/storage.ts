@@ -167,6 +167,8 @@ export interface AccountTx {
   deleteUser(id: string): Promise<void>;
   userSecrets(id: string): Promise<UserSecrets>;
   setUserSecrets(id: string, secrets: UserSecrets): Promise<void>;
+  /** The profile of this person key (`emailPersonKey`) in this account: sign-in finds people by email. */
+  userByPersonKey?(personKey: string): Promise<User | null>;
 
   // Tasks
   task(id: string): Promise<Task | null>;
@@ -221,6 +223,12 @@ export interface Storage {
   /** Mail not yet delivered, oldest first, across accounts (the server's delivery loop). */
   undeliveredMail?(limit: number): Promise<(OutboxMail & { accountId: string })[]>;
   markMailSent?(id: string, at: string): Promise<void>;
+  /** A delivery failed: counts the attempt and holds the mail back until `retryAt`. */
+  markMailFailed?(id: string, error: string, retryAt: string): Promise<void>;
+  /** All mail, sent or not, oldest first, of one account or all (`server.outbox()`). */
+  mail?(accountId?: string): Promise<(OutboxMail & { accountId: string })[]>;
+  /** Adds an account (the server's `accounts.create`); its owner is then inserted by a `write`. */
+  createAccount?(account: AccountState): Promise<void>;
   close(): Promise<void>;
 }
 
