@@ -167,8 +167,6 @@ export interface AccountTx {
   deleteUser(id: string): Promise<void>;
   userSecrets(id: string): Promise<UserSecrets>;
   setUserSecrets(id: string, secrets: UserSecrets): Promise<void>;
-  /** The profile of this person key (`emailPersonKey`) in this account: sign-in finds people by email. */
-  userByPersonKey?(personKey: string): Promise<User | null>;
 
   // Tasks
   task(id: string): Promise<Task | null>;
@@ -222,6 +220,11 @@ export interface Storage {
   accountOfEmail(personKey: string): Promise<string | null>;
   /** Mail not yet delivered, oldest first, across accounts (the server's delivery loop). */
   undeliveredMail?(limit: number): Promise<(OutboxMail & { accountId: string })[]>;
+  /**
+   * Up to `limit` undelivered mails, oldest first, leased to `owner` for `leaseSeconds`: mail
+   * leased to another owner whose lease runs is skipped, so processes never send one mail twice.
+   */
+  claimMail?(owner: string, limit: number, leaseSeconds: number): Promise<(OutboxMail & { accountId: string })[]>;
   markMailSent?(id: string, at: string): Promise<void>;
   /** A delivery failed: counts the attempt and holds the mail back until `retryAt`. */
   markMailFailed?(id: string, error: string, retryAt: string): Promise<void>;

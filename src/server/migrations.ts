@@ -151,7 +151,14 @@ export const MIGRATIONS: Migration[] = [
         sent_at timestamptz,
         attempts integer NOT NULL DEFAULT 0,
         next_attempt_at timestamptz,
-        last_error text
+        last_error text,
+        claimed_by text,
+        claimed_until timestamptz
+      )`,
+      // Keys every process shares (the cursor signing key).
+      `CREATE TABLE settings (
+        key text COLLATE "C" PRIMARY KEY,
+        value text NOT NULL
       )`,
       'CREATE INDEX outbox_undelivered ON outbox (created_at, id) WHERE sent_at IS NULL',
       'CREATE INDEX outbox_of_account ON outbox (account_id, created_at, id)',

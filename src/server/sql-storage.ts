@@ -25,18 +25,12 @@ import {
   type UserSecrets,
   type VerificationToken,
 } from '../core/storage.js';
+import { createHash } from 'node:crypto';
+import { emailPersonKey } from '../core/email.js';
 import type { Database, Queryable } from './database.js';
 
-/**
- * The person key of an address: lower-cased, without a `+tag` in the local part, so `ines+test@`
- * and `ines@` are one person (v1.1). To be replaced by `emailPersonKey` from src/mock/email.ts.
- */
-export function personKeyOf(email: string): string {
-  const lower = email.toLowerCase();
-  const at = lower.lastIndexOf('@');
-  const plus = lower.indexOf('+');
-  return plus === -1 || plus > at ? lower : lower.slice(0, plus) + lower.slice(at);
-}
+/** Links are kept as their SHA-256 only: a database dump cannot verify anyone. */
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 type Row = Record<string, unknown>;
 
@@ -167,7 +161,7 @@ const USER_WRITE_CASTS: Record<string, string> = { allowed_ips: '::json', notifi
 function userValues(user: User): unknown[] {
   const nameKey = nameKeyOf(user);
   return [
-    user.firstName, user.lastName, user.email, personKeyOf(user.email), nameKey, `${nameKey} ${fold(user.email)}`, user.phone,
+    user.firstName, user.lastName, user.email, emailPersonKey(user.email), nameKey, `${nameKey} ${fold(user.email)}`, user.phone,
     user.role, user.status, user.verifiedAt, user.createdAt, user.updatedAt, user.version, user.creditLimit, user.creditsSpent,
     JSON.stringify(user.allowedIps), JSON.stringify(user.notifications), JSON.stringify(user.access),
     [...new Set(user.access.tasks.map((ref) => ref.taskId))],
@@ -222,8 +216,8 @@ const mailFrom = (row: Row): OutboxMail & { accountId: string } => ({
   accountId: row.account_id as string,
 });
 
-const tokenFrom = (row: Row): VerificationToken => ({
-  tokenHash: row.token_hash as string,
+const tokenFrom = (row: Row, token: string): VerificationToken => ({
+  token,
   userId: row.user_id as string,
   createdAt: iso(row.created_at),
   expiresAt: iso(row.expires_at),
@@ -356,6 +350,11 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       await tx.query('UPDATE users SET password_hash = $3 WHERE account_id = $1 AND id = $2', [accountId, id, secrets.passwordHash]);
     },
 
+    async emailTaken(personKey) {
+      // Across accounts: an email is the login name of the whole server.
+      return (await tx.query('SELECT 1 FROM users WHERE person_key = $1 LIMIT 1', [personKey])).length > 0;
+    },
+
     async userByPersonKey(personKey) {
       const row = await one(`SELECT ${USER_COLUMNS} FROM users WHERE account_id = $1 AND person_key = $2`, [accountId, personKey]);
       return row ? userFrom(row) : null;
@@ -396,6 +395,11 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
         byName ? { column: 'name_key', type: 'text', descending: false } : { column: 'created_at', type: 'timestamptz', descending: true },
         page, taskFrom, byName ? (row) => row.name_key as string : (row) => iso(row.created_at),
       );
+    },
+
+    async tasksOwnedBy(userId) {
+      const rows = await tx.query<Row>('SELECT id FROM tasks WHERE account_id = $1 AND owner_id = $2 ORDER BY id', [accountId, userId]);
+      return rows.map((row) => row.id as string);
     },
 
     async countTasksOwned(userId) {
@@ -491,16 +495,16 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       await tx.query(
         `INSERT INTO verification_tokens (token_hash, account_id, user_id, created_at, expires_at, used_at, replaced_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [token.tokenHash, accountId, token.userId, token.createdAt, token.expiresAt, token.usedAt, token.replacedAt],
+        [tokenHash(token.token), accountId, token.userId, token.createdAt, token.expiresAt, token.usedAt, token.replacedAt],
       );
     },
 
-    async verificationToken(tokenHash) {
+    async verificationToken(token) {
       const row = await one(
         'SELECT token_hash, user_id, created_at, expires_at, used_at, replaced_at FROM verification_tokens WHERE account_id = $1 AND token_hash = $2',
-        [accountId, tokenHash],
+        [accountId, tokenHash(token)],
       );
-      return row ? tokenFrom(row) : null;
+      return row ? tokenFrom(row, token) : null;
     },
 
     async replaceVerificationTokens(userId, at) {
@@ -510,8 +514,8 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       );
     },
 
-    async useVerificationToken(tokenHash, at) {
-      await tx.query('UPDATE verification_tokens SET used_at = $3 WHERE account_id = $1 AND token_hash = $2', [accountId, tokenHash, at]);
+    async useVerificationToken(token, at) {
+      await tx.query('UPDATE verification_tokens SET used_at = $3 WHERE account_id = $1 AND token_hash = $2', [accountId, tokenHash(token), at]);
     },
 
     // ---- Mail and audit
@@ -574,8 +578,8 @@ export function createSqlStorage(database: Database): Storage {
       );
     },
 
-    async accountOfVerificationToken(tokenHash) {
-      const rows = await database.query<Row>('SELECT account_id FROM verification_tokens WHERE token_hash = $1', [tokenHash]);
+    async accountOfVerificationToken(token) {
+      const rows = await database.query<Row>('SELECT account_id FROM verification_tokens WHERE token_hash = $1', [tokenHash(token)]);
       return (rows[0]?.account_id as string | undefined) ?? null;
     },
 
@@ -591,6 +595,21 @@ export function createSqlStorage(database: Database): Storage {
         [limit],
       );
       return rows.map(mailFrom);
+    },
+
+    async claimMail(owner, limit, leaseSeconds) {
+      // Each process leases a batch before sending it, so two processes never send one mail twice.
+      const rows = await database.query<Row>(
+        `UPDATE outbox SET claimed_by = $1, claimed_until = now() + $3 * interval '1 second'
+         WHERE id IN (
+           SELECT id FROM outbox
+           WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+             AND (claimed_until IS NULL OR claimed_until < now() OR claimed_by = $1)
+           ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING ${MAIL_COLUMNS}`,
+        [owner, limit, leaseSeconds],
+      );
+      return rows.map(mailFrom).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
     },
 
     async markMailSent(id, at) {

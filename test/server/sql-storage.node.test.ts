@@ -13,7 +13,8 @@ import { Store, fold } from '../../src/mock/store.js';
 import type { RosterEvent, Task, User, UserSort } from '../../src/sdk/schemas.js';
 import { type Database, DatabaseConfigError, openDatabase } from '../../src/server/database.js';
 import { MIGRATIONS, migrate } from '../../src/server/migrations.js';
-import { createSqlStorage, personKeyOf } from '../../src/server/sql-storage.js';
+import { emailPersonKey as personKeyOf } from '../../src/core/email.js';
+import { createSqlStorage } from '../../src/server/sql-storage.js';
 
 const POSTGRES_URL = process.env.ROSTER_TEST_DATABASE_URL;
 const TABLES = 'accounts, users, tasks, events, idempotency_keys, verification_tokens, outbox, audit_entries';
@@ -187,7 +188,7 @@ for (const backend of backends) {
         await tx.insertUser(theirs, { passwordHash: 'secret' });
         await tx.insertTask(task('tsk_b1', { ownerId: 'usr_b1' }));
         await tx.insertEvent('usr_b1', event('evt_b1'));
-        await tx.insertVerificationToken({ tokenHash: 'hash_b1', userId: 'usr_b1', createdAt: at(0), expiresAt: at(100), usedAt: null, replacedAt: null });
+        await tx.insertVerificationToken({ token: 'hash_b1', userId: 'usr_b1', createdAt: at(0), expiresAt: at(100), usedAt: null, replacedAt: null });
         await tx.putIdempotency('key', { fingerprint: 'f', status: 201, headers: [], body: '{}', createdAt: at(0) });
         await tx.insertAudit({ id: 'aud_b1', at: at(0), actor: { id: 'usr_owner_acc_b', name: 'Olga Owner' }, action: 'user.created', targetId: 'usr_b1', targetName: 'Ada Lovelace', changes: [] });
       });
@@ -314,7 +315,7 @@ for (const backend of backends) {
         for (const item of users) await tx.insertUser(item, { passwordHash: null });
       });
       const owner = await storage.read('acc_a', (tx) => tx.owner());
-      const store = new Store({ id: 'acc_a', name: 'x', planName: 'x', seatLimit: 99, emailDomain: null, passwordMode: 'shared', balance: 0, tools: [], passwordSetAt: null });
+      const store = new Store({ id: 'acc_a', name: 'x', planName: 'x', seatLimit: 99, emailDomain: null, passwordMode: 'shared', balance: 0, tools: [], locale: 'en', passwordSetAt: null });
       for (const item of [owner, ...users]) store.addUser(item);
 
       const filters = [{}, { q: 'jurgen weiss' }, { q: 'ZOE' }, { q: 'ops' }, { q: 'strasse' }, { role: 'guest' }, { status: 'pending', q: 'lee' }, { q: 'nobody' }];
@@ -396,18 +397,18 @@ for (const backend of backends) {
       await seedAccount('acc_a');
       await storage.write('acc_a', async (tx) => {
         await tx.insertUser(user('usr_p', { status: 'pending' }), { passwordHash: null });
-        await tx.insertVerificationToken({ tokenHash: 'h1', userId: 'usr_p', createdAt: at(0), expiresAt: at(7 * 86400), usedAt: null, replacedAt: null });
-        await tx.insertVerificationToken({ tokenHash: 'h0', userId: 'usr_p', createdAt: at(0), expiresAt: at(7 * 86400), usedAt: at(1), replacedAt: null });
+        await tx.insertVerificationToken({ token: 'h1', userId: 'usr_p', createdAt: at(0), expiresAt: at(7 * 86400), usedAt: null, replacedAt: null });
+        await tx.insertVerificationToken({ token: 'h0', userId: 'usr_p', createdAt: at(0), expiresAt: at(7 * 86400), usedAt: at(1), replacedAt: null });
       });
       assert.equal(await storage.accountOfVerificationToken('h1'), 'acc_a');
       assert.equal(await storage.accountOfVerificationToken('nope'), null);
       await storage.write('acc_a', async (tx) => {
         await tx.replaceVerificationTokens('usr_p', at(5));
-        await tx.insertVerificationToken({ tokenHash: 'h2', userId: 'usr_p', createdAt: at(5), expiresAt: at(5 + 7 * 86400), usedAt: null, replacedAt: null });
+        await tx.insertVerificationToken({ token: 'h2', userId: 'usr_p', createdAt: at(5), expiresAt: at(5 + 7 * 86400), usedAt: null, replacedAt: null });
         await tx.useVerificationToken('h2', at(6));
       });
       await storage.read('acc_a', async (tx) => {
-        assert.deepEqual(await tx.verificationToken('h1'), { tokenHash: 'h1', userId: 'usr_p', createdAt: at(0), expiresAt: at(7 * 86400), usedAt: null, replacedAt: at(5) });
+        assert.deepEqual(await tx.verificationToken('h1'), { token: 'h1', userId: 'usr_p', createdAt: at(0), expiresAt: at(7 * 86400), usedAt: null, replacedAt: at(5) });
         assert.equal((await tx.verificationToken('h0'))!.replacedAt, null, 'a used link stays used, not replaced');
         assert.equal((await tx.verificationToken('h2'))!.usedAt, at(6));
       });
