@@ -2,12 +2,10 @@
 // names a server (a fresh database per run, dropped after). Orders are checked against the
 // in-memory store's, so the server lists what the reference API lists.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import pg from 'pg';
 import { type AccountState, type AuditEntry, EmailTakenError, type Storage } from '../../src/core/storage.js';
 import { Store, fold } from '../../src/mock/store.js';
 import type { RosterEvent, Task, User, UserSort } from '../../src/sdk/schemas.js';
@@ -15,32 +13,12 @@ import { type Database, DatabaseConfigError, openDatabase } from '../../src/serv
 import { MIGRATIONS, migrate } from '../../src/server/migrations.js';
 import { emailPersonKey as personKeyOf } from '../../src/core/email.js';
 import { createSqlStorage } from '../../src/server/sql-storage.js';
+import { POSTGRES_URL, freshPostgresDatabase } from './database-helpers.js';
 
-const POSTGRES_URL = process.env.ROSTER_TEST_DATABASE_URL;
 const TABLES = 'accounts, users, tasks, events, idempotency_keys, verification_tokens, outbox, audit_entries';
 const SORTS: UserSort[] = ['name', '-name', 'createdAt', '-createdAt', 'creditsSpent', '-creditsSpent'];
 const T0 = Date.parse('2025-03-01T09:00:00.000Z');
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
-
-/** A throwaway database on the test server, and a way to drop it. */
-async function freshPostgresDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `roster_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 function account(id: string, change: Partial<AccountState> = {}): AccountState {
   return {
@@ -72,7 +50,7 @@ if (POSTGRES_URL) {
   backends.push({
     name: 'PostgreSQL',
     open: async () => {
-      const fresh = await freshPostgresDatabase(POSTGRES_URL);
+      const fresh = await freshPostgresDatabase(POSTGRES_URL!);
       return { database: await openDatabase({ url: fresh.url }), cleanup: fresh.drop };
     },
   });
