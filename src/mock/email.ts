@@ -1,6 +1,6 @@
 /**
  * Server-side email rules (SPEC rules 2–5 and contract v1.1): strict address syntax, look-alikes
- * that mix scripts, role addresses and free-mail domains. The
+ * that mix scripts, role addresses, free-mail domains, and the person an address stands for. The
  * SDK's `emailSyntaxProblem` is the loose early check; this one decides. (The script check stays
  * here: in the SDK it would cost every host's bundle more than its size ceiling leaves.)
  */
@@ -134,6 +134,13 @@ const FREE_MAIL = new Set([...FREE_MAIL_DOMAINS, ...MORE_FREE_MAIL_DOMAINS]);
 export const isRoleAddress = (email: string) => ROLES.has(emailLocalBase(email));
 /** A free-mail provider's domain (see lists.ts). */
 export const isFreeMailAddress = (email: string) => FREE_MAIL.has(emailDomain(email));
+
+/**
+ * Contract v1.1, one person, one seat: what email uniqueness (rule 2) compares. The address
+ * lower-cased without the `+tag` of its local part, cut where the role-address check cuts it:
+ * `Ines+Test@acme.de` and `ines+a+b@acme.de` are both `ines@acme.de`.
+ */
+export const personKey = (email: string) => `${emailLocalBase(email)}@${emailDomain(email)}`;
 
 /** SPEC rule 5: an owner who signed up with such an address keeps a single-profile account. */
 export const isPersonalCompanyAddress = (email: string) => !isRoleAddress(email) && !isFreeMailAddress(email);

@@ -65,6 +65,7 @@ export function emailProblem(email: string, store: Store): FieldErrorCode | null
   if (isFreeMailAddress(email)) return 'email_freemail';
   const domain = store.account.emailDomain;
   if (domain && emailDomain(email) !== domain) return 'email_domain_mismatch';
+  // Taken also by the same address with another `+tag`, or without one (contract v1.1).
   if (store.userByEmail(email)) return 'email_taken';
   return null;
 }

@@ -4,6 +4,7 @@
  * update in place (binary search + splice) instead of re-sorting per request.
  */
 import type { RosterEvent, Task, Tool, User, UserSort } from '../sdk/schemas.js';
+import { personKey } from './email.js';
 import type { CursorPosition } from './http.js';
 
 export interface AccountState {
@@ -123,6 +124,7 @@ export class Store {
   readonly idempotency = new Map<string, IdempotencyRecord>();
   /** Pending profiles of the initial data whose verification mail is still to be sent. */
   readonly awaitingMail: string[] = [];
+  /** Keyed by `personKey`, so that `ines+test@` finds `ines@` (one person, one seat). */
   private readonly userIdsByEmail = new Map<string, string>();
   private readonly events = new Map<string, RosterEvent[]>();
   private readonly indexes = new Map<SortField, Entry[]>();
@@ -147,8 +149,9 @@ export class Store {
 
   // ---- Profiles ----------------------------------------------------------------------------
 
+  /** The profile of the person behind `email`: that address, or one that differs in its `+tag` only. */
   userByEmail(email: string): User | undefined {
-    const id = this.userIdsByEmail.get(email.toLowerCase());
+    const id = this.userIdsByEmail.get(personKey(email));
     return id === undefined ? undefined : this.users.get(id);
   }
 
@@ -161,7 +164,7 @@ export class Store {
   addUser(user: User, initial = false): void {
     this.users.set(user.id, user);
     if (!initial || !this.history) this.events.set(user.id, []);
-    this.userIdsByEmail.set(user.email, user.id);
+    this.userIdsByEmail.set(personKey(user.email), user.id);
     for (const [field, entries] of this.indexes) {
       const entry = { key: SORT_KEYS[field](user), id: user.id, user };
       entries.splice(lowerBound(entries, entry), 0, entry);
@@ -191,7 +194,7 @@ export class Store {
     const user = this.users.get(id);
     if (!user) return;
     this.users.delete(id);
-    this.userIdsByEmail.delete(user.email);
+    this.userIdsByEmail.delete(personKey(user.email));
     for (const [field, entries] of this.indexes) {
       entries.splice(lowerBound(entries, { key: SORT_KEYS[field](user), id }, true), 1);
     }
