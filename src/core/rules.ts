@@ -14,7 +14,7 @@ import {
   fieldErrorsFrom,
 } from '../sdk/schemas.js';
 import { type FieldError, type FieldErrorCode, emailDomain } from '../sdk/rules.js';
-import { emailPersonKey, isFreeMailAddress, isPersonalCompanyAddress, isRoleAddress, isValidEmailAddress } from './email.js';
+import { personKey, isFreeMailAddress, isPersonalCompanyAddress, isRoleAddress, isValidEmailAddress } from './email.js';
 import { fieldError } from './http.js';
 import { serverPasswordProblem } from './passwords.js';
 import type { AccountState, AccountTx } from './storage.js';
@@ -86,7 +86,8 @@ export async function emailProblem(email: string, account: AccountState, tx: Acc
   if (isFreeMailAddress(email)) return 'email_freemail';
   const domain = account.emailDomain;
   if (domain && emailDomain(email) !== domain) return 'email_domain_mismatch';
-  if (await tx.emailTaken(emailPersonKey(email))) return 'email_taken';
+  // Taken also by the same address with another `+tag`, or without one (contract v1.1).
+  if (await tx.emailTaken(personKey(email))) return 'email_taken';
   return null;
 }
 

@@ -6,7 +6,7 @@
  */
 import { ipAllowed } from '../sdk/rules.js';
 import type { User } from '../sdk/schemas.js';
-import { emailPersonKey } from './email.js';
+import { personKey } from './email.js';
 import type { PasswordHasher } from './routes.js';
 import type { Storage } from './storage.js';
 
@@ -60,11 +60,11 @@ export function createSignIn(options: { storage: Storage; passwords: PasswordHas
     if (throttle.blocked(emailKey, SIGN_IN_LIMITS.email) || throttle.blocked(ipKey, SIGN_IN_LIMITS.ip)) {
       return { ok: false, reason: 'rate_limited' };
     }
-    const personKey = emailPersonKey(email);
-    const accountId = await storage.accountOfEmail(personKey);
+    const key = personKey(email);
+    const accountId = await storage.accountOfEmail(key);
     const found = accountId && (input.accountId === undefined || input.accountId === accountId)
       ? await storage.read(accountId, async (tx) => {
-        const user = await tx.userByPersonKey(personKey);
+        const user = await tx.userByPersonKey(key);
         if (!user || user.email !== email) return null;
         const account = await tx.account();
         const hash = account.passwordMode === 'shared' ? await tx.accountPasswordHash() : (await tx.userSecrets(user.id)).passwordHash;

@@ -152,7 +152,7 @@ export interface AccountTx {
 
   // Profiles
   user(id: string): Promise<User | null>;
-  /** Whether any profile of any account has this person key (`emailPersonKey`). */
+  /** Whether any profile of any account has this person key (`personKey`). */
   emailTaken(personKey: string): Promise<boolean>;
   /** The profile of this person key in this account: sign-in finds people by email. */
   userByPersonKey(personKey: string): Promise<User | null>;
@@ -214,7 +214,7 @@ export interface Storage {
   /** The account of a verification link, for the public verification route. */
   accountOfVerificationToken(token: string): Promise<string | null>;
   /**
-   * The account of the profile whose person key (`emailPersonKey`) this is, across all accounts:
+   * The account of the profile whose person key (`personKey`) this is, across all accounts:
    * an email is the login name of the whole server.
    */
   accountOfEmail(personKey: string): Promise<string | null>;

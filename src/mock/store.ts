@@ -7,7 +7,7 @@ import type { RosterEvent, Task, User, UserSort } from '../sdk/schemas.js';
 import type {
   AccountState, AuditEntry, CursorPosition, IdempotencyRecord, OutboxMail, UserFilter, UserSecrets, VerificationToken,
 } from '../core/storage.js';
-import { emailPersonKey } from '../core/email.js';
+import { personKey } from '../core/email.js';
 
 /** Folds case, accents and a few letters without decomposition, so `jurgen weiss` finds `Jürgen Weiß`. */
 export function fold(text: string): string {
@@ -114,7 +114,7 @@ export class Store {
   // ---- Profiles ----------------------------------------------------------------------------
 
   userByEmail(email: string): User | undefined {
-    const id = this.userIdsByEmail.get(emailPersonKey(email));
+    const id = this.userIdsByEmail.get(personKey(email));
     return id === undefined ? undefined : this.users.get(id);
   }
 
@@ -127,7 +127,7 @@ export class Store {
   addUser(user: User, initial = false): void {
     this.users.set(user.id, user);
     if (!initial || !this.history) this.events.set(user.id, []);
-    this.userIdsByEmail.set(emailPersonKey(user.email), user.id);
+    this.userIdsByEmail.set(personKey(user.email), user.id);
     for (const [field, entries] of this.indexes) {
       const entry = { key: SORT_KEYS[field](user), id: user.id, user };
       entries.splice(lowerBound(entries, entry), 0, entry);
@@ -157,7 +157,7 @@ export class Store {
     const user = this.users.get(id);
     if (!user) return;
     this.users.delete(id);
-    this.userIdsByEmail.delete(emailPersonKey(user.email));
+    this.userIdsByEmail.delete(personKey(user.email));
     for (const [field, entries] of this.indexes) {
       entries.splice(lowerBound(entries, { key: SORT_KEYS[field](user), id }, true), 1);
     }

@@ -46,8 +46,12 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 export const EMAIL_MAX = 254;
 
-// Control characters and line/paragraph separators: a name is one line of text.
-const CONTROL_OR_BREAK = /[\p{Cc}\p{Zl}\p{Zp}]/u;
+// Control characters and line/paragraph separators: a name is one line of text. The bidirectional
+// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder the text around them
+// wherever the name is shown ("Trojan Source"), so they count as controls. The marks U+200E,
+// U+200F and U+061C are accepted: they open no run that could reorder anything beyond their
+// neighbours, and they come with right-to-left names pasted from documents.
+const CONTROL_OR_BREAK = /[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/u;
 const LETTER = /\p{L}/u;
 
 const codePoints = (value: string) => [...value].length;

@@ -9,7 +9,7 @@ import { createCursors, problem } from '../core/http.js';
 import { nameProblem } from '../sdk/rules.js';
 import type { RosterEvent, Tool, User } from '../sdk/schemas.js';
 import { errorForStatus } from '../sdk/errors.js';
-import { emailPersonKey, isValidEmailAddress } from '../core/email.js';
+import { personKey, isValidEmailAddress } from '../core/email.js';
 import type { SignInInput, SignInResult } from '../core/sign-in.js';
 import { type AccountState, EmailTakenError, type Storage } from '../core/storage.js';
 import { type Database, type DatabaseOptions, openDatabase } from './database.js';
@@ -226,7 +226,7 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
     await storage.createAccount!(account);
     const passwordHash = input.owner.password === undefined ? null : await hashPassword(input.owner.password);
     const owner = await storage.write(accountId, async (tx) => {
-      if (await tx.emailTaken(emailPersonKey(ownerEmail))) throw new EmailTakenError();
+      if (await tx.emailTaken(personKey(ownerEmail))) throw new EmailTakenError();
       const user: User = {
         id: await tx.newId('usr'),
         firstName: input.owner.firstName.trim(),

@@ -26,7 +26,7 @@ import {
   type VerificationToken,
 } from '../core/storage.js';
 import { createHash } from 'node:crypto';
-import { emailPersonKey } from '../core/email.js';
+import { personKey } from '../core/email.js';
 import type { Database, Queryable } from './database.js';
 
 /** Links are kept as their SHA-256 only: a database dump cannot verify anyone. */
@@ -161,7 +161,7 @@ const USER_WRITE_CASTS: Record<string, string> = { allowed_ips: '::json', notifi
 function userValues(user: User): unknown[] {
   const nameKey = nameKeyOf(user);
   return [
-    user.firstName, user.lastName, user.email, emailPersonKey(user.email), nameKey, `${nameKey} ${fold(user.email)}`, user.phone,
+    user.firstName, user.lastName, user.email, personKey(user.email), nameKey, `${nameKey} ${fold(user.email)}`, user.phone,
     user.role, user.status, user.verifiedAt, user.createdAt, user.updatedAt, user.version, user.creditLimit, user.creditsSpent,
     JSON.stringify(user.allowedIps), JSON.stringify(user.notifications), JSON.stringify(user.access),
     [...new Set(user.access.tasks.map((ref) => ref.taskId))],

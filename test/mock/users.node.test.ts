@@ -41,6 +41,28 @@ describe('reference API: profiles', () => {
     assert.deepEqual(problem.errors?.map((error) => [error.field, error.code]), [['email', 'email_taken']]);
   });
 
+  it('takes an address as taken when it differs only in its +tag, either way round (409 email_taken)', async () => {
+    const api = fresh();
+    const ines = await as(api, OWNER).post('/users', newProfile({ email: 'Ines+Test@acme.de' }));
+    assert.equal(ines.status, 201);
+    assert.equal(ines.body.email, 'ines+test@acme.de', 'stored as given, lower-cased, tag and all');
+    const max = await as(api, OWNER).post('/users', newProfile({ email: 'max@acme.de' }));
+    assert.equal(max.status, 201);
+    for (const email of ['ines@acme.de', 'INES+test@acme.de', 'ines+other@acme.de', 'ines+@acme.de', 'max+tools@acme.de', 'Max+a+b@ACME.de',
+      'olivia.owner+roster@acme.de']) {
+      const answer = await as(api, OWNER).post('/users', newProfile({ email, firstName: 'Again' }));
+      const problem = assertProblem(answer, 409, 'email_taken');
+      assert.deepEqual(problem.errors?.map((error) => [error.field, error.code]), [['email', 'email_taken']], email);
+    }
+    // Other people whose addresses merely start alike are not the same person.
+    for (const email of ['ines.test@acme.de', 'ines-test@acme.de', 'maxi+tools@acme.de']) {
+      assert.equal((await as(api, OWNER).post('/users', newProfile({ email }))).status, 201, email);
+    }
+    // Deleting the profile frees the person's every address.
+    assert.equal((await as(api, OWNER).delete(`/users/${ines.body.id}?tasks=delete`, { 'if-match': '"1"' })).status, 204);
+    assert.equal((await as(api, OWNER).post('/users', newProfile({ email: 'ines@acme.de' }))).status, 201);
+  });
+
   it('refuses role addresses, also before a +tag, but not first names on the list (422 email_role_address)', async () => {
     const api = fresh();
     for (const email of ['support@acme.de', 'Info@acme.de', 'admin+tools@acme.de', 'office@acme.de', 'sales@acme.de',

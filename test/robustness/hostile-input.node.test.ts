@@ -10,12 +10,14 @@ import { ownerSetup, settle, show } from './helpers.js';
 type NameField = 'firstName' | 'lastName';
 
 const isControlOrLineBreak = (codePoint: number) =>
-  codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f) || codePoint === 0x2028 || codePoint === 0x2029;
+  codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f) || codePoint === 0x2028 || codePoint === 0x2029 ||
+  (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069);
 
 /**
  * SPEC rule 1 written out again, independently of src/sdk/rules.ts: the field codes that may
  * refuse `trimmed`; none means it must be accepted. Control characters are C0, DEL and C1
- * (which holds NEL); the line breaks beyond them are U+2028 and U+2029.
+ * (which holds NEL), and since contract v1.1 the bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069); the line breaks beyond them are U+2028 and U+2029.
  */
 function ruleOneRefusals(trimmed: string, { max, needsLetter }: { max: number; needsLetter: boolean }): string[] {
   const codePoints = Array.from(trimmed, (ch) => ch.codePointAt(0)!);

@@ -11,7 +11,7 @@ import { Store, fold } from '../../src/mock/store.js';
 import type { RosterEvent, Task, User, UserSort } from '../../src/sdk/schemas.js';
 import { type Database, DatabaseConfigError, openDatabase } from '../../src/server/database.js';
 import { MIGRATIONS, migrate } from '../../src/server/migrations.js';
-import { emailPersonKey as personKeyOf } from '../../src/core/email.js';
+import { personKey as personKeyOf } from '../../src/core/email.js';
 import { createSqlStorage } from '../../src/server/sql-storage.js';
 import { POSTGRES_URL, freshPostgresDatabase } from './database-helpers.js';
 
