@@ -19,9 +19,11 @@ const mswWorker = (): Plugin => ({
   },
 });
 
-/** Library entries: the SDK, the reference API, the elements and one define file per tag. */
+/** Library entries: the SDK, the reference API, the conformance kit, the elements and one define file per tag. */
 function libraryEntries() {
-  const entries: Record<string, string> = { 'sdk/index': 'src/sdk/index.ts', 'mock/index': 'src/mock/index.ts' };
+  const entries: Record<string, string> = {
+    'sdk/index': 'src/sdk/index.ts', 'mock/index': 'src/mock/index.ts', 'conformance/index': 'src/conformance/index.ts',
+  };
   if (existsSync('src/components/index.ts')) {
     entries['components/index'] = 'src/components/index.ts';
     entries['components/define'] = 'src/components/define.ts';
@@ -33,7 +35,8 @@ function libraryEntries() {
   return entries;
 }
 
-const dependency = /^(lit|@lit\/|@lit-labs\/|ky$|zod|msw)/;
+// Node's built-ins (`node:test` in the conformance kit) stay imports, never browser shims.
+const dependency = /^(lit|@lit\/|@lit-labs\/|ky$|zod|msw|node:)/;
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve' || mode === 'demo') {

@@ -107,6 +107,7 @@ describe('npm package', { timeout: 300_000 }, () => {
     const { files } = await install();
     for (const file of ['package.json', 'custom-elements.json', 'openapi.json', 'dist/components/define.js', 'dist/components/define.d.ts',
       'dist/components/index.js', 'dist/sdk/index.js', 'dist/sdk/index.d.ts', 'dist/mock/index.js', 'dist/mock/index.d.ts',
+      'dist/conformance/index.js', 'dist/conformance/index.d.ts',
       'dist/roster.min.js', 'dist/roster-mock.min.js', 'dist/roster.min.d.ts', 'dist/roster-mock.min.d.ts', 'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'dist/types/svelte.d.ts', 'dist/types/elements.d.ts',
       ...TAGS.map((tag) => `dist/components/${tag.slice('roster-'.length)}/${tag}.js`),
       ...TAGS.map((tag) => `dist/components/${tag.slice('roster-'.length)}/${tag}.d.ts`)]) {
@@ -124,7 +125,8 @@ describe('npm package', { timeout: 300_000 }, () => {
       const code = readFileSync(join(root, file), 'utf8');
       for (const match of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\b[^'";]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
         const specifier = match[1] ?? match[2];
-        if (specifier.startsWith('.')) continue;
+        // Node's built-ins (`node:test` in the conformance kit) need no dependency.
+        if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
         const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
         assert.ok(declared.has(name), `${file} imports ${specifier}: add ${name} to dependencies`);
       }
@@ -142,18 +144,20 @@ describe('npm package', { timeout: 300_000 }, () => {
       const client = createRosterClient({ baseUrl: 'http://localhost/api/roster/v1', fetch: api.fetch, getToken: () => api.tokenFor('olivia.owner@acme.de') });
       const me = await client.me();
       const page = await client.users.list({ limit: 5 });
-      const entries = ${JSON.stringify(['', '/sdk', '/mock', '/elements', '/elements/user-list/roster-user-list.js', '/elements/panel/panel.js',
+      const { runConformance } = await import('${pkg.name}/conformance');
+      const entries = ${JSON.stringify(['', '/sdk', '/mock', '/conformance', '/elements', '/elements/user-list/roster-user-list.js', '/elements/panel/panel.js',
         '/roster.min.js', '/roster-mock.min.js', '/custom-elements.json', '/openapi.json', '/package.json'])};
       const resolved = Object.fromEntries(entries.map((entry) => {
         const file = fileURLToPath(import.meta.resolve('${pkg.name}' + entry));
         const types = file.replace(/\\.js$/, '.d.ts');
         return [entry || '.', { exists: existsSync(file), types: !file.endsWith('.js') || existsSync(types) }];
       }));
-      console.log(JSON.stringify({ account: me.account.name, users: page.items.length, guard: typeof isRosterError, resolved }));
-    `) as { account: string; users: number; guard: string; resolved: Record<string, { exists: boolean; types: boolean }> };
+      console.log(JSON.stringify({ account: me.account.name, users: page.items.length, guard: typeof isRosterError, kit: typeof runConformance, resolved }));
+    `) as { account: string; users: number; guard: string; kit: string; resolved: Record<string, { exists: boolean; types: boolean }> };
     assert.equal(result.account, 'Acme GmbH');
     assert.ok(result.users >= 1);
     assert.equal(result.guard, 'function');
+    assert.equal(result.kit, 'function');
     for (const [entry, { exists, types }] of Object.entries(result.resolved)) {
       assert.ok(exists, `${pkg.name}${entry === '.' ? '' : entry} resolves to a file`);
       assert.ok(types, `${pkg.name}${entry === '.' ? '' : entry} has a .d.ts beside it`);
@@ -173,6 +177,7 @@ describe('npm package', { timeout: 300_000 }, () => {
       import '${pkg.name}/elements/user-list/roster-user-list.js';
       import { createRosterClient, type User } from '${pkg.name}/sdk';
       import { createReferenceApi } from '${pkg.name}/mock';
+      import { runConformance, type ConformanceAccount } from '${pkg.name}/conformance';
       import { createRosterClient as fromCdn, RosterPanel as CdnPanel } from '${pkg.name}/roster.min.js';
       import { createReferenceApi as mockFromCdn } from '${pkg.name}/roster-mock.min.js';
       const api = createReferenceApi();
@@ -181,6 +186,9 @@ describe('npm package', { timeout: 300_000 }, () => {
       const list: RosterUserList = document.createElement('roster-user-list');
       panel.client = createRosterClient({ baseUrl: '/api', fetch: api.fetch });
       list.pageSize = 20;
+      const account: ConformanceAccount = { tokens: { owner: 'o', manager: 'm', specialist: 's', guest: 'g' },
+        account: { emailDomain: 'acme.de', seatLimit: 8, passwordMode: 'shared', balance: 1000, tools: [{ id: 'a', taskCost: 10 }] } };
+      runConformance({ baseUrl: 'http://localhost/api', fetch: api.fetch, setup: async () => account });
       panel.addEventListener('roster-select', (event: SelectEvent) => { const user: User = event.detail.user; console.log(user.email); });
     `);
     writeFileSync(join(scratch, 'frameworks.ts'), `
