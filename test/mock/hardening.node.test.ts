@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createReferenceApi, type ReferenceApi } from '../../src/mock/index.js';
 import { ConflictError, createRosterClient } from '../../src/sdk/index.js';
-import { type Answer, BASE, OWNER, as, assertFieldError, assertProblem, call, newProfile, verify } from './helpers.js';
+import { BASE, OWNER, answerOf, as, assertFieldError, assertProblem, call, newProfile, verify } from './helpers.js';
 
 const MiB = 1024 * 1024;
 
@@ -30,29 +30,25 @@ function streamed(api: ReferenceApi, path: string, body: ReadableStream<Uint8Arr
   } as RequestInit));
 }
 
-async function problemOf(response: Response): Promise<Answer> {
-  return { status: response.status, headers: response.headers, body: await response.json() };
-}
-
 describe('hardening: limits, and authentication before the body', () => {
   it('answers 401 to a huge streamed body without a valid token, having read none of it', async () => {
     const api = createReferenceApi();
     for (const headers of [{} as Record<string, string>, { authorization: 'Bearer forged' }, { authorization: `Bearer ${api.tokenFor('nobody@acme.de')}` }]) {
       const { stream, stats } = lazyBody(64 * MiB);
-      assertProblem(await problemOf(await streamed(api, '/users', stream, headers)), 401, 'unauthorized');
+      assertProblem(await answerOf(await streamed(api, '/users', stream, headers)), 401, 'unauthorized');
       assert.equal(stats.pulled, 0, `read ${stats.pulled} bytes for ${JSON.stringify(headers)}`);
     }
     // A pending profile's token is no better.
     const pending = (await as(api, OWNER).post('/users', newProfile())).body;
     const { stream, stats } = lazyBody(64 * MiB);
-    assertProblem(await problemOf(await streamed(api, '/tasks', stream, { authorization: `Bearer ${api.tokenFor(pending.id)}` })), 401, 'unauthorized');
+    assertProblem(await answerOf(await streamed(api, '/tasks', stream, { authorization: `Bearer ${api.tokenFor(pending.id)}` })), 401, 'unauthorized');
     assert.equal(stats.pulled, 0);
   });
 
   it('answers 413 payload_too_large to a body over 1 MiB from a signed-in owner, and creates nothing', async () => {
     const api = createReferenceApi();
     const { stream, stats } = lazyBody(8 * MiB);
-    assertProblem(await problemOf(await streamed(api, '/users', stream, { authorization: `Bearer ${api.tokenFor(OWNER)}` })), 413, 'payload_too_large');
+    assertProblem(await answerOf(await streamed(api, '/users', stream, { authorization: `Bearer ${api.tokenFor(OWNER)}` })), 413, 'payload_too_large');
     assert.ok(stats.pulled <= MiB + 64 * 1024, `read ${stats.pulled} bytes`);
     assert.equal((await as(api, OWNER).get('/users')).body.total, 1);
   });
