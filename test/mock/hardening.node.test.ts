@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createReferenceApi, type ReferenceApi } from '../../src/mock/index.js';
-import { ConflictError, createRosterClient } from '../../src/sdk/index.js';
+import { errorFromResponse } from '../../src/sdk/http.js';
+import { ConflictError, NotFoundError, RosterError, ValidationError, createRosterClient } from '../../src/sdk/index.js';
 import { BASE, OWNER, answerOf, as, assertFieldError, assertProblem, call, newProfile, verify } from './helpers.js';
 
 const MiB = 1024 * 1024;
@@ -239,5 +240,50 @@ describe('hardening: tokens name profile ids', () => {
     assert.ok(!deleted.has(again.id));
     assertProblem(await call(api, 'POST', '/tasks', { headers: { authorization: `Bearer ${oldToken}` }, body: { toolId: 'rank-tracker', name: 'Sneaky' } }), 401, 'unauthorized');
     assert.equal((await as(api, again.email).get('/me')).body.user.id, again.id);
+  });
+});
+
+describe('hardening: the SDK’s error classes for the v1.1 answers', () => {
+  const clientOf = (api: ReferenceApi) => createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
+
+  it('throws ValidationError for 413 payload_too_large and for 422 too_many_items', async () => {
+    const api = createReferenceApi();
+    const client = clientOf(api);
+    await assert.rejects(client.users.create({ ...newProfile(), phone: '1'.repeat(MiB + 1) } as never), (error) => {
+      assert.ok(error instanceof ValidationError, String(error));
+      assert.deepEqual([error.status, error.code], [413, 'payload_too_large']);
+      return true;
+    });
+    const target = await client.users.create(newProfile() as never);
+    const ips = Array.from({ length: 101 }, (_, i) => `10.0.0.${i}`);
+    await assert.rejects(client.users.update(target.id, { allowedIps: ips }), (error) => {
+      assert.ok(error instanceof ValidationError, String(error));
+      assert.deepEqual([error.status, error.code], [422, 'too_many_items']);
+      assert.deepEqual(error.fieldErrors.map((fieldError) => [fieldError.field, fieldError.code]), [['allowedIps', 'too_many_items']]);
+      return true;
+    });
+  });
+
+  it('reads a used or replaced verification link (410) as NotFoundError with its code', async () => {
+    const api = createReferenceApi();
+    await as(api, OWNER).post('/users', newProfile());
+    const link = `http://localhost${api.outbox()[0]!.link}`;
+    await verify(api, 'max.mustermann@acme.de');
+    const used = await errorFromResponse(await api.handle(new Request(link, { method: 'POST' })));
+    assert.ok(used instanceof NotFoundError, String(used));
+    assert.deepEqual([used.status, used.code], [410, 'link_used']);
+  });
+
+  it('names the class and code from the status alone when an answer has no problem body', async () => {
+    const bare = (status: number) => errorFromResponse(new Response('<html>proxy</html>', { status, headers: { 'content-type': 'text/html' } }));
+    const cases: Array<[number, string, string]> = [
+      [409, 'ConflictError', 'conflict'], [410, 'NotFoundError', 'gone'], [413, 'ValidationError', 'payload_too_large'],
+      [422, 'ValidationError', 'validation_failed'], [418, 'RosterError', 'http_error'],
+    ];
+    for (const [status, name, code] of cases) {
+      const error = await bare(status);
+      assert.ok(error instanceof RosterError);
+      assert.deepEqual([error.name, error.status, error.code], [name, status, code]);
+    }
   });
 });
