@@ -82,9 +82,26 @@ export const ITEM_LIMITS = { allowedIps: 100, 'access.tools': 1_000, 'access.tas
 /** The message of `too_many_items`, the server's wording. */
 export const tooManyItemsMessage = (max: number) => `Use at most ${max.toLocaleString('en')} items.`;
 
+/**
+ * A list's item limit. It is named like zod's own `max_length` check, which zod runs before it
+ * parses any item (an oversized list is refused without being walked), at a fraction of the bytes
+ * of `z.maxLength`; `maxItems` is its JSON Schema meaning.
+ */
+const atMost = (maximum: number) => [{
+  _zod: {
+    def: { check: 'max_length', maximum, when: () => true },
+    check: (ctx: z.core.ParsePayload<unknown[]>) => {
+      if (ctx.value.length > maximum) {
+        ctx.issues.push({ code: 'custom', message: tooManyItemsMessage(maximum), input: ctx.value, params: { code: 'too_many_items' } });
+      }
+    },
+    onattach: [],
+  },
+} as unknown as z.core.$ZodCheck<unknown[]>, z.meta({ maxItems: maximum })] as const;
+
 const accessInput = z.object({
-  tools: z.array(id).check(z.maxLength(ITEM_LIMITS['access.tools'])),
-  tasks: z.array(TaskRefSchema).check(z.maxLength(ITEM_LIMITS['access.tasks'])),
+  tools: z.array(id).check(...atMost(ITEM_LIMITS['access.tools'])),
+  tasks: z.array(TaskRefSchema).check(...atMost(ITEM_LIMITS['access.tasks'])),
 });
 
 export const UserSchema = z.object({
@@ -216,7 +233,7 @@ const password = z.string().check(rule(passwordProblem));
 const creditLimit = z.nullable(z.number().check(rule((value) => (Number.isSafeInteger(value) && value >= 0 ? null : 'invalid_credit_limit'))));
 
 /** Allowed IPs, each canonicalised (SPEC rule 11); an entry listed twice is refused. */
-const allowedIps = z.array(z.string()).check(z.maxLength(ITEM_LIMITS.allowedIps), (ctx) => {
+const allowedIps = z.array(z.string()).check(...atMost(ITEM_LIMITS.allowedIps), (ctx) => {
   const canonical: string[] = [];
   // A Set, not a scan of the list so far: the check stays linear in the list's length.
   const seen = new Set<string>();
@@ -286,9 +303,6 @@ export function fieldErrorsFrom(error: z.core.$ZodError, input?: unknown): Field
     // The rules above carry their own code and message.
     const own = (problem as { params?: { code?: FieldErrorCode } }).params?.code;
     if (own) return { field, code: own, message: problem.message };
-    if (problem.code === 'too_big' && problem.origin === 'array') {
-      return { field, code: 'too_many_items', message: tooManyItemsMessage(Number(problem.maximum)) };
-    }
     let code: FieldErrorCode = problem.code === 'invalid_type' ? 'invalid_type' : 'invalid_value';
     if (problem.code === 'unrecognized_keys') {
       const email = problem.keys.includes('email');
