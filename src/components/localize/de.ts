@@ -41,11 +41,6 @@ export const de: Catalog = {
     method_not_allowed: 'Der Server unterstützt diese Aktion nicht.',
     http_error: 'Der Server hat die Anfrage abgelehnt.',
     unknown: 'Etwas Unerwartetes ist passiert.',
-    guests_need_tasks: 'Wenn diese Aufgaben gelöscht werden, bleiben Gäste ohne Aufgabe. Übertrage die Aufgaben stattdessen auf den Hauptnutzer.',
-    payload_too_large: 'Diese Anfrage ist zu groß zum Senden.',
-    link_expired: 'Dieser Link ist abgelaufen, oder es wurde ein neuerer gesendet.',
-    link_used: 'Dieser Link wurde bereits verwendet.',
-    gone: 'Das ist nicht mehr verfügbar.',
     required: 'Dieses Feld ist erforderlich.',
     too_long: 'Das ist zu lang.',
     name_needs_letter: 'Ein Name braucht mindestens einen Buchstaben.',
@@ -228,11 +223,8 @@ export const de: Catalog = {
       confirm: 'Löschen',
       deleting: 'Wird gelöscht …',
       deleted: (name) => `${name} wurde gelöscht.`,
-      guestsNeedTasks: (count) => {
-        const who = count === 1 ? 'bleibt ein Gast' : count > 1 ? `bleiben ${n(count)} Gäste` : 'bleiben Gäste';
-        return `Wenn diese Aufgaben gelöscht werden, ${who} ohne Aufgabe, denn es sind ${count === 1 ? 'seine' : 'ihre'} einzigen. `
-          + `Jetzt ist ausgewählt, sie auf den Hauptnutzer zu übertragen: Wähle „Löschen“, um fortzufahren, oder gib ${count === 1 ? 'dem Gast' : 'den Gästen'} zuerst andere Aufgaben.`;
-      },
+      guestsNeedTasks: (count) =>
+        `Wenn diese Aufgaben gelöscht werden, ${count === 1 ? 'bleibt' : 'bleiben'} ${plural(count, 'Gast', 'Gäste')} ohne Aufgabe. Jetzt ist ausgewählt, sie auf den Hauptnutzer zu übertragen: Wähle „Löschen“, um fortzufahren.`,
     },
     leave: {
       title: 'Ungespeicherte Änderungen verwerfen?',

@@ -14,8 +14,7 @@ type ProblemCode =
   | 'validation_failed' | 'idempotency_key_reused' | 'seat_limit_reached' | 'single_profile_account'
   | 'already_verified' | 'credit_limit_reached' | 'insufficient_credits' | 'unauthorized' | 'forbidden'
   | 'not_found' | 'version_conflict' | 'rate_limited' | 'server_error' | 'network_error' | 'timeout'
-  | 'invalid_response' | 'conflict' | 'method_not_allowed' | 'http_error' | 'unknown'
-  | 'guests_need_tasks' | 'payload_too_large' | 'link_expired' | 'link_used' | 'gone';
+  | 'invalid_response' | 'conflict' | 'method_not_allowed' | 'http_error' | 'unknown';
 
 const errors = {
   // Top-level problem codes (SPEC "Errors") and client-side failures
@@ -39,11 +38,6 @@ const errors = {
   method_not_allowed: 'The server does not support this action.',
   http_error: 'The server refused the request.',
   unknown: 'Something unexpected happened.',
-  guests_need_tasks: 'Deleting these tasks would leave guests with no task. Transfer the tasks to the owner instead.',
-  payload_too_large: 'This request is too large to send.',
-  link_expired: 'This link has expired or a newer one was sent.',
-  link_used: 'This link was already used.',
-  gone: 'This is no longer available.',
   // Field codes (FieldErrorCode), shown next to the field: the SDK's texts, a few made more specific here
   ...FIELD_MESSAGES,
   email_role_address: 'Use a personal address, not a role or team address such as support@ or info@.',
@@ -224,11 +218,8 @@ export const en = {
       deleting: 'Deleting…',
       deleted: (name: string) => `${name} was deleted.`,
       /** The server refused to delete the tasks (409 guests_need_tasks): `count` guests would have none left. */
-      guestsNeedTasks: (count: number) => {
-        const who = count === 1 ? 'a guest' : count > 1 ? `${n(count)} guests` : 'guests';
-        return `Deleting these tasks would leave ${who} with no task, as they are the only tasks ${count === 1 ? 'this guest has' : 'these guests have'}. `
-          + `Transferring them to the owner is now selected: choose Delete to continue, or first give ${count === 1 ? 'the guest' : 'the guests'} other tasks.`;
-      },
+      guestsNeedTasks: (count: number) =>
+        `Deleting these tasks would leave ${plural(count, 'guest', 'guests')} with no task. Transferring them to the owner is now selected: choose Delete to continue.`,
     },
     leave: {
       title: 'Discard unsaved changes?',
