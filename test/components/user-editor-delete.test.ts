@@ -38,7 +38,7 @@ async function refusedDelete(locale: string) {
   radio(el, 'delete').click();
   await el.updateComplete;
   confirmButton(el).click();
-  const notice = await waitFor(() => $(el, '[part~="delete-guests-notice"]'), 'the guests notice');
+  const notice = await waitFor(() => $(el, '#delete-guests'), 'the guests notice');
   await waitFor(() => !confirmButton(el).disabled, 'the delete settled');
   return { testApi, client, el, dialog, notice };
 }
@@ -76,7 +76,7 @@ describe('<roster-user-editor> delete that would leave guests with no task', () 
     await waitFor(() => !dialog.open, 'closed');
     $<HTMLButtonElement>(el, '[part~="delete-button"]')!.click();
     await el.updateComplete;
-    expect($(el, '[part~="delete-guests-notice"]')).to.equal(null);
+    expect($(el, '#delete-guests')).to.equal(null);
     expect(radio(el, 'transfer').checked).to.equal(true);
   });
 });

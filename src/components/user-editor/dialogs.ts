@@ -51,7 +51,7 @@ function deleteProblem(host: RosterUserEditor, retry: () => void) {
   if (!isGuestsNeedTasks(error)) return renderError({ error, t, inline: true, onRetry: retry });
   // One field error per guest, `guests.{id}`.
   const guests = (error as RosterError).fieldErrors.filter((fieldError) => fieldError.field.startsWith('guests.')).length;
-  return html`<div class="notice" data-tone="warning" part="error delete-guests-notice" role="alert">
+  return html`<div class="notice" data-tone="warning" part="error" id="delete-guests" role="alert">
     <span>${t.editor.delete.guestsNeedTasks(guests)}</span>
   </div>`;
 }
