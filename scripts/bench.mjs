@@ -5,6 +5,7 @@
 //   npm run bench                          # 10,000 and 100,000 users
 //   npm run bench -- --users 10000         # one size
 //   npm run bench -- --plain-max 20000     # skip the plain rendering above this many users
+//   npm run bench -- --rules               # Node only: the server's per-item work at n and 4n
 //
 // The page is a production bundle (esbuild, minified, Lit's production build). The reference API
 // runs in Node and answers through request interception, so the page's main thread does only the
@@ -198,7 +199,61 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+/**
+ * The reference API's per-item work for lists up to the v1.1 limits, at n and 4n: linear work
+ * takes about 4× as long at 4n, quadratic work 16×. Figures only, no verdict.
+ */
+async function rules() {
+  await mkdir(OUT, { recursive: true });
+  await build({
+    entryPoints: ['src/mock/index.ts'], outfile: `${OUT}/mock.mjs`, bundle: true, format: 'esm', platform: 'node',
+    packages: 'external', target: 'node20', logLevel: 'error',
+  });
+  const { createReferenceApi } = await import(`../${OUT}/mock.mjs`);
+  const time = async (run) => {
+    await run();
+    const started = performance.now();
+    for (let i = 0; i < 5; i++) await run();
+    return (performance.now() - started) / 5;
+  };
+  const call = (api, who, method, path, body) => api.handle(new Request(`http://localhost/api/roster/v1${path}`, {
+    method, headers: { authorization: `Bearer ${api.tokenFor(who)}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body),
+  }));
+  const owner = 'olivia.owner@acme.de';
+  const cases = [
+    ['allowedIps, half duplicates', 25, (n) => ({ allowedIps: Array.from({ length: n }, (_, i) => `10.0.0.${i % (n / 2)}`) })],
+    ['access.tools, unknown and empty', 250, (n) => ({ access: { tools: Array.from({ length: n }, (_, i) => (i % 2 ? `tool_${i}` : '')), tasks: [] } })],
+    ['access.tasks, unknown and invalid', 2_500, (n) => ({ access: { tools: [], tasks: Array.from({ length: n }, (_, i) => (i % 2 ? { toolId: 'rank-tracker', taskId: `tsk_${i}` } : { toolId: '', taskId: i })) } })],
+  ];
+  const rows = [];
+  for (const [label, n, body] of cases) {
+    const api = createReferenceApi();
+    const [a, b] = [await time(() => call(api, owner, 'POST', '/users/validate', body(n))), await time(() => call(api, owner, 'POST', '/users/validate', body(4 * n)))];
+    rows.push([`validate ${label}`, n, a, b]);
+  }
+  for (const n of [2_500]) {
+    const figures = [];
+    for (const size of [n, 4 * n]) {
+      const tasks = Array.from({ length: size }, (_, i) => ({ id: `tsk_${i}`, toolId: 'rank-tracker', name: `Task ${i}`, ownerId: 'sam@acme.de' }));
+      const guest = { firstName: 'Gus', lastName: 'Guest', email: 'gus@acme.de', role: 'guest', access: { tools: [], tasks: tasks.map((task) => ({ toolId: task.toolId, taskId: task.id })) } };
+      const api = createReferenceApi({ account: { credits: 0 }, tasks, users: [{ id: 'usr_sam', firstName: 'Sam', lastName: 'S', email: 'sam@acme.de', role: 'specialist' }, guest] });
+      figures.push([await time(() => call(api, 'gus@acme.de', 'GET', '/tasks?limit=200')), await time(() => call(api, owner, 'DELETE', '/users/usr_sam?tasks=delete'))]);
+    }
+    rows.push(['a guest with every task granted lists tasks', n, figures[0][0], figures[1][0]]);
+    rows.push(['delete refused: the guest would have no task', n, figures[0][1], figures[1][1]]);
+  }
+  console.log('per-item work of the reference API (ms per request; linear ≈ 4×, quadratic ≈ 16×)');
+  for (const [label, n, a, b] of rows) {
+    console.log(`${label.padEnd(48)} n=${String(n).padStart(6)} ${a.toFixed(2).padStart(8)}   4n ${b.toFixed(2).padStart(8)}   ${(b / a).toFixed(1)}×`);
+  }
+}
+
+if (args.includes('--rules')) {
+  rules().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else main().catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -304,9 +304,10 @@ async function deleteUser(context: Context): Promise<Response> {
   } else {
     const owned = await tx.tasksOwnedBy(user.id);
     const granted = await tx.usersGrantedAny(owned);
+    const removed = new Set(owned);
     // SPEC rule 10 holds after a delete too: a guest whose only tasks go with it would have none.
     const stranded = granted.filter((other) => other.role === 'guest' && other.id !== user.id
-      && other.access.tasks.every((ref) => owned.includes(ref.taskId)));
+      && other.access.tasks.every((ref) => removed.has(ref.taskId)));
     if (stranded.length) {
       const names = stranded.map(fullName).join(', ');
       return problem('guests_need_tasks', {
@@ -316,7 +317,6 @@ async function deleteUser(context: Context): Promise<Response> {
     }
     await tx.deleteTasksOf(user.id);
     // Grants of deleted tasks go with them.
-    const removed = new Set(owned);
     for (const other of granted) {
       if (other.id === user.id) continue;
       const tasks = other.access.tasks.filter((ref) => !removed.has(ref.taskId));

@@ -5,13 +5,16 @@
  */
 import {
   AccessSchema,
+  ITEM_LIMITS,
   type Access,
   type Task,
   TaskCreateSchema,
+  type TaskRef,
   type User,
   UserCreateSchema,
   UserPatchSchema,
   fieldErrorsFrom,
+  tooManyItemsMessage,
 } from '../sdk/schemas.js';
 import { type FieldError, type FieldErrorCode, emailDomain } from '../sdk/rules.js';
 import { personKey, isFreeMailAddress, isPersonalCompanyAddress, isRoleAddress, isValidEmailAddress } from './email.js';
@@ -47,9 +50,7 @@ class FieldErrors {
   }
 }
 
-/** v1.1 item limits, checked before any other rule so no rule ever walks an oversized list. */
-export const ITEM_LIMITS = { allowedIps: 100, 'access.tools': 1_000, 'access.tasks': 10_000 } as const;
-
+/** v1.1 item limits (the SDK's), checked before any other rule so no rule ever walks an oversized list. */
 function oversizedLists(body: unknown): FieldError[] {
   if (!isObject(body)) return [];
   const lists: Record<keyof typeof ITEM_LIMITS, unknown> = {
@@ -59,7 +60,7 @@ function oversizedLists(body: unknown): FieldError[] {
   };
   return (Object.keys(ITEM_LIMITS) as (keyof typeof ITEM_LIMITS)[])
     .filter((field) => Array.isArray(lists[field]) && (lists[field] as unknown[]).length > ITEM_LIMITS[field])
-    .map((field) => fieldError(field, 'too_many_items', `Use at most ${ITEM_LIMITS[field].toLocaleString('en')} items.`));
+    .map((field) => fieldError(field, 'too_many_items', tooManyItemsMessage(ITEM_LIMITS[field])));
 }
 
 function parse<S extends Schema>(schema: S, body: unknown) {
@@ -201,11 +202,17 @@ export const normalizeAccess = (access: Access): Access => ({
 
 // ---- Tasks and credits (SPEC rules 9 and 14) -----------------------------------------------
 
+// The granted task ids per grant list: a list filter asks once per task, so a scan of up to
+// 10,000 grants each time would make listing quadratic.
+const grantedIds = new WeakMap<readonly TaskRef[], Set<string>>();
+
 /** Owner and managers see every task; a specialist their own and the granted ones; a guest the granted ones. */
-export function canSeeTask(viewer: User, task: Task): boolean {
+export function canSeeTask(viewer: Pick<User, 'id' | 'role' | 'access'>, task: Task): boolean {
   if (viewer.role === 'owner' || viewer.role === 'manager') return true;
   if (viewer.role === 'specialist' && task.ownerId === viewer.id) return true;
-  return viewer.access.tasks.some((ref) => ref.taskId === task.id);
+  let ids = grantedIds.get(viewer.access.tasks);
+  if (!ids) grantedIds.set(viewer.access.tasks, (ids = new Set(viewer.access.tasks.map((ref) => ref.taskId))));
+  return ids.has(task.id);
 }
 
 /** Guests create nothing; a specialist creates tasks only in the tools granted. */

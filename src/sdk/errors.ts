@@ -42,15 +42,21 @@ export class RosterError extends Error {
 
 // Each subclass only narrows `name`, which the prototypes carry (see CLASSES below).
 
-/** 400 or 422: the input broke a rule; `fieldErrors` says which fields and why. */
+/**
+ * 400, 413 or 422: the input broke a rule; `fieldErrors` says which fields and why. A body over
+ * 1 MiB is `payload_too_large` (413); a list over its item limit is the field code `too_many_items`.
+ */
 export class ValidationError extends RosterError { declare name: 'ValidationError'; }
 /** 401: no valid token, or the profile is still pending. */
 export class UnauthorizedError extends RosterError { declare name: 'UnauthorizedError'; }
 /** 403: the viewer may not do this. */
 export class ForbiddenError extends RosterError { declare name: 'ForbiddenError'; }
-/** 404: no such user, tool or task (or not visible to the viewer). */
+/**
+ * 404: no such user, tool or task (or not visible to the viewer). Also 410: gone for good, as a
+ * verification link that was used (`link_used`) or expired or was replaced (`link_expired`).
+ */
 export class NotFoundError extends RosterError { declare name: 'NotFoundError'; }
-/** 409: the request conflicts with the account's state (`email_taken`, `seat_limit_reached`, …). */
+/** 409: the request conflicts with the account's state (`email_taken`, `seat_limit_reached`, `guests_need_tasks`, …). */
 export class ConflictError extends RosterError { declare name: 'ConflictError'; }
 /** 412: the user changed since the given `version` was read; reload and try again. */
 export class VersionConflictError extends RosterError { declare name: 'VersionConflictError'; }
@@ -101,7 +107,9 @@ const BY_STATUS: Record<number, [ErrorClass, code: string, title: string]> = {
   403: [ForbiddenError, 'forbidden', 'Not allowed'],
   404: [NotFoundError, 'not_found', 'Not found'],
   409: [ConflictError, 'conflict', 'Conflict'],
+  410: [NotFoundError, 'gone', 'No longer available'],
   412: [VersionConflictError, 'version_conflict', 'Changed since it was loaded'],
+  413: [ValidationError, 'payload_too_large', 'Request too large'],
   422: [ValidationError, 'validation_failed', 'Invalid input'],
   429: [RateLimitError, 'rate_limited', 'Too many requests'],
 };

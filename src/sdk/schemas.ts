@@ -73,6 +73,37 @@ export const NotificationsSchema = z.object({
 export const TaskRefSchema = z.object({ toolId: id, taskId: id });
 export const AccessSchema = z.object({ tools: z.array(id), tasks: z.array(TaskRefSchema) });
 
+/**
+ * v1.1 item limits of a profile's lists (422 `too_many_items`). A leading `maxLength` refuses an
+ * oversized list before any of its items is parsed, so no per-item rule ever walks one.
+ */
+export const ITEM_LIMITS = { allowedIps: 100, 'access.tools': 1_000, 'access.tasks': 10_000 } as const;
+
+/** The message of `too_many_items`, the server's wording. */
+export const tooManyItemsMessage = (max: number) => `Use at most ${max.toLocaleString('en')} items.`;
+
+/**
+ * A list's item limit. It is named like zod's own `max_length` check, which zod runs before it
+ * parses any item (an oversized list is refused without being walked), at a fraction of the bytes
+ * of `z.maxLength`; `maxItems` is its JSON Schema meaning.
+ */
+const atMost = (maximum: number) => [{
+  _zod: {
+    def: { check: 'max_length', maximum, when: () => true },
+    check: (ctx: z.core.ParsePayload<unknown[]>) => {
+      if (ctx.value.length > maximum) {
+        ctx.issues.push({ code: 'custom', message: tooManyItemsMessage(maximum), input: ctx.value, params: { code: 'too_many_items' } });
+      }
+    },
+    onattach: [],
+  },
+} as unknown as z.core.$ZodCheck<unknown[]>, z.meta({ maxItems: maximum })] as const;
+
+const accessInput = z.object({
+  tools: z.array(id).check(...atMost(ITEM_LIMITS['access.tools'])),
+  tasks: z.array(TaskRefSchema).check(...atMost(ITEM_LIMITS['access.tasks'])),
+});
+
 export const UserSchema = z.object({
   id,
   firstName: z.string(),
@@ -202,12 +233,15 @@ const password = z.string().check(rule(passwordProblem));
 const creditLimit = z.nullable(z.number().check(rule((value) => (Number.isSafeInteger(value) && value >= 0 ? null : 'invalid_credit_limit'))));
 
 /** Allowed IPs, each canonicalised (SPEC rule 11); an entry listed twice is refused. */
-const allowedIps = z.array(z.string()).check((ctx) => {
+const allowedIps = z.array(z.string()).check(...atMost(ITEM_LIMITS.allowedIps), (ctx) => {
   const canonical: string[] = [];
+  // A Set, not a scan of the list so far: the check stays linear in the list's length.
+  const seen = new Set<string>();
   ctx.value.forEach((entry, index) => {
     const result = parseAllowedIp(entry);
     if (!result.ok) issue(ctx, result.code, [index], result.suggestion);
-    else if (canonical.includes(result.value)) issue(ctx, 'duplicate_ip', [index]);
+    else if (seen.has(result.value)) issue(ctx, 'duplicate_ip', [index]);
+    else seen.add(result.value);
     canonical.push(result.ok ? result.value : entry);
   });
   ctx.value = canonical;
@@ -240,7 +274,7 @@ export const UserCreateSchema = z.object({
   creditLimit: z.optional(creditLimit),
   allowedIps: z.optional(allowedIps),
   notifications: z.optional(notificationsInput),
-  access: z.optional(AccessSchema),
+  access: z.optional(accessInput),
   sendWelcomeEmail: z.optional(z.boolean()),
 }).check(roleRules(true));
 
@@ -253,7 +287,7 @@ export const UserPatchSchema = z.strictObject({
   creditLimit: z.optional(creditLimit),
   allowedIps: z.optional(allowedIps),
   notifications: z.optional(notificationsInput),
-  access: z.optional(AccessSchema),
+  access: z.optional(accessInput),
 }).check(roleRules(false));
 
 export const TaskCreateSchema = z.object({ toolId: id, name: z.string().check(rule(taskNameProblem, trim)) });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createReferenceApi } from '../../src/mock/index.js';
-import { type Answer, BASE, OWNER, as, assertFieldError, assertProblem, call, newProfile, verify } from './helpers.js';
+import { type Answer, BASE, OWNER, answerOf, as, assertFieldError, assertProblem, call, newProfile, verify } from './helpers.js';
 
 /** An account with one active profile per role, and a task the guest is granted. */
 async function team(options: Parameters<typeof createReferenceApi>[0] = {}) {
@@ -158,6 +158,60 @@ describe('reference API: verification', () => {
     assert.match(welcome!.subject, /Welcome to Acme GmbH/);
     assert.equal(plain!.kind, 'verification');
     assert.ok(plain!.link);
+  });
+  it('keeps a link valid for 7 days: day 6 verifies, day 8 answers 410 link_expired in JSON and in words', async () => {
+    let now = new Date('2025-03-01T09:00:00Z');
+    const api = createReferenceApi({ now: () => now });
+    const early = (await as(api, OWNER).post('/users', newProfile())).body;
+    const late = (await as(api, OWNER).post('/users', newProfile({ email: 'lara.late@acme.de' }))).body;
+    const linkOf = (email: string) => `http://localhost${api.outbox().find((mail) => mail.to === email)!.link}`;
+    now = new Date('2025-03-07T09:00:00Z');
+    assert.equal((await api.handle(new Request(linkOf(early.email), { method: 'POST' }))).status, 200);
+    now = new Date('2025-03-09T09:00:00Z');
+    assertProblem(await answerOf(await api.handle(new Request(linkOf(late.email), { method: 'POST' }))), 410, 'link_expired');
+    const page = await api.handle(new Request(linkOf(late.email), { method: 'POST', headers: { accept: 'text/html' } }));
+    assert.equal(page.status, 410);
+    assert.match(await page.text(), /This link has expired/);
+    assertProblem(await as(api, late.email).get('/me'), 401, 'unauthorized');
+    // A resend gives a fresh week.
+    assert.equal((await as(api, OWNER).post(`/users/${late.id}/verification`)).status, 202);
+    await verify(api, late.email);
+  });
+
+  it('replaces older links on a resend: the older one answers 410 link_expired and the page says a newer link was sent', async () => {
+    const api = createReferenceApi();
+    const created = (await as(api, OWNER).post('/users', newProfile())).body;
+    const older = `http://localhost${api.outbox()[0]!.link}`;
+    assert.equal((await as(api, OWNER).post(`/users/${created.id}/verification`)).status, 202);
+    const refused = assertProblem(await answerOf(await api.handle(new Request(older, { method: 'POST' }))), 410, 'link_expired');
+    assert.match(refused.detail!, /newer link/);
+    const page = await api.handle(new Request(older, { headers: { accept: 'text/html' } }));
+    assert.equal(page.status, 410);
+    assert.match(await page.text(), /A newer link was sent/);
+    assertProblem(await as(api, created.email).get('/me'), 401, 'unauthorized');
+    await verify(api, created.email);
+    // Used is used, whichever link is tried.
+    assertProblem(await answerOf(await api.handle(new Request(older, { method: 'POST' }))), 410, 'link_expired');
+  });
+
+  it('never verifies on GET or HEAD, however often a mail scanner opens the link', async () => {
+    const api = createReferenceApi();
+    const created = (await as(api, OWNER).post('/users', newProfile())).body;
+    const link = `http://localhost${api.outbox()[0]!.link}`;
+    for (const accept of ['application/json', 'text/html', '*/*', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8']) {
+      for (const method of ['GET', 'HEAD']) {
+        const opened = await api.handle(new Request(link, { method, headers: { accept } }));
+        assert.ok(opened.status === 200 || opened.status === 405, `${method} ${accept}: ${opened.status}`);
+      }
+    }
+    const stored = (await as(api, OWNER).get(`/users/${created.id}`)).body;
+    assert.deepEqual([stored.status, stored.verifiedAt, stored.version], ['pending', null, 1]);
+    assert.deepEqual((await as(api, OWNER).get('/audit?action=user.verified')).body.items, []);
+    assertProblem(await as(api, created.email).get('/me'), 401, 'unauthorized');
+    // The link still works once, by POST.
+    const posted = await api.handle(new Request(link, { method: 'POST' }));
+    assert.equal(posted.status, 200);
+    assertProblem(await answerOf(await api.handle(new Request(link, { method: 'POST' }))), 410, 'link_used');
   });
 });
 

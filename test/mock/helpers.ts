@@ -31,6 +31,11 @@ export async function call<T = any>(api: ReferenceApi, method: string, path: str
   return { status: response.status, headers: response.headers, body: text && type.includes('json') ? JSON.parse(text) : text };
 }
 
+/** A response read as an `Answer` (a JSON body), e.g. of a request made without `call`. */
+export async function answerOf<T = any>(response: Response): Promise<Answer<T>> {
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
 /** Calls bound to one acting profile. */
 export function as(api: ReferenceApi, who: string) {
   return {

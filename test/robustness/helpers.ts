@@ -38,3 +38,22 @@ export async function verifyByMail(api: ReferenceApi, email: string): Promise<vo
 /** A string shown in a failure message with its invisible characters made visible. */
 export const show = (text: string) =>
   JSON.stringify(text).replace(/[^\x20-\x7e]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).slice(0, 160);
+
+/** mulberry32: seeded choices, so a failing run can be repeated (and independent of the API's fault sequence). */
+export function seeded(seed: number) {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  /** A non-empty subset, in the given order. */
+  const subset = <T>(items: readonly T[]): T[] => {
+    const chosen = items.filter(() => random() < 0.5);
+    return chosen.length ? chosen : [pick(items)];
+  };
+  return { random, pick, subset };
+}

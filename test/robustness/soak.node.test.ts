@@ -20,7 +20,7 @@ import {
   type UserCreate,
   type UserPatch,
 } from '../../src/sdk/index.js';
-import { OWNER, clientAs, verifyByMail } from './helpers.js';
+import { OWNER, clientAs, seeded, verifyByMail } from './helpers.js';
 
 const FAULT_KINDS: FaultKind[] = ['server_error', 'rate_limited', 'drop', 'timeout', 'malformed', 'schema'];
 const OPERATIONS = 600;
@@ -32,25 +32,6 @@ const SEED_TASKS = ['tsk_seed_a', 'tsk_seed_b', 'tsk_seed_c'];
 
 /** The errors a faulty network and server may surface once the SDK's retries are spent. */
 const TRANSIENT = new Set(['NetworkError', 'TimeoutError', 'ServerError', 'RateLimitError', 'ResponseShapeError']);
-
-/** mulberry32: the session's own seeded choices, independent of the API's fault sequence. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  /** A non-empty subset, in the given order. */
-  const subset = <T>(items: readonly T[]): T[] => {
-    const chosen = items.filter(() => random() < 0.5);
-    return chosen.length ? chosen : [pick(items)];
-  };
-  return { random, pick, subset };
-}
 
 /** The fields of a profile the session controls and compares. */
 const MODELLED = ['email', 'firstName', 'lastName', 'role', 'status', 'version', 'creditLimit', 'creditsSpent', 'allowedIps', 'notifications', 'access'] as const;

@@ -223,6 +223,8 @@ export const de: Catalog = {
       confirm: 'Löschen',
       deleting: 'Wird gelöscht …',
       deleted: (name) => `${name} wurde gelöscht.`,
+      guestsNeedTasks: (count) =>
+        `Wenn diese Aufgaben gelöscht werden, ${count === 1 ? 'bleibt' : 'bleiben'} ${plural(count, 'Gast', 'Gäste')} ohne Aufgabe. Jetzt ist ausgewählt, sie auf den Hauptnutzer zu übertragen: Wähle „Löschen“, um fortzufahren.`,
     },
     leave: {
       title: 'Ungespeicherte Änderungen verwerfen?',

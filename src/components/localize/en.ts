@@ -217,6 +217,9 @@ export const en = {
       confirm: 'Delete',
       deleting: 'Deleting…',
       deleted: (name: string) => `${name} was deleted.`,
+      /** The server refused to delete the tasks (409 guests_need_tasks): `count` guests would have none left. */
+      guestsNeedTasks: (count: number) =>
+        `Deleting these tasks would leave ${plural(count, 'guest', 'guests')} with no task. Transferring them to the owner is now selected: choose Delete to continue.`,
     },
     leave: {
       title: 'Discard unsaved changes?',

@@ -3,11 +3,11 @@
  * modal `<dialog>`s: focus stays inside, Escape cancels), and the version-conflict comparison.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Access, Notifications, Role, User } from '../../sdk/index.js';
+import type { Access, Notifications, RosterError, Role, User } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
 import { withName } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
-import { deleteUser, reapplyMine } from './editor-actions.js';
+import { deleteUser, isGuestsNeedTasks, reapplyMine } from './editor-actions.js';
 import type { ConflictField } from './form-state.js';
 import { accessText, creditLimitText, notificationsText } from './review.js';
 import type { RosterUserEditor } from './user-editor.js';
@@ -33,13 +33,27 @@ export function renderDeleteDialog(host: RosterUserEditor, user: User) {
       ${option('transfer', strings.transfer, me.role === 'owner' ? withName(strings.transferHint, me) : strings.transferHint(t.roles.owner.name))}
       ${option('delete', strings.deleteTasks, strings.deleteTasksHint)}
     </fieldset>
-    ${host.deleteError ? renderError({ error: host.deleteError, t, inline: true, onRetry: confirm }) : nothing}
+    ${host.deleteError ? deleteProblem(host, confirm) : nothing}
     <div class="dialog-actions">
       <button type="button" class="button" part="cancel-button" @click=${() => host.closeDeleteDialog()}>${t.common.cancel}</button>
       <button type="button" class="button danger" part="confirm-delete-button" ?disabled=${deleting} aria-describedby="delete-title"
         @click=${confirm}>${deleting ? strings.deleting : strings.confirm}</button>
     </div>
   </dialog>`;
+}
+
+/**
+ * Why the delete failed. A refusal to strand guests is explained in the viewer's language (the
+ * server's detail is English), with the transfer already chosen; other failures offer a retry.
+ */
+function deleteProblem(host: RosterUserEditor, retry: () => void) {
+  const { t, deleteError: error } = host;
+  if (!isGuestsNeedTasks(error)) return renderError({ error, t, inline: true, onRetry: retry });
+  // One field error per guest, `guests.{id}`.
+  const guests = (error as RosterError).fieldErrors.filter((fieldError) => fieldError.field.startsWith('guests.')).length;
+  return html`<div class="notice" data-tone="warning" part="error" id="delete-guests" role="alert">
+    <span>${t.editor.delete.guestsNeedTasks(guests)}</span>
+  </div>`;
 }
 
 export function renderLeaveDialog(host: RosterUserEditor) {

@@ -187,11 +187,17 @@ export async function deleteUser(host: RosterUserEditor): Promise<void> {
     host.announcement = host.t.editor.delete.deleted(`${user.firstName} ${user.lastName}`);
     host.dispatchEvent(new UserDeletedEvent(user, tasks));
   } catch (error) {
-    if (!isAbortError(error)) host.deleteError = error;
+    if (isAbortError(error)) return;
+    host.deleteError = error;
+    // Deleting the tasks would strand guests: transferring them is the way on, one more click away.
+    if (isGuestsNeedTasks(error)) host.deleteTasks = 'transfer';
   } finally {
     host.deleting = false;
   }
 }
+
+/** The server's refusal to delete tasks that are some guests' only ones (409 `guests_need_tasks`). */
+export const isGuestsNeedTasks = (error: unknown) => isRosterError(error) && error.code === 'guests_need_tasks';
 
 /** Shows why a save failed; the form keeps what was typed, and a transient failure keeps the request for "Try again". */
 function fail(host: RosterUserEditor, error: unknown, request: SentSave) {
