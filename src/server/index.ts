@@ -4,7 +4,7 @@
  * checks. The rules are the core's (src/core), the same the reference API runs.
  */
 import { randomBytes } from 'node:crypto';
-import { type Principal, RosterProblem, createCore } from '../core/api.js';
+import { type Principal, type RecordEventInput, RosterProblem, createCore } from '../core/api.js';
 import { createCursors, problem } from '../core/http.js';
 import { nameProblem } from '../sdk/rules.js';
 import type { RosterEvent, Tool, User } from '../sdk/schemas.js';
@@ -59,18 +59,6 @@ export interface AccountUpdate {
   seatLimit?: number;
   tools?: Tool[];
   addCredits?: number;
-}
-
-export interface RecordEventInput {
-  accountId: string;
-  userId: string;
-  type: RosterEvent['type'];
-  cost: number;
-  description: string;
-  toolId?: string | null;
-  taskId?: string | null;
-  taskName?: string | null;
-  idempotencyKey: string;
 }
 
 export interface RosterServer {
@@ -315,4 +303,4 @@ async function cursorSecret(database: Database): Promise<string> {
 }
 
 export { EmailTakenError };
-export type { Principal, SignInInput, SignInResult };
+export type { Principal, RecordEventInput, SignInInput, SignInResult };
