@@ -315,4 +315,5 @@ async function cursorSecret(database: Database): Promise<string> {
 }
 
 export { EmailTakenError };
+export { toNodeListener } from './node-http.js';
 export type { Principal, SignInInput, SignInResult };
