@@ -132,6 +132,10 @@ export async function serve(options: ServeOptions, extend?: (server: RosterServe
 
 async function main() {
   let options: ServeOptions;
+  if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+    console.log(USAGE);
+    return;
+  }
   try {
     options = parseServeArgs(process.argv.slice(2));
   } catch (error) {
