@@ -59,6 +59,10 @@ export default defineConfig(({ command, mode }) => {
       root: 'demo',
       base: './',
       plugins: [mswWorker()],
+      // The page imports msw lazily (its server build leaves it out): pre-bundle it at start, or the
+      // first load finds the dependency optimiser outdated. Only this page: the framework examples
+      // under demo/ import `rosterkit` itself, which the scan cannot resolve.
+      optimizeDeps: { entries: ['index.html'], include: ['msw', 'msw/browser'] },
       build: { outDir: '../dist-demo', emptyOutDir: true, target: 'es2022' },
       esbuild: { target: 'es2022' },
     };

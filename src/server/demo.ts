@@ -96,6 +96,7 @@ header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content:
 h1 { margin: 0; font-size: 1.375rem; font-weight: 650; }
 p { margin: 0; }
 .muted { color: var(--muted); font-size: 0.875rem; }
+.note { margin-block-end: 1rem; }
 a { color: var(--accent); }
 ol { list-style: none; margin: 0; padding: 0; border: 1px solid var(--border); border-radius: 0.75rem; background: var(--surface); overflow: hidden; }
 li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.25rem 1rem; padding: 0.75rem 1rem; }
@@ -108,7 +109,12 @@ li + li { border-block-start: 1px solid var(--border); }
 .status--sent { color: var(--success); }
 .status--queued { color: var(--warning); }
 .empty { padding: 2rem 1rem; text-align: center; color: var(--muted); }
-@media (max-width: 30rem) { li { grid-template-columns: minmax(0, 1fr); } .meta { grid-column: 1; grid-row: auto; text-align: start; } }
+@media (max-width: 30rem) {
+  li { grid-template-columns: minmax(0, 1fr); }
+  .meta { grid-column: 1; grid-row: auto; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; text-align: start; }
+  .meta br { display: none; }
+  .status { margin: 0; }
+}
 `;
 const INBOX_STYLE_HASH = createHash('sha256').update(INBOX_STYLE).digest('base64');
 
@@ -146,6 +152,7 @@ export function renderInbox(mail: InboxMail[]): string {
   <h1>Development inbox</h1>
   <p class="muted">${mail.length} ${mail.length === 1 ? 'mail' : 'mails'} · newest first · <a href="/">back to the demo</a></p>
 </header>
+<p class="muted note">Every mail the server writes lands here. Without <code>--smtp</code> none is sent: it stays queued, and its link works all the same.</p>
 ${items.length ? `<ol>\n${items.join('\n')}\n</ol>` : '<p class="empty">No mail yet. Add a colleague in the panel: their verification mail lands here.</p>'}
 </main>
 </body>
