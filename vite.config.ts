@@ -19,10 +19,14 @@ const mswWorker = (): Plugin => ({
   },
 });
 
-/** Library entries: the SDK, the reference API, the conformance kit, the elements and one define file per tag. */
+/**
+ * Library entries: the SDK, the reference API, the conformance kit, the server and its CLI (Node
+ * only), the elements and one define file per tag.
+ */
 function libraryEntries() {
   const entries: Record<string, string> = {
     'sdk/index': 'src/sdk/index.ts', 'mock/index': 'src/mock/index.ts', 'conformance/index': 'src/conformance/index.ts',
+    'server/index': 'src/server/index.ts', 'server/cli': 'src/server/cli.ts',
   };
   if (existsSync('src/components/index.ts')) {
     entries['components/index'] = 'src/components/index.ts';
@@ -35,15 +39,30 @@ function libraryEntries() {
   return entries;
 }
 
-// Node's built-ins (`node:test` in the conformance kit) stay imports, never browser shims.
-const dependency = /^(lit|@lit\/|@lit-labs\/|ky$|zod|msw|node:)/;
+// Node's built-ins (`node:test` in the conformance kit, the server's `node:http`…) stay imports,
+// never browser shims; so do the server's database, token and mail libraries.
+const dependency = /^(lit|@lit\/|@lit-labs\/|ky$|zod|msw|node:|pg$|@electric-sql\/pglite|jose$|nodemailer$)/;
 
 export default defineConfig(({ command, mode }) => {
+  // The demo page of `rosterkit serve --demo`: the same page, on the real server's API (no msw);
+  // scripts/start.mjs and scripts/build.mjs choose where it goes.
+  if (mode === 'server') {
+    return {
+      root: 'demo',
+      base: '/',
+      build: { outDir: '../.cache/server/demo-page', emptyOutDir: true, target: 'es2022' },
+      esbuild: { target: 'es2022' },
+    };
+  }
   if (command === 'serve' || mode === 'demo') {
     return {
       root: 'demo',
       base: './',
       plugins: [mswWorker()],
+      // The page imports msw lazily (its server build leaves it out): pre-bundle it at start, or the
+      // first load finds the dependency optimiser outdated. Only this page: the framework examples
+      // under demo/ import `rosterkit` itself, which the scan cannot resolve.
+      optimizeDeps: { entries: ['index.html'], include: ['msw', 'msw/browser'] },
       build: { outDir: '../dist-demo', emptyOutDir: true, target: 'es2022' },
       esbuild: { target: 'es2022' },
     };

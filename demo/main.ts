@@ -2,13 +2,16 @@
  * The Roster demo: the panel inside a made-up host product ("Nordlicht Analytics"), served by the
  * reference API through msw. The demo bar switches the viewer, the language, the theme, the data
  * set size and injected faults; every choice is kept in the URL (`?as=manager&lang=de&theme=dark`).
+ *
+ * Built in the `server` mode (`npm start`), the same page talks to the real server over HTTP
+ * instead: `rosterkit serve --demo` hands out the viewer's token at `POST /dev/token`, and the
+ * data switches (10,000 users, faults) give way to a link to the development inbox.
  */
-import { setupWorker } from 'msw/browser';
 import '../src/components/define.js';
 import { de } from '../src/components/localize/de.js';
 import { en } from '../src/components/localize/en.js';
 import type { RosterPanel } from '../src/components/panel/panel.js';
-import { createReferenceApi, DEMO_VIEWERS } from '../src/mock/index.js';
+import { DEMO_VIEWERS } from '../src/mock/data.js';
 import { createRosterClient } from '../src/sdk/index.js';
 
 type Role = keyof typeof DEMO_VIEWERS;
@@ -22,7 +25,13 @@ interface DemoSettings {
   faults: boolean;
 }
 
+declare global {
+  interface ImportMeta { readonly env: { readonly MODE: string } }
+}
+
 const BASE_URL = '/api/roster/v1';
+/** Replaced at build time, so the other mode's code (msw in the server build) is left out. */
+const SERVER = import.meta.env.MODE === 'server';
 const LARGE_TEAM = 10_000;
 
 const VIEWER_NAMES: Record<Role, [string, string]> = {
@@ -93,8 +102,11 @@ function showSettings(settings: DemoSettings) {
   for (const name of ['lang', 'theme'] as const) {
     for (const input of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) input.checked = input.value === settings[name];
   }
-  (form.elements.namedItem('users') as HTMLInputElement).checked = settings.users;
-  (form.elements.namedItem('faults') as HTMLInputElement).checked = settings.faults;
+  // Absent in the server build.
+  const users = form.elements.namedItem('users') as HTMLInputElement | null;
+  const faults = form.elements.namedItem('faults') as HTMLInputElement | null;
+  if (users) users.checked = settings.users;
+  if (faults) faults.checked = settings.faults;
 }
 
 function applyLook(settings: DemoSettings) {
@@ -113,9 +125,9 @@ function setStatus(text: string) {
   (form.elements.namedItem('status') as HTMLOutputElement).value = text;
 }
 
-const worker = setupWorker();
+const worker = SERVER ? null : (await import('msw/browser')).setupWorker();
 let current: DemoSettings | undefined;
-let api: ReturnType<typeof createReferenceApi> | undefined;
+let api: import('../src/mock/index.js').ReferenceApi | undefined;
 
 /** Builds the reference API for the data options, and a client acting as the chosen viewer. */
 async function connect(settings: DemoSettings, previous: DemoSettings | undefined) {
@@ -127,13 +139,14 @@ async function connect(settings: DemoSettings, previous: DemoSettings | undefine
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     }
     const started = performance.now();
+    const { createReferenceApi } = await import('../src/mock/index.js');
     api = createReferenceApi({
       data: 'demo',
       demoUsers: settings.users ? LARGE_TEAM : undefined,
       latency: [80, 300],
       faults: settings.faults ? { rate: 0.2 } : undefined,
     });
-    worker.resetHandlers(...api.handlers);
+    worker!.resetHandlers(...api.handlers);
     setStatus(settings.users ? `10,000 users generated in ${Math.round(performance.now() - started)} ms` : '');
   }
   const activeApi = api!;
@@ -143,19 +156,59 @@ async function connect(settings: DemoSettings, previous: DemoSettings | undefine
   }
 }
 
+/** A token of the demo server for `email`, fetched again shortly before it expires. */
+function serverToken(email: string): () => Promise<string> {
+  let cached: Promise<{ token: string; until: number }> | undefined;
+  const fetchToken = async () => {
+    const response = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    if (!response.ok) throw new Error(`/dev/token answered ${response.status}`);
+    const { token, expiresIn } = await response.json() as { token: string; expiresIn: number };
+    return { token, until: Date.now() + (expiresIn - 60) * 1000 };
+  };
+  return async () => {
+    const entry = await (cached ??= fetchToken()).catch((error: unknown) => {
+      cached = undefined;
+      throw error;
+    });
+    if (entry.until > Date.now()) return entry.token;
+    cached = fetchToken();
+    return (await cached).token;
+  };
+}
+
+function connectServer(settings: DemoSettings, previous: DemoSettings | undefined) {
+  if (previous?.as === settings.as && panel.client) return;
+  panel.client = createRosterClient({ baseUrl: BASE_URL, getToken: serverToken(DEMO_VIEWERS[settings.as]) });
+}
+
+/** The real server has its own data: the switches that rebuild the in-browser API go, the inbox comes. */
+function adaptBarToServer() {
+  for (const name of ['users', 'faults']) (form.elements.namedItem(name) as HTMLInputElement).closest('label')!.remove();
+  const inbox = document.createElement('a');
+  inbox.href = '/dev/inbox';
+  inbox.textContent = 'Inbox';
+  inbox.target = '_blank';
+  inbox.className = 'demo-bar__inbox';
+  // CSSOM, not a style attribute: the page's CSP allows no inline styles.
+  Object.assign(inbox.style, { color: 'inherit', textUnderlineOffset: '0.2em' });
+  form.querySelector('.demo-bar__status')!.before(inbox);
+}
+
 async function apply(settings: DemoSettings) {
   const previous = current;
   current = settings;
   applyLook(settings);
   writeSettings(settings);
-  await connect(settings, previous);
+  if (SERVER) connectServer(settings, previous);
+  else await connect(settings, previous);
 }
 
 form.addEventListener('change', () => void apply(settingsFromForm()));
 form.addEventListener('submit', (event) => event.preventDefault());
 
+if (SERVER) adaptBarToServer();
 // The worker's URL is relative, so the built demo works from any sub-path of any static host.
-await worker.start({ serviceWorker: { url: './mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+else await worker!.start({ serviceWorker: { url: './mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
 const initial = readSettings();
 showSettings(initial);
 await apply(initial);

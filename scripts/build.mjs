@@ -1,5 +1,6 @@
-// `npm run build`: the library (one module per source file, `vite build`), its declarations (`tsc`)
-// and the single-file builds (scripts/build-cdn.mjs), into dist/ or `--outdir=<dir>`.
+// `npm run build`: the library (one module per source file, `vite build`), its declarations (`tsc`),
+// the single-file builds (scripts/build-cdn.mjs) and the page `rosterkit serve --demo` serves
+// (Vite's `server` mode, beside the CLI in server/demo-page), into dist/ or `--outdir=<dir>`.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +17,10 @@ export async function buildPackage({ outdir = 'dist', quiet = false } = {}) {
   const declarations = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], { stdio: 'inherit' });
   if (declarations.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed (exit ${declarations.status})`);
   await buildCdn({ outdir: outDir });
+  await build({
+    configFile: resolve('vite.config.ts'), mode: 'server', logLevel: quiet ? 'error' : 'warn',
+    build: { outDir: join(outDir, 'server/demo-page'), emptyOutDir: true },
+  });
 }
 
 if (process.argv[1]?.replaceAll('\\', '/').endsWith('scripts/build.mjs')) {

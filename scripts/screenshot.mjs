@@ -5,6 +5,7 @@
 //   npm run screenshot                       # every shot
 //   npm run screenshot -- light mobile       # only these
 //   npm run screenshot -- --url http://localhost:4173/sub/   # a demo already served (e.g. the static build)
+//   npm run screenshot -- --server http://127.0.0.1:8787/    # `npm start`'s demo and /dev/inbox, 375 and 1440 px
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { puppeteerCore } from '@web/test-runner-chrome';
@@ -14,6 +15,7 @@ const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844, isMobile: true, hasTouch: true };
+const SMALL_PHONE = { width: 375, height: 812, isMobile: true, hasTouch: true };
 
 /** Each shot: demo URL query, viewport, and whether to open a user first (by name). */
 const SHOTS = [
@@ -26,10 +28,22 @@ const SHOTS = [
   { name: 'specialist', query: 'lang=en&as=specialist', waitDetail: true },
 ];
 
+/** Against the real server (`npm start`): the demo page and the development inbox (`path`, no panel). */
+const SERVER_SHOTS = [
+  { name: 'server', query: 'lang=en', open: 'Sophie Becker' },
+  { name: 'server-mobile', query: 'lang=en', viewport: SMALL_PHONE },
+  { name: 'server-dark', query: 'lang=de&theme=dark&as=manager', open: 'Liam O\'Connor', tab: 'activity' },
+  { name: 'inbox', path: 'dev/inbox' },
+  { name: 'inbox-mobile', path: 'dev/inbox', viewport: SMALL_PHONE },
+];
+
 const args = process.argv.slice(2);
 const urlIndex = args.indexOf('--url');
-const externalUrl = urlIndex >= 0 ? args.splice(urlIndex, 2)[1] : undefined;
-const wanted = args.length ? SHOTS.filter((shot) => args.includes(shot.name)) : SHOTS;
+const serverIndex = args.indexOf('--server');
+const serverUrl = serverIndex >= 0 ? args.splice(serverIndex, 2)[1] : undefined;
+const externalUrl = serverUrl ?? (urlIndex >= 0 ? args.splice(urlIndex, 2)[1] : undefined);
+const shots = serverUrl ? SERVER_SHOTS : SHOTS;
+const wanted = args.length ? shots.filter((shot) => args.includes(shot.name)) : shots;
 const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
   .find((path) => path && existsSync(path));
 
@@ -89,9 +103,23 @@ async function main() {
     for (const shot of wanted) {
       const page = await browser.newPage();
       page.on('pageerror', (error) => console.error(`  [${shot.name}] page error: ${error.message}`));
+      // CSP violations and failed requests show up only here.
+      page.on('console', (message) => {
+        if (message.type() === 'error') console.error(`  [${shot.name}] console: ${message.text()}`);
+      });
       await page.setViewport({ deviceScaleFactor: 1, ...(shot.viewport ?? DESKTOP) });
-      const url = new URL(`?${shot.query}`, baseUrl).href;
-      await page.goto(url, { waitUntil: 'load' });
+      const url = new URL(shot.path ?? `?${shot.query}`, baseUrl).href;
+      const response = await page.goto(url, { waitUntil: 'load' });
+      if (shot.path) {
+        if (!response?.ok()) {
+          failed = true;
+          console.error(`✗ ${shot.name}: ${url} answered ${response?.status()}`);
+        }
+        await page.screenshot({ path: `screenshots/${shot.name}.png`, fullPage: true });
+        console.log(`✓ screenshots/${shot.name}.png`);
+        await page.close();
+        continue;
+      }
       try {
         await page.waitForFunction(panelRendered, { timeout: 20_000, polling: 100 });
       } catch {

@@ -9,12 +9,14 @@
  * in flight, then stop.
  */
 import { randomBytes } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatabaseConfigError } from './database.js';
+import { DEMO_PASSWORD, DEMO_VIEWERS, demo } from './demo.js';
 import { type RosterServer, type RosterServerOptions, ServerConfigError, createRosterServer } from './index.js';
 import { createLogger } from './log.js';
 import { toNodeListener } from './node-http.js';
@@ -130,6 +132,10 @@ export async function serve(options: ServeOptions, extend?: (server: RosterServe
 
 async function main() {
   let options: ServeOptions;
+  if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+    console.log(USAGE);
+    return;
+  }
   try {
     options = parseServeArgs(process.argv.slice(2));
   } catch (error) {
@@ -137,9 +143,22 @@ async function main() {
     process.exit(2);
   }
   try {
-    const { url, stop, logger } = await serve(options);
-    console.log(`Roster is listening on ${url}${'/api/roster/v1'}`);
-    console.log(options.databaseUrl ? `Data: PostgreSQL (${new URL(options.databaseUrl).host})` : `Data: ${options.dataDir} (delete this directory to start afresh)`);
+    const origin = options.publicUrl ?? `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port || 8787}`;
+    const { url, stop, logger } = await serve(options, options.demo ? demo({ publicOrigin: origin }) : undefined);
+    const data = options.databaseUrl
+      ? `PostgreSQL (${new URL(options.databaseUrl).host})`
+      : `${options.dataDir} (delete this directory to start afresh)`;
+    if (options.demo) {
+      console.log(`\nRoster demo: open ${url}/`);
+      console.log(`  API          ${url}/api/roster/v1`);
+      console.log(`  Inbox        ${url}/dev/inbox (verification mail, development only)`);
+      console.log(`  Sign-in      any active demo person, e.g. ${DEMO_VIEWERS.owner} (owner), password "${DEMO_PASSWORD}"`);
+      console.log(`  Data         ${data}`);
+      console.log(options.databaseUrl ? '' : `  Reset        stop, delete ${options.dataDir}, start again\n`);
+    } else {
+      console.log(`Roster is listening on ${url}/api/roster/v1`);
+      console.log(`Data: ${data}`);
+    }
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         logger.info('stopping', { signal });
@@ -155,4 +174,13 @@ async function main() {
   }
 }
 
-if (process.argv[1] && /cli\.(m?js|ts)$/.test(process.argv[1])) await main();
+/** Run as a program (also through npm's `bin` link, whose path is not the module's own). */
+function isMain(): boolean {
+  try {
+    return Boolean(process.argv[1]) && /cli\.(m?js|ts)$/.test(realpathSync(process.argv[1]!));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) await main();

@@ -303,4 +303,5 @@ async function cursorSecret(database: Database): Promise<string> {
 }
 
 export { EmailTakenError };
+export { toNodeListener } from './node-http.js';
 export type { Principal, RecordEventInput, SignInInput, SignInResult };

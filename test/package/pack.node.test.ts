@@ -16,7 +16,7 @@ const PACK = resolve('.cache/pack');
 const STAGE = join(PACK, 'stage');
 const INSTALL_TIMEOUT = 180_000;
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
-  name: string; version: string; exports: Record<string, string | Record<string, string>>; dependencies: Record<string, string>;
+  name: string; version: string; bin: Record<string, string>; exports: Record<string, string | Record<string, string>>; dependencies: Record<string, string>;
   peerDependencies: Record<string, string>; devDependencies: Record<string, string>; files: string[];
 };
 
@@ -107,7 +107,8 @@ describe('npm package', { timeout: 300_000 }, () => {
     const { files } = await install();
     for (const file of ['package.json', 'custom-elements.json', 'openapi.json', 'dist/components/define.js', 'dist/components/define.d.ts',
       'dist/components/index.js', 'dist/sdk/index.js', 'dist/sdk/index.d.ts', 'dist/mock/index.js', 'dist/mock/index.d.ts',
-      'dist/conformance/index.js', 'dist/conformance/index.d.ts',
+      'dist/conformance/index.js', 'dist/conformance/index.d.ts', 'dist/server/index.js', 'dist/server/index.d.ts', 'dist/server/cli.js',
+      'dist/server/demo-page/index.html',
       'dist/roster.min.js', 'dist/roster-mock.min.js', 'dist/roster.min.d.ts', 'dist/roster-mock.min.d.ts', 'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'dist/types/svelte.d.ts', 'dist/types/elements.d.ts',
       ...TAGS.map((tag) => `dist/components/${tag.slice('roster-'.length)}/${tag}.js`),
       ...TAGS.map((tag) => `dist/components/${tag.slice('roster-'.length)}/${tag}.d.ts`)]) {
@@ -145,19 +146,29 @@ describe('npm package', { timeout: 300_000 }, () => {
       const me = await client.me();
       const page = await client.users.list({ limit: 5 });
       const { runConformance } = await import('${pkg.name}/conformance');
-      const entries = ${JSON.stringify(['', '/sdk', '/mock', '/conformance', '/elements', '/elements/user-list/roster-user-list.js', '/elements/panel/panel.js',
+      const { createRosterServer, toNodeListener } = await import('${pkg.name}/server');
+      const server = await createRosterServer({ database: { memory: true }, auth: { secret: 'a packed secret of at least 32 bytes' }, logger: false });
+      const { account, owner } = await server.accounts.create({ name: 'Packed GmbH', emailDomain: 'packed.de', seatLimit: 2, passwordMode: 'per-user',
+        credits: 0, tools: [], owner: { firstName: 'Pia', lastName: 'Owner', email: 'pia.owner@packed.de' } });
+      const token = await server.tokens.issue({ accountId: account.id, userId: owner.id });
+      const served = await server.fetch(new Request('http://localhost/api/roster/v1/me', { headers: { authorization: 'Bearer ' + token } }));
+      const serverMe = { status: served.status, account: (await served.json()).account.name, listener: typeof toNodeListener };
+      await server.close();
+      const entries = ${JSON.stringify(['', '/sdk', '/mock', '/conformance', '/server', '/elements', '/elements/user-list/roster-user-list.js', '/elements/panel/panel.js',
         '/roster.min.js', '/roster-mock.min.js', '/custom-elements.json', '/openapi.json', '/package.json'])};
       const resolved = Object.fromEntries(entries.map((entry) => {
         const file = fileURLToPath(import.meta.resolve('${pkg.name}' + entry));
         const types = file.replace(/\\.js$/, '.d.ts');
         return [entry || '.', { exists: existsSync(file), types: !file.endsWith('.js') || existsSync(types) }];
       }));
-      console.log(JSON.stringify({ account: me.account.name, users: page.items.length, guard: typeof isRosterError, kit: typeof runConformance, resolved }));
-    `) as { account: string; users: number; guard: string; kit: string; resolved: Record<string, { exists: boolean; types: boolean }> };
+      console.log(JSON.stringify({ account: me.account.name, users: page.items.length, guard: typeof isRosterError, kit: typeof runConformance, serverMe, resolved }));
+    `) as { account: string; users: number; guard: string; kit: string; serverMe: { status: number; account: string; listener: string };
+      resolved: Record<string, { exists: boolean; types: boolean }> };
     assert.equal(result.account, 'Acme GmbH');
     assert.ok(result.users >= 1);
     assert.equal(result.guard, 'function');
     assert.equal(result.kit, 'function');
+    assert.deepEqual(result.serverMe, { status: 200, account: 'Packed GmbH', listener: 'function' }, 'rosterkit/server runs in Node from the package');
     for (const [entry, { exists, types }] of Object.entries(result.resolved)) {
       assert.ok(exists, `${pkg.name}${entry === '.' ? '' : entry} resolves to a file`);
       assert.ok(types, `${pkg.name}${entry === '.' ? '' : entry} has a .d.ts beside it`);
@@ -165,6 +176,45 @@ describe('npm package', { timeout: 300_000 }, () => {
     for (const [entry, target] of Object.entries(pkg.exports)) {
       if (typeof target === 'string' || !target.types || entry.includes('*')) continue;
       assert.ok(existsSync(join(scratch, 'node_modules', pkg.name, target.types)), `${entry}: ${target.types} exists`);
+    }
+  });
+
+  test('pack: `npx rosterkit` is the server CLI: its usage, and `serve --demo` with the demo page', async () => {
+    const { scratch } = await install();
+    assert.equal(pkg.bin.rosterkit, './dist/server/cli.js');
+    const usage = await run('npx', ['--no-install', 'rosterkit', 'serve', '--help'], scratch, 60_000);
+    assert.match(usage, /^Usage: rosterkit serve/);
+    assert.match(usage, /--demo/);
+
+    const data = join(scratch, 'roster-data');
+    const child = spawn('npx', ['--no-install', 'rosterkit', 'serve', '--demo', '--port', '0', '--data', data], { cwd: scratch, detached: true });
+    try {
+      let output = '';
+      const url = await new Promise<string>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`rosterkit serve --demo did not start in 120 s:\n${output}`)), 120_000);
+        const read = (chunk: Buffer) => {
+          output += chunk;
+          const match = /open (http:\/\/\S+?)\/\s/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            done(match[1]);
+          }
+        };
+        child.stdout.on('data', read);
+        child.stderr.on('data', read);
+        child.once('exit', (code) => fail(new Error(`rosterkit serve --demo exited with ${code}:\n${output}`)));
+      });
+      const page = await fetch(`${url}/`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<roster-panel/);
+      const token = await fetch(`${url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'greta.hoffmann@nordlicht.de' }) });
+      const { token: bearer } = await token.json() as { token: string };
+      const me = await fetch(`${url}/api/roster/v1/me`, { headers: { authorization: `Bearer ${bearer}` } });
+      assert.equal((await me.json() as { account: { name: string } }).account.name, 'Nordlicht Analytics GmbH');
+      assert.equal((await fetch(`${url}/dev/inbox`)).status, 200);
+    } finally {
+      // npx runs the CLI in a child of its own: stop the whole group it leads.
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
     }
   });
 
@@ -202,12 +252,25 @@ describe('npm package', { timeout: 300_000 }, () => {
       export const vue: InstanceType<GlobalComponents['roster-panel']>['$props'] = { locale: 'de', 'base-url': '/api' };
       export const svelte: SvelteHTMLElements['roster-user-list'] = { pageSize: 5, 'onroster-select': (event) => event.detail.user.id };
     `);
+    // A Node host: rosterkit/server's typings name Node's own types (`node:http`).
+    writeFileSync(join(scratch, 'server.ts'), `
+      import { createServer } from 'node:http';
+      import { createRosterServer, toNodeListener, type RosterServer } from '${pkg.name}/server';
+      const roster: RosterServer = await createRosterServer({ database: { memory: true }, auth: { secret: 'x'.repeat(32) } });
+      const signedIn = await roster.signIn({ email: 'a@b.de', password: 'p', ip: '127.0.0.1' });
+      if (signedIn.ok) await roster.tokens.issue({ accountId: signedIn.accountId, userId: signedIn.user.id });
+      createServer(toNodeListener(roster.fetch)).listen(0);
+    `);
     const common = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'], skipLibCheck: false, types: [] };
     const paths = { react: [join(repo, 'node_modules/@types/react/index.d.ts')], vue: [join(repo, 'node_modules/vue/dist/vue.d.ts')],
       'svelte/elements': [join(repo, 'node_modules/svelte/elements.d.ts')] };
     const configs = {
       'tsconfig.bundler.json': { compilerOptions: { ...common, module: 'ESNext', moduleResolution: 'Bundler', paths }, files: ['check.ts', 'frameworks.ts'] },
       'tsconfig.nodenext.json': { compilerOptions: { ...common, module: 'NodeNext', moduleResolution: 'NodeNext' }, files: ['check.ts'] },
+      'tsconfig.server.json': {
+        compilerOptions: { ...common, module: 'NodeNext', moduleResolution: 'NodeNext', types: ['node'], typeRoots: [join(repo, 'node_modules/@types')] },
+        files: ['server.ts'],
+      },
     };
     const tsc = join(repo, 'node_modules/typescript/bin/tsc');
     for (const [name, config] of Object.entries(configs)) {
