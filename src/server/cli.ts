@@ -97,7 +97,10 @@ export function parseServeArgs(argv: string[]): ServeOptions {
 }
 
 /** Starts serving; resolves once listening, with the URL and a stop function. */
-export async function serve(options: ServeOptions, extend?: (server: RosterServer) => Promise<(request: Request) => Promise<Response | null>>) {
+export async function serve(
+  options: ServeOptions,
+  extend?: (server: RosterServer, publicUrl: string) => Promise<(request: Request) => Promise<Response | null>>,
+) {
   const logger = createLogger();
   const secret = await secretFor(options.dataDir);
   const serverOptions: RosterServerOptions = {
@@ -106,19 +109,26 @@ export async function serve(options: ServeOptions, extend?: (server: RosterServe
     logger,
     ...(options.smtp && { mail: { smtp: options.smtp, from: options.mailFrom } }),
   };
-  // The public URL depends on the port, known only once listening: links use it from then on.
-  let publicUrl = options.publicUrl;
-  const roster = await createRosterServer({ ...serverOptions, publicUrl: options.publicUrl ?? `http://${options.host}:${options.port || 8787}` });
-  const more = extend ? await extend(roster) : null;
-  const handler = async (request: Request) => (more && (await more(request))) ?? roster.fetch(request);
-  const http = createServer(toNodeListener(handler));
+  // Listen first: the port (with --port 0) is known only then, and mailed links name it.
+  let handler: ((request: Request) => Promise<Response>) | null = null;
+  const http = createServer(toNodeListener((request) =>
+    handler ? handler(request) : Promise.resolve(new Response('Starting', { status: 503, headers: { 'retry-after': '1' } }))));
   await new Promise<void>((resolveListen, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolveListen());
   });
   const { port } = http.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  publicUrl ??= url;
+  const publicUrl = options.publicUrl ?? url;
+  let roster: RosterServer;
+  try {
+    roster = await createRosterServer({ ...serverOptions, publicUrl });
+  } catch (error) {
+    http.close();
+    throw error;
+  }
+  const more = extend ? await extend(roster, new URL(publicUrl).origin) : null;
+  handler = async (request) => (more && (await more(request))) ?? roster.fetch(request);
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
@@ -143,8 +153,7 @@ async function main() {
     process.exit(2);
   }
   try {
-    const origin = options.publicUrl ?? `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port || 8787}`;
-    const { url, stop, logger } = await serve(options, options.demo ? demo({ publicOrigin: origin }) : undefined);
+    const { url, stop, logger } = await serve(options, options.demo ? demo() : undefined);
     const data = options.databaseUrl
       ? `PostgreSQL (${new URL(options.databaseUrl).host})`
       : `${options.dataDir} (delete this directory to start afresh)`;

@@ -241,10 +241,10 @@ export function demoRoutes(server: RosterServer, options: { accountId: string; p
   };
 }
 
-/** `serve(options, demo({ publicOrigin }))`: seeds, then answers the demo's routes. */
-export function demo(options: { publicOrigin?: string; pageDir?: string | null } = {}) {
-  return async (server: RosterServer) => {
-    const { accountId } = await seedDemo(server, { publicOrigin: options.publicOrigin });
+/** `serve(options, demo())`: seeds (links on the server's public URL), then answers the demo's routes. */
+export function demo(options: { pageDir?: string | null } = {}) {
+  return async (server: RosterServer, publicOrigin: string) => {
+    const { accountId } = await seedDemo(server, { publicOrigin });
     return demoRoutes(server, { accountId, pageDir: options.pageDir });
   };
 }
