@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -109,7 +109,17 @@ export async function serve(options: ServeOptions, extend?: (server: RosterServe
   const roster = await createRosterServer({ ...serverOptions, publicUrl: options.publicUrl ?? `http://${options.host}:${options.port || 8787}` });
   const more = extend ? await extend(roster) : null;
   const handler = async (request: Request) => (more && (await more(request))) ?? roster.fetch(request);
-  const http = createServer(toNodeListener(handler));
+  const listener = toNodeListener(handler);
+  let stopping: Promise<void> | null = null;
+  // Once stopping, a connection closes after its answer: kept alive, it would take new requests
+  // and hold the process up until it timed out.
+  const answering = new Set<ServerResponse>();
+  const http = createServer((incoming, outgoing) => {
+    if (stopping) outgoing.setHeader('connection', 'close');
+    answering.add(outgoing);
+    outgoing.once('close', () => answering.delete(outgoing));
+    listener(incoming, outgoing);
+  });
   await new Promise<void>((resolveListen, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolveListen());
@@ -117,10 +127,14 @@ export async function serve(options: ServeOptions, extend?: (server: RosterServe
   const { port } = http.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   publicUrl ??= url;
-  let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      await new Promise<void>((done) => http.close(() => done()));
+      const closed = new Promise<void>((done) => http.close(() => done()));
+      for (const outgoing of answering) {
+        if (!outgoing.headersSent) outgoing.setHeader('connection', 'close');
+        else outgoing.once('close', () => setImmediate(() => http.closeIdleConnections()));
+      }
+      await closed;
       await roster.close();
     })();
     return stopping;
