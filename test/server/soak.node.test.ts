@@ -53,13 +53,23 @@ if (adminUrl) {
       const teams = await Promise.all(Array.from({ length: TEAMS }, () => newTeam(local, { credits: CREDITS })));
 
       // A load balancer without health checks: each attempt goes to the next process, dead or not.
+      // It also loses the answer to every 25th write after the server gave it, so that the
+      // retries meet writes already applied more often than the kills alone would make them.
       let turn = 0;
+      let writes = 0;
+      let answersLost = 0;
       const route: typeof fetch = async (input, init) => {
         const request = new Request(input, init);
         const url = new URL(request.url);
         const target = new URL(`${url.pathname}${url.search}`, slots[turn++ % slots.length]!.origin);
         const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
-        return fetch(target, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: 'manual' });
+        const response = await fetch(target, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: 'manual' });
+        if (request.method !== 'GET' && ++writes % 25 === 0) {
+          await response.arrayBuffer();
+          answersLost += 1;
+          throw new TypeError('fetch failed: the answer was lost on its way back');
+        }
+        return response;
       };
       const clients = teams.map((team) => createRosterClient({
         baseUrl: `http://roster.invalid${BASE_PATH}`,
@@ -139,9 +149,6 @@ if (adminUrl) {
       let working = WORKERS;
       await Promise.all([...Array.from({ length: WORKERS }, (_, w) => worker(w).finally(() => (working -= 1))), chaos()]);
       const retries = clients.reduce((sum, client) => sum + client.stats.retries, 0);
-      assert.deepEqual(failures, [], 'every operation got a definitive, successful answer');
-      assert.equal(tickets, OPERATIONS);
-      assert.equal(kills, 2);
 
       const sql = new pg.Client({ connectionString: database.url });
       await sql.connect();
@@ -189,11 +196,14 @@ if (adminUrl) {
             problems.push(`${team.account.id}: tasks cost ${costs}, ${spent} spent, balance fell by ${CREDITS - balance}, ${charged} charges for ${own.length} tasks`);
           }
         }
-        console.log(`soak: ${tickets} operations (${users.size} creates, ${tasks.size} tasks), ${retries} retries, ${kills} kills, `
-          + `${duplicates} duplicates, ${lost} lost, ${Date.now() - started} ms`);
+        console.log(`soak: ${tickets} operations (${users.size} creates, ${tasks.size} tasks), ${retries} retries, ${kills} kills, ${answersLost} answers lost, `
+          + `${failures.length} failed, ${duplicates} duplicates, ${lost} lost, ${Date.now() - started} ms`);
       } finally {
         await sql.end();
       }
+      assert.deepEqual(failures, [], 'every operation got a definitive, successful answer');
+      assert.equal(tickets, OPERATIONS);
+      assert.equal(kills, 2);
       assert.deepEqual(problems, []);
       assert.equal(duplicates, 0);
       assert.equal(lost, 0);
