@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -111,8 +111,18 @@ export async function serve(
   };
   // Listen first: the port (with --port 0) is known only then, and mailed links name it.
   let handler: ((request: Request) => Promise<Response>) | null = null;
-  const http = createServer(toNodeListener((request) =>
-    handler ? handler(request) : Promise.resolve(new Response('Starting', { status: 503, headers: { 'retry-after': '1' } }))));
+  const listener = toNodeListener((request) =>
+    handler ? handler(request) : Promise.resolve(new Response('Starting', { status: 503, headers: { 'retry-after': '1' } })));
+  let stopping: Promise<void> | null = null;
+  // Once stopping, a connection closes after its answer: kept alive, it would take new requests
+  // and hold the process up until it timed out.
+  const answering = new Set<ServerResponse>();
+  const http = createServer((incoming, outgoing) => {
+    if (stopping) outgoing.setHeader('connection', 'close');
+    answering.add(outgoing);
+    outgoing.once('close', () => answering.delete(outgoing));
+    listener(incoming, outgoing);
+  });
   await new Promise<void>((resolveListen, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolveListen());
@@ -129,10 +139,14 @@ export async function serve(
   }
   const more = extend ? await extend(roster, new URL(publicUrl).origin) : null;
   handler = async (request) => (more && (await more(request))) ?? roster.fetch(request);
-  let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      await new Promise<void>((done) => http.close(() => done()));
+      const closed = new Promise<void>((done) => http.close(() => done()));
+      for (const outgoing of answering) {
+        if (!outgoing.headersSent) outgoing.setHeader('connection', 'close');
+        else outgoing.once('close', () => setImmediate(() => http.closeIdleConnections()));
+      }
+      await closed;
       await roster.close();
     })();
     return stopping;

@@ -120,7 +120,7 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
   let storage: Storage;
   try {
     await migrate(database);
-    storage = createSqlStorage(database);
+    storage = kickingAfterCommit(createSqlStorage(database), () => mailer?.kick());
   } catch (error) {
     await database.close().catch(() => {});
     throw error;
@@ -147,7 +147,6 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
     cursors: createCursors(await cursorSecret(database)),
     passwords,
     publicOrigin,
-    mailWritten: () => mailer?.kick(),
     authenticate: async (request) => (principals.has(request) ? principals.get(request)! : authenticateRequest(request)),
   });
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? {});
@@ -290,6 +289,30 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
         await storage.close();
       })();
       return closing;
+    },
+  };
+}
+
+/**
+ * The storage whose writes that queued mail call `mailWritten` once committed. Called from inside
+ * the transaction, the mailer would look too early: it would miss the mail, or, joining the
+ * transaction (database.ts), send it before the commit and record it outside, where the record
+ * of a mail not yet committed changes nothing, so the mail stays "unsent" and goes out again.
+ */
+function kickingAfterCommit(storage: Storage, mailWritten: () => void): Storage {
+  return {
+    ...storage,
+    async write(accountId, work) {
+      let wrote = false;
+      const result = await storage.write(accountId, (tx) => work({
+        ...tx,
+        async enqueueMail(mail) {
+          await tx.enqueueMail(mail);
+          wrote = true;
+        },
+      }));
+      if (wrote) mailWritten();
+      return result;
     },
   };
 }
