@@ -43,7 +43,8 @@ export const MIGRATIONS: Migration[] = [
         locale text NOT NULL DEFAULT 'en',
         password_hash text,
         password_set_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz NOT NULL DEFAULT now(),
+        user_count integer NOT NULL DEFAULT 0
       )`,
       `CREATE TABLE users (
         account_id text COLLATE "C" NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
@@ -70,6 +71,22 @@ export const MIGRATIONS: Migration[] = [
         password_hash text,
         PRIMARY KEY (account_id, id)
       )`,
+      // The unfiltered list's total and the seat count read `accounts.user_count`: counting an
+      // account's 100,000 profiles took longer than reading the page itself. Statement triggers
+      // keep it for any write, bulk loads included; a write already holds the account row's lock.
+      `CREATE FUNCTION users_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          UPDATE accounts SET user_count = accounts.user_count + changed.n
+          FROM (SELECT account_id, count(*) AS n FROM added GROUP BY account_id) AS changed WHERE accounts.id = changed.account_id;
+        ELSE
+          UPDATE accounts SET user_count = accounts.user_count - changed.n
+          FROM (SELECT account_id, count(*) AS n FROM removed GROUP BY account_id) AS changed WHERE accounts.id = changed.account_id;
+        END IF;
+        RETURN NULL;
+      END $$`,
+      'CREATE TRIGGER users_added AFTER INSERT ON users REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION users_counted()',
+      'CREATE TRIGGER users_removed AFTER DELETE ON users REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION users_counted()',
       // An email is the login name of the whole server.
       'CREATE UNIQUE INDEX users_person_key ON users (person_key)',
       "CREATE UNIQUE INDEX users_one_owner ON users (account_id) WHERE role = 'owner'",

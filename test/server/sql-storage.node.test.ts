@@ -133,6 +133,41 @@ for (const backend of backends) {
       assert.equal(await storage.accountOfEmail('ines@example.com'), null, 'the email is free again');
     });
 
+    test('the total of an unfiltered list and the seat count read no profiles, and stay right through inserts, deletes and bulk writes', async () => {
+      await seedAccount('acc_a');
+      await seedAccount('acc_b');
+      await storage.write('acc_a', async (tx) => {
+        for (let i = 0; i < 200; i += 1) await tx.insertUser(user(`usr_${String(i).padStart(3, '0')}`, { role: i % 2 ? 'manager' : 'specialist' }), { passwordHash: null });
+        await tx.deleteUser('usr_000');
+      });
+      // Many rows in one statement each way, as an import or a clean-up would write them.
+      await database.query(`INSERT INTO users (account_id, id, first_name, last_name, email, person_key, name_key, haystack, role, status,
+          created_at, updated_at, version, credits_spent, allowed_ips, notifications, access, granted_task_ids)
+        SELECT 'acc_b', 'usr_bulk' || g, 'Bea', 'Bulk', 'bea' || g || '@example.com', 'bea' || g || '@example.com', 'bea bulk',
+          'bea bulk bea' || g || '@example.com', 'specialist', 'active', now(), now(), 1, 0, '[]', '{}', '{"tools":[],"tasks":[]}', '{}'
+        FROM generate_series(1, 30) AS g`);
+      await database.query("DELETE FROM users WHERE account_id = 'acc_b' AND id LIKE 'usr_bulk1%'");
+      await database.query('ANALYZE users');
+      // Index entries and rows of users read in this transaction, from PostgreSQL's own statistics.
+      const rowsRead = async () => Number((await database.query<{ n: string }>(
+        `SELECT sum(pg_stat_get_xact_tuples_returned(oid) + pg_stat_get_xact_tuples_fetched(oid)) AS n FROM pg_class
+         WHERE oid = 'users'::regclass OR oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = 'users'::regclass)`))[0]!.n);
+      await storage.read('acc_a', async (tx) => {
+        // As on a large table: the page is read through its index, not by a scan of every row.
+        await database.query('SET LOCAL enable_seqscan = off');
+        const before = await rowsRead();
+        assert.equal(await tx.countUsers(), 200);
+        const page = await tx.pageUsers({ sort: 'name', limit: 10, after: null });
+        assert.equal(page.total, 200);
+        assert.equal(page.items.length, 10);
+        const read = (await rowsRead()) - before;
+        assert.ok(read <= 40, `a page of 10 and two totals read ${read} index entries and rows of users`);
+        assert.equal((await tx.pageUsers({ sort: 'name', role: 'manager', limit: 10, after: null })).total, 100, 'a filtered total still counts');
+      });
+      assert.equal(await storage.read('acc_b', (tx) => tx.countUsers()), 1 + 30 - 11);
+      assert.equal((await storage.read('acc_b', (tx) => tx.pageUsers({ sort: '-createdAt', limit: 5, after: null }))).total, 20);
+    });
+
     test('new ids are never reused, even after a delete', async () => {
       await seedAccount('acc_a');
       const ids = await storage.write('acc_a', async (tx) => [await tx.newId('usr'), await tx.newId('tsk'), await tx.newId('usr')]);
