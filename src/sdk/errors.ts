@@ -90,13 +90,64 @@ const CLASSES: Record<string, { prototype: RosterError }> = {
 for (const [name, ErrorClass] of Object.entries(CLASSES)) ErrorClass.prototype.name = name;
 
 /**
+ * The codes a Roster error can carry, with the class each comes as: the contract's problem codes,
+ * the fallbacks taken from a status when the body says none, and the SDK's own.
+ */
+export interface RosterErrorCodes {
+  validation_failed: ValidationError;
+  email_role_address: ValidationError;
+  email_freemail: ValidationError;
+  email_domain_mismatch: ValidationError;
+  password_not_allowed: ValidationError;
+  password_too_weak: ValidationError;
+  credit_limit_not_allowed: ValidationError;
+  guest_requires_task: ValidationError;
+  idempotency_key_reused: ValidationError;
+  too_many_items: ValidationError;
+  payload_too_large: ValidationError;
+  unauthorized: UnauthorizedError;
+  forbidden: ForbiddenError;
+  not_found: NotFoundError;
+  link_expired: NotFoundError;
+  link_used: NotFoundError;
+  gone: NotFoundError;
+  email_taken: ConflictError;
+  seat_limit_reached: ConflictError;
+  single_profile_account: ConflictError;
+  already_verified: ConflictError;
+  credit_limit_reached: ConflictError;
+  insufficient_credits: ConflictError;
+  owner_immutable: ConflictError;
+  guests_need_tasks: ConflictError;
+  conflict: ConflictError;
+  version_conflict: VersionConflictError;
+  rate_limited: RateLimitError;
+  server_error: ServerError;
+  network_error: NetworkError;
+  timeout: TimeoutError;
+  invalid_response: ResponseShapeError;
+  method_not_allowed: RosterError;
+  http_error: RosterError;
+}
+
+/** A code {@link isRosterError} can test for. */
+export type RosterErrorCode = keyof RosterErrorCodes;
+
+/**
  * Whether `error` is a Roster error. Also true for one made by another copy of the SDK or in
  * another realm (an iframe), where `instanceof` is false: it then checks the brand and the name.
  */
-export function isRosterError(error: unknown): error is RosterError {
-  if (error instanceof RosterError) return true;
-  const candidate = error as { isRosterError?: unknown; name?: unknown } | null;
-  return candidate?.isRosterError === true && typeof candidate.name === 'string' && Object.hasOwn(CLASSES, candidate.name);
+export function isRosterError(error: unknown): error is RosterError;
+/**
+ * Whether `error` is a Roster error with this `code`, narrowed to its class:
+ * `if (isRosterError(error, 'version_conflict')) reload();`.
+ */
+export function isRosterError<C extends RosterErrorCode>(error: unknown, code: C): error is RosterErrorCodes[C] & { readonly code: C };
+export function isRosterError(error: unknown, code?: string): boolean {
+  const candidate = error as { isRosterError?: unknown; name?: unknown; code?: unknown } | null;
+  const branded = error instanceof RosterError
+    || (candidate?.isRosterError === true && typeof candidate.name === 'string' && Object.hasOwn(CLASSES, candidate.name));
+  return branded && (code === undefined || candidate!.code === code);
 }
 
 type ErrorClass = new (init: RosterErrorInit) => RosterError;

@@ -1,9 +1,9 @@
 /**
- * The transport under every resource: ky for the request, then one place that turns answers
- * into values (validated with the contract's schemas) or into Roster errors, plus retries and
- * the sharing of identical GETs in flight.
+ * The transport under every resource: ky sends, times out and retries; this adds what ky cannot
+ * know: which requests are safe to repeat, answers validated with the contract's schemas, Roster
+ * errors, a lost answer's recovery, revalidation with ETags and the sharing of identical GETs.
  */
-import ky, { isTimeoutError, type BeforeRequestHook, type Options } from 'ky';
+import ky, { isHTTPError, isTimeoutError, type BeforeRequestHook, type Options } from 'ky';
 import type * as z from 'zod/mini';
 import {
   NetworkError,
@@ -74,6 +74,13 @@ export interface RequestSpec extends RequestOptions {
    * lost. Returns that result when it was (the caller's change holds), or undefined when not.
    */
   recoverConflict?: () => Promise<unknown>;
+  /**
+   * Remember the answer and its ETag under `path`: a later GET of the path sends `If-None-Match`
+   * and takes a copy of the remembered answer on 304.
+   */
+  revalidate?: boolean;
+  /** A POST that changes nothing (a check): safe to repeat, and no reason to forget what was read. */
+  safe?: boolean;
 }
 
 /** The transport the resources use. */
@@ -150,10 +157,11 @@ export function parseBody<T>(schema: z.ZodMiniType<T>, text: string, status?: nu
 /**
  * Turns what `fetch`/ky threw into a Roster error. Aborts are returned untouched, and so is
  * anything unexpected (a bug should surface as itself). Nothing here keeps the request (its
- * body may hold a password): ky's TimeoutError, which does, is not kept as the cause.
+ * body may hold a password): ky's HTTPError and TimeoutError, which do, are not kept as causes.
  */
-function fromFailure(error: unknown, signal: AbortSignal | null | undefined): unknown {
+async function fromFailure(error: unknown, signal: AbortSignal | null | undefined): Promise<unknown> {
   if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return error;
+  if (isHTTPError(error)) return errorFromResponse(error.response);
   if (isTimeoutError(error)) return new TimeoutError({ code: 'timeout', title: 'The server did not answer in time' });
   if (error instanceof TypeError) return new NetworkError({ code: 'network_error', title: 'Could not reach the server', cause: error });
   return error;
@@ -171,18 +179,12 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | null | undef
   });
 }
 
-function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
-  signal?.throwIfAborted();
-  let timer: ReturnType<typeof setTimeout>;
-  return untilAborted(new Promise((resolve) => { timer = setTimeout(resolve, ms); }), signal, () => clearTimeout(timer));
-}
-
 /** Whether repeating `spec` cannot apply it twice. */
-function isRepeatable({ method, headers = {} }: RequestSpec): boolean {
+function isRepeatable({ method, headers = {}, safe }: RequestSpec): boolean {
   // A repeat of an applied PATCH meets a newer version and gets 412: nothing is applied twice.
   if (method === 'PATCH') return 'if-match' in headers;
   // The server answers a repeated key with the first answer and creates nothing new.
-  return method !== 'POST' || 'idempotency-key' in headers;
+  return method !== 'POST' || 'idempotency-key' in headers || !!safe;
 }
 
 function searchParams(query: object = {}): URLSearchParams {
@@ -206,6 +208,7 @@ export function createHttp(options: HttpOptions): Http {
   const { limit = 2, maxRetryAfter = 60_000, delay = 300, backoffLimit = 10_000 }: RetryOptions =
     typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
   const inFlight = new Map<string, InFlight>();
+  const remembered = new Map<string, { etag: string; value: unknown }>();
   const stats = { retries: 0 };
 
   const api = ky.create({
@@ -214,55 +217,73 @@ export function createHttp(options: HttpOptions): Http {
     timeout: options.timeout ?? 10_000,
     credentials: options.credentials,
     headers: { accept: 'application/json', ...options.headers },
-    retry: 0,
-    throwHttpErrors: false,
+    // Every method the policy might repeat: each request's `shouldRetry` decides, and sets the wait.
+    retry: { limit, methods: ['get', 'post', 'put', 'patch', 'delete'] },
     hooks: { beforeRequest: [authorizeFor(base.origin)] },
   });
 
-  /** One try: the body parsed with `schema` (or ignored without one), or a Roster error. */
-  async function attempt(path: string, init: Options, schema?: z.ZodMiniType): Promise<unknown> {
-    try {
-      const response = await api(path, init);
-      if (!response.ok) throw await errorFromResponse(response);
-      if (schema) return parseBody(schema, await response.text(), response.status);
-      void response.body?.cancel().catch(() => undefined);
-    } catch (error) {
-      throw fromFailure(error, init.signal);
-    }
-  }
-
-  /** Milliseconds to wait before repeating after `error`, or undefined to give up. */
-  function retryDelay(spec: RequestSpec, error: unknown, retried: number): number | undefined {
-    if (retried >= limit || !(error instanceof RosterError)) return undefined;
-    const status = error.status ?? 0;
+  /** Milliseconds to wait before repeating `spec` after what ky threw, or undefined to give up. */
+  function retryDelay(spec: RequestSpec, error: Error, retried: number): number | undefined {
+    const response = isHTTPError(error) ? error.response : undefined;
+    const status = response?.status ?? 0;
     // 408 and 429: the server did not act on the request, so even a create may be repeated.
     const notActedOn = status === 408 || status === 429;
     // Below 300: no answer, or a garbled one (network error, timeout, ResponseShapeError).
-    if (!(notActedOn || ((status < 300 || status >= 500) && isRepeatable(spec)))) return undefined;
-    if (error.retryAfter === undefined) return Math.min(backoffLimit, delay * 2 ** retried);
-    const wait = error.retryAfter * 1000;
+    const failed = response || isTimeoutError(error) || error instanceof TypeError || error instanceof ResponseShapeError;
+    if (!failed || !(notActedOn || ((status < 300 || status >= 500) && isRepeatable(spec)))) return undefined;
+    const retryAfter = parseRetryAfter(response?.headers.get('retry-after') ?? null);
+    if (retryAfter === undefined) return Math.min(backoffLimit, delay * 2 ** retried);
+    const wait = retryAfter * 1000;
     return wait > maxRetryAfter ? undefined : wait;
   }
 
-  /** Sends `spec` until an answer counts, retrying as the policy allows. */
-  async function send(spec: RequestSpec, init: Options, schema?: z.ZodMiniType) {
-    for (let retried = 0; ; retried++) {
-      try {
-        return await attempt(spec.path, init, schema);
-      } catch (error) {
-        if (retried > 0) {
-          // The attempt whose answer was lost deleted it: the caller's intent holds.
-          if (spec.method === 'DELETE' && error instanceof NotFoundError) return undefined;
-          if (error instanceof VersionConflictError) {
-            const recovered = await spec.recoverConflict?.();
-            if (recovered !== undefined) return recovered;
-          }
+  /** Sends `spec` until an answer counts: the body parsed with `schema` (or ignored without one), or a Roster error. */
+  async function send(spec: RequestSpec, init: Options, schema?: z.ZodMiniType): Promise<unknown> {
+    const known = spec.method === 'GET' ? remembered.get(spec.path) : undefined;
+    let retried = 0;
+    let wait = 0;
+    let value: unknown;
+    try {
+      const response = await api(spec.path, {
+        ...init,
+        headers: known ? { ...init.headers, 'if-none-match': known.etag } : init.headers,
+        // A 304 answers the revalidation; unasked for, it is an error like any other.
+        throwHttpErrors: (status) => !(known && status === 304),
+        retry: {
+          shouldRetry: ({ error }) => {
+            const ms = init.signal?.aborted ? undefined : retryDelay(spec, error, retried);
+            if (ms === undefined) return false;
+            wait = ms;
+            retried++;
+            stats.retries++;
+            return true;
+          },
+          delay: () => wait,
+        },
+        hooks: {
+          afterResponse: [async (_request, _options, answer) => {
+            // Parsed inside ky's retry loop, so that a garbled answer is repeated like a lost one.
+            if (schema && answer.ok) value = parseBody(schema, await answer.text(), answer.status);
+          }],
+        },
+      });
+      void response.body?.cancel().catch(() => undefined);
+      if (response.status === 304) return known!.value;
+      const etag = response.headers.get('etag');
+      // A copy: the caller gets `value` itself and may change it.
+      if (spec.revalidate && etag) remembered.set(spec.path, { etag, value: structuredClone(value) });
+      return value;
+    } catch (error) {
+      const failure = await fromFailure(error, init.signal);
+      if (retried) {
+        // The attempt whose answer was lost deleted it: the caller's intent holds.
+        if (spec.method === 'DELETE' && failure instanceof NotFoundError) return undefined;
+        if (failure instanceof VersionConflictError) {
+          const recovered = await spec.recoverConflict?.();
+          if (recovered !== undefined) return recovered;
         }
-        const wait = retryDelay(spec, error, retried);
-        if (wait === undefined) throw error;
-        stats.retries++;
-        await sleep(wait, init.signal);
       }
+      throw failure;
     }
   }
 
@@ -307,11 +328,17 @@ export function createHttp(options: HttpOptions): Http {
       const key = JSON.stringify([spec.path, `${query}`, spec.headers, token]);
       return shared(key, (signal) => send(spec, init(signal), schema), spec.signal);
     }
+    if (!spec.safe) {
+      // A GET that started before this write may answer with the old state: later GETs start
+      // afresh. A write may also change a remembered answer without a new ETag (a task charges
+      // its owner's credits): forget them all, then keep what this write answers.
+      inFlight.clear();
+      remembered.clear();
+    }
     try {
       return await send(spec, init(spec.signal), schema);
     } finally {
-      // A GET that started before this write may answer with the old state: later GETs start afresh.
-      inFlight.clear();
+      if (!spec.safe) inFlight.clear();
     }
   }
 

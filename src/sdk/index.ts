@@ -23,4 +23,4 @@ export {
   VersionConflictError,
   isRosterError,
 } from './errors.js';
-export type { RosterErrorInit } from './errors.js';
+export type { RosterErrorCode, RosterErrorCodes, RosterErrorInit } from './errors.js';

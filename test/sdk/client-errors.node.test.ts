@@ -15,6 +15,8 @@ import {
   VersionConflictError,
   isRosterError,
 } from '../../src/sdk/index.js';
+import { PROBLEM_STATUS, type ProblemCode } from '../../src/core/http.js';
+import type { RosterErrorCode } from '../../src/sdk/index.js';
 import { parseRetryAfter } from '../../src/sdk/http.js';
 import { hang, json, observedClient, page, problem, reachableStrings, userFixture } from './helpers.js';
 
@@ -172,6 +174,25 @@ describe('SDK errors', () => {
     assert.ok(!isRosterError({ name: 'NotFoundError' }));
     assert.ok(!isRosterError(new Error('plain')));
     assert.ok(!isRosterError(null));
+  });
+
+  it('tells a specific code apart with isRosterError(error, code), narrowed to its class', async () => {
+    const { client } = observedClient(() => problem(412, 'version_conflict'));
+    const error = await failure(client.users.update('u1', { firstName: 'Ann' }, { version: 3 }));
+    assert.ok(isRosterError(error, 'version_conflict'));
+    // Narrowed to VersionConflictError with that code: both lines type-check only then.
+    const narrowed: VersionConflictError = error;
+    const code: 'version_conflict' = error.code;
+    assert.equal(narrowed.status, 412);
+    assert.equal(code, 'version_conflict');
+    assert.ok(!isRosterError(error, 'email_taken'));
+    assert.ok(isRosterError({ isRosterError: true, name: 'ConflictError', code: 'guests_need_tasks' }, 'guests_need_tasks'));
+    assert.ok(!isRosterError({ name: 'ConflictError', code: 'guests_need_tasks' }, 'guests_need_tasks'));
+    assert.ok(!isRosterError(undefined, 'not_found'));
+    // Every problem code of the contract can be tested for: a new one that is not in
+    // RosterErrorCodes stops this line from compiling.
+    const codes: RosterErrorCode[] = Object.keys(PROBLEM_STATUS) as ProblemCode[];
+    assert.ok(codes.includes('guests_need_tasks'));
   });
 
   it('never puts a submitted password in an error', async () => {

@@ -13,6 +13,7 @@ import {
   ValidationError,
   VersionConflictError,
   createRosterClient,
+  isRosterError,
   type ClientOptions,
   type RosterChange,
   type UserCreate,
@@ -176,6 +177,67 @@ describe('SDK against the reference API', () => {
       retrying.users.update(created.id, { firstName: 'Annika', password: 'a new long passphrase' }, { version: created.version }),
       VersionConflictError,
     );
+  });
+
+  it('revalidates a user it has seen: If-None-Match with the last ETag, and a 304 answers the copy without a second body', async () => {
+    const api = createReferenceApi();
+    const gets: Array<{ status: number; bytes: number; ifNoneMatch: string | null }> = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const response = await api.fetch(request);
+      if (request.method === 'GET') {
+        const bytes = (await response.clone().arrayBuffer()).byteLength;
+        gets.push({ status: response.status, bytes, ifNoneMatch: request.headers.get('if-none-match') });
+      }
+      return response;
+    };
+    const client = createRosterClient({ baseUrl: BASE, fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
+    const otherTab = createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
+    const created = await otherTab.users.create(person('Anna', 'Berg'));
+
+    const first = await client.users.get(created.id);
+    const second = await client.users.get(created.id);
+    assert.deepEqual(second, first);
+    second.firstName = 'Changed by the caller';
+    assert.deepEqual(await client.users.get(created.id), first, 'each answer is a copy of its own');
+
+    const renamed = await otherTab.users.update(created.id, { firstName: 'Annika' }, { version: first.version });
+    assert.deepEqual(await client.users.get(created.id), renamed);
+    const saved = await client.users.update(created.id, { lastName: 'Bergmann' }, { version: renamed.version });
+    assert.deepEqual(await client.users.get(created.id), saved, 'a save\'s own answer is the copy revalidated next');
+
+    const tag = (version: number) => `"${version}"`;
+    assert.deepEqual(gets.map(({ status, ifNoneMatch }) => [status, ifNoneMatch]), [
+      [200, null], [304, tag(first.version)], [304, tag(first.version)], [200, tag(first.version)], [304, tag(saved.version)],
+    ]);
+    const bodyBytes = gets.map(({ bytes }) => bytes);
+    assert.ok(bodyBytes[0]! > 300, `a full profile is sent once (${bodyBytes[0]} bytes)`);
+    assert.deepEqual([bodyBytes[1], bodyBytes[2], bodyBytes[4]], [0, 0, 0]);
+  });
+
+  it('checks a new profile early: resolves for fields a create would accept, throws the create\'s typed errors otherwise, and creates nothing', async () => {
+    const { api, client } = setup({ account: { seatLimit: 3 } });
+    const changes: RosterChange[] = [];
+    client.onChange((change) => changes.push(change));
+    assert.equal(await client.users.validate({ email: 'nina.neu@acme.de' }), undefined);
+    await client.users.validate(person('Nina', 'Neu'));
+    await assert.rejects(client.users.validate({ firstName: 'Free', email: 'free.mail@gmail.com' }), (error: unknown) =>
+      error instanceof ValidationError && isRosterError(error, 'email_freemail') && error.status === 422
+      && error.fieldErrors.some((field) => field.field === 'email' && field.code === 'email_freemail'));
+    await assert.rejects(client.users.validate({ allowedIps: ['10.1.2.3/8'] }), (error: unknown) =>
+      error instanceof ValidationError && error.fieldErrors.some((field) => field.field === 'allowedIps.0' && field.code === 'ip_host_bits_set'));
+    await client.users.create(person('Anna', 'Berg'));
+    await assert.rejects(client.users.validate({ email: 'ANNA.berg@acme.de' }), (error: unknown) =>
+      error instanceof ConflictError && isRosterError(error, 'email_taken'));
+    await client.users.create(person('Ben', 'Adler'));
+    await assert.rejects(client.users.validate({ email: 'carla.weiss@acme.de' }), (error: unknown) => isRosterError(error, 'seat_limit_reached'));
+
+    assert.deepEqual(changes.map((change) => change.type), ['user-created', 'user-created']);
+    assert.equal((await client.users.list()).total, 3);
+    assert.deepEqual(api.outbox().map((mail) => mail.to).sort(), ['anna.berg@acme.de', 'ben.adler@acme.de']);
+    const manager = setup({ data: 'demo' }, DEMO_VIEWERS.manager).client;
+    await assert.rejects(manager.users.validate({ email: 'nina.neu@nordlicht.de' }), (error: unknown) =>
+      error instanceof ForbiddenError && isRosterError(error, 'forbidden'));
   });
 
   it('maps the server\'s rule codes to typed errors with field errors', async () => {

@@ -68,6 +68,22 @@ describe('SDK retries', () => {
     assert.ok(times[1]! - times[0]! >= 140, `waited ${times[1]! - times[0]!}`);
   });
 
+  it('waits a Retry-After longer than backoffLimit, which bounds the backoff only', async () => {
+    const { handler, times } = flaky([() => problem(503, 'unavailable', {}, { 'retry-after': '0.15' })], () => json(userFixture()));
+    const { client } = observedClient(handler, { retry: { limit: 1, delay: 1, backoffLimit: 1 } });
+    await client.users.get('u1');
+    assert.ok(times[1]! - times[0]! >= 140, `waited ${times[1]! - times[0]!}`);
+  });
+
+  it('backs off after a Retry-After it cannot read, instead of waiting on it', async () => {
+    const { handler, times } = flaky([() => problem(503, 'unavailable', {}, { 'retry-after': 'soon' })], () => json(userFixture()));
+    const { client } = observedClient(handler, { retry: { limit: 1, delay: 1 } });
+    const started = performance.now();
+    assert.equal((await client.users.get('u1')).id, 'u1');
+    assert.equal(times.length, 2);
+    assert.ok(performance.now() - started < 10_000);
+  });
+
   it('throws RateLimitError at once when Retry-After exceeds maxRetryAfter', async () => {
     const { handler, times } = flaky([() => problem(429, 'rate_limited', {}, { 'retry-after': '120' })], () => json(userFixture()));
     const { client } = observedClient(handler, { retry: { limit: 2, delay: 1 } });
@@ -122,6 +138,14 @@ describe('SDK retries', () => {
       await assert.rejects(client.users.resendVerification('u1'), (error: Error) => error instanceof NetworkError || error instanceof ServerError);
       assert.equal(times.length, 1);
     }
+  });
+
+  it('repeats an early check after a network error or 5xx: it changes nothing', async () => {
+    const { handler, times } = flaky([networkError, unavailable], () => new Response(null, { status: 204 }));
+    const { client, requests } = observedClient(handler, { retry: { limit: 2, delay: 1 } });
+    await client.users.validate({ email: 'anna.berg@acme.de' });
+    assert.equal(times.length, 3);
+    assert.deepEqual(requests.map((request) => `${request.method} ${new URL(request.url).pathname}`), Array(3).fill('POST /api/roster/v1/users/validate'));
   });
 
   it('repeats any request after 429, which the server did not act on', async () => {

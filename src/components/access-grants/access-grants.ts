@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Access, FieldError, Role, RosterChange, RosterClient, Task, User } from '../../sdk/index.js';
+import { type Access, type FieldError, type Role, type RosterChange, type RosterClient, type Task, type User, isRosterError } from '../../sdk/index.js';
 import { BeforeUserUpdateEvent, GrantsChangedEvent, RosterChangeEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { isolateText } from '../shared/bidi.js';
@@ -260,7 +260,7 @@ export class RosterAccessGrants extends RosterElement {
       this.dispatchEvent(new GrantsChangedEvent(saved));
     } catch (error) {
       if (isAbortError(error)) return;
-      if ((error as { name?: string }).name === 'VersionConflictError') this.conflict = true;
+      if (isRosterError(error, 'version_conflict')) this.conflict = true;
       else this.saveError = error;
     } finally {
       this.saving = false;

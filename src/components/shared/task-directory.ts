@@ -10,7 +10,7 @@
  * viewer): it resolves to `null`. Tasks the search listbox shows and tasks the client creates are
  * remembered too, so they never cost a lookup.
  */
-import type { RosterClient, Task } from '../../sdk/index.js';
+import { type RosterClient, type Task, isRosterError } from '../../sdk/index.js';
 
 const LOOKUP_PAGE_SIZE = 200;
 const directories = new WeakMap<RosterClient, TaskDirectory>();
@@ -106,7 +106,7 @@ export class TaskDirectory {
         for (const id of searched) if (!known.has(id)) known.set(id, null);
       } catch (error) {
         this.#next.delete(toolId);
-        if ((error as { name?: string }).name === 'NotFoundError') for (const id of missing()) known.set(id, null);
+        if (isRosterError(error, 'not_found')) for (const id of missing()) known.set(id, null);
         else this.error = error;
       }
       this.#notify();

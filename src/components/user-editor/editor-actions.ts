@@ -104,7 +104,7 @@ async function send(host: RosterUserEditor, request: SentSave): Promise<void> {
     host.createKey = undefined;
     saved(host, user, request);
   } catch (error) {
-    if (base && isRosterError(error) && error.name === 'VersionConflictError') await showConflict(host, client, base, detail);
+    if (base && isRosterError(error, 'version_conflict')) await showConflict(host, client, base, detail);
     else fail(host, error, request);
   } finally {
     host.saving = false;
@@ -162,7 +162,7 @@ export async function resendVerification(host: RosterUserEditor): Promise<void> 
   } catch (error) {
     if (isAbortError(error)) return;
     host.verificationNote = { tone: 'danger', text: errorMessage(error, host.t) };
-    if (isRosterError(error) && error.code === 'already_verified') void host.load();
+    if (isRosterError(error, 'already_verified')) void host.load();
   } finally {
     host.resending = false;
   }
@@ -180,7 +180,7 @@ export async function deleteUser(host: RosterUserEditor): Promise<void> {
   try {
     await client.users.delete(user.id, { tasks }).catch((error: unknown) => {
       // Already gone (an earlier attempt whose answer was lost, or another tab): what the viewer asked for.
-      if (!(isRosterError(error) && error.name === 'NotFoundError')) throw error;
+      if (!isRosterError(error, 'not_found')) throw error;
     });
     host.closeDeleteDialog();
     host.deleted = user;
@@ -197,7 +197,7 @@ export async function deleteUser(host: RosterUserEditor): Promise<void> {
 }
 
 /** The server's refusal to delete tasks that are some guests' only ones (409 `guests_need_tasks`). */
-export const isGuestsNeedTasks = (error: unknown) => isRosterError(error) && error.code === 'guests_need_tasks';
+export const isGuestsNeedTasks = (error: unknown) => isRosterError(error, 'guests_need_tasks');
 
 /** Shows why a save failed; the form keeps what was typed, and a transient failure keeps the request for "Try again". */
 function fail(host: RosterUserEditor, error: unknown, request: SentSave) {

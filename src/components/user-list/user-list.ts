@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ROLES, USER_STATUSES, type Role, type RosterChange, type User, type UserSort, type UserStatus } from '../../sdk/index.js';
+import { ROLES, USER_STATUSES, isRosterError, type Role, type RosterChange, type User, type UserSort, type UserStatus } from '../../sdk/index.js';
 import { SelectEvent, UserCreateRequestEvent, VerificationSentEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { nameText, personName } from '../shared/bidi.js';
@@ -292,7 +292,7 @@ export class RosterUserList extends RosterElement {
     if (error) return renderError({ error, t, onRetry: () => void this.#viewer.refresh() });
     if (this.#loading && !source.length) return this.#renderGrid(true);
     // The viewer may read users (else render() said so), but the server refused.
-    if ((source.error as { name?: string } | undefined)?.name === 'ForbiddenError') return renderState(t.common.noPermissionTitle, t.list.noPermissionText);
+    if (isRosterError(source.error, 'forbidden')) return renderState(t.common.noPermissionTitle, t.list.noPermissionText);
     if (source.error && !source.length) return renderError({ error: source.error, t, onRetry: () => source.retry() });
     if (source.length) return this.#renderGrid(false);
     return this.query.trim() || this.roleFilter || this.statusFilter

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { RosterChange } from '../../sdk/index.js';
+import { type RosterChange, isRosterError } from '../../sdk/index.js';
 import { RosterElement } from '../shared/base-element.js';
 import { type CsvFile, safeFileName } from '../shared/csv.js';
 import { renderError } from '../shared/error-view.js';
@@ -151,7 +151,7 @@ export class RosterUserStats extends RosterElement {
   #renderStatistics() {
     const t = this.localize.t;
     const { stats, error, chart, chartError, chartLoading } = this.#stats;
-    if ((error as { name?: string } | undefined)?.name === 'ForbiddenError') return renderState(t.common.noPermissionTitle, t.stats.noPermissionText);
+    if (isRosterError(error, 'forbidden')) return renderState(t.common.noPermissionTitle, t.stats.noPermissionText);
     if (error) return renderError({ error, t, onRetry: () => this.refresh() });
     if (!stats) {
       return html`<div class="figures skeleton-figures" aria-busy="true">

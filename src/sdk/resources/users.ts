@@ -67,10 +67,15 @@ export interface UsersResource {
   list(query?: UserListQuery, options?: RequestOptions): Promise<Page<User>>;
   /** Every user matching `query`, page after page. */
   iterate(query?: UserListQuery, options?: RequestOptions): AsyncGenerator<User, void, undefined>;
-  /** One user. */
+  /** One user. Asked again, it sends the ETag last seen for the user and, unchanged (304), answers that copy. */
   get(id: string, options?: RequestOptions): Promise<User>;
   /** Creates a profile, `pending` until its owner verifies the address. Emits `user-created`. */
   create(input: UserCreate, options?: CreateOptions): Promise<User>;
+  /**
+   * Checks the fields given as a create would, creating and sending nothing: resolves when they
+   * would be accepted, else throws the error the create would get (field errors included).
+   */
+  validate(input: Partial<UserCreate>, options?: RequestOptions): Promise<void>;
   /** Changes a profile (never its email). Emits `user-updated`. */
   update(id: string, patch: UserPatch, options?: UpdateOptions): Promise<User>;
   /** Deletes a profile. Emits `user-deleted`. */
@@ -111,7 +116,7 @@ export function usersResource(http: Http, changes: Changes): UsersResource {
     iterate: (query = {}, options) => iterateItems(users.list, query, options),
 
     get: async (id, { signal } = {}) =>
-      http.request({ method: 'GET', path: `users/${segment(id)}`, signal }, UserSchema),
+      http.request({ method: 'GET', path: `users/${segment(id)}`, signal, revalidate: true }, UserSchema),
 
     async create(input, { signal, idempotencyKey = newIdempotencyKey() } = {}) {
       const user = await http.request(
@@ -122,13 +127,15 @@ export function usersResource(http: Http, changes: Changes): UsersResource {
       return user;
     },
 
+    validate: (input, { signal } = {}) => http.request({ method: 'POST', path: 'users/validate', json: input, signal, safe: true }),
+
     async update(id, patch, { signal, version } = {}) {
       const recoverConflict = async () => {
         const current = await users.get(id, { signal });
         return version !== undefined && current.version === version + 1 && isApplied(patch, current) ? current : undefined;
       };
       const user = await http.request(
-        { method: 'PATCH', path: `users/${segment(id)}`, json: patch, headers: ifMatch(version), signal, recoverConflict },
+        { method: 'PATCH', path: `users/${segment(id)}`, json: patch, headers: ifMatch(version), signal, recoverConflict, revalidate: true },
         UserSchema,
       );
       changes.emit({ type: 'user-updated', userId: user.id, user });
