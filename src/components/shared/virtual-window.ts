@@ -14,7 +14,7 @@
  * have the rows' height, so the first real rows render at the right place.
  */
 import { type ChildPart, noChange, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { Directive, directive, type PartInfo, PartType } from 'lit/directive.js';
+import { Directive, directive } from 'lit/directive.js';
 import { insertPart, setChildPartValue, setCommittedValue } from 'lit/directive-helpers.js';
 
 export interface VirtualWindowOptions {
@@ -185,11 +185,6 @@ interface Slot {
 class RowSlotsDirective extends Directive {
   // In DOM order: the window's rows, contiguous and ascending, with empty spares (-1) either side.
   #slots: Slot[] = [];
-
-  constructor(partInfo: PartInfo) {
-    super(partInfo);
-    if (partInfo.type !== PartType.CHILD) throw new Error('rowSlots renders an element\'s content: <div>${rowSlots(…)}</div>');
-  }
 
   render(indexes: readonly number[], row: (index: number) => unknown): unknown {
     return indexes.map(row);
