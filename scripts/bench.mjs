@@ -5,6 +5,7 @@
 //   npm run bench                          # 10,000 and 100,000 users
 //   npm run bench -- --users 10000         # one size
 //   npm run bench -- --plain-max 20000     # skip the plain rendering above this many users
+//   npm run bench -- --scroll-max 10000    # the real scroll to the end only up to this many users
 //   npm run bench -- --rules               # Node only: the server's per-item work at n and 4n
 //
 // The page is a production bundle (esbuild, minified, Lit's production build). The reference API
@@ -20,6 +21,10 @@ const OUT = '.cache/bench';
 const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const QUERIES = ['m', 'mü', 'mül', 'müll'];
+// Typed key by key (ASCII: the driver sends other characters as text, without a keydown).
+const TYPED = 'schm';
+// One notch of a fast wheel, in CSS pixels.
+const WHEEL_DELTA = 2400;
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -28,6 +33,7 @@ const option = (name, fallback) => {
 };
 const sizes = args.includes('--users') ? [option('users')] : [10_000, 100_000];
 const plainMax = option('plain-max', 100_000);
+const scrollMax = option('scroll-max', 10_000);
 const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
   .find((path) => path && existsSync(path));
 
@@ -92,16 +98,16 @@ const median = (values) => {
 // A fresh browser per run: a closed page's garbage (300,000 plain rows) must not be collected during the next one.
 const launch = () => puppeteerCore.launch({ executablePath, headless: true, args: CHROME_FLAGS, protocolTimeout: 900_000 });
 
-async function measure(origin, api, token, impl) {
+async function measure(origin, api, token, impl, count) {
   const browser = await launch();
   try {
-    return await measureIn(browser, origin, api, token, impl);
+    return await measureIn(browser, origin, api, token, impl, count);
   } finally {
     await browser.close();
   }
 }
 
-async function measureIn(browser, origin, api, token, impl) {
+async function measureIn(browser, origin, api, token, impl, count) {
   const result = {};
   // The list alone: first rows, DOM, heap, search.
   {
@@ -117,6 +123,29 @@ async function measureIn(browser, origin, api, token, impl) {
     result.longTasks = search.longTasks;
     result.longTaskMs = search.longTaskMs;
     result.matches = search.steps.map((step) => step.matches);
+    await page.close();
+  }
+  // A real scroll to the end (wheel events from the driver), then real keystrokes in the search.
+  {
+    const { page } = await openPage(browser, origin, api, token);
+    await page.evaluate((impl) => window.rosterBench.mountList(impl), impl);
+    if (count <= scrollMax) {
+      const { x, y } = await page.evaluate((impl) => window.rosterBench.scrollStart(impl), impl);
+      await page.mouse.move(x, y);
+      const deadline = Date.now() + 600_000;
+      while (Date.now() < deadline && !(await page.evaluate((impl) => window.rosterBench.scrollDone(impl), impl))) {
+        for (let i = 0; i < 5; i++) await page.mouse.wheel({ deltaY: WHEEL_DELTA });
+      }
+      Object.assign(result, await page.evaluate(() => window.rosterBench.scrollStop()));
+    }
+    const steps = [];
+    for (let i = 1; i <= TYPED.length; i++) {
+      const answers = await page.evaluate(() => window.rosterBench.lastAnswer());
+      await page.evaluate((impl) => window.rosterBench.typeStart(impl), impl);
+      await page.keyboard.type(TYPED[i - 1]);
+      steps.push(await page.evaluate((impl, query, answers) => window.rosterBench.typeEnd(impl, query, answers), impl, TYPED.slice(0, i), answers));
+    }
+    result.keystrokeMs = median(steps);
     await page.close();
   }
   // The whole panel from a fresh page load, then opening a user.
@@ -136,10 +165,19 @@ const ROWS = [
   ['  of which: answer → rows (ms)', 'searchAnswerMs'],
   ['long tasks during the search', 'longTasks'],
   ['  their total (ms)', 'longTaskMs'],
+  [`real keystroke in the search → rows, debounce included, median of ${TYPED.length} (ms)`, 'keystrokeMs'],
   ['DOM nodes (shadow roots included)', 'nodes'],
+  ['real scroll to the end: frames', 'scrollFrames'],
+  ['  of which waiting at the end of the loaded rows', 'scrollWaiting'],
+  ['  DOM nodes before', 'scrollNodesBefore'],
+  ['  DOM nodes after', 'scrollNodesAfter'],
+  ['  long tasks', 'scrollLongTasks'],
+  ['  their total (ms)', 'scrollLongTaskMs'],
+  ['  duration (ms)', 'scrollMs'],
   ['JS heap of the view (MB, after GC)', 'heapMb'],
   ['panel: page load → rows (ms)', 'loadToRows'],
   ['panel: page load → interactive (ms)', 'loadToInteractive'],
+  ['panel: requests in flight at the first paint', 'firstPaintRequests'],
   ['panel: open a user → header (ms)', 'toHeader'],
   ['panel: open a user → profile loaded (ms)', 'toContent'],
 ];
@@ -161,6 +199,8 @@ function printTable(count, roster, plain, plainNote) {
   console.log(widths.map((width) => '─'.repeat(width)).join('   '));
   for (const line of lines) console.log(row(line));
   console.log(`search typed: ${QUERIES.map((q, i) => `"${q}" → ${roster.matches[i].toLocaleString('en')}`).join(', ')} matches`);
+  if (roster.firstPaintPaths) console.log(`panel's first paint waits for: ${roster.firstPaintPaths.join(', ') || 'nothing'}`);
+  if (roster.scrollFrames === undefined) console.log(`real scroll: skipped above ${scrollMax.toLocaleString('en')} users (--scroll-max)`);
   if (plainNote) console.log(plainNote);
 }
 
@@ -179,12 +219,12 @@ async function main() {
       const api = createReferenceApi({ data: 'demo', demoUsers: count });
       const token = api.tokenFor(DEMO_VIEWERS.owner);
       console.log(`\n(${count.toLocaleString('en')} demo users generated in ${Math.round(performance.now() - started)} ms)`);
-      const roster = await measure(origin, api, token, 'roster');
+      const roster = await measure(origin, api, token, 'roster', count);
       let plain;
       let plainNote;
       if (count <= plainMax) {
         try {
-          plain = await measure(origin, api, token, 'plain');
+          plain = await measure(origin, api, token, 'plain', count);
         } catch (error) {
           plainNote = `plain Lit: did not finish (${error.message.split('\n')[0]})`;
         }

@@ -14,7 +14,19 @@ const BASE_URL = '/api/roster/v1';
 const longTasks: PerformanceEntry[] = [];
 new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
 
-const client: RosterClient = createRosterClient({ baseUrl: BASE_URL, getToken: () => 'bench-owner', retry: 0, timeout: 120_000 });
+// Requests in flight, by path, to tell which ones a first paint waits for.
+const inFlight = new Map<number, string>();
+let requestIds = 0;
+const trackedFetch: typeof fetch = async (input, init) => {
+  const id = ++requestIds;
+  inFlight.set(id, new URL(input instanceof Request ? input.url : String(input), location.href).pathname.replace(BASE_URL, ''));
+  try {
+    return await fetch(input, init);
+  } finally {
+    inFlight.delete(id);
+  }
+};
+const client: RosterClient = createRosterClient({ baseUrl: BASE_URL, getToken: () => 'bench-owner', retry: 0, timeout: 120_000, fetch: trackedFetch });
 // When the last users page reached the page, parsed and validated ("the data"), and its total.
 let lastAnswer = 0;
 let lastTotal = 0;
@@ -149,6 +161,84 @@ async function search(impl: Impl, queries: string[]) {
   return { steps, longTasks: tasks.length, longTaskMs: tasks.reduce((sum, task) => sum + task.duration, 0) };
 }
 
+/** The scroller of the rows. */
+function scrollerOf(impl: Impl): HTMLElement | null {
+  return impl === 'roster' ? rosterList()?.shadowRoot?.querySelector<HTMLElement>('[part="grid"]') ?? null : plainList();
+}
+
+/** The highest row index rendered, and how many rows exist (loaded or not). */
+function lastRow(impl: Impl): { rendered: number; total: number } {
+  if (impl === 'plain') return { rendered: rowCount(impl) - 1, total: rowCount(impl) };
+  const rows = rosterList()?.shadowRoot?.querySelectorAll<HTMLElement>('.body [role="row"][data-id]') ?? [];
+  return { rendered: Math.max(-1, ...[...rows].map((row) => Number(row.dataset.index))), total: rowCount(impl) };
+}
+
+let scrollRecord: { frames: number; waiting: number; nodesBefore: number; started: number; firstTask: number; running: boolean } | undefined;
+
+/**
+ * Starts recording a real scroll (wheel events from the driver): frames, and frames waiting at the
+ * end of the loaded rows (the view at the bottom of the scroller while rows after it exist, or
+ * placeholders in view). Resolves with where to put the pointer.
+ */
+function scrollStart(impl: Impl) {
+  const scroller = scrollerOf(impl)!;
+  const record = (scrollRecord = { frames: 0, waiting: 0, nodesBefore: countNodes(), started: performance.now(), firstTask: longTasks.length, running: true });
+  const tick = () => {
+    if (!record.running) return;
+    record.frames += 1;
+    const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+    const { rendered, total } = lastRow(impl);
+    const box = scroller.getBoundingClientRect();
+    const placeholders = impl === 'roster' && [...rosterList()!.shadowRoot!.querySelectorAll('.body .skeleton-row')]
+      .some((row) => row.getBoundingClientRect().bottom > box.top && row.getBoundingClientRect().top < box.bottom);
+    if ((atBottom && rendered < total - 1) || placeholders) record.waiting += 1;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const box = scroller.getBoundingClientRect();
+  return { x: box.left + box.width / 2, y: box.top + Math.min(box.height / 2, 300) };
+}
+
+/** True once the view is at the bottom with the last row rendered. */
+function scrollDone(impl: Impl): boolean {
+  const scroller = scrollerOf(impl)!;
+  const { rendered, total } = lastRow(impl);
+  return total > 0 && rendered === total - 1 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+}
+
+/** Stops the recording: frames, frames waiting, DOM nodes before and after, long tasks, duration. */
+async function scrollStop() {
+  const record = scrollRecord!;
+  record.running = false;
+  await nextFrame();
+  const tasks = longTasks.slice(record.firstTask).filter((task) => task.startTime >= record.started);
+  return {
+    scrollMs: performance.now() - record.started, scrollFrames: record.frames, scrollWaiting: record.waiting,
+    scrollNodesBefore: record.nodesBefore, scrollNodesAfter: countNodes(),
+    scrollLongTasks: tasks.length, scrollLongTaskMs: tasks.reduce((sum, task) => sum + task.duration, 0),
+  };
+}
+
+let keyAt = 0;
+
+/** Focuses the search field and notes when the next key goes down in it. */
+function typeStart(impl: Impl) {
+  const input = (impl === 'roster' ? rosterList()?.shadowRoot : plainList()?.shadowRoot)!.querySelector<HTMLInputElement>('[part="search"], .search')!;
+  input.addEventListener('keydown', () => (keyAt = performance.now()), { once: true });
+  input.focus();
+}
+
+/** Resolves with keydown → rows matching `query` (Roster: after the debounce and the answer). */
+async function typeEnd(impl: Impl, query: string, answersBefore: number) {
+  const updated = () => {
+    const rows = rowsOf(impl);
+    if (!rows.length || !rows.every((row) => row.textContent!.toLowerCase().includes(query))) return false;
+    return impl === 'plain' || (lastAnswer !== answersBefore && rowCount(impl) === lastTotal);
+  };
+  const at = await when(updated, () => rootsOf(impl));
+  return at - keyAt;
+}
+
 /** Mounts the whole panel at page load; resolves with navigation → rows and → interactive (ms). */
 async function mountPanel(impl: Impl, quietMs = 500) {
   if (impl === 'roster') {
@@ -163,6 +253,13 @@ async function mountPanel(impl: Impl, quietMs = 500) {
     panel.users = users;
     stage().append(panel);
   }
+  // The requests the first paint of the list waits for (Roster loads the viewer and the first page).
+  let firstPaint: string[] | undefined;
+  if (impl === 'roster') {
+    const painted = () => Boolean(rosterList()?.shadowRoot?.querySelector('.grid'));
+    const watch = () => (painted() ? (firstPaint = [...inFlight.values()]) : requestAnimationFrame(watch));
+    requestAnimationFrame(watch);
+  }
   const rowsAt = await when(() => rowsOf(impl).length > 0, () => rootsOf(impl));
   // Interactive: the rows are there and the main thread has been free of long tasks for `quietMs`.
   let lastBusy = rowsAt;
@@ -172,7 +269,7 @@ async function mountPanel(impl: Impl, quietMs = 500) {
     if (busy.length) lastBusy = Math.max(...busy);
     else if (performance.now() - lastBusy >= quietMs) break;
   }
-  return { loadToRows: rowsAt, loadToInteractive: lastBusy };
+  return { loadToRows: rowsAt, loadToInteractive: lastBusy, firstPaintRequests: firstPaint?.length, firstPaintPaths: firstPaint };
 }
 
 /** Clicks the `index`th row; resolves with click → detail header and → profile loaded (ms). */
@@ -198,6 +295,9 @@ declare global {
   }
 }
 
-const rosterBench = { mountList, search, mountPanel, openUser, countNodes: () => countNodes() };
+const rosterBench = {
+  mountList, search, mountPanel, openUser, countNodes: () => countNodes(), scrollStart, scrollDone, scrollStop, typeStart, typeEnd,
+  lastAnswer: () => lastAnswer,
+};
 window.rosterBench = rosterBench;
 document.documentElement.dataset.benchReady = 'true';

@@ -47,7 +47,9 @@ export class PlainUserList extends LitElement {
   protected override render() {
     const query = this.query.trim().toLowerCase();
     const shown = query ? this.users.filter((user) => matches(user, query)) : this.users;
-    return html`<div role="grid" @click=${this.handleClick}>
+    return html`<input class="search" type="search" aria-label="Search" .value=${this.query}
+        @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)} />
+      <div role="grid" @click=${this.handleClick}>
       ${shown.map((user) => html`<div role="row" class="row" data-id=${user.id}>
         <span role="gridcell" class="name">${user.firstName} ${user.lastName}</span>
         <span role="gridcell">${user.email}</span>

@@ -1,4 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/provider/roster-provider.js';
+import type { RosterProvider } from '../../src/components/provider/provider.js';
 import '../../src/components/user-list/roster-user-list.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { en } from '../../src/components/localize/en.js';
@@ -32,11 +34,21 @@ function type(el: RosterUserList, value: string) {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-function press(target: Element, key: string) {
-  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+function press(target: Element, key: string, init: KeyboardEventInit = {}) {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
 }
 
 const activeIndex = (el: RosterUserList) => Number((root(el).activeElement as HTMLElement | null)?.dataset.index);
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const cursorRequests = (api: TestApi) => listRequests(api).filter((r) => r.url.searchParams.has('cursor'));
+
+/** Every node in the list's shadow root (elements, text, the template's comment markers). */
+function nodeCount(el: RosterUserList): number {
+  const walker = document.createTreeWalker(root(el), NodeFilter.SHOW_ALL);
+  let count = 0;
+  while (walker.nextNode()) count += 1;
+  return count;
+}
 
 async function createUser(client: RosterClient, firstName: string, lastName: string) {
   return client.users.create({ firstName, lastName, email: `${firstName}.${lastName}@acme.de`.toLowerCase(), role: 'specialist' });
@@ -200,7 +212,7 @@ describe('<roster-user-list>', () => {
       const testApi = setupApi({ data: 'demo', demoUsers: 500 });
       const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
       const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
-      expect(listRequests(testApi).filter((r) => r.url.searchParams.has('cursor'))).to.have.length(0);
+      expect(cursorRequests(testApi)).to.have.length(0);
       // Polled, not a fixed number of steps: each page is fetched and rendered before the next scroll can ask for more.
       await waitFor(() => {
         grid.scrollTop = grid.scrollHeight;
@@ -225,6 +237,30 @@ describe('<roster-user-list>', () => {
       }, 'the last user is reached');
     });
 
+    it('should keep the DOM the same size while scrolling through 10,000 users', async function () {
+      this.timeout(120000);
+      const testApi = setupApi({ data: 'demo', demoUsers: 10_000 });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
+      await waitFor(() => root(el).querySelector('[role="grid"][aria-busy="false"]'), 'settled');
+      const start = nodeCount(el);
+      const rowHeight = rows(el)[0].offsetHeight;
+      const counts: number[] = [];
+      // 15 rows a frame: a fast scroll, in which the window keeps some rows and recycles the others.
+      for (let top = 0; !root(el).querySelector('.body [data-index="9999"][data-id]'); top += 15 * rowHeight) {
+        grid.scrollTop = Math.min(top, grid.scrollHeight - grid.clientHeight);
+        await frame();
+        await el.updateComplete;
+        // Placeholder rows have fewer nodes than user rows: count the rows as loaded.
+        if (!root(el).querySelector('.body .skeleton-row')) counts.push(nodeCount(el));
+        else top -= 15 * rowHeight;
+      }
+      // A user row has 40–50 nodes (a pending user's resend button, the viewer's "You"): the rows'
+      // contents vary, their number does not.
+      expect(Math.max(...counts) - start, `from ${start} nodes`).to.be.below(60);
+      expect(Math.abs(counts.at(-1)! - start), `from ${start} to ${counts.at(-1)} nodes`).to.be.below(60);
+    });
+
     it('should keep the DOM to a few screens with 10,000 users', async function () {
       this.timeout(30000);
       const testApi = setupApi({ data: 'demo', demoUsers: 10_000 });
@@ -236,6 +272,45 @@ describe('<roster-user-list>', () => {
       }, 'past the 500th user', 20000);
       expect(root(el).querySelectorAll('[role="row"]').length).to.be.below(80);
       expect(root(el).querySelectorAll('*').length).to.be.below(2000);
+    });
+  });
+
+  describe('loading ahead', () => {
+    it('should ask for the viewer and the first page together, both in flight at the first paint', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const inFlight = new Set<string>();
+      testApi.intercept((r) => r.path === '/me' || r.path === '/users', async (request) => {
+        const path = new URL(request.url).pathname;
+        inFlight.add(path);
+        await gate;
+        inFlight.delete(path);
+        return testApi.api.fetch(request);
+      });
+      const el = await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner));
+      await frame();
+      expect(root(el).querySelectorAll('.skeleton-row').length, 'placeholders painted').to.be.greaterThan(3);
+      expect([...inFlight].map((path) => path.replace(/.*\/v1/, '')).sort()).to.deep.equal(['/me', '/users']);
+      release();
+      await loaded(el);
+    });
+
+    it('should ask for the next page before the view reaches the end of the loaded rows', async () => {
+      const testApi = setupApi({ data: 'demo', demoUsers: 1000 });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
+      await waitFor(() => root(el).querySelector('[role="grid"][aria-busy="false"]'), 'settled');
+      const pages = cursorRequests(testApi).length;
+      // The body is as high as the rows it can show: those loaded.
+      const rowHeight = rows(el)[0].offsetHeight;
+      const loadedRows = Math.round(root(el).querySelector<HTMLElement>('.body')!.offsetHeight / rowHeight);
+      // The last row in view 50 rows short of the end of those loaded.
+      grid.scrollTop = (loadedRows - 50 - Math.floor(grid.clientHeight / rowHeight)) * rowHeight;
+      await waitFor(() => cursorRequests(testApi).length > pages, 'next page asked for', 5000);
+      const box = grid.getBoundingClientRect();
+      const visible = rows(el).filter((row) => row.getBoundingClientRect().bottom > box.top && row.getBoundingClientRect().top < box.bottom);
+      expect(Math.max(...visible.map((row) => Number(row.dataset.index)))).to.be.below(loadedRows - 40);
     });
   });
 
@@ -263,6 +338,38 @@ describe('<roster-user-list>', () => {
       expect(tabStops()).to.have.length(1);
     });
 
+    it('should reach the last user by the current order with End, and the first with Home, without loading the pages between', async function () {
+      this.timeout(30000);
+      const testApi = setupApi({ data: 'demo', demoUsers: 10_000 });
+      const client = clientFor(testApi.api, DEMO_VIEWERS.owner);
+      const el = await loaded(await renderList(client));
+      for (const [sort, reverse, ctrlKey] of [['name', '-name', false], ['-creditsSpent', 'creditsSpent', true]] as const) {
+        el.sort = sort;
+        await waitFor(() => listRequests(testApi).at(-1)!.url.searchParams.get('sort') === sort && rows(el).length, `sorted by ${sort}`);
+        const [first] = (await client.users.list({ sort, limit: 1 })).items;
+        const [last] = (await client.users.list({ sort: reverse, limit: 1 })).items;
+        await waitFor(() => rows(el)[0]?.dataset.id === first.id, 'first page shown');
+        const before = listRequests(testApi).length;
+        rows(el)[0].focus();
+        press(rows(el)[0], 'End', { ctrlKey });
+        const row = await waitFor(() => {
+          const active = root(el).activeElement as HTMLElement | null;
+          return active?.dataset.id && active.dataset.index === '9999' ? active : undefined;
+        }, 'the last row focused');
+        expect(row.dataset.id, `the last user by ${sort}`).to.equal(last.id);
+        expect(row.getAttribute('aria-rowindex')).to.equal('10001');
+        expect(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')).to.equal('10001');
+        const grid = root(el).querySelector('[part="grid"]')!.getBoundingClientRect();
+        expect(row.getBoundingClientRect().bottom, 'in view').to.be.at.most(grid.bottom + 0.5);
+        expect(listRequests(testApi).length - before, 'a page or two, not a hundred').to.be.below(5);
+        press(row, 'ArrowUp');
+        await waitFor(() => activeIndex(el) === 9998 && (root(el).activeElement as HTMLElement).dataset.id, 'the row above, loaded with the last');
+        press(root(el).activeElement!, 'Home', { ctrlKey });
+        await waitFor(() => activeIndex(el) === 0, 'the first row focused');
+        expect((root(el).activeElement as HTMLElement).dataset.id).to.equal(first.id);
+      }
+    });
+
     it('should keep focus and the keys in the grid while Home waits for a page no longer in memory', async function () {
       this.timeout(20000);
       const testApi = setupApi({ data: 'demo', demoUsers: 400 });
@@ -270,13 +377,15 @@ describe('<roster-user-list>', () => {
       const el = await loaded(await fixture<RosterUserList>(html`<roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
         page-size="10" style="height: 480px"></roster-user-list>`));
       rows(el)[0].focus();
+      // Page by page (End would fetch the last page straight away, and keep the first in memory).
       await waitFor(() => {
-        press(root(el).activeElement ?? rows(el).at(-1)!, 'End');
+        press(root(el).activeElement ?? rows(el).at(-1)!, 'PageDown');
         return activeIndex(el) >= 250;
       }, 'far down the list', 15000);
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
-      testApi.intercept((r) => r.path === '/users' && !r.url.searchParams.has('cursor'), (request) => gate.then(() => testApi.api.fetch(request)));
+      testApi.intercept((r) => r.path === '/users' && r.url.searchParams.get('sort') === 'name' && !r.url.searchParams.has('cursor'),
+        (request) => gate.then(() => testApi.api.fetch(request)));
       press(root(el).activeElement!, 'Home');
       await waitFor(() => root(el).querySelector('.body [data-index="0"]'), 'first row placeholder');
       await el.updateComplete;
@@ -367,13 +476,28 @@ describe('<roster-user-list>', () => {
     });
 
     for (const viewer of ['specialist', 'guest'] as const) {
-      it(`should show "no permission" to a ${viewer}, without asking for users`, async () => {
+      // The first page goes out with `GET /me` (who the viewer is is not known yet), and nothing after it.
+      it(`should show "no permission" to a ${viewer}, asking for no users once the viewer is known`, async () => {
         const testApi = setupApi({ data: 'demo' });
         const el = await renderList(clientFor(testApi.api, DEMO_VIEWERS[viewer]));
         await waitFor(() => text(el).includes(en.list.noPermissionText), 'no permission state');
-        expect(listRequests(testApi)).to.have.length(0);
+        expect(listRequests(testApi).map((r) => r.url.searchParams.has('cursor'))).to.deep.equal([false]);
+        el.query = 'anna';
+        await el.updateComplete;
+        expect(listRequests(testApi)).to.have.length(1);
+        expect(el.matches(':state(error)')).to.equal(false);
         expect(root(el).querySelector('[part="new-user-button"]')).to.not.exist;
         await axeCheck(el);
+      });
+
+      it(`should ask for no users when a provider already knows the viewer is a ${viewer}`, async () => {
+        const testApi = setupApi({ data: 'demo' });
+        const provider = await fixture<RosterProvider>(html`<roster-provider .client=${clientFor(testApi.api, DEMO_VIEWERS[viewer])}></roster-provider>`);
+        await waitFor(() => provider.viewer.me, 'viewer loaded');
+        const el = document.createElement('roster-user-list');
+        provider.append(el);
+        await waitFor(() => text(el).includes(en.list.noPermissionText), 'no permission state');
+        expect(listRequests(testApi)).to.have.length(0);
       });
     }
   });

@@ -5,7 +5,7 @@
  *
  *     private readonly window = new VirtualWindow(this, { count: () => this.rows.length, onRange: (a, b) => … });
  *     updated() { this.window.observe(scroller, body); }
- *     render() { html`<div class="body" ${styleProps(this.window.bodyStyle())}>${this.window.indexes().map(…)}</div>` }
+ *     render() { html`<div class="body" ${styleProps(this.window.bodyStyle())}>${rowSlots(this.window.indexes(), (i) => …)}</div>` }
  *
  * The window is placed before each render, from the layout as last read: the rows come out right
  * the first time, and no render asks for another. The layout is read again when the scroller
@@ -13,7 +13,9 @@
  * row count changed. Pass the placeholder rows shown while the first page loads as `body` too: they
  * have the rows' height, so the first real rows render at the right place.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type ChildPart, noChange, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
+import { insertPart, setChildPartValue, setCommittedValue } from 'lit/directive-helpers.js';
 
 export interface VirtualWindowOptions {
   /** How many rows the list has (loaded or not). */
@@ -88,6 +90,9 @@ export class VirtualWindow implements ReactiveController {
     const scroller = this.#scroller;
     const height = this.rowHeight;
     if (!scroller || !height) return;
+    // The count may have grown since the last render (End made room for the last rows): give the
+    // body its new height now, or the scroll stops at the old end.
+    this.#body?.style.setProperty('block-size', `${this.#options.count() * height}px`);
     const top = index * height;
     const bottom = this.#offset + top + height - scroller.clientHeight;
     if (top < scroller.scrollTop) scroller.scrollTop = top;
@@ -146,6 +151,11 @@ export class VirtualWindow implements ReactiveController {
       || last - first > visibleLast - visibleFirst + 4 * overscan) {
       first = Math.max(0, visibleFirst - overscan);
       last = Math.min(count - 1, visibleLast + overscan);
+      // At either end the window keeps its length, reaching further the other way: the DOM has the
+      // same size at the first row as in the middle and at the last.
+      const length = visibleLast - visibleFirst + 1 + 2 * overscan;
+      if (first === 0) last = Math.min(count - 1, length - 1);
+      else if (last === count - 1) first = Math.max(0, count - length);
     }
     if (first === this.first && last === this.last) return false;
     this.first = first;
@@ -159,3 +169,79 @@ export class VirtualWindow implements ReactiveController {
     this.#resizeObserver?.disconnect();
   }
 }
+
+interface Slot {
+  index: number;
+  part: ChildPart;
+}
+
+/**
+ * Renders a window's rows (contiguous indexes, in order) into a pool of slots that outlives them:
+ * the slot of a row scrolled out goes, DOM and all, to a row scrolled in at the other end. So the
+ * DOM keeps the size of the window however far the viewer scrolls, and a row keeps its element
+ * (and focus) while it stays in the window. Lit's `repeat` creates a part per row scrolled in and
+ * removes one per row scrolled out, which leaves a comment node behind each time (lit/lit#5010).
+ */
+class RowSlotsDirective extends Directive {
+  // In DOM order: the window's rows, contiguous and ascending, with empty spares (-1) either side.
+  #slots: Slot[] = [];
+
+  render(indexes: readonly number[], row: (index: number) => unknown): unknown {
+    return indexes.map(row);
+  }
+
+  override update(container: ChildPart, [indexes, row]: [readonly number[], (index: number) => unknown]) {
+    const first = indexes[0] ?? 0;
+    const last = first + indexes.length - 1;
+    const slots = this.#slots;
+    // The slots whose rows stay in the window: their DOM stays where it is.
+    const keptAt = slots.findIndex((slot) => slot.index >= first && slot.index <= last);
+    // Spares (no row) end up above and below the rows; only slots changing ends move.
+    let sparesAbove: Slot[] = [];
+    let live: Slot[];
+    let sparesBelow: Slot[];
+    if (keptAt === -1) {
+      // A jump: every slot takes another row where it is.
+      live = slots.slice(0, indexes.length);
+      sparesBelow = slots.slice(indexes.length);
+      while (live.length < indexes.length) live.push({ index: -1, part: insertPart(container) });
+    } else {
+      let keptEnd = keptAt;
+      while (keptEnd < slots.length && slots[keptEnd].index >= first && slots[keptEnd].index <= last) keptEnd += 1;
+      const kept = slots.slice(keptAt, keptEnd);
+      sparesAbove = slots.slice(0, keptAt);
+      sparesBelow = slots.slice(keptEnd);
+      // Rows above the kept ones take the free slots right above them, then the farthest below (moved).
+      const needAbove = kept[0].index - first;
+      const above = sparesAbove.splice(Math.max(0, sparesAbove.length - needAbove));
+      const aboveRef = above[0]?.part ?? kept[0].part;
+      const movedAbove: Slot[] = [];
+      while (movedAbove.length + above.length < needAbove) movedAbove.push(this.#move(container, aboveRef, sparesBelow.pop()));
+      // Rows below take the free slots right below, then the farthest above (moved).
+      const needBelow = last - kept[kept.length - 1].index;
+      const below = sparesBelow.splice(0, needBelow);
+      const belowRef = sparesBelow[0]?.part;
+      while (below.length < needBelow) below.push(this.#move(container, belowRef, sparesAbove.shift()));
+      live = [...movedAbove, ...above, ...kept, ...below];
+    }
+    live.forEach((slot, i) => {
+      slot.index = first + i;
+      setChildPartValue(slot.part, row(slot.index));
+    });
+    for (const spare of [...sparesAbove, ...sparesBelow]) {
+      if (spare.index !== -1) setChildPartValue(spare.part, nothing);
+      spare.index = -1;
+    }
+    this.#slots = [...sparesAbove, ...live, ...sparesBelow];
+    setCommittedValue(container, this.#slots.map((slot) => slot.part));
+    return noChange;
+  }
+
+  /** Moves `slot` (or a new one) before `ref` (or to the end). */
+  #move(container: ChildPart, ref: ChildPart | undefined, slot: Slot | undefined): Slot {
+    return { index: -1, part: insertPart(container, ref, slot?.part) };
+  }
+}
+
+/** `${rowSlots(window.indexes(), (index) => html`<div role="row">…</div>`)}`: the rows in recycled slots. */
+export const rowSlots = directive(RowSlotsDirective);

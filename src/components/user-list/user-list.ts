@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { ROLES, USER_STATUSES, isRosterError, type Role, type RosterChange, type User, type UserSort, type UserStatus } from '../../sdk/index.js';
+import { ROLES, USER_STATUSES, isRosterError, type Role, type RosterChange, type User, type UserListQuery, type UserSort, type UserStatus } from '../../sdk/index.js';
 import { SelectEvent, UserCreateRequestEvent, VerificationSentEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { nameText, personName } from '../shared/bidi.js';
@@ -11,7 +10,7 @@ import { renderState } from '../shared/state-view.js';
 import { styleProps } from '../shared/style-props.js';
 import { errorMessage, isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
-import { VirtualWindow } from '../shared/virtual-window.js';
+import { rowSlots, VirtualWindow } from '../shared/virtual-window.js';
 import { ViewerController } from '../viewer.js';
 import { COLUMNS, initials, plusIcon, renderHeader, renderSkeletonRow } from './user-list-rows.js';
 import { styles } from './user-list.styles.js';
@@ -25,9 +24,10 @@ const resendIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" 
  * @summary The team: a searchable, filterable, sortable, virtualised list of the account's users.
  * @tag roster-user-list
  *
- * Loads `GET /users` page by page as the viewer scrolls (only the rows on screen are in the DOM),
- * searches on the server as the viewer types, and follows the SDK's change notifications.
- * Keyboard (WAI-ARIA grid, one row at a time): ↑/↓, Page Up/Down, Home/End move; Enter opens.
+ * Loads `GET /users` page by page as the viewer scrolls, ahead of the view (only the rows on screen
+ * are in the DOM), searches on the server as the viewer types, and follows the SDK's change notifications.
+ * Keyboard (WAI-ARIA grid, one row at a time): ↑/↓, Page Up/Down, Home/End (also with Ctrl) move;
+ * End reaches the last user through the reverse order's first page, not every page between. Enter opens.
  *
  * @fires {SelectEvent} roster-select - The viewer opened a user (click or Enter). `detail: { user }`.
  * @fires {UserCreateRequestEvent} roster-user-create-request - The viewer pressed "New user". Cancelable.
@@ -65,7 +65,9 @@ export class RosterUserList extends RosterElement {
   static override styles = styles;
 
   readonly #viewer = new ViewerController(this);
-  readonly #source = new PagedSource<User>({ onChange: () => this.requestUpdate() });
+  // The next page is asked for half a page before the view reaches the end of those loaded: in time
+  // for a fast scroll, and not so early that a page arriving at once asks for another.
+  readonly #source = new PagedSource<User>({ onChange: () => this.requestUpdate(), threshold: () => Math.max(30, this.pageSize / 2) });
   readonly #window = new VirtualWindow(this, {
     count: () => this.#source.length,
     onRange: (first, last) => this.#handleRangeChanged(first, last),
@@ -105,8 +107,10 @@ export class RosterUserList extends RosterElement {
     if (changed.has('query') && this.query !== this.searchText) this.searchText = this.query;
     const client = this.client;
     const source = this.#source;
-    const reader = this.#viewer.can('users:read') ? client : undefined;
-    const query = reader && {
+    // The first page goes out with `GET /me`, not after it: a viewer who may not read users is rare,
+    // and the server refuses them all the same (render() says so once the viewer is known).
+    const reader = !this.#viewer.me || this.#viewer.can('users:read') ? client : undefined;
+    const query: UserListQuery | undefined = reader && {
       q: this.query.trim() || undefined, role: this.roleFilter || undefined, status: this.statusFilter || undefined, sort: this.sort, limit: this.pageSize,
     };
     const key = JSON.stringify(query);
@@ -114,10 +118,22 @@ export class RosterUserList extends RosterElement {
       this.#loadedKey = key;
       this.#loadedClient = reader;
       this.activeIndex = 0;
-      source.reset(reader && ((cursor, signal) => reader.users.list({ ...query, cursor }, { signal })));
+      const reverse = (this.sort.startsWith('-') ? this.sort.slice(1) : `-${this.sort}`) as UserSort;
+      source.reset(reader && ((cursor, signal) => reader.users.list({ ...query, cursor }, { signal })),
+        reader && ((cursor, signal) => reader.users.list({ ...query, sort: reverse, cursor }, { signal })));
+    }
+    // Rows in the window still missing (the view is in the gap End left, far from both sides): each
+    // page that arrives asks for the next one, without waiting for the viewer to scroll.
+    const { first, last } = this.#window;
+    for (let index = first; index <= Math.min(last, source.length - 1); index += 1) {
+      if (!source.at(index)) {
+        source.ensure(first, last);
+        break;
+      }
     }
     this.setCustomState('loading', this.#loading);
-    this.setCustomState('error', Boolean(this.#viewer.state.error || (source.error && !source.length)));
+    // A refusal before the viewer is known is the no-permission state in the making, not an error.
+    this.setCustomState('error', Boolean(this.#viewer.state.error || (this.#viewer.me && source.error && !source.length)));
     this.setCustomState('empty', source.ready && !source.length && !source.error);
   }
 
@@ -209,6 +225,10 @@ export class RosterUserList extends RosterElement {
     if (event.key === 'Enter') {
       event.preventDefault();
       this.#select(index);
+    } else if (event.key === 'End' && this.#source.hasMore) {
+      event.preventDefault();
+      this.#source.end();
+      this.#moveTo(this.#source.length - 1);
     } else if (event.key in moves) {
       event.preventDefault();
       this.#moveTo(Math.max(0, Math.min(last, moves[event.key])));
@@ -311,7 +331,7 @@ export class RosterUserList extends RosterElement {
         ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 8 }, (_, i) => renderSkeletonRow(i))}</div>`
         : html`<div role="rowgroup" class="body" ${styleProps(this.#window.bodyStyle())}
             @click=${this.#handleRowClick} @keydown=${this.#handleKeydown} @focusin=${this.#activateRow}>
-            ${repeat(this.#window.indexes(), (index) => source.at(index)?.id ?? `pending-${index}`, (index) => this.#renderRow(index))}
+            ${rowSlots(this.#window.indexes(), (index) => this.#renderRow(index))}
           </div>`}
     </div>
     ${skeleton
@@ -365,7 +385,11 @@ export class RosterUserList extends RosterElement {
   protected override updated(): void {
     const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
     this.#window.observe(grid, grid?.querySelector<HTMLElement>('.body, .skeleton-body'));
-    this.#focusPendingRow();
+    if (!this.#focusPendingRow()) {
+      // A jump gave the focused row's slot to another row: focus goes, as it would with the row.
+      const focused = this.shadowRoot!.activeElement?.closest<HTMLElement>('.body [role="row"]');
+      if (focused && Number(focused.dataset.index) !== this.activeIndex) focused.blur();
+    }
   }
 
   protected override render() {
