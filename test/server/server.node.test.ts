@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT } from 'jose';
+import { ROUTES } from '../../src/core/routes.js';
 import { ConflictError } from '../../src/sdk/errors.js';
 import { type RosterServer, createRosterServer } from '../../src/server/index.js';
 import { freshDatabase } from './database-helpers.js';
@@ -135,14 +136,29 @@ for (const target of freshDatabase.targets()) {
       const foreign = await addColleague(b, 'bob.other');
       const task = await call(b.token, 'POST', '/tasks', { toolId: 'rank-tracker', name: 'B only' });
       assert.equal(task.status, 201);
-      for (const [method, path, body] of [
-        ['GET', `/users/${foreign.id}`], ['PATCH', `/users/${foreign.id}`, { firstName: 'Hacked' }], ['DELETE', `/users/${foreign.id}`],
-        ['POST', `/users/${foreign.id}/verification`], ['GET', `/users/${foreign.id}/stats`], ['GET', `/users/${foreign.id}/events`],
-        ['GET', `/users/${b.owner.id}`],
-      ] as const) {
-        const answer = await call(a.token, method, path, body);
-        assert.equal(answer.status, 404, `${method} ${path}: ${JSON.stringify(answer.body)}`);
+      // Every route of the contract, each id parameter filled with every id of the other account.
+      const foreignIds = { id: [foreign.id, b.owner.id, task.body.id, 'usr_00001'], toolId: ['rank-tracker'] };
+      const bodies: Record<string, unknown> = { POST: { firstName: 'Hacked', lastName: 'X', email: `x@${a.domain}`, role: 'manager' }, PATCH: { firstName: 'Hacked' } };
+      let checked = 0;
+      for (const route of ROUTES.filter((candidate) => candidate.path.includes(':id'))) {
+        for (const id of foreignIds.id) {
+          const answer = await call(a.token, route.method, route.path.replace(':id', id), bodies[route.method]);
+          assert.equal(answer.status, 404, `${route.method} ${route.path} with ${id}: ${JSON.stringify(answer.body)}`);
+          checked += 1;
+        }
       }
+      assert.ok(checked >= 24, `checked ${checked} route and id pairs`);
+      // A tool id both accounts use answers only the asking account's tasks; filters by foreign ids find nothing.
+      const toolTasks = await call(a.token, 'GET', '/tools/rank-tracker/tasks');
+      assert.equal(toolTasks.status, 200);
+      assert.ok(toolTasks.body.items.every((item: { id: string }) => item.id !== task.body.id));
+      for (const path of [`/tasks?ownerId=${b.owner.id}`, `/audit?targetId=${foreign.id}`, `/audit?actorId=${b.owner.id}`, `/users?q=${encodeURIComponent(foreign.email)}`]) {
+        const answer = await call(a.token, 'GET', path);
+        assert.equal(answer.status, 200, path);
+        assert.equal(answer.body.total, 0, path);
+      }
+      // And B's data is as it was.
+      assert.equal((await call(b.token, 'GET', `/users/${foreign.id}`)).body.firstName, 'Max');
       const grant = await call(a.token, 'POST', '/users', { firstName: 'G', lastName: 'Guest', email: `gus@${a.domain}`, role: 'guest', access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: task.body.id }] } });
       assert.equal(grant.status, 422);
       assert.equal(grant.body.errors[0].code, 'unknown_task');
