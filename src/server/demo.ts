@@ -201,7 +201,7 @@ const jsonAnswer = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 
 /**
- * The demo's own routes, answered before the API: the page, `/dev/token`, `/dev/inbox`. Returns
+ * The demo's own routes, answered before the API: the page, `/dev/token`, `/dev/sign-in`, `/dev/inbox`. Returns
  * null for everything else.
  */
 export function demoRoutes(server: RosterServer, options: { accountId: string; pageDir?: string | null }) {
@@ -220,6 +220,15 @@ export function demoRoutes(server: RosterServer, options: { accountId: string; p
       const ttlSeconds = 900;
       const token = await server.tokens.issue({ accountId: options.accountId, userId: user.id, ttlSeconds });
       return jsonAnswer({ token, expiresIn: ttlSeconds });
+    }
+    if (pathname === '/dev/sign-in') {
+      // The host's login, as the demo bar tries it: the server's own sign-in check, answered as it is.
+      if (request.method !== 'POST') return jsonAnswer({ error: 'Use POST with {"email", "password", "ip"}' }, 405);
+      if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) return jsonAnswer({ error: 'Send JSON' }, 415);
+      const body = await request.json().catch(() => null) as Record<string, unknown> | null;
+      const [email, password, ip] = ['email', 'password', 'ip'].map((key) => (typeof body?.[key] === 'string' ? body[key] as string : ''));
+      const result = await server.signIn({ email: email!, password: password!, ip: ip!, accountId: options.accountId });
+      return jsonAnswer(result.ok ? { ok: true, user: { id: result.user.id, email: result.user.email, role: result.user.role } } : result);
     }
     if (pathname === '/dev/inbox' || pathname === '/dev/inbox/') {
       if (request.method !== 'GET' && request.method !== 'HEAD') return null;

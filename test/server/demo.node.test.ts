@@ -114,6 +114,28 @@ describe('rosterkit serve --demo', () => {
     assert.equal((await fetch(`${running.url}/dev/token`)).status, 405);
   });
 
+  it('tries a sign-in as the host’s login would, allowed IPs included, at /dev/sign-in', async () => {
+    const signIn = async (body: Record<string, string>) => (await fetch(`${running.url}/dev/sign-in`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    })).json();
+    const owner = await signIn({ email: DEMO_VIEWERS.owner, password: DEMO_PASSWORD, ip: '192.0.2.1' });
+    assert.equal(owner.ok, true);
+    assert.deepEqual(await signIn({ email: DEMO_VIEWERS.owner, password: 'not the demo password', ip: '192.0.2.1' }), { ok: false, reason: 'invalid_credentials' });
+    assert.deepEqual(await signIn({ email: 'oliver.brooks@nordlicht.de', password: DEMO_PASSWORD, ip: '192.0.2.1' }), { ok: false, reason: 'invalid_credentials' },
+      'a pending person has no password yet');
+    // Someone restricted to an office range gets in from there only.
+    const ownerToken = await tokenFor(running.url, DEMO_VIEWERS.owner);
+    const team = await (await fetch(`${running.url}/api/roster/v1/users?q=${encodeURIComponent(DEMO_VIEWERS.manager)}`, { headers: { authorization: `Bearer ${ownerToken}` } })).json();
+    const manager = team.items[0];
+    const patched = await fetch(`${running.url}/api/roster/v1/users/${manager.id}`, {
+      method: 'PATCH', headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ allowedIps: ['10.0.0.0/8'] }),
+    });
+    assert.equal(patched.status, 200);
+    assert.deepEqual(await signIn({ email: DEMO_VIEWERS.manager, password: DEMO_PASSWORD, ip: '192.0.2.1' }), { ok: false, reason: 'ip_not_allowed' });
+    assert.equal((await signIn({ email: DEMO_VIEWERS.manager, password: DEMO_PASSWORD, ip: '10.20.30.40' })).ok, true);
+    assert.equal((await fetch(`${running.url}/dev/sign-in`)).status, 405);
+  });
+
   it('lists the outbox at /dev/inbox, newest first, with its links, under a strict CSP', async () => {
     const response = await fetch(`${running.url}/dev/inbox`);
     assert.equal(response.status, 200);
@@ -168,7 +190,8 @@ describe('rosterkit serve without --demo', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('has no /dev/token, no /dev/inbox, no demo page and no demo account', async () => {
+  it('has no /dev/token, no /dev/sign-in, no /dev/inbox, no demo page and no demo account', async () => {
+    assert.equal((await fetch(`${running.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status, 404);
     const token = await fetch(`${running.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_VIEWERS.owner }) });
     assert.equal(token.status, 404);
     assert.equal((await fetch(`${running.url}/dev/inbox`)).status, 404);
