@@ -18,6 +18,8 @@ const TEXT = {
     intro: (account: string) => `You were added to ${account}. Confirm your email address to sign in.`,
     email: 'Email',
     password: 'Choose a password',
+    show: 'Show',
+    hide: 'Hide',
     passwordHint: 'At least 12 characters. A few unrelated words are easy to remember and hard to guess.',
     confirm: 'Confirm email address',
     done: 'Your email address is confirmed',
@@ -42,6 +44,8 @@ const TEXT = {
     intro: (account: string) => `Sie wurden zu ${account} hinzugefügt. Bestätigen Sie Ihre E-Mail-Adresse, um sich anzumelden.`,
     email: 'E-Mail',
     password: 'Passwort wählen',
+    show: 'Anzeigen',
+    hide: 'Verbergen',
     passwordHint: 'Mindestens 12 Zeichen. Ein paar unzusammenhängende Wörter sind leicht zu merken und schwer zu erraten.',
     confirm: 'E-Mail-Adresse bestätigen',
     done: 'Ihre E-Mail-Adresse ist bestätigt',
@@ -92,16 +96,26 @@ main{width:min(100%,28rem);background:var(--surface);border:1px solid var(--bord
 h1{font-size:1.35rem;line-height:1.3;margin:0 0 8px}p{margin:0 0 16px;color:var(--muted)}bdi{color:var(--text);overflow-wrap:anywhere}
 label{display:block;font-weight:600;margin:16px 0 4px}input{width:100%;font:inherit;padding:10px 12px;border:1px solid var(--border);border-radius:8px;background:var(--surface);color:var(--text)}
 input:focus-visible,button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}.hint{font-size:.875rem;margin:4px 0 0}.error{color:var(--danger);font-size:.875rem;margin:4px 0 0}
-input[aria-invalid=true]{border-color:var(--danger)}button{margin-top:24px;width:100%;font:inherit;font-weight:600;padding:10px 16px;border:0;border-radius:8px;background:var(--accent);color:var(--on-accent);cursor:pointer}`;
+input[aria-invalid=true]{border-color:var(--danger)}button{margin-top:24px;width:100%;font:inherit;font-weight:600;padding:10px 16px;border:0;border-radius:8px;background:var(--accent);color:var(--on-accent);cursor:pointer}
+.toggle{margin-top:8px;width:auto;padding:4px 10px;background:transparent;color:var(--accent);border:1px solid var(--border)}.toggle[hidden]{display:none}`;
 
-let styleHash: Promise<string> | undefined;
-function styleSource(): Promise<string> {
-  styleHash ??= globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(STYLE)).then((digest) => {
-    let binary = '';
-    for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
-    return `'sha256-${btoa(binary)}'`;
-  });
-  return styleHash;
+// Show/hide is the one thing script adds; without it the page works as it is (the button stays hidden).
+const SCRIPT = `for(const b of document.querySelectorAll('[data-toggle]')){const i=document.getElementById(b.dataset.toggle);b.hidden=false;`
+  + `b.addEventListener('click',()=>{const show=i.type==='password';i.type=show?'text':'password';b.textContent=show?b.dataset.hide:b.dataset.show;b.setAttribute('aria-pressed',String(show))})}`;
+
+const hashes = new Map<string, Promise<string>>();
+/** The CSP source that allows exactly this inline text. */
+function hashSource(text: string): Promise<string> {
+  let hash = hashes.get(text);
+  if (!hash) {
+    hash = globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then((digest) => {
+      let binary = '';
+      for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
+      return `'sha256-${btoa(binary)}'`;
+    });
+    hashes.set(text, hash);
+  }
+  return hash;
 }
 
 export async function renderPage(options: PageText & { language: PageLanguage; account: string; status: number }): Promise<Response> {
@@ -117,6 +131,7 @@ export async function renderPage(options: PageText & { language: PageLanguage; a
         ? `<label for="password">${t.password}</label>`
           + `<input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" maxlength="128"`
           + ` aria-describedby="password-hint${error ? ' password-error' : ''}"${error ? ' aria-invalid="true" autofocus' : ''}>`
+          + `<button type="button" class="toggle" data-toggle="password" data-show="${t.show}" data-hide="${t.hide}" aria-pressed="false" hidden>${t.show}</button>`
           + `<p class="hint" id="password-hint">${t.passwordHint}</p>`
           + (error ? `<p class="error" id="password-error" role="alert">${escapeHtml(error)}</p>` : '')
         : '';
@@ -137,7 +152,7 @@ export async function renderPage(options: PageText & { language: PageLanguage; a
   const html = `<!doctype html><html lang="${options.language}"><head><meta charset="utf-8">`
     + `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">`
     + `<title>${heading}</title><style>${STYLE}</style></head>`
-    + `<body><main><h1>${heading}</h1>${content}</main></body></html>`;
+    + `<body><main><h1>${heading}</h1>${content}</main><script>${SCRIPT}</script></body></html>`;
   return new Response(html, {
     status: options.status,
     headers: {
@@ -146,7 +161,8 @@ export async function renderPage(options: PageText & { language: PageLanguage; a
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': `default-src 'none'; style-src ${await styleSource()}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+      'content-security-policy': `default-src 'none'; style-src ${await hashSource(STYLE)}; script-src ${await hashSource(SCRIPT)}; `
+        + `form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
     },
   });
 }

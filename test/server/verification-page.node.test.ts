@@ -98,10 +98,9 @@ describe('the verification page in Chromium', () => {
   });
   after(() => browser?.close());
 
-  async function open(url: string, language = 'en-US') {
-    // JavaScript stays on in the browser: the page's CSP (`default-src 'none'`) lets no script run,
-    // which is what "works without JavaScript" means for it.
-    const page = await browser.newPage();
+  async function open(url: string, language = 'en-US', { javaScript = true } = {}) {
+      const page = await browser.newPage();
+    await page.setJavaScriptEnabled(javaScript);
     await page.setExtraHTTPHeaders({ 'accept-language': language });
     const violations: string[] = [];
     page.on('console', (message) => {
@@ -143,7 +142,7 @@ describe('the verification page in Chromium', () => {
   }
 
   for (const shell of SHELLS) {
-    it(`lets an invited person choose a password and confirm, without JavaScript (${shell.name})`, { timeout: 60_000 }, async () => {
+    it(`lets an invited person choose a password (show or hide it) and confirm (${shell.name})`, { timeout: 60_000 }, async () => {
       const running = await shell.start();
       try {
         const link = await running.invite('nora.neumann@acme.de', false);
@@ -152,6 +151,11 @@ describe('the verification page in Chromium', () => {
         assert.match(response?.headers()['content-security-policy'] ?? '', /default-src 'none'/);
         assert.equal(await page.$eval('h1', (h1) => h1.textContent), 'Confirm your email address');
         assert.deepEqual(await axeViolations(await page.content()), []);
+        // Show/hide, the page's one script (allowed by its hash).
+        await page.click('[data-toggle=password]');
+        assert.equal(await page.$eval('#password', (input) => input.getAttribute('type')), 'text');
+        await page.click('[data-toggle=password]');
+        assert.equal(await page.$eval('#password', (input) => input.getAttribute('type')), 'password');
 
         // The browser itself holds back a short one (minlength); a common one is refused next to the field,
         // and the link stays valid.
@@ -175,11 +179,11 @@ describe('the verification page in Chromium', () => {
       }
     });
 
-    it(`confirms with one click when a password was set at creation (${shell.name})`, { timeout: 60_000 }, async () => {
+    it(`confirms with one click when a password was set at creation, with JavaScript off (${shell.name})`, { timeout: 60_000 }, async () => {
       const running = await shell.start();
       try {
         const first = await running.invite('max.muster@acme.de', true);
-        const { page } = await open(first);
+        const { page } = await open(first, 'en', { javaScript: false });
         assert.equal(await page.$('#password'), null, 'no password asked');
         await submit(page, 'h1', 'Your email address is confirmed');
         await page.close();
