@@ -191,6 +191,11 @@ describe('<roster-audit-log>', () => {
     const time = row.querySelector('.col-time')!.getBoundingClientRect();
     const change = row.querySelector('.col-change')!.getBoundingClientRect();
     expect(change.top, 'the sentence below the time').to.be.greaterThanOrEqual(time.bottom - 1);
+    expect(row.querySelector('.sentence')!.getBoundingClientRect().height, 'a long sentence on two lines').to.be.greaterThan(30);
+    for (const each of rows(narrow)) {
+      const sentence = each.querySelector('.sentence')!.getBoundingClientRect();
+      expect(sentence.bottom, `"${text(each)}" inside its row`).to.be.at.most(each.getBoundingClientRect().bottom + 0.5);
+    }
     expect(outside(narrow)).to.deep.equal([]);
     await axeCheck(narrow);
   });

@@ -96,10 +96,11 @@ const auditStyles = css`
   bdi {
     font-weight: var(--_font-weight-medium);
   }
-  /* Narrow: time and action above the sentence, each row taller and still of one height. */
+  /* Narrow: time and action above the sentence, each row taller and still of one height. A container
+     query cannot restyle its container (the host), so the taller height is set on the table. */
   @container roster-audit-log (max-width: 37.49rem) {
-    :host {
-      --_row-height: calc(var(--roster-audit-log-row-height, 3.25rem) * var(--_density) + 2.5rem);
+    .content {
+      --_row-height: calc(var(--roster-audit-log-row-height, 3.25rem) * var(--_density) + 2.75rem);
     }
     .header-row {
       display: none;
@@ -118,11 +119,11 @@ const auditStyles = css`
     .col-action {
       justify-content: flex-end;
     }
-    .person .input {
-      inline-size: 100%;
-    }
     .filters > .field {
-      flex: 1 1 10rem;
+      flex: 1 1 8rem;
+    }
+    .filters > .person {
+      flex-basis: 100%;
     }
     .filters .select,
     .filters .input {
