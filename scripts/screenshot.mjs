@@ -1,5 +1,5 @@
 // `npm run screenshot`: serves the demo with Vite, opens it in headless Chromium and saves PNGs of
-// the panel (light, dark, branded, German, a phone, a specialist's view) under screenshots/.
+// the panel (light, dark, branded, German, a phone, a specialist's view, the audit log) under screenshots/.
 // Exits non-zero when the panel does not render its rows.
 //
 //   npm run screenshot                       # every shot
@@ -26,6 +26,10 @@ const SHOTS = [
   { name: 'mobile', query: 'lang=en', viewport: PHONE, open: 'Sophie Becker' },
   { name: 'mobile-list', query: 'lang=en', viewport: PHONE },
   { name: 'specialist', query: 'lang=en&as=specialist', waitDetail: true },
+  { name: 'audit', query: 'lang=en', audit: true },
+  { name: 'audit-dark', query: 'lang=en&theme=dark', audit: true },
+  { name: 'audit-german', query: 'lang=de', audit: true },
+  { name: 'audit-mobile', query: 'lang=en', viewport: SMALL_PHONE, audit: true },
 ];
 
 /** Against the real server (`npm start`): the demo page and the development inbox (`path`, no panel). */
@@ -83,6 +87,31 @@ async function selectTab(page, tab) {
   await page.waitForFunction(detailReady, { timeout: 10_000, polling: 100 }).catch(() => {});
 }
 
+/**
+ * Makes a few changes through the panel's own client (the seeded demo has no audit history yet),
+ * then opens the audit log and waits for its rows with their task names.
+ */
+async function openAuditLog(page) {
+  await page.evaluate(async () => {
+    const { client } = document.querySelector('roster-panel');
+    const find = async (q) => (await client.users.list({ q })).items[0];
+    const sophie = await find('sophie.becker');
+    const task = await client.tasks.create({ toolId: 'site-audit', name: 'Berlin audit' });
+    const granted = await client.users.update(sophie.id, { access: { ...sophie.access, tasks: [...sophie.access.tasks, { toolId: 'site-audit', taskId: task.id }] } });
+    await client.users.update(sophie.id, { creditLimit: 3000 }, { version: granted.version });
+    const created = await client.users.create({ firstName: 'Jonas', lastName: 'Krüger', email: 'jonas.krueger@nordlicht.de', role: 'guest',
+      access: { tools: [], tasks: [{ toolId: 'site-audit', taskId: task.id }] } });
+    await client.users.delete(created.id);
+  });
+  const tab = await page.waitForFunction(() => document.querySelector('roster-panel')?.shadowRoot?.querySelector('#view-audit'), { timeout: 10_000 });
+  await tab.click();
+  await page.waitForFunction(() => {
+    const log = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-audit-log')?.shadowRoot;
+    const rows = [...(log?.querySelectorAll('.body [role="row"][data-id]') ?? [])];
+    return rows.length > 0 && !rows.some((row) => row.textContent.includes('…'));
+  }, { timeout: 10_000, polling: 100 });
+}
+
 async function main() {
   if (!executablePath) throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROME_PATH.');
   let server;
@@ -129,6 +158,7 @@ async function main() {
         await page.close();
         continue;
       }
+      if (shot.audit) await openAuditLog(page);
       if (shot.open) await openUser(page, shot.open);
       if (shot.tab) await selectTab(page, shot.tab);
       if (shot.waitDetail) await page.waitForFunction(detailReady, { timeout: 10_000, polling: 100 }).catch(() => {});

@@ -8,6 +8,7 @@ import './user-editor/roster-user-editor.js';
 import './access-grants/roster-access-grants.js';
 import './shared-tasks/roster-shared-tasks.js';
 import './user-stats/roster-user-stats.js';
+import './audit-log/roster-audit-log.js';
 import './panel/roster-panel.js';
 
 export * from './index.js';

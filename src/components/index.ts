@@ -22,5 +22,6 @@ export { RosterUserEditor } from './user-editor/user-editor.js';
 export { RosterAccessGrants } from './access-grants/access-grants.js';
 export { RosterSharedTasks } from './shared-tasks/shared-tasks.js';
 export { RosterUserStats, type StatsTab } from './user-stats/user-stats.js';
+export { RosterAuditLog } from './audit-log/audit-log.js';
 export { RosterPanel, type PanelTab } from './panel/panel.js';
 export { PagedSource, type PageFetcher, type PagedSourceOptions } from './shared/paged-source.js';

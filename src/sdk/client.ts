@@ -1,6 +1,7 @@
 import { createChanges, type ChangeListener } from './changes.js';
 import { createHttp, type HttpOptions, type RequestOptions } from './http.js';
 import { accountResource, type AccountResource } from './resources/account.js';
+import { auditResource, type AuditResource } from './resources/audit.js';
 import { tasksResource, type TasksResource } from './resources/tasks.js';
 import { toolsResource, type ToolsResource } from './resources/tools.js';
 import { usersResource, type UsersResource } from './resources/users.js';
@@ -19,6 +20,8 @@ export interface RosterClient {
   readonly tools: ToolsResource;
   readonly tasks: TasksResource;
   readonly account: AccountResource;
+  /** The audit log (v1.1): every administrative change, newest first. */
+  readonly audit: AuditResource;
   /**
    * Calls `listener` after every successful write made through this client, so that every view
    * of the same user can update without reloading everything. Returns the unsubscribe function.
@@ -49,6 +52,7 @@ export function createRosterClient(options: ClientOptions): RosterClient {
     tools: toolsResource(http),
     tasks: tasksResource(http, changes),
     account: accountResource(http, changes),
+    audit: auditResource(http),
     onChange: (listener) => changes.subscribe(listener),
     stats: http.stats,
   };

@@ -8,6 +8,7 @@ export type { CreateOptions, DeleteOptions, EventQuery, UpdateOptions, UserListQ
 export type { ToolTasksQuery, ToolsResource } from './resources/tools.js';
 export type { TaskListQuery, TasksResource } from './resources/tasks.js';
 export type { AccountResource } from './resources/account.js';
+export type { AuditQuery, AuditResource } from './resources/audit.js';
 export {
   ConflictError,
   ForbiddenError,

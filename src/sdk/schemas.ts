@@ -42,6 +42,10 @@ export const USER_STATUSES = ['pending', 'active'] as const;
 export const USER_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'creditsSpent', '-creditsSpent'] as const;
 export const EVENT_TYPES = ['task_created', 'task_updated', 'report_downloaded', 'signed_in'] as const;
 export const PERMISSIONS = ['users:read', 'users:write'] as const;
+/** v1.1: what an audit entry records. */
+export const AUDIT_ACTIONS = [
+  'user.created', 'user.updated', 'user.deleted', 'user.verified', 'verification.sent', 'access.changed', 'account.password_changed',
+] as const;
 
 export const RoleSchema = z.enum(ROLES);
 export const AssignableRoleSchema = z.enum(ASSIGNABLE_ROLES);
@@ -152,6 +156,23 @@ export const EventSchema = z.object({
 });
 
 export const TaskSchema = z.object({ id, toolId: id, name: z.string(), ownerId: id, createdAt: timestamp });
+
+/**
+ * v1.1: one administrative change. `changes` lists each field's old and new value: grants one per
+ * tool or task added (`from` null) or removed (`to` null), a task as `{ toolId, taskId }`, a password
+ * as `{ field: 'password', from: null, to: null }` (never its value). A target is null for a change
+ * of the account itself.
+ */
+export const AuditEntrySchema = z.object({
+  id,
+  at: timestamp,
+  actor: z.object({ id, name: z.string() }),
+  // A string, not the enum: a server may record actions this version does not know, and views show them as sent.
+  action: z.string(),
+  targetId: z.nullable(z.string()),
+  targetName: z.nullable(z.string()),
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+});
 
 export const PageSchema = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.nullable(z.string()), total: integer });
@@ -330,6 +351,9 @@ export type Me = z.infer<typeof MeSchema>;
 export type UserStats = z.infer<typeof UserStatsSchema>;
 export type RosterEvent = z.infer<typeof EventSchema>;
 export type Task = z.infer<typeof TaskSchema>;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type AuditChange = AuditEntry['changes'][number];
 export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
 export type Problem = z.infer<typeof ProblemSchema>;
 export type UserCreate = z.input<typeof UserCreateSchema>;

@@ -1,6 +1,7 @@
 // Generated from custom-elements.json by `npm run manifest` (a test fails when it is stale): do not edit.
 /** Per-tag maps of what a template may set and listen to, shared by the React, Vue and Svelte typings. */
 import type { RosterAccessGrants } from '../components/access-grants/access-grants.js';
+import type { RosterAuditLog } from '../components/audit-log/audit-log.js';
 import type { RosterPanel } from '../components/panel/panel.js';
 import type { RosterProvider } from '../components/provider/provider.js';
 import type { RosterSharedTasks } from '../components/shared-tasks/shared-tasks.js';
@@ -14,6 +15,7 @@ export type AttributeValue<T> = T extends number ? T | `${T}` : T extends boolea
 /** The class behind each tag. */
 export interface RosterElementClasses {
   'roster-access-grants': RosterAccessGrants;
+  'roster-audit-log': RosterAuditLog;
   'roster-panel': RosterPanel;
   'roster-provider': RosterProvider;
   'roster-shared-tasks': RosterSharedTasks;
@@ -25,7 +27,8 @@ export interface RosterElementClasses {
 /** The properties (attribute-backed or not) each element takes from a template. */
 export interface RosterElementProperties {
   'roster-access-grants': Pick<RosterAccessGrants, 'client' | 'disabled' | 'fieldErrors' | 'i18n' | 'locale' | 'readonly' | 'role' | 'userId' | 'value'>;
-  'roster-panel': Pick<RosterPanel, 'baseUrl' | 'client' | 'credentials' | 'getToken' | 'i18n' | 'locale' | 'tab'>;
+  'roster-audit-log': Pick<RosterAuditLog, 'client' | 'i18n' | 'locale' | 'pageSize'>;
+  'roster-panel': Pick<RosterPanel, 'baseUrl' | 'client' | 'credentials' | 'getToken' | 'i18n' | 'locale' | 'tab' | 'view'>;
   'roster-provider': Pick<RosterProvider, 'baseUrl' | 'client' | 'credentials' | 'getToken'>;
   'roster-shared-tasks': Pick<RosterSharedTasks, 'client' | 'i18n' | 'locale' | 'pageSize' | 'toolId'>;
   'roster-user-editor': Pick<RosterUserEditor, 'client' | 'i18n' | 'locale' | 'mode' | 'userId'>;
@@ -38,6 +41,9 @@ export interface RosterElementAttributes {
   'roster-access-grants': {
     'user-id'?: AttributeValue<RosterAccessGrants['userId']>;
     'user-role'?: AttributeValue<RosterAccessGrants['role']>;
+  };
+  'roster-audit-log': {
+    'page-size'?: AttributeValue<RosterAuditLog['pageSize']>;
   };
   'roster-panel': {
     'base-url'?: AttributeValue<RosterPanel['baseUrl']>;
@@ -68,6 +74,7 @@ export interface RosterElementAttributes {
 /** The `roster-*` events heard on each element: its own and those of the elements it renders. */
 export interface RosterElementEvents {
   'roster-access-grants': Pick<GlobalEventHandlersEventMap, 'roster-before-user-update' | 'roster-change' | 'roster-grants-changed'>;
+  'roster-audit-log': Pick<GlobalEventHandlersEventMap, never>;
   'roster-panel': Pick<GlobalEventHandlersEventMap, 'roster-before-leave' | 'roster-before-user-create' | 'roster-before-user-delete' | 'roster-before-user-update' | 'roster-change' | 'roster-editor-close-request' | 'roster-events-exported' | 'roster-grants-changed' | 'roster-select' | 'roster-user-create-request' | 'roster-user-created' | 'roster-user-deleted' | 'roster-user-updated' | 'roster-verification-sent'>;
   'roster-provider': Pick<GlobalEventHandlersEventMap, never>;
   'roster-shared-tasks': Pick<GlobalEventHandlersEventMap, never>;

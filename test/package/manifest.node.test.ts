@@ -11,7 +11,7 @@ interface Declaration {
 }
 interface Manifest { modules: { path: string; declarations?: Declaration[]; exports?: { kind: string; name: string; declaration: { module?: string } }[] }[] }
 
-const TAGS = ['roster-access-grants', 'roster-panel', 'roster-provider', 'roster-shared-tasks', 'roster-user-editor', 'roster-user-list', 'roster-user-stats'];
+const TAGS = ['roster-access-grants', 'roster-audit-log', 'roster-panel', 'roster-provider', 'roster-shared-tasks', 'roster-user-editor', 'roster-user-list', 'roster-user-stats'];
 
 function elements(manifest: Manifest) {
   return manifest.modules.flatMap((mod) => (mod.declarations ?? [])
@@ -95,7 +95,7 @@ describe('custom elements manifest', () => {
       }
     }
     const panelParts = readFileSync('src/components/panel/panel-parts.ts', 'utf8');
-    for (const [list, tag] of [['LIST_PARTS', 'roster-user-list'], ['EDITOR_PARTS', 'roster-user-editor'], ['GRANTS_PARTS', 'roster-access-grants'], ['STATS_PARTS', 'roster-user-stats']] as const) {
+    for (const [list, tag] of [['LIST_PARTS', 'roster-user-list'], ['EDITOR_PARTS', 'roster-user-editor'], ['GRANTS_PARTS', 'roster-access-grants'], ['STATS_PARTS', 'roster-user-stats'], ['AUDIT_PARTS', 'roster-audit-log']] as const) {
       const body = panelParts.match(new RegExp(`${list} = exported\\('[\\w-]+', \\[([\\s\\S]*?)\\]\\)`))?.[1];
       assert.ok(body, `${list} is found in panel-parts.ts`);
       const listed = new Set([...body.matchAll(/'([^']+)'/g)].map((m) => m[1]));

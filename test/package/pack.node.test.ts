@@ -20,11 +20,12 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   peerDependencies: Record<string, string>; devDependencies: Record<string, string>; files: string[];
 };
 
-const TAGS = ['roster-access-grants', 'roster-panel', 'roster-provider', 'roster-shared-tasks', 'roster-user-editor', 'roster-user-list', 'roster-user-stats'];
+const TAGS = ['roster-access-grants', 'roster-audit-log', 'roster-panel', 'roster-provider', 'roster-shared-tasks', 'roster-user-editor', 'roster-user-list', 'roster-user-stats'];
 /** What each per-element entry registers: itself and the elements it renders. */
 const REGISTERS: Record<string, string[]> = {
   'roster-access-grants': ['roster-access-grants'],
-  'roster-panel': ['roster-access-grants', 'roster-panel', 'roster-provider', 'roster-user-editor', 'roster-user-list', 'roster-user-stats'],
+  'roster-audit-log': ['roster-audit-log'],
+  'roster-panel': ['roster-access-grants', 'roster-audit-log', 'roster-panel', 'roster-provider', 'roster-user-editor', 'roster-user-list', 'roster-user-stats'],
   'roster-provider': ['roster-provider'],
   'roster-shared-tasks': ['roster-shared-tasks'],
   'roster-user-editor': ['roster-access-grants', 'roster-user-editor'],

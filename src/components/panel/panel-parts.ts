@@ -28,3 +28,7 @@ export const STATS_PARTS = exported('stats', [
   'chart-bar', 'chart-summary', 'filters', 'filter', 'export-button', 'export-progress', 'cancel-button', 'table', 'header',
   'row', 'skeleton-row', 'cell', 'footer', 'total', 'state', 'error', 'retry-button', 'limit-badge', 'export',
 ]);
+export const AUDIT_PARTS = exported('audit', [
+  'filters', 'filter', 'export-button', 'export', 'export-progress', 'cancel-button', 'table', 'header', 'row', 'skeleton-row',
+  'cell', 'badge', 'footer', 'state', 'error', 'retry-button',
+]);

@@ -6,6 +6,21 @@ import { tokenStyles } from '../styles/tokens.styles.js';
 const panelStyles = css`
   :host {
     container: roster-panel / inline-size;
+    /* A column: the team / audit log switch (when shown) above the view, which takes the rest. */
+    display: flex;
+    flex-direction: column;
+  }
+  .layout,
+  roster-audit-log {
+    flex: 1 1 auto;
+  }
+  .views {
+    flex: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_space-l);
+    margin-block-end: var(--_space-m);
+    border-block-end: 1px solid var(--_color-border);
   }
   .layout {
     display: grid;
@@ -114,10 +129,12 @@ const panelStyles = css`
     cursor: pointer;
   }
   .tab:hover,
-  .tab[aria-selected='true'] {
+  .tab[aria-selected='true'],
+  .tab[aria-current='page'] {
     color: var(--_color-text);
   }
-  .tab[aria-selected='true']::after {
+  .tab[aria-selected='true']::after,
+  .tab[aria-current='page']::after {
     content: '';
     position: absolute;
     inset-inline: 0;

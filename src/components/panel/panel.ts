@@ -10,11 +10,13 @@ import { nameText, personName } from '../shared/bidi.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
 import type { RosterUserEditor } from '../user-editor/user-editor.js';
 import { initials, plusIcon } from '../user-list/user-list-rows.js';
-import { EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, STATS_PARTS } from './panel-parts.js';
+import { AUDIT_PARTS, EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, STATS_PARTS } from './panel-parts.js';
 import { styles } from './panel.styles.js';
 
 export type PanelTab = 'profile' | 'access' | 'activity';
 const TABS: PanelTab[] = ['profile', 'access', 'activity'];
+/** The panel's views: the team (list and profile) or the audit log. */
+export type PanelView = 'team' | 'audit';
 
 const backIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" class="flip-rtl"><path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4 8 8M12 4l-8 8" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>`;
@@ -51,6 +53,8 @@ const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4
  * @csspart list__* - Every part of `<roster-user-list>` (`list__row`, `list__toolbar`, `list__new-user-button`, …).
  * @csspart editor__* - Every part of `<roster-user-editor>` (`editor__form`, …).
  * @csspart grants__* - Every part of `<roster-access-grants>`. @csspart stats__* - Every part of `<roster-user-stats>`.
+ * @csspart views - The switch between the team and the audit log (owner and managers). @csspart view-tab - One of its buttons.
+ * @csspart audit__* - Every part of `<roster-audit-log>`.
  *
  * @cssprop [--roster-panel-min-height=36rem] - Height of the panel when the host gives it none.
  * @cssprop [--roster-panel-detail-width=minmax(24rem, 0.9fr)] - The detail column's track size.
@@ -69,6 +73,8 @@ export class RosterPanel extends RosterElement {
   @property() credentials?: RequestCredentials;
   /** The open tab of a user: `profile`, `access` or `activity`. */
   @property({ reflect: true }) tab: PanelTab = 'profile';
+  /** `team`, or `audit` for the audit log; only viewers with `users:read` (owner, managers) have the audit log. */
+  @property({ reflect: true }) view: PanelView = 'team';
 
   @state() private viewer?: ViewerState;
   @state() private selected?: User;
@@ -207,6 +213,20 @@ export class RosterPanel extends RosterElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
+  /**
+   * The switch between the team and the audit log, for viewers who may read the team: two buttons,
+   * the current one marked (not tabs, so the profile's tabs stay the panel's only tab list). The team
+   * stays rendered while hidden, keeping what is open and unsaved.
+   */
+  #renderViews() {
+    const a = this.localize.t.auditLog;
+    const views: [PanelView, string][] = [['team', a.teamView], ['audit', a.label]];
+    return html`<nav class="views" part="views" aria-label=${a.views}>
+      ${views.map(([view, label]) => html`<button type="button" id="view-${view}" class="tab" part="view-tab"
+        aria-current=${view === this.view ? 'page' : nothing} @click=${() => (this.view = view)}>${label}</button>`)}
+    </nav>`;
+  }
+
   /** Back (narrow) or close (wide), the open user's initials, name, email, role and status. */
   #renderHeader(user?: User) {
     const t = this.localize.t;
@@ -264,9 +284,13 @@ export class RosterPanel extends RosterElement {
   protected override render() {
     const t = this.localize.t;
     const user = this.selected;
+    // The audit log needs `users:read`: until the viewer is known to have it, the team shows.
+    const views = Boolean(this.viewer?.me?.permissions.includes('users:read'));
+    const audit = views && this.view === 'audit';
     return html`<roster-provider .client=${this.client} base-url=${this.baseUrl ?? nothing} .getToken=${this.getToken}
         credentials=${this.credentials ?? nothing}>
-        <div class="layout" data-view=${user || this.creating ? 'detail' : 'list'} data-scope=${this.#ownProfileOnly ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
+        ${views ? this.#renderViews() : nothing}
+        <div class="layout" ?hidden=${audit} data-view=${user || this.creating ? 'detail' : 'list'} data-scope=${this.#ownProfileOnly ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
           @roster-select=${(event: SelectEvent) => void this.select(event.detail.user)} @roster-user-create-request=${this.#handleCreateRequest}
           @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
           @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}>
@@ -279,6 +303,7 @@ export class RosterPanel extends RosterElement {
           </section>
           <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         </div>
+        ${audit ? html`<roster-audit-log role="region" aria-label=${this.localize.t.auditLog.label} exportparts=${AUDIT_PARTS} .i18n=${this.i18n}></roster-audit-log>` : nothing}
       </roster-provider>
 `;
   }
