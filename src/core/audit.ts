@@ -2,18 +2,10 @@
  * The audit log (v1.1): who changed what on whom. Each administrative change records one entry
  * in the transaction that makes it; a password shows only as changed, never its value.
  */
-import type { User } from '../sdk/schemas.js';
+import { AUDIT_ACTIONS, type User } from '../sdk/schemas.js';
 import type { AccountTx, AuditChange, AuditEntry } from './storage.js';
 
-export const AUDIT_ACTIONS = [
-  'user.created',
-  'user.updated',
-  'user.deleted',
-  'user.verified',
-  'verification.sent',
-  'access.changed',
-  'account.password_changed',
-] as const satisfies readonly AuditEntry['action'][];
+export { AUDIT_ACTIONS };
 
 export type AuditAction = AuditEntry['action'];
 

@@ -8,7 +8,7 @@
  * that counts or charges (seats, credits, idempotency keys, versions) sees a stable state and
  * holds across processes. Reads do not lock.
  */
-import type { RosterEvent, Task, Tool, User, UserSort } from '../sdk/schemas.js';
+import type { AuditAction, RosterEvent, Task, Tool, User, UserSort } from '../sdk/schemas.js';
 
 /** Where a page ended: the sort key and id of its last item. */
 export type CursorPosition = [key: string | number, id: string];
@@ -75,14 +75,7 @@ export interface AuditEntry {
   id: string;
   at: string;
   actor: { id: string; name: string };
-  action:
-    | 'user.created'
-    | 'user.updated'
-    | 'user.deleted'
-    | 'user.verified'
-    | 'verification.sent'
-    | 'access.changed'
-    | 'account.password_changed';
+  action: AuditAction;
   targetId: string | null;
   targetName: string | null;
   changes: AuditChange[];
