@@ -1,7 +1,7 @@
 /** Builds the OpenAPI 3.1 document of the HTTP contract from the SDK's zod schemas. */
 import * as z from 'zod/mini';
 import {
-  AccountSchema, EventSchema, MeSchema, PageSchema, ProblemSchema, TaskCreateSchema, TaskSchema,
+  AUDIT_ACTIONS, AccountSchema, AuditEntrySchema, EventSchema, MeSchema, PageSchema, ProblemSchema, TaskCreateSchema, TaskSchema,
   USER_SORTS, UserCreateSchema, UserPatchSchema, UserSchema, UserStatsSchema,
 } from '../src/sdk/schemas.js';
 
@@ -21,7 +21,7 @@ const paging = [query('limit', { type: 'integer', minimum: 1, maximum: 200, defa
 export function buildOpenApi() {
   return {
     openapi: '3.1.0',
-    info: { title: 'Roster API', version: '1.0.0', description: 'Team profiles, roles, credit budgets and access grants. Errors are RFC 9457 problem details.' },
+    info: { title: 'Roster API', version: '1.1.0', description: 'Team profiles, roles, credit budgets and access grants. Errors are RFC 9457 problem details.' },
     servers: [{ url: '/api/roster/v1' }],
     security: [{ bearer: [] }],
     paths: {
@@ -41,9 +41,19 @@ export function buildOpenApi() {
           responses: { 201: { description: 'Created', ...json(ref('User')) }, 409: problem('email_taken, seat_limit_reached, single_profile_account'), 422: problem('Field rules'), ...errors },
         },
       },
+      '/users/validate': {
+        post: {
+          summary: 'Early checks: the answer a create with these fields would get, creating nothing (v1.1)',
+          requestBody: { required: true, ...json({ type: 'object', description: 'A partial UserCreate' }) },
+          responses: { 204: { description: 'The fields given would be accepted' }, 409: problem('email_taken, seat_limit_reached, single_profile_account'), 422: problem('Field rules'), ...errors },
+        },
+      },
       '/users/{id}': {
         parameters: [path('id')],
-        get: { summary: 'One profile', responses: { 200: { description: 'OK; ETag is "<version>"', ...json(ref('User')) }, 404: problem('Not found'), ...errors } },
+        get: {
+          summary: 'One profile', parameters: [header('If-None-Match', 'The ETag last seen; 304 when unchanged (v1.1)')],
+          responses: { 200: { description: 'OK; ETag is "<version>"', ...json(ref('User')) }, 304: { description: 'Not modified' }, 404: problem('Not found'), ...errors },
+        },
         patch: {
           summary: 'Change a profile', parameters: [header('If-Match', '"<version>"; a stale one gets 412')],
           requestBody: { required: true, ...json(ref('UserPatch')) },
@@ -51,7 +61,7 @@ export function buildOpenApi() {
         },
         delete: {
           summary: 'Delete a profile', parameters: [query('tasks', { enum: ['transfer', 'delete'], default: 'transfer' }), header('If-Match', '"<version>"')],
-          responses: { 204: { description: 'Deleted' }, 412: problem('version_conflict'), ...errors },
+          responses: { 204: { description: 'Deleted' }, 409: problem('owner_immutable, guests_need_tasks'), 412: problem('version_conflict'), ...errors },
         },
       },
       '/users/{id}/verification': { parameters: [path('id')], post: { summary: 'Resend the verification link', responses: { 202: { description: 'Sent' }, 409: problem('already_verified'), ...errors } } },
@@ -69,6 +79,21 @@ export function buildOpenApi() {
           requestBody: { required: true, ...json(ref('TaskCreate')) },
           responses: { 201: { description: 'Created', ...json(ref('Task')) }, 409: problem('credit_limit_reached, insufficient_credits'), ...errors } },
       },
+      '/audit': {
+        get: {
+          summary: 'Who changed what on whom, newest first (v1.1; users:read)',
+          parameters: [...paging, query('actorId', { type: 'string' }), query('targetId', { type: 'string' }), query('action', { enum: [...AUDIT_ACTIONS] }),
+            query('from', { type: 'string', format: 'date-time' }), query('to', { type: 'string', format: 'date-time' })],
+          responses: { 200: { description: 'A page', ...json(ref('AuditPage')) }, 422: problem('Invalid query'), ...errors },
+        },
+      },
+      '/verify/{token}': {
+        parameters: [path('token')],
+        get: { summary: 'The verification page (HTML, or JSON for a JSON Accept); changes nothing (v1.1)', security: [],
+          responses: { 200: { description: 'The page' }, 404: problem('Unknown link'), 410: problem('link_used, link_expired') } },
+        post: { summary: 'Verify; `{ password }` when the create carried none (form-encoded or JSON; v1.1)', security: [],
+          responses: { 200: { description: 'Verified' }, 404: problem('Unknown link'), 410: problem('link_used, link_expired'), 422: problem('password rules') } },
+      },
       '/account/password': {
         put: { summary: 'Set the shared account password (owner, shared mode)', requestBody: { required: true, ...json({ type: 'object', required: ['password'], properties: { password: { type: 'string', minLength: 12, maxLength: 128, writeOnly: true } } }) },
           responses: { 204: { description: 'Set' }, 422: problem('password_too_weak, password_not_allowed'), ...errors } },
@@ -78,7 +103,8 @@ export function buildOpenApi() {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
         Account: schema(AccountSchema), User: schema(UserSchema), Me: schema(MeSchema), UserStats: schema(UserStatsSchema),
-        Event: schema(EventSchema), Task: schema(TaskSchema), Problem: schema(ProblemSchema),
+        Event: schema(EventSchema), Task: schema(TaskSchema), Problem: schema(ProblemSchema), AuditEntry: schema(AuditEntrySchema),
+        AuditPage: schema(PageSchema(AuditEntrySchema)),
         UserPage: schema(PageSchema(UserSchema)), EventPage: schema(PageSchema(EventSchema)), TaskPage: schema(PageSchema(TaskSchema)),
         UserCreate: schema(UserCreateSchema, 'input'), UserPatch: schema(UserPatchSchema, 'input'), TaskCreate: schema(TaskCreateSchema, 'input'),
       },
