@@ -146,6 +146,12 @@ const panelStyles = css`
   .tab:focus-visible {
     border-radius: var(--_radius-s);
   }
+  /* One long word ("Änderungsprotokoll") on a narrow panel at 200 % text: break it rather than clip it. */
+  .views .tab {
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
   .tab-panel {
     flex: 1 1 auto;
     min-block-size: 0;
