@@ -41,7 +41,7 @@ describe('<roster-user-editor> client-ip', () => {
     expect(input(el, 'allowedIps.0').value).to.equal('203.0.113.7');
     expect($(el, '[role="status"]')!.textContent).to.include(en.editor.clientIpAdded('203.0.113.7'));
     await waitFor(() => focused(el)?.id === 'f-allowedIps-0', 'focus on the added entry');
-    expect(addButton(el), 'nothing left to add').to.equal(null);
+    expect(addButton(el) !== null, 'nothing left to add').to.equal(false);
     expect(line(el)).to.include(en.editor.clientIpCovered);
     expect(el.hasUnsavedChanges).to.equal(true);
   });
@@ -49,7 +49,7 @@ describe('<roster-user-editor> client-ip', () => {
   it('should warn, gently, when a list leaves the current IP out, and not when a range covers it', async () => {
     const el = await editSam(['198.51.100.0/24'], '203.0.113.7');
     expect(warned(el)).to.equal(true);
-    expect(addButton(el)).to.not.equal(null);
+    expect(addButton(el) !== null).to.equal(true);
     expect($(el, '.client-ip-warning')!.getAttribute('role'), 'a hint, not an alert').to.equal(null);
     await axeCheck(el);
     addButton(el)!.click();
@@ -59,7 +59,7 @@ describe('<roster-user-editor> client-ip', () => {
 
     const covered = await editSam(['203.0.113.0/24'], '203.0.113.7');
     expect(warned(covered)).to.equal(false);
-    expect(addButton(covered)).to.equal(null);
+    expect(addButton(covered) !== null).to.equal(false);
     expect(line(covered)).to.include(en.editor.clientIpCovered);
   });
 
