@@ -10,11 +10,15 @@ import { en } from '../src/components/localize/en.js';
 import type { RosterPanel } from '../src/components/panel/panel.js';
 import { createReferenceApi, DEMO_VIEWERS } from '../src/mock/index.js';
 import { createRosterClient } from '../src/sdk/index.js';
+import {
+  type AccountSettings, accountChanged, accountOptions, accountSettingsFromForm, readAccountSettings, setupSignIn, showAccountSettings,
+  writeAccountSettings,
+} from './sign-in.js';
 
 type Role = keyof typeof DEMO_VIEWERS;
 type Lang = 'en' | 'de';
 
-interface DemoSettings {
+interface DemoSettings extends AccountSettings {
   as: Role;
   lang: Lang;
   theme: 'light' | 'dark' | 'branded';
@@ -64,6 +68,7 @@ function readSettings(): DemoSettings {
     theme: pick(params.get('theme'), ['light', 'dark', 'branded'], 'light'),
     users: params.get('users') === String(LARGE_TEAM),
     faults: params.get('faults') === '1',
+    ...readAccountSettings(params),
   };
 }
 
@@ -74,6 +79,7 @@ function writeSettings(settings: DemoSettings) {
   if (settings.theme !== 'light') params.set('theme', settings.theme);
   if (settings.users) params.set('users', String(LARGE_TEAM));
   if (settings.faults) params.set('faults', '1');
+  writeAccountSettings(settings, params);
   history.replaceState(null, '', `?${params}`);
 }
 
@@ -85,6 +91,7 @@ function settingsFromForm(): DemoSettings {
     theme: data.get('theme') as DemoSettings['theme'],
     users: data.has('users'),
     faults: data.has('faults'),
+    ...accountSettingsFromForm(data),
   };
 }
 
@@ -95,6 +102,7 @@ function showSettings(settings: DemoSettings) {
   }
   (form.elements.namedItem('users') as HTMLInputElement).checked = settings.users;
   (form.elements.namedItem('faults') as HTMLInputElement).checked = settings.faults;
+  showAccountSettings(form, settings);
 }
 
 function applyLook(settings: DemoSettings) {
@@ -119,7 +127,8 @@ let api: ReturnType<typeof createReferenceApi> | undefined;
 
 /** Builds the reference API for the data options, and a client acting as the chosen viewer. */
 async function connect(settings: DemoSettings, previous: DemoSettings | undefined) {
-  const dataChanged = !api || !previous || previous.users !== settings.users || previous.faults !== settings.faults;
+  const dataChanged = !api || !previous || previous.users !== settings.users || previous.faults !== settings.faults
+    || accountChanged(previous, settings);
   if (dataChanged) {
     if (settings.users) {
       setStatus('Generating 10,000 users…');
@@ -132,6 +141,7 @@ async function connect(settings: DemoSettings, previous: DemoSettings | undefine
       demoUsers: settings.users ? LARGE_TEAM : undefined,
       latency: [80, 300],
       faults: settings.faults ? { rate: 0.2 } : undefined,
+      account: accountOptions(settings, settings.users ? LARGE_TEAM : undefined),
     });
     worker.resetHandlers(...api.handlers);
     setStatus(settings.users ? `10,000 users generated in ${Math.round(performance.now() - started)} ms` : '');
@@ -156,6 +166,7 @@ form.addEventListener('submit', (event) => event.preventDefault());
 
 // The worker's URL is relative, so the built demo works from any sub-path of any static host.
 await worker.start({ serviceWorker: { url: './mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+setupSignIn(document.querySelector<HTMLFormElement>('[data-signin-form]')!, panel, () => api);
 const initial = readSettings();
 showSettings(initial);
 await apply(initial);
