@@ -167,7 +167,7 @@ export const de: Catalog = {
     removeIp: (entry) => `${entry} entfernen`,
     useSuggestion: (range) => `${range} übernehmen`,
     clientIp: 'Deine aktuelle IP-Adresse:',
-    addClientIp: 'Hinzufügen',
+    addClientIp: 'Diese hinzufügen',
     clientIpAdded: (ip) => `${ip} zu den erlaubten IP-Adressen hinzugefügt.`,
     clientIpCovered: 'Die Liste erlaubt sie.',
     clientIpOutside: 'Deine aktuelle IP-Adresse steht nicht in dieser Liste: Eine Anmeldung mit diesem Profil von deinem jetzigen Standort aus würde abgelehnt.',

@@ -178,13 +178,12 @@ export const accountPasswordStyles = [passwordStyles, css`
     font-size: var(--_font-size-m);
     font-weight: var(--_font-weight-strong);
   }
-  .account-password .hint,
-  .account-password .field-error {
+  .account-password p {
     margin: 0;
   }
   .account-password-form {
     display: grid;
-    gap: var(--_space-m);
+    gap: var(--_space-s);
   }
   .account-password-actions {
     display: flex;
