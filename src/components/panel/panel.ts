@@ -52,6 +52,8 @@ const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4
  * @csspart account-password - Under the list, for the owner of a shared-password account: the account
  *   password every profile signs in with, and the form to change it.
  * @csspart account-password-button - "Change account password".
+ * @csspart input - The account password's input. @csspart password-toggle - Shows or hides it (`aria-pressed`).
+ * @csspart password-strength - Its strength meter and word (`data-strength="weak" | "fair" | "strong"`).
  * @csspart list__* - Every part of `<roster-user-list>` (`list__row`, `list__toolbar`, `list__new-user-button`, …).
  * @csspart editor__* - Every part of `<roster-user-editor>` (`editor__form`, …).
  * @csspart grants__* - Every part of `<roster-access-grants>`. @csspart stats__* - Every part of `<roster-user-stats>`.
