@@ -13,11 +13,16 @@ import { en } from '../src/components/localize/en.js';
 import type { RosterPanel } from '../src/components/panel/panel.js';
 import { DEMO_VIEWERS } from '../src/mock/data.js';
 import { createRosterClient } from '../src/sdk/index.js';
+import type { SignInInput, SignInResult } from '../src/core/sign-in.js';
+import {
+  type AccountSettings, accountChanged, accountOptions, accountSettingsFromForm, readAccountSettings, setupSignIn, showAccountSettings,
+  writeAccountSettings,
+} from './sign-in.js';
 
 type Role = keyof typeof DEMO_VIEWERS;
 type Lang = 'en' | 'de';
 
-interface DemoSettings {
+interface DemoSettings extends AccountSettings {
   as: Role;
   lang: Lang;
   theme: 'light' | 'dark' | 'branded';
@@ -73,6 +78,7 @@ function readSettings(): DemoSettings {
     theme: pick(params.get('theme'), ['light', 'dark', 'branded'], 'light'),
     users: params.get('users') === String(LARGE_TEAM),
     faults: params.get('faults') === '1',
+    ...readAccountSettings(params),
   };
 }
 
@@ -83,6 +89,7 @@ function writeSettings(settings: DemoSettings) {
   if (settings.theme !== 'light') params.set('theme', settings.theme);
   if (settings.users) params.set('users', String(LARGE_TEAM));
   if (settings.faults) params.set('faults', '1');
+  writeAccountSettings(settings, params);
   history.replaceState(null, '', `?${params}`);
 }
 
@@ -94,6 +101,7 @@ function settingsFromForm(): DemoSettings {
     theme: data.get('theme') as DemoSettings['theme'],
     users: data.has('users'),
     faults: data.has('faults'),
+    ...accountSettingsFromForm(data),
   };
 }
 
@@ -107,6 +115,7 @@ function showSettings(settings: DemoSettings) {
   const faults = form.elements.namedItem('faults') as HTMLInputElement | null;
   if (users) users.checked = settings.users;
   if (faults) faults.checked = settings.faults;
+  if (!SERVER) showAccountSettings(form, settings);
 }
 
 function applyLook(settings: DemoSettings) {
@@ -131,7 +140,8 @@ let api: import('../src/mock/index.js').ReferenceApi | undefined;
 
 /** Builds the reference API for the data options, and a client acting as the chosen viewer. */
 async function connect(settings: DemoSettings, previous: DemoSettings | undefined) {
-  const dataChanged = !api || !previous || previous.users !== settings.users || previous.faults !== settings.faults;
+  const dataChanged = !api || !previous || previous.users !== settings.users || previous.faults !== settings.faults
+    || accountChanged(previous, settings);
   if (dataChanged) {
     if (settings.users) {
       setStatus('Generating 10,000 users…');
@@ -145,6 +155,7 @@ async function connect(settings: DemoSettings, previous: DemoSettings | undefine
       demoUsers: settings.users ? LARGE_TEAM : undefined,
       latency: [80, 300],
       faults: settings.faults ? { rate: 0.2 } : undefined,
+      account: accountOptions(settings, settings.users ? LARGE_TEAM : undefined),
     });
     worker!.resetHandlers(...api.handlers);
     setStatus(settings.users ? `10,000 users generated in ${Math.round(performance.now() - started)} ms` : '');
@@ -184,6 +195,9 @@ function connectServer(settings: DemoSettings, previous: DemoSettings | undefine
 /** The real server has its own data: the switches that rebuild the in-browser API go, the inbox comes. */
 function adaptBarToServer() {
   for (const name of ['users', 'faults']) (form.elements.namedItem(name) as HTMLInputElement).closest('label')!.remove();
+  // The server's demo account is what it is: no switching its password mode or seats here.
+  form.querySelector('input[name="passwords"]')!.closest('fieldset')!.remove();
+  (form.elements.namedItem('seats') as HTMLSelectElement).remove();
   const inbox = document.createElement('a');
   inbox.href = '/dev/inbox';
   inbox.textContent = 'Inbox';
@@ -209,6 +223,11 @@ form.addEventListener('submit', (event) => event.preventDefault());
 if (SERVER) adaptBarToServer();
 // The worker's URL is relative, so the built demo works from any sub-path of any static host.
 else await worker!.start({ serviceWorker: { url: './mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+// The demo's sign-in tries the reference API in the page, or the server's own check through /dev/sign-in.
+const signIn = (input: SignInInput): Promise<SignInResult> => SERVER
+  ? fetch('/dev/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) }).then((r) => r.json())
+  : api!.signIn(input);
+setupSignIn(document.querySelector<HTMLFormElement>('[data-signin-form]')!, panel, signIn);
 const initial = readSettings();
 showSettings(initial);
 await apply(initial);

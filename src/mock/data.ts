@@ -23,6 +23,22 @@ export const DEMO_VIEWERS = {
   guest: 'emily.carter@nordlicht.de',
 } as const;
 
+/**
+ * Everyone's password in the demo data: each profile's own in `per-user` mode (Oliver Brooks, still
+ * pending, has none yet: he chooses one at verification), the account password in `shared` mode.
+ */
+export const DEMO_PASSWORD = 'nordlicht-demo-2026';
+// Its salted hash as `demoPasswords` makes one (src/mock/passwords.ts), worked out once: the store is
+// built synchronously and WebCrypto only hashes asynchronously.
+const DEMO_PASSWORD_HASH = 'sha256$nordlichtdemo$qk0wBwtjaf1WhyVXxPBPJ4zpMDgaqeV60N7SP5E8Aes';
+
+/** What a demo may change about the demo account. */
+export interface DemoAccountOptions {
+  passwordMode?: 'shared' | 'per-user';
+  /** Seats of the plan (default: the team plus one free seat, at least 12). */
+  seatLimit?: number;
+}
+
 const TOOLS: Tool[] = [
   { id: 'rank-tracker', name: 'Rank Tracker', taskCost: 10 },
   { id: 'site-audit', name: 'Site Audit', taskCost: 25 },
@@ -44,6 +60,8 @@ interface Member {
   grants?: number[];
   phone?: string;
   allowedIps?: string[];
+  /** Pending and yet to choose a password at verification (per-user mode). */
+  noPassword?: boolean;
 }
 
 const TEAM: Member[] = [
@@ -57,7 +75,7 @@ const TEAM: Member[] = [
   { firstName: 'Emily', lastName: 'Carter', local: 'emily.carter', role: 'guest', joinedDaysAgo: 95, grants: [0, 3] },
   { firstName: 'Δημήτρης', lastName: 'Παπαδόπουλος', local: 'dimitris.papadopoulos', role: 'guest', joinedDaysAgo: 64, grants: [5] },
   { firstName: 'Hannah', lastName: 'Müller', local: 'hannah.mueller', role: 'specialist', joinedDaysAgo: 3, status: 'pending', creditLimit: 1000, tools: ['keyword-research'] },
-  { firstName: 'Oliver', lastName: 'Brooks', local: 'oliver.brooks', role: 'guest', joinedDaysAgo: 1, status: 'pending', grants: [1] },
+  { firstName: 'Oliver', lastName: 'Brooks', local: 'oliver.brooks', role: 'guest', joinedDaysAgo: 1, status: 'pending', grants: [1], noPassword: true },
 ];
 
 /** [tool, name, owner (index into TEAM), created days ago] */
@@ -196,7 +214,8 @@ function* members(count: number): Generator<Member> {
 const userId = (index: number) => `usr_${index.toString(36).padStart(5, '0')}`;
 
 /** Builds the demo store: `demoUsers` profiles (owner included, at least the core team of 11). */
-export function createDemoStore(demoUsers = TEAM.length): Store {
+export function createDemoStore(demoUsers = TEAM.length, options: DemoAccountOptions = {}): Store {
+  const { passwordMode = 'per-user' } = options;
   const count = Math.max(TEAM.length, Math.floor(demoUsers));
   const tools = new Map(TOOLS.map((tool) => [tool.id, tool]));
   const tasks = TASKS.map(([toolId, name, owner, days], index): Task => ({
@@ -231,16 +250,17 @@ export function createDemoStore(demoUsers = TEAM.length): Store {
   const store = new Store({
     id: 'acc_nordlicht',
     name: 'Nordlicht Analytics GmbH',
-    planName: 'Enterprise',
-    seatLimit: Math.max(12, count + 1),
+    planName: passwordMode === 'per-user' ? 'Enterprise' : 'Standard',
+    seatLimit: options.seatLimit ?? Math.max(12, count + 1),
     emailDomain: DOMAIN,
-    passwordMode: 'per-user',
+    passwordMode,
     balance: 25_000,
     tools: TOOLS.map((tool) => ({ ...tool })),
     locale: 'en',
-    passwordSetAt: null,
+    passwordSetAt: passwordMode === 'shared' ? iso(daysAgo(TEAM[0]!.joinedDaysAgo)) : null,
   }, history);
   for (const task of tasks) store.tasks.set(task.id, task);
+  if (passwordMode === 'shared') store.accountPasswordHash = DEMO_PASSWORD_HASH;
 
   let index = 0;
   const noOwnedTasks: Task[] = [];
@@ -272,6 +292,7 @@ export function createDemoStore(demoUsers = TEAM.length): Store {
       user.creditsSpent += cost;
     });
     store.addUser(user, true);
+    if (passwordMode === 'per-user' && !member.noPassword) store.secrets.set(user.id, { passwordHash: DEMO_PASSWORD_HASH });
     if (!active && index < TEAM.length) store.awaitingMail.push(user.id);
     index += 1;
   }

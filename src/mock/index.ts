@@ -16,7 +16,7 @@ import { createMemoryStorage } from './memory-storage.js';
 import { demoPasswords } from './passwords.js';
 import { Store } from './store.js';
 
-export { DEMO_VIEWERS } from './data.js';
+export { DEMO_PASSWORD, DEMO_VIEWERS, type DemoAccountOptions } from './data.js';
 export type { FaultKind, FaultOptions, Latency } from './faults.js';
 export { isValidEmailAddress, isFreeMailAddress, isRoleAddress } from '../core/email.js';
 
@@ -57,7 +57,10 @@ export interface ReferenceApiOptions {
   tools?: Tool[];
   users?: SeedUser[];
   tasks?: SeedTask[];
-  /** The seeded demo team of Nordlicht Analytics GmbH instead of the options above. */
+  /**
+   * The seeded demo team of Nordlicht Analytics GmbH instead of the options above; of `account`,
+   * only `passwordMode` and `seatLimit` apply to it. Everyone's password is `DEMO_PASSWORD`.
+   */
   data?: 'demo';
   /** Profiles in the demo data, owner included (default 11, at least the core team). */
   demoUsers?: number;
@@ -186,7 +189,7 @@ function toRequest(input: RequestInfo | URL, init?: RequestInit): Request {
 export function createReferenceApi(options: ReferenceApiOptions = {}): ReferenceApi {
   const basePath = normalizeBasePath(options.baseUrl ?? '/api/roster/v1');
   const now = options.now ?? (() => new Date());
-  const store = options.data === 'demo' ? createDemoStore(options.demoUsers) : createStore(options, now);
+  const store = options.data === 'demo' ? createDemoStore(options.demoUsers, options.account) : createStore(options, now);
   const storage = createMemoryStorage([store]);
   const accountId = store.account.id;
   const chaos: Chaos = createChaos(options.latency, options.faults);

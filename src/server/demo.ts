@@ -11,13 +11,13 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { personKey } from '../core/email.js';
 import { verificationRecords } from '../core/verification.js';
-import { DEMO_VIEWERS, createDemoStore } from '../mock/data.js';
+import { DEMO_PASSWORD, DEMO_VIEWERS, createDemoStore } from '../mock/data.js';
 import type { RosterEvent, Task, User } from '../sdk/schemas.js';
 import type { RosterServer } from './index.js';
 import { hashPassword } from './passwords.js';
 
-/** The password of every active demo profile (the pending ones choose theirs on verification). */
-export const DEMO_PASSWORD = 'nordlicht-demo';
+/** The password of every active demo profile, as in the reference API's demo (the pending ones choose theirs on verification). */
+export { DEMO_PASSWORD };
 
 export interface DemoSeed {
   accountId: string;
@@ -228,7 +228,8 @@ export function demoRoutes(server: RosterServer, options: { accountId: string; p
       const body = await request.json().catch(() => null) as Record<string, unknown> | null;
       const [email, password, ip] = ['email', 'password', 'ip'].map((key) => (typeof body?.[key] === 'string' ? body[key] as string : ''));
       const result = await server.signIn({ email: email!, password: password!, ip: ip!, accountId: options.accountId });
-      return jsonAnswer(result.ok ? { ok: true, user: { id: result.user.id, email: result.user.email, role: result.user.role } } : result);
+      const user = result.ok && (({ id, firstName, lastName, email, role }) => ({ id, firstName, lastName, email, role }))(result.user);
+      return jsonAnswer(result.ok ? { ok: true, accountId: result.accountId, user } : result);
     }
     if (pathname === '/dev/inbox' || pathname === '/dev/inbox/') {
       if (request.method !== 'GET' && request.method !== 'HEAD') return null;

@@ -28,10 +28,10 @@ export interface RosterElementClasses {
 export interface RosterElementProperties {
   'roster-access-grants': Pick<RosterAccessGrants, 'client' | 'disabled' | 'fieldErrors' | 'i18n' | 'locale' | 'readonly' | 'role' | 'userId' | 'value'>;
   'roster-audit-log': Pick<RosterAuditLog, 'client' | 'i18n' | 'locale' | 'pageSize'>;
-  'roster-panel': Pick<RosterPanel, 'baseUrl' | 'client' | 'credentials' | 'getToken' | 'i18n' | 'locale' | 'tab' | 'view'>;
+  'roster-panel': Pick<RosterPanel, 'baseUrl' | 'client' | 'clientIp' | 'credentials' | 'getToken' | 'i18n' | 'locale' | 'tab' | 'view'>;
   'roster-provider': Pick<RosterProvider, 'baseUrl' | 'client' | 'credentials' | 'getToken'>;
   'roster-shared-tasks': Pick<RosterSharedTasks, 'client' | 'i18n' | 'locale' | 'pageSize' | 'toolId'>;
-  'roster-user-editor': Pick<RosterUserEditor, 'client' | 'i18n' | 'locale' | 'mode' | 'userId'>;
+  'roster-user-editor': Pick<RosterUserEditor, 'client' | 'clientIp' | 'i18n' | 'locale' | 'mode' | 'userId'>;
   'roster-user-list': Pick<RosterUserList, 'client' | 'i18n' | 'locale' | 'pageSize' | 'query' | 'roleFilter' | 'selectedId' | 'sort' | 'statusFilter'>;
   'roster-user-stats': Pick<RosterUserStats, 'chartDays' | 'client' | 'i18n' | 'locale' | 'pageSize' | 'tab' | 'userId'>;
 }
@@ -47,6 +47,7 @@ export interface RosterElementAttributes {
   };
   'roster-panel': {
     'base-url'?: AttributeValue<RosterPanel['baseUrl']>;
+    'client-ip'?: AttributeValue<RosterPanel['clientIp']>;
   };
   'roster-provider': {
     'base-url'?: AttributeValue<RosterProvider['baseUrl']>;
@@ -56,6 +57,7 @@ export interface RosterElementAttributes {
     'tool-id'?: AttributeValue<RosterSharedTasks['toolId']>;
   };
   'roster-user-editor': {
+    'client-ip'?: AttributeValue<RosterUserEditor['clientIp']>;
     'user-id'?: AttributeValue<RosterUserEditor['userId']>;
   };
   'roster-user-list': {

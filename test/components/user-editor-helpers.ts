@@ -88,7 +88,17 @@ export async function fillDetails(el: RosterUserEditor, first: string, last: str
   await fill(el, 'firstName', first);
   await fill(el, 'lastName', last);
   await fill(el, 'email', email);
-  if (password !== undefined) await fill(el, 'password', password);
+  if (password !== undefined) {
+    // Creating with per-user passwords: the owner sets one only after choosing "Set a password now".
+    if (!$(el, '[data-field="password"]')) await choosePasswordNow(el, true);
+    await fill(el, 'password', password);
+  }
+}
+
+/** Creating with per-user passwords: "Set a password now" (true) or "They choose their own password" (false). */
+export async function choosePasswordNow(el: RosterUserEditor, now: boolean) {
+  $<HTMLInputElement>(el, `[data-field="passwordNow"][value="${now}"]`)!.click();
+  await el.updateComplete;
 }
 
 export const focused = (el: RosterUserEditor) => root(el).activeElement as HTMLElement | null;

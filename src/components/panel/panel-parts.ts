@@ -12,7 +12,7 @@ export const EDITOR_PARTS = exported('editor', [
   'header', 'steps', 'form', 'field', 'input', 'field-error', 'group', 'role-option', 'allowed-ips', 'ip-entry', 'access-grants',
   'actions', 'submit-button', 'alert', 'conflict', 'review', 'created', 'resend-button', 'delete-button', 'delete-dialog',
   'leave-dialog', 'verification', 'badge', 'status-badge', 'verification-note', 'check', 'suggestion-button', 'password-toggle',
-  'password-strength', 'password-shared', 'roles', 'credit-limit', 'access', 'owner-locked', 'manager-access',
+  'password-strength', 'password-shared', 'password-choice', 'client-ip', 'add-client-ip-button', 'roles', 'credit-limit', 'access', 'owner-locked', 'manager-access',
   'remove-ip-button', 'add-ip-button', 'cancel-button', 'back-button', 'discard-button', 'conflict-table', 'reload-button',
   'reapply-button', 'change-button', 'another-button', 'done-button', 'danger-zone', 'delete-option', 'confirm-delete-button',
   'stay-button', 'loading', 'state', 'error', 'retry-button',

@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
+import { accountPasswordStyles } from './account-password.js';
 
 const panelStyles = css`
   :host {
@@ -223,4 +224,4 @@ const panelStyles = css`
   }
 `;
 
-export const styles = [tokenStyles, hostStyles, ...controlStyles, panelStyles];
+export const styles = [tokenStyles, hostStyles, ...controlStyles, panelStyles, ...accountPasswordStyles];

@@ -10,6 +10,7 @@ import { nameText, personName } from '../shared/bidi.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
 import type { RosterUserEditor } from '../user-editor/user-editor.js';
 import { initials, plusIcon } from '../user-list/user-list-rows.js';
+import { AccountPasswordController, renderAccountPassword } from './account-password.js';
 import { AUDIT_PARTS, EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, STATS_PARTS } from './panel-parts.js';
 import { styles } from './panel.styles.js';
 
@@ -50,6 +51,11 @@ const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4
  * @csspart tabs - The tab list. @csspart tab - One tab (also `active-tab`). @csspart tab-panel - A tab's content.
  * @csspart active-tab - The open tab, on top of `tab`.
  * @csspart placeholder - "Select a user", shown while nothing is open.
+ * @csspart account-password - Under the list, for the owner of a shared-password account: the account
+ *   password every profile signs in with, and the form to change it.
+ * @csspart account-password-button - "Change account password".
+ * @csspart input - The account password's input. @csspart password-toggle - Shows or hides it (`aria-pressed`).
+ * @csspart password-strength - Its strength meter and word (`data-strength="weak" | "fair" | "strong"`).
  * @csspart list__* - Every part of `<roster-user-list>` (`list__row`, `list__toolbar`, `list__new-user-button`, …).
  * @csspart editor__* - Every part of `<roster-user-editor>` (`editor__form`, …).
  * @csspart grants__* - Every part of `<roster-access-grants>`. @csspart stats__* - Every part of `<roster-user-stats>`.
@@ -75,6 +81,8 @@ export class RosterPanel extends RosterElement {
   @property({ reflect: true }) tab: PanelTab = 'profile';
   /** `team`, or `audit` for the audit log; only viewers with `users:read` (owner, managers) have the audit log. */
   @property({ reflect: true }) view: PanelView = 'team';
+  /** The viewer's IP address as the host's server sees it, for the editor's allowed IPs (`client-ip` there). */
+  @property({ attribute: 'client-ip' }) clientIp?: string;
 
   @state() private viewer?: ViewerState;
   @state() private selected?: User;
@@ -84,6 +92,7 @@ export class RosterPanel extends RosterElement {
   @state() private announcement = '';
 
   #stopViewer?: () => void;
+  readonly #accountPassword = new AccountPasswordController(this, () => this.renderRoot.querySelector('roster-provider')?.client);
 
   /** The user open in the detail area. */
   get selectedUser(): User | undefined {
@@ -254,7 +263,10 @@ export class RosterPanel extends RosterElement {
 
   /** A tab's element for the user; the editor without a user creates one. */
   #renderTabContent(tab: PanelTab, userId?: string) {
-    if (tab === 'profile') return html`<roster-user-editor user-id=${userId ?? nothing} exportparts=${EDITOR_PARTS} .i18n=${this.i18n}></roster-user-editor>`;
+    if (tab === 'profile') {
+      return html`<roster-user-editor user-id=${userId ?? nothing} client-ip=${this.clientIp ?? nothing} exportparts=${EDITOR_PARTS}
+        .i18n=${this.i18n}></roster-user-editor>`;
+    }
     if (tab === 'access') return html`<roster-access-grants user-id=${userId} exportparts=${GRANTS_PARTS} .i18n=${this.i18n}></roster-access-grants>`;
     return html`<roster-user-stats user-id=${userId} exportparts=${STATS_PARTS} .i18n=${this.i18n}></roster-user-stats>`;
   }
@@ -296,6 +308,7 @@ export class RosterPanel extends RosterElement {
           @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}>
           <div class="list-pane" part="list-pane">
             <roster-user-list exportparts=${LIST_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
+            ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
           </div>
           <section class="detail" part="detail" aria-label=${this.creating ? t.panel.newUserTitle
             : user ? t.panel.detailLabel(nameText(user)) : t.panel.noSelectionTitle}>

@@ -8,12 +8,9 @@ import { live } from 'lit/directives/live.js';
 import type { Notifications } from '../../sdk/index.js';
 import { normalizePhone } from '../../sdk/rules.js';
 import { describedBy, fieldError, idOf, invalid } from './field-view.js';
-import { passwordStrength } from './form-state.js';
 import { renderIpList } from './ip-list.js';
+import { passwordInput, strengthLine } from './password-input.js';
 import type { RosterUserEditor } from './user-editor.js';
-
-const eye = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8z"/><circle cx="8" cy="8" r="2"/></svg>`;
-const eyeOff = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M2 2l12 12M6.6 3.7A6.7 6.7 0 0 1 8 3.5c4.1 0 6.5 4.5 6.5 4.5a11 11 0 0 1-1.9 2.4M4.2 4.9A11 11 0 0 0 1.5 8s2.4 4.5 6.5 4.5a6.4 6.4 0 0 0 2.6-.6"/></svg>`;
 
 /** A field: its label for `#f-{field}`, then the control, hints and error. */
 const field = (name: string, label: unknown, content: unknown) =>
@@ -65,30 +62,45 @@ function phoneField(host: RosterUserEditor) {
     ${fieldError(host, 'phone')}`);
 }
 
+/** The password input with its hint, strength and error: a new profile's, or a new one for a profile edited. */
+function passwordInputs(host: RosterUserEditor, hintText: string) {
+  const id = idOf('password');
+  return html`${passwordInput({
+      id, field: 'password', value: host.values.password, visible: host.passwordVisible, required: !host.user, t: host.t,
+      invalid: host.problems.has('password'), describedBy: [`${id}-hint`, ...(host.problems.has('password') ? [`${id}-error`] : [])],
+      onToggle: () => (host.passwordVisible = !host.passwordVisible),
+    })}
+    ${hint('password', hintText)}
+    ${strengthLine(id, host.values.password, host.t)}
+    ${fieldError(host, 'password')}`;
+}
+
 function passwordField(host: RosterUserEditor) {
-  const { values, user, passwordVisible } = host;
+  const { values, user } = host;
   const strings = host.t.editor;
   if (host.me!.account.passwordMode === 'shared') {
     return html`<p class="notice" part="password-shared">${strings.passwordShared}</p>`;
   }
-  const id = idOf('password');
-  const strength = passwordStrength(values.password);
-  return field('password', user ? strings.newPassword : strings.password, html`<div class="password-row">
-      <input class="input" part="input" id=${id} data-field="password" type=${passwordVisible ? 'text' : 'password'}
-        autocomplete="new-password" spellcheck="false" ?required=${!user} .value=${live(values.password)}
-        aria-invalid=${invalid(host, 'password')}
-        aria-describedby=${describedBy(host, 'password', `${id}-hint`, strength && `${id}-strength`)} />
-      <button type="button" class="button icon" part="password-toggle" aria-pressed=${String(passwordVisible)} aria-controls=${id}
-        aria-label=${strings.passwordShow} title=${passwordVisible ? strings.passwordHide : strings.passwordShow}
-        @click=${() => (host.passwordVisible = !host.passwordVisible)}>${passwordVisible ? eyeOff : eye}</button>
-    </div>
-    ${hint('password', user ? strings.passwordKeepHint : strings.passwordHint)}
-    ${strength
-      ? html`<p class="strength" id="${id}-strength" data-strength=${strength} part="password-strength">
-          <span class="meter" aria-hidden="true"><span></span></span>${strings.strength[strength]}
-        </p>`
+  if (user) return field('password', strings.newPassword, passwordInputs(host, strings.passwordKeepHint));
+  // A new profile: the person sets their own at verification, unless the owner sets one now.
+  const id = idOf('passwordNow');
+  return html`<fieldset class="group" part="group password-choice">
+    <legend class="label">${strings.password}</legend>
+    ${[false, true].map((now) => html`<label class="check" part="check">
+      <input type="radio" name="passwordNow" value=${now} data-field="passwordNow" .checked=${live(values.passwordNow === now)}
+        aria-describedby="${id}-${now}-hint" />
+      <span class="role-text">
+        <span>${now ? strings.passwordNow : strings.passwordInvite}</span>
+        <span class="hint" id="${id}-${now}-hint">${now ? strings.passwordNowHint : strings.passwordInviteHint}</span>
+      </span>
+    </label>`)}
+    ${values.passwordNow
+      ? html`<div class="field indent">
+          <label class="label" for=${idOf('password')}>${strings.password}</label>
+          ${passwordInputs(host, strings.passwordHint)}
+        </div>`
       : nothing}
-    ${fieldError(host, 'password')}`);
+  </fieldset>`;
 }
 
 function notificationsField(host: RosterUserEditor) {

@@ -120,8 +120,13 @@ function saved(host: RosterUserEditor, user: User, request?: SentSave) {
   host.discardChanges();
   // The password just saved leaves the form; one typed since is a change of its own.
   if (later) host.values = { ...later, password: later.password === body!.password ? '' : later.password };
-  if (created) goTo(host, 'done');
-  else host.announcement = host.t.editor.saved;
+  if (created) {
+    // The confirmation says where the person sets their password when the owner set none.
+    host.invited = host.me?.account.passwordMode === 'per-user' && !('password' in body!);
+    goTo(host, 'done');
+  } else {
+    host.announcement = host.t.editor.saved;
+  }
   host.dispatchEvent(created ? new UserCreatedEvent(user) : new UserUpdatedEvent(user));
 }
 

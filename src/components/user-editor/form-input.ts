@@ -38,6 +38,8 @@ export function handleInput(host: RosterUserEditor, event: Event): void {
   if (head === 'notifications') setValues(host, { notifications: { ...host.values.notifications, [sub!]: checked } });
   else if (head === 'sendWelcomeEmail') setValues(host, { sendWelcomeEmail: checked });
   else if (head === 'creditLimited') setValues(host, { creditLimited: value === 'true' }, ['creditLimit']);
+  // Leaving the password to the person drops one typed: it is never sent, so it is not kept either.
+  else if (head === 'passwordNow') setValues(host, { passwordNow: value === 'true', password: '' }, ['password']);
   else if (head === 'allowedIps') replaceIp(host, Number(sub), value, false);
   else if (head) setValues(host, { [head]: value });
 }
@@ -64,6 +66,13 @@ export function addIps(host: RosterUserEditor, text: string): void {
   if (!entries.length) return;
   setValues(host, { allowedIps: [...host.values.allowedIps, ...entries] });
   host.ipDraft = '';
+}
+
+/** "Add it": the viewer's current IP joins the list; focus goes to its entry, as the button is gone once it is covered. */
+export function addClientIp(host: RosterUserEditor, ip: string): void {
+  setValues(host, { allowedIps: [...host.values.allowedIps, ip] });
+  host.announcement = host.t.editor.clientIpAdded(ip);
+  void focusAfterUpdate(host, `#${idOf(`allowedIps.${host.values.allowedIps.length - 1}`)}`);
 }
 
 export function removeIp(host: RosterUserEditor, index: number): void {

@@ -25,6 +25,8 @@ export interface FormValues {
   email: string;
   phone: string;
   password: string;
+  /** Create, per-user passwords: the owner sets one now; false = the person chooses it at verification. */
+  passwordNow: boolean;
   role: Role;
   /** Specialists only: false = no limit. */
   creditLimited: boolean;
@@ -58,7 +60,7 @@ export function firstField(problems: Problems): string | undefined {
 
 export function emptyValues(): FormValues {
   return {
-    firstName: '', lastName: '', email: '', phone: '', password: '', role: 'specialist',
+    firstName: '', lastName: '', email: '', phone: '', password: '', passwordNow: false, role: 'specialist',
     creditLimited: false, creditLimit: '', allowedIps: [], notifications: { taskUpdates: true, reportReady: true, creditsLow: true },
     access: { tools: [], tasks: [] }, sendWelcomeEmail: true,
   };
@@ -66,7 +68,7 @@ export function emptyValues(): FormValues {
 
 export function valuesFromUser(user: User): FormValues {
   return {
-    firstName: user.firstName, lastName: user.lastName, email: user.email, phone: user.phone ?? '', password: '',
+    firstName: user.firstName, lastName: user.lastName, email: user.email, phone: user.phone ?? '', password: '', passwordNow: false,
     role: user.role, creditLimited: user.creditLimit !== null, creditLimit: String(user.creditLimit ?? ''),
     allowedIps: [...user.allowedIps], notifications: { ...user.notifications },
     access: { tools: [...user.access.tools], tasks: user.access.tasks.map((ref) => ({ ...ref })) }, sendWelcomeEmail: false,
@@ -123,7 +125,8 @@ export function createInput(values: FormValues, account: Account): UserCreate {
     email: values.email.trim().toLowerCase(),
     role: values.role as AssignableRole,
     ...(phoneOf(values) && { phone: phoneOf(values) }),
-    ...(account.passwordMode === 'per-user' && { password: values.password }),
+    // Without a password the verification link asks the person for one (contract v1.1).
+    ...(account.passwordMode === 'per-user' && values.passwordNow && { password: values.password }),
     ...(values.role === 'specialist' && { creditLimit: creditLimitOf(values) }),
     access: values.role === 'manager' ? { tools: [], tasks: [] } : values.access,
     sendWelcomeEmail: values.sendWelcomeEmail,
@@ -185,7 +188,7 @@ export function validate(values: FormValues, account: Account, baseline?: User):
   if (!baseline && account.emailDomain && emailDomain(values.email.trim().toLowerCase()) !== account.emailDomain) {
     add('email', 'email_domain_mismatch');
   }
-  if (account.passwordMode === 'per-user' && (values.password || !baseline)) {
+  if (account.passwordMode === 'per-user' && (baseline ? values.password : values.passwordNow)) {
     const problem = values.password ? passwordProblem(values.password, baseline?.email ?? values.email.trim()) : 'required';
     problems.delete('password');
     if (problem) add('password', problem);

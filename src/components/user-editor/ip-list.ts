@@ -1,12 +1,14 @@
 /**
  * The allowed-IPs list editor: one row per entry (editable, validated and canonicalised as it is
- * left, removable), and an add field that takes one entry or a pasted list.
+ * left, removable), an add field that takes one entry or a pasted list, and, when the host gives
+ * the viewer's own address, that address with "Add it" and a warning when the list leaves it out.
  */
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { ipAllowed, parseAllowedIp } from '../../sdk/rules.js';
 import { describedBy, fieldError, idOf, invalid } from './field-view.js';
-import { addIps, removeIp, replaceIp } from './form-input.js';
-import { splitIpList } from './form-state.js';
+import { addClientIp, addIps, removeIp, replaceIp } from './form-input.js';
+import { canonicalIps, splitIpList } from './form-state.js';
 import type { RosterUserEditor } from './user-editor.js';
 
 const removeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8"/></svg>`;
@@ -23,6 +25,31 @@ function handleAddPaste(host: RosterUserEditor, event: ClipboardEvent) {
   if (splitIpList(text).length < 2) return;
   event.preventDefault();
   addIps(host, `${(event.target as HTMLInputElement).value} ${text}`);
+}
+
+/** "Your current IP: …" with "Add it" (unless the list already allows it), and a warning when a list leaves it out. */
+function renderClientIp(host: RosterUserEditor) {
+  // Only a single address can be "yours": a host passing anything else gets no line rather than a wrong one.
+  const parsed = parseAllowedIp(host.clientIp ?? '');
+  if (!parsed.ok || parsed.value.includes('/')) return nothing;
+  const ip = parsed.value;
+  const strings = host.t.editor;
+  const listed = canonicalIps(host.values.allowedIps);
+  const covered = listed.length > 0 && ipAllowed(ip, listed);
+  const id = idOf('clientIp');
+  return html`<div class="client-ip" part="client-ip">
+    <p class="client-ip-line" id=${id}>
+      <span>${strings.clientIp}</span> <span class="mono" dir="ltr">${ip}</span>
+      ${covered ? html`<span class="muted">${strings.clientIpCovered}</span>` : nothing}
+    </p>
+    ${covered
+      ? nothing
+      : html`<button type="button" class="button small" part="add-client-ip-button" aria-describedby=${id}
+          @click=${() => addClientIp(host, ip)}>${strings.addClientIp}</button>`}
+    ${listed.length && !covered
+      ? html`<p class="notice client-ip-warning" data-tone="warning" id="${id}-warning">${strings.clientIpOutside}</p>`
+      : nothing}
+  </div>`;
 }
 
 export function renderIpList(host: RosterUserEditor) {
@@ -58,5 +85,6 @@ export function renderIpList(host: RosterUserEditor) {
       <button type="button" class="button" part="add-ip-button" ?disabled=${!ipDraft.trim()}
         @click=${() => addIps(host, host.ipDraft)}>${strings.addIp}</button>
     </div>
+    ${renderClientIp(host)}
   </fieldset>`;
 }

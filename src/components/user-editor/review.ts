@@ -43,6 +43,8 @@ export function renderReview(host: RosterUserEditor) {
   const { review } = strings;
   const ips = canonicalIps(values.allowedIps);
   const email = values.email.trim().toLowerCase();
+  const perUser = host.me!.account.passwordMode === 'per-user';
+  const invited = perUser && !values.passwordNow;
   const section = (step: Step, rows: unknown) => html`<section class="review-section" aria-labelledby="review-${step}">
     <div class="section-head">
       <h4 id="review-${step}">${strings.steps[step]}</h4>
@@ -55,12 +57,12 @@ export function renderReview(host: RosterUserEditor) {
     ${section('details', html`${row(review.name, personName({ firstName: values.firstName.trim(), lastName: values.lastName.trim() }), 'auto')}
       ${row(strings.email, email, 'ltr')}
       ${row(strings.phone, phoneOf(values) || review.noPhone, 'ltr')}
-      ${row(strings.password, host.me!.account.passwordMode === 'per-user' ? review.ownPassword : review.accountPassword)}
+      ${row(strings.password, invited ? review.invitedPassword : perUser ? review.ownPassword : review.accountPassword)}
       ${row(strings.sendWelcomeEmail, values.sendWelcomeEmail ? review.welcomeYes : review.welcomeNo)}
       ${row(strings.notifications, notificationsText(t, values.notifications))}
       ${row(strings.allowedIps, ips.join(', ') || review.anyIp, ips.length ? 'ltr' : undefined)}`)}
     ${section('access', accessRows(t, values.role, creditLimitOf(values), values.access))}
-    <p class="notice" part="verification-note">${withName(review.verification, email)}</p>`;
+    <p class="notice" part="verification-note">${withName(invited ? review.verificationInvite : review.verification, email)}</p>`;
 }
 
 /** The confirmation: the profile as the server stored it, pending, and the address the link went to. */
@@ -70,7 +72,7 @@ export function renderCreated(host: RosterUserEditor, user: User) {
   return html`<div class="created" part="created">
     <h3 class="step-title" id="step-title" tabindex="-1">${withName(strings.created.title, user)}</h3>
     <p>${statusBadge(t, 'pending')}</p>
-    <p>${withName(strings.created.text, user.email)}</p>
+    <p>${withName(host.invited ? strings.created.textInvite : strings.created.text, user.email)}</p>
     <dl class="review" part="review">
       ${row(strings.review.name, personName(user), 'auto')}
       ${row(strings.email, user.email, 'ltr')}

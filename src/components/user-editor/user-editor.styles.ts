@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
+import { passwordStyles } from './password-input.js';
 
 const editorStyles = css`
   :host {
@@ -161,13 +162,11 @@ const editorStyles = css`
   .mono {
     font-family: var(--_font-family-mono);
   }
-  .password-row,
   .ip-row {
     display: flex;
     gap: var(--_space-s);
     align-items: center;
   }
-  .password-row .input,
   .ip-row .input {
     flex: auto;
     min-inline-size: 0;
@@ -179,33 +178,15 @@ const editorStyles = css`
   .ip-row .input {
     flex-basis: 10rem;
   }
-  .strength {
+  .client-ip {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space-s);
+    gap: var(--_space-xs) var(--_space-s);
     font-size: var(--_font-size-s);
-    color: var(--_color-text-muted);
   }
-  .meter {
-    inline-size: 6rem;
-    block-size: 0.35rem;
-    border-radius: 999px;
-    background: var(--_color-border);
-    overflow: hidden;
-  }
-  .meter > span {
-    display: block;
-    block-size: 100%;
-    inline-size: 33%;
-    background: var(--_color-danger);
-  }
-  [data-strength='fair'] .meter > span {
-    inline-size: 66%;
-    background: var(--_color-warning);
-  }
-  [data-strength='strong'] .meter > span {
-    inline-size: 100%;
-    background: var(--_color-success);
+  .client-ip-warning {
+    flex-basis: 100%;
   }
   .ip-entries {
     display: grid;
@@ -309,4 +290,4 @@ const editorStyles = css`
   }
 `;
 
-export const styles = [tokenStyles, hostStyles, ...controlStyles, editorStyles];
+export const styles = [tokenStyles, hostStyles, ...controlStyles, passwordStyles, editorStyles];

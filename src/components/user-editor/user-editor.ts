@@ -54,6 +54,7 @@ export interface Conflict {
  * @csspart password-toggle - Shows or hides the password (`aria-pressed`).
  * @csspart password-strength - The strength meter and its word (`data-strength="weak" | "fair" | "strong"`).
  * @csspart password-shared - The notice in place of the password field when the account has one shared password.
+ * @csspart password-choice - Creating with per-user passwords: "They choose their own password" or "Set a password now".
  * @csspart group - A group of fields (notifications, roles, credit limit, access). @csspart role-option - One role.
  * @csspart roles - The role group, on top of `group`.
  * @csspart credit-limit - The credit-limit group (specialists only), on top of `group`.
@@ -63,6 +64,8 @@ export interface Conflict {
  * @csspart allowed-ips - The allowed-IPs list. @csspart ip-entry - One entry. @csspart access-grants - The grants control.
  * @csspart remove-ip-button - Removes one allowed-IP entry (icon button).
  * @csspart add-ip-button - "Add", beside the new-entry input of the allowed IPs.
+ * @csspart client-ip - With `client-ip`: "Your current IP", its "Add it" and the warning when the list leaves it out.
+ * @csspart add-client-ip-button - "Add it": adds the viewer's current IP to the allowed IPs.
  * @csspart actions - The button row. @csspart submit-button - Next, Create or Save. @csspart alert - A form-level problem.
  * @csspart cancel-button - "Cancel": on the create flow's first step, and in the delete dialog.
  * @csspart back-button - "Back" to the previous step of the create flow.
@@ -99,6 +102,11 @@ export class RosterUserEditor extends RosterElement {
   @property({ attribute: 'user-id' }) userId?: string;
   /** `create` forces the create flow even with a `user-id`. */
   @property({ reflect: true }) mode?: 'create' | 'edit';
+  /**
+   * The viewer's own IP address as the host's server sees it. Given, the allowed IPs offer to add it
+   * and warn when the list leaves it out, so no one is locked out by mistake.
+   */
+  @property({ attribute: 'client-ip' }) clientIp?: string;
 
   /** @internal */ @state() values: FormValues = emptyValues();
   /** @internal */ @state() step: Step | 'done' = 'details';
@@ -130,6 +138,8 @@ export class RosterUserEditor extends RosterElement {
   @state() deleting = false;
   /** @internal */ @state() announcement = '';
   /** @internal */ @state() passwordVisible = false;
+  /** @internal The profile just created chooses its own password with the verification link. */
+  @state() invited = false;
   /** @internal The add field of the allowed-IPs list. */ @state() ipDraft = '';
 
   /** Bumped on every edit: a create retried without edits reuses its idempotency key. */

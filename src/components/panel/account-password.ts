@@ -1,0 +1,194 @@
+/**
+ * The panel's place for the shared account password (SPEC rule 8): shown to the owner of an account
+ * in `shared` password mode only. It explains that every profile signs in with that one password and
+ * lets the owner set a new one, checked as the editor checks a profile's password. The password is
+ * write-only: kept in the field after a failure (to amend), cleared once saved or cancelled, never
+ * rendered as text or an attribute.
+ */
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { isRosterError, type Me, type RosterClient } from '../../sdk/index.js';
+import { passwordProblem } from '../../sdk/rules.js';
+import type { Catalog } from '../localize/en.js';
+import { errorMessage, isAbortError } from '../shared/errors.js';
+import { passwordInput, passwordStyles, strengthLine } from '../user-editor/password-input.js';
+
+const ID = 'account-password';
+
+/** The form's state and its one write, for a host that provides the client. */
+export class AccountPasswordController implements ReactiveController {
+  open = false;
+  value = '';
+  visible = false;
+  saving = false;
+  /** The field was left or sent once: its local problem shows. */
+  touched = false;
+  /** The server's verdict on the password (a field code), until it is edited. */
+  refused?: string;
+  /** A refusal of the whole request (forbidden, network, …). */
+  error?: unknown;
+  saved = false;
+  #abort?: AbortController;
+
+  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }, private readonly getClient: () => RosterClient | undefined) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+    this.#reset(false);
+  }
+
+  /** The problem shown next to the field: the server's, else the local one once touched. */
+  problem(email: string): string | undefined {
+    return this.refused ?? ((this.touched && (this.value ? passwordProblem(this.value, email) : 'required')) || undefined);
+  }
+
+  show(): void {
+    this.open = true;
+    this.saved = false;
+    this.#focus('#account-password');
+  }
+
+  cancel(): void {
+    this.#abort?.abort();
+    this.#reset(false);
+    this.#focus('[part~="account-password-button"]');
+  }
+
+  input(value: string): void {
+    this.value = value;
+    this.refused = undefined;
+    this.host.requestUpdate();
+  }
+
+  toggle(): void {
+    this.visible = !this.visible;
+    this.host.requestUpdate();
+  }
+
+  leave(): void {
+    // A closed form's field leaves the page during a render: nobody left it, and nothing needs showing.
+    if (!this.open || this.touched) return;
+    this.touched = true;
+    this.host.requestUpdate();
+  }
+
+  async save(email: string): Promise<void> {
+    const client = this.getClient();
+    if (this.saving || !client) return;
+    this.touched = true;
+    this.error = undefined;
+    if (this.problem(email)) {
+      this.#focus('#account-password');
+      return;
+    }
+    const abort = (this.#abort = new AbortController());
+    this.saving = true;
+    this.host.requestUpdate();
+    try {
+      await client.account.setPassword(this.value, { signal: abort.signal });
+      this.#reset(true);
+      this.#focus('[part~="account-password-button"]');
+    } catch (error) {
+      if (isAbortError(error)) return;
+      // What was typed stays, to amend; the field says why when the password itself was refused.
+      const refused = isRosterError(error) ? error.fieldErrors.find((item) => item.field === 'password')?.code : undefined;
+      if (refused) this.refused = refused;
+      else this.error = error;
+      this.#focus(refused ? '#account-password' : `#${ID}-alert`);
+    } finally {
+      if (abort === this.#abort) this.saving = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  #reset(saved: boolean) {
+    Object.assign(this, { open: false, value: '', visible: false, touched: false, refused: undefined, error: undefined, saved, saving: false });
+    this.host.requestUpdate();
+  }
+
+  #focus(selector: string) {
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+}
+
+function renderForm(c: AccountPasswordController, email: string, t: Catalog) {
+  const strings = t.panel.accountPassword;
+  const problem = c.problem(email);
+  const messages = t.errors as Record<string, string>;
+  return html`<form class="account-password-form" novalidate aria-labelledby="${ID}-title"
+    @submit=${(event: SubmitEvent) => {
+      event.preventDefault();
+      void c.save(email);
+    }}>
+    ${c.error ? html`<div class="notice" data-tone="danger" role="alert" id="${ID}-alert" tabindex="-1">${errorMessage(c.error, t)}</div>` : nothing}
+    <div class="field">
+      <label class="label" for=${ID}>${strings.label}</label>
+      ${passwordInput({
+        id: ID, value: c.value, visible: c.visible, required: true, invalid: Boolean(problem), t,
+        describedBy: [`${ID}-hint`, ...(problem ? [`${ID}-error`] : [])],
+        onToggle: () => c.toggle(), onInput: (value) => c.input(value),
+      })}
+      <p class="hint" id="${ID}-hint">${strings.hint}</p>
+      ${strengthLine(ID, c.value, t)}
+      ${problem ? html`<p class="field-error" id="${ID}-error">${messages[problem] ?? messages.invalid_value}</p>` : nothing}
+    </div>
+    <div class="account-password-actions">
+      <button type="button" class="button" @click=${() => c.cancel()}>${t.common.cancel}</button>
+      <button type="submit" class="button primary" aria-disabled=${String(c.saving)}>${c.saving ? strings.saving : strings.save}</button>
+    </div>
+  </form>`;
+}
+
+/** The section, for the owner of a shared-password account only; nothing for anyone else. */
+export function renderAccountPassword(c: AccountPasswordController, me: Me | undefined, t: Catalog) {
+  if (me?.user.role !== 'owner' || me.account.passwordMode !== 'shared') return nothing;
+  const strings = t.panel.accountPassword;
+  return html`<section class="account-password" part="account-password" aria-labelledby="${ID}-title"
+    @focusout=${(event: FocusEvent) => (event.target as HTMLElement).id === ID && c.leave()}>
+    <h2 class="account-password-title" id="${ID}-title">${strings.title}</h2>
+    <p class="hint">${strings.text}</p>
+    ${c.open
+      ? renderForm(c, me.user.email, t)
+      : html`<button type="button" class="button small" part="account-password-button" @click=${() => c.show()}>${strings.open}</button>`}
+    <div role="status">${c.saved ? html`<p class="notice" data-tone="success">${strings.saved}</p>` : nothing}</div>
+  </section>`;
+}
+
+export const accountPasswordStyles = [passwordStyles, css`
+  .account-password {
+    display: grid;
+    gap: var(--_space-s);
+    justify-items: start;
+    margin-block-start: var(--_space-m);
+    padding: var(--_space-m) var(--_space-l);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-l);
+    background: var(--_color-surface);
+  }
+  .account-password > p,
+  .account-password > [role='status'],
+  .account-password-form {
+    justify-self: stretch;
+    max-inline-size: 40rem;
+  }
+  .account-password-title {
+    margin: 0;
+    font-size: var(--_font-size-m);
+    font-weight: var(--_font-weight-strong);
+  }
+  .account-password p {
+    margin: 0;
+  }
+  .account-password-form {
+    display: grid;
+    gap: var(--_space-s);
+  }
+  .account-password-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--_space-s);
+  }
+`];
