@@ -109,7 +109,7 @@ async function run(): Promise<CspFlowResult> {
   type(creator.querySelector<HTMLInputElement>('#f-firstName')!, 'Nora');
   type(creator.querySelector<HTMLInputElement>('#f-lastName')!, 'Neumann');
   type(creator.querySelector<HTMLInputElement>('#f-email')!, 'nora.neumann@nordlicht.de');
-  type(creator.querySelector<HTMLInputElement>('#f-password')!, 'correct horse battery staple');
+  // Per-user mode: the default lets the person choose their own password at verification.
   await new Promise((resolve) => setTimeout(resolve, 0));
   creator.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
   const createStep = await until(() => {
