@@ -73,6 +73,7 @@ async function bundle() {
         export { toNodeListener } from './src/server/node-http.ts';
         export { fold } from './src/mock/store.ts';
         export { personKey } from './src/core/email.ts';
+        export { seededRandom } from './src/core/http.ts';
         export { freshPostgresDatabase } from './test/server/database-helpers.ts';`,
     },
     plugins: [keepOpened],
@@ -82,33 +83,13 @@ async function bundle() {
 
 // ---- Seeding (in the server process) -----------------------------------------------------------
 
-/** A small deterministic generator, so every run seeds the same people. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const USER_ROW = `INSERT INTO users (account_id, id, first_name, last_name, email, person_key, name_key, haystack, role, status,
-    verified_at, created_at, updated_at, version, credit_limit, credits_spent, allowed_ips, notifications, access, granted_task_ids)
-  SELECT $1, u.id, u.first_name, u.last_name, u.email, u.person_key, u.name_key, u.haystack, u.role, u.status,
-    u.verified_at, u.created_at, u.created_at, 1, NULL, u.credits_spent, '[]'::json,
-    '{"taskUpdates":true,"reportReady":true,"creditsLow":true}'::json, '{"tools":[],"tasks":[]}'::json, '{}'::text[]
-  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-    $11::timestamptz[], $12::timestamptz[], $13::bigint[])
-    AS u(id, first_name, last_name, email, person_key, name_key, haystack, role, status, verified_at, created_at, credits_spent)`;
-
 /**
  * One account with `count` users of varied names (German, English, French, Polish, Turkish), in
  * bulk. Managers and specialists only: a guest needs a granted task, and tasks are not measured.
  */
 async function seedAccount(roster, database, { name, domain, owner, count, seed }) {
-  const { fold, personKey } = await import(BUNDLE);
+  // The core's small seeded generator, so every run seeds the same people.
+  const { fold, personKey, seededRandom } = await import(BUNDLE);
   const faker = await import('@faker-js/faker');
   const locales = [faker.fakerDE, faker.fakerDE, faker.fakerDE, faker.fakerEN, faker.fakerEN, faker.fakerFR, faker.fakerPL, faker.fakerTR];
   for (const [index, locale] of locales.entries()) locale.seed(seed + index);
