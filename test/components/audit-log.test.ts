@@ -134,8 +134,18 @@ describe('<roster-audit-log>', () => {
     expect(lines[3]).to.include('"User added","Olivia Owner","\'=HYPERLINK(""http://evil"") +Mallory","Olivia Owner added =HYPERLINK(""http://evil"") +Mallory as Manager"');
     expect(csv.fileName).to.match(/^audit-log-\d{4}-\d\d-\d\d\.csv$/);
 
+    // The download link is caught before the browser follows it: a real download opens Firefox's
+    // downloads panel, which takes the keyboard focus from every later test in that browser.
+    const links: HTMLAnchorElement[] = [];
+    root(el).addEventListener('click', (event) => {
+      if (event.target instanceof HTMLAnchorElement) {
+        event.preventDefault();
+        links.push(event.target);
+      }
+    }, true);
     root(el).querySelector<HTMLButtonElement>('[part="export-button"]')!.click();
     await waitFor(() => text(root(el).querySelector('[role="status"]')!) === en.auditLog.exported(3, csv.fileName), 'announced');
+    expect(links.map((link) => link.download)).to.deep.equal([csv.fileName]);
   });
 
   it('should speak German', async () => {
