@@ -205,9 +205,8 @@ describe('<roster-user-editor> validation', () => {
     expect(errorOf(el, 'password'), 'not the email').to.equal(en.errors.password_too_weak);
     await fill(el, 'password', 'password1234');
     expect(errorOf(el, 'password')).to.equal(undefined);
-    await submit(el);
+    await sendSpecialist(el);
     await waitFor(() => errorOf(el, 'password'), 'server verdict');
-    expect(stepTitle(el), 'refused on step 1').to.equal(en.editor.steps.details);
     expect(errorOf(el, 'password')).to.equal(en.errors.password_too_weak);
     expect(input(el, 'password').value, 'kept after a refused save').to.equal('password1234');
     await fill(el, 'password', STRONG_PASSWORD);
@@ -225,9 +224,8 @@ describe('<roster-user-editor> validation', () => {
     });
     const el = await renderEditor(clientFor(testApi.api, OWNER));
     await fillDetails(el, 'Max', 'Muster', 'max.muster@acme.de', STRONG_PASSWORD);
-    await submit(el);
+    await sendSpecialist(el);
     await waitFor(() => errorOf(el, 'password'), 'refused');
-    expect(stepTitle(el), 'refused on step 1').to.equal(en.editor.steps.details);
     expect(errorOf(el, 'password')).to.equal(en.errors.password_not_allowed);
   });
 

@@ -41,12 +41,15 @@ export interface SentSave {
 const ACCOUNT_CODES = ['seat_limit_reached', 'single_profile_account'];
 const isAccountRefusal = (error: unknown) => isRosterError(error) && ACCOUNT_CODES.includes(error.code);
 
-/** The fields of step 1 the early check sends: the email, and each other detail that is filled and valid here. */
+/**
+ * The fields of step 1 the early check sends: the email, and each other detail that is filled and
+ * valid here. Never the password: it leaves the element once, with the create.
+ */
 function detailsToCheck(host: RosterUserEditor): Partial<UserCreate> | undefined {
   const local = [...localProblems(host).keys()].map((key) => key.split('.')[0]);
   const input = createInput(host.values, host.me!.account);
   if (!input.email || local.includes('email')) return undefined;
-  const fields = (['email', 'firstName', 'lastName', 'phone', 'password', 'allowedIps'] as const).filter((field) => {
+  const fields = (['email', 'firstName', 'lastName', 'phone', 'allowedIps'] as const).filter((field) => {
     const value = input[field];
     return value != null && value.length > 0 && !local.includes(field);
   });
