@@ -30,7 +30,8 @@ export interface Conflict {
  * and saves only what changed, with the version it loaded (a newer version on the server shows a
  * field-by-field comparison, never a silent overwrite). A failed save keeps what was typed, the
  * password too, and "Try again" sends the same request again; the password is cleared once saved
- * and never put in an event.
+ * and never put in an event. Step 1 asks the server (`users.validate`) about the email and the
+ * other details typed, when the email is left and on Next, so refusals show there.
  *
  * @fires {BeforeUserCreateEvent} roster-before-user-create - About to create. Cancelable. `detail: { input }` (no password).
  * @fires {UserCreatedEvent} roster-user-created - Created (pending verification). `detail: { user }`.
@@ -77,6 +78,7 @@ export interface Conflict {
  * @csspart change-button - On the review step: "Change …" goes back to that step.
  * @csspart another-button - On the confirmation: "Add another user".
  * @csspart done-button - On the confirmation: "Done".
+ * @csspart plan-full - The plan has no seat left: in place of the create flow (with `alert`), and on the confirmation instead of "Add another user".
  * @csspart danger-zone - The area under the form holding "Delete user".
  * @csspart delete-button - Opens the delete dialog.
  * @csspart delete-dialog - The delete confirmation. @csspart leave-dialog - The unsaved-changes question.
