@@ -28,7 +28,7 @@ export async function apiWith(options: Partial<ReferenceApiOptions> & { password
 export async function renderEditor(client: RosterClient, { userId, locale }: { userId?: string; locale?: string } = {}) {
   const el = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${client} user-id=${userId ?? ''}
     locale=${locale ?? 'en'}></roster-user-editor>`);
-  await waitFor(() => $(el, 'form') || $(el, '[part="error"]') || $(el, '[part~="plan-full"]'), 'editor ready');
+  await waitFor(() => $(el, 'form') || $(el, '[part="error"]') || $(el, '.plan-full'), 'editor ready');
   await el.updateComplete;
   return el;
 }

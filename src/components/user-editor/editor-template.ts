@@ -124,7 +124,7 @@ function renderPlanFull(host: RosterUserEditor, live: unknown) {
   const { t } = host;
   return html`<section class="editor" aria-labelledby="editor-title">
     ${renderHeader(host)}
-    <p class="notice" data-tone="warning" part="alert plan-full">
+    <p class="notice plan-full" data-tone="warning" part="alert">
       ${host.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}
     </p>
     <div class="actions" part="actions">

@@ -85,7 +85,7 @@ export function renderCreated(host: RosterUserEditor, user: User) {
       <button type="button" class="button primary" part="done-button" @click=${() => host.closeRequest()}>${strings.created.done}</button>
     </div>
     ${host.planFull
-      ? html`<p class="hint" part="plan-full">${host.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}</p>`
+      ? html`<p class="hint plan-full">${host.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}</p>`
       : nothing}
   </div>`;
 }

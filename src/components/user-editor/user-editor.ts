@@ -78,7 +78,6 @@ export interface Conflict {
  * @csspart change-button - On the review step: "Change …" goes back to that step.
  * @csspart another-button - On the confirmation: "Add another user".
  * @csspart done-button - On the confirmation: "Done".
- * @csspart plan-full - The plan has no seat left: in place of the create flow (with `alert`), and on the confirmation instead of "Add another user".
  * @csspart danger-zone - The area under the form holding "Delete user".
  * @csspart delete-button - Opens the delete dialog.
  * @csspart delete-dialog - The delete confirmation. @csspart leave-dialog - The unsaved-changes question.
