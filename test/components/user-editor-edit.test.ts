@@ -5,7 +5,7 @@ import type { RosterUserEditor } from '../../src/components/user-editor/user-edi
 import type { RosterClient } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
 import {
-  $, ACCOUNT, OWNER, STRONG_PASSWORD, alertText, exists, check, chooseRole, errorOf, fill, fillDetails, input, limitCredits, renderEditor, root,
+  $, ACCOUNT, OWNER, STRONG_PASSWORD, alertText, exists, check, chooseRole, errorOf, fill, fillDetails, focused, input, limitCredits, renderEditor, root,
   submit, submitButton, text,
 } from './user-editor-helpers.js';
 
@@ -475,16 +475,23 @@ describe('<roster-user-editor> edit', () => {
       const user = await client.users.create({ firstName: 'Paula', lastName: 'Pending', email: 'paula.pending@acme.de', role: 'specialist' });
       const el = await renderEditor(client, { userId: user.id });
       expect(text(el)).to.include(en.editor.verification.pending);
+      expect(en.editor.verification.pending, 'says why the profile cannot sign in yet').to.include('cannot sign in');
       const before = testApi.api.outbox().length;
       const sent = oneEvent(el, 'roster-verification-sent');
       const button = $<HTMLButtonElement>(el, '[part~="resend-button"]')!;
+      expect(button.textContent!.trim()).to.equal(en.editor.verification.resend);
+      button.focus();
       button.click();
       button.click();
       await sent;
       await el.updateComplete;
       expect(testApi.api.outbox().length).to.equal(before + 1);
       expect(testApi.api.outbox().at(-1)!.to).to.equal('paula.pending@acme.de');
-      expect($(el, '[part~="verification-note"]')!.textContent).to.equal(en.editor.verification.resent('paula.pending@acme.de'));
+      const resent = en.editor.verification.resent('paula.pending@acme.de');
+      expect($(el, '[part~="verification-note"]')!.textContent).to.equal(resent);
+      expect($(el, '[role="status"]')!.textContent!.trim(), 'announced').to.equal(resent);
+      expect(focused(el), 'focus stays on the button').to.equal($(el, '[part~="resend-button"]'));
+      await axeCheck(el);
     });
   });
 

@@ -28,7 +28,7 @@ export async function apiWith(options: Partial<ReferenceApiOptions> & { password
 export async function renderEditor(client: RosterClient, { userId, locale }: { userId?: string; locale?: string } = {}) {
   const el = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${client} user-id=${userId ?? ''}
     locale=${locale ?? 'en'}></roster-user-editor>`);
-  await waitFor(() => $(el, 'form') || $(el, '[part="error"]'), 'editor ready');
+  await waitFor(() => $(el, 'form') || $(el, '[part="error"]') || $(el, '.plan-full'), 'editor ready');
   await el.updateComplete;
   return el;
 }
@@ -70,6 +70,9 @@ export async function grant(el: RosterUserEditor, access: Access) {
 
 export async function submit(el: RosterUserEditor) {
   submitButton(el).click();
+  await el.updateComplete;
+  // Next on step 1 waits for the server's early check of the details.
+  await waitFor(() => !el.checking, 'early check answered');
   await el.updateComplete;
   await el.updateComplete;
 }

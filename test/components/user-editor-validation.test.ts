@@ -3,7 +3,7 @@ import { de } from '../../src/components/localize/de.js';
 import { en } from '../../src/components/localize/en.js';
 import { axeCheck, clientFor, setupApi, waitFor } from './helpers.js';
 import {
-  $, ACCOUNT, OWNER, STRONG_PASSWORD, alertText, apiWith, chooseRole, errorOf, fill, fillDetails, focused, input, limitCredits,
+  $, ACCOUNT, OWNER, STRONG_PASSWORD, alertText, apiWith, chooseRole, errorOf, exists, fill, fillDetails, focused, input, limitCredits,
   renderEditor, root, stepTitle, submit, text,
 } from './user-editor-helpers.js';
 
@@ -79,7 +79,7 @@ describe('<roster-user-editor> validation', () => {
     expect(names).to.include.members(["Zoë|O'Brien-Łukasiewicz", 'José María|Núñez', '小龍|李']);
   });
 
-  it('should check the email: syntax and domain locally, role, free-mail and taken addresses from the server', async () => {
+  it('should check the email: syntax and domain locally, role, free-mail and taken addresses from the server on step 1', async () => {
     const testApi = setupApi({ account: ACCOUNT });
     const client = clientFor(testApi.api, OWNER);
     await client.users.create({ firstName: 'Max', lastName: 'Muster', email: 'max.muster@acme.de', role: 'specialist' });
@@ -90,41 +90,104 @@ describe('<roster-user-editor> validation', () => {
     await fill(el, 'email', 'max@other.de');
     expect(errorOf(el, 'email')).to.equal(en.errors.email_domain_mismatch);
     await fill(el, 'email', 'support@acme.de');
-    await sendSpecialist(el);
-    await waitFor(() => errorOf(el, 'email'), 'server error shown');
-    expect(stepTitle(el), 'back on the step with the field').to.equal(en.editor.steps.details);
+    await waitFor(() => errorOf(el, 'email'), 'role address refused on leaving the field');
+    expect(errorOf(el, 'email')).to.equal(en.errors.email_role_address);
+    await submit(el);
+    expect(stepTitle(el), 'Next stays on the step with the field').to.equal(en.editor.steps.details);
     expect(errorOf(el, 'email')).to.equal(en.errors.email_role_address);
     expect(focused(el)?.id).to.equal('f-email');
+    expect(input(el, 'email').value, 'the refused address stays as typed').to.equal('support@acme.de');
+    const sent = testApi.requests.length;
     await fill(el, 'email', 'MAX.muster@acme.de');
     expect(errorOf(el, 'email'), 'editing clears the server verdict').to.equal(undefined);
-    await sendSpecialist(el);
     await waitFor(() => errorOf(el, 'email'), 'taken');
     expect(errorOf(el, 'email')).to.equal(en.errors.email_taken);
+    expect(testApi.requests.slice(sent).map((r) => `${r.method} ${r.path}`)).to.deep.equal(['POST /users/validate']);
+    await submit(el);
+    expect(stepTitle(el)).to.equal(en.editor.steps.details);
 
     const open = setupApi({ account: { ...ACCOUNT, emailDomain: null } });
     const other = await renderEditor(clientFor(open.api, OWNER));
     await fillDetails(other, 'Max', 'Muster', 'max.muster@gmail.com');
-    await sendSpecialist(other);
     await waitFor(() => errorOf(other, 'email'), 'free-mail');
     expect(errorOf(other, 'email')).to.equal(en.errors.email_freemail);
   });
 
-  it('should show account-level refusals as a form alert: seat limit and single profile', async () => {
+  it('should refuse a taken address with a +tag on step 1, never reaching step 2', async () => {
+    const testApi = setupApi({ account: ACCOUNT });
+    const client = clientFor(testApi.api, OWNER);
+    await client.users.create({ firstName: 'Ines', lastName: 'Muster', email: 'ines@acme.de', role: 'specialist' });
+    const el = await renderEditor(client);
+    const sent = testApi.requests.length;
+    await fillDetails(el, 'Ines', 'Test', 'ines+test@acme.de');
+    await submit(el);
+    await waitFor(() => errorOf(el, 'email'), 'taken');
+    expect(errorOf(el, 'email')).to.equal(en.errors.email_taken);
+    expect(stepTitle(el)).to.equal(en.editor.steps.details);
+    expect(input(el, 'email').value).to.equal('ines+test@acme.de');
+    expect(testApi.requests.slice(sent).some((r) => r.method === 'POST' && r.path === '/users'), 'nothing created').to.equal(false);
+    await axeCheck(el);
+  });
+
+  it('should ignore an answer about an address that was changed meanwhile', async () => {
+    const testApi = setupApi({ account: ACCOUNT });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const stop = testApi.intercept((r) => r.path === '/users/validate', async (request) => {
+      await held;
+      return testApi.api.fetch(request);
+    });
+    const el = await renderEditor(clientFor(testApi.api, OWNER));
+    await fillDetails(el, 'Max', 'Muster', 'info@acme.de');
+    stop();
+    await fill(el, 'email', 'max.muster@acme.de');
+    release();
+    await waitFor(() => !el.checking, 'answered');
+    await el.updateComplete;
+    expect(errorOf(el, 'email'), 'the refusal of info@ is not shown on another address').to.equal(undefined);
+    await submit(el);
+    expect(stepTitle(el)).to.equal(en.editor.steps.access);
+  });
+
+  it('should not block Next when the early check fails to reach the server', async () => {
+    const testApi = setupApi({ account: ACCOUNT });
+    testApi.intercept((r) => r.path === '/users/validate', async () => Promise.reject(new TypeError('Failed to fetch')));
+    const el = await renderEditor(clientFor(testApi.api, OWNER));
+    await fillDetails(el, 'Max', 'Muster', 'max.muster@acme.de');
+    await submit(el);
+    expect(stepTitle(el)).to.equal(en.editor.steps.access);
+    expect(alertText(el)).to.equal(undefined);
+  });
+
+  it('should say the plan is full when the create flow opens at the limit: seat limit and single profile', async () => {
     const full = setupApi({ account: { ...ACCOUNT, seatLimit: 1 } });
     const el = await renderEditor(clientFor(full.api, OWNER));
-    await fillDetails(el, 'Max', 'Muster', 'max.muster@acme.de');
-    await sendSpecialist(el);
-    await waitFor(() => alertText(el), 'seat alert');
+    await waitFor(() => alertText(el), 'seat notice');
     expect(alertText(el)).to.equal(en.errors.seat_limit_reached);
-    expect($(el, '[part~="alert"]')!.getAttribute('role')).to.equal('alert');
+    expect(exists(el, '[data-field="email"]'), 'no steps to fill').to.equal(false);
     await axeCheck(el);
 
     const single = setupApi({ account: { ...ACCOUNT, emailDomain: null }, owner: { firstName: 'Olivia', lastName: 'Owner', email: 'olivia.owner@gmail.com' } });
     const other = await renderEditor(clientFor(single.api, 'olivia.owner@gmail.com'));
-    await fillDetails(other, 'Max', 'Muster', 'max.muster@acme.de');
-    await sendSpecialist(other);
-    await waitFor(() => alertText(other), 'single-profile alert');
+    await waitFor(() => alertText(other), 'single-profile notice');
     expect(alertText(other)).to.equal(en.errors.single_profile_account);
+  });
+
+  it('should refuse on step 1 when the plan filled up while the details were typed, as a form alert', async () => {
+    const testApi = setupApi({ account: { ...ACCOUNT, seatLimit: 2 } });
+    const el = await renderEditor(clientFor(testApi.api, OWNER));
+    await fillDetails(el, 'Max', 'Muster', 'max.muster@acme.de');
+    await waitFor(() => !el.checking, 'first check answered');
+    // Another tab takes the last seat.
+    await clientFor(testApi.api, OWNER).users.create({ firstName: 'Sam', lastName: 'Seat', email: 'sam.seat@acme.de', role: 'specialist' });
+    await submit(el);
+    await waitFor(() => alertText(el), 'seat alert');
+    expect(alertText(el)).to.equal(en.errors.seat_limit_reached);
+    expect($(el, '[part~="alert"]')!.getAttribute('role')).to.equal('alert');
+    expect(stepTitle(el)).to.equal(en.editor.steps.details);
+    expect(input(el, 'firstName').value, 'nothing typed is lost').to.equal('Max');
+    expect(input(el, 'email').value).to.equal('max.muster@acme.de');
+    await axeCheck(el);
   });
 
   it('should check passwords: too short locally, too weak from the server, keeping the refused one to amend', async () => {

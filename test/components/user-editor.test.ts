@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { en } from '../../src/components/localize/en.js';
 import type { User } from '../../src/sdk/index.js';
-import { axeCheck, clientFor, waitFor } from './helpers.js';
+import { axeCheck, clientFor, setupApi, waitFor } from './helpers.js';
 import {
-  $, OWNER, STRONG_PASSWORD, apiWith, check, exists, chooseRole, errorOf, fill, focused, fillDetails, grant, input, limitCredits, renderEditor,
+  $, ACCOUNT, OWNER, STRONG_PASSWORD, apiWith, check, exists, chooseRole, errorOf, fill, focused, fillDetails, grant, input, limitCredits, renderEditor,
   stepTitle, submit, text,
 } from './user-editor-helpers.js';
 
@@ -192,4 +192,39 @@ describe('<roster-user-editor> create', () => {
       });
     });
   }
+});
+
+describe('<roster-user-editor> create at the seat limit', () => {
+  it('should not offer "Add another user" once the new profile took the last seat', async () => {
+    const testApi = setupApi({ account: { ...ACCOUNT, seatLimit: 2 } });
+    const el = await renderEditor(clientFor(testApi.api, OWNER));
+    await fillDetails(el, 'Lea', 'Last', 'lea.last@acme.de');
+    await submit(el);
+    await submit(el);
+    const created = oneEvent(el, 'roster-user-created');
+    await submit(el);
+    await created;
+    await waitFor(() => $(el, '[part~="created"]'), 'confirmation shown');
+    expect(exists(el, '[part~="another-button"]'), 'no seat left for another').to.equal(false);
+    expect(text(el)).to.include(en.errors.seat_limit_reached);
+    expect(exists(el, '[part~="done-button"]')).to.equal(true);
+    // Once /me counts the new profile, the confirmation still stays as it is.
+    await waitFor(() => el.me!.account.seatsUsed === 2, '/me reloaded');
+    await el.updateComplete;
+    expect(exists(el, '[part~="created"]')).to.equal(true);
+    expect(exists(el, '[part~="another-button"]')).to.equal(false);
+  });
+
+  it('should offer "Add another user" while seats are left', async () => {
+    const testApi = setupApi({ account: { ...ACCOUNT, seatLimit: 3 } });
+    const el = await renderEditor(clientFor(testApi.api, OWNER));
+    await fillDetails(el, 'Lea', 'Left', 'lea.left@acme.de');
+    await submit(el);
+    await submit(el);
+    await submit(el);
+    await waitFor(() => $(el, '[part~="created"]'), 'confirmation shown');
+    await waitFor(() => el.me!.account.seatsUsed === 2, '/me reloaded');
+    await el.updateComplete;
+    expect(exists(el, '[part~="another-button"]')).to.equal(true);
+  });
 });

@@ -209,9 +209,9 @@ export const de: Catalog = {
       done: 'Fertig',
     },
     verification: {
-      pending: 'Ausstehend: Die E-Mail-Adresse ist noch nicht verifiziert.',
+      pending: 'Ausstehend: Die Person hat ihre E-Mail-Adresse noch nicht bestätigt und kann sich daher nicht anmelden. Der ihr gesendete Link bestätigt sie.',
       verifiedOn: (date) => `Verifiziert am ${date}`,
-      resend: 'Verifizierungslink erneut senden',
+      resend: 'Link erneut senden',
       resending: 'Wird gesendet …',
       resent: (email) => `Ein neuer Verifizierungslink wurde an ${email} gesendet.`,
     },

@@ -204,9 +204,9 @@ export const en = {
       done: 'Done',
     },
     verification: {
-      pending: 'Pending: the email address is not verified yet.',
+      pending: 'Pending: they have not confirmed their email address yet, so they cannot sign in. The link sent to them confirms it.',
       verifiedOn: (date: string) => `Verified on ${date}`,
-      resend: 'Resend verification link',
+      resend: 'Resend link',
       resending: 'Sending…',
       resent: (email: string) => `A new verification link was sent to ${email}.`,
     },

@@ -39,6 +39,67 @@ export interface SentSave {
 
 /** Problems the server reports for the whole account, not a field: shown as a form-level alert. */
 const ACCOUNT_CODES = ['seat_limit_reached', 'single_profile_account'];
+const isAccountRefusal = (error: unknown) => isRosterError(error) && ACCOUNT_CODES.includes(error.code);
+
+/**
+ * The fields of step 1 the early check sends: the email, and each other detail that is filled and
+ * valid here. Never the password: it leaves the element once, with the create.
+ */
+function detailsToCheck(host: RosterUserEditor): Partial<UserCreate> | undefined {
+  const local = [...localProblems(host).keys()].map((key) => key.split('.')[0]);
+  const input = createInput(host.values, host.me!.account);
+  if (!input.email || local.includes('email')) return undefined;
+  const fields = (['email', 'firstName', 'lastName', 'phone', 'allowedIps'] as const).filter((field) => {
+    const value = input[field];
+    return value != null && value.length > 0 && !local.includes(field);
+  });
+  return Object.fromEntries(fields.map((field) => [field, input[field]]));
+}
+
+/**
+ * Asks the server whether step 1 would be accepted (`users.validate`), so that a role address, a
+ * taken email or a full plan shows here and not after the last step. The answer is applied only
+ * while the details are still those sent; a failure to ask (network, 5xx) refuses nothing, as the
+ * create checks again. Resolves whether a refusal stands, or `stale`.
+ */
+export async function checkDetails(host: RosterUserEditor): Promise<boolean | 'stale'> {
+  const { client } = host;
+  const body = client && host.me && host.canWrite ? detailsToCheck(host) : undefined;
+  if (!body) return false;
+  const key = JSON.stringify(body);
+  let check = host.earlyCheck;
+  if (check?.key !== key) {
+    const answer = client!.users.validate(body).then(() => undefined, (error: unknown) => error);
+    const current = (check = host.earlyCheck = { key, answer });
+    host.checking = true;
+    void answer.then(() => {
+      if (host.earlyCheck !== current) return;
+      host.earlyCheck = undefined;
+      host.checking = false;
+    });
+  }
+  const error = await check.answer;
+  const details = host.me && detailsToCheck(host);
+  if (host.step !== 'details' || !details || JSON.stringify(details) !== key) return 'stale';
+  const problems = fieldProblems(host, error);
+  // Only what is typed is judged: a refusal shows beside the field and never changes its value.
+  if (problems.size) host.serverProblems = new Map([...host.serverProblems, ...problems]);
+  if (isAccountRefusal(error)) host.formError = error;
+  else if (isAccountRefusal(host.formError)) host.formError = undefined;
+  return problems.size > 0 || isAccountRefusal(error);
+}
+
+/** Next on step 1: on to role and access once the server accepts the details (or cannot be asked). */
+async function nextAfterCheck(host: RosterUserEditor): Promise<void> {
+  const refused = await checkDetails(host);
+  if (host.step !== 'details') return;
+  // The details changed while the server answered: ask about these.
+  if (refused === 'stale' && detailsToCheck(host)) return nextAfterCheck(host);
+  const problems = problemsOf(host, 'details');
+  if (problems.size) void revealProblems(host, problems);
+  else if (refused) void focusAfterUpdate(host, '[part~="alert"]');
+  else goTo(host, 'access');
+}
 
 /** The form's submit: the next step of the create flow while this one is valid, else a save. */
 export function submit(host: RosterUserEditor, event: SubmitEvent): void {
@@ -49,6 +110,7 @@ export function submit(host: RosterUserEditor, event: SubmitEvent): void {
   if (host.isCreate && step !== 'review') {
     const problems = problemsOf(host, step);
     if (problems.size) void revealProblems(host, problems);
+    else if (step === 'details') void nextAfterCheck(host);
     else goTo(host, STEPS[STEPS.indexOf(step) + 1]!);
   } else {
     void save(host);
@@ -123,6 +185,8 @@ function saved(host: RosterUserEditor, user: User, request?: SentSave) {
   if (created) {
     // The confirmation says where the person sets their password when the owner set none.
     host.invited = host.me?.account.passwordMode === 'per-user' && !('password' in body!);
+    // Until `/me` reloads, its seat count leaves this profile out.
+    host.createdWith = host.me;
     goTo(host, 'done');
   } else {
     host.announcement = host.t.editor.saved;
@@ -160,13 +224,19 @@ export async function resendVerification(host: RosterUserEditor): Promise<void> 
   if (!user || !client || host.resending) return;
   host.resending = true;
   host.verificationNote = undefined;
+  host.announcement = '';
+  // The note is shown beside the button and spoken through the live region; focus stays on the button.
+  const note = (tone: 'success' | 'danger', text: string) => {
+    host.verificationNote = { tone, text };
+    host.announcement = text;
+  };
   try {
     await client.users.resendVerification(user.id);
-    host.verificationNote = { tone: 'success', text: host.t.editor.verification.resent(user.email) };
+    note('success', host.t.editor.verification.resent(user.email));
     host.dispatchEvent(new VerificationSentEvent(user));
   } catch (error) {
     if (isAbortError(error)) return;
-    host.verificationNote = { tone: 'danger', text: errorMessage(error, host.t) };
+    note('danger', errorMessage(error, host.t));
     if (isRosterError(error, 'already_verified')) void host.load();
   } finally {
     host.resending = false;

@@ -6,7 +6,7 @@ import { renderState } from '../shared/state-view.js';
 import { errorMessage } from '../shared/errors.js';
 import { renderDetails } from './details-fields.js';
 import { renderConflict, renderDeleteDialog, renderLeaveDialog } from './dialogs.js';
-import { resendVerification, retrySave, submit } from './editor-actions.js';
+import { checkDetails, resendVerification, retrySave, submit } from './editor-actions.js';
 import { goTo, handleFocusOut, handleInput } from './form-input.js';
 import { STEPS, type Step } from './form-state.js';
 import { renderCreated, renderReview, statusBadge } from './review.js';
@@ -92,7 +92,9 @@ function renderForm(host: RosterUserEditor, index: number) {
   const { t } = host;
   const readOnly = !host.canWrite;
   return html`<form class="form" part="form" novalidate aria-labelledby="editor-title" @submit=${(event: SubmitEvent) => submit(host, event)}
-    @input=${(event: Event) => handleInput(host, event)} @focusout=${(event: FocusEvent) => handleFocusOut(host, event)}>
+    @input=${(event: Event) => handleInput(host, event)} @focusout=${(event: FocusEvent) => {
+      if (handleFocusOut(host, event) === 'email' && host.isCreate) void checkDetails(host);
+    }}>
     ${readOnly ? html`<p class="notice" part="alert">${t.editor.noPermission}</p>` : nothing}
     ${host.formError
       ? html`<div class="notice" data-tone="danger" role="alert" part="alert" tabindex="-1">${errorMessage(host.formError, t)}</div>`
@@ -118,6 +120,20 @@ function renderDeleteZone(host: RosterUserEditor) {
   ${owner ? nothing : renderDeleteDialog(host, user!)}`;
 }
 
+function renderPlanFull(host: RosterUserEditor, live: unknown) {
+  const { t } = host;
+  return html`<section class="editor" aria-labelledby="editor-title">
+    ${renderHeader(host)}
+    <p class="notice plan-full" data-tone="warning" part="alert">
+      ${host.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}
+    </p>
+    <div class="actions" part="actions">
+      <button type="button" class="button" part="cancel-button" @click=${() => host.closeRequest()}>${t.common.close}</button>
+    </div>
+    ${live}
+  </section>`;
+}
+
 export function renderEditor(host: RosterUserEditor) {
   const { t, isCreate, user } = host;
   const live = html`<div class="visually-hidden" role="status" aria-live="polite">${host.announcement}</div>`;
@@ -131,6 +147,8 @@ export function renderEditor(host: RosterUserEditor) {
     if (!user) return loading(host);
   }
   const done = isCreate && host.step === 'done' && user;
+  // A full plan says so before anything is typed (a form already filled stays, and the server's refusal shows on it).
+  if (isCreate && !done && host.planFull && host.canWrite && !host.hasUnsavedChanges) return renderPlanFull(host, live);
   const index = STEPS.indexOf(host.step as Step);
   return html`<section class="editor" aria-labelledby="editor-title">
     ${renderHeader(host)}

@@ -44,20 +44,24 @@ export function handleInput(host: RosterUserEditor, event: Event): void {
   else if (head) setValues(host, { [head]: value });
 }
 
-/** Leaving a field shows its problems from then on; leaving an IP entry canonicalises it (or drops it when blank). */
-export function handleFocusOut(host: RosterUserEditor, event: FocusEvent): void {
+/**
+ * Leaving a field shows its problems from then on; leaving an IP entry canonicalises it (or drops
+ * it when blank). Returns the field the viewer left.
+ */
+export function handleFocusOut(host: RosterUserEditor, event: FocusEvent): string | undefined {
   const field = (event.target as HTMLElement).dataset?.field;
   // A field a render removes (the step moved on) loses focus during that render: the viewer did not leave it.
-  if (!field || host.committing) return;
+  if (!field || host.committing) return undefined;
   const [head, index] = field.split('.') as [string, string?];
   if (head !== 'allowedIps') {
     if (!host.touched.has(head)) host.touched = new Set(host.touched).add(head);
-    return;
+    return head;
   }
   const entry = host.values.allowedIps[Number(index)];
-  if (entry === undefined) return;
+  if (entry === undefined) return head;
   if (!entry.trim()) removeIp(host, Number(index));
   else if (canonicalIp(entry) !== entry) replaceIp(host, Number(index), entry);
+  return head;
 }
 
 /** Adds one or more entries (a pasted list splits on commas, spaces and new lines), canonical where valid. */

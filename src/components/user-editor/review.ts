@@ -79,8 +79,13 @@ export function renderCreated(host: RosterUserEditor, user: User) {
       ${accessRows(t, user.role, user.creditLimit, user.access)}
     </dl>
     <div class="actions" part="actions">
-      <button type="button" class="button" part="another-button" @click=${() => host.startOver()}>${strings.created.another}</button>
+      ${host.planFull
+        ? nothing
+        : html`<button type="button" class="button" part="another-button" @click=${() => host.startOver()}>${strings.created.another}</button>`}
       <button type="button" class="button primary" part="done-button" @click=${() => host.closeRequest()}>${strings.created.done}</button>
     </div>
+    ${host.planFull
+      ? html`<p class="hint plan-full">${host.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}</p>`
+      : nothing}
   </div>`;
 }

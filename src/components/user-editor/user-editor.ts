@@ -30,7 +30,8 @@ export interface Conflict {
  * and saves only what changed, with the version it loaded (a newer version on the server shows a
  * field-by-field comparison, never a silent overwrite). A failed save keeps what was typed, the
  * password too, and "Try again" sends the same request again; the password is cleared once saved
- * and never put in an event.
+ * and never put in an event. Step 1 asks the server (`users.validate`) about the email and the
+ * other details typed, when the email is left and on Next, so refusals show there.
  *
  * @fires {BeforeUserCreateEvent} roster-before-user-create - About to create. Cancelable. `detail: { input }` (no password).
  * @fires {UserCreatedEvent} roster-user-created - Created (pending verification). `detail: { user }`.
@@ -91,6 +92,7 @@ export interface Conflict {
  * @cssprop --roster-color-* - System colour tokens, see the theming guide.
  *
  * @cssstate loading - The viewer or the profile is loading. @cssstate saving - A write is in flight.
+ * @cssstate checking - The server is checking the details of step 1.
  * @cssstate dirty - There are unsaved changes. @cssstate conflict - A version conflict waits for a choice.
  */
 export class RosterUserEditor extends RosterElement {
@@ -141,6 +143,11 @@ export class RosterUserEditor extends RosterElement {
   /** @internal The profile just created chooses its own password with the verification link. */
   @state() invited = false;
   /** @internal The add field of the allowed-IPs list. */ @state() ipDraft = '';
+  /** @internal The early check of step 1 is in flight. */ @state() checking = false;
+  /** @internal The early check asked last (the details sent, as JSON) and its answer: the error, or undefined when accepted. */
+  earlyCheck?: { key: string; answer: Promise<unknown> };
+  /** @internal The viewer as loaded when a profile was created: until `/me` reloads, its seat count leaves that profile out. */
+  createdWith?: unknown;
 
   /** Bumped on every edit: a create retried without edits reuses its idempotency key. */
   revision = 0;
@@ -186,7 +193,8 @@ export class RosterUserEditor extends RosterElement {
     this.touched = new Set();
     this.revealed = new Set();
     this.serverProblems = new Map();
-    this.formError = this.saveError = this.conflict = this.failedSave = undefined;
+    this.formError = this.saveError = this.conflict = this.failedSave = this.earlyCheck = undefined;
+    this.checking = false;
     if (this.isCreate) this.step = 'details';
   }
 
@@ -207,6 +215,14 @@ export class RosterUserEditor extends RosterElement {
 
   /** @internal */ get viewerState() {
     return this.viewer.state;
+  }
+
+  /** @internal The plan has no seat left for another profile (one just created counts before `/me` reloads). */
+  get planFull(): boolean {
+    const account = this.me?.account;
+    if (!account) return false;
+    const uncounted = this.createdWith === this.me ? 1 : 0;
+    return account.singleProfile || account.seatsUsed + uncounted >= account.plan.seatLimit;
   }
 
   /** @internal */ get canWrite(): boolean {
@@ -253,6 +269,7 @@ export class RosterUserEditor extends RosterElement {
     const states = {
       loading: !this.viewer.me || (!this.isCreate && !this.user && !this.loadError),
       saving: this.saving,
+      checking: this.checking,
       dirty: this.hasUnsavedChanges,
       conflict: Boolean(this.conflict),
     };
