@@ -80,6 +80,8 @@ describe('the panel on the server, in Chromium', () => {
     const answered = inbox.waitForResponse((response) => response.request().method() === 'POST');
     await inbox.click('button[type=submit]');
     assert.equal((await answered).status(), 200);
+    // Closed only once the answer's page is shown: closing it mid-navigation can hang Chromium's close.
+    await inbox.waitForFunction(() => document.querySelector('h1')?.textContent === 'Your email address is confirmed', { timeout: 30_000, polling: 100 });
     await inbox.close();
 
     // "Try a sign-in" in the demo bar: the server's own check.
