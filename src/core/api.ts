@@ -25,7 +25,6 @@ export interface CoreOptions {
   cursors: Cursors;
   passwords: PasswordHasher;
   authenticate(request: Request): Promise<Principal | null>;
-  mailWritten?: () => void;
   /** The origin mailed links start with, e.g. `https://app.example.com`. */
   publicOrigin?: string;
 }
@@ -64,11 +63,11 @@ export interface RecordEventInput {
 export function createCore(options: CoreOptions) {
   const { storage, basePath } = options;
   const now = options.now ?? (() => new Date());
-  const { publicOrigin, mailWritten } = options;
-  const services: Services = { basePath, now, cursors: options.cursors, passwords: options.passwords, mailWritten, publicOrigin };
+  const { publicOrigin } = options;
+  const services: Services = { basePath, now, cursors: options.cursors, passwords: options.passwords, publicOrigin };
 
   const verification = (tx: AccountTx, account: AccountState): Verification =>
-    ({ tx, account, basePath, publicOrigin, now, owner: () => tx.owner(), mailWritten });
+    ({ tx, account, basePath, publicOrigin, now, owner: () => tx.owner() });
 
   async function activeViewer(tx: AccountTx, principal: Principal): Promise<User | null> {
     const user = await tx.user(principal.userId);

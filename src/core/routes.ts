@@ -32,8 +32,6 @@ export interface Services {
   now: () => Date;
   cursors: Cursors;
   passwords: PasswordHasher;
-  /** Tells the mail delivery that the transaction wrote mail (after commit). */
-  mailWritten?: () => void;
   /** The origin mailed links start with. */
   publicOrigin?: string;
 }
@@ -496,7 +494,6 @@ const verificationOf = (context: Context): Verification => ({
   publicOrigin: context.services.publicOrigin,
   now: context.services.now,
   owner: () => context.tx.owner(),
-  mailWritten: context.services.mailWritten,
 });
 
 export const ROUTES: Route[] = [

@@ -20,7 +20,6 @@ export interface Verification {
   publicOrigin?: string;
   now: () => Date;
   owner: () => Promise<User>;
-  mailWritten?: () => void;
 }
 
 /** A new link's token record and its mail: what a send writes, composed in one place. */
@@ -65,7 +64,6 @@ export async function sendVerification(v: Verification, user: User, welcome: boo
   await tx.replaceVerificationTokens(user.id, at.toISOString());
   await tx.insertVerificationToken(token);
   await tx.enqueueMail(mail);
-  v.mailWritten?.();
 }
 
 type LinkState =
