@@ -1,8 +1,9 @@
 /** Deutsch. Wortwahl nach den Produktseiten: Profil, Nutzer, Hauptnutzer, Plätze, Credits, Aufgaben. */
+import { formatting } from './plural.js';
 import type { Catalog } from './en.js';
 
-const n = (value: number) => value.toLocaleString('de');
-const plural = (count: number, one: string, other: string) => `${n(count)} ${count === 1 ? one : other}`;
+const { n, plural: forms } = formatting('de');
+const plural = (count: number, one: string, other: string) => forms(count, { one: `# ${one}`, other: `# ${other}` });
 
 export const de: Catalog = {
   common: {

@@ -3,11 +3,12 @@
  * Values are strings, or functions for plurals and parameters. Sections per element; an element
  * adds its strings to its own section here and in every other catalog.
  */
+import { formatting } from './plural.js';
 import type { FieldErrorCode } from '../../sdk/rules.js';
 import { FIELD_MESSAGES } from '../../sdk/schemas.js';
 
-const n = (value: number) => value.toLocaleString('en');
-const plural = (count: number, one: string, other: string) => `${n(count)} ${count === 1 ? one : other}`;
+const { n, plural: forms } = formatting('en');
+const plural = (count: number, one: string, other: string) => forms(count, { one: `# ${one}`, other: `# ${other}` });
 
 /** Codes of the problem answers (top level) and of the client's own failures. */
 type ProblemCode =
