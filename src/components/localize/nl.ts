@@ -362,7 +362,7 @@ export const nl: Catalog = {
     count: (total) => plural(total, 'gebeurtenis', 'gebeurtenissen'),
     totalAll: (credits) => `Totaal: ${plural(credits, 'credit', 'credits')}`,
     totalLoaded: (credits, loaded, total) =>
-      `${plural(credits, 'credit', 'credits')} in de ${n(loaded)} tot nu toe geladen gebeurtenissen (van ${n(total)})`,
+      `${plural(credits, 'credit', 'credits')} in ${forms(loaded, { one: 'de # tot nu toe geladen gebeurtenis', other: 'de # tot nu toe geladen gebeurtenissen' })} (van ${n(total)})`,
     loadingMore: 'Meer gebeurtenissen laden…',
     emptyTitle: 'Nog geen gebeurtenissen',
     emptyText: 'Inlogmomenten, taken en gedownloade rapporten van deze gebruiker verschijnen hier.',
