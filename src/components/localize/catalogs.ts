@@ -9,6 +9,7 @@ import { type Catalog, en } from './en.js';
 const loaders: Record<string, () => Promise<Catalog>> = {
   de: () => import('./de.js').then((module) => module.de),
   nl: () => import('./nl.js').then((module) => module.nl),
+  pl: () => import('./pl.js').then((module) => module.pl),
 };
 
 const catalogs = new Map<string, Catalog>([['en', en]]);
