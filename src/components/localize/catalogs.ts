@@ -10,6 +10,7 @@ const loaders: Record<string, () => Promise<Catalog>> = {
   de: () => import('./de.js').then((module) => module.de),
   nl: () => import('./nl.js').then((module) => module.nl),
   pl: () => import('./pl.js').then((module) => module.pl),
+  ja: () => import('./ja.js').then((module) => module.ja),
 };
 
 const catalogs = new Map<string, Catalog>([['en', en]]);
