@@ -11,6 +11,7 @@ const loaders: Record<string, () => Promise<Catalog>> = {
   nl: () => import('./nl.js').then((module) => module.nl),
   pl: () => import('./pl.js').then((module) => module.pl),
   ja: () => import('./ja.js').then((module) => module.ja),
+  ar: () => import('./ar.js').then((module) => module.ar),
 };
 
 const catalogs = new Map<string, Catalog>([['en', en]]);
