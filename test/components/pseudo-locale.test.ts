@@ -46,6 +46,11 @@ const PSEUDO_LETTER = /[åƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅ
  */
 const KNOWN_CLIPPED: Record<string, string> = {
   'roster-user-list span.name': 'a long name is cut with an ellipsis but has no title to read it in full',
+  'roster-user-list span.truncate': 'the status "Verification sent" is cut with an ellipsis but has no title (Firefox, WebKit)',
+  'roster-user-list div.cell.col-role': 'a fixed 120 px column cuts longer role badges (Firefox, WebKit)',
+  'roster-user-list div.cell.col-status': 'the status column cuts a longer status badge (Firefox, WebKit)',
+  'roster-user-list div.cell.col-credits': 'the "Credits spent" header is wider than its column (WebKit)',
+  'roster-user-list div.cell.col-credits.numeric': 'the credits column cuts "170 · no limit" when longer (Firefox, WebKit)',
   'roster-user-stats div.head': 'at 375 px the events header is wider than the table and does not scroll with its body',
   'roster-user-stats div.cell.col-time': 'a date and time ("Nov 16, 2026, 10:03 AM") is 2–3 px wider than its column',
 };

@@ -6,6 +6,7 @@ import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import { directionOf } from '../../src/components/localize/localize-controller.js';
 import { RosterElement } from '../../src/components/shared/base-element.js';
 import { withName, withValue } from '../../src/components/shared/bidi.js';
+import { skeletonStyles } from '../../src/components/styles/controls.styles.js';
 import { hostStyles } from '../../src/components/styles/host.styles.js';
 import { axeCheck, clientFor, settled, setupApi, waitFor } from './helpers.js';
 
@@ -16,7 +17,7 @@ const ARABIC_RESENT = (email: string) => `تم إرسال رابط تحقق جد
 
 /** A Roster element with a back arrow and a sentence naming an email and a phone number. */
 class DirectionProbe extends RosterElement {
-  static override styles = [hostStyles];
+  static override styles = [hostStyles, skeletonStyles];
 
   get direction() {
     return this.localize.dir;
@@ -26,6 +27,7 @@ class DirectionProbe extends RosterElement {
     const t = this.localize.t;
     return html`<svg class="directional" viewBox="0 0 16 16" width="16" height="16"><path d="M10 3 5 8l5 5"/></svg>
       <p class="email">${withName(t.list.resent, 'sophie.becker@example.com')}</p>
+      <span class="skeleton"></span>
       <p class="phone">${withValue(t.editor.phoneSavedAs, '+49 30 1234567')}</p>`;
   }
 }
@@ -68,11 +70,14 @@ describe('right to left', () => {
     expect(el.getAttribute('dir')).to.equal('rtl');
     expect(getComputedStyle(el.shadowRoot!.querySelector('p')!).direction).to.equal('rtl');
     expect(mirrored(el), 'the back arrow points right').to.equal(true);
+    const shimmer = () => getComputedStyle(el.shadowRoot!.querySelector('.skeleton')!).animationDirection;
+    expect(shimmer(), 'a loading shimmer runs right to left').to.equal('reverse');
     el.locale = 'en';
     await el.updateComplete;
     expect(el.direction).to.equal('ltr');
     expect(el.hasAttribute('dir'), 'nothing left behind on the host').to.equal(false);
     expect(mirrored(el)).to.equal(false);
+    expect(shimmer()).to.equal('normal');
   });
 
   it('should follow dir="rtl" and <html lang="ar"> above it, without writing on the host', async () => {
