@@ -34,58 +34,42 @@ export type I18nOverride = DeepPartial<Catalog>;
 export type Direction = 'ltr' | 'rtl';
 
 // Scripts written right to left, for engines without `Intl.Locale#getTextInfo` (Firefox ESR).
-const RTL_SCRIPTS = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi']);
-const directions = new Map<string, Direction>();
+const RTL_SCRIPT = /^(Adlm|Arab|Hebr|Mand|Nkoo|Rohg|Samr|Syrc|Thaa|Yezi)$/;
 
 type TextInfoLocale = Intl.Locale & { getTextInfo?(): { direction?: Direction }; textInfo?: { direction?: Direction } };
 
 /** The writing direction of a language tag: `rtl` for `ar`, `he-IL`, `fa`, `ur`, `az-Arab`; else `ltr`. */
 export function directionOf(lang: string): Direction {
-  let direction = directions.get(lang);
-  if (direction) return direction;
   try {
     const locale = new Intl.Locale(lang) as TextInfoLocale;
     // `getTextInfo()` is the standard; Chromium before 130 and Safari 17 have a `textInfo` getter.
     // A script in the tag decides first: WebKit answers `ltr` for `az-Arab` from the language alone.
-    const info = locale.script ? undefined : typeof locale.getTextInfo === 'function' ? locale.getTextInfo() : locale.textInfo;
-    direction = info?.direction ?? (RTL_SCRIPTS.has(locale.maximize().script ?? '') ? 'rtl' : 'ltr');
+    const info = locale.script ? undefined : (locale.getTextInfo?.() ?? locale.textInfo);
+    return info?.direction ?? (RTL_SCRIPT.test(locale.maximize().script ?? '') ? 'rtl' : 'ltr');
   } catch {
-    direction = 'ltr';
+    return 'ltr';
   }
-  directions.set(lang, direction);
-  return direction;
 }
 
-const explicitDir = (element: Element): Direction | undefined => {
-  const dir = element.getAttribute('dir')?.toLowerCase();
-  return dir === 'ltr' || dir === 'rtl' ? dir : undefined;
-};
-
-const langOf = (element: Element) =>
-  element.getAttribute('lang') || (element.localName.startsWith('roster-') ? element.getAttribute('locale') : null);
-
-/** The nearest `dir`, or direction of a `lang`/`locale`, from `node` up (crossing shadow roots). */
-function closestDirection(node: Node | null): Direction | undefined {
-  while (node) {
-    if (node instanceof Element) {
-      const lang = langOf(node);
-      const dir = explicitDir(node) ?? (lang ? directionOf(lang) : undefined);
-      if (dir) return dir;
-    }
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+/** The first value `pick` finds from `node` up, crossing shadow roots. */
+function closest<T>(node: Node | null, pick: (element: Element) => T | null | undefined): T | undefined {
+  for (; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    const value = node instanceof Element ? pick(node) : undefined;
+    if (value) return value;
   }
   return undefined;
 }
 
-/** The nearest `dir` attribute from `node` up: what the browser gives an element without its own. */
-function inheritedDir(node: Node | null): Direction {
-  while (node) {
-    const dir = node instanceof Element ? explicitDir(node) : undefined;
-    if (dir) return dir;
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
-  }
-  return 'ltr';
-}
+const explicitDir = (element: Element) => /^(ltr|rtl)$/i.exec(element.getAttribute('dir') ?? '')?.[0].toLowerCase() as Direction | undefined;
+
+const langOf = (element: Element) =>
+  element.getAttribute('lang') || (element.localName.startsWith('roster-') ? element.getAttribute('locale') : null);
+
+/** The nearest `dir`, or direction of a `lang`/`locale` (at one element `dir` first). */
+const dirOrLang = (element: Element) => {
+  const lang = langOf(element);
+  return explicitDir(element) ?? (lang ? directionOf(lang) : undefined);
+};
 
 export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   locale?: string;
@@ -102,18 +86,6 @@ function deepMerge<T>(base: T, override: unknown): T {
     if (value !== undefined) merged[key] = deepMerge(merged[key], value);
   }
   return merged as T;
-}
-
-function closestLang(element: Element): string | undefined {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element) {
-      const lang = langOf(node);
-      if (lang) return lang;
-    }
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
-  }
-  return undefined;
 }
 
 // Intl formatters by kind, language and options, shared by every element: creating one costs
@@ -241,7 +213,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   private resolve() {
-    const requested = this.host.locale || closestLang(this.host) || 'en';
+    const requested = this.host.locale || closest(this.host, langOf) || 'en';
     let lang = 'en';
     try {
       lang = Intl.getCanonicalLocales(requested)[0] ?? 'en';
@@ -264,11 +236,10 @@ export class LocalizeController implements ReactiveController {
     }
     const parent = host.parentNode;
     const lang = host.locale || host.getAttribute('lang');
-    this.resolvedDir = lang ? directionOf(lang) : (closestDirection(parent) ?? 'ltr');
-    const wanted = this.resolvedDir === inheritedDir(parent) ? undefined : this.resolvedDir;
-    if (wanted === this.appliedDir && own === wanted) return;
+    this.resolvedDir = lang ? directionOf(lang) : (closest(parent, dirOrLang) ?? 'ltr');
+    // What the browser gives the host without a dir of its own: the nearest dir attribute.
+    const wanted = this.resolvedDir === (closest(parent, explicitDir) ?? 'ltr') ? undefined : this.resolvedDir;
     this.appliedDir = wanted;
-    if (wanted) host.setAttribute('dir', wanted);
-    else host.removeAttribute('dir');
+    if (own !== wanted) wanted ? host.setAttribute('dir', wanted) : host.removeAttribute('dir');
   }
 }
