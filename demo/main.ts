@@ -8,8 +8,8 @@
  * data switches (10,000 users, faults) give way to a link to the development inbox.
  */
 import '../src/components/define.js';
-import { de } from '../src/components/localize/de.js';
-import { en } from '../src/components/localize/en.js';
+import { availableLocales, catalogFor, loadCatalog } from '../src/components/localize/catalogs.js';
+import { directionOf } from '../src/components/localize/localize-controller.js';
 import type { RosterPanel } from '../src/components/panel/panel.js';
 import { DEMO_VIEWERS } from '../src/mock/data.js';
 import { createRosterClient } from '../src/sdk/index.js';
@@ -20,7 +20,8 @@ import {
 } from './sign-in.js';
 
 type Role = keyof typeof DEMO_VIEWERS;
-type Lang = 'en' | 'de';
+/** A language tag as `availableLocales()` lists it, canonical: `en`, `pt-BR`, `en-XA`. */
+type Lang = string;
 
 interface DemoSettings extends AccountSettings {
   as: Role;
@@ -47,7 +48,7 @@ const VIEWER_NAMES: Record<Role, [string, string]> = {
 };
 
 // The host page's own strings: the panel localises itself, the made-up product around it does too.
-const HOST_STRINGS: Record<Lang, Record<string, string>> = {
+const HOST_STRINGS: Record<string, Record<string, string>> = {
   en: {
     'nav.overview': 'Overview', 'nav.rankings': 'Rankings', 'nav.audits': 'Site audits', 'nav.keywords': 'Keywords',
     'nav.reports': 'Reports', 'nav.account': 'Account', 'nav.team': 'Team', 'nav.billing': 'Plan & billing',
@@ -65,6 +66,24 @@ const HOST_STRINGS: Record<Lang, Record<string, string>> = {
 };
 
 const form = document.querySelector<HTMLFormElement>('[data-demo-controls]')!;
+
+const LANGS: Lang[] = availableLocales().map((tag) => Intl.getCanonicalLocales(tag)[0]!)
+  .sort((a, b) => Number(a === 'en-XA') - Number(b === 'en-XA'));
+
+/** A language by its own name ("Deutsch", "日本語", "العربية"); the pseudo-locale by what it is. */
+function languageName(tag: Lang): string {
+  if (tag === 'en-XA') return 'Pseudo (en-XA)';
+  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
+const langSelect = form.elements.namedItem('lang') as HTMLSelectElement;
+langSelect.replaceChildren(...LANGS.map((tag) => {
+  const option = new Option(languageName(tag), tag);
+  option.lang = tag;
+  option.dir = directionOf(tag);
+  return option;
+}));
 const panel = document.querySelector<RosterPanel>('roster-panel')!;
 const panelHost = document.querySelector<HTMLElement>('[data-panel-host]')!;
 
@@ -74,7 +93,7 @@ function readSettings(): DemoSettings {
     allowed.includes(value as T) ? (value as T) : fallback;
   return {
     as: pick(params.get('as'), ['owner', 'manager', 'specialist', 'guest'], 'owner'),
-    lang: pick(params.get('lang'), ['en', 'de'], navigator.language.startsWith('de') ? 'de' : 'en'),
+    lang: pick(params.get('lang'), LANGS, LANGS.find((tag) => navigator.language.startsWith(tag)) ?? 'en'),
     theme: pick(params.get('theme'), ['light', 'dark', 'branded'], 'light'),
     users: params.get('users') === String(LARGE_TEAM),
     faults: params.get('faults') === '1',
@@ -107,7 +126,8 @@ function settingsFromForm(): DemoSettings {
 
 function showSettings(settings: DemoSettings) {
   (form.elements.namedItem('as') as HTMLSelectElement).value = settings.as;
-  for (const name of ['lang', 'theme'] as const) {
+  langSelect.value = settings.lang;
+  for (const name of ['theme'] as const) {
     for (const input of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) input.checked = input.value === settings[name];
   }
   // Absent in the server build.
@@ -121,12 +141,17 @@ function showSettings(settings: DemoSettings) {
 function applyLook(settings: DemoSettings) {
   document.documentElement.dataset.theme = settings.theme;
   document.documentElement.lang = settings.lang;
+  // Arabic turns the whole page (the host product too) right to left; the panel follows by itself.
+  document.documentElement.dir = directionOf(settings.lang);
   panelHost.lang = settings.lang;
-  const strings = HOST_STRINGS[settings.lang];
+  const strings = HOST_STRINGS[settings.lang.split('-')[0]!] ?? HOST_STRINGS.en!;
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = strings[node.dataset.i18n!] ?? node.textContent;
   const [name, initials] = VIEWER_NAMES[settings.as];
   document.querySelector('[data-viewer-name]')!.textContent = name;
-  document.querySelector('[data-viewer-role]')!.textContent = { en, de }[settings.lang].roles[settings.as].name;
+  const role = document.querySelector('[data-viewer-role]')!;
+  const showRole = () => (role.textContent = catalogFor(settings.lang).roles[settings.as].name);
+  showRole();
+  void loadCatalog(settings.lang)?.then(showRole);
   document.querySelector('.viewer-chip__avatar')!.textContent = initials;
 }
 

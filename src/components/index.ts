@@ -5,8 +5,8 @@
 export { clientContext, viewerContext, type ViewerState } from './context.js';
 export { ViewerController, ViewerSource, type ClientHost, type Permission } from './viewer.js';
 export * from './events.js';
-export { LocalizeController, type DeepPartial, type I18nOverride, type LocalizeHost } from './localize/localize-controller.js';
-export { availableLocales, catalogFor, loadCatalog, registerCatalog } from './localize/catalogs.js';
+export { LocalizeController, directionOf, type DeepPartial, type Direction, type I18nOverride, type LocalizeHost } from './localize/localize-controller.js';
+export { availableLocales, catalogFor, loadCatalog, registerCatalog, registerLocale } from './localize/catalogs.js';
 export { en, type Catalog } from './localize/en.js';
 export { tokenStyles } from './styles/tokens.styles.js';
 export { hostStyles } from './styles/host.styles.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { RosterElement } from '../../src/components/shared/base-element.js';
-import { availableLocales, catalogFor, registerCatalog } from '../../src/components/localize/catalogs.js';
+import { availableLocales, catalogFor, registerLocale } from '../../src/components/localize/catalogs.js';
 import { de } from '../../src/components/localize/de.js';
 import { type Catalog, en } from '../../src/components/localize/en.js';
 import { errorMessage } from '../../src/components/shared/errors.js';
@@ -121,7 +121,7 @@ describe('localisation', () => {
   it('should take a third language registered at run time', async () => {
     const el = await fixture<LocaleProbe>(html`<roster-locale-probe locale="fr"></roster-locale-probe>`);
     expect(printed(el)).to.match(/^New user\|fr\|/);
-    registerCatalog('fr', { ...en, list: { ...en.list, newUser: 'Nouvel utilisateur' } });
+    registerLocale('fr', { ...en, list: { ...en.list, newUser: 'Nouvel utilisateur' } });
     await el.updateComplete;
     expect(printed(el)).to.equal('Nouvel utilisateur|fr|1\u202f234,5');
   });

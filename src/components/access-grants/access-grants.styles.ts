@@ -131,6 +131,10 @@ const grantsStyles = css`
     background: var(--_color-selected);
     box-shadow: inset 3px 0 0 var(--_color-focus);
   }
+  /* The marker sits on the inline-start side; a shadow has no logical offset. */
+  .option[data-active]:dir(rtl) {
+    box-shadow: inset -3px 0 0 var(--_color-focus);
+  }
   .option[aria-selected='true'] .option-name {
     font-weight: var(--_font-weight-medium);
   }

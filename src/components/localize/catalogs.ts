@@ -2,7 +2,7 @@
  * The registry of catalogs by language tag. English is built in; other languages load on first
  * use, so a page pays only for the languages it shows. Adding a language: write `xx.ts` typed as
  * `Catalog` and add one line to `loaders` below (or, from a host app, call
- * `registerCatalog('xx', xx)` at run time).
+ * `registerLocale('xx', xx)` at run time).
  */
 import { type Catalog, en } from './en.js';
 
@@ -12,17 +12,31 @@ const loaders: Record<string, () => Promise<Catalog>> = {
   pl: () => import('./pl.js').then((module) => module.pl),
   ja: () => import('./ja.js').then((module) => module.ja),
   ar: () => import('./ar.js').then((module) => module.ar),
+  // The pseudo-locale: English accented, longer and bracketed, to spot hard-coded and clipped text.
+  'en-xa': () => import('./pseudo.js').then((module) => module.pseudoLocalize(en)),
 };
 
 const catalogs = new Map<string, Catalog>([['en', en]]);
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
-/** Adds or replaces the catalog of a language (`'fr'`, `'de-CH'`); connected elements re-render. */
-export function registerCatalog(lang: string, catalog: Catalog): void {
+/**
+ * Adds or replaces the catalog of a language, and re-renders every connected element that shows it.
+ * The tag is a BCP 47 language tag, matched without case: `'sv'` serves `sv` and `sv-FI`, and
+ * `'de-CH'` serves only Swiss German (others fall back to `'de'`). A catalog built in (`de`, `fr`…)
+ * may be replaced this way too; `i18n` on one element overrides single strings instead.
+ *
+ *     import { registerLocale, type Catalog } from 'rosterkit';
+ *     const sv: Catalog = { common: { loading: 'Laddar…', … }, … };
+ *     registerLocale('sv', sv);
+ */
+export function registerLocale(lang: string, catalog: Catalog): void {
   catalogs.set(lang.toLowerCase(), catalog);
   for (const listener of listeners) listener();
 }
+
+/** @deprecated Renamed: use `registerLocale`, which it calls. */
+export const registerCatalog: (lang: string, catalog: Catalog) => void = registerLocale;
 
 /** Calls back whenever a catalog is registered; returns the unsubscribe. */
 export function onCatalogsChange(listener: () => void): () => void {
@@ -57,7 +71,7 @@ export function loadCatalog(lang: string): Promise<void> | undefined {
     if (!pending) {
       pending = load().then(
         (catalog) => {
-          if (!catalogs.has(tag)) registerCatalog(tag, catalog);
+          if (!catalogs.has(tag)) registerLocale(tag, catalog);
         },
         () => {
           // A chunk that cannot load (offline, blocked) leaves English in place for good.

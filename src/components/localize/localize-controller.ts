@@ -7,6 +7,14 @@
  * connected element. Catalogs other than English load on first use (`catalogLoading()`). A host
  * may override any string with the `i18n` property: a partial catalog deep-merged over the locale's.
  *
+ * The direction (`dir`) is the nearest declaration up the tree, crossing shadow roots: a `dir`
+ * attribute (`ltr`/`rtl`), or a `lang`/`locale` in a right-to-left language (Arabic, Hebrew,
+ * Persian, Urdu…); at one element `dir` wins over `lang`. So `locale="ar"` on a panel in a
+ * left-to-right page lays it out right to left, and a page's `dir="rtl"` mirrors every element.
+ * When the direction differs from what the host inherits, the controller writes it as the host's
+ * own `dir` (as Spectrum's elements do): then `:dir(rtl)`, native controls and the `directional`
+ * icons inside follow, with no per-element code. A `dir` the page sets on the host is never touched.
+ *
  *     private readonly localize = new LocalizeController(this);
  *     render() { const t = this.localize.t; return html`${t.list.seats(7, 12)}`; }
  */
@@ -23,6 +31,46 @@ export type DeepPartial<T> = T extends (...args: never[]) => unknown
 
 export type I18nOverride = DeepPartial<Catalog>;
 
+export type Direction = 'ltr' | 'rtl';
+
+// Scripts written right to left, for engines without `Intl.Locale#getTextInfo` (Firefox ESR).
+const RTL_SCRIPT = /^(Adlm|Arab|Hebr|Mand|Nkoo|Rohg|Samr|Syrc|Thaa|Yezi)$/;
+
+type TextInfoLocale = Intl.Locale & { getTextInfo?(): { direction?: Direction }; textInfo?: { direction?: Direction } };
+
+/** The writing direction of a language tag: `rtl` for `ar`, `he-IL`, `fa`, `ur`, `az-Arab`; else `ltr`. */
+export function directionOf(lang: string): Direction {
+  try {
+    const locale = new Intl.Locale(lang) as TextInfoLocale;
+    // `getTextInfo()` is the standard; Chromium before 130 and Safari 17 have a `textInfo` getter.
+    // A script in the tag decides first: WebKit answers `ltr` for `az-Arab` from the language alone.
+    const info = locale.script ? undefined : (locale.getTextInfo?.() ?? locale.textInfo);
+    return info?.direction ?? (RTL_SCRIPT.test(locale.maximize().script ?? '') ? 'rtl' : 'ltr');
+  } catch {
+    return 'ltr';
+  }
+}
+
+/** The first value `pick` finds from `node` up, crossing shadow roots. */
+function closest<T>(node: Node | null, pick: (element: Element) => T | null | undefined): T | undefined {
+  for (; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    const value = node instanceof Element ? pick(node) : undefined;
+    if (value) return value;
+  }
+  return undefined;
+}
+
+const explicitDir = (element: Element) => /^(ltr|rtl)$/i.exec(element.getAttribute('dir') ?? '')?.[0].toLowerCase() as Direction | undefined;
+
+const langOf = (element: Element) =>
+  element.getAttribute('lang') || (element.localName.startsWith('roster-') ? element.getAttribute('locale') : null);
+
+/** The nearest `dir`, or direction of a `lang`/`locale` (at one element `dir` first). */
+const dirOrLang = (element: Element) => {
+  const lang = langOf(element);
+  return explicitDir(element) ?? (lang ? directionOf(lang) : undefined);
+};
+
 export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   locale?: string;
   i18n?: I18nOverride;
@@ -38,18 +86,6 @@ function deepMerge<T>(base: T, override: unknown): T {
     if (value !== undefined) merged[key] = deepMerge(merged[key], value);
   }
   return merged as T;
-}
-
-function closestLang(element: Element): string | undefined {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element) {
-      const lang = node.getAttribute('lang') || (node.localName.startsWith('roster-') ? node.getAttribute('locale') : null);
-      if (lang) return lang;
-    }
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
-  }
-  return undefined;
 }
 
 // Intl formatters by kind, language and options, shared by every element: creating one costs
@@ -69,7 +105,7 @@ function watch(controller: LocalizeController) {
   connected.add(controller);
   if (observer) return;
   observer = new MutationObserver(refreshAll);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'locale'], subtree: true });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'locale', 'dir'], subtree: true });
   unsubscribeCatalogs = onCatalogsChange(refreshAll);
 }
 
@@ -83,6 +119,9 @@ function unwatch(controller: LocalizeController) {
 
 export class LocalizeController implements ReactiveController {
   private resolvedLang = 'en';
+  private resolvedDir: Direction = 'ltr';
+  /** The `dir` this controller wrote on the host (not the page's), to tell the two apart. */
+  private appliedDir?: Direction;
   private catalog?: Catalog;
   private merged?: Catalog;
   private mergedFrom?: [Catalog, I18nOverride | undefined];
@@ -94,6 +133,11 @@ export class LocalizeController implements ReactiveController {
   /** The resolved BCP 47 language tag, e.g. `de-AT`: what `Intl` formats with. */
   get lang(): string {
     return this.resolvedLang;
+  }
+
+  /** The writing direction the host lays out in: `rtl` for Arabic or under `dir="rtl"`, else `ltr`. */
+  get dir(): Direction {
+    return this.resolvedDir;
   }
 
   /** The catalog of the resolved language with the host's `i18n` override merged in. */
@@ -128,9 +172,9 @@ export class LocalizeController implements ReactiveController {
 
   /** Re-reads the locale and re-renders the host if it (or the catalogs) changed. */
   refresh(): void {
-    const before = [this.resolvedLang, this.catalog];
+    const before = [this.resolvedLang, this.catalog, this.resolvedDir];
     this.resolve();
-    if (before[0] !== this.resolvedLang || before[1] !== this.catalog) this.host.requestUpdate();
+    if (before[0] !== this.resolvedLang || before[1] !== this.catalog || before[2] !== this.resolvedDir) this.host.requestUpdate();
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
@@ -169,7 +213,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   private resolve() {
-    const requested = this.host.locale || closestLang(this.host) || 'en';
+    const requested = this.host.locale || closest(this.host, langOf) || 'en';
     let lang = 'en';
     try {
       lang = Intl.getCanonicalLocales(requested)[0] ?? 'en';
@@ -178,5 +222,24 @@ export class LocalizeController implements ReactiveController {
     }
     this.resolvedLang = lang;
     this.catalog = catalogFor(lang);
+    this.resolveDir();
+  }
+
+  private resolveDir() {
+    const host = this.host;
+    const own = explicitDir(host);
+    if (own && own !== this.appliedDir) {
+      // The page set the host's dir itself: it decides, and the controller keeps its hands off.
+      this.appliedDir = undefined;
+      this.resolvedDir = own;
+      return;
+    }
+    const parent = host.parentNode;
+    const lang = host.locale || host.getAttribute('lang');
+    this.resolvedDir = lang ? directionOf(lang) : (closest(parent, dirOrLang) ?? 'ltr');
+    // What the browser gives the host without a dir of its own: the nearest dir attribute.
+    const wanted = this.resolvedDir === (closest(parent, explicitDir) ?? 'ltr') ? undefined : this.resolvedDir;
+    this.appliedDir = wanted;
+    if (own !== wanted) wanted ? host.setAttribute('dir', wanted) : host.removeAttribute('dir');
   }
 }

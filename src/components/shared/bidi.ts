@@ -47,3 +47,13 @@ export function withName(message: (name: string) => string, name: string | Perso
   const [before, after = ''] = message(SLOT).split(SLOT);
   return html`${before}<bdi>${typeof name === 'string' ? name : personName(name)}</bdi>${after}`;
 }
+
+/**
+ * `message(value)` with an email, phone number or IP address left to right in any sentence. A
+ * `<bdi>` alone takes the direction of the first letter: `+49 30 1234567` has none, and would show
+ * its groups in reverse order in Arabic text (`1234567 30 49+`).
+ */
+export function withValue(message: (value: string) => string, value: string): TemplateResult {
+  const [before, after = ''] = message(SLOT).split(SLOT);
+  return html`${before}<bdi dir="ltr">${value}</bdi>${after}`;
+}

@@ -210,6 +210,10 @@ export const skeletonStyles = css`
     background-size: 200% 100%;
     animation: roster-shimmer 1.4s ease-in-out infinite;
   }
+  /* The shimmer runs with the reading direction. */
+  .skeleton:dir(rtl) {
+    animation-direction: reverse;
+  }
   @keyframes roster-shimmer {
     from { background-position: 100% 0; }
     to { background-position: -100% 0; }
