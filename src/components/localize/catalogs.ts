@@ -8,6 +8,7 @@ import { type Catalog, en } from './en.js';
 
 const loaders: Record<string, () => Promise<Catalog>> = {
   de: () => import('./de.js').then((module) => module.de),
+  es: () => import('./es.js').then((module) => module.es),
   fr: () => import('./fr.js').then((module) => module.fr),
 };
 
