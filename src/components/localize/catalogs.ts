@@ -10,6 +10,7 @@ const loaders: Record<string, () => Promise<Catalog>> = {
   de: () => import('./de.js').then((module) => module.de),
   es: () => import('./es.js').then((module) => module.es),
   fr: () => import('./fr.js').then((module) => module.fr),
+  it: () => import('./it.js').then((module) => module.it),
 };
 
 const catalogs = new Map<string, Catalog>([['en', en]]);
