@@ -11,6 +11,7 @@ const loaders: Record<string, () => Promise<Catalog>> = {
   es: () => import('./es.js').then((module) => module.es),
   fr: () => import('./fr.js').then((module) => module.fr),
   it: () => import('./it.js').then((module) => module.it),
+  'pt-br': () => import('./pt-BR.js').then((module) => module.ptBR),
 };
 
 const catalogs = new Map<string, Catalog>([['en', en]]);
@@ -29,12 +30,17 @@ export function onCatalogsChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** A language whose only catalog is regional: plain `pt` (and `pt-PT`) read Brazilian Portuguese rather than English. */
+const regionalDefaults: Record<string, string> = { pt: 'pt-br' };
+
 const candidates = (lang: string) => {
   const tag = lang.toLowerCase();
-  return [tag, tag.split('-')[0]!];
+  const base = tag.split('-')[0]!;
+  const regional = regionalDefaults[base];
+  return regional ? [tag, base, regional] : [tag, base];
 };
 
-/** The best catalog loaded for a tag: `de-AT` → `de-at`, else `de`, else English. */
+/** The best catalog loaded for a tag: `de-AT` → `de-at`, else `de` (`pt` → `pt-br`), else English. */
 export function catalogFor(lang: string): Catalog {
   for (const tag of candidates(lang)) {
     const catalog = catalogs.get(tag);
