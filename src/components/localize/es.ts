@@ -329,8 +329,8 @@ export const es: Catalog = {
     lastActive: 'Última actividad',
     noActivity: 'Todavía no hay actividad',
     meterLabel: 'Presupuesto de créditos usado',
-    meterOfLimit: (spent, limit) => `Gastados: ${n(spent)} de ${plural(limit, 'crédito', 'créditos')}`,
-    meterOfBalance: (spent, available) => `Gastados: ${n(spent)}; aún disponibles en el saldo de la cuenta: ${n(available)}`,
+    meterOfLimit: (spent, limit) => `Créditos gastados: ${n(spent)} de ${n(limit)}`,
+    meterOfBalance: (spent, available) => `Créditos gastados: ${n(spent)}; aún disponibles en el saldo de la cuenta: ${n(available)}`,
     cappedByBalance: (available) => forms(available, {
       one: 'Solo queda # crédito en el saldo de la cuenta.',
       many: 'Solo quedan # de créditos en el saldo de la cuenta.',

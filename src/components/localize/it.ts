@@ -253,7 +253,7 @@ export const it: Catalog = {
       deleting: 'Eliminazione…',
       deleted: (name) => `Il profilo di ${name} è stato eliminato.`,
       guestsNeedTasks: (count) =>
-        `Eliminare queste attività lascerebbe senza alcuna attività ${plural(count, 'ospite', 'ospiti')}. Ora è selezionato il trasferimento al titolare: scegli “Elimina” per continuare.`,
+        `Eliminando queste attività, ${forms(count, { one: '# ospite resterebbe', many: '# di ospiti resterebbero', other: '# ospiti resterebbero' })} senza alcuna attività. Ora è selezionato il trasferimento al titolare: scegli “Elimina” per continuare.`,
     },
     leave: {
       title: 'Scartare le modifiche non salvate?',
@@ -330,8 +330,8 @@ export const it: Catalog = {
     lastActive: 'Ultima operazione',
     noActivity: 'Nessuna operazione finora',
     meterLabel: 'Budget di crediti utilizzato',
-    meterOfLimit: (spent, limit) => `Spesi ${n(spent)} su ${plural(limit, 'credito', 'crediti')}`,
-    meterOfBalance: (spent, available) => `Spesi ${n(spent)}; ancora disponibili nel saldo dell’account: ${n(available)}`,
+    meterOfLimit: (spent, limit) => `Crediti spesi: ${n(spent)} su ${n(limit)}`,
+    meterOfBalance: (spent, available) => `Crediti spesi: ${n(spent)}; ancora disponibili nel saldo dell’account: ${n(available)}`,
     cappedByBalance: (available) => forms(available, {
       one: 'Nel saldo dell’account resta solo # credito.',
       many: 'Nel saldo dell’account restano solo # di crediti.',

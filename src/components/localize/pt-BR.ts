@@ -330,8 +330,8 @@ export const ptBR: Catalog = {
     lastActive: 'Última atividade',
     noActivity: 'Nenhuma atividade ainda',
     meterLabel: 'Orçamento de créditos usado',
-    meterOfLimit: (spent, limit) => `${n(spent)} de ${plural(limit, 'crédito gasto', 'créditos gastos')}`,
-    meterOfBalance: (spent, available) => `Gastos: ${n(spent)}; ainda disponíveis no saldo da conta: ${n(available)}`,
+    meterOfLimit: (spent, limit) => `Créditos gastos: ${n(spent)} de ${n(limit)}`,
+    meterOfBalance: (spent, available) => `Créditos gastos: ${n(spent)}; ainda disponíveis no saldo da conta: ${n(available)}`,
     cappedByBalance: (available) => forms(available, {
       one: 'Resta apenas # crédito no saldo da conta.',
       many: 'Restam apenas # de créditos no saldo da conta.',
