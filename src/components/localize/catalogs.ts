@@ -7,11 +7,15 @@
 import { type Catalog, en } from './en.js';
 
 const loaders: Record<string, () => Promise<Catalog>> = {
+  ar: () => import('./ar.js').then((module) => module.ar),
   de: () => import('./de.js').then((module) => module.de),
+  es: () => import('./es.js').then((module) => module.es),
+  fr: () => import('./fr.js').then((module) => module.fr),
+  it: () => import('./it.js').then((module) => module.it),
+  ja: () => import('./ja.js').then((module) => module.ja),
   nl: () => import('./nl.js').then((module) => module.nl),
   pl: () => import('./pl.js').then((module) => module.pl),
-  ja: () => import('./ja.js').then((module) => module.ja),
-  ar: () => import('./ar.js').then((module) => module.ar),
+  'pt-br': () => import('./pt-BR.js').then((module) => module.ptBR),
   // The pseudo-locale: English accented, longer and bracketed, to spot hard-coded and clipped text.
   'en-xa': () => import('./pseudo.js').then((module) => module.pseudoLocalize(en)),
 };
@@ -44,12 +48,17 @@ export function onCatalogsChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** A language whose only catalog is regional: plain `pt` (and `pt-PT`) read Brazilian Portuguese rather than English. */
+const regionalDefaults: Record<string, string> = { pt: 'pt-br' };
+
 const candidates = (lang: string) => {
   const tag = lang.toLowerCase();
-  return [tag, tag.split('-')[0]!];
+  const base = tag.split('-')[0]!;
+  const regional = regionalDefaults[base];
+  return regional ? [tag, base, regional] : [tag, base];
 };
 
-/** The best catalog loaded for a tag: `de-AT` → `de-at`, else `de`, else English. */
+/** The best catalog loaded for a tag: `de-AT` → `de-at`, else `de` (`pt` → `pt-br`), else English. */
 export function catalogFor(lang: string): Catalog {
   for (const tag of candidates(lang)) {
     const catalog = catalogs.get(tag);
