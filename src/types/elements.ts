@@ -77,7 +77,7 @@ export interface RosterElementAttributes {
 export interface RosterElementEvents {
   'roster-access-grants': Pick<GlobalEventHandlersEventMap, 'roster-before-user-update' | 'roster-change' | 'roster-grants-changed'>;
   'roster-audit-log': Pick<GlobalEventHandlersEventMap, never>;
-  'roster-panel': Pick<GlobalEventHandlersEventMap, 'roster-editor-close-request' | 'roster-select' | 'roster-user-create-request' | 'roster-user-created' | 'roster-user-deleted' | 'roster-verification-sent'>;
+  'roster-panel': Pick<GlobalEventHandlersEventMap, 'roster-before-leave' | 'roster-before-user-create' | 'roster-before-user-delete' | 'roster-before-user-update' | 'roster-change' | 'roster-editor-close-request' | 'roster-events-exported' | 'roster-grants-changed' | 'roster-select' | 'roster-user-create-request' | 'roster-user-created' | 'roster-user-deleted' | 'roster-user-updated' | 'roster-verification-sent'>;
   'roster-provider': Pick<GlobalEventHandlersEventMap, never>;
   'roster-shared-tasks': Pick<GlobalEventHandlersEventMap, never>;
   'roster-user-editor': Pick<GlobalEventHandlersEventMap, 'roster-before-leave' | 'roster-before-user-create' | 'roster-before-user-delete' | 'roster-before-user-update' | 'roster-change' | 'roster-editor-close-request' | 'roster-grants-changed' | 'roster-user-created' | 'roster-user-deleted' | 'roster-user-updated' | 'roster-verification-sent'>;
