@@ -6,7 +6,13 @@
  * Closed shadow roots cannot be seen: a host using one imports the element's entry
  * (`rosterkit/elements/<name>/roster-<name>.js`), or calls `discover(root)`.
  */
-import { isOnDemandTag, loadElement, type OnDemandTag } from './on-demand.js';
+import { loadElement, loaders } from './on-demand.js';
+
+/** Every element that loads on demand: the panel's, and those only a host renders. */
+const importers: Record<string, () => Promise<unknown>> = {
+  ...loaders,
+  'roster-shared-tasks': () => import('./shared-tasks/roster-shared-tasks.js'),
+};
 
 const watched = new WeakSet<Node>();
 
@@ -32,14 +38,14 @@ function watch(root: Document | ShadowRoot) {
  * is reported on the console, and the element stays undefined.
  */
 export async function discover(root: Document | ShadowRoot | Element): Promise<void> {
-  const tags = new Set<OnDemandTag>();
+  const tags = new Set<string>();
   for (const element of elementsIn(root)) {
     const tag = element.localName;
-    if (isOnDemandTag(tag) && !customElements.get(tag)) tags.add(tag);
+    if (Object.hasOwn(importers, tag) && !customElements.get(tag)) tags.add(tag);
     if (element.shadowRoot) watch(element.shadowRoot);
   }
   if (!tags.size) return;
-  const loads = await Promise.allSettled([...tags].map((tag) => loadElement(tag)));
+  const loads = await Promise.allSettled([...tags].map((tag) => loadElement(tag, importers[tag]!)));
   for (const load of loads) if (load.status === 'rejected') console.warn(load.reason);
   // The elements just defined have their shadow roots now: watch them for what they render.
   for (const element of elementsIn(root)) if (element.shadowRoot) watch(element.shadowRoot);

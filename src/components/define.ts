@@ -14,11 +14,11 @@ startAutoloader();
 export * from './exports.js';
 export { discover } from './autoloader.js';
 // Types only (erased at run time): the tag-name map of every on-demand element, for `createElement` and `querySelector`.
-import type {} from './user-editor/roster-user-editor.js';
-import type {} from './access-grants/roster-access-grants.js';
-import type {} from './shared-tasks/roster-shared-tasks.js';
-import type {} from './user-stats/roster-user-stats.js';
-import type {} from './audit-log/roster-audit-log.js';
+export type * from './user-editor/roster-user-editor.js';
+export type * from './access-grants/roster-access-grants.js';
+export type * from './shared-tasks/roster-shared-tasks.js';
+export type * from './user-stats/roster-user-stats.js';
+export type * from './audit-log/roster-audit-log.js';
 
 export type { RosterUserEditor } from './user-editor/user-editor.js';
 export type { RosterAccessGrants } from './access-grants/access-grants.js';

@@ -2,19 +2,19 @@
  * The elements that load on demand. Each loader is a dynamic `import()` of the element's define
  * module, so a bundler (Vite, Rollup, esbuild, webpack) makes it a chunk of its own: `import 'rosterkit'`
  * and `<roster-panel>` fetch the provider, the panel, the list and the SDK, and nothing of the editor,
- * the access grants, the statistics, the audit log or the shared tasks until they are shown (or
- * prefetched while the browser is idle).
+ * the access grants, the statistics or the audit log until they are shown (or prefetched while the
+ * browser is idle).
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Catalog } from './localize/en.js';
 import { renderError } from './shared/error-view.js';
 
-const loaders = {
+/** The elements the panel renders on demand (autoloader.ts adds the ones only a host renders). */
+export const loaders = {
   'roster-user-editor': () => import('./user-editor/roster-user-editor.js'),
   'roster-access-grants': () => import('./access-grants/roster-access-grants.js'),
   'roster-user-stats': () => import('./user-stats/roster-user-stats.js'),
   'roster-audit-log': () => import('./audit-log/roster-audit-log.js'),
-  'roster-shared-tasks': () => import('./shared-tasks/roster-shared-tasks.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 /** A tag whose element loads on demand. */
@@ -24,10 +24,6 @@ export type OnDemandTag = keyof typeof loaders;
 export const ON_DEMAND_TAGS = Object.keys(loaders) as OnDemandTag[];
 
 const pending = new Map<string, Promise<void>>();
-
-export function isOnDemandTag(tag: string): tag is OnDemandTag {
-  return Object.hasOwn(loaders, tag);
-}
 
 /**
  * Loads the chunk that defines `tag`, once; resolves when the tag is defined. A failed load is

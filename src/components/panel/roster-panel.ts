@@ -1,10 +1,10 @@
 import '../provider/roster-provider.js';
 import '../user-list/roster-user-list.js';
 // The editor, access grants, statistics and audit log load on demand (panel.ts, on-demand.ts).
-import type {} from '../user-editor/roster-user-editor.js';
-import type {} from '../access-grants/roster-access-grants.js';
-import type {} from '../user-stats/roster-user-stats.js';
-import type {} from '../audit-log/roster-audit-log.js';
+export type * from '../user-editor/roster-user-editor.js';
+export type * from '../access-grants/roster-access-grants.js';
+export type * from '../user-stats/roster-user-stats.js';
+export type * from '../audit-log/roster-audit-log.js';
 import { RosterPanel } from './panel.js';
 
 if (!customElements.get('roster-panel')) customElements.define('roster-panel', RosterPanel);
