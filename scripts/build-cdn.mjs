@@ -1,8 +1,9 @@
 // The files for hosts without a build step (part of `npm run build`):
 //   dist/roster.min.js       every element registered, plus the SDK (`createRosterClient`, errors, schemas)
 //   dist/roster-mock.min.js  the reference API (`createReferenceApi`), for prototypes against `api.fetch`
-// Each is one self-contained ES module: Lit, ky and zod are bundled in, and the German catalog,
-// loaded on demand in the library build, is inlined because there is no second file to fetch.
+// Each is one self-contained ES module: Lit, ky and zod are bundled in, and what the library build
+// loads on demand (the editor, grants, statistics, audit log, shared tasks, the German catalog) is
+// inlined because there is no second file to fetch; every tag is defined as the file runs.
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -28,6 +29,9 @@ export const HttpResponse = new Proxy(function () {}, { get: unavailable, constr
   },
 };
 
+/** The elements `rosterkit` loads on demand (src/components/on-demand.ts); one file defines them up front. */
+const ON_DEMAND = ['user-editor', 'access-grants', 'user-stats', 'audit-log', 'shared-tasks'];
+
 const common = {
   bundle: true, minify: true, format: 'esm', target: 'es2022', platform: 'browser', legalComments: 'eof',
   define: { 'process.env.NODE_ENV': '"production"' }, conditions: ['production'], logLevel: 'warning',
@@ -40,7 +44,11 @@ export async function buildCdn({ outdir = 'dist' } = {}) {
     build({
       ...common,
       stdin: {
-        contents: "export * from './src/components/define.ts';\nexport * from './src/sdk/index.ts';\n",
+        contents: [
+          "import './src/components/define.ts';",
+          ...ON_DEMAND.map((name) => `import './src/components/${name}/roster-${name}.ts';`),
+          "export * from './src/components/index.ts';\nexport { discover } from './src/components/define.ts';\nexport * from './src/sdk/index.ts';\n",
+        ].join('\n'),
         resolveDir: root, loader: 'ts', sourcefile: 'roster.ts',
       },
       outfile: `${outdir}/roster.min.js`,
@@ -55,7 +63,8 @@ export async function buildCdn({ outdir = 'dist' } = {}) {
   ]);
   // Types for hosts that import the files through the package (`rosterkit/roster.min.js`).
   mkdirSync(resolve(root, outdir), { recursive: true });
-  writeFileSync(resolve(root, outdir, 'roster.min.d.ts'), "export * from './components/define.js';\nexport * from './sdk/index.js';\n");
+  writeFileSync(resolve(root, outdir, 'roster.min.d.ts'),
+    "import './components/define.js';\nexport * from './components/index.js';\nexport { discover } from './components/define.js';\nexport * from './sdk/index.js';\n");
   writeFileSync(resolve(root, outdir, 'roster-mock.min.d.ts'), "export * from './mock/index.js';\n");
   return { elements: elements.metafile, mock: mock.metafile };
 }

@@ -32,12 +32,15 @@ export function generate() {
   };
 }
 
-/** Tags whose define file imports another tag's define file render (and pass on the events of) that tag. */
+/**
+ * Tags whose define file imports another tag's define file render (and pass on the events of) that
+ * tag; `export type * from` names one the tag renders but loads on demand.
+ */
 function composedTags(elements) {
   const composed = new Map();
   for (const { tagName, dir } of elements) {
     const source = readFileSync(`src/components/${dir}/roster-${dir}.ts`, 'utf8');
-    const inner = [...source.matchAll(/import '\.\.\/([\w-]+)\/roster-[\w-]+\.js'/g)].map((m) => `roster-${m[1]}`);
+    const inner = [...source.matchAll(/(?:import|export type \* from) '\.\.\/([\w-]+)\/roster-[\w-]+\.js'/g)].map((m) => `roster-${m[1]}`);
     composed.set(tagName, inner);
   }
   return composed;

@@ -37,7 +37,7 @@ describe('<roster-panel> audit log', () => {
       expect(tab.getAttribute('aria-current')).to.equal('page');
       expect(root(panel).querySelectorAll('[role="tab"]'), 'the profile tabs stay the only tabs').to.have.length(0);
       expect(shown(root(panel).querySelector('.layout')), 'the team hidden').to.equal(false);
-      await waitFor(() => log.shadowRoot!.querySelector('.body [role="row"][data-id]'), 'entries');
+      await waitFor(() => log.shadowRoot?.querySelector('.body [role="row"][data-id]'), 'entries (once its code has loaded)');
       expect(log.shadowRoot!.textContent).to.include('Greta Hoffmann changed the credit limit of Sophie Becker from 2,500 to 2,600');
       await axeCheck(panel);
       // Back to the team with the keyboard.

@@ -5,10 +5,12 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { User } from '../../sdk/index.js';
 import { type ViewerState, viewerContext } from '../context.js';
 import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, UserUpdatedEvent } from '../events.js';
+import { afterFirstLoad, OnDemandController, prefetchElements } from '../on-demand.js';
 import { RosterElement } from '../shared/base-element.js';
 import { nameText, personName } from '../shared/bidi.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
 import type { RosterUserEditor } from '../user-editor/user-editor.js';
+import type { RosterUserList } from '../user-list/user-list.js';
 import { initials, plusIcon } from '../user-list/user-list-rows.js';
 import { AccountPasswordController, renderAccountPassword } from './account-password.js';
 import { AUDIT_PARTS, EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, STATS_PARTS } from './panel-parts.js';
@@ -61,6 +63,8 @@ const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4
  * @csspart grants__* - Every part of `<roster-access-grants>`. @csspart stats__* - Every part of `<roster-user-stats>`.
  * @csspart views - The switch between the team and the audit log (owner and managers). @csspart view-tab - One of its buttons.
  * @csspart audit__* - Every part of `<roster-audit-log>`.
+ * @csspart loading - Where a profile tab or the audit log shows while its code loads (the first time, when not prefetched yet).
+ * @csspart error - Instead of `loading` when that code failed to load. @csspart retry-button - Its "Try again" (loads it again).
  *
  * @cssprop [--roster-panel-min-height=36rem] - Height of the panel when the host gives it none.
  * @cssprop [--roster-panel-detail-width=minmax(24rem, 0.9fr)] - The detail column's track size.
@@ -92,6 +96,8 @@ export class RosterPanel extends RosterElement {
   @state() private announcement = '';
 
   #stopViewer?: () => void;
+  // The editor, grants, statistics and audit log come in chunks of their own, prefetched once the list is shown.
+  readonly #onDemand = new OnDemandController(this);
   readonly #accountPassword = new AccountPasswordController(this, () => this.renderRoot.querySelector('roster-provider')?.client);
 
   /** The user open in the detail area. */
@@ -142,6 +148,7 @@ export class RosterPanel extends RosterElement {
 
   protected override firstUpdated(): void {
     this.#requestViewer();
+    afterFirstLoad(this.renderRoot.querySelector<RosterUserList>('roster-user-list')!, () => prefetchElements());
   }
 
   get #ownProfileOnly(): boolean {
@@ -263,12 +270,13 @@ export class RosterPanel extends RosterElement {
 
   /** A tab's element for the user; the editor without a user creates one. */
   #renderTabContent(tab: PanelTab, userId?: string) {
+    const t = this.localize.t;
     if (tab === 'profile') {
-      return html`<roster-user-editor user-id=${userId ?? nothing} client-ip=${this.clientIp ?? nothing} exportparts=${EDITOR_PARTS}
-        .i18n=${this.i18n}></roster-user-editor>`;
+      return this.#onDemand.render('roster-user-editor', html`<roster-user-editor user-id=${userId ?? nothing} client-ip=${this.clientIp ?? nothing} exportparts=${EDITOR_PARTS}
+        .i18n=${this.i18n}></roster-user-editor>`, t);
     }
-    if (tab === 'access') return html`<roster-access-grants user-id=${userId} exportparts=${GRANTS_PARTS} .i18n=${this.i18n}></roster-access-grants>`;
-    return html`<roster-user-stats user-id=${userId} exportparts=${STATS_PARTS} .i18n=${this.i18n}></roster-user-stats>`;
+    if (tab === 'access') return this.#onDemand.render('roster-access-grants', html`<roster-access-grants user-id=${userId} exportparts=${GRANTS_PARTS} .i18n=${this.i18n}></roster-access-grants>`, t);
+    return this.#onDemand.render('roster-user-stats', html`<roster-user-stats user-id=${userId} exportparts=${STATS_PARTS} .i18n=${this.i18n}></roster-user-stats>`, t);
   }
 
   #renderDetail() {
@@ -316,7 +324,7 @@ export class RosterPanel extends RosterElement {
           </section>
           <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         </div>
-        ${audit ? html`<roster-audit-log role="region" aria-label=${this.localize.t.auditLog.label} exportparts=${AUDIT_PARTS} .i18n=${this.i18n}></roster-audit-log>` : nothing}
+        ${audit ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${this.localize.t.auditLog.label} exportparts=${AUDIT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
       </roster-provider>
 `;
   }

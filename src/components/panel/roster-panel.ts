@@ -1,9 +1,10 @@
 import '../provider/roster-provider.js';
 import '../user-list/roster-user-list.js';
-import '../user-editor/roster-user-editor.js';
-import '../access-grants/roster-access-grants.js';
-import '../user-stats/roster-user-stats.js';
-import '../audit-log/roster-audit-log.js';
+// The editor, access grants, statistics and audit log load on demand (panel.ts, on-demand.ts).
+export type * from '../user-editor/roster-user-editor.js';
+export type * from '../access-grants/roster-access-grants.js';
+export type * from '../user-stats/roster-user-stats.js';
+export type * from '../audit-log/roster-audit-log.js';
 import { RosterPanel } from './panel.js';
 
 if (!customElements.get('roster-panel')) customElements.define('roster-panel', RosterPanel);
