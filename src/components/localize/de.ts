@@ -61,6 +61,7 @@ export const de: Catalog = {
     password_too_weak: 'Dieses Passwort ist zu leicht zu erraten.',
     credit_limit_not_allowed: 'Nur Spezialisten haben ein Credit-Limit.',
     invalid_credit_limit: 'Gib eine ganze Zahl an Credits ein, 0 oder mehr.',
+    credit_limit_too_high: 'Verwende höchstens 1.000.000.000 Credits.',
     guest_requires_task: 'Ein Gast braucht Zugriff auf mindestens eine Aufgabe.',
     invalid_ip: 'Keine gültige IPv4- oder IPv6-Adresse und kein gültiger Bereich.',
     ip_host_bits_set: 'In diesem Bereich sind Host-Bits gesetzt.',
