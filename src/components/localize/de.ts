@@ -180,6 +180,7 @@ export const de: Catalog = {
     creditLimitSet: 'Auf eine Anzahl Credits begrenzen',
     creditLimitAmount: 'Höchstens so viele Credits',
     balance: (credits) => `Guthaben des Accounts: ${credits}`,
+    creditLimitAboveBalance: (credits) => `Höchstens ${credits}: das Hundertfache des Guthabens des Accounts.`,
     access: 'Zugriff auf Tools und Aufgaben',
     managerAccess: 'Manager haben Zugriff auf alle Tools und Aufgaben: Freigaben sind nicht nötig, früher gewählte werden ignoriert.',
     guestAccess: 'Gäste brauchen Zugriff auf mindestens eine Aufgabe.',
