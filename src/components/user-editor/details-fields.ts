@@ -7,9 +7,10 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Notifications } from '../../sdk/index.js';
 import { normalizePhone } from '../../sdk/rules.js';
-import { describedBy, fieldError, idOf, invalid } from './field-view.js';
+import { describedBy, fieldError, idOf, invalid, readOnlyField } from './field-view.js';
 import { renderIpList } from './ip-list.js';
 import { passwordInput, strengthLine } from './password-input.js';
+import { notificationsText } from './review.js';
 import type { Catalog } from '../localize/en.js';
 import type { EditorForm } from './form-controller.js';
 
@@ -28,6 +29,7 @@ const checkbox = (name: string, checked: boolean, label: string) => html`<label 
 function nameField(form: EditorForm, t: Catalog, name: 'firstName' | 'lastName') {
   return field(name, t.editor[name], html`<input class="input" part="input" id=${idOf(name)} data-field=${name} dir="auto"
       autocomplete="off" spellcheck="false" required maxlength="400" .value=${live(form.values[name])}
+      ?readonly=${form.readOnly} aria-readonly=${form.readOnly || nothing}
       aria-invalid=${invalid(form, name)} aria-describedby=${describedBy(form, name)} />
     ${fieldError(form, t, name)}`);
 }
@@ -44,6 +46,7 @@ function emailField(form: EditorForm, t: Catalog) {
   const domain = form.me!.account.emailDomain;
   return field('email', strings.email, html`<input class="input" part="input" id=${id} data-field="email" type="email" dir="ltr"
       autocomplete="off" spellcheck="false" required placeholder=${domain ? `@${domain}` : nothing} .value=${live(values.email)}
+      ?readonly=${form.readOnly} aria-readonly=${form.readOnly || nothing}
       aria-invalid=${invalid(form, 'email')} aria-describedby=${describedBy(form, 'email', `${id}-hint`)} />
     ${hint('email', domain ? strings.emailDomainHint(domain) : strings.emailHint)}
     ${fieldError(form, t, 'email')}
@@ -58,6 +61,7 @@ function phoneField(form: EditorForm, t: Catalog) {
   const normalized = typed && normalizePhone(typed);
   return field('phone', html`${strings.phone} <span class="muted">${strings.optional}</span>`, html`<input class="input" part="input"
       id=${id} data-field="phone" type="tel" dir="ltr" autocomplete="off" .value=${live(values.phone)}
+      ?readonly=${form.readOnly} aria-readonly=${form.readOnly || nothing}
       aria-invalid=${invalid(form, 'phone')} aria-describedby=${describedBy(form, 'phone', `${id}-hint`)} />
     ${hint('phone', normalized && normalized !== typed ? strings.phoneSavedAs(normalized) : strings.phoneHint)}
     ${fieldError(form, t, 'phone')}`);
@@ -79,6 +83,8 @@ function passwordInputs(form: EditorForm, t: Catalog, hintText: string) {
 function passwordField(form: EditorForm, t: Catalog) {
   const { values, user } = form;
   const strings = t.editor;
+  // Who may not write sets no password either.
+  if (form.readOnly) return nothing;
   if (form.me!.account.passwordMode === 'shared') {
     return html`<p class="notice" part="password-shared">${strings.passwordShared}</p>`;
   }
@@ -107,6 +113,7 @@ function passwordField(form: EditorForm, t: Catalog) {
 function notificationsField(form: EditorForm, t: Catalog) {
   const { values } = form;
   const strings = t.editor;
+  if (form.readOnly) return readOnlyField(strings.notifications, notificationsText(t, values.notifications));
   return html`<fieldset class="group" part="group">
     <legend class="label">${strings.notifications}</legend>
     ${(Object.keys(strings.notificationOptions) as (keyof Notifications)[]).map((key) =>

@@ -13,6 +13,10 @@ export const idOf = (field: string) => `f-${field.replace(/\./g, '-')}`;
 export const describedBy = (form: EditorForm, field: string, ...hints: (string | false | undefined)[]) =>
   [...hints, form.problems.has(field) && `${idOf(field)}-error`].filter(Boolean).join(' ') || nothing;
 
+/** A value the viewer cannot change: text under its label, never a control that looks editable. */
+export const readOnlyField = (label: unknown, value: unknown, dir?: 'ltr' | 'auto') =>
+  html`<div class="field" part="field"><p class="label">${label}</p><p class="value" dir=${dir ?? nothing}>${value}</p></div>`;
+
 export const invalid = (form: EditorForm, field: string) => String(form.problems.has(field));
 
 /** The error line under a field, localised (unknown codes read as a generic line); a host-bits problem offers its fix. */

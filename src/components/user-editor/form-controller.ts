@@ -125,6 +125,11 @@ export class EditorForm implements ReactiveController {
     return this.host.isCreate;
   }
 
+  /** The viewer may not write: fields show their values, not controls. */
+  get readOnly() {
+    return !this.host.canWrite;
+  }
+
   /** The plan has no seat left for another profile (one just created counts before `/me` reloads). */
   get planFull(): boolean {
     const account = this.me?.account;

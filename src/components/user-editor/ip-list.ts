@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ipAllowed, parseAllowedIp } from '../../sdk/rules.js';
-import { describedBy, fieldError, idOf, invalid } from './field-view.js';
+import { describedBy, fieldError, idOf, invalid, readOnlyField } from './field-view.js';
 import { addClientIp, addIps, removeIp, replaceIp } from './form-input.js';
 import { canonicalIps, splitIpList } from './form-state.js';
 import type { Catalog } from '../localize/en.js';
@@ -56,6 +56,10 @@ function renderClientIp(form: EditorForm, t: Catalog) {
 export function renderIpList(form: EditorForm, t: Catalog) {
   const { values, ipDraft } = form;
   const strings = t.editor;
+  if (form.readOnly) {
+    const ips = values.allowedIps;
+    return readOnlyField(strings.allowedIps, ips.length ? html`<span class="mono">${ips.join(', ')}</span>` : strings.review.anyIp, ips.length ? 'ltr' : undefined);
+  }
   const hintId = `${idOf('allowedIps')}-hint`;
   return html`<fieldset class="group ip-list" part="allowed-ips">
     <legend class="label">${strings.allowedIps} <span class="muted">${strings.optional}</span></legend>

@@ -6,7 +6,9 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ASSIGNABLE_ROLES, type Access } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
-import { describedBy, fieldError, idOf, invalid } from './field-view.js';
+import { describedBy, fieldError, idOf, invalid, readOnlyField } from './field-view.js';
+import { creditLimitOf } from './form-state.js';
+import { creditLimitText } from './review.js';
 import type { EditorForm } from './form-controller.js';
 
 function roleField(form: EditorForm, t: Catalog) {
@@ -19,6 +21,7 @@ function roleField(form: EditorForm, t: Catalog) {
       <p class="notice" part="owner-locked">${strings.ownerLocked}</p>
     </div>`;
   }
+  if (form.readOnly) return readOnlyField(strings.role, t.roles[values.role].name);
   const id = idOf('role');
   return html`<fieldset class="group roles" part="group roles" id=${id} aria-describedby=${describedBy(form, 'role')}>
     <legend class="label">${strings.role}</legend>
@@ -38,6 +41,7 @@ function creditLimitField(form: EditorForm, t: Catalog) {
   const { values } = form;
   const strings = t.editor;
   if (values.role !== 'specialist') return fieldError(form, t, 'creditLimit');
+  if (form.readOnly) return readOnlyField(strings.creditLimit, creditLimitText(t, creditLimitOf(values, form.host.language)));
   const { balance } = form.me!.account.credits;
   const id = idOf('creditLimit');
   return html`<fieldset class="group" part="group credit-limit" aria-describedby="${id}-balance">
@@ -74,7 +78,7 @@ function accessField(form: EditorForm, t: Catalog) {
     aria-labelledby="${id}-label" aria-describedby=${describedBy(form, 'access', guest && `${id}-hint`)}>
     <p class="label" id="${id}-label">${strings.access}</p>
     ${guest ? html`<p class="hint" id="${id}-hint">${strings.guestAccess}</p>` : nothing}
-    <roster-access-grants part="access-grants" .client=${form.host.client} .role=${role} .value=${access}
+    <roster-access-grants part="access-grants" ?readonly=${form.readOnly} .client=${form.host.client} .role=${role} .value=${access}
       @roster-change=${(event: CustomEvent<{ value: Access }>) => {
         event.stopPropagation();
         form.set({ access: event.detail.value });
