@@ -24,6 +24,7 @@ export type FieldErrorCode =
   | 'password_too_weak'
   | 'credit_limit_not_allowed'
   | 'invalid_credit_limit'
+  | 'credit_limit_too_high'
   | 'guest_requires_task'
   | 'invalid_ip'
   | 'ip_host_bits_set'

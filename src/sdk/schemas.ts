@@ -82,6 +82,8 @@ export const AccessSchema = z.object({ tools: z.array(id), tasks: z.array(TaskRe
  * oversized list before any of its items is parsed, so no per-item rule ever walks one.
  */
 export const ITEM_LIMITS = { allowedIps: 100, 'access.tools': 1_000, 'access.tasks': 10_000 } as const;
+/** The highest credit limit a profile takes (`credit_limit_too_high` above it). */
+export const CREDIT_LIMIT_MAX = 1_000_000_000;
 
 /** The message of `too_many_items`, the server's wording. */
 export const tooManyItemsMessage = (max: number) => `Use at most ${max.toLocaleString('en')} items.`;
@@ -209,6 +211,7 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, string> = {
   password_too_weak: 'This password is too easy to guess.',
   credit_limit_not_allowed: 'Only specialists have a credit limit.',
   invalid_credit_limit: 'Enter a whole number of credits, 0 or more.',
+  credit_limit_too_high: 'Use at most 1,000,000,000 credits.',
   guest_requires_task: 'A guest needs access to at least one task.',
   invalid_ip: 'Not an IPv4 or IPv6 address or range.',
   ip_host_bits_set: 'This range has host bits set.',
@@ -251,7 +254,8 @@ const phone = z.nullable(z.string().check(rule(
 
 const password = z.string().check(rule(passwordProblem));
 
-const creditLimit = z.nullable(z.number().check(rule((value) => (Number.isSafeInteger(value) && value >= 0 ? null : 'invalid_credit_limit'))));
+const creditLimit = z.nullable(z.number().check(rule((value) =>
+  (value > CREDIT_LIMIT_MAX ? 'credit_limit_too_high' : Number.isSafeInteger(value) && value >= 0 ? null : 'invalid_credit_limit'))));
 
 /** Allowed IPs, each canonicalised (SPEC rule 11); an entry listed twice is refused. */
 const allowedIps = z.array(z.string()).check(...atMost(ITEM_LIMITS.allowedIps), (ctx) => {

@@ -174,6 +174,7 @@ export const en = {
     creditLimitSet: 'Limit to a number of credits',
     creditLimitAmount: 'Credits at most',
     balance: (credits: string) => `Account balance: ${credits}`,
+    creditLimitAboveBalance: (credits: string) => `At most ${credits}: 100 times the account's balance.`,
     access: 'Access to tools and tasks',
     managerAccess: 'Managers have every tool and task: no grants are needed, and grants chosen earlier are ignored.',
     guestAccess: 'Guests need access to at least one task.',

@@ -7,10 +7,12 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Notifications } from '../../sdk/index.js';
 import { normalizePhone } from '../../sdk/rules.js';
-import { describedBy, fieldError, idOf, invalid } from './field-view.js';
+import { describedBy, fieldError, idOf, invalid, readOnlyField } from './field-view.js';
 import { renderIpList } from './ip-list.js';
 import { passwordInput, strengthLine } from './password-input.js';
-import type { RosterUserEditor } from './user-editor.js';
+import { notificationsText } from './review.js';
+import type { Catalog } from '../localize/en.js';
+import type { EditorForm } from './form-controller.js';
 
 /** A field: its label for `#f-{field}`, then the control, hints and error. */
 const field = (name: string, label: unknown, content: unknown) =>
@@ -24,64 +26,69 @@ const checkbox = (name: string, checked: boolean, label: string) => html`<label 
   <input type="checkbox" data-field=${name} .checked=${live(checked)} /><span>${label}</span>
 </label>`;
 
-function nameField(host: RosterUserEditor, name: 'firstName' | 'lastName') {
-  return field(name, host.t.editor[name], html`<input class="input" part="input" id=${idOf(name)} data-field=${name} dir="auto"
-      autocomplete="off" spellcheck="false" required maxlength="400" .value=${live(host.values[name])}
-      aria-invalid=${invalid(host, name)} aria-describedby=${describedBy(host, name)} />
-    ${fieldError(host, name)}`);
+function nameField(form: EditorForm, t: Catalog, name: 'firstName' | 'lastName') {
+  return field(name, t.editor[name], html`<input class="input" part="input" id=${idOf(name)} data-field=${name} dir="auto"
+      autocomplete="off" spellcheck="false" required maxlength="400" .value=${live(form.values[name])}
+      ?readonly=${form.readOnly} aria-readonly=${form.readOnly || nothing}
+      aria-invalid=${invalid(form, name)} aria-describedby=${describedBy(form, name)} />
+    ${fieldError(form, t, name)}`);
 }
 
-function emailField(host: RosterUserEditor) {
-  const { values, user } = host;
-  const strings = host.t.editor;
+function emailField(form: EditorForm, t: Catalog) {
+  const { values, user } = form;
+  const strings = t.editor;
   const id = idOf('email');
   if (user) {
     return field('email', strings.email, html`<input class="input" part="input" id=${id} type="email" dir="ltr" readonly .value=${user.email}
         aria-describedby="${id}-hint" />
       ${hint('email', strings.emailReadOnly)}`);
   }
-  const domain = host.me!.account.emailDomain;
+  const domain = form.me!.account.emailDomain;
   return field('email', strings.email, html`<input class="input" part="input" id=${id} data-field="email" type="email" dir="ltr"
       autocomplete="off" spellcheck="false" required placeholder=${domain ? `@${domain}` : nothing} .value=${live(values.email)}
-      aria-invalid=${invalid(host, 'email')} aria-describedby=${describedBy(host, 'email', `${id}-hint`)} />
+      ?readonly=${form.readOnly} aria-readonly=${form.readOnly || nothing}
+      aria-invalid=${invalid(form, 'email')} aria-describedby=${describedBy(form, 'email', `${id}-hint`)} />
     ${hint('email', domain ? strings.emailDomainHint(domain) : strings.emailHint)}
-    ${fieldError(host, 'email')}
+    ${fieldError(form, t, 'email')}
     ${checkbox('sendWelcomeEmail', values.sendWelcomeEmail, strings.sendWelcomeEmail)}`);
 }
 
-function phoneField(host: RosterUserEditor) {
-  const { values } = host;
-  const strings = host.t.editor;
+function phoneField(form: EditorForm, t: Catalog) {
+  const { values } = form;
+  const strings = t.editor;
   const id = idOf('phone');
   const typed = values.phone.trim();
   const normalized = typed && normalizePhone(typed);
   return field('phone', html`${strings.phone} <span class="muted">${strings.optional}</span>`, html`<input class="input" part="input"
       id=${id} data-field="phone" type="tel" dir="ltr" autocomplete="off" .value=${live(values.phone)}
-      aria-invalid=${invalid(host, 'phone')} aria-describedby=${describedBy(host, 'phone', `${id}-hint`)} />
+      ?readonly=${form.readOnly} aria-readonly=${form.readOnly || nothing}
+      aria-invalid=${invalid(form, 'phone')} aria-describedby=${describedBy(form, 'phone', `${id}-hint`)} />
     ${hint('phone', normalized && normalized !== typed ? strings.phoneSavedAs(normalized) : strings.phoneHint)}
-    ${fieldError(host, 'phone')}`);
+    ${fieldError(form, t, 'phone')}`);
 }
 
 /** The password input with its hint, strength and error: a new profile's, or a new one for a profile edited. */
-function passwordInputs(host: RosterUserEditor, hintText: string) {
+function passwordInputs(form: EditorForm, t: Catalog, hintText: string) {
   const id = idOf('password');
   return html`${passwordInput({
-      id, field: 'password', value: host.values.password, visible: host.passwordVisible, required: !host.user, t: host.t,
-      invalid: host.problems.has('password'), describedBy: [`${id}-hint`, ...(host.problems.has('password') ? [`${id}-error`] : [])],
-      onToggle: () => (host.passwordVisible = !host.passwordVisible),
+      id, field: 'password', value: form.values.password, visible: form.passwordVisible, required: !form.user, t,
+      invalid: form.problems.has('password'), describedBy: [`${id}-hint`, ...(form.problems.has('password') ? [`${id}-error`] : [])],
+      onToggle: () => (form.passwordVisible = !form.passwordVisible),
     })}
     ${hint('password', hintText)}
-    ${strengthLine(id, host.values.password, host.t)}
-    ${fieldError(host, 'password')}`;
+    ${strengthLine(id, form.values.password, t)}
+    ${fieldError(form, t, 'password')}`;
 }
 
-function passwordField(host: RosterUserEditor) {
-  const { values, user } = host;
-  const strings = host.t.editor;
-  if (host.me!.account.passwordMode === 'shared') {
+function passwordField(form: EditorForm, t: Catalog) {
+  const { values, user } = form;
+  const strings = t.editor;
+  // Who may not write sets no password either.
+  if (form.readOnly) return nothing;
+  if (form.me!.account.passwordMode === 'shared') {
     return html`<p class="notice" part="password-shared">${strings.passwordShared}</p>`;
   }
-  if (user) return field('password', strings.newPassword, passwordInputs(host, strings.passwordKeepHint));
+  if (user) return field('password', strings.newPassword, passwordInputs(form, t, strings.passwordKeepHint));
   // A new profile: the person sets their own at verification, unless the owner sets one now.
   const id = idOf('passwordNow');
   return html`<fieldset class="group" part="group password-choice">
@@ -97,15 +104,16 @@ function passwordField(host: RosterUserEditor) {
     ${values.passwordNow
       ? html`<div class="field indent">
           <label class="label" for=${idOf('password')}>${strings.password}</label>
-          ${passwordInputs(host, strings.passwordHint)}
+          ${passwordInputs(form, t, strings.passwordHint)}
         </div>`
       : nothing}
   </fieldset>`;
 }
 
-function notificationsField(host: RosterUserEditor) {
-  const { values } = host;
-  const strings = host.t.editor;
+function notificationsField(form: EditorForm, t: Catalog) {
+  const { values } = form;
+  const strings = t.editor;
+  if (form.readOnly) return readOnlyField(strings.notifications, notificationsText(t, values.notifications));
   return html`<fieldset class="group" part="group">
     <legend class="label">${strings.notifications}</legend>
     ${(Object.keys(strings.notificationOptions) as (keyof Notifications)[]).map((key) =>
@@ -114,11 +122,11 @@ function notificationsField(host: RosterUserEditor) {
 }
 
 /** The details section: every field of step 1 (and of the edit form's first part). */
-export function renderDetails(host: RosterUserEditor) {
-  return html`<div class="grid two">${nameField(host, 'firstName')}${nameField(host, 'lastName')}</div>
-    ${emailField(host)}
-    ${phoneField(host)}
-    ${passwordField(host)}
-    ${notificationsField(host)}
-    ${renderIpList(host)}`;
+export function renderDetails(form: EditorForm, t: Catalog) {
+  return html`<div class="grid two">${nameField(form, t, 'firstName')}${nameField(form, t, 'lastName')}</div>
+    ${emailField(form, t)}
+    ${phoneField(form, t)}
+    ${passwordField(form, t)}
+    ${notificationsField(form, t)}
+    ${renderIpList(form, t)}`;
 }

@@ -10,22 +10,20 @@ import { renderError } from '../shared/error-view.js';
 import { deleteUser, isGuestsNeedTasks, reapplyMine } from './editor-actions.js';
 import type { ConflictField } from './form-state.js';
 import { accessText, creditLimitText, notificationsText } from './review.js';
-import type { RosterUserEditor } from './user-editor.js';
+import type { EditorForm, TaskDisposal } from './form-controller.js';
 
-export type TaskDisposal = 'transfer' | 'delete';
-
-export function renderDeleteDialog(host: RosterUserEditor, user: User) {
-  const { t, deleteTasks, deleting } = host;
+export function renderDeleteDialog(form: EditorForm, t: Catalog, user: User) {
+  const { deleteTasks, deleting } = form;
   const strings = t.editor.delete;
-  const me = host.me!.user;
+  const me = form.me!.user;
   const option = (value: TaskDisposal, label: string, hint: string | TemplateResult) => html`<label class="role-option" part="delete-option">
     <input type="radio" name="delete-tasks" value=${value} .checked=${deleteTasks === value} ?autofocus=${deleteTasks === value}
-      aria-describedby="delete-${value}-hint" @change=${() => (host.deleteTasks = value)} />
+      aria-describedby="delete-${value}-hint" @change=${() => (form.deleteTasks = value)} />
     <span class="role-text"><span class="role-name">${label}</span><span class="hint" id="delete-${value}-hint">${hint}</span></span>
   </label>`;
-  const confirm = () => void deleteUser(host);
+  const confirm = () => void deleteUser(form);
   return html`<dialog class="dialog" id="delete-dialog" part="delete-dialog" aria-labelledby="delete-title" aria-describedby="delete-text"
-    @close=${() => (host.deleteError = undefined)}>
+    @close=${() => (form.deleteError = undefined)}>
     <h2 class="dialog-title" id="delete-title">${withName(strings.title, user)}</h2>
     <p id="delete-text">${strings.text}</p>
     <fieldset class="group" ?disabled=${deleting}>
@@ -33,9 +31,9 @@ export function renderDeleteDialog(host: RosterUserEditor, user: User) {
       ${option('transfer', strings.transfer, me.role === 'owner' ? withName(strings.transferHint, me) : strings.transferHint(t.roles.owner.name))}
       ${option('delete', strings.deleteTasks, strings.deleteTasksHint)}
     </fieldset>
-    ${host.deleteError ? deleteProblem(host, confirm) : nothing}
+    ${form.deleteError ? deleteProblem(form, t, confirm) : nothing}
     <div class="dialog-actions">
-      <button type="button" class="button" part="cancel-button" @click=${() => host.closeDeleteDialog()}>${t.common.cancel}</button>
+      <button type="button" class="button" part="cancel-button" @click=${() => form.dialog('delete')?.close()}>${t.common.cancel}</button>
       <button type="button" class="button danger" part="confirm-delete-button" ?disabled=${deleting} aria-describedby="delete-title"
         @click=${confirm}>${deleting ? strings.deleting : strings.confirm}</button>
     </div>
@@ -46,8 +44,8 @@ export function renderDeleteDialog(host: RosterUserEditor, user: User) {
  * Why the delete failed. A refusal to strand guests is explained in the viewer's language (the
  * server's detail is English), with the transfer already chosen; other failures offer a retry.
  */
-function deleteProblem(host: RosterUserEditor, retry: () => void) {
-  const { t, deleteError: error } = host;
+function deleteProblem(form: EditorForm, t: Catalog, retry: () => void) {
+  const { deleteError: error } = form;
   if (!isGuestsNeedTasks(error)) return renderError({ error, t, inline: true, onRetry: retry });
   // One field error per guest, `guests.{id}`.
   const guests = (error as RosterError).fieldErrors.filter((fieldError) => fieldError.field.startsWith('guests.')).length;
@@ -56,16 +54,16 @@ function deleteProblem(host: RosterUserEditor, retry: () => void) {
   </div>`;
 }
 
-export function renderLeaveDialog(host: RosterUserEditor) {
-  const strings = host.t.editor.leave;
-  const stay = () => host.settleLeave(false);
+export function renderLeaveDialog(form: EditorForm, t: Catalog) {
+  const strings = t.editor.leave;
+  const stay = () => form.settleLeave(false);
   return html`<dialog class="dialog" id="leave-dialog" part="leave-dialog" aria-labelledby="leave-title" aria-describedby="leave-text"
     @close=${stay}>
     <h2 class="dialog-title" id="leave-title">${strings.title}</h2>
     <p id="leave-text">${strings.text}</p>
     <div class="dialog-actions">
       <button type="button" class="button" part="stay-button" autofocus @click=${stay}>${strings.stay}</button>
-      <button type="button" class="button danger" part="discard-button" @click=${() => host.settleLeave(true)}>${strings.discard}</button>
+      <button type="button" class="button danger" part="discard-button" @click=${() => form.settleLeave(true)}>${strings.discard}</button>
     </div>
   </dialog>`;
 }
@@ -83,9 +81,9 @@ function valueText(t: Catalog, field: ConflictField, value: unknown, role: Role)
 }
 
 /** What changed on the server, field by field next to this form's changes, and the two ways on. */
-export function renderConflict(host: RosterUserEditor) {
-  const { t, saving } = host;
-  const { theirs, rows } = host.conflict!;
+export function renderConflict(form: EditorForm, t: Catalog) {
+  const { saving } = form;
+  const { theirs, rows } = form.conflict!;
   const strings = t.editor.conflict;
   return html`<section class="conflict notice" data-tone="warning" part="conflict" role="alert" aria-labelledby="conflict-title">
     <div>
@@ -98,14 +96,14 @@ export function renderConflict(host: RosterUserEditor) {
           ${rows.map((row) => html`<tr data-field=${row.field}>
             <th scope="row">${t.editor[row.field]}</th>
             <td dir="auto" class="theirs">${valueText(t, row.field, row.theirs, theirs.role)}</td>
-            <td dir="auto" class="yours">${'yours' in row ? valueText(t, row.field, row.yours, host.values.role) : html`<span class="muted">${strings.notChanged}</span>`}</td>
+            <td dir="auto" class="yours">${'yours' in row ? valueText(t, row.field, row.yours, form.values.role) : html`<span class="muted">${strings.notChanged}</span>`}</td>
           </tr>`)}
         </tbody>
       </table>
       <div class="actions">
-        <button type="button" class="button" part="reload-button" ?disabled=${saving} @click=${() => host.discardChanges()}>${strings.reload}</button>
+        <button type="button" class="button" part="reload-button" ?disabled=${saving} @click=${() => form.discardChanges()}>${strings.reload}</button>
         <button type="button" class="button primary" part="reapply-button" ?disabled=${saving}
-          @click=${() => void reapplyMine(host)}>${strings.reapply}</button>
+          @click=${() => void reapplyMine(form)}>${strings.reapply}</button>
       </div>
     </div>
   </section>`;

@@ -16,6 +16,7 @@ import {
   UserPatchSchema,
   fieldErrorsFrom,
 } from '../../sdk/index.js';
+import { CREDIT_LIMIT_MAX } from '../../sdk/schemas.js';
 import { emailDomain, normalizePhone, parseAllowedIp, passwordProblem } from '../../sdk/rules.js';
 
 /** What the form holds, as the person typed it. `password` never leaves the element except in the request. */
@@ -37,10 +38,11 @@ export interface FormValues {
   sendWelcomeEmail: boolean;
 }
 
-/** A problem shown next to a field: the code (a `t.errors` key) and, for host bits, the range meant. */
+/** A problem shown next to a field: the code (a `t.errors` key), for host bits the range meant, for a limit its value. */
 export interface FieldProblem {
   code: string;
   suggestion?: string;
+  limit?: number;
 }
 
 /** Field key (`firstName`, `allowedIps.2`, `access`) → its problem. */
@@ -66,10 +68,12 @@ export function emptyValues(): FormValues {
   };
 }
 
-export function valuesFromUser(user: User): FormValues {
+/** The profile as the form shows it; numbers are written as `lang` writes them ("1,000", "1.000"). */
+export function valuesFromUser(user: User, lang: string): FormValues {
   return {
     firstName: user.firstName, lastName: user.lastName, email: user.email, phone: user.phone ?? '', password: '', passwordNow: false,
-    role: user.role, creditLimited: user.creditLimit !== null, creditLimit: String(user.creditLimit ?? ''),
+    role: user.role, creditLimited: user.creditLimit !== null,
+    creditLimit: user.creditLimit === null ? '' : new Intl.NumberFormat(lang).format(user.creditLimit),
     allowedIps: [...user.allowedIps], notifications: { ...user.notifications },
     access: { tools: [...user.access.tools], tasks: user.access.tasks.map((ref) => ({ ...ref })) }, sendWelcomeEmail: false,
   };
@@ -84,12 +88,37 @@ export function fieldKey(path: string): string {
   return head === 'allowedIps' && index !== undefined ? `${head}.${index}` : head || 'form';
 }
 
-/** The credit limit the form means: null (none), a number, or NaN when the text is not one. */
-export function creditLimitOf(values: FormValues): number | null {
-  if (values.role !== 'specialist' || !values.creditLimited) return null;
-  const text = values.creditLimit.trim();
-  return /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+/**
+ * A whole number as a person writes it in `lang`: digits (the locale's own too), grouped or not
+ * with its separator ("1,000" in English, "1.000" in German, "1 000" in French). NaN for anything
+ * else: a decimal part, a sign, a group in the wrong place ("12.5" in German), letters.
+ */
+export function parseWholeNumber(text: string, lang: string): number {
+  const format = new Intl.NumberFormat(lang);
+  // Digits of the locale's numbering system (Arabic-Indic, say) read as the Latin ones; a typed
+  // space or apostrophe stands for the no-break space or the typographic apostrophe a locale groups with.
+  const digits = new Map([...Array(10).keys()].map((digit) => [format.format(digit), String(digit)]));
+  const plainText = (value: string) => [...value.trim()].map((char) => digits.get(char) ?? char).join('')
+    .replace(/[\s\u00a0\u202f]/g, ' ').replace(/’/g, "'");
+  const group = plainText(format.formatToParts(1e6).find((part) => part.type === 'group')?.value ?? ',');
+  const typed = plainText(text);
+  const groups = typed.split(group);
+  const value = Number(groups.join(''));
+  if (!/^\d+$/.test(groups.join(''))) return Number.NaN;
+  // Groups of three after the first ("1,000,000"), or as the locale groups ("1,00,000" in India): never anywhere.
+  const grouped = groups.length === 1 || (/^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((part) => /^\d{3}$/.test(part)))
+    || typed === plainText(format.format(value));
+  return grouped ? value : Number.NaN;
 }
+
+/** The credit limit the form means: null (none), a number, or NaN when the text is not one. */
+export function creditLimitOf(values: FormValues, lang: string): number | null {
+  if (values.role !== 'specialist' || !values.creditLimited) return null;
+  return parseWholeNumber(values.creditLimit, lang);
+}
+
+/** The highest credit limit this form sets: the contract's, or 100 times the account's balance when that is lower. */
+export const creditLimitCap = (account: Account) => Math.min(CREDIT_LIMIT_MAX, account.credits.balance * 100);
 
 /** A phone as it will be stored: E.164 when readable, '' for none, else the text as typed (refused). */
 export function phoneOf(values: FormValues): string {
@@ -119,7 +148,7 @@ const common = (values: FormValues) => ({
   notifications: { ...values.notifications },
 });
 
-export function createInput(values: FormValues, account: Account): UserCreate {
+export function createInput(values: FormValues, account: Account, lang: string): UserCreate {
   return {
     ...common(values),
     email: values.email.trim().toLowerCase(),
@@ -127,27 +156,27 @@ export function createInput(values: FormValues, account: Account): UserCreate {
     ...(phoneOf(values) && { phone: phoneOf(values) }),
     // Without a password the verification link asks the person for one (contract v1.1).
     ...(account.passwordMode === 'per-user' && values.passwordNow && { password: values.password }),
-    ...(values.role === 'specialist' && { creditLimit: creditLimitOf(values) }),
+    ...(values.role === 'specialist' && { creditLimit: creditLimitOf(values, lang) }),
     access: values.role === 'manager' ? { tools: [], tasks: [] } : values.access,
     sendWelcomeEmail: values.sendWelcomeEmail,
   };
 }
 
 /** Every editable field as a patch: what local validation checks in edit mode. */
-function fullPatch(values: FormValues, baseline: User): UserPatch {
+function fullPatch(values: FormValues, baseline: User, lang: string): UserPatch {
   return {
     ...common(values),
     phone: phoneOf(values) || null,
     ...(values.password && { password: values.password }),
     ...(baseline.role !== 'owner' && { role: values.role as AssignableRole }),
-    creditLimit: creditLimitOf(values),
+    creditLimit: creditLimitOf(values, lang),
     access: values.access,
   };
 }
 
 /** Only what differs from `baseline`: the body of the `PATCH`. Empty when nothing changed. */
-export function changedPatch(values: FormValues, baseline: User): UserPatch {
-  const { notifications, access, ...fields } = fullPatch(values, baseline);
+export function changedPatch(values: FormValues, baseline: User, lang: string): UserPatch {
+  const { notifications, access, ...fields } = fullPatch(values, baseline, lang);
   const patch: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(fields)) {
     const before = baseline[field as keyof User];
@@ -163,14 +192,14 @@ export function changedPatch(values: FormValues, baseline: User): UserPatch {
 export const isEmptyPatch = (patch: UserPatch) => Object.keys(patch).length === 0;
 
 /** Every local problem of the form, by field key; `baseline` is the profile being edited, absent when creating. */
-export function validate(values: FormValues, account: Account, baseline?: User): Problems {
+export function validate(values: FormValues, account: Account, lang: string, baseline?: User): Problems {
   const problems: Problems = new Map();
   const add = (field: string, code: string, suggestion?: string) => {
     if (!problems.has(field)) problems.set(field, { code, suggestion });
   };
   const result = baseline
-    ? UserPatchSchema.safeParse(fullPatch(values, baseline))
-    : UserCreateSchema.safeParse(createInput(values, account));
+    ? UserPatchSchema.safeParse(fullPatch(values, baseline, lang))
+    : UserCreateSchema.safeParse(createInput(values, account, lang));
   if (!result.success) {
     for (const error of fieldErrorsFrom(result.error)) add(fieldKey(error.field), error.code);
   }
@@ -182,8 +211,15 @@ export function validate(values: FormValues, account: Account, baseline?: User):
     if (!parsed.ok) add(field, parsed.code, parsed.suggestion);
     else if (canonicalIps(values.allowedIps.slice(0, index)).includes(parsed.value)) add(field, 'duplicate_ip');
   });
-  if (Number.isNaN(creditLimitOf(values))) {
+  const limit = creditLimitOf(values, lang);
+  const cap = creditLimitCap(account);
+  if (Number.isNaN(limit)) {
     problems.set('creditLimit', { code: values.creditLimit.trim() ? 'invalid_credit_limit' : 'required' });
+  } else if (baseline && limit === baseline.creditLimit) {
+    // A limit left as stored was accepted once: it never blocks saving the other fields.
+    problems.delete('creditLimit');
+  } else if (limit !== null && limit > cap) {
+    problems.set('creditLimit', cap < CREDIT_LIMIT_MAX ? { code: 'credit_limit_above_balance', limit: cap } : { code: 'credit_limit_too_high' });
   }
   if (!baseline && account.emailDomain && emailDomain(values.email.trim().toLowerCase()) !== account.emailDomain) {
     add('email', 'email_domain_mismatch');
@@ -233,9 +269,9 @@ export function conflictRows(base: User, theirs: User, patch: UserPatch): Confli
 }
 
 /** The form's values with this form's changes re-applied over the newer profile. */
-export function reapply(theirs: User, patch: UserPatch, values: FormValues): FormValues {
+export function reapply(theirs: User, patch: UserPatch, values: FormValues, lang: string): FormValues {
   // A password typed while the comparison was shown goes along too.
-  const next = { ...valuesFromUser(theirs), password: values.password };
+  const next = { ...valuesFromUser(theirs, lang), password: values.password };
   for (const field of CONFLICT_FIELDS) if (field in patch) Object.assign(next, { [field]: values[field] });
   if ('creditLimit' in patch) next.creditLimited = values.creditLimited;
   // Only the switches this form turned: the others keep the newer profile's setting.

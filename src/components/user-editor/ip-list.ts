@@ -1,40 +1,41 @@
 /**
  * The allowed-IPs list editor: one row per entry (editable, validated and canonicalised as it is
- * left, removable), an add field that takes one entry or a pasted list, and, when the host gives
+ * left, removable), an add field that takes one entry or a pasted list, and, when the form gives
  * the viewer's own address, that address with "Add it" and a warning when the list leaves it out.
  */
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ipAllowed, parseAllowedIp } from '../../sdk/rules.js';
-import { describedBy, fieldError, idOf, invalid } from './field-view.js';
+import { describedBy, fieldError, idOf, invalid, readOnlyField } from './field-view.js';
 import { addClientIp, addIps, removeIp, replaceIp } from './form-input.js';
 import { canonicalIps, splitIpList } from './form-state.js';
-import type { RosterUserEditor } from './user-editor.js';
+import type { Catalog } from '../localize/en.js';
+import type { EditorForm } from './form-controller.js';
 
 const removeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8"/></svg>`;
 
-function handleAddKeydown(host: RosterUserEditor, event: KeyboardEvent) {
+function handleAddKeydown(form: EditorForm, event: KeyboardEvent) {
   if (event.key !== 'Enter') return;
   // Enter adds the entry instead of sending the whole form.
   event.preventDefault();
-  addIps(host, (event.target as HTMLInputElement).value);
+  addIps(form, (event.target as HTMLInputElement).value);
 }
 
-function handleAddPaste(host: RosterUserEditor, event: ClipboardEvent) {
+function handleAddPaste(form: EditorForm, event: ClipboardEvent) {
   const text = event.clipboardData?.getData('text/plain') ?? '';
   if (splitIpList(text).length < 2) return;
   event.preventDefault();
-  addIps(host, `${(event.target as HTMLInputElement).value} ${text}`);
+  addIps(form, `${(event.target as HTMLInputElement).value} ${text}`);
 }
 
 /** "Your current IP: …" with "Add it" (unless the list already allows it), and a warning when a list leaves it out. */
-function renderClientIp(host: RosterUserEditor) {
-  // Only a single address can be "yours": a host passing anything else gets no line rather than a wrong one.
-  const parsed = parseAllowedIp(host.clientIp ?? '');
+function renderClientIp(form: EditorForm, t: Catalog) {
+  // Only a single address can be "yours": a form passing anything else gets no line rather than a wrong one.
+  const parsed = parseAllowedIp(form.host.clientIp ?? '');
   if (!parsed.ok || parsed.value.includes('/')) return nothing;
   const ip = parsed.value;
-  const strings = host.t.editor;
-  const listed = canonicalIps(host.values.allowedIps);
+  const strings = t.editor;
+  const listed = canonicalIps(form.values.allowedIps);
   const covered = listed.length > 0 && ipAllowed(ip, listed);
   const id = idOf('clientIp');
   return html`<div class="client-ip" part="client-ip">
@@ -45,16 +46,20 @@ function renderClientIp(host: RosterUserEditor) {
     ${covered
       ? nothing
       : html`<button type="button" class="button small" part="add-client-ip-button" aria-describedby=${id}
-          @click=${() => addClientIp(host, ip)}>${strings.addClientIp}</button>`}
+          @click=${() => addClientIp(form, ip)}>${strings.addClientIp}</button>`}
     ${listed.length && !covered
       ? html`<p class="notice client-ip-warning" data-tone="warning" id="${id}-warning">${strings.clientIpOutside}</p>`
       : nothing}
   </div>`;
 }
 
-export function renderIpList(host: RosterUserEditor) {
-  const { values, ipDraft } = host;
-  const strings = host.t.editor;
+export function renderIpList(form: EditorForm, t: Catalog) {
+  const { values, ipDraft } = form;
+  const strings = t.editor;
+  if (form.readOnly) {
+    const ips = values.allowedIps;
+    return readOnlyField(strings.allowedIps, ips.length ? html`<span class="mono">${ips.join(', ')}</span>` : strings.review.anyIp, ips.length ? 'ltr' : undefined);
+  }
   const hintId = `${idOf('allowedIps')}-hint`;
   return html`<fieldset class="group ip-list" part="allowed-ips">
     <legend class="label">${strings.allowedIps} <span class="muted">${strings.optional}</span></legend>
@@ -67,11 +72,11 @@ export function renderIpList(host: RosterUserEditor) {
               <div class="ip-row">
                 <input class="input mono" part="input" id=${idOf(field)} data-field=${field} dir="ltr" autocomplete="off" spellcheck="false"
                   aria-label=${strings.ipLabel(index + 1)} .value=${live(entry)}
-                  aria-invalid=${invalid(host, field)} aria-describedby=${describedBy(host, field)} />
+                  aria-invalid=${invalid(form, field)} aria-describedby=${describedBy(form, field)} />
                 <button type="button" class="button icon ghost" part="remove-ip-button" aria-label=${strings.removeIp(entry || String(index + 1))}
-                  @click=${() => removeIp(host, index)}>${removeIcon}</button>
+                  @click=${() => removeIp(form, index)}>${removeIcon}</button>
               </div>
-              ${fieldError(host, field, (fix) => replaceIp(host, index, fix))}
+              ${fieldError(form, t, field, (fix) => replaceIp(form, index, fix))}
             </li>`;
           })}
         </ul>`
@@ -79,12 +84,12 @@ export function renderIpList(host: RosterUserEditor) {
     <div class="ip-row">
       <input class="input mono" part="input" id=${idOf('allowedIps-new')} dir="ltr" autocomplete="off" spellcheck="false"
         aria-label=${strings.addIpLabel} aria-describedby=${hintId} placeholder="203.0.113.0/24" .value=${live(ipDraft)}
-        @input=${(event: Event) => (host.ipDraft = (event.target as HTMLInputElement).value)}
-        @keydown=${(event: KeyboardEvent) => handleAddKeydown(host, event)}
-        @paste=${(event: ClipboardEvent) => handleAddPaste(host, event)} />
+        @input=${(event: Event) => (form.ipDraft = (event.target as HTMLInputElement).value)}
+        @keydown=${(event: KeyboardEvent) => handleAddKeydown(form, event)}
+        @paste=${(event: ClipboardEvent) => handleAddPaste(form, event)} />
       <button type="button" class="button" part="add-ip-button" ?disabled=${!ipDraft.trim()}
-        @click=${() => addIps(host, host.ipDraft)}>${strings.addIp}</button>
+        @click=${() => addIps(form, form.ipDraft)}>${strings.addIp}</button>
     </div>
-    ${renderClientIp(host)}
+    ${renderClientIp(form, t)}
   </fieldset>`;
 }

@@ -6,9 +6,8 @@ import { html, nothing } from 'lit';
 import type { Access, Notifications, Role, User } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
 import { personName, withName } from '../shared/bidi.js';
-import { goTo } from './form-input.js';
 import { type Step, canonicalIps, creditLimitOf, phoneOf } from './form-state.js';
-import type { RosterUserEditor } from './user-editor.js';
+import type { EditorForm } from './form-controller.js';
 
 export function notificationsText(t: Catalog, notifications: Notifications): string {
   const on = (Object.keys(notifications) as (keyof Notifications)[]).filter((key) => notifications[key]);
@@ -37,19 +36,19 @@ function accessRows(t: Catalog, role: Role, limit: number | null, access: Access
     ${row(strings.access, accessText(t, role, access))}`;
 }
 
-export function renderReview(host: RosterUserEditor) {
-  const { t, values } = host;
+export function renderReview(form: EditorForm, t: Catalog) {
+  const { values } = form;
   const strings = t.editor;
   const { review } = strings;
   const ips = canonicalIps(values.allowedIps);
   const email = values.email.trim().toLowerCase();
-  const perUser = host.me!.account.passwordMode === 'per-user';
+  const perUser = form.me!.account.passwordMode === 'per-user';
   const invited = perUser && !values.passwordNow;
   const section = (step: Step, rows: unknown) => html`<section class="review-section" aria-labelledby="review-${step}">
     <div class="section-head">
       <h4 id="review-${step}">${strings.steps[step]}</h4>
       <button type="button" class="button small ghost" part="change-button"
-        @click=${() => goTo(host, step)}>${review.change(strings.steps[step])}</button>
+        @click=${() => form.goTo(step)}>${review.change(strings.steps[step])}</button>
     </div>
     <dl class="review" part="review">${rows}</dl>
   </section>`;
@@ -61,31 +60,30 @@ export function renderReview(host: RosterUserEditor) {
       ${row(strings.sendWelcomeEmail, values.sendWelcomeEmail ? review.welcomeYes : review.welcomeNo)}
       ${row(strings.notifications, notificationsText(t, values.notifications))}
       ${row(strings.allowedIps, ips.join(', ') || review.anyIp, ips.length ? 'ltr' : undefined)}`)}
-    ${section('access', accessRows(t, values.role, creditLimitOf(values), values.access))}
+    ${section('access', accessRows(t, values.role, creditLimitOf(values, form.host.language), values.access))}
     <p class="notice" part="verification-note">${withName(invited ? review.verificationInvite : review.verification, email)}</p>`;
 }
 
 /** The confirmation: the profile as the server stored it, pending, and the address the link went to. */
-export function renderCreated(host: RosterUserEditor, user: User) {
-  const { t } = host;
+export function renderCreated(form: EditorForm, t: Catalog, user: User) {
   const strings = t.editor;
   return html`<div class="created" part="created">
     <h3 class="step-title" id="step-title" tabindex="-1">${withName(strings.created.title, user)}</h3>
     <p>${statusBadge(t, 'pending')}</p>
-    <p>${withName(host.invited ? strings.created.textInvite : strings.created.text, user.email)}</p>
+    <p>${withName(form.invited ? strings.created.textInvite : strings.created.text, user.email)}</p>
     <dl class="review" part="review">
       ${row(strings.review.name, personName(user), 'auto')}
       ${row(strings.email, user.email, 'ltr')}
       ${accessRows(t, user.role, user.creditLimit, user.access)}
     </dl>
     <div class="actions" part="actions">
-      ${host.planFull
+      ${form.planFull
         ? nothing
-        : html`<button type="button" class="button" part="another-button" @click=${() => host.startOver()}>${strings.created.another}</button>`}
-      <button type="button" class="button primary" part="done-button" @click=${() => host.closeRequest()}>${strings.created.done}</button>
+        : html`<button type="button" class="button" part="another-button" @click=${() => form.startOver()}>${strings.created.another}</button>`}
+      <button type="button" class="button primary" part="done-button" @click=${() => form.closeRequest()}>${strings.created.done}</button>
     </div>
-    ${host.planFull
-      ? html`<p class="hint plan-full">${host.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}</p>`
+    ${form.planFull
+      ? html`<p class="hint plan-full">${form.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}</p>`
       : nothing}
   </div>`;
 }

@@ -5,22 +5,25 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ASSIGNABLE_ROLES, type Access } from '../../sdk/index.js';
-import { describedBy, fieldError, idOf, invalid } from './field-view.js';
-import { setValues } from './form-input.js';
-import type { RosterUserEditor } from './user-editor.js';
+import type { Catalog } from '../localize/en.js';
+import { describedBy, fieldError, idOf, invalid, readOnlyField } from './field-view.js';
+import { creditLimitOf } from './form-state.js';
+import { creditLimitText } from './review.js';
+import type { EditorForm } from './form-controller.js';
 
-function roleField(host: RosterUserEditor) {
-  const { t, values } = host;
+function roleField(form: EditorForm, t: Catalog) {
+  const { values } = form;
   const strings = t.editor;
-  if (host.user?.role === 'owner') {
+  if (form.user?.role === 'owner') {
     return html`<div class="field" part="field">
       <p class="label">${strings.role}</p>
       <p><span class="badge" part="badge" data-tone="accent">${t.roles.owner.name}</span></p>
       <p class="notice" part="owner-locked">${strings.ownerLocked}</p>
     </div>`;
   }
+  if (form.readOnly) return readOnlyField(strings.role, t.roles[values.role].name);
   const id = idOf('role');
-  return html`<fieldset class="group roles" part="group roles" id=${id} aria-describedby=${describedBy(host, 'role')}>
+  return html`<fieldset class="group roles" part="group roles" id=${id} aria-describedby=${describedBy(form, 'role')}>
     <legend class="label">${strings.role}</legend>
     ${ASSIGNABLE_ROLES.map((role) => html`<label class="role-option" part="role-option">
       <input type="radio" name="role" value=${role} data-field="role" .checked=${live(values.role === role)}
@@ -30,15 +33,16 @@ function roleField(host: RosterUserEditor) {
         <span class="hint" id="${id}-${role}-text">${t.roles[role].description}</span>
       </span>
     </label>`)}
-    ${fieldError(host, 'role')}
+    ${fieldError(form, t, 'role')}
   </fieldset>`;
 }
 
-function creditLimitField(host: RosterUserEditor) {
-  const { t, values } = host;
+function creditLimitField(form: EditorForm, t: Catalog) {
+  const { values } = form;
   const strings = t.editor;
-  if (values.role !== 'specialist') return fieldError(host, 'creditLimit');
-  const { balance } = host.me!.account.credits;
+  if (values.role !== 'specialist') return fieldError(form, t, 'creditLimit');
+  if (form.readOnly) return readOnlyField(strings.creditLimit, creditLimitText(t, creditLimitOf(values, form.host.language)));
+  const { balance } = form.me!.account.credits;
   const id = idOf('creditLimit');
   return html`<fieldset class="group" part="group credit-limit" aria-describedby="${id}-balance">
     <legend class="label">${strings.creditLimit}</legend>
@@ -51,16 +55,16 @@ function creditLimitField(host: RosterUserEditor) {
       ? html`<div class="field indent">
           <label class="label" for=${id}>${strings.creditLimitAmount}</label>
           <input class="input numeric narrow" part="input" id=${id} data-field="creditLimit" inputmode="numeric" autocomplete="off"
-            .value=${live(values.creditLimit)} placeholder=${host.l10n.number(Math.min(100, balance))}
-            aria-invalid=${invalid(host, 'creditLimit')} aria-describedby=${describedBy(host, 'creditLimit', `${id}-balance`)} />
+            .value=${live(values.creditLimit)} placeholder=${new Intl.NumberFormat(form.host.language).format(Math.min(100, balance))}
+            aria-invalid=${invalid(form, 'creditLimit')} aria-describedby=${describedBy(form, 'creditLimit', `${id}-balance`)} />
         </div>`
       : nothing}
-    ${fieldError(host, 'creditLimit')}
+    ${fieldError(form, t, 'creditLimit')}
   </fieldset>`;
 }
 
-function accessField(host: RosterUserEditor) {
-  const { t, values: { role, access } } = host;
+function accessField(form: EditorForm, t: Catalog) {
+  const { role, access } = form.values;
   const strings = t.editor;
   const id = idOf('access');
   if (role === 'owner' || role === 'manager') {
@@ -71,18 +75,18 @@ function accessField(host: RosterUserEditor) {
   }
   const guest = role === 'guest';
   return html`<div class="group access" part="group access" role="group" id=${id} tabindex="-1"
-    aria-labelledby="${id}-label" aria-describedby=${describedBy(host, 'access', guest && `${id}-hint`)}>
+    aria-labelledby="${id}-label" aria-describedby=${describedBy(form, 'access', guest && `${id}-hint`)}>
     <p class="label" id="${id}-label">${strings.access}</p>
     ${guest ? html`<p class="hint" id="${id}-hint">${strings.guestAccess}</p>` : nothing}
-    <roster-access-grants part="access-grants" .client=${host.client} .role=${role} .value=${access}
+    <roster-access-grants part="access-grants" ?readonly=${form.readOnly} .client=${form.host.client} .role=${role} .value=${access}
       @roster-change=${(event: CustomEvent<{ value: Access }>) => {
         event.stopPropagation();
-        setValues(host, { access: event.detail.value });
+        form.set({ access: event.detail.value });
       }}></roster-access-grants>
-    ${fieldError(host, 'access')}
+    ${fieldError(form, t, 'access')}
   </div>`;
 }
 
-export function renderRoleAccess(host: RosterUserEditor) {
-  return html`${roleField(host)}${creditLimitField(host)}${accessField(host)}`;
+export function renderRoleAccess(form: EditorForm, t: Catalog) {
+  return html`${roleField(form, t)}${creditLimitField(form, t)}${accessField(form, t)}`;
 }

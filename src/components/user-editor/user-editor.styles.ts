@@ -159,6 +159,19 @@ const editorStyles = css`
   .narrow {
     max-inline-size: 12rem;
   }
+  /* What the viewer cannot change reads as text, not as a box to type in (nor a greyed-out one). */
+  .input[readonly] {
+    min-block-size: auto;
+    padding-inline: 0;
+    border-color: transparent;
+    background: transparent;
+    color: var(--_color-text);
+    -webkit-text-fill-color: currentColor;
+    opacity: 1;
+  }
+  .label + .value {
+    margin-block-start: var(--_space-xs);
+  }
   .mono {
     font-family: var(--_font-family-mono);
   }

@@ -1,24 +1,21 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { RosterChange, User } from '../../sdk/index.js';
-import { BeforeLeaveEvent, EditorCloseRequestEvent } from '../events.js';
+import { property } from 'lit/decorators.js';
+import type { RosterChange, RosterClient } from '../../sdk/index.js';
 import { RosterElement } from '../shared/base-element.js';
-import { isAbortError } from '../shared/errors.js';
+import { renderError } from '../shared/error-view.js';
 import { ViewerController } from '../viewer.js';
-import type { TaskDisposal } from './dialogs.js';
-import type { SentSave } from './editor-actions.js';
-import { renderEditor } from './editor-template.js';
-import { focusAfterUpdate, shownProblems } from './form-input.js';
-import {
-  type ConflictRow, type FormValues, type Problems, type Step, changedPatch, emptyValues, isEmptyPatch, reapply, valuesFromUser,
-} from './form-state.js';
+import { renderWizard } from './create-wizard.js';
+import { renderEditForm } from './edit-form.js';
+import { EditorForm } from './form-controller.js';
+import { loading } from './form-shell.js';
 import { styles } from './user-editor.styles.js';
 
-/** A failed save that the viewer must act on, as the editor shows it. */
-export interface Conflict {
-  theirs: User;
-  rows: ConflictRow[];
-}
+/** Which profile a form is for: the create flow, or one profile of one client. */
+const target = (mode: string | undefined, userId: string | undefined, client: unknown) =>
+  mode === 'create' || !userId ? 'create' : [userId, client];
+const sameTarget = (a: ReturnType<typeof target>, b: ReturnType<typeof target>) =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && a[0] === b[0] && a[1] === b[1]);
 
 /**
  * @summary Creates a profile (details → role and access → review → confirmation) or edits one:
@@ -99,6 +96,14 @@ export class RosterUserEditor extends RosterElement {
   static override styles = styles;
 
   protected readonly viewer = new ViewerController(this);
+  /** @internal The form: values, problems, step and the state of every write. */
+  readonly form = new EditorForm(this);
+  /** The profile being edited, loaded again when the user, the client or the mode changes. */
+  private readonly profile = new Task(this, {
+    args: () => (this.isCreate ? [undefined, undefined] : [this.client, this.userId]) as [RosterClient?, string?],
+    task: ([client, userId], { signal }) => (client && userId ? client.users.get(userId, { signal }) : initialState),
+    onComplete: (user) => this.form.loaded(user),
+  });
 
   /** The profile to edit; none (or `mode="create"`) creates a new one. */
   @property({ attribute: 'user-id' }) userId?: string;
@@ -110,92 +115,22 @@ export class RosterUserEditor extends RosterElement {
    */
   @property({ attribute: 'client-ip' }) clientIp?: string;
 
-  /** @internal */ @state() values: FormValues = emptyValues();
-  /** @internal */ @state() step: Step | 'done' = 'details';
-  /** @internal The profile as last loaded or saved (edit), or the one just created (done). */
-  @state() user?: User;
-  /** @internal */ @state() loadError?: unknown;
-  /** @internal Fields left at least once: their local problems are shown. */
-  @state() touched = new Set<string>();
-  /** @internal Steps (or `edit`) sent once: all their problems are shown. */
-  @state() revealed = new Set<string>();
-  /** @internal */ @state() serverProblems: Problems = new Map();
-  /** @internal A refusal of the whole form (seat limit, single profile, forbidden). */
-  @state() formError?: unknown;
-  /** @internal A failed send worth retrying (network, 5xx, timeout). */
-  @state() saveError?: unknown;
-  /** @internal The request that failed with `saveError`: "Try again" sends it as it was. */
-  failedSave?: SentSave;
-  /** @internal A write is in flight: a second send waits. */
-  @state() saving = false;
-  /** @internal */ @state() conflict?: Conflict;
-  /** @internal */ @state() deleted?: User;
-  /** @internal */ @state() deleteTasks: TaskDisposal = 'transfer';
-  /** @internal */ @state() deleteError?: unknown;
-  /** @internal A resend is in flight: a second click sends nothing. */
-  @state() resending = false;
-  /** @internal The outcome of the last "resend verification link". */
-  @state() verificationNote?: { tone: 'success' | 'danger'; text: string };
-  /** @internal A delete is in flight: a second click sends nothing. */
-  @state() deleting = false;
-  /** @internal */ @state() announcement = '';
-  /** @internal */ @state() passwordVisible = false;
-  /** @internal The profile just created chooses its own password with the verification link. */
-  @state() invited = false;
-  /** @internal The add field of the allowed-IPs list. */ @state() ipDraft = '';
-  /** @internal The early check of step 1 is in flight. */ @state() checking = false;
-  /** @internal The early check asked last (the details sent, as JSON) and its answer: the error, or undefined when accepted. */
-  earlyCheck?: { key: string; answer: Promise<unknown> };
-  /** @internal The viewer as loaded when a profile was created: until `/me` reloads, its seat count leaves that profile out. */
-  createdWith?: unknown;
-
-  /** Bumped on every edit: a create retried without edits reuses its idempotency key. */
-  revision = 0;
-  /** @internal The idempotency key of the last create sent, and the revision it was for. */
-  createKey?: { key: string; revision: number };
-  /** @internal The problems shown next to fields in this render. */
-  problems: Problems = new Map();
-  /** @internal True while a render commits to the DOM: a focused field it removes loses focus then, not by the viewer's doing. */
-  committing = false;
-  #loadedKey?: string;
-  #loadedClient?: unknown;
-  #loadAbort?: AbortController;
-  #leaveResolve?: (leave: boolean) => void;
-
   /** True while the form holds changes that are not saved. */
   get hasUnsavedChanges(): boolean {
-    if (this.step === 'done' || this.deleted) return false;
-    // An address typed into the add field is one too: Next and Save add it.
-    if (this.ipDraft.trim()) return true;
-    if (!this.isCreate) return Boolean(this.user && !isEmptyPatch(changedPatch(this.values, this.user)));
-    return JSON.stringify(this.values) !== JSON.stringify(emptyValues());
+    return this.form.hasUnsavedChanges;
   }
 
   /**
    * Asks before leaving when there are unsaved changes: fires `roster-before-leave`, then (unless a
    * listener cancelled it) shows "Discard unsaved changes?". Resolves true when the host may navigate.
    */
-  async confirmLeave(): Promise<boolean> {
-    if (!this.hasUnsavedChanges) return true;
-    if (!this.dispatchEvent(new BeforeLeaveEvent(this.isCreate ? undefined : this.user))) return false;
-    this.#leaveResolve?.(false);
-    await this.updateComplete;
-    this.#dialog('leave')?.showModal();
-    return new Promise((resolve) => (this.#leaveResolve = resolve));
+  confirmLeave(): Promise<boolean> {
+    return this.form.confirmLeave();
   }
 
   /** Drops every unsaved change: the form shows the profile as loaded (after a conflict, the newer one), or empty. */
   discardChanges(): void {
-    // With a conflict shown, the profile to go back to is the newer one: a save from there is no conflict.
-    if (this.conflict) this.user = this.conflict.theirs;
-    this.values = this.user && !this.isCreate ? valuesFromUser(this.user) : emptyValues();
-    this.ipDraft = '';
-    this.touched = new Set();
-    this.revealed = new Set();
-    this.serverProblems = new Map();
-    this.formError = this.saveError = this.conflict = this.failedSave = this.earlyCheck = undefined;
-    this.checking = false;
-    if (this.isCreate) this.step = 'details';
+    this.form.discardChanges();
   }
 
   /** @internal The signed-in viewer (`GET /me`). */
@@ -203,26 +138,13 @@ export class RosterUserEditor extends RosterElement {
     return this.viewer.me;
   }
 
-  /** @internal The catalog in effect. */
-  get t() {
+  /** @internal */ get t() {
     return this.localize.t;
   }
 
-  /** @internal The locale's formats. */
-  get l10n() {
-    return this.localize;
-  }
-
-  /** @internal */ get viewerState() {
-    return this.viewer.state;
-  }
-
-  /** @internal The plan has no seat left for another profile (one just created counts before `/me` reloads). */
-  get planFull(): boolean {
-    const account = this.me?.account;
-    if (!account) return false;
-    const uncounted = this.createdWith === this.me ? 1 : 0;
-    return account.singleProfile || account.seatsUsed + uncounted >= account.plan.seatLimit;
+  /** @internal The resolved language: numbers are read and written in it. */
+  get language() {
+    return this.localize.lang;
   }
 
   /** @internal */ get canWrite(): boolean {
@@ -233,6 +155,22 @@ export class RosterUserEditor extends RosterElement {
     return this.mode === 'create' || !this.userId;
   }
 
+  // Read-outs of the form, for tests that watch it.
+  /** @internal */ get values() { return this.form.values; }
+  /** @internal */ get step() { return this.form.step; }
+  /** @internal */ get user() { return this.form.user; }
+  /** @internal */ get deleted() { return this.form.deleted; }
+  /** @internal */ get saving() { return this.form.saving; }
+  /** @internal */ get checking() { return this.form.checking; }
+  /** @internal */ get conflict() { return this.form.conflict; }
+  /** @internal */ get formError() { return this.form.formError; }
+  /** @internal */ get saveError() { return this.form.saveError; }
+  /** @internal */ get serverProblems() { return this.form.serverProblems; }
+
+  /** @internal */ reloadProfile(): void {
+    void this.profile.run();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeunload', this.#handleBeforeUnload);
@@ -241,56 +179,24 @@ export class RosterUserEditor extends RosterElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.#handleBeforeUnload);
-    this.#loadAbort?.abort();
-    this.#loadedKey = undefined;
-  }
-
-  protected override update(changed: PropertyValues<this>): void {
-    this.committing = true;
-    try {
-      super.update(changed);
-    } finally {
-      this.committing = false;
-    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const key = this.isCreate ? 'create' : `edit:${this.userId}`;
-    if (key !== this.#loadedKey || (this.client !== this.#loadedClient && !this.isCreate)) {
-      this.#loadedKey = key;
-      this.#loadedClient = this.client;
-      this.#loadAbort?.abort();
-      this.user = this.deleted = this.loadError = undefined;
-      this.discardChanges();
-      this.step = 'details';
-      if (!this.isCreate) void this.load();
+    const before = (name: 'mode' | 'userId' | 'client') => (changed.has(name) ? changed.get(name) : this[name]);
+    // Another profile, or the same one through another client, or the create flow: the form starts over.
+    if (!sameTarget(target(before('mode') as string, before('userId') as string, before('client')), target(this.mode, this.userId, this.client))) {
+      this.form.reset();
     }
     if (!changed.size) return;
+    const { form } = this;
     const states = {
-      loading: !this.viewer.me || (!this.isCreate && !this.user && !this.loadError),
-      saving: this.saving,
-      checking: this.checking,
-      dirty: this.hasUnsavedChanges,
-      conflict: Boolean(this.conflict),
+      loading: !this.me || (!this.isCreate && !form.user && this.profile.status !== TaskStatus.ERROR),
+      saving: form.saving,
+      checking: form.checking,
+      dirty: form.hasUnsavedChanges,
+      conflict: Boolean(form.conflict),
     };
     for (const [name, on] of Object.entries(states)) this.setCustomState(name, on);
-  }
-
-  /** @internal Loads the profile being edited (again). */
-  async load(): Promise<void> {
-    const { client, userId } = this;
-    if (!client || !userId) return;
-    this.#loadAbort?.abort();
-    const abort = (this.#loadAbort = new AbortController());
-    this.loadError = undefined;
-    try {
-      const user = await client.users.get(userId, { signal: abort.signal });
-      if (abort !== this.#loadAbort) return;
-      this.user = user;
-      this.values = valuesFromUser(user);
-    } catch (error) {
-      if (!isAbortError(error) && abort === this.#loadAbort) this.loadError = error;
-    }
   }
 
   /**
@@ -298,11 +204,10 @@ export class RosterUserEditor extends RosterElement {
    * the one to build on, with the viewer's unsaved edits kept on top, so the next save is no conflict.
    */
   protected override handleChange(change: RosterChange) {
-    const { user } = this;
-    if (change.type !== 'user-updated' || change.userId !== user?.id || this.isCreate || this.saving || this.conflict
+    const { user, saving, conflict } = this.form;
+    if (change.type !== 'user-updated' || change.userId !== user?.id || this.isCreate || saving || conflict
       || change.user.version <= user.version) return;
-    this.values = reapply(change.user, changedPatch(this.values, user), this.values);
-    this.user = change.user;
+    this.form.rebase(change.user);
   }
 
   readonly #handleBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -312,49 +217,13 @@ export class RosterUserEditor extends RosterElement {
     event.returnValue = '';
   };
 
-  #dialog(name: 'delete' | 'leave') {
-    return this.renderRoot.querySelector<HTMLDialogElement>(`#${name}-dialog`);
-  }
-
-  /** @internal */ closeRequest() {
-    this.dispatchEvent(new EditorCloseRequestEvent(this.isCreate ? undefined : (this.user ?? this.deleted)));
-  }
-
-  /** @internal The create flow's Cancel: asks first when something was typed. */
-  async cancel() {
-    if (await this.confirmLeave()) {
-      this.discardChanges();
-      this.closeRequest();
-    }
-  }
-
-  /** @internal */ settleLeave(leave: boolean) {
-    const resolve = this.#leaveResolve;
-    this.#leaveResolve = undefined;
-    this.#dialog('leave')?.close();
-    if (leave) this.discardChanges();
-    resolve?.(leave);
-  }
-
-  /** @internal */ openDeleteDialog() {
-    this.deleteTasks = 'transfer';
-    this.deleteError = undefined;
-    this.#dialog('delete')?.showModal();
-  }
-
-  /** @internal */ closeDeleteDialog() {
-    this.#dialog('delete')?.close();
-  }
-
-  /** @internal After a create: an empty form for the next colleague. */
-  startOver() {
-    this.user = undefined;
-    this.discardChanges();
-    void focusAfterUpdate(this, '#f-firstName');
-  }
-
   protected override render() {
-    this.problems = shownProblems(this);
-    return renderEditor(this);
+    const { form, t } = this;
+    const viewer = this.viewer.state;
+    if (!this.me) return viewer.error ? renderError({ error: viewer.error, t, onRetry: () => void viewer.refresh() }) : loading(t);
+    if (this.isCreate) return renderWizard(form, t);
+    if (this.profile.status === TaskStatus.ERROR) return renderError({ error: this.profile.error, t, onRetry: () => this.reloadProfile() });
+    if (!form.user && !form.deleted) return loading(t);
+    return renderEditForm(form, t, (value) => this.localize.date(value));
   }
 }
