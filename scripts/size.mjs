@@ -16,7 +16,7 @@ const WHOLE_PANEL = 'whole panel, English (all elements + SDK + deps)';
 // bigger than it is today. Lower a ceiling whenever a change brings a bundle down.
 const budgets = {
   [WHOLE_PANEL]: { target: 50 * KB, ceiling: 76.6 * KB },
-  'SDK alone': { target: 15 * KB, ceiling: 17.8 * KB },
+  'SDK alone': { target: 15 * KB, ceiling: 17.25 * KB },
 };
 
 /** Splits one bundle into what loads up front (bytes) and each chunk loaded on demand. */
