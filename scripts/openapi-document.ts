@@ -5,8 +5,12 @@ import {
   USER_SORTS, UserCreateSchema, UserPatchSchema, UserSchema, UserStatsSchema,
 } from '../src/sdk/schemas.js';
 
+/** The JSON Schema meaning the SDK's own checks carry as `jsonSchema` (see `must` in the schemas). */
+const ownChecks = ({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: object }) => {
+  for (const check of zodSchema._zod.def.checks ?? []) Object.assign(jsonSchema, (check._zod as { check?: { jsonSchema?: object } }).check?.jsonSchema);
+};
 const schema = (s: z.ZodMiniType, io: 'input' | 'output' = 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any', override: ownChecks }) as Record<string, unknown>;
   return rest;
 };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

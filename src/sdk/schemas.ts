@@ -17,24 +17,31 @@ import {
 } from './rules.js';
 
 /**
- * A check that a value of the answer passes `test`. For these three rules, a plain check and its
- * JSON Schema meaning as metadata (for the OpenAPI document) cost far fewer bytes than zod's
- * string and number formats.
+ * A check that a value of the answer passes `test`. For these three rules, a plain check costs far
+ * fewer bytes than zod's string and number formats; `jsonSchema`, its JSON Schema meaning, is read
+ * by the OpenAPI document (scripts/openapi-document.ts), which spares the SDK zod's metadata registry.
  */
-const must = <T>(test: (value: T) => boolean) => (ctx: z.core.ParsePayload<T>) => {
+const must = <T>(test: (value: T) => boolean, jsonSchema: object) => Object.assign((ctx: z.core.ParsePayload<T>) => {
   // `continue`, as zod's own checks do: the rules of the object around still run.
   if (!test(ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, continue: true });
-};
+}, { jsonSchema });
 
-const id = z.string().check(must((value) => value !== ''), z.meta({ minLength: 1 }));
+const id = z.string().check(must((value) => value !== '', { minLength: 1 }));
 // RFC 3339 date-time; a plain pattern costs far fewer bytes than zod's ISO parser.
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
-const timestamp = z.string().check(must((value) => RFC3339.test(value)), z.meta({ pattern: RFC3339.source }));
+const timestamp = z.string().check(must((value) => RFC3339.test(value), { pattern: RFC3339.source }));
 const integer = z.number().check(
-  must(Number.isSafeInteger),
-  z.meta({ type: 'integer', minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
+  must(Number.isSafeInteger, { type: 'integer', minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
 );
 const credits = integer;
+
+/**
+ * One of `values`. A check costs far fewer bytes than `z.enum`, and raises the issue z.enum raises
+ * (`invalid_value` with the values, without `continue`: the rules of the object around stop too).
+ */
+const oneOf = <const T extends readonly string[]>(values: T) => z.unknown().check(Object.assign((ctx: z.core.ParsePayload) => {
+  if (!values.includes(ctx.value as string)) ctx.issues.push({ code: 'invalid_value', values: [...values], input: ctx.value });
+}, { jsonSchema: { type: 'string', enum: values } })) as unknown as z.ZodMiniType<T[number], T[number]>;
 
 export const ROLES = ['owner', 'manager', 'specialist', 'guest'] as const;
 export const ASSIGNABLE_ROLES = ['manager', 'specialist', 'guest'] as const;
@@ -47,10 +54,10 @@ export const AUDIT_ACTIONS = [
   'user.created', 'user.updated', 'user.deleted', 'user.verified', 'verification.sent', 'access.changed', 'account.password_changed',
 ] as const;
 
-export const RoleSchema = z.enum(ROLES);
-export const AssignableRoleSchema = z.enum(ASSIGNABLE_ROLES);
-export const UserStatusSchema = z.enum(USER_STATUSES);
-export const EventTypeSchema = z.enum(EVENT_TYPES);
+export const RoleSchema = oneOf(ROLES);
+export const AssignableRoleSchema = oneOf(ASSIGNABLE_ROLES);
+export const UserStatusSchema = oneOf(USER_STATUSES);
+export const EventTypeSchema = oneOf(EVENT_TYPES);
 
 export const ToolSchema = z.object({ id, name: z.string(), taskCost: credits });
 
@@ -61,7 +68,7 @@ export const AccountSchema = z.object({
   seatsUsed: integer,
   emailDomain: z.nullable(z.string()),
   singleProfile: z.boolean(),
-  passwordMode: z.enum(['shared', 'per-user']),
+  passwordMode: oneOf(['shared', 'per-user']),
   credits: z.object({ balance: credits }),
   tools: z.array(ToolSchema),
   /** v1.1: the account's language for mails and the verification page (BCP 47). */
@@ -91,23 +98,23 @@ export const tooManyItemsMessage = (max: number) => `Use at most ${max.toLocaleS
 /**
  * A list's item limit. It is named like zod's own `max_length` check, which zod runs before it
  * parses any item (an oversized list is refused without being walked), at a fraction of the bytes
- * of `z.maxLength`; `maxItems` is its JSON Schema meaning.
+ * of `z.maxLength`; `maxItems` is its JSON Schema meaning (see `must`).
  */
-const atMost = (maximum: number) => [{
+const atMost = (maximum: number) => ({
   _zod: {
     def: { check: 'max_length', maximum, when: () => true },
-    check: (ctx: z.core.ParsePayload<unknown[]>) => {
+    check: Object.assign((ctx: z.core.ParsePayload<unknown[]>) => {
       if (ctx.value.length > maximum) {
         ctx.issues.push({ code: 'custom', message: tooManyItemsMessage(maximum), input: ctx.value, params: { code: 'too_many_items' } });
       }
-    },
+    }, { jsonSchema: { maxItems: maximum } }),
     onattach: [],
   },
-} as unknown as z.core.$ZodCheck<unknown[]>, z.meta({ maxItems: maximum })] as const;
+}) as unknown as z.core.$ZodCheck<unknown[]>;
 
 const accessInput = z.object({
-  tools: z.array(id).check(...atMost(ITEM_LIMITS['access.tools'])),
-  tasks: z.array(TaskRefSchema).check(...atMost(ITEM_LIMITS['access.tasks'])),
+  tools: z.array(id).check(atMost(ITEM_LIMITS['access.tools'])),
+  tasks: z.array(TaskRefSchema).check(atMost(ITEM_LIMITS['access.tasks'])),
 });
 
 export const UserSchema = z.object({
@@ -258,7 +265,7 @@ const creditLimit = z.nullable(z.number().check(rule((value) =>
   (value > CREDIT_LIMIT_MAX ? 'credit_limit_too_high' : Number.isSafeInteger(value) && value >= 0 ? null : 'invalid_credit_limit'))));
 
 /** Allowed IPs, each canonicalised (SPEC rule 11); an entry listed twice is refused. */
-const allowedIps = z.array(z.string()).check(...atMost(ITEM_LIMITS.allowedIps), (ctx) => {
+const allowedIps = z.array(z.string()).check(atMost(ITEM_LIMITS.allowedIps), (ctx) => {
   const canonical: string[] = [];
   // A Set, not a scan of the list so far: the check stays linear in the list's length.
   const seen = new Set<string>();
