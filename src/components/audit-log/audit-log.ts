@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { AUDIT_ACTIONS, type AuditAction, type AuditQuery, type RosterChange } from '../../sdk/index.js';
 import { RosterElement } from '../shared/base-element.js';
-import { isolateText } from '../shared/bidi.js';
+import { isolateText, renderSentence, sentenceText } from '../shared/bidi.js';
 import { downloadBlob, safeFileName, type CsvFile } from '../shared/csv.js';
 import { renderError } from '../shared/error-view.js';
 import { isAbortError } from '../shared/errors.js';
@@ -13,7 +13,7 @@ import { VirtualWindow } from '../shared/virtual-window.js';
 import { formatDay, parseDay } from '../user-stats/events-table.js';
 import { ViewerController } from '../viewer.js';
 import { AuditHistory } from './audit-history.js';
-import { ACTION_TONES, actionLabel, renderSentence, sentenceOf, sentenceText } from './audit-rows.js';
+import { ACTION_TONES, actionLabel, sentenceOf } from './audit-rows.js';
 import { styles } from './audit-log.styles.js';
 
 /** The filters as the viewer set them; dates are `YYYY-MM-DD` of a date input, both inclusive. */

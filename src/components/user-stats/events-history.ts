@@ -13,6 +13,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { EVENT_TYPES, type EventQuery, type EventType, type RosterClient, type RosterEvent } from '../../sdk/index.js';
 import { EventsExportedEvent } from '../events.js';
 import type { LocalizeController } from '../localize/localize-controller.js';
+import { renderSentence, sentenceText } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
 import { renderState } from '../shared/state-view.js';
 import { buildCsv, type CsvFile, downloadBlob } from '../shared/csv.js';
@@ -23,7 +24,7 @@ import { TaskDirectory } from '../shared/task-directory.js';
 import { VirtualWindow } from '../shared/virtual-window.js';
 import type { ViewerController } from '../viewer.js';
 import {
-  COLUMNS, type EventFilters, NO_FILTERS, parseDay, renderEventsHeader, renderSkeletonEventRow, toolName, TYPE_TONES, typeLabel,
+  COLUMNS, eventSentence, type EventFilters, NO_FILTERS, parseDay, renderEventsHeader, renderSkeletonEventRow, toolName, TYPE_TONES, typeLabel,
 } from './events-table.js';
 import type { RosterUserStats } from './user-stats.js';
 
@@ -132,7 +133,7 @@ export class EventsHistory implements ReactiveController {
       // is gone (or whose lookup failed) as its id.
       async cells(event) {
         await tasks.resolve([event]);
-        return [event.at, typeLabel(event.type, t), event.description, toolName(event, tools), tasks.get(event.taskId ?? '')?.name ?? event.taskId, event.cost];
+        return [event.at, typeLabel(event.type, t), sentenceText(eventSentence(event, t)), toolName(event, tools), tasks.get(event.taskId ?? '')?.name ?? event.taskId, event.cost];
       },
       onProgress,
       signal,
@@ -270,7 +271,7 @@ export class EventsHistory implements ReactiveController {
       <div role="cell" class="cell col-type" part="cell">
         <span class="badge" part="badge" data-tone=${TYPE_TONES[event.type] ?? 'neutral'}>${typeLabel(event.type, t)}</span>
       </div>
-      <div role="cell" class="cell col-description" part="cell"><span class="truncate" dir="auto" title=${event.description}>${event.description}</span></div>
+      <div role="cell" class="cell col-description" part="cell"><span class="description">${renderSentence(eventSentence(event, t))}</span></div>
       <div role="cell" class="cell col-subject" part="cell">
         ${tool
           ? html`<span class="truncate"><span dir="auto">${tool}</span>${task ? html`<span class="muted"> · </span><span dir="auto">${task}</span>` : nothing}</span>`
