@@ -345,8 +345,9 @@ async function renderEvents(owner: RosterClient, userId: string, tasks: Task[]) 
   const taskOf = new Map(tasks.map((task) => [task.id, task]));
   for (const event of events) expect(event.description).to.include(taskOf.get(event.taskId!)!.name);
 
+  // Tall enough to render every row at once: rows grow with the names they wrap.
   const stats = await fixture<RosterUserStats>(html`<roster-user-stats .client=${owner} user-id=${userId} tab="events" locale="en"
-    style="--roster-user-stats-events-height: ${(events.length + 4) * 56}px"></roster-user-stats>`);
+    style="--roster-user-stats-events-height: ${(events.length + 4) * 300}px"></roster-user-stats>`);
   const row = (id: string) => stats.shadowRoot!.querySelector(`[role="row"][data-id="${id}"]`);
   // The subject shows the task name once the element has looked the names up.
   await until(() => events.every((event) => row(event.id)?.querySelector('.col-subject .muted + [dir="auto"]')), 'every event row with its task name');

@@ -9,7 +9,6 @@
  * again replaces its own sum (sums are kept per cursor), so nothing is counted twice.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { EVENT_TYPES, type EventQuery, type EventType, type RosterClient, type RosterEvent } from '../../sdk/index.js';
 import { EventsExportedEvent } from '../events.js';
 import type { LocalizeController } from '../localize/localize-controller.js';
@@ -21,7 +20,7 @@ import { isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
 import { styleProps } from '../shared/style-props.js';
 import { TaskDirectory } from '../shared/task-directory.js';
-import { VirtualWindow } from '../shared/virtual-window.js';
+import { rowSlots, VirtualWindow } from '../shared/virtual-window.js';
 import type { ViewerController } from '../viewer.js';
 import {
   COLUMNS, eventSentence, type EventFilters, NO_FILTERS, parseDay, renderEventsHeader, renderSkeletonEventRow, toolName, TYPE_TONES, typeLabel,
@@ -54,7 +53,10 @@ export class EventsHistory implements ReactiveController {
     this.#localize = localize;
     this.#viewer = viewer;
     this.#source = new PagedSource<RosterEvent>({ onChange: () => host.requestUpdate(), maxPages: 10 });
-    this.#window = new VirtualWindow(host, { count: () => this.#source.length, onRange: (first, last) => this.#source.ensure(first, last) });
+    // Descriptions wrap, and below 900 px rows stack: every row is measured.
+    this.#window = new VirtualWindow(host, {
+      count: () => this.#source.length, onRange: (first, last) => this.#source.ensure(first, last), measure: true,
+    });
     host.addController(this);
   }
 
@@ -97,6 +99,7 @@ export class EventsHistory implements ReactiveController {
     this.#tasks = TaskDirectory.for(client);
     this.#unsubscribe = this.#tasks.subscribe(() => this.#host.requestUpdate());
     const sums = (this.#sums = new Map());
+    this.#window.reset();
     this.#source.reset(async (cursor, signal) => {
       const page = await client.users.events(userId, { ...query, cursor }, { signal });
       sums.set(cursor ?? '', { count: page.items.length, cost: page.items.reduce((sum, event) => sum + event.cost, 0) });
@@ -254,7 +257,7 @@ export class EventsHistory implements ReactiveController {
       ${skeleton
         ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 6 }, (_, i) => renderSkeletonEventRow(i))}</div>`
         : html`<div role="rowgroup" class="body" tabindex="0"><div class="rows" ${styleProps(this.#window.bodyStyle())}>
-            ${repeat(this.#window.indexes(), (index) => source.at(index)?.id ?? `pending-${index}`, (index) => this.#renderRow(index))}
+            ${rowSlots(this.#window.indexes(), (index) => this.#renderRow(index))}
           </div></div>`}
     </div>`;
   }
@@ -274,7 +277,7 @@ export class EventsHistory implements ReactiveController {
       <div role="cell" class="cell col-description" part="cell"><span class="description">${renderSentence(eventSentence(event, t))}</span></div>
       <div role="cell" class="cell col-subject" part="cell">
         ${tool
-          ? html`<span class="truncate"><span dir="auto">${tool}</span>${task ? html`<span class="muted"> · </span><span dir="auto">${task}</span>` : nothing}</span>`
+          ? html`<span><span dir="auto">${tool}</span>${task ? html`<span class="muted"> · </span><span dir="auto">${task}</span>` : nothing}</span>`
           : html`<span class="muted">${t.common.none}</span>`}
       </div>
       <div role="cell" class="cell col-cost numeric" part="cell">${event.cost ? this.#localize.number(event.cost) : html`<span class="muted">0</span>`}</div>
