@@ -180,7 +180,8 @@ export function createCore(options: CoreOptions) {
           cost: input.cost,
           toolId: input.toolId ?? null,
           taskId: input.taskId ?? null,
-          taskName: input.taskName ?? null,
+          // The name as it is now, unless the caller knows it better: clients describe the event with it.
+          taskName: input.taskName ?? (input.taskId ? (await tx.task(input.taskId))?.name : null) ?? null,
         });
         return event instanceof Response ? event : json(event, 201);
       });

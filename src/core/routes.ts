@@ -493,6 +493,7 @@ const verificationOf = (context: Context): Verification => ({
   basePath: context.services.basePath,
   publicOrigin: context.services.publicOrigin,
   now: context.services.now,
+  acceptLanguage: context.request.headers.get('accept-language'),
   owner: () => context.tx.owner(),
 });
 

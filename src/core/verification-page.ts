@@ -1,9 +1,9 @@
 /**
  * The verification page: plain HTML that works without JavaScript, in the panel's look, in the
- * account's language or the browser's (`Accept-Language`), under a strict CSP (no script at all,
- * the one inline stylesheet allowed by its hash).
+ * account's language or the browser's (`Accept-Language`, see `languageFor`), under a strict CSP
+ * (the one inline stylesheet and the one small script allowed by their hashes).
  */
-export type PageLanguage = 'en' | 'de';
+import { type Language, RIGHT_TO_LEFT, TEXTS } from './texts.js';
 
 type PasswordError = 'required' | 'password_too_short' | 'password_too_long' | 'password_too_weak' | string;
 
@@ -11,79 +11,6 @@ export type PageText =
   | { state: 'unknown' | 'used' | 'expired' | 'replaced' }
   | { state: 'confirm'; email: string; needsPassword: boolean; action: string; passwordError?: PasswordError }
   | { state: 'done'; email: string };
-
-const TEXT = {
-  en: {
-    title: 'Confirm your email address',
-    intro: (account: string) => `You were added to ${account}. Confirm your email address to sign in.`,
-    email: 'Email',
-    password: 'Choose a password',
-    show: 'Show',
-    hide: 'Hide',
-    passwordHint: 'At least 12 characters. A few unrelated words are easy to remember and hard to guess.',
-    confirm: 'Confirm email address',
-    done: 'Your email address is confirmed',
-    doneText: 'You can sign in now.',
-    unknown: 'This link is not valid',
-    unknownText: 'Check that you opened the whole link from the mail.',
-    used: 'This link was already used',
-    usedText: 'Your email address is confirmed. You can sign in.',
-    expired: 'This link has expired',
-    expiredText: 'Links are valid for 7 days. Ask the person who added you to send a new one.',
-    replaced: 'A newer link was sent',
-    replacedText: 'Use the link in the most recent mail. This one no longer works.',
-    errors: {
-      required: 'Enter a password.',
-      password_too_short: 'Use at least 12 characters.',
-      password_too_long: 'Use at most 128 characters.',
-      password_too_weak: 'This password is too common or matches your email. Choose another.',
-    } as Record<string, string>,
-  },
-  de: {
-    title: 'E-Mail-Adresse bestätigen',
-    intro: (account: string) => `Sie wurden zu ${account} hinzugefügt. Bestätigen Sie Ihre E-Mail-Adresse, um sich anzumelden.`,
-    email: 'E-Mail',
-    password: 'Passwort wählen',
-    show: 'Anzeigen',
-    hide: 'Verbergen',
-    passwordHint: 'Mindestens 12 Zeichen. Ein paar unzusammenhängende Wörter sind leicht zu merken und schwer zu erraten.',
-    confirm: 'E-Mail-Adresse bestätigen',
-    done: 'Ihre E-Mail-Adresse ist bestätigt',
-    doneText: 'Sie können sich jetzt anmelden.',
-    unknown: 'Dieser Link ist ungültig',
-    unknownText: 'Prüfen Sie, ob Sie den vollständigen Link aus der E-Mail geöffnet haben.',
-    used: 'Dieser Link wurde bereits verwendet',
-    usedText: 'Ihre E-Mail-Adresse ist bestätigt. Sie können sich anmelden.',
-    expired: 'Dieser Link ist abgelaufen',
-    expiredText: 'Links sind 7 Tage gültig. Bitten Sie die Person, die Sie hinzugefügt hat, einen neuen zu senden.',
-    replaced: 'Es wurde ein neuerer Link gesendet',
-    replacedText: 'Verwenden Sie den Link aus der neuesten E-Mail. Dieser funktioniert nicht mehr.',
-    errors: {
-      required: 'Geben Sie ein Passwort ein.',
-      password_too_short: 'Verwenden Sie mindestens 12 Zeichen.',
-      password_too_long: 'Verwenden Sie höchstens 128 Zeichen.',
-      password_too_weak: 'Dieses Passwort ist zu verbreitet oder entspricht Ihrer E-Mail-Adresse. Wählen Sie ein anderes.',
-    } as Record<string, string>,
-  },
-} satisfies Record<PageLanguage, unknown>;
-
-/** The first language of `Accept-Language` Roster has, else the account's, else English. */
-export function pageLanguage(acceptLanguage: string | null, accountLocale: string): PageLanguage {
-  const wanted = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
-    })
-    .filter((entry) => entry.tag && entry.q > 0)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of wanted) {
-    const base = tag.split('-')[0];
-    if (base === 'en' || base === 'de') return base;
-  }
-  return accountLocale.toLowerCase().startsWith('de') ? 'de' : 'en';
-}
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -118,15 +45,15 @@ function hashSource(text: string): Promise<string> {
   return hash;
 }
 
-export async function renderPage(options: PageText & { language: PageLanguage; account: string; status: number }): Promise<Response> {
-  const t = TEXT[options.language];
+export async function renderPage(options: PageText & { language: Language; account: string; status: number }): Promise<Response> {
+  const t = TEXTS[options.language].page;
   const account = `<bdi>${escapeHtml(options.account)}</bdi>`;
   let heading: string;
   let content: string;
   switch (options.state) {
     case 'confirm': {
       heading = t.title;
-      const error = options.passwordError ? t.errors[options.passwordError] ?? t.errors.password_too_weak! : '';
+      const error = options.passwordError ? (t.errors as Record<string, string>)[options.passwordError] ?? t.errors.password_too_weak : '';
       const password = options.needsPassword
         ? `<label for="password">${t.password}</label>`
           + `<input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" maxlength="128"`
@@ -149,7 +76,7 @@ export async function renderPage(options: PageText & { language: PageLanguage; a
       heading = t[options.state];
       content = `<p>${t[`${options.state}Text`]}</p>`;
   }
-  const html = `<!doctype html><html lang="${options.language}"><head><meta charset="utf-8">`
+  const html = `<!doctype html><html lang="${options.language}"${RIGHT_TO_LEFT.has(options.language) ? ' dir="rtl"' : ''}><head><meta charset="utf-8">`
     + `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">`
     + `<title>${heading}</title><style>${STYLE}</style></head>`
     + `<body><main><h1>${heading}</h1>${content}</main><script>${SCRIPT}</script></body></html>`;

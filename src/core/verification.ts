@@ -8,7 +8,8 @@ import { recordAudit } from './audit.js';
 import { fieldError, fieldProblem, json, problem, randomToken } from './http.js';
 import { serverPasswordProblem } from './passwords.js';
 import type { AccountState, AccountTx, OutboxMail, VerificationToken } from './storage.js';
-import { type PageText, pageLanguage, renderPage } from './verification-page.js';
+import { type Language, languageFor, TEXTS } from './texts.js';
+import { type PageText, renderPage } from './verification-page.js';
 
 export const LINK_LIFETIME_MS = 7 * 86_400_000;
 
@@ -20,13 +21,20 @@ export interface Verification {
   publicOrigin?: string;
   now: () => Date;
   owner: () => Promise<User>;
+  /** The `Accept-Language` of the request that sends a mail (a create, a resend): a language Roster has wins over the account's. */
+  acceptLanguage?: string | null;
 }
 
 /** A new link's token record and its mail: what a send writes, composed in one place. */
 export function verificationRecords(
-  input: { account: AccountState; owner: User; user: User; basePath: string; publicOrigin?: string; at: Date; welcome: boolean; mailId: string },
+  input: {
+    account: AccountState; owner: User; user: User; basePath: string; publicOrigin?: string; at: Date; welcome: boolean; mailId: string;
+    /** The mail's language: the account's unless given. */
+    language?: Language;
+  },
 ): { token: VerificationToken; mail: OutboxMail } {
   const { account, owner, user, at, welcome } = input;
+  const m = TEXTS[input.language ?? languageFor(null, account.locale)].mail;
   const token = randomToken(24);
   const link = `${input.basePath}/verify/${token}`;
   const url = `${input.publicOrigin ?? ''}${link}`;
@@ -42,10 +50,9 @@ export function verificationRecords(
     mail: {
       id: input.mailId,
       to: user.email,
-      subject: welcome ? `Welcome to ${account.name}: please confirm your email address` : `Confirm your email address for ${account.name}`,
+      subject: welcome ? m.welcomeSubject(account.name) : m.verificationSubject(account.name),
       link,
-      text: `${welcome ? `Hello ${user.firstName}, ${owner.firstName} added you to ${account.name}.` : `Hello ${user.firstName},`}\n`
-        + `Confirm your email address to sign in: ${url}\nThe link is valid for 7 days.`,
+      text: `${welcome ? m.welcome(user.firstName, owner.firstName, account.name) : m.greeting(user.firstName)}\n${m.confirm(url)}\n${m.validity}`,
       kind: welcome ? 'welcome' : 'verification',
       userId: user.id,
       createdAt: at.toISOString(),
@@ -60,6 +67,7 @@ export async function sendVerification(v: Verification, user: User, welcome: boo
   const at = v.now();
   const { token, mail } = verificationRecords({
     account: v.account, owner: await v.owner(), user, basePath: v.basePath, publicOrigin: v.publicOrigin, at, welcome, mailId: await tx.newId('mail'),
+    language: languageFor(v.acceptLanguage, v.account.locale),
   });
   await tx.replaceVerificationTokens(user.id, at.toISOString());
   await tx.insertVerificationToken(token);
@@ -108,7 +116,7 @@ export async function verifyLink(
   v: Verification, request: Request, token: string, body: string, hashPassword: (password: string) => Promise<string>,
 ): Promise<Response> {
   const state = await linkState(v, token);
-  const language = pageLanguage(request.headers.get('accept-language'), v.account.locale);
+  const language = languageFor(request.headers.get('accept-language'), v.account.locale);
   const page = (text: PageText, status: number) => renderPage({ language, account: v.account.name, status, ...text });
   const asJson = wantsJson(request);
 

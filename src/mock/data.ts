@@ -242,6 +242,7 @@ export function createDemoStore(demoUsers = TEAM.length, options: DemoAccountOpt
         cost,
         toolId: tool?.id ?? null,
         taskId: task?.id ?? null,
+        taskName: task?.name ?? null,
       });
     });
     return events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

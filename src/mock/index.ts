@@ -28,6 +28,8 @@ export interface AccountOptions {
   passwordMode: 'shared' | 'per-user';
   /** The account's credit balance. */
   credits: number;
+  /** v1.1: the language of its mails and verification page (BCP 47). Default `en`. */
+  locale: string;
 }
 
 export interface OwnerOptions {
@@ -127,7 +129,7 @@ function createStore(options: ReferenceApiOptions, now: () => Date): Store {
     passwordMode: account.passwordMode,
     balance: account.credits,
     tools: (options.tools ?? DEFAULT_TOOLS).map((tool) => ({ ...tool })),
-    locale: 'en',
+    locale: account.locale ?? 'en',
     passwordSetAt: null,
   });
   const at = now().toISOString();

@@ -50,6 +50,7 @@ export interface AccountInput {
   passwordMode: 'shared' | 'per-user';
   credits: number;
   tools: Tool[];
+  /** The language of the account's mails and verification page (BCP 47). Default `en`. */
   locale?: string;
   owner: { firstName: string; lastName: string; email: string; password?: string };
 }
@@ -59,6 +60,8 @@ export interface AccountUpdate {
   seatLimit?: number;
   tools?: Tool[];
   addCredits?: number;
+  /** The language of the account's mails and verification page (BCP 47). */
+  locale?: string;
 }
 
 export interface RosterServer {
@@ -194,6 +197,7 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
       !isValidEmailAddress(ownerEmail) && 'owner.email',
       !(Number.isSafeInteger(input.seatLimit) && input.seatLimit >= 1) && 'seatLimit',
       !(Number.isSafeInteger(input.credits) && input.credits >= 0) && 'credits',
+      input.locale !== undefined && !localeTag(input.locale) && 'locale',
     ].filter(Boolean);
     if (problems.length) throw new TypeError(`accounts.create: invalid ${problems.join(', ')}`);
     const at = now().toISOString();
@@ -207,7 +211,7 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
       passwordMode: input.passwordMode,
       balance: input.credits,
       tools: input.tools.map((tool) => ({ ...tool })),
-      locale: input.locale ?? 'en',
+      locale: (input.locale !== undefined && localeTag(input.locale)) || 'en',
       passwordSetAt: null,
     };
     await storage.createAccount!(account);
@@ -250,12 +254,15 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
     accounts: {
       create: createAccount,
       update: (accountId, change) => storage.write(accountId, async (tx) => {
+        const locale = change.locale === undefined ? undefined : localeTag(change.locale);
+        if (locale === null) throw new TypeError('accounts.update: invalid locale');
         const account = await tx.account();
         await tx.updateAccount({
           ...(change.name !== undefined && { name: change.name }),
           ...(change.seatLimit !== undefined && { seatLimit: change.seatLimit }),
           ...(change.tools !== undefined && { tools: change.tools.map((tool) => ({ ...tool })) }),
           ...(change.addCredits !== undefined && { balance: account.balance + change.addCredits }),
+          ...(locale !== undefined && { locale }),
         });
         return tx.account();
       }),
@@ -328,3 +335,12 @@ async function cursorSecret(database: Database): Promise<string> {
 export { EmailTakenError };
 export { toNodeListener } from './node-http.js';
 export type { Principal, RecordEventInput, SignInInput, SignInResult };
+
+/** A BCP 47 tag in its canonical spelling (`pt-br` → `pt-BR`), or null when it is none. */
+function localeTag(value: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(value)[0] ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -263,6 +263,7 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       if (change.name !== undefined) assign('name', change.name);
       if (change.seatLimit !== undefined) assign('seat_limit', change.seatLimit);
       if (change.tools !== undefined) assign('tools', JSON.stringify(change.tools), '::json');
+      if (change.locale !== undefined) assign('locale', change.locale);
       if (!assignments.length) return;
       await tx.query(`UPDATE accounts SET ${assignments.join(', ')} WHERE id = $1`, sets.params);
     },

@@ -345,15 +345,18 @@ async function renderEvents(owner: RosterClient, userId: string, tasks: Task[]) 
   const taskOf = new Map(tasks.map((task) => [task.id, task]));
   for (const event of events) expect(event.description).to.include(taskOf.get(event.taskId!)!.name);
 
+  // Tall enough to render every row at once: rows grow with the names they wrap.
   const stats = await fixture<RosterUserStats>(html`<roster-user-stats .client=${owner} user-id=${userId} tab="events" locale="en"
-    style="--roster-user-stats-events-height: ${(events.length + 4) * 56}px"></roster-user-stats>`);
+    style="--roster-user-stats-events-height: ${(events.length + 4) * 300}px"></roster-user-stats>`);
   const row = (id: string) => stats.shadowRoot!.querySelector(`[role="row"][data-id="${id}"]`);
   // The subject shows the task name once the element has looked the names up.
   await until(() => events.every((event) => row(event.id)?.querySelector('.col-subject .muted + [dir="auto"]')), 'every event row with its task name');
   for (const event of events) {
-    const description = row(event.id)!.querySelector('.col-description [dir="auto"]')!;
-    expect(description.textContent, show(event.description)).to.equal(event.description);
-    expect(description.getAttribute('title')).to.equal(event.description);
+    // The sentence in the viewer's language, the task's name in its own isolate.
+    const name = taskOf.get(event.taskId!)!.name;
+    expect(event.taskName).to.equal(name);
+    expect(row(event.id)!.querySelector('.col-description bdi')!.textContent, show(name)).to.equal(name);
+    expect(row(event.id)!.querySelector('.col-description')!.textContent!.trim()).to.equal(en.stats.descriptions.task_created(name));
     expect(row(event.id)!.querySelector('.col-subject .muted + [dir="auto"]')!.textContent).to.equal(taskOf.get(event.taskId!)!.name);
   }
 
@@ -364,6 +367,6 @@ async function renderEvents(owner: RosterClient, userId: string, tasks: Task[]) 
   const c = en.stats.csv;
   expect(records[0]).to.deep.equal([c.time, c.type, c.description, c.tool, c.task, c.cost]);
   expect(records.slice(1)).to.deep.equal(events.map((event) =>
-    [event.at, en.stats.types.task_created, formulaSafe(event.description), TOOL.name, formulaSafe(taskOf.get(event.taskId!)!.name), String(event.cost)]));
+    [event.at, en.stats.types.task_created, formulaSafe(en.stats.descriptions.task_created(event.taskName!)), TOOL.name, formulaSafe(taskOf.get(event.taskId!)!.name), String(event.cost)]));
   await guard.assertClean(stats);
 }

@@ -55,7 +55,9 @@ describe('<roster-user-stats> events history', () => {
     const row = eventRows(el)[0]!;
     expect(row.dataset.id).to.equal(first.id);
     expect(text(row.querySelector('.col-type')!)).to.equal(en.stats.types[first.type as keyof typeof en.stats.types]);
-    expect(text(row.querySelector('.col-description')!)).to.equal(first.description);
+    expect(page.items.filter((item) => item.taskId && !item.taskName), 'the demo names the task of every event').to.deep.equal([]);
+    expect(text(row.querySelector('.col-description')!)).to.equal(first.taskName
+      ? en.stats.descriptions[first.type as 'task_created'](first.taskName) : en.stats.descriptions.signed_in());
     const withTask = page.items.find((item) => item.taskId && item.toolId === 'rank-tracker')!;
     await waitFor(() => eventRows(el).some((r) => r.dataset.id === withTask.id && text(r.querySelector('.col-subject')!).startsWith('Rank Tracker · ')), 'tool and task named');
     const footer = root(el).querySelector('[part="footer"]')!;
@@ -90,7 +92,7 @@ describe('<roster-user-stats> events history', () => {
     expect(ranged.url.searchParams.get('type')).to.equal('task_created');
     await waitFor(() => eventRows(el).length === 2, 'two events in range');
     expect(eventRows(el).map((row) => text(row.querySelector('.col-description')!))).to.deep.equal([
-      'Created the task “Task 9” in Keyword Research', 'Created the task “Task 10” in Site Audit',
+      'Created the task “Task 9”', 'Created the task “Task 10”',
     ]);
     expect(text(root(el).querySelector('[part="total"]')!)).to.equal(en.stats.totalAll(30));
     setValue(from, '2030-01-01');
@@ -124,7 +126,7 @@ describe('<roster-user-stats> events history', () => {
       table.scrollTop = table.scrollHeight;
       return eventRows(el).find((row) => row.getAttribute('aria-rowindex') === '2501');
     }, 'the last row shown');
-    expect(text(last.querySelector('.col-description')!)).to.equal('Created the task “Task 0” in Ping');
+    expect(text(last.querySelector('.col-description')!)).to.equal('Created the task “Task 0”');
   });
 
   it('should name the task of an event that is on no first page of tasks, reading each page once', async () => {
@@ -167,7 +169,7 @@ describe('<roster-user-stats> events history', () => {
     const el = await eventsShown(await renderStats(spender, SPENDER_ID, { tab: 'events' }));
     await spender.tasks.create({ toolId: 'site-audit', name: 'Second' });
     await waitFor(() => eventRows(el).length === 2, 'new event shown');
-    expect(text(eventRows(el)[0]!.querySelector('.col-description')!)).to.equal('Created the task “Second” in Site Audit');
+    expect(text(eventRows(el)[0]!.querySelector('.col-description')!)).to.equal('Created the task “Second”');
     expect(text(eventRows(el)[0]!.querySelector('.col-subject')!)).to.equal('Site Audit · Second');
     expect(text(root(el).querySelector('[part="total"]')!)).to.equal(en.stats.totalAll(35));
     expect(testApi.requests.filter((r) => r.path === '/tools/site-audit/tasks')).to.deep.equal([]);
@@ -182,10 +184,42 @@ describe('<roster-user-stats> events history', () => {
     const row = eventRows(el)[0]!;
     expect(text(row.querySelector('.col-type')!)).to.equal(de.stats.types.task_created);
     expect(text(row.querySelector('.col-time')!)).to.match(/^20\.11\.2026, \d\d:00$/);
+    expect(text(row.querySelector('.col-description')!)).to.equal('Hat die Aufgabe „Jahresaudit“ erstellt');
+    expect(row.querySelector('.col-description bdi')!.textContent, 'the name in its own isolate').to.equal('Jahresaudit');
     expect(text(row.querySelector('.col-cost')!)).to.equal('1.234');
     expect(text(root(el).querySelector('[part="footer"]')!)).to.include('1 Ereignis');
     expect(text(root(el).querySelector('[part="total"]')!)).to.equal('Summe: 1.234 Credits');
     expect(text(root(el).querySelector('[part="export-button"]')!)).to.equal(de.stats.export);
+  });
+});
+
+describe('<roster-user-stats> event descriptions', () => {
+
+  it('should fall back to the server\'s description for an unknown type or a task event without its name', async () => {
+    const { testApi, owner } = spendingAccount();
+    const events = [
+      event({ id: 'evt_new', type: 'report_scheduled', description: 'Scheduled a report', taskId: 'tsk_x', taskName: 'Weekly' }),
+      event({ id: 'evt_old', type: 'task_updated', description: 'Updated the task “Legacy”', taskName: null }),
+      event({ id: 'evt_v1', type: 'report_downloaded', description: 'Downloaded the report of “v1”' }),
+      event({ id: 'evt_rtl', type: 'task_updated', description: 'Updated', taskName: 'مشروع\u202Eabc' }),
+      event({ id: 'evt_in', type: 'signed_in', description: 'Logged on' }),
+    ];
+    testApi.intercept((r) => r.path === `/users/${SPENDER_ID}/events`,
+      async () => new Response(JSON.stringify({ items: events, nextCursor: null, total: events.length }), { headers: { 'content-type': 'application/json' } }));
+    const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events', locale: 'de' }));
+    const described = () => Object.fromEntries(eventRows(el).map((row) => [row.dataset.id, text(row.querySelector('.col-description')!)]));
+    expect(described()).to.deep.equal({
+      evt_new: 'Scheduled a report',
+      evt_old: 'Updated the task “Legacy”',
+      evt_v1: 'Downloaded the report of “v1”',
+      evt_rtl: 'Hat die Aufgabe „مشروع\u202Eabc“ aktualisiert',
+      evt_in: 'Hat sich angemeldet',
+    });
+    // The name is isolated: its override ends inside the <bdi>, before the closing quote.
+    const rtl = eventRows(el).find((row) => row.dataset.id === 'evt_rtl')!;
+    expect(rtl.querySelector('.col-description bdi')!.textContent).to.equal('مشروع\u202Eabc');
+    const records = parseCsv((await (await el.buildCsv()).blob.text()).replace(/^\uFEFF/, ''));
+    expect(records.slice(1).map((record) => record[2])).to.deep.equal(Object.values(described()));
   });
 });
 
@@ -246,7 +280,7 @@ describe('<roster-user-stats> CSV export', () => {
     expect(records).to.have.length(451);
     const formula = records[1]!;
     expect(formula.slice(1)).to.deep.equal([
-      'Task created', `Created the task “=SUM(A1:A9), "x"” in ${odd.name}`, odd.name, `'=SUM(A1:A9), "x"`, '1',
+      'Task created', 'Created the task “=SUM(A1:A9), "x"”', odd.name, `'=SUM(A1:A9), "x"`, '1',
     ]);
     expect(Date.parse(formula[0]!)).to.be.a('number').and.not.NaN;
     expect(records[2]![4]).to.equal('Task 448');

@@ -130,6 +130,21 @@ for (const target of freshDatabase.targets()) {
       assert.equal((await call(team.token, 'GET', '/me')).body.account.credits.balance, 80);
     });
 
+    it('names the task of a recorded event (v1.1 taskName), so clients describe it in their own language', async () => {
+      const team = await newAccount();
+      const task = await call(team.token, 'POST', '/tasks', { toolId: 'rank-tracker', name: 'Berlin Audit' });
+      const record = (key: string, extra: { taskId?: string; taskName?: string; type?: 'task_updated' | 'signed_in' } = {}) => server.events.record({
+        accountId: team.account.id, userId: team.owner.id, type: 'task_updated', cost: 0, description: 'Updated a task', toolId: 'rank-tracker', idempotencyKey: key, ...extra,
+      });
+      assert.equal((await record('looked-up', { taskId: task.body.id })).taskName, 'Berlin Audit', 'looked up when the caller gives only the id');
+      assert.equal((await record('given', { taskId: task.body.id, taskName: 'Berlin Audit (old)' })).taskName, 'Berlin Audit (old)');
+      assert.equal((await record('none', { type: 'signed_in' })).taskName, null);
+      const events = await call(team.token, 'GET', `/users/${team.owner.id}/events`);
+      assert.deepEqual(events.body.items.map((event: { type: string; taskName: string | null }) => [event.type, event.taskName]), [
+        ['signed_in', null], ['task_updated', 'Berlin Audit (old)'], ['task_updated', 'Berlin Audit'], ['task_created', 'Berlin Audit'],
+      ]);
+    });
+
     it('keeps accounts apart: every id of another account is 404 on every route', async () => {
       const a = await newAccount();
       const b = await newAccount();

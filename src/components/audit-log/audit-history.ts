@@ -6,10 +6,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AuditEntry, AuditQuery, RosterClient, TaskRef } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
+import { sentenceText } from '../shared/bidi.js';
 import { buildCsv, type CsvFile } from '../shared/csv.js';
 import { PagedSource } from '../shared/paged-source.js';
 import { TaskDirectory } from '../shared/task-directory.js';
-import { actionLabel, type AuditRow, rowsOf, type SentenceContext, sentenceOf, sentenceText, taskRefs } from './audit-rows.js';
+import { actionLabel, type AuditRow, rowsOf, type SentenceContext, sentenceOf, taskRefs } from './audit-rows.js';
 
 /** A person the filter can name: a current profile (label with the email) or one seen in the log. */
 export interface PersonOption {

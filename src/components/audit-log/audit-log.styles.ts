@@ -6,7 +6,8 @@ import { tokenStyles } from '../styles/tokens.styles.js';
 const auditStyles = css`
   :host {
     --_row-height: calc(var(--roster-audit-log-row-height, 3.25rem) * var(--_density));
-    --_columns: minmax(9.5rem, 11rem) minmax(9rem, 12rem) minmax(0, 1fr);
+    /* Time and action get room for their whole text; the sentence wraps. */
+    --_columns: 12rem 13rem minmax(0, 1fr);
     display: flex;
     flex-direction: column;
     gap: var(--_space-m);
@@ -62,54 +63,49 @@ const auditStyles = css`
     background: var(--_color-surface-raised);
     border-block-end: 1px solid var(--_color-border);
   }
+  /* The one scrolling area of the log: rows only ever grow downwards, never sideways. */
   .body,
   .skeleton-body {
     block-size: var(--roster-audit-log-height, 28rem);
+    overflow-x: hidden;
     overscroll-behavior: contain;
     scrollbar-gutter: stable;
   }
   .body {
-    overflow: auto;
+    overflow-y: auto;
   }
   .skeleton-body {
-    overflow: hidden;
+    overflow-y: hidden;
+  }
+  /* Each row is as tall as its wrapped sentence (the window measures the rows); the token is the least. */
+  .body .row,
+  .skeleton-body .row {
+    block-size: auto;
+    min-block-size: var(--_row-height);
+    padding-block: var(--_space-xs);
   }
   .col-time {
     color: var(--_color-text-muted);
     font-size: var(--_font-size-s);
-    white-space: nowrap;
   }
   .col-action .badge {
-    display: block;
-    max-inline-size: 100%;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    white-space: normal;
   }
-  /* Two lines at most, so every row has one height for the virtualised list; the title holds the whole. */
   .sentence {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
     line-height: 1.35;
   }
   bdi {
     font-weight: var(--_font-weight-medium);
   }
-  /* Narrow: time and action above the sentence, each row taller and still of one height. A container
-     query cannot restyle its container (the host), so the taller height is set on the table. */
-  @container roster-audit-log (max-width: 37.49rem) {
-    .content {
-      --_row-height: calc(var(--roster-audit-log-row-height, 3.25rem) * var(--_density) + 2.75rem);
-    }
-    .header-row {
+  /* Below 900 px of the element's own width, each change stacks: time and action on the first line,
+     the sentence below, whole. */
+  @container roster-audit-log (width < 900px) {
+    .head {
       display: none;
     }
-    .row:not(.header-row) {
-      grid-template-columns: auto minmax(0, 1fr);
-      grid-template-rows: auto 1fr;
-      align-items: start;
-      align-content: center;
+    .body .row,
+    .skeleton-body .row {
+      grid-template-columns: minmax(0, 1fr) auto;
       row-gap: var(--_space-xs);
       padding-block: var(--_space-s);
     }
@@ -119,6 +115,8 @@ const auditStyles = css`
     .col-action {
       justify-content: flex-end;
     }
+  }
+  @container roster-audit-log (width < 600px) {
     .filters > .field {
       flex: 1 1 8rem;
     }

@@ -3,17 +3,17 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { AUDIT_ACTIONS, type AuditAction, type AuditQuery, type RosterChange } from '../../sdk/index.js';
 import { RosterElement } from '../shared/base-element.js';
-import { isolateText } from '../shared/bidi.js';
+import { renderSentence } from '../shared/bidi.js';
 import { downloadBlob, safeFileName, type CsvFile } from '../shared/csv.js';
 import { renderError } from '../shared/error-view.js';
 import { isAbortError } from '../shared/errors.js';
 import { renderState } from '../shared/state-view.js';
 import { styleProps } from '../shared/style-props.js';
-import { VirtualWindow } from '../shared/virtual-window.js';
+import { rowSlots, VirtualWindow } from '../shared/virtual-window.js';
 import { formatDay, parseDay } from '../user-stats/events-table.js';
 import { ViewerController } from '../viewer.js';
 import { AuditHistory } from './audit-history.js';
-import { ACTION_TONES, actionLabel, renderSentence, sentenceOf, sentenceText } from './audit-rows.js';
+import { ACTION_TONES, actionLabel, sentenceOf } from './audit-rows.js';
 import { styles } from './audit-log.styles.js';
 
 /** The filters as the viewer set them; dates are `YYYY-MM-DD` of a date input, both inclusive. */
@@ -45,7 +45,7 @@ const exportIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" 
  * type: current profiles, and everyone the log named so far) as the one changed or the one who made
  * the change, an action, and a range of days. Entries page by cursor into a virtualised table; "Export
  * CSV" writes every change of the filters (formula-safe). Needs `users:read` (owner, managers).
- * Reloads after writes made through its client. Below 600 px of width each row stacks.
+ * Reloads after writes made through its client. Below 900 px of its own width each row stacks.
  *
  * @csspart filters - The filters. @csspart filter - A filter control.
  * @csspart export-button - "Export CSV". @csspart export - The running export: progress, count and cancel.
@@ -57,7 +57,7 @@ const exportIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" 
  * @csspart state - Empty, no-results and no-permission blocks. @csspart error - An error block. @csspart retry-button - "Try again".
  *
  * @cssprop [--roster-audit-log-height=28rem] - Height of the scrolling table.
- * @cssprop [--roster-audit-log-row-height=3.25rem] - Height of a row (times `--roster-density`; stacked rows are taller).
+ * @cssprop [--roster-audit-log-row-height=3.25rem] - Least height of a row (times `--roster-density`); a row grows with its sentence.
  * @cssprop --roster-color-* - System colour tokens, see the theming guide.
  *
  * @cssstate loading - The first page of the filters is loading.
@@ -71,6 +71,8 @@ export class RosterAuditLog extends RosterElement {
   readonly #window = new VirtualWindow(this, {
     count: () => this.#history.source.length,
     onRange: (first, last) => this.#history.source.ensure(first, last),
+    // Sentences wrap, and below 900 px rows stack: every row is measured.
+    measure: true,
   });
 
   /** Entries per page request (1–200). */
@@ -279,7 +281,7 @@ export class RosterAuditLog extends RosterElement {
       ${skeleton
         ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 6 }, (_, i) => this.#renderSkeletonRow(i))}</div>`
         : html`<div role="rowgroup" class="body" tabindex="0" aria-label=${a.label}><div class="rows" ${styleProps(this.#window.bodyStyle())}>
-            ${repeat(this.#window.indexes(), (index) => source.at(index)?.id ?? `pending-${index}`, (index) => this.#renderRow(index))}
+            ${rowSlots(this.#window.indexes(), (index) => this.#renderRow(index))}
           </div></div>`}
     </div>`;
   }
@@ -303,7 +305,7 @@ export class RosterAuditLog extends RosterElement {
         <span class="badge" part="badge" data-tone=${ACTION_TONES[entry.action] ?? 'neutral'}>${actionLabel(entry.action, t)}</span>
       </div>
       <div role="cell" class="cell col-change" part="cell">
-        <span class="sentence" title=${isolateText(sentenceText(sentence))}>${renderSentence(sentence)}</span>
+        <span class="sentence">${renderSentence(sentence)}</span>
       </div>
     </div>`;
   }

@@ -1,13 +1,13 @@
 /**
  * The audit log's rows and their sentences. An entry becomes one row per change a person would name
  * on its own (each grant added or removed, each field changed), so every row is one sentence of
- * equal height for the virtualised list: "Greta Hoffmann gave Sophie Becker access to the task
+ * its own: "Greta Hoffmann gave Sophie Becker access to the task
  * “Berlin audit” (Site Audit)". The same sentence is rendered with every name in its own isolate,
  * or as plain text for the CSV.
  */
-import { html, type TemplateResult } from 'lit';
 import type { AuditChange, AuditEntry, Role, TaskRef, Tool } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
+import type { Sentence } from '../shared/bidi.js';
 
 /** One line of the log: an entry, and the change of it the line tells (none: the entry as a whole). */
 export interface AuditRow {
@@ -23,12 +23,6 @@ export interface SentenceContext {
   tools: readonly Tool[];
   /** The task's name; null when it no longer exists; undefined while unknown. */
   taskName: (ref: TaskRef) => string | null | undefined;
-}
-
-/** A sentence: a catalog message and the values for its slots (names, values), each isolated when rendered. */
-export interface Sentence {
-  message: (...values: string[]) => string;
-  values: string[];
 }
 
 export const ACTION_TONES: Record<string, string> = {
@@ -121,17 +115,4 @@ export function sentenceOf({ entry, change }: AuditRow, context: SentenceContext
     default:
       return say(a.other, actor, actionLabel(entry.action, context.t), target);
   }
-}
-
-const SLOT = '\uE000';
-
-/** The sentence as plain text (CSV, live regions). */
-export function sentenceText({ message, values }: Sentence): string {
-  return message(...values);
-}
-
-/** The sentence for markup: each value in its own `<bdi>`, so a right-to-left name neither flips the sentence nor leaks into it. */
-export function renderSentence({ message, values }: Sentence): TemplateResult {
-  const pieces = message(...values.map((_, index) => `${SLOT}${index}${SLOT}`)).split(SLOT);
-  return html`${pieces.map((piece, index) => (index % 2 ? html`<bdi>${values[Number(piece)]}</bdi>` : piece))}`;
 }

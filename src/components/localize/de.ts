@@ -354,6 +354,12 @@ export const de: Catalog = {
       report_downloaded: 'Bericht heruntergeladen',
       signed_in: 'Angemeldet',
     },
+    descriptions: {
+      task_created: (task) => `Hat die Aufgabe „${task}“ erstellt`,
+      task_updated: (task) => `Hat die Aufgabe „${task}“ aktualisiert`,
+      report_downloaded: (task) => `Hat den Bericht zu „${task}“ heruntergeladen`,
+      signed_in: () => 'Hat sich angemeldet',
+    },
     columns: { time: 'Zeitpunkt', type: 'Art', description: 'Beschreibung', subject: 'Tool und Aufgabe', cost: 'Kosten' },
     eventsLabel: 'Ereignisse',
     count: (total) => plural(total, 'Ereignis', 'Ereignisse'),

@@ -351,6 +351,13 @@ export const en = {
       report_downloaded: 'Report downloaded',
       signed_in: 'Signed in',
     },
+    /** What the user did, from the event's type and the task's name (in quotes: a name the viewer reads as one). */
+    descriptions: {
+      task_created: (task: string) => `Created the task “${task}”`,
+      task_updated: (task: string) => `Updated the task “${task}”`,
+      report_downloaded: (task: string) => `Downloaded the report of “${task}”`,
+      signed_in: () => 'Signed in',
+    },
     columns: { time: 'Time', type: 'Type', description: 'Description', subject: 'Tool and task', cost: 'Cost' },
     eventsLabel: 'Events',
     count: (total: number) => plural(total, 'event', 'events'),

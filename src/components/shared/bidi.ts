@@ -57,3 +57,22 @@ export function withValue(message: (value: string) => string, value: string): Te
   const [before, after = ''] = message(SLOT).split(SLOT);
   return html`${before}<bdi dir="ltr">${value}</bdi>${after}`;
 }
+
+/** A sentence: a catalog message and the values for its slots (names, values), each isolated when rendered. */
+export interface Sentence {
+  message: (...values: string[]) => string;
+  values: string[];
+}
+
+const SENTENCE_SLOT = '\uE000';
+
+/** The sentence as plain text (CSV, live regions). */
+export function sentenceText({ message, values }: Sentence): string {
+  return message(...values);
+}
+
+/** The sentence for markup: each value in its own `<bdi>`, so a right-to-left name neither flips the sentence nor leaks into it. */
+export function renderSentence({ message, values }: Sentence): TemplateResult {
+  const pieces = message(...values.map((_, index) => `${SENTENCE_SLOT}${index}${SENTENCE_SLOT}`)).split(SENTENCE_SLOT);
+  return html`${pieces.map((piece, index) => (index % 2 ? html`<bdi>${values[Number(piece)]}</bdi>` : piece))}`;
+}

@@ -1,7 +1,8 @@
 /**
- * Windowing for lists whose rows share one height: only the rows in view (plus a few either side)
- * are rendered, so 100,000 rows cost the DOM of a screenful. Equal row heights turn the general
- * virtualiser's measuring into arithmetic, for a small fraction of its bytes.
+ * Windowing for long lists: only the rows in view (plus a few either side) are rendered, so 100,000
+ * rows cost the DOM of a screenful. Rows share one height by default, which turns the general
+ * virtualiser's measuring into arithmetic; with `measure: true` each rendered row is measured (rows
+ * whose text wraps), and rows never rendered count at the average height measured so far.
  *
  *     private readonly window = new VirtualWindow(this, { count: () => this.rows.length, onRange: (a, b) => … });
  *     updated() { this.window.observe(scroller, body); }
@@ -24,6 +25,8 @@ export interface VirtualWindowOptions {
   overscan?: number;
   /** Called when the rendered range changes, e.g. to load the pages it covers. */
   onRange?(first: number, last: number): void;
+  /** Rows differ in height (wrapped text, stacked layouts): measure each rendered row. */
+  measure?: boolean;
 }
 
 export class VirtualWindow implements ReactiveController {
@@ -33,7 +36,7 @@ export class VirtualWindow implements ReactiveController {
   /** First and last row actually in view. */
   visibleFirst = 0;
   visibleLast = -1;
-  /** The measured row height in CSS pixels (0 until a row is rendered). */
+  /** The measured row height in CSS pixels (0 until a row is rendered); measuring rows, their average. */
   rowHeight = 0;
 
   readonly #host: ReactiveControllerHost;
@@ -47,6 +50,13 @@ export class VirtualWindow implements ReactiveController {
   #offset = 0;
   // The row count the window was last placed for.
   #count = -1;
+  // Measuring rows: the height of each row measured (by index), its keys in order (rebuilt when
+  // stale), the rows observed with the index each was observed for, and the width they were measured at.
+  readonly #sizes = new Map<number, number>();
+  #sorted?: number[];
+  #rowObserver?: ResizeObserver;
+  readonly #observedAs = new Map<Element, string>();
+  #width = 0;
   readonly #measure = () => this.measure();
 
   constructor(host: ReactiveControllerHost, options: VirtualWindowOptions) {
@@ -67,6 +77,7 @@ export class VirtualWindow implements ReactiveController {
       }
     }
     this.#body = body ?? undefined;
+    if (this.#options.measure) this.#observeRows();
   }
 
   /** Row indexes to render, in order. */
@@ -80,8 +91,8 @@ export class VirtualWindow implements ReactiveController {
     if (!this.rowHeight) return {};
     return {
       'box-sizing': 'border-box',
-      'block-size': `${this.#options.count() * this.rowHeight}px`,
-      'padding-block-start': `${this.first * this.rowHeight}px`,
+      'block-size': `${this.#offsetOf(this.#options.count())}px`,
+      'padding-block-start': `${this.#offsetOf(this.first)}px`,
     };
   }
 
@@ -92,9 +103,9 @@ export class VirtualWindow implements ReactiveController {
     if (!scroller || !height) return;
     // The count may have grown since the last render (End made room for the last rows): give the
     // body its new height now, or the scroll stops at the old end.
-    this.#body?.style.setProperty('block-size', `${this.#options.count() * height}px`);
-    const top = index * height;
-    const bottom = this.#offset + top + height - scroller.clientHeight;
+    this.#body?.style.setProperty('block-size', `${this.#offsetOf(this.#options.count())}px`);
+    const top = this.#offsetOf(index);
+    const bottom = this.#offset + top + (this.#sizes.get(index) ?? height) - scroller.clientHeight;
     if (top < scroller.scrollTop) scroller.scrollTop = top;
     else if (bottom > scroller.scrollTop) scroller.scrollTop = bottom;
   }
@@ -119,6 +130,103 @@ export class VirtualWindow implements ReactiveController {
     this.#detach();
     this.#scroller = undefined;
     this.#count = -1;
+    this.#rowObserver?.disconnect();
+    this.#rowObserver = undefined;
+    this.#observedAs.clear();
+  }
+
+  /** Forgets the measured heights (other rows at the same indexes: another query). */
+  reset(): void {
+    this.#sizes.clear();
+    this.#sorted = undefined;
+    for (const row of this.#observedAs.keys()) this.#rowObserver?.unobserve(row);
+    this.#observedAs.clear();
+  }
+
+  /** Where row `index` starts, from the top of the first row. */
+  #offsetOf(index: number): number {
+    const height = this.rowHeight;
+    let offset = index * height;
+    if (!this.#options.measure) return offset;
+    for (const measured of this.#sortedSizes()) {
+      if (measured >= index) break;
+      offset += this.#sizes.get(measured)! - height;
+    }
+    return offset;
+  }
+
+  /** The row at `offset` from the top of the first row (rows not measured count at the average). */
+  #indexAt(offset: number): number {
+    const height = this.rowHeight || 40;
+    let start = 0;
+    let index = 0;
+    for (const measured of this.#sortedSizes()) {
+      const gap = (measured - index) * height;
+      if (offset < start + gap) break;
+      start += gap;
+      const size = this.#sizes.get(measured)!;
+      if (offset < start + size) return measured;
+      start += size;
+      index = measured + 1;
+    }
+    return index + Math.floor((offset - start) / height);
+  }
+
+  #sortedSizes(): number[] {
+    return (this.#sorted ??= [...this.#sizes.keys()].sort((a, b) => a - b));
+  }
+
+  /**
+   * Measures the rows rendered: a row is observed again whenever it holds another index (recycled),
+   * which makes the observer report its height; after that, whenever its height changes. A wider or
+   * narrower view wraps every row anew, so the heights measured before are forgotten.
+   */
+  #observeRows() {
+    const body = this.#body;
+    if (!body) return;
+    this.#rowObserver ??= new ResizeObserver((entries) => this.#handleRowsResized(entries));
+    for (const [row] of this.#observedAs) {
+      if (row.parentNode !== body) {
+        this.#rowObserver.unobserve(row);
+        this.#observedAs.delete(row);
+      }
+    }
+    for (const row of body.querySelectorAll<HTMLElement>(':scope > [data-index]')) {
+      const index = row.dataset.index!;
+      if (this.#observedAs.get(row) === index) continue;
+      this.#rowObserver.unobserve(row);
+      this.#rowObserver.observe(row, { box: 'border-box' });
+      this.#observedAs.set(row, index);
+    }
+  }
+
+  #handleRowsResized(entries: ResizeObserverEntry[]) {
+    let changed = false;
+    const width = this.#body?.clientWidth ?? 0;
+    if (width !== this.#width) {
+      this.#width = width;
+      if (this.#sizes.size) {
+        this.#sizes.clear();
+        changed = true;
+      }
+    }
+    for (const entry of entries) {
+      const row = entry.target as HTMLElement;
+      if (!row.isConnected || row.parentNode !== this.#body) continue;
+      const index = Number(row.dataset.index);
+      const size = row.offsetHeight;
+      if (!size || this.#sizes.get(index) === size) continue;
+      this.#sizes.set(index, size);
+      changed = true;
+    }
+    if (!changed) return;
+    this.#sorted = undefined;
+    let total = 0;
+    for (const size of this.#sizes.values()) total += size;
+    this.rowHeight = this.#sizes.size ? total / this.#sizes.size : this.rowHeight;
+    this.#read();
+    this.#place();
+    this.#host.requestUpdate();
   }
 
   /** Reads the layout; returns whether the row height changed (and the body's style with it). */
@@ -127,7 +235,7 @@ export class VirtualWindow implements ReactiveController {
     const body = this.#body;
     if (!scroller || !body) return false;
     const height = this.rowHeight;
-    this.rowHeight = body.querySelector<HTMLElement>(':scope > [data-index]')?.offsetHeight || height;
+    if (!this.#options.measure || !this.#sizes.size) this.rowHeight = body.querySelector<HTMLElement>(':scope > [data-index]')?.offsetHeight || height;
     this.#top = scroller.scrollTop;
     this.#height = scroller.clientHeight;
     this.#offset = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + this.#top;
@@ -141,8 +249,11 @@ export class VirtualWindow implements ReactiveController {
     // Before a row exists to measure, a first screenful at a guessed height.
     const height = this.rowHeight || 40;
     const top = Math.max(0, this.#top - this.#offset);
-    const visibleFirst = (this.visibleFirst = Math.min(count, Math.floor(top / height)));
-    const visibleLast = (this.visibleLast = Math.min(count - 1, Math.ceil((top + this.#height) / height) - 1));
+    const [firstInView, lastInView] = this.#options.measure
+      ? [this.#indexAt(top), this.#indexAt(top + Math.max(0, this.#height - 1))]
+      : [Math.floor(top / height), Math.ceil((top + this.#height) / height) - 1];
+    const visibleFirst = (this.visibleFirst = Math.min(count, firstInView));
+    const visibleLast = (this.visibleLast = Math.min(count - 1, lastInView));
     // The rendered rows stay while they cover the view with half the overscan to spare either side
     // (and are not far more than it needs): a scroll re-renders every few rows, a shrinking view never.
     let first = this.first;

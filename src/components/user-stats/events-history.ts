@@ -9,10 +9,10 @@
  * again replaces its own sum (sums are kept per cursor), so nothing is counted twice.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { EVENT_TYPES, type EventQuery, type EventType, type RosterClient, type RosterEvent } from '../../sdk/index.js';
 import { EventsExportedEvent } from '../events.js';
 import type { LocalizeController } from '../localize/localize-controller.js';
+import { renderSentence, sentenceText } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
 import { renderState } from '../shared/state-view.js';
 import { buildCsv, type CsvFile, downloadBlob } from '../shared/csv.js';
@@ -20,10 +20,10 @@ import { isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
 import { styleProps } from '../shared/style-props.js';
 import { TaskDirectory } from '../shared/task-directory.js';
-import { VirtualWindow } from '../shared/virtual-window.js';
+import { rowSlots, VirtualWindow } from '../shared/virtual-window.js';
 import type { ViewerController } from '../viewer.js';
 import {
-  COLUMNS, type EventFilters, NO_FILTERS, parseDay, renderEventsHeader, renderSkeletonEventRow, toolName, TYPE_TONES, typeLabel,
+  COLUMNS, eventSentence, type EventFilters, NO_FILTERS, parseDay, renderEventsHeader, renderSkeletonEventRow, toolName, TYPE_TONES, typeLabel,
 } from './events-table.js';
 import type { RosterUserStats } from './user-stats.js';
 
@@ -53,7 +53,10 @@ export class EventsHistory implements ReactiveController {
     this.#localize = localize;
     this.#viewer = viewer;
     this.#source = new PagedSource<RosterEvent>({ onChange: () => host.requestUpdate(), maxPages: 10 });
-    this.#window = new VirtualWindow(host, { count: () => this.#source.length, onRange: (first, last) => this.#source.ensure(first, last) });
+    // Descriptions wrap, and below 900 px rows stack: every row is measured.
+    this.#window = new VirtualWindow(host, {
+      count: () => this.#source.length, onRange: (first, last) => this.#source.ensure(first, last), measure: true,
+    });
     host.addController(this);
   }
 
@@ -96,6 +99,7 @@ export class EventsHistory implements ReactiveController {
     this.#tasks = TaskDirectory.for(client);
     this.#unsubscribe = this.#tasks.subscribe(() => this.#host.requestUpdate());
     const sums = (this.#sums = new Map());
+    this.#window.reset();
     this.#source.reset(async (cursor, signal) => {
       const page = await client.users.events(userId, { ...query, cursor }, { signal });
       sums.set(cursor ?? '', { count: page.items.length, cost: page.items.reduce((sum, event) => sum + event.cost, 0) });
@@ -132,7 +136,7 @@ export class EventsHistory implements ReactiveController {
       // is gone (or whose lookup failed) as its id.
       async cells(event) {
         await tasks.resolve([event]);
-        return [event.at, typeLabel(event.type, t), event.description, toolName(event, tools), tasks.get(event.taskId ?? '')?.name ?? event.taskId, event.cost];
+        return [event.at, typeLabel(event.type, t), sentenceText(eventSentence(event, t)), toolName(event, tools), tasks.get(event.taskId ?? '')?.name ?? event.taskId, event.cost];
       },
       onProgress,
       signal,
@@ -253,7 +257,7 @@ export class EventsHistory implements ReactiveController {
       ${skeleton
         ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 6 }, (_, i) => renderSkeletonEventRow(i))}</div>`
         : html`<div role="rowgroup" class="body" tabindex="0"><div class="rows" ${styleProps(this.#window.bodyStyle())}>
-            ${repeat(this.#window.indexes(), (index) => source.at(index)?.id ?? `pending-${index}`, (index) => this.#renderRow(index))}
+            ${rowSlots(this.#window.indexes(), (index) => this.#renderRow(index))}
           </div></div>`}
     </div>`;
   }
@@ -270,10 +274,10 @@ export class EventsHistory implements ReactiveController {
       <div role="cell" class="cell col-type" part="cell">
         <span class="badge" part="badge" data-tone=${TYPE_TONES[event.type] ?? 'neutral'}>${typeLabel(event.type, t)}</span>
       </div>
-      <div role="cell" class="cell col-description" part="cell"><span class="truncate" dir="auto" title=${event.description}>${event.description}</span></div>
+      <div role="cell" class="cell col-description" part="cell"><span class="description">${renderSentence(eventSentence(event, t))}</span></div>
       <div role="cell" class="cell col-subject" part="cell">
         ${tool
-          ? html`<span class="truncate"><span dir="auto">${tool}</span>${task ? html`<span class="muted"> · </span><span dir="auto">${task}</span>` : nothing}</span>`
+          ? html`<span><span dir="auto">${tool}</span>${task ? html`<span class="muted"> · </span><span dir="auto">${task}</span>` : nothing}</span>`
           : html`<span class="muted">${t.common.none}</span>`}
       </div>
       <div role="cell" class="cell col-cost numeric" part="cell">${event.cost ? this.#localize.number(event.cost) : html`<span class="muted">0</span>`}</div>

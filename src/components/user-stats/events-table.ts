@@ -2,6 +2,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { EventType, RosterEvent, Tool } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
+import type { Sentence } from '../shared/bidi.js';
 
 /** The filters as the viewer set them: an event type, and dates (`YYYY-MM-DD`) of a date input. */
 export interface EventFilters {
@@ -14,6 +15,8 @@ export interface EventFilters {
 
 export const NO_FILTERS: EventFilters = { type: '', from: '', to: '' };
 export const COLUMNS = ['time', 'type', 'description', 'subject', 'cost'] as const;
+/** Event types whose sentence names the task. */
+const NAMES_TASK = new Set(['task_created', 'task_updated', 'report_downloaded']);
 export const TYPE_TONES: Record<string, string> = { task_created: 'accent', task_updated: 'success', report_downloaded: 'warning', signed_in: 'neutral' };
 
 /** Local midnight of a `YYYY-MM-DD` date, or undefined for anything else. */
@@ -31,6 +34,19 @@ export function formatDay(date: Date): string {
 /** The localised name of an event type; a type this version does not know shows as sent. */
 export function typeLabel(type: string, t: Catalog): string {
   return (t.stats.types as Record<string, string>)[type] ?? type;
+}
+
+/**
+ * What the user did, in the viewer's language, from the event's type and the task's name as it was
+ * then (v1.1 `taskName`). A type this version does not know, or a task event without its name, falls
+ * back to the server's own `description`. Render with `renderSentence` (each name isolated) or
+ * `sentenceText`.
+ */
+export function eventSentence(event: RosterEvent, t: Catalog): Sentence {
+  const describe = (t.stats.descriptions as Record<string, ((task: string) => string) | undefined>)[event.type];
+  if (describe && !NAMES_TASK.has(event.type)) return { message: describe, values: [] };
+  if (describe && event.taskName) return { message: describe, values: [event.taskName] };
+  return { message: (description) => description, values: [event.description] };
 }
 
 /** The name of the event's tool (its id when the account does not list it). */

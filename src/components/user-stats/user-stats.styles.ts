@@ -6,7 +6,8 @@ import { tokenStyles } from '../styles/tokens.styles.js';
 const statsStyles = css`
   :host {
     --_row-height: calc(var(--roster-user-stats-row-height, 2.75rem) * var(--_density));
-    --_columns: minmax(9.5rem, 12rem) 12.5rem minmax(8rem, 2fr) minmax(7rem, 1.2fr) 5rem;
+    /* Time, type and cost get room for their whole text; the description and the subject wrap. */
+    --_columns: 12rem 10.5rem minmax(0, 3fr) minmax(0, 2fr) 7rem;
     display: flex;
     flex-direction: column;
     gap: var(--_space-m);
@@ -212,44 +213,76 @@ const statsStyles = css`
     background: var(--_color-surface-raised);
     border-block-end: 1px solid var(--_color-border);
   }
+  /* The one scrolling area of the table: rows only ever grow downwards, never sideways. */
   .body,
   .skeleton-body {
     block-size: var(--roster-user-stats-events-height, 24rem);
+    overflow-x: hidden;
     overscroll-behavior: contain;
     scrollbar-gutter: stable;
   }
   .body {
-    overflow: auto;
+    overflow-y: auto;
   }
   .skeleton-body {
-    overflow: hidden;
+    overflow-y: hidden;
+  }
+  /* Each row is as tall as its wrapped text (the window measures the rows); the token is the least. */
+  .body .row,
+  .skeleton-body .row {
+    block-size: auto;
+    min-block-size: var(--_row-height);
+    padding-block: var(--_space-xs);
   }
   .col-time {
     color: var(--_color-text-muted);
     font-size: var(--_font-size-s);
-    white-space: nowrap;
   }
   .col-cost {
     justify-content: flex-end;
+    white-space: nowrap;
   }
   .col-type .badge {
-    display: block;
-    max-inline-size: 100%;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    white-space: normal;
+  }
+  .description {
+    line-height: 1.35;
+  }
+  /* Below 900 px of the element's own width, each event stacks: time, type and cost on the first
+     line, what happened below it, then the tool and task. */
+  @container roster-user-stats (width < 900px) {
+    .head {
+      display: none;
+    }
+    .body .row,
+    .skeleton-body .row {
+      grid-template-columns: minmax(0, 1fr) auto auto;
+      grid-template-areas: 'time type cost' 'description description description' 'subject subject subject';
+      row-gap: var(--_space-xs);
+      padding-block: var(--_space-s);
+    }
+    .col-time {
+      grid-area: time;
+    }
+    .col-type {
+      grid-area: type;
+      padding-inline: 0;
+    }
+    .col-cost {
+      grid-area: cost;
+    }
+    .col-description {
+      grid-area: description;
+    }
+    .col-subject {
+      grid-area: subject;
+      color: var(--_color-text-muted);
+      font-size: var(--_font-size-s);
+    }
   }
   .total {
     color: var(--_color-text);
     font-weight: var(--_font-weight-medium);
-  }
-  @container roster-user-stats (max-width: 44rem) {
-    :host {
-      --_columns: 8.5rem minmax(0, 1fr) 4.5rem;
-    }
-    .col-type,
-    .col-subject {
-      display: none;
-    }
   }
 `;
 

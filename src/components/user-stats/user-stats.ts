@@ -49,7 +49,7 @@ const REFRESH_DELAY_MS = 150;
  * @csspart state - Empty and no-permission blocks. @csspart error - An error block. @csspart retry-button - "Try again".
  *
  * @cssprop [--roster-user-stats-events-height=24rem] - Height of the events table.
- * @cssprop [--roster-user-stats-row-height=2.75rem] - Height of an event row (times `--roster-density`).
+ * @cssprop [--roster-user-stats-row-height=2.75rem] - Least height of an event row (times `--roster-density`); a row grows with its text. Below 900 px of the element's width rows stack.
  * @cssprop [--roster-user-stats-chart-height=7rem] - Height of the chart's plot.
  * @cssprop --roster-color-* - System colour tokens, see the theming guide.
  *
