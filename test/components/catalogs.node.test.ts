@@ -19,7 +19,7 @@ const signatures = (() => {
   const source = readFileSync('src/components/localize/en.ts', 'utf8');
   const byKey = new Map<string, string[][]>();
   for (const [, key, params] of source.matchAll(/(\w+): \(([^)]*)\) =>/g)) {
-    const types = params!.split(',').map((param) => param.split(':')[1]!.trim());
+    const types = params!.trim() ? params!.split(',').map((param) => param.split(':')[1]!.trim()) : [];
     const known = byKey.get(key!) ?? [];
     const sameArity = known.find((other) => other.length === types.length);
     if (sameArity && sameArity.join() !== types.join()) throw new Error(`en.ts: "${key}" has two signatures of ${types.length} parameters`);

@@ -249,7 +249,7 @@ export const de: Catalog = {
       deleting: 'Wird gelöscht …',
       deleted: (name) => `${name} wurde gelöscht.`,
       guestsNeedTasks: (count) =>
-        `Wenn diese Aufgaben gelöscht werden, ${count === 1 ? 'bleibt' : 'bleiben'} ${plural(count, 'Gast', 'Gäste')} ohne Aufgabe. Jetzt ist ausgewählt, sie auf den Hauptnutzer zu übertragen: Wähle „Löschen“, um fortzufahren.`,
+        `Wenn diese Aufgaben gelöscht werden, ${forms(count, { one: 'bleibt # Gast', other: 'bleiben # Gäste' })} ohne Aufgabe. Jetzt ist ausgewählt, sie auf den Hauptnutzer zu übertragen: Wähle „Löschen“, um fortzufahren.`,
     },
     leave: {
       title: 'Ungespeicherte Änderungen verwerfen?',
@@ -277,7 +277,7 @@ export const de: Catalog = {
     loadingMore: 'Weitere Aufgaben werden geladen …',
     noMatches: 'Keine passenden Aufgaben.',
     toolHasNoTasks: 'In diesem Tool gibt es noch keine Aufgaben.',
-    results: (total) => (total === 1 ? '1 Aufgabe gefunden.' : `${n(total)} Aufgaben gefunden.`),
+    results: (total) => `${plural(total, 'Aufgabe', 'Aufgaben')} gefunden.`,
     added: (name) => `Zugriff auf ${name} freigegeben.`,
     removed: (name) => `Zugriff auf ${name} entfernt.`,
     grantedTitle: 'Freigegebene Aufgaben',
@@ -303,7 +303,7 @@ export const de: Catalog = {
       allTools: 'Alle Tools',
       columns: { task: 'Aufgabe', tool: 'Tool', owner: 'Erstellt von', created: 'Erstellt am' },
       anotherUser: 'Anderer Nutzer',
-      count: (total) => (total === 1 ? '1 geteilte Aufgabe' : `${n(total)} geteilte Aufgaben`),
+      count: (total) => plural(total, 'geteilte Aufgabe', 'geteilte Aufgaben'),
       showMore: 'Mehr anzeigen',
       loadingMore: 'Weitere Aufgaben werden geladen …',
       emptyTitle: 'Keine geteilten Aufgaben',
