@@ -24,6 +24,27 @@ export interface VirtualWindowOptions {
   overscan?: number;
   /** Called when the rendered range changes, e.g. to load the pages it covers. */
   onRange?(first: number, last: number): void;
+  /**
+   * What sticks over the top of the view (a header row), in pixels: scrolling to a row keeps it
+   * below. Default: where the rows start in the scroller, right for a pane holding a header and the rows.
+   */
+  stickyInset?(): number;
+}
+
+/** The flat-tree parent: through slots and out of shadow roots. */
+const parentOf = (node: Element): Element | null =>
+  node.assignedSlot ?? node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+
+/**
+ * The element whose scrolling moves `element`: the nearest ancestor (across shadow roots) that the
+ * viewer can scroll, else the page's scrolling element.
+ */
+export function scrollParent(element: Element): HTMLElement {
+  const page = (document.scrollingElement ?? document.documentElement) as HTMLElement;
+  for (let node = parentOf(element); node && node !== page && node !== document.body; node = parentOf(node)) {
+    if (/auto|scroll|overlay/.test(getComputedStyle(node).overflowY)) return node as HTMLElement;
+  }
+  return page;
 }
 
 export class VirtualWindow implements ReactiveController {
@@ -39,8 +60,13 @@ export class VirtualWindow implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: VirtualWindowOptions;
   #scroller?: HTMLElement;
+  /** The scroller is the page's: scroll and resize events come from the window. */
+  #page = false;
   #body?: HTMLElement;
   #resizeObserver?: ResizeObserver;
+  // The rows' own box, looked at in the next frame: a render of the host during the observer's
+  // delivery (it changes the rows) would be a loop the browser reports.
+  readonly #bodyObserver = new ResizeObserver(() => requestAnimationFrame(this.#measure));
   // The layout as last read: scroll position, height of the view, where the rows start in the scroller.
   #top = 0;
   #height = 0;
@@ -60,11 +86,20 @@ export class VirtualWindow implements ReactiveController {
     if (scroller !== this.#scroller) {
       this.#detach();
       this.#scroller = scroller ?? undefined;
+      this.#page = scroller === document.scrollingElement;
       if (scroller) {
-        scroller.addEventListener('scroll', this.#measure, { passive: true });
-        // The border box: a scrollbar coming or going changes no view worth another window.
-        (this.#resizeObserver = new ResizeObserver(this.#measure)).observe(scroller, { box: 'border-box' });
+        (this.#page ? window : scroller).addEventListener('scroll', this.#measure, { passive: true });
+        this.#resizeObserver = new ResizeObserver(this.#measure);
+        // The page's view is the window; an element's, its border box (a scrollbar coming or going
+        // changes no view worth another window).
+        if (this.#page) window.addEventListener('resize', this.#measure);
+        else this.#resizeObserver.observe(scroller, { box: 'border-box' });
       }
+    }
+    if (body !== this.#body) {
+      this.#bodyObserver.disconnect();
+      // The rows showing again (their pane was hidden while the page scrolled) need a fresh look.
+      if (body) this.#bodyObserver.observe(body);
     }
     this.#body = body ?? undefined;
   }
@@ -93,8 +128,10 @@ export class VirtualWindow implements ReactiveController {
     // The count may have grown since the last render (End made room for the last rows): give the
     // body its new height now, or the scroll stops at the old end.
     this.#body?.style.setProperty('block-size', `${this.#options.count() * height}px`);
-    const top = index * height;
-    const bottom = this.#offset + top + height - scroller.clientHeight;
+    // Where the rows start may have moved since the last read (content above them in the page).
+    this.#read();
+    const top = this.#offset + index * height - (this.#options.stickyInset?.() ?? this.#offset);
+    const bottom = this.#offset + index * height + height - scroller.clientHeight;
     if (top < scroller.scrollTop) scroller.scrollTop = top;
     else if (bottom > scroller.scrollTop) scroller.scrollTop = bottom;
   }
@@ -102,6 +139,8 @@ export class VirtualWindow implements ReactiveController {
   /** Re-reads the scroll position and sizes; re-renders the host when the window moved. */
   measure(): void {
     const resized = this.#read();
+    // Hidden rows have no layout to read: the window stays where the viewer left it.
+    if (resized === undefined) return;
     if (this.#place() || resized) this.#host.requestUpdate();
   }
 
@@ -121,16 +160,22 @@ export class VirtualWindow implements ReactiveController {
     this.#count = -1;
   }
 
-  /** Reads the layout; returns whether the row height changed (and the body's style with it). */
-  #read(): boolean {
+  /**
+   * Reads the layout; returns whether the row height changed (and the body's style with it), or
+   * undefined when the rows are not laid out (hidden).
+   */
+  #read(): boolean | undefined {
     const scroller = this.#scroller;
     const body = this.#body;
     if (!scroller || !body) return false;
+    if (!body.getClientRects().length) return undefined;
     const height = this.rowHeight;
     this.rowHeight = body.querySelector<HTMLElement>(':scope > [data-index]')?.offsetHeight || height;
     this.#top = scroller.scrollTop;
     this.#height = scroller.clientHeight;
-    this.#offset = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + this.#top;
+    // The page's view starts at the top of the window; its scrolling element's box moves with the scroll.
+    const viewTop = this.#page ? 0 : scroller.getBoundingClientRect().top;
+    this.#offset = body.getBoundingClientRect().top - viewTop + this.#top;
     return this.rowHeight !== height;
   }
 
@@ -165,8 +210,12 @@ export class VirtualWindow implements ReactiveController {
   }
 
   #detach() {
-    this.#scroller?.removeEventListener('scroll', this.#measure);
+    (this.#page ? window : this.#scroller)?.removeEventListener('scroll', this.#measure);
+    window.removeEventListener('resize', this.#measure);
     this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    this.#bodyObserver.disconnect();
+    this.#body = undefined;
   }
 }
 
