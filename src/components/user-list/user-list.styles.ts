@@ -240,18 +240,28 @@ const listStyles = css`
       --_row-height: calc(var(--roster-user-list-row-height-narrow, 4.5rem) * var(--_density));
     }
     .content {
-      /* Each row is its own grid: only fixed tracks line up. The name keeps 9.5rem (55 % when narrower). */
-      --_columns: minmax(min(9.5rem, 55%), 1fr) minmax(0, 13rem);
-      --_areas: 'name status' 'email role';
+      /* A card: name and role above, email and status below, the badges at the end of their line. */
+      --_columns: minmax(min(8rem, 50%), 1fr) minmax(0, max-content);
+      --_areas: 'name role' 'email status';
       --_header-areas: 'name status';
     }
     .body .row {
       padding-block: var(--_space-s);
-      row-gap: var(--_space-xs);
+      column-gap: var(--_space-s);
     }
     .body .col-role,
     .body .col-status {
       grid-row: auto;
+      justify-content: flex-end;
+      max-inline-size: 100%;
+    }
+    .body .col-role {
+      grid-area: role;
+      align-self: end;
+    }
+    .body .col-status {
+      grid-area: status;
+      align-self: start;
     }
     .col-status .badge {
       min-inline-size: 0;
@@ -262,12 +272,6 @@ const listStyles = css`
       overflow: hidden;
       text-overflow: ellipsis;
     }
-    .body .col-status {
-      align-self: end;
-    }
-    .body .col-role {
-      align-self: start;
-    }
     .cell {
       padding-inline: var(--_space-s);
     }
@@ -277,6 +281,7 @@ const listStyles = css`
     }
     .avatar,
     .header-row .col-role,
+    .header-row .col-status,
     .col-credits,
     .col-created {
       display: none;
