@@ -138,6 +138,8 @@ export class VirtualWindow implements ReactiveController {
 
   /** Re-reads the scroll position and sizes; re-renders the host when the window moved. */
   measure(): void {
+    // A frame asked for before the host left the page: nothing to look at any more.
+    if (!this.#scroller) return;
     const resized = this.#read();
     // Hidden rows have no layout to read: the window stays where the viewer left it.
     if (resized === undefined) return;

@@ -130,7 +130,8 @@ export class RosterUserList extends RosterElement {
       q: this.query.trim() || undefined, role: this.roleFilter || undefined, status: this.statusFilter || undefined, sort: this.sort, limit: this.pageSize,
     };
     const key = JSON.stringify(query);
-    if (key !== this.#loadedKey || reader !== this.#loadedClient) {
+    // An update still due when the list left the page (its panel showed a profile instead) loads nothing.
+    if (this.isConnected && (key !== this.#loadedKey || reader !== this.#loadedClient)) {
       this.#loadedKey = key;
       this.#loadedClient = reader;
       this.activeIndex = 0;
