@@ -389,8 +389,9 @@ export class RosterUserList extends RosterElement {
           ? nothing
           : html`<button type="button" class="button small ghost icon resend" part="resend-button"
               tabindex=${active ? 0 : -1} aria-label=${busy ? t.list.resending : t.list.resendLabel(nameText(user))}
-              title=${t.list.resend} ?disabled=${busy} @click=${(event: Event) => {
+              title=${t.list.resend} aria-disabled=${busy ? 'true' : nothing} @click=${(event: Event) => {
                 event.stopPropagation();
+                // Not \`disabled\` while it sends: focus stays on the button rather than falling to the page.
                 void this.#handleResend(user);
               }}>${resendIcon}</button>`}
       </div>
