@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { User } from '../../sdk/index.js';
 import { type ViewerState, viewerContext } from '../context.js';
-import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, UserUpdatedEvent, VerificationSentEvent } from '../events.js';
+import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, UserUpdatedEvent, VerificationSentEvent, BeforeUserDeleteEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { nameText, personName } from '../shared/bidi.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
@@ -103,6 +103,8 @@ export class RosterPanel extends RosterElement {
   @state() private selected?: User;
   @state() private creating = false;
   @state() private visited = new Set<PanelTab>();
+  /** The open user while being deleted: the tabs beside the editor no longer follow it. */
+  @state() private leaving?: string;
 
   #stopViewer?: () => void;
   /** Where the page was scrolled when a user opened from the list: closing goes back there. */
@@ -190,6 +192,7 @@ export class RosterPanel extends RosterElement {
     }
     this.selected = user;
     this.creating = creating;
+    this.leaving = undefined;
     this.tab = tab;
     this.visited = new Set([tab]);
     void this.updateComplete.then(() => {
@@ -242,6 +245,21 @@ export class RosterPanel extends RosterElement {
     if (user.id === this.selected?.id) this.selected = user;
     const t = this.localize.t.panel;
     this.#toast.show(event.type === 'roster-grants-changed' ? t.accessSaved(nameText(user)) : t.saved(nameText(user)));
+  }
+
+  /**
+   * About to delete the open user: the access and activity tabs let go of it now. They follow the
+   * client's changes and would ask again for the profile and its statistics the moment it is gone
+   * (404s) before the panel closes it. They take it back if a listener above vetoes the delete.
+   */
+  #handleBeforeDelete(event: BeforeUserDeleteEvent) {
+    const id = event.detail.user.id;
+    if (id !== this.selected?.id) return;
+    this.leaving = id;
+    // Listeners above the panel run after this one.
+    setTimeout(() => {
+      if (event.defaultPrevented && this.leaving === id) this.leaving = undefined;
+    });
   }
 
   #handleVerificationSent({ detail: { user } }: VerificationSentEvent) {
@@ -314,8 +332,9 @@ export class RosterPanel extends RosterElement {
       return html`<roster-user-editor user-id=${userId ?? nothing} client-ip=${this.clientIp ?? nothing} exportparts=${EDITOR_PARTS}
         .i18n=${this.i18n}></roster-user-editor>`;
     }
-    if (tab === 'access') return html`<roster-access-grants user-id=${userId} exportparts=${GRANTS_PARTS} .i18n=${this.i18n}></roster-access-grants>`;
-    return html`<roster-user-stats user-id=${userId} exportparts=${STATS_PARTS} .i18n=${this.i18n}></roster-user-stats>`;
+    if (userId === this.leaving) userId = undefined;
+    if (tab === 'access') return html`<roster-access-grants user-id=${userId ?? nothing} exportparts=${GRANTS_PARTS} .i18n=${this.i18n}></roster-access-grants>`;
+    return html`<roster-user-stats user-id=${userId ?? nothing} exportparts=${STATS_PARTS} .i18n=${this.i18n}></roster-user-stats>`;
   }
 
   #renderDetail() {
@@ -351,7 +370,7 @@ export class RosterPanel extends RosterElement {
           @roster-select=${(event: SelectEvent) => void this.select(event.detail.user)} @roster-user-create-request=${this.#handleCreateRequest}
           @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
           @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}
-          @roster-verification-sent=${this.#handleVerificationSent}>
+          @roster-verification-sent=${this.#handleVerificationSent} @roster-before-user-delete=${this.#handleBeforeDelete}>
           ${own ? nothing : html`<div class="list-pane" part="list-pane" ?hidden=${open}>
             <roster-user-list page-scroll exportparts=${LIST_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
             ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
