@@ -152,7 +152,7 @@ export class RosterPanel extends RosterElement {
       // Another viewer (the client changed): what was open belonged to the previous one. Without
       // `users:read` the team is hidden, and the viewer's own profile is what is left to show.
       if (me?.user.id !== before?.user.id) {
-        if (me && this.#ownProfileOnly) this.#open(me.user, false, 'activity');
+        if (me && this.#ownProfileOnly) this.#open(me.user, false, 'activity', false);
         else if (before) this.#open(undefined);
       }
     }
@@ -179,7 +179,8 @@ export class RosterPanel extends RosterElement {
     }, true));
   }
 
-  #open(user: User | undefined, creating = false, tab: PanelTab = this.tab) {
+  /** `focus`: false when the panel opens a profile by itself (a viewer's own, on load): focus stays where it is. */
+  #open(user: User | undefined, creating = false, tab: PanelTab = this.tab, focus = true) {
     // Focus in the detail (Back, Done, a delete) would fall to the page when the detail changes.
     const inDetail = this.renderRoot.querySelector('.detail:focus-within');
     const wasOpen = Boolean(this.selected || this.creating);
@@ -199,6 +200,7 @@ export class RosterPanel extends RosterElement {
       const root = this.renderRoot;
       const title = root.querySelector<HTMLElement>('.detail-title');
       if (title) {
+        if (!focus) return;
         // The sheet's top in view (it starts where the list did, maybe above the view), its title focused.
         const sheet = root.querySelector<HTMLElement>('.detail')!;
         if (!wasOpen && sheet.getBoundingClientRect().top < 0) sheet.scrollIntoView({ block: 'start' });
