@@ -241,7 +241,7 @@ const listStyles = css`
     }
     .content {
       /* A card: name and role above, email and status below, the badges at the end of their line. */
-      --_columns: minmax(min(8rem, 50%), 1fr) minmax(0, max-content);
+      --_columns: minmax(min(9.5rem, 60%), 1fr) minmax(0, max-content);
       --_areas: 'name role' 'email status';
       --_header-areas: 'name status';
     }
