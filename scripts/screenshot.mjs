@@ -1,9 +1,10 @@
-// `npm run screenshot`: serves the demo with Vite, opens it in headless Chromium and saves PNGs of
-// the panel (light, dark, branded, German, a phone, a specialist's view, the audit log) under screenshots/.
-// Exits non-zero when the panel does not render its rows.
+// `npm run screenshot`: serves the demo with Vite, opens it in headless Chromium and saves the PNGs of
+// the README's gallery under docs/screenshots/: every state at 1440 px (light, English), the list and a
+// profile at each width (375, 768, 1280, 1440, 1920), and dark and German for a few. Viewport-sized,
+// device pixel ratio 1, so the set stays small. Exits non-zero when the panel does not render its rows.
 //
 //   npm run screenshot                       # every shot
-//   npm run screenshot -- light mobile       # only these
+//   npm run screenshot -- list-1440 profile-375   # only these
 //   npm run screenshot -- --url http://localhost:4173/sub/   # a demo already served (e.g. the static build)
 //   npm run screenshot -- --server http://127.0.0.1:8787/    # `npm start`'s demo and /dev/inbox, 375 and 1440 px
 import { mkdir } from 'node:fs/promises';
@@ -13,23 +14,52 @@ import { createServer } from 'vite';
 
 const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844, isMobile: true, hasTouch: true };
-const SMALL_PHONE = { width: 375, height: 812, isMobile: true, hasTouch: true };
+const OUT = 'docs/screenshots';
+const WIDTHS = { 375: { width: 375, height: 812, isMobile: true, hasTouch: true }, 768: { width: 768, height: 1024 },
+  1280: { width: 1280, height: 800 }, 1440: { width: 1440, height: 900 }, 1920: { width: 1920, height: 1080 } };
+const DESKTOP = WIDTHS[1440];
+const SMALL_PHONE = WIDTHS[375];
 
-/** Each shot: demo URL query, viewport, and whether to open a user first (by name). */
+/**
+ * Each shot: demo URL query, viewport, and what to do first: open a user (by name) and a tab, start
+ * a new user (`create`: the step to reach, `email` to type), resend a link (`resend`), a panel view.
+ */
 const SHOTS = [
-  { name: 'light', query: 'lang=en', open: 'Sophie Becker' },
-  { name: 'dark', query: 'lang=en&theme=dark', open: 'Sophie Becker', tab: 'activity' },
-  { name: 'branded', query: 'lang=en&theme=branded', open: 'Liam O\'Connor', tab: 'access' },
-  { name: 'german', query: 'lang=de', open: 'Zoë Schröder' },
-  { name: 'mobile', query: 'lang=en', viewport: PHONE, open: 'Sophie Becker' },
-  { name: 'mobile-list', query: 'lang=en', viewport: PHONE },
-  { name: 'specialist', query: 'lang=en&as=specialist', waitDetail: true },
+  // Every state at 1440 px, light, English.
+  { name: 'list', query: 'lang=en' },
+  { name: 'profile', query: 'lang=en', open: 'Sophie Becker' },
+  { name: 'access', query: 'lang=en', open: 'Sophie Becker', tab: 'access' },
+  { name: 'activity', query: 'lang=en', open: 'Sophie Becker', tab: 'activity' },
+  { name: 'create-details', query: 'lang=en', create: 1 },
+  { name: 'create-access', query: 'lang=en', create: 2 },
+  { name: 'create-review', query: 'lang=en', create: 3 },
+  { name: 'refusal', query: 'lang=en', create: 2, email: 'info@nordlicht.de' },
+  { name: 'seats-full', query: 'lang=en&seats=none' },
+  { name: 'link-sent', query: 'lang=en', resend: 'Hannah Müller' },
+  { name: 'shared-tasks', query: 'lang=en', view: 'shared' },
   { name: 'audit', query: 'lang=en', audit: true },
-  { name: 'audit-dark', query: 'lang=en&theme=dark', audit: true },
-  { name: 'audit-german', query: 'lang=de', audit: true },
-  { name: 'audit-mobile', query: 'lang=en', viewport: SMALL_PHONE, audit: true },
+  { name: 'account-password', query: 'lang=en&passwords=shared', scrollEnd: true },
+  { name: 'manager-profile', query: 'lang=en&as=manager', open: 'Liam O\'Connor' },
+  { name: 'specialist', query: 'lang=en&as=specialist', waitDetail: true },
+  { name: 'guest', query: 'lang=en&as=guest', waitDetail: true },
+  // The list and a profile at each width.
+  ...[375, 768, 1280, 1920].flatMap((width) => [
+    { name: `list-${width}`, query: 'lang=en', viewport: WIDTHS[width] },
+    { name: `profile-${width}`, query: 'lang=en', viewport: WIDTHS[width], open: 'Sophie Becker' },
+  ]),
+  { name: 'activity-375', query: 'lang=en', viewport: SMALL_PHONE, open: 'Sophie Becker', tab: 'activity' },
+  // Dark, German, branded.
+  { name: 'dark-list', query: 'lang=en&theme=dark' },
+  { name: 'dark-activity', query: 'lang=en&theme=dark', open: 'Sophie Becker', tab: 'activity' },
+  { name: 'dark-audit', query: 'lang=en&theme=dark', audit: true },
+  { name: 'dark-profile-375', query: 'lang=en&theme=dark', viewport: SMALL_PHONE, open: 'Zoë Schröder' },
+  { name: 'de-list', query: 'lang=de' },
+  { name: 'de-profile', query: 'lang=de', open: 'Zoë Schröder' },
+  { name: 'de-access', query: 'lang=de', open: 'Liam O\'Connor', tab: 'access' },
+  { name: 'de-create', query: 'lang=de', create: 2 },
+  { name: 'de-audit', query: 'lang=de', audit: true },
+  { name: 'de-list-375', query: 'lang=de', viewport: SMALL_PHONE },
+  { name: 'branded', query: 'lang=en&theme=branded', open: 'Liam O\'Connor', tab: 'access' },
 ];
 
 /** Against the real server (`npm start`): the demo page and the development inbox (`path`, no panel). */
@@ -51,11 +81,13 @@ const wanted = args.length ? shots.filter((shot) => args.includes(shot.name)) : 
 const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
   .find((path) => path && existsSync(path));
 
-// Runs in the page: the list's rendered rows (or, for a viewer without access, its "no access"
-// block), through the panel's and the list's shadow roots.
+// Runs in the page: the list's rendered rows (or, for a viewer without access, their own profile),
+// through the panel's and the list's shadow roots.
 function panelRendered() {
-  const list = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list')?.shadowRoot;
-  return Boolean(list?.querySelector('.body [role="row"][data-id], [part="state"]'));
+  const panel = document.querySelector('roster-panel')?.shadowRoot;
+  const list = panel?.querySelector('roster-user-list')?.shadowRoot;
+  // A specialist or guest has no list: their own profile opens.
+  return Boolean(list?.querySelector('.body [role="row"][data-id], [part="state"]') || panel?.querySelector('.detail-title'));
 }
 
 function detailReady() {
@@ -85,6 +117,54 @@ async function selectTab(page, tab) {
   const button = await page.waitForFunction((tab) => document.querySelector('roster-panel')?.shadowRoot?.querySelector(`#tab-${tab}`), {}, tab);
   await button.click();
   await page.waitForFunction(detailReady, { timeout: 10_000, polling: 100 }).catch(() => {});
+}
+
+
+/** Runs in the page: the first element matching `selector` in the panel, through every shadow root. */
+const DEEP = `function deep(root, selector) {
+  for (const el of root.querySelectorAll('*')) {
+    if (el.matches(selector)) return el;
+    const inner = el.shadowRoot && deep(el.shadowRoot, selector);
+    if (inner) return inner;
+  }
+  return null;
+}`;
+
+async function deepHandle(page, selector) {
+  return page.waitForFunction(`(${DEEP})(document.querySelector('roster-panel').shadowRoot, ${JSON.stringify(selector)})`, { timeout: 10_000, polling: 100 });
+}
+
+/** Types into the editor's field (`f-firstName`, …) as a person would: value, then input and change. */
+async function fill(page, id, value) {
+  const input = await deepHandle(page, `#${id}`);
+  await input.evaluate((el, value) => {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }, value);
+}
+
+async function createUser(page, step, email = 'jonas.keller@nordlicht.de') {
+  await (await deepHandle(page, '[part~="new-user-button"]')).click();
+  await deepHandle(page, '#f-firstName');
+  if (step === 1) return;
+  await fill(page, 'f-firstName', 'Jonas');
+  await fill(page, 'f-lastName', 'Keller');
+  await fill(page, 'f-email', email);
+  for (let at = 1; at < step; at += 1) {
+    await (await deepHandle(page, '[part~="submit-button"]')).click();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+  }
+}
+
+async function resend(page, name) {
+  const row = await page.waitForFunction((name) => {
+    const list = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list');
+    return [...(list?.shadowRoot?.querySelectorAll('.body [role="row"][data-id]') ?? [])]
+      .find((candidate) => candidate.querySelector('.name')?.textContent?.trim() === name)?.querySelector('[part~="resend-button"]');
+  }, { timeout: 10_000 }, name);
+  await row.click();
+  await deepHandle(page, '[part~="toast"]');
 }
 
 /**
@@ -128,7 +208,7 @@ async function main() {
   const browser = await puppeteerCore.launch({ executablePath, headless: true, args: CHROME_FLAGS });
   let failed = false;
   try {
-    await mkdir('screenshots', { recursive: true });
+    await mkdir(OUT, { recursive: true });
     for (const shot of wanted) {
       const page = await browser.newPage();
       page.on('pageerror', (error) => console.error(`  [${shot.name}] page error: ${error.message}`));
@@ -144,8 +224,8 @@ async function main() {
           failed = true;
           console.error(`✗ ${shot.name}: ${url} answered ${response?.status()}`);
         }
-        await page.screenshot({ path: `screenshots/${shot.name}.png`, fullPage: true });
-        console.log(`✓ screenshots/${shot.name}.png`);
+        await page.screenshot({ path: `${OUT}/${shot.name}.png`, fullPage: true });
+        console.log(`✓ ${OUT}/${shot.name}.png`);
         await page.close();
         continue;
       }
@@ -154,17 +234,23 @@ async function main() {
       } catch {
         failed = true;
         console.error(`✗ ${shot.name}: the panel rendered neither rows nor a state (${url})`);
-        await page.screenshot({ path: `screenshots/${shot.name}-failed.png` });
+        await page.screenshot({ path: `${OUT}/${shot.name}-failed.png` });
         await page.close();
         continue;
       }
       if (shot.audit) await openAuditLog(page);
+      if (shot.view) await (await deepHandle(page, `#view-${shot.view}`)).click();
       if (shot.open) await openUser(page, shot.open);
       if (shot.tab) await selectTab(page, shot.tab);
+      // The activity's second tab: the events, with their costs.
+      if (shot.tab === 'activity') { await (await deepHandle(page, '#tab-events')).click(); await new Promise((resolve) => setTimeout(resolve, 800)); }
+      if (shot.create) await createUser(page, shot.create, shot.email);
+      if (shot.resend) await resend(page, shot.resend);
+      if (shot.scrollEnd) await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       if (shot.waitDetail) await page.waitForFunction(detailReady, { timeout: 10_000, polling: 100 }).catch(() => {});
       // Let transitions and the virtualiser settle.
       await new Promise((resolve) => setTimeout(resolve, 400));
-      const path = `screenshots/${shot.name}.png`;
+      const path = `${OUT}/${shot.name}.png`;
       await page.screenshot({ path });
       console.log(`✓ ${path}`);
       await page.close();

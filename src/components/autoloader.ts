@@ -8,11 +8,8 @@
  */
 import { loadElement, loaders } from './on-demand.js';
 
-/** Every element that loads on demand: the panel's, and those only a host renders. */
-const importers: Record<string, () => Promise<unknown>> = {
-  ...loaders,
-  'roster-shared-tasks': () => import('./shared-tasks/roster-shared-tasks.js'),
-};
+/** Every element that loads on demand. */
+const importers: Record<string, () => Promise<unknown>> = loaders;
 
 const watched = new WeakSet<Node>();
 

@@ -9,12 +9,13 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { Catalog } from './localize/en.js';
 import { renderError } from './shared/error-view.js';
 
-/** The elements the panel renders on demand (autoloader.ts adds the ones only a host renders). */
+/** The elements that load on demand (the panel renders each; the autoloader defines any a host places). */
 export const loaders = {
   'roster-user-editor': () => import('./user-editor/roster-user-editor.js'),
   'roster-access-grants': () => import('./access-grants/roster-access-grants.js'),
   'roster-user-stats': () => import('./user-stats/roster-user-stats.js'),
   'roster-audit-log': () => import('./audit-log/roster-audit-log.js'),
+  'roster-shared-tasks': () => import('./shared-tasks/roster-shared-tasks.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 /** A tag whose element loads on demand. */

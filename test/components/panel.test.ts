@@ -12,11 +12,12 @@ import { axeCheck, clientFor, outside, settled, setupApi, waitFor, type TestApi 
 
 const root = (panel: RosterPanel) => panel.shadowRoot!;
 const list = (panel: RosterPanel) => root(panel).querySelector<RosterUserList>('roster-user-list')!;
-const rows = (panel: RosterPanel) => [...list(panel).shadowRoot!.querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
+const rows = (panel: RosterPanel) => [...list(panel)?.shadowRoot?.querySelectorAll<HTMLElement>('.body [role="row"][data-id]') ?? []];
 const rowOf = (panel: RosterPanel, name: string) => rows(panel).find((row) => row.querySelector('.name')?.textContent?.trim() === name);
 const title = (panel: RosterPanel) => root(panel).querySelector('.detail-title')?.textContent?.trim();
 const shown = (element: Element | null | undefined) => Boolean(element && (element as HTMLElement).offsetParent !== null);
 const detail = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('.detail')!;
+const backButton = (panel: RosterPanel) => root(panel).querySelector<HTMLButtonElement>('[part~="back-button"]')!;
 const tabPanel = (panel: RosterPanel) => root(panel).querySelector('.tab-panel:not([hidden])');
 
 async function renderPanel(client: RosterClient, width = '1100px') {
@@ -185,8 +186,8 @@ describe('<roster-panel>', () => {
       if (title(panel) !== 'Sophie Becker') enter(rowOf(panel, 'Sophie Becker')!);
       return title(panel) === 'Sophie Becker';
     }, 'open');
-    root(panel).querySelector<HTMLButtonElement>('[part~="close-button"]')!.focus();
-    root(panel).querySelector<HTMLButtonElement>('[part~="close-button"]')!.click();
+    backButton(panel).focus();
+    backButton(panel).click();
     await waitFor(() => title(panel) === undefined, 'closed');
     await list(panel).updateComplete;
     expect(document.activeElement?.localName).to.equal('roster-panel');
@@ -272,7 +273,7 @@ describe('<roster-panel>', () => {
     await waitFor(() => title(panel) === 'Liam O\'Connor', 'moved on');
   });
 
-  it('should show one column with back navigation in a narrow container', async () => {
+  it('should open a user in the list\'s place with a way back, in a narrow container and a wide one', async () => {
     const testApi = setupApi({ data: 'demo' });
     const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner), '480px');
     expect(shown(list(panel))).to.equal(true);
@@ -289,11 +290,10 @@ describe('<roster-panel>', () => {
     await waitFor(() => shown(list(panel)), 'the list again');
     expect(shown(detail(panel))).to.equal(false);
 
-    panel.style.width = '1000px';
+    panel.style.width = '1400px';
     await openUser(panel, 'Sophie Becker');
-    expect(shown(list(panel)) && shown(detail(panel))).to.equal(true);
-    expect(shown(root(panel).querySelector('[part~="back-button"]'))).to.equal(false);
-    expect(shown(root(panel).querySelector('[part~="close-button"]'))).to.equal(true);
+    expect(shown(list(panel))).to.equal(false);
+    expect(shown(detail(panel)) && shown(backButton(panel))).to.equal(true);
   });
 
   it("should re-export the children's parts for styling from outside", async () => {
@@ -357,11 +357,13 @@ describe('<roster-panel>', () => {
       const button = await waitFor(() => list(panel).shadowRoot!.querySelector('[part~="new-user-button"]'), 'button');
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       await openUser(panel, 'Sophie Becker');
-      expect(shown(root(panel).querySelector('[part~="close-button"]'))).to.equal(true);
+      expect(shown(backButton(panel))).to.equal(true);
+      // A manager may read profiles, not change them: the sheet says so.
+      expect(root(panel).querySelector('[part~="read-only-badge"]')?.textContent?.trim()).to.equal(en.panel.readOnly);
     });
 
     for (const viewer of ['specialist', 'guest'] as const) {
-      it(`should show a ${viewer} the "no access" notice and their own profile only`, async () => {
+      it(`should show a ${viewer} their own profile only, marked view only, without a "no access" notice`, async () => {
         const testApi = setupApi({ data: 'demo' });
         const me = await demoUser(testApi, DEMO_VIEWERS[viewer]);
         testApi.requests.length = 0;
@@ -369,19 +371,21 @@ describe('<roster-panel>', () => {
           style="width: 1100px; height: 640px"></roster-panel>`);
         await waitFor(() => title(panel) === `${me.firstName} ${me.lastName}`, 'own profile');
         await panel.updateComplete;
-        expect(list(panel).shadowRoot!.textContent).to.include(en.list.noPermissionText);
+        expect(list(panel), 'no list to refuse them').to.equal(null);
+        expect(root(panel).textContent).to.not.include(en.list.noPermissionText);
+        expect(root(panel).querySelector('[part~="read-only-badge"]')?.textContent?.trim()).to.equal(en.panel.readOnly);
         // The list's first page goes out with `GET /me`, before the viewer is known; nothing after it.
         const pages = testApi.requests.filter((r) => r.method === 'GET' && r.path === '/users');
-        expect(pages.length <= 1 && pages.every((r) => !r.url.searchParams.has('cursor')), 'at most the first page').to.equal(true);
+        expect(pages.length <= 1 && pages.every((r) => !r.url.searchParams.has('cursor')), `at most the first page: ${pages.map((r) => r.url.search)}`).to.equal(true);
         expect(panel.tab).to.equal('activity');
         expect(tabPanel(panel)!.querySelector('roster-user-stats')!.getAttribute('user-id')).to.equal(me.id);
         expect(root(panel).textContent).to.include(en.panel.ownProfileText);
         expect(root(panel).querySelector('[part~="back-button"], [part~="close-button"]')).to.equal(null);
 
-        // Narrow: the notice and the profile still show together, with nowhere to go back to.
+        // Narrow: the profile, with nowhere to go back to.
         panel.style.width = '420px';
         await new Promise((resolve) => requestAnimationFrame(resolve));
-        expect(shown(list(panel)) && shown(detail(panel))).to.equal(true);
+        expect(shown(detail(panel))).to.equal(true);
       });
     }
 

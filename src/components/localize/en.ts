@@ -112,6 +112,15 @@ export const en = {
     newUserText: 'They get an email with a link to verify the profile.',
     ownProfileText: 'Your own profile: what you may use and what you spent.',
     // The owner's place for the shared account password (shared password mode only).
+    // The panel's views beside the team, and its messages at the bottom.
+    views: 'Team sections',
+    sharedView: 'Shared tasks',
+    sharedText: 'Tasks your colleagues created, and who created them.',
+    readOnly: 'View only',
+    notifications: 'Notifications',
+    dismiss: 'Dismiss',
+    saved: (name: string) => `Changes to ${name} saved.`,
+    accessSaved: (name: string) => `Access of ${name} saved.`,
     accountPassword: {
       title: 'Account password',
       text: 'Everyone on the team signs in with their own email and this one password. Only you, the owner, can change it.',

@@ -29,7 +29,9 @@ export class AccountPasswordController implements ReactiveController {
   saved = false;
   #abort?: AbortController;
 
-  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }, private readonly getClient: () => RosterClient | undefined) {
+  /** `onSaved` tells the viewer (the panel's message at its bottom, which is also read out). */
+  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }, private readonly getClient: () => RosterClient | undefined,
+    private readonly onSaved?: () => void) {
     host.addController(this);
   }
 
@@ -89,6 +91,7 @@ export class AccountPasswordController implements ReactiveController {
       await client.account.setPassword(this.value, { signal: abort.signal });
       this.#reset(true);
       this.#focus('[part~="account-password-button"]');
+      this.onSaved?.();
     } catch (error) {
       if (isAbortError(error)) return;
       // What was typed stays, to amend; the field says why when the password itself was refused.
@@ -152,7 +155,7 @@ export function renderAccountPassword(c: AccountPasswordController, me: Me | und
     ${c.open
       ? renderForm(c, me.user.email, t)
       : html`<button type="button" class="button small" part="account-password-button" @click=${() => c.show()}>${strings.open}</button>`}
-    <div role="status">${c.saved ? html`<p class="notice" data-tone="success">${strings.saved}</p>` : nothing}</div>
+    ${c.saved ? html`<p class="notice" data-tone="success">${strings.saved}</p>` : nothing}
   </section>`;
 }
 
@@ -168,7 +171,7 @@ export const accountPasswordStyles = [passwordStyles, css`
     background: var(--_color-surface);
   }
   .account-password > p,
-  .account-password > [role='status'],
+  .account-password > .notice,
   .account-password-form {
     justify-self: stretch;
     max-inline-size: 40rem;

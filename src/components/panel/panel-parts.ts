@@ -32,3 +32,6 @@ export const AUDIT_PARTS = exported('audit', [
   'filters', 'filter', 'export-button', 'export', 'export-progress', 'cancel-button', 'table', 'header', 'row', 'skeleton-row',
   'cell', 'badge', 'footer', 'state', 'error', 'retry-button',
 ]);
+export const SHARED_PARTS = exported('shared', [
+  'toolbar', 'filter', 'count', 'table', 'row', 'owner', 'more-button', 'state', 'error', 'retry-button',
+]);

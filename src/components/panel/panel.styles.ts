@@ -3,91 +3,108 @@ import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
 import { accountPasswordStyles } from './account-password.js';
+import { toastStyles } from './panel-toast.js';
 
 const panelStyles = css`
   :host {
     container: roster-panel / inline-size;
-    /* A column: the team / audit log switch (when shown) above the view, which takes the rest. */
+    /* Every block in the panel's own box (live regions included): nothing lengthens the page below it. */
+    position: relative;
     display: flex;
     flex-direction: column;
+    gap: var(--roster-panel-gap, var(--_space-l));
   }
-  .layout,
-  roster-audit-log {
-    flex: 1 1 auto;
+  roster-provider {
+    display: contents;
   }
   .views {
-    flex: none;
     display: flex;
     flex-wrap: wrap;
     gap: 0 var(--_space-l);
-    margin-block-end: var(--_space-m);
     border-block-end: 1px solid var(--_color-border);
   }
   .layout {
-    display: grid;
-    grid-template-columns: minmax(0, 1.2fr) var(--roster-panel-detail-width, minmax(24rem, 0.9fr));
-    gap: var(--roster-panel-gap, var(--_space-l));
-    block-size: 100%;
-    min-block-size: var(--roster-panel-min-height, 36rem);
-  }
-  .list-pane,
-  .detail {
     display: flex;
     flex-direction: column;
     min-inline-size: 0;
-    min-block-size: 0;
+  }
+  .list-pane {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-m);
+    min-inline-size: 0;
   }
   .list-pane roster-user-list {
-    flex: 1 1 auto;
+    --roster-user-list-sticky-top: var(--roster-panel-sticky-top, 0px);
   }
+  /* An open user: a sheet in the list's place, as wide as reads well, scrolling with the page. */
   .detail {
+    display: flex;
+    flex-direction: column;
+    inline-size: 100%;
+    max-inline-size: var(--roster-panel-detail-max-width, 72rem);
+    min-inline-size: 0;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-l);
     background: var(--_color-surface);
-    overflow: hidden;
+    box-shadow: 0 1px 2px rgb(0 0 0 / 0.04);
+    scroll-margin-block-start: calc(var(--roster-panel-sticky-top, 0px) + var(--_space-m));
   }
   .detail-header {
-    flex: none;
     display: grid;
     gap: var(--_space-m);
-    padding: var(--_space-l) var(--_space-l) var(--_space-m);
-    background: var(--_color-surface-raised);
+    padding: var(--_space-m) var(--_space-xl) var(--_space-l);
     border-block-end: 1px solid var(--_color-border);
   }
   .back-button {
     justify-self: start;
     margin-inline-start: calc(var(--_space-s) * -1);
+    color: var(--_color-text-muted);
+  }
+  .back-button svg {
+    inline-size: 1rem;
+    block-size: 1rem;
   }
   .identity {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space-m);
+    gap: var(--_space-m) var(--_space-l);
     min-inline-size: 0;
   }
   .identity-text {
-    flex: 1;
+    flex: 1 1 14rem;
     min-inline-size: 0;
   }
   .avatar {
     display: inline-grid;
     place-items: center;
     flex: none;
-    inline-size: 2.75rem;
-    block-size: 2.75rem;
+    inline-size: 3.25rem;
+    block-size: 3.25rem;
     border-radius: 50%;
     background: color-mix(in srgb, var(--_color-accent) 16%, var(--_color-surface));
     color: color-mix(in srgb, var(--_color-accent) 78%, var(--_color-text));
+    font-size: var(--_font-size-l);
     font-weight: var(--_font-weight-strong);
   }
   .avatar svg {
-    inline-size: 1.1rem;
+    inline-size: 1.2rem;
   }
   .detail-title {
     margin: 0;
-    font-size: var(--_font-size-l);
+    font-size: calc(var(--_font-size-l) * 1.15);
     font-weight: var(--_font-weight-strong);
     line-height: 1.25;
     overflow-wrap: anywhere;
+  }
+  .detail-title:focus {
+    outline: none;
+  }
+  .detail-title:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 2px;
+    border-radius: var(--_radius-s);
   }
   .detail-subtitle,
   .own-profile {
@@ -95,11 +112,6 @@ const panelStyles = css`
     color: var(--_color-text-muted);
     font-size: var(--_font-size-s);
     overflow-wrap: anywhere;
-  }
-  .close-button {
-    align-self: flex-start;
-    margin-inline-end: calc(var(--_space-s) * -1);
-    color: var(--_color-text-muted);
   }
   .badges {
     display: flex;
@@ -110,13 +122,16 @@ const panelStyles = css`
   .badge {
     white-space: normal;
   }
+  .read-only svg {
+    inline-size: 0.8rem;
+    block-size: 0.8rem;
+  }
   /* Tabs that do not fit wrap to a second line: every tab stays in view. */
   .tabs {
-    flex: none;
     display: flex;
     flex-wrap: wrap;
     gap: 0 var(--_space-l);
-    padding-inline: var(--_space-l);
+    padding-inline: var(--_space-xl);
     border-block-end: 1px solid var(--_color-border);
   }
   .tab {
@@ -154,74 +169,45 @@ const panelStyles = css`
     hyphens: auto;
   }
   .tab-panel {
-    flex: 1 1 auto;
-    min-block-size: 0;
-    padding: var(--_space-l);
-    overflow: auto;
+    padding: var(--_space-l) var(--_space-xl) var(--_space-xl);
   }
-  .placeholder {
+  .tab-panel:focus-visible {
+    outline-offset: -2px;
+  }
+  .shared-tasks {
     display: grid;
-    place-content: center;
-    justify-items: center;
     gap: var(--_space-s);
-    flex: 1;
-    padding: var(--_space-xl);
-    text-align: center;
   }
-  .placeholder svg {
-    inline-size: 3rem;
-    block-size: 3rem;
-    margin-block-end: var(--_space-s);
-    fill: none;
-    stroke: color-mix(in srgb, var(--_color-text-muted) 60%, transparent);
-    stroke-width: 2;
-    stroke-linecap: round;
+  .view-title {
+    margin: 0;
+    font-size: var(--_font-size-l);
+    font-weight: var(--_font-weight-strong);
   }
-  .flip-rtl:dir(rtl) {
+  .shared-tasks .hint {
+    margin: 0 0 var(--_space-s);
+  }
+  .directional:dir(rtl) {
     scale: -1 1;
-  }
-  /* A viewer who may not see the team: the "no access" notice as a banner above their own profile. */
-  .layout[data-scope='own'] {
-    grid-template-columns: minmax(0, 1fr);
-    grid-template-rows: auto minmax(0, 1fr);
-  }
-  .layout[data-scope='own'] .list-pane {
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-l);
-    background: var(--_color-surface-raised);
   }
   /* The panel's own header says who is open: the editor's would repeat it. */
   roster-user-editor::part(header) {
     display: none;
   }
-  @container roster-panel (min-width: 640px) {
-    .back-button {
-      display: none;
-    }
-  }
-  /* Up to 75rem the list keeps the whole width until a user opens; wider, the detail column stays. */
-  @container roster-panel (max-width: 74.99rem) {
-    .layout[data-view='list'] {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .layout[data-view='list'] .detail {
-      display: none;
-    }
-  }
-  @container roster-panel (max-width: 639.98px) {
-    .layout {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .layout[data-view='detail']:not([data-scope='own']) .list-pane,
-    .close-button {
-      display: none;
+  @container roster-panel (max-width: 40rem) {
+    .detail {
+      border-radius: var(--_radius-m, var(--_radius-l));
     }
     .detail-header,
     .tab-panel,
     .tabs {
       padding-inline: var(--_space-m);
     }
+    .avatar {
+      inline-size: 2.75rem;
+      block-size: 2.75rem;
+      font-size: var(--_font-size-m);
+    }
   }
 `;
 
-export const styles = [tokenStyles, hostStyles, ...controlStyles, panelStyles, ...accountPasswordStyles];
+export const styles = [tokenStyles, hostStyles, ...controlStyles, panelStyles, ...accountPasswordStyles, toastStyles];

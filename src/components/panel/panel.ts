@@ -4,25 +4,27 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { User } from '../../sdk/index.js';
 import { type ViewerState, viewerContext } from '../context.js';
-import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, UserUpdatedEvent } from '../events.js';
+import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, UserUpdatedEvent, VerificationSentEvent, BeforeUserDeleteEvent } from '../events.js';
 import { afterFirstLoad, OnDemandController, prefetchElements } from '../on-demand.js';
 import { RosterElement } from '../shared/base-element.js';
 import { nameText, personName } from '../shared/bidi.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
+import { scrollParent } from '../shared/virtual-window.js';
 import type { RosterUserEditor } from '../user-editor/user-editor.js';
 import type { RosterUserList } from '../user-list/user-list.js';
 import { initials, plusIcon } from '../user-list/user-list-rows.js';
 import { AccountPasswordController, renderAccountPassword } from './account-password.js';
-import { AUDIT_PARTS, EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, STATS_PARTS } from './panel-parts.js';
+import { AUDIT_PARTS, EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, SHARED_PARTS, STATS_PARTS } from './panel-parts.js';
+import { renderToast, ToastController } from './panel-toast.js';
 import { styles } from './panel.styles.js';
 
 export type PanelTab = 'profile' | 'access' | 'activity';
 const TABS: PanelTab[] = ['profile', 'access', 'activity'];
-/** The panel's views: the team (list and profile) or the audit log. */
-export type PanelView = 'team' | 'audit';
+/** The panel's views: the team (list and profile), the tasks others shared, or the audit log. */
+export type PanelView = 'team' | 'shared' | 'audit';
 
-const backIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" class="flip-rtl"><path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
-const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4 8 8M12 4l-8 8" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>`;
+const backIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" class="directional"><path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+const lockIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><rect x="3.5" y="7" width="9" height="6.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.4"/><path d="M5.5 7V5.2a2.5 2.5 0 0 1 5 0V7" fill="none" stroke="currentColor" stroke-width="1.4"/></svg>`;
 
 /**
  * @summary The drop-in team management: the user list beside a detail area with the selected user's
@@ -37,9 +39,16 @@ const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4
  * form's title, and "Done" after a create on the new user's name. A delete is announced from the
  * panel's own live region (the editor that made it is gone by then).
  * Leaving a profile with unsaved edits asks first. Viewers without `users:read` (specialists, guests)
- * see the list's "no access" notice and their own profile, as an account page would show it.
- * Below 640 px of container width the panel is one column: the list, or the detail with a back button;
- * up to 75rem the list has the whole width until a user opens. Selection is not kept in the URL.
+ * see their own profile, as an account page would show it, marked "view only" when they may not change it.
+ * Saves, deletes, links sent and a new account password are confirmed at the bottom of the panel (a
+ * message read out politely, gone after a few seconds, held while hovered or focused); focus stays put.
+ *
+ * Layout follows the panel's own width, not the window's: the list takes the whole width, and an opened
+ * user takes its place as a sheet with a way back (focus and the page's scroll position return to the
+ * row). Nothing in the panel scrolls on its own: the list's rows and the profile scroll with the page
+ * (the nearest scrolling ancestor). Hosts that want list and detail apart use the elements alone.
+ * Owner and managers also have "Shared tasks" (the tasks other profiles created) and the audit log.
+ * Selection is not kept in the URL.
  *
  * @fires {SelectEvent} roster-select - From the list: a user was opened. `detail: { user }`.
  * @fires {UserCreateRequestEvent} roster-user-create-request - From the list. Cancel it to open your own flow.
@@ -49,10 +58,10 @@ const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4
  *
  * @csspart list-pane - The column holding the list. @csspart detail - The detail area.
  * @csspart detail-header - Name, email and role of the open user. @csspart avatar - The initials.
- * @csspart back-button - "Back to the team" (narrow containers). @csspart close-button - Closes the user (wide).
+ * @csspart back-button - "Back to the team", at the top of an open user.
+ * @csspart read-only-badge - "View only", beside the role of a profile the viewer may not change.
  * @csspart tabs - The tab list. @csspart tab - One tab (also `active-tab`). @csspart tab-panel - A tab's content.
  * @csspart active-tab - The open tab, on top of `tab`.
- * @csspart placeholder - "Select a user", shown while nothing is open.
  * @csspart account-password - Under the list, for the owner of a shared-password account: the account
  *   password every profile signs in with, and the form to change it.
  * @csspart account-password-button - "Change account password".
@@ -61,14 +70,20 @@ const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4
  * @csspart list__* - Every part of `<roster-user-list>` (`list__row`, `list__toolbar`, `list__new-user-button`, …).
  * @csspart editor__* - Every part of `<roster-user-editor>` (`editor__form`, …).
  * @csspart grants__* - Every part of `<roster-access-grants>`. @csspart stats__* - Every part of `<roster-user-stats>`.
- * @csspart views - The switch between the team and the audit log (owner and managers). @csspart view-tab - One of its buttons.
+ * @csspart views - The switch between the team, the shared tasks and the audit log (owner and managers).
+ * @csspart view-tab - One of its buttons.
+ * @csspart shared-tasks - The "Shared tasks" view. @csspart shared__* - Every part of `<roster-shared-tasks>`.
  * @csspart audit__* - Every part of `<roster-audit-log>`.
  * @csspart loading - Where a profile tab or the audit log shows while its code loads (the first time, when not prefetched yet).
  * @csspart error - Instead of `loading` when that code failed to load. @csspart retry-button - Its "Try again" (loads it again).
+ * @csspart toast-region - The live region at the bottom of the panel. @csspart toast - One message in it.
+ * @csspart toast-close-button - Closes the message.
  *
- * @cssprop [--roster-panel-min-height=36rem] - Height of the panel when the host gives it none.
- * @cssprop [--roster-panel-detail-width=minmax(24rem, 0.9fr)] - The detail column's track size.
- * @cssprop [--roster-panel-gap=var(--roster-space-l)] - Gap between the list and the detail.
+ * @cssprop [--roster-panel-detail-max-width=72rem] - How wide an open user's sheet grows.
+ * @cssprop [--roster-panel-gap=var(--roster-space-l)] - Space between the panel's blocks.
+ * @cssprop [--roster-panel-sticky-top=0px] - Where the list's header row sticks, below a host's fixed bar.
+ * @cssprop [--roster-panel-toast-offset=var(--roster-space-l)] - Distance of a message from the bottom of the view.
+ * @cssprop --roster-panel-toast-background - Background of a message. @cssprop --roster-panel-toast-color - Its text.
  *
  * @cssstate open - A user (or the new-user form) is open.
  */
@@ -92,13 +107,18 @@ export class RosterPanel extends RosterElement {
   @state() private selected?: User;
   @state() private creating = false;
   @state() private visited = new Set<PanelTab>();
-  /** Outlives the detail: the editor that said "deleted" is gone the moment it says it. */
-  @state() private announcement = '';
+  /** The open user while being deleted: the tabs beside the editor no longer follow it. */
+  @state() private leaving?: string;
 
   #stopViewer?: () => void;
-  // The editor, grants, statistics and audit log come in chunks of their own, prefetched once the list is shown.
+  // The editor, grants, statistics, shared tasks and audit log come in chunks of their own, prefetched once the list is shown.
   readonly #onDemand = new OnDemandController(this);
-  readonly #accountPassword = new AccountPasswordController(this, () => this.renderRoot.querySelector('roster-provider')?.client);
+  /** Where the page was scrolled when a user opened from the list: closing goes back there. */
+  #listScroll?: { scroller: HTMLElement; top: number };
+  // Outlives the detail: the editor that said "deleted" is gone the moment it says it.
+  readonly #toast = new ToastController(this);
+  readonly #accountPassword = new AccountPasswordController(this, () => this.renderRoot.querySelector('roster-provider')?.client,
+    () => this.#toast.show(this.localize.t.panel.accountPassword.saved));
 
   /** The user open in the detail area. */
   get selectedUser(): User | undefined {
@@ -138,7 +158,7 @@ export class RosterPanel extends RosterElement {
       // Another viewer (the client changed): what was open belonged to the previous one. Without
       // `users:read` the team is hidden, and the viewer's own profile is what is left to show.
       if (me?.user.id !== before?.user.id) {
-        if (me && this.#ownProfileOnly) this.#open(me.user, false, 'activity');
+        if (me && this.#ownProfileOnly) this.#open(me.user, false, 'activity', false);
         else if (before) this.#open(undefined);
       }
     }
@@ -166,21 +186,39 @@ export class RosterPanel extends RosterElement {
     }, true));
   }
 
-  #open(user: User | undefined, creating = false, tab: PanelTab = this.tab) {
-    // Focus in the detail (Close, Done, a delete) would fall to the page when the detail changes.
+  /** `focus`: false when the panel opens a profile by itself (a viewer's own, on load): focus stays where it is. */
+  #open(user: User | undefined, creating = false, tab: PanelTab = this.tab, focus = true) {
+    // Focus in the detail (Back, Done, a delete) would fall to the page when the detail changes.
     const inDetail = this.renderRoot.querySelector('.detail:focus-within');
+    const wasOpen = Boolean(this.selected || this.creating);
+    const opening = Boolean(user || creating);
+    // The sheet takes the list's place: remember where the page was, to come back to the same rows.
+    const layout = this.renderRoot.querySelector('.layout');
+    if (!wasOpen && opening && layout) {
+      const scroller = scrollParent(layout);
+      this.#listScroll = { scroller, top: scroller.scrollTop };
+    }
     this.selected = user;
     this.creating = creating;
+    this.leaving = undefined;
     this.tab = tab;
     this.visited = new Set([tab]);
     void this.updateComplete.then(() => {
       const root = this.renderRoot;
-      // To the title of what opened (also when the list disappears, on narrow containers, and for
-      // the new-user form, which the viewer asked for to fill in), or to the list's current row
-      // when nothing is open any more. Opening a row on a wide panel leaves focus in the list.
-      if (inDetail || creating || !root.querySelector('.list-pane')!.clientWidth) {
-        (root.querySelector<HTMLElement>('.detail-title') ?? root.querySelector('roster-user-list')?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]'))?.focus();
+      const title = root.querySelector<HTMLElement>('.detail-title');
+      if (title) {
+        if (!focus) return;
+        // The sheet's top in view (it starts where the list did, maybe above the view), its title focused.
+        const sheet = root.querySelector<HTMLElement>('.detail')!;
+        if (!wasOpen && sheet.getBoundingClientRect().top < 0) sheet.scrollIntoView({ block: 'start' });
+        title.focus({ preventScroll: true });
+        return;
       }
+      const saved = this.#listScroll;
+      this.#listScroll = undefined;
+      if (saved) saved.scroller.scrollTop = saved.top;
+      // Back on the list's current row, where the viewer left it (the scroll position is the page's again).
+      if (inDetail || wasOpen) root.querySelector('roster-user-list')?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]')?.focus({ preventScroll: Boolean(saved) });
     });
   }
 
@@ -212,12 +250,41 @@ export class RosterPanel extends RosterElement {
   }
 
   #handleUpdated(event: UserUpdatedEvent | GrantsChangedEvent) {
-    if (event.detail.user.id === this.selected?.id) this.selected = event.detail.user;
+    const { user } = event.detail;
+    if (user.id === this.selected?.id) this.selected = user;
+    const t = this.localize.t.panel;
+    this.#toast.show(event.type === 'roster-grants-changed' ? t.accessSaved(nameText(user)) : t.saved(nameText(user)));
+  }
+
+  /**
+   * About to delete the open user: the access and activity tabs let go of it now. They follow the
+   * client's changes and would ask again for the profile and its statistics the moment it is gone
+   * (404s) before the panel closes it. They take it back if a listener above vetoes the delete.
+   */
+  #handleBeforeDelete(event: BeforeUserDeleteEvent) {
+    const id = event.detail.user.id;
+    if (id !== this.selected?.id) return;
+    this.leaving = id;
+    // Listeners above the panel run after this one.
+    setTimeout(() => {
+      if (event.defaultPrevented && this.leaving === id) this.leaving = undefined;
+    });
+  }
+
+  #handleVerificationSent({ detail: { user } }: VerificationSentEvent) {
+    this.#toast.show(this.localize.t.list.resent(user.email));
   }
 
   #handleDeleted({ detail: { user } }: UserDeletedEvent) {
-    this.announcement = this.localize.t.editor.delete.deleted(`${user.firstName} ${user.lastName}`);
+    this.#toast.show(this.localize.t.editor.delete.deleted(`${user.firstName} ${user.lastName}`));
     if (user.id === this.selected?.id) this.#open(undefined);
+  }
+
+  /** A message closed with focus on it: focus goes to the open user's title or the list's row. */
+  #refocus() {
+    const root = this.renderRoot;
+    (root.querySelector<HTMLElement>('.detail-title') ?? root.querySelector('roster-user-list')?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]')
+      ?? root.querySelector<HTMLElement>('[aria-current="page"]'))?.focus();
   }
 
   #handleTabKeydown(event: KeyboardEvent) {
@@ -235,21 +302,22 @@ export class RosterPanel extends RosterElement {
    * stays rendered while hidden, keeping what is open and unsaved.
    */
   #renderViews() {
-    const a = this.localize.t.auditLog;
-    const views: [PanelView, string][] = [['team', a.teamView], ['audit', a.label]];
-    return html`<nav class="views" part="views" aria-label=${a.views}>
+    const t = this.localize.t;
+    const a = t.auditLog;
+    const views: [PanelView, string][] = [['team', a.teamView], ['shared', t.panel.sharedView], ['audit', a.label]];
+    return html`<nav class="views" part="views" aria-label=${t.panel.views}>
       ${views.map(([view, label]) => html`<button type="button" id="view-${view}" class="tab" part="view-tab"
         aria-current=${view === this.view ? 'page' : nothing} @click=${() => (this.view = view)}>${label}</button>`)}
     </nav>`;
   }
 
-  /** Back (narrow) or close (wide), the open user's initials, name, email, role and status. */
+  /** Back to the team, the open user's initials, name, email, role and status ("view only" when it is). */
   #renderHeader(user?: User) {
     const t = this.localize.t;
     const own = this.#ownProfileOnly;
-    const back = () => void this.clearSelection();
+    const readOnly = Boolean(user && this.viewer?.me && !this.viewer.me.permissions.includes('users:write'));
     return html`<header class="detail-header" part="detail-header">
-      ${own ? nothing : html`<button type="button" class="button ghost small back-button" part="back-button" @click=${back}>
+      ${own ? nothing : html`<button type="button" class="button ghost small back-button" part="back-button" @click=${() => void this.clearSelection()}>
         ${backIcon}${t.panel.back}</button>`}
       <div class="identity">
         <span class="avatar" part="avatar" aria-hidden="true">${user ? initials(user) : plusIcon}</span>
@@ -257,13 +325,12 @@ export class RosterPanel extends RosterElement {
           <h2 class="detail-title" tabindex="-1" dir="auto">${user ? personName(user) : t.panel.newUserTitle}</h2>
           <p class="detail-subtitle" dir="auto">${user ? user.email : t.panel.newUserText}</p>
         </div>
-        ${own ? nothing : html`<button type="button" class="button ghost icon close-button" part="close-button"
-          aria-label=${t.panel.close} title=${t.panel.close} @click=${back}>${closeIcon}</button>`}
+        ${user ? html`<div class="badges">
+          <span class="badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
+          <span class="badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot>${t.common.status[user.status]}</span>
+          ${readOnly ? html`<span class="badge read-only" part="read-only-badge">${lockIcon}${t.panel.readOnly}</span>` : nothing}
+        </div>` : nothing}
       </div>
-      ${user ? html`<div class="badges">
-        <span class="badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
-        <span class="badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot>${t.common.status[user.status]}</span>
-      </div>` : nothing}
       ${own ? html`<p class="hint own-profile">${t.panel.ownProfileText}</p>` : nothing}
     </header>`;
   }
@@ -275,8 +342,9 @@ export class RosterPanel extends RosterElement {
       return this.#onDemand.render('roster-user-editor', html`<roster-user-editor user-id=${userId ?? nothing} client-ip=${this.clientIp ?? nothing} exportparts=${EDITOR_PARTS}
         .i18n=${this.i18n}></roster-user-editor>`, t);
     }
-    if (tab === 'access') return this.#onDemand.render('roster-access-grants', html`<roster-access-grants user-id=${userId} exportparts=${GRANTS_PARTS} .i18n=${this.i18n}></roster-access-grants>`, t);
-    return this.#onDemand.render('roster-user-stats', html`<roster-user-stats user-id=${userId} exportparts=${STATS_PARTS} .i18n=${this.i18n}></roster-user-stats>`, t);
+    if (userId === this.leaving) userId = undefined;
+    if (tab === 'access') return this.#onDemand.render('roster-access-grants', html`<roster-access-grants user-id=${userId ?? nothing} exportparts=${GRANTS_PARTS} .i18n=${this.i18n}></roster-access-grants>`, t);
+    return this.#onDemand.render('roster-user-stats', html`<roster-user-stats user-id=${userId ?? nothing} exportparts=${STATS_PARTS} .i18n=${this.i18n}></roster-user-stats>`, t);
   }
 
   #renderDetail() {
@@ -285,11 +353,7 @@ export class RosterPanel extends RosterElement {
     if (this.creating) {
       return html`${this.#renderHeader()}<div class="tab-panel" part="tab-panel">${this.#renderTabContent('profile')}</div>`;
     }
-    if (!user) {
-      return html`<div class="placeholder" part="placeholder">
-        <svg viewBox="0 0 48 48" aria-hidden="true"><circle cx="24" cy="17" r="8"/><path d="M9 40c1.8-8 8-12 15-12s13.2 4 15 12"/></svg>
-        <p class="state-title">${t.panel.noSelectionTitle}</p><p class="state-text">${t.panel.noSelectionText}</p></div>`;
-    }
+    if (!user) return nothing;
     return html`${this.#renderHeader(user)}
       <div class="tabs" part="tabs" role="tablist" aria-label=${t.panel.sections} @keydown=${this.#handleTabKeydown}>
         ${TABS.map((tab) => html`<button type="button" role="tab" id="tab-${tab}" class="tab" part="tab${tab === this.tab ? ' active-tab' : ''}"
@@ -304,27 +368,34 @@ export class RosterPanel extends RosterElement {
   protected override render() {
     const t = this.localize.t;
     const user = this.selected;
-    // The audit log needs `users:read`: until the viewer is known to have it, the team shows.
+    const open = Boolean(user || this.creating);
+    const own = this.#ownProfileOnly;
+    // Shared tasks and the audit log need `users:read`: until the viewer is known to have it, the team shows.
     const views = Boolean(this.viewer?.me?.permissions.includes('users:read'));
-    const audit = views && this.view === 'audit';
+    const view = views ? this.view : 'team';
     return html`<roster-provider .client=${this.client} base-url=${this.baseUrl ?? nothing} .getToken=${this.getToken}
         credentials=${this.credentials ?? nothing}>
         ${views ? this.#renderViews() : nothing}
-        <div class="layout" ?hidden=${audit} data-view=${user || this.creating ? 'detail' : 'list'} data-scope=${this.#ownProfileOnly ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
+        <div class="layout" ?hidden=${view !== 'team'} data-view=${open ? 'detail' : 'list'} data-scope=${own ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
           @roster-select=${(event: SelectEvent) => void this.select(event.detail.user)} @roster-user-create-request=${this.#handleCreateRequest}
           @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
-          @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}>
-          <div class="list-pane" part="list-pane">
-            <roster-user-list exportparts=${LIST_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
+          @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}
+          @roster-verification-sent=${this.#handleVerificationSent} @roster-before-user-delete=${this.#handleBeforeDelete}>
+          ${own ? nothing : html`<div class="list-pane" part="list-pane" ?hidden=${open}>
+            <roster-user-list page-scroll exportparts=${LIST_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
             ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
-          </div>
-          <section class="detail" part="detail" aria-label=${this.creating ? t.panel.newUserTitle
-            : user ? t.panel.detailLabel(nameText(user)) : t.panel.noSelectionTitle}>
+          </div>`}
+          ${open ? html`<section class="detail" part="detail" aria-label=${this.creating ? t.panel.newUserTitle : t.panel.detailLabel(nameText(user!))}>
             ${this.#renderDetail()}
-          </section>
-          <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+          </section>` : nothing}
         </div>
-        ${audit ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${this.localize.t.auditLog.label} exportparts=${AUDIT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
+        ${view === 'shared' ? html`<section class="shared-tasks" part="shared-tasks" aria-labelledby="shared-title">
+          <h2 class="view-title" id="shared-title">${t.panel.sharedView}</h2>
+          <p class="hint">${t.panel.sharedText}</p>
+          ${this.#onDemand.render('roster-shared-tasks', html`<roster-shared-tasks exportparts=${SHARED_PARTS} .i18n=${this.i18n}></roster-shared-tasks>`, t)}
+        </section>` : nothing}
+        ${view === 'audit' ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${t.auditLog.label} exportparts=${AUDIT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
+        ${renderToast(this.#toast, t, () => this.#refocus())}
       </roster-provider>
 `;
   }

@@ -27,6 +27,27 @@ export interface VirtualWindowOptions {
   onRange?(first: number, last: number): void;
   /** Rows differ in height (wrapped text, stacked layouts): measure each rendered row. */
   measure?: boolean;
+  /**
+   * What sticks over the top of the view (a header row), in pixels: scrolling to a row keeps it
+   * below. Default: where the rows start in the scroller, right for a pane holding a header and the rows.
+   */
+  stickyInset?(): number;
+}
+
+/** The flat-tree parent: through slots and out of shadow roots. */
+const parentOf = (node: Element): Element | null =>
+  node.assignedSlot ?? node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+
+/**
+ * The element whose scrolling moves `element`: the nearest ancestor (across shadow roots) that the
+ * viewer can scroll, else the page's scrolling element.
+ */
+export function scrollParent(element: Element): HTMLElement {
+  const page = (document.scrollingElement ?? document.documentElement) as HTMLElement;
+  for (let node = parentOf(element); node && node !== page && node !== document.body; node = parentOf(node)) {
+    if (/auto|scroll|overlay/.test(getComputedStyle(node).overflowY)) return node as HTMLElement;
+  }
+  return page;
 }
 
 export class VirtualWindow implements ReactiveController {
@@ -42,8 +63,13 @@ export class VirtualWindow implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: VirtualWindowOptions;
   #scroller?: HTMLElement;
+  /** The scroller is the page's: scroll and resize events come from the window. */
+  #page = false;
   #body?: HTMLElement;
   #resizeObserver?: ResizeObserver;
+  // The rows' own box, looked at in the next frame: a render of the host during the observer's
+  // delivery (it changes the rows) would be a loop the browser reports.
+  readonly #bodyObserver = new ResizeObserver(() => requestAnimationFrame(this.#measure));
   // The layout as last read: scroll position, height of the view, where the rows start in the scroller.
   #top = 0;
   #height = 0;
@@ -70,11 +96,20 @@ export class VirtualWindow implements ReactiveController {
     if (scroller !== this.#scroller) {
       this.#detach();
       this.#scroller = scroller ?? undefined;
+      this.#page = scroller === document.scrollingElement;
       if (scroller) {
-        scroller.addEventListener('scroll', this.#measure, { passive: true });
-        // The border box: a scrollbar coming or going changes no view worth another window.
-        (this.#resizeObserver = new ResizeObserver(this.#measure)).observe(scroller, { box: 'border-box' });
+        (this.#page ? window : scroller).addEventListener('scroll', this.#measure, { passive: true });
+        this.#resizeObserver = new ResizeObserver(this.#measure);
+        // The page's view is the window; an element's, its border box (a scrollbar coming or going
+        // changes no view worth another window).
+        if (this.#page) window.addEventListener('resize', this.#measure);
+        else this.#resizeObserver.observe(scroller, { box: 'border-box' });
       }
+    }
+    if (body !== this.#body) {
+      this.#bodyObserver.disconnect();
+      // The rows showing again (their pane was hidden while the page scrolled) need a fresh look.
+      if (body) this.#bodyObserver.observe(body);
     }
     this.#body = body ?? undefined;
     if (this.#options.measure) this.#observeRows();
@@ -104,15 +139,22 @@ export class VirtualWindow implements ReactiveController {
     // The count may have grown since the last render (End made room for the last rows): give the
     // body its new height now, or the scroll stops at the old end.
     this.#body?.style.setProperty('block-size', `${this.#offsetOf(this.#options.count())}px`);
-    const top = this.#offsetOf(index);
-    const bottom = this.#offset + top + (this.#sizes.get(index) ?? height) - scroller.clientHeight;
+    // Where the rows start may have moved since the last read (content above them in the page).
+    this.#read();
+    const rowTop = this.#offsetOf(index);
+    const top = this.#offset + rowTop - (this.#options.stickyInset?.() ?? this.#offset);
+    const bottom = this.#offset + rowTop + (this.#sizes.get(index) ?? height) - scroller.clientHeight;
     if (top < scroller.scrollTop) scroller.scrollTop = top;
     else if (bottom > scroller.scrollTop) scroller.scrollTop = bottom;
   }
 
   /** Re-reads the scroll position and sizes; re-renders the host when the window moved. */
   measure(): void {
+    // A frame asked for before the host left the page: nothing to look at any more.
+    if (!this.#scroller) return;
     const resized = this.#read();
+    // Hidden rows have no layout to read: the window stays where the viewer left it.
+    if (resized === undefined) return;
     if (this.#place() || resized) this.#host.requestUpdate();
   }
 
@@ -229,16 +271,22 @@ export class VirtualWindow implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Reads the layout; returns whether the row height changed (and the body's style with it). */
-  #read(): boolean {
+  /**
+   * Reads the layout; returns whether the row height changed (and the body's style with it), or
+   * undefined when the rows are not laid out (hidden).
+   */
+  #read(): boolean | undefined {
     const scroller = this.#scroller;
     const body = this.#body;
     if (!scroller || !body) return false;
+    if (!body.getClientRects().length) return undefined;
     const height = this.rowHeight;
     if (!this.#options.measure || !this.#sizes.size) this.rowHeight = body.querySelector<HTMLElement>(':scope > [data-index]')?.offsetHeight || height;
     this.#top = scroller.scrollTop;
     this.#height = scroller.clientHeight;
-    this.#offset = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + this.#top;
+    // The page's view starts at the top of the window; its scrolling element's box moves with the scroll.
+    const viewTop = this.#page ? 0 : scroller.getBoundingClientRect().top;
+    this.#offset = body.getBoundingClientRect().top - viewTop + this.#top;
     return this.rowHeight !== height;
   }
 
@@ -276,8 +324,12 @@ export class VirtualWindow implements ReactiveController {
   }
 
   #detach() {
-    this.#scroller?.removeEventListener('scroll', this.#measure);
+    (this.#page ? window : this.#scroller)?.removeEventListener('scroll', this.#measure);
+    window.removeEventListener('resize', this.#measure);
     this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    this.#bodyObserver.disconnect();
+    this.#body = undefined;
   }
 }
 

@@ -5,8 +5,10 @@ import { tokenStyles } from '../styles/tokens.styles.js';
 
 const listStyles = css`
   :host {
-    --_row-height: calc(var(--roster-user-list-row-height, 3.25rem) * var(--_density));
-    --_columns: minmax(10rem, 1.5fr) minmax(10rem, 1.4fr) 7.5rem minmax(13rem, 1.2fr) 8rem 7.5rem;
+    --_row-height: calc(var(--roster-user-list-row-height, 3.5rem) * var(--_density));
+    /* The name and the email share the first column, one above the other (as member lists show them): both whole. */
+    --_columns: minmax(16rem, 2.2fr) 8rem minmax(12.5rem, 1fr) 9rem 7.5rem;
+    --_areas: 'name role status credits created' 'email role status credits created';
     display: flex;
     flex-direction: column;
     gap: var(--_space-m);
@@ -62,7 +64,54 @@ const listStyles = css`
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-l);
     background: var(--_color-surface);
-    overflow: hidden;
+    /* Clips the corners without becoming a scroll container: the sticky header follows the page. */
+    overflow: clip;
+  }
+  /* In a page (the panel): the rows scroll with it, the header row sticks below the host's own bar. */
+  :host([page-scroll]) .content {
+    flex: none;
+  }
+  :host([page-scroll]) .grid {
+    overflow: visible;
+  }
+  :host([page-scroll]) .head {
+    inset-block-start: var(--roster-user-list-sticky-top, 0px);
+  }
+  .body .row,
+  .header-row {
+    grid-template-areas: var(--_areas);
+    grid-template-rows: 1fr auto;
+  }
+  .header-row {
+    grid-template-rows: auto;
+    grid-template-areas: var(--_header-areas, 'name role status credits created');
+  }
+  .col-name { grid-area: name; }
+  .col-email { grid-area: email; }
+  .col-role { grid-area: role; }
+  .col-status { grid-area: status; }
+  .col-credits { grid-area: credits; }
+  .col-created { grid-area: created; }
+  .body .col-name {
+    align-self: end;
+  }
+  .body .col-email {
+    align-self: start;
+    /* Under the name, past the avatar. */
+    padding-inline-start: calc(var(--_space-m) + 1.9rem * var(--_density) + var(--_space-s));
+    font-size: var(--_font-size-s);
+  }
+  .body .col-role,
+  .body .col-status,
+  .body .col-credits,
+  .body .col-created {
+    grid-row: 1 / -1;
+  }
+  /* The email's column header shares the name's place, heard but not shown: the name cell shows both. */
+  .header-row .col-email {
+    grid-area: name;
+    clip-path: inset(50%);
+    pointer-events: none;
   }
   .grid {
     scroll-padding-block-start: calc(var(--_row-height) * 0.75 + 1px);
@@ -82,6 +131,8 @@ const listStyles = css`
     min-block-size: calc(var(--_row-height) * 0.75);
   }
   .body .row {
+    /* Focus scrolling a row into view keeps it below the sticky header row. */
+    scroll-margin-block-start: calc(var(--_row-height) * 0.8 + var(--roster-user-list-sticky-top, 0px));
     cursor: pointer;
     transition: background-color 80ms;
   }
@@ -163,29 +214,76 @@ const listStyles = css`
       flex-basis: 100%;
     }
   }
-  @container roster-user-list (max-width: 58rem) {
+  @container roster-user-list (max-width: 64rem) {
     .content {
-      --_columns: minmax(10rem, 1.5fr) 7.5rem minmax(13rem, 1fr) 9rem;
+      --_columns: minmax(15rem, 1fr) 7.5rem minmax(12.5rem, auto) 8.5rem;
+      --_areas: 'name role status credits' 'email role status credits';
+      --_header-areas: 'name role status credits';
     }
-    .col-email,
     .col-created {
       display: none;
     }
   }
-  @container roster-user-list (max-width: 30rem) {
+  @container roster-user-list (max-width: 44rem) {
     .content {
-      /* Each row is its own grid: only fixed tracks line up. The name keeps 9.5rem (55 % when narrower). */
-      --_columns: minmax(min(9.5rem, 55%), 1fr) minmax(0, 13rem);
+      --_columns: minmax(13rem, 1fr) 7rem minmax(11rem, auto);
+      --_areas: 'name role status' 'email role status';
+      --_header-areas: 'name role status';
     }
-    .cell {
-      padding-inline: var(--_space-s);
+    .col-credits {
+      display: none;
+    }
+  }
+  /* A phone: each user is a card of two lines, name and status above, email and role below. */
+  @container roster-user-list (max-width: 30rem) {
+    :host {
+      --_row-height: calc(var(--roster-user-list-row-height-narrow, 4.5rem) * var(--_density));
+    }
+    .content {
+      /* A card: name and role above, email and status below, the badges at the end of their line. */
+      --_columns: minmax(min(9.5rem, 60%), 1fr) minmax(0, max-content);
+      --_areas: 'name role' 'email status';
+      --_header-areas: 'name status';
+    }
+    .body .row {
+      padding-block: var(--_space-s);
+      column-gap: var(--_space-s);
+    }
+    .body .col-role,
+    .body .col-status {
+      grid-row: auto;
+      justify-content: flex-end;
+      max-inline-size: 100%;
+    }
+    .body .col-role {
+      grid-area: role;
+      align-self: end;
+    }
+    .body .col-status {
+      grid-area: status;
+      align-self: start;
     }
     .col-status .badge {
       min-inline-size: 0;
     }
-    .col-role,
+    .col-role .badge {
+      display: inline-block;
+      max-inline-size: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .cell {
+      padding-inline: var(--_space-s);
+    }
+    /* The name has the line to itself: no avatar beside it, the email right under it. */
+    .body .col-email {
+      padding-inline-start: var(--_space-s);
+    }
+    .avatar,
+    .header-row .col-role,
+    .header-row .col-status,
     .col-credits,
-    .avatar {
+    .col-created {
       display: none;
     }
     .search-field {

@@ -10,7 +10,7 @@ import { renderState } from '../shared/state-view.js';
 import { styleProps } from '../shared/style-props.js';
 import { errorMessage, isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
-import { rowSlots, VirtualWindow } from '../shared/virtual-window.js';
+import { rowSlots, scrollParent, VirtualWindow } from '../shared/virtual-window.js';
 import { ViewerController } from '../viewer.js';
 import { COLUMNS, initials, plusIcon, renderHeader, renderSkeletonRow } from './user-list-rows.js';
 import { styles } from './user-list.styles.js';
@@ -54,7 +54,9 @@ const resendIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" 
  * @csspart retry-button - "Try again" in an error block.
  *
  * @cssprop [--roster-user-list-height=28rem] - Height of the grid when the element has none.
- * @cssprop [--roster-user-list-row-height=3.25rem] - Height of a row (times `--roster-density`).
+ * @cssprop [--roster-user-list-row-height=3.5rem] - Height of a row (times `--roster-density`).
+ * @cssprop [--roster-user-list-row-height-narrow=4.5rem] - Height of a row as a two-line card (list under 30rem wide).
+ * @cssprop [--roster-user-list-sticky-top=0px] - With `page-scroll`: where the header row sticks, below a host's fixed bar.
  * @cssprop --roster-color-* - System colour tokens (surface, text, border, accent, …), see the theming guide.
  *
  * @cssstate loading - The first page (or the viewer) is loading.
@@ -71,6 +73,11 @@ export class RosterUserList extends RosterElement {
   readonly #window = new VirtualWindow(this, {
     count: () => this.#source.length,
     onRange: (first, last) => this.#handleRangeChanged(first, last),
+    // In a page the header row sticks at the top of the view: a row scrolled to stays below it.
+    stickyInset: () => {
+      const head = this.renderRoot.querySelector<HTMLElement>('.head');
+      return head ? head.offsetHeight + (parseFloat(getComputedStyle(head).insetBlockStart) || 0) : 0;
+    },
   });
 
   /** Search text sent as `q` (name or email). */
@@ -85,6 +92,12 @@ export class RosterUserList extends RosterElement {
   @property({ attribute: 'selected-id' }) selectedId?: string;
   /** Users per page request (1–200). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
+  /**
+   * The rows scroll with the page (or the nearest scrolling ancestor) instead of in the list's own
+   * pane, with the header row sticking at the top of the view (`--roster-user-list-sticky-top` below
+   * a host's fixed bar). The panel sets it; a list alone keeps its pane.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'page-scroll' }) pageScroll = false;
 
   @state() private searchText = '';
   @state() private activeIndex = 0;
@@ -95,10 +108,13 @@ export class RosterUserList extends RosterElement {
   #loadedClient?: unknown;
   #searchTimer?: ReturnType<typeof setTimeout>;
   #pendingFocus?: number;
+  /** The page's scrolling element the rows scroll with (page-scroll), looked up once per connection. */
+  #pageScroller?: HTMLElement;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
+    this.#pageScroller = undefined;
     this.#loadedKey = undefined;
     this.#source.reset(undefined);
   }
@@ -114,7 +130,8 @@ export class RosterUserList extends RosterElement {
       q: this.query.trim() || undefined, role: this.roleFilter || undefined, status: this.statusFilter || undefined, sort: this.sort, limit: this.pageSize,
     };
     const key = JSON.stringify(query);
-    if (key !== this.#loadedKey || reader !== this.#loadedClient) {
+    // An update still due when the list left the page (its panel showed a profile instead) loads nothing.
+    if (this.isConnected && (key !== this.#loadedKey || reader !== this.#loadedClient)) {
       this.#loadedKey = key;
       this.#loadedClient = reader;
       this.activeIndex = 0;
@@ -372,8 +389,9 @@ export class RosterUserList extends RosterElement {
           ? nothing
           : html`<button type="button" class="button small ghost icon resend" part="resend-button"
               tabindex=${active ? 0 : -1} aria-label=${busy ? t.list.resending : t.list.resendLabel(nameText(user))}
-              title=${t.list.resend} ?disabled=${busy} @click=${(event: Event) => {
+              title=${t.list.resend} aria-disabled=${busy ? 'true' : nothing} @click=${(event: Event) => {
                 event.stopPropagation();
+                // Not \`disabled\` while it sends: focus stays on the button rather than falling to the page.
                 void this.#handleResend(user);
               }}>${resendIcon}</button>`}
       </div>
@@ -384,7 +402,9 @@ export class RosterUserList extends RosterElement {
 
   protected override updated(): void {
     const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
-    this.#window.observe(grid, grid?.querySelector<HTMLElement>('.body, .skeleton-body'));
+    if (!this.pageScroll) this.#pageScroller = undefined;
+    else if (grid && !this.#pageScroller) this.#pageScroller = scrollParent(grid);
+    this.#window.observe(this.pageScroll ? grid && this.#pageScroller : grid, grid?.querySelector<HTMLElement>('.body, .skeleton-body'));
     if (!this.#focusPendingRow()) {
       // A jump gave the focused row's slot to another row: focus goes, as it would with the row.
       const focused = this.shadowRoot!.activeElement?.closest<HTMLElement>('.body [role="row"]');
