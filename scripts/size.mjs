@@ -28,6 +28,7 @@ const budgets = {
   [onDemand('roster-shared-tasks.ts')]: { target: 3 * KB, ceiling: 2.5 * KB },
   [onDemand('de.ts')]: { target: 8 * KB, ceiling: 7.3 * KB },
   [WHOLE_PANEL]: { target: 50 * KB, ceiling: 79.5 * KB },
+  'SDK alone': { target: 15 * KB, ceiling: 17.25 * KB },
   [STRINGS]: { target: 2 * KB, ceiling: 4 * KB },
 };
 // Sections of en.ts only on-demand elements read (the panel reads one string of `editor`).
@@ -40,8 +41,6 @@ const otherLanguagesApart = {
     b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, ({ path, importer, kind }) =>
       kind === 'dynamic-import' && /localize[\\/]catalogs\.ts$/.test(importer) ? { path, external: true } : undefined);
   },
-  [WHOLE_PANEL]: { target: 50 * KB, ceiling: 76.6 * KB },
-  'SDK alone': { target: 15 * KB, ceiling: 17.25 * KB },
 };
 
 /** Empties `sections` of en.ts (2-space indented, Prettier style), to see what they cost where it is bundled. */
