@@ -60,6 +60,14 @@ const SHOTS = [
   { name: 'de-audit', query: 'lang=de', audit: true },
   { name: 'de-list-375', query: 'lang=de', viewport: SMALL_PHONE },
   { name: 'branded', query: 'lang=en&theme=branded', open: 'Liam O\'Connor', tab: 'access' },
+  { name: 'ar-list', query: 'lang=ar' },
+  { name: 'ar-profile', query: 'lang=ar', open: 'Sophie Becker' },
+  { name: 'ar-activity', query: 'lang=ar', open: 'Sophie Becker', tab: 'activity' },
+  { name: 'ar-create', query: 'lang=ar', create: 2 },
+  { name: 'ar-list-375', query: 'lang=ar', viewport: SMALL_PHONE },
+  { name: 'ja-profile', query: 'lang=ja', open: 'Zoë Schröder' },
+  { name: 'fr-access', query: 'lang=fr', open: 'Liam O\'Connor', tab: 'access' },
+  { name: 'pseudo-activity', query: 'lang=en-XA', open: 'Sophie Becker', tab: 'activity' },
 ];
 
 /** Against the real server (`npm start`): the demo page and the development inbox (`path`, no panel). */
