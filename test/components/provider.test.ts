@@ -1,4 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { ClientProvider } from '../../src/components/provider/client-provider.js';
+import type { ViewerState } from '../../src/components/context.js';
 import '../../src/components/provider/roster-provider.js';
 import '../../src/components/shared-tasks/roster-shared-tasks.js';
 import '../../src/components/user-list/roster-user-list.js';
@@ -6,6 +9,7 @@ import type { RosterProvider } from '../../src/components/provider/provider.js';
 import type { RosterSharedTasks } from '../../src/components/shared-tasks/shared-tasks.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { en } from '../../src/components/localize/en.js';
+import type { RosterClient } from '../../src/sdk/index.js';
 import { clientFor, problemResponse, setupApi, waitFor } from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
@@ -118,5 +122,27 @@ describe('<roster-provider>', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
+  });
+
+  it('should let an element provide the client and viewer to its own shadow root with ClientProvider', async () => {
+    class ProvidingElement extends LitElement {
+      static override properties = { client: { attribute: false } };
+      declare client?: RosterClient;
+      viewers: ViewerState[] = [];
+      readonly provider = new ClientProvider(this, (viewer) => this.viewers.push(viewer));
+      protected override render() {
+        return html`<roster-user-list></roster-user-list>`;
+      }
+    }
+    customElements.define('test-providing-element', ProvidingElement);
+    const testApi = setupApi({ account: ACCOUNT });
+    const client = clientFor(testApi.api, OWNER);
+    const el = await fixture<ProvidingElement>(html`<test-providing-element .client=${client}></test-providing-element>`);
+    const list = el.shadowRoot!.querySelector('roster-user-list')!;
+    await waitFor(() => rowCount(list) > 0, 'rows through the provided client');
+    expect(list.client).to.equal(client);
+    expect(el.provider.viewer.me?.user.email).to.equal(OWNER);
+    expect(el.viewers.at(-1)).to.equal(el.provider.viewer);
+    expect(testApi.requests.filter((r) => r.path === '/me')).to.have.length(1);
   });
 });
