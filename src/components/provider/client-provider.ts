@@ -22,7 +22,8 @@ export interface ClientSettings {
  * Provides the element's client (`clientContext`) and its viewer (`viewerContext`, loaded once and
  * reloaded when the client reports a change that alters it) to the elements below, the element's
  * shadow root included. Without a `client`, one is created from `baseUrl`, `getToken` and
- * `credentials` whenever they change. `onViewer` hears every new viewer state.
+ * `credentials` whenever they change. `onViewer` hears every new viewer state (one that comes during the
+ * host's update, after that update).
  */
 export class ClientProvider implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement & ClientSettings;
@@ -30,17 +31,25 @@ export class ClientProvider implements ReactiveController {
   readonly #clientProvider: ContextProvider<typeof clientContext>;
   #created?: RosterClient;
   #settings: unknown[] = [];
+  #updating = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement & ClientSettings, onViewer?: (viewer: ViewerState) => void) {
     this.#host = host;
     const viewerProvider = new ContextProvider(host, { context: viewerContext });
     this.#source = new ViewerSource((viewer) => {
       viewerProvider.setValue(viewer);
-      onViewer?.(viewer);
+      // A state set on the host during its update would render without `willUpdate` seeing it change: it follows the update.
+      if (this.#updating) void host.updateComplete.then(() => onViewer?.(viewer));
+      else onViewer?.(viewer);
     });
     viewerProvider.setValue(this.#source.state);
     this.#clientProvider = new ContextProvider(host, { context: clientContext });
     host.addController(this);
+  }
+
+  /** The client provided (the element's, or the one created for it). */
+  get client(): RosterClient | undefined {
+    return this.#host.client;
   }
 
   /** The viewer as last loaded: `{ me, error, loading, refresh }`. */
@@ -72,6 +81,8 @@ export class ClientProvider implements ReactiveController {
     }
     // An unset client is provided too: children must not keep using (and showing) the previous one.
     this.#clientProvider.setValue(host.client);
+    this.#updating = true;
     if (host.isConnected) this.#source.setClient(host.client);
+    this.#updating = false;
   }
 }
