@@ -178,17 +178,18 @@ export class RosterAccessGrants extends RosterElement {
     this.user = this.loadError = this.saveError = undefined;
     this.conflict = this.guestBlocked = false;
     if (!client || !userId) return;
-    const abort = (this.#loadAbort = new AbortController());
+    // Aborted when a newer load starts or the element leaves the page: then its answer (or failure) is stale.
+    const { signal } = (this.#loadAbort = new AbortController());
     try {
-      const user = await client.users.get(userId, { signal: abort.signal });
-      if (abort !== this.#loadAbort) return;
+      const user = await client.users.get(userId, { signal });
+      if (signal.aborted) return;
       const theirs = user.access;
       this.user = user;
       this.value = keep && base
         ? { tools: rebase(base.access.tools, mine.tools, theirs.tools), tasks: rebase(base.access.tasks, mine.tasks, theirs.tasks, (ref) => ref.taskId) }
         : theirs;
     } catch (error) {
-      if (!isAbortError(error) && abort === this.#loadAbort) this.loadError = error;
+      if (!signal.aborted && !isAbortError(error)) this.loadError = error;
     }
   }
 
