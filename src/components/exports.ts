@@ -20,6 +20,8 @@ export { errorMessage, isAbortError, isTransient } from './shared/errors.js';
 export { renderError, type ErrorViewOptions } from './shared/error-view.js';
 export { loadElement, prefetchElements, type OnDemandTag } from './on-demand.js';
 export { RosterProvider } from './provider/provider.js';
+export { ClientProvider, type ClientSettings } from './provider/client-provider.js';
 export { RosterUserList } from './user-list/user-list.js';
 export { RosterPanel, type PanelTab } from './panel/panel.js';
 export { PagedSource, type PageFetcher, type PagedSourceOptions } from './shared/paged-source.js';
+export { ClientLookup, LookupController, type LookupType } from './shared/client-lookup.js';

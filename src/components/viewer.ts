@@ -56,14 +56,14 @@ export class ViewerSource {
     const client = this.#client;
     if (!client) return;
     this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
+    // Aborted when a newer load starts or the client changes: then its answer (or failure) is stale.
+    const { signal } = (this.#abort = new AbortController());
     this.#update({ loading: true });
     try {
-      const me = await client.me({ signal: abort.signal });
-      if (abort === this.#abort) this.#update({ me, error: undefined, loading: false });
+      const me = await client.me({ signal });
+      if (!signal.aborted) this.#update({ me, error: undefined, loading: false });
     } catch (error) {
-      if (isAbortError(error) || abort !== this.#abort) return;
-      this.#update({ error, loading: false });
+      if (!signal.aborted && !isAbortError(error)) this.#update({ error, loading: false });
     }
   }
 

@@ -132,6 +132,24 @@ describe('<roster-access-grants>', () => {
       expect(grantedNames(el)[1]).to.equal('Blog audit');
     });
 
+    it('should show names that arrive after the element moved in the page', async () => {
+      const testApi = setup();
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      testApi.intercept((r) => r.path === '/tools/site-audit/tasks', async (request) => {
+        await gate;
+        return testApi.api.fetch(request);
+      });
+      const el = await renderControl(clientFor(testApi.api, OWNER), { tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-2' }] });
+      expect($$(el, '[part~="task"] .skeleton').length).to.equal(1);
+      // A host re-parenting the element (a dialog, a tab) while the lookup is in flight.
+      const elsewhere = document.createElement('div');
+      el.parentElement!.append(elsewhere);
+      elsewhere.append(el);
+      release();
+      await waitFor(() => grantedNames(el)[0] === 'Blog audit', 'name shown');
+    });
+
     it('should remove a granted task and move focus to the next remove button', async () => {
       const { api } = setup();
       const el = await renderControl(clientFor(api, OWNER), {

@@ -1,4 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement, type PropertyValues } from 'lit';
+import { ClientProvider } from '../../src/components/provider/client-provider.js';
+import type { ViewerState } from '../../src/components/context.js';
 import '../../src/components/provider/roster-provider.js';
 import '../../src/components/shared-tasks/roster-shared-tasks.js';
 import '../../src/components/user-list/roster-user-list.js';
@@ -6,6 +9,7 @@ import type { RosterProvider } from '../../src/components/provider/provider.js';
 import type { RosterSharedTasks } from '../../src/components/shared-tasks/shared-tasks.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { en } from '../../src/components/localize/en.js';
+import type { RosterClient } from '../../src/sdk/index.js';
 import { clientFor, problemResponse, setupApi, waitFor } from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
@@ -118,5 +122,48 @@ describe('<roster-provider>', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
+  });
+
+  describe('ClientProvider', () => {
+    /** Provides to its shadow root, and notes each viewer its `willUpdate` sees change (by email). */
+    class ProvidingElement extends LitElement {
+      static override properties = { client: { attribute: false }, viewer: { state: true } };
+      declare client?: RosterClient;
+      declare viewer?: ViewerState;
+      seen: (string | undefined)[] = [];
+      readonly provider = new ClientProvider(this, (viewer) => (this.viewer = viewer));
+      protected override willUpdate(changed: PropertyValues<this>) {
+        if (changed.has('viewer')) this.seen.push(this.viewer?.me?.user.email);
+      }
+      protected override render() {
+        return html`<roster-user-list></roster-user-list>`;
+      }
+    }
+    customElements.define('test-providing-element', ProvidingElement);
+
+    it('should let an element provide the client and viewer to its own shadow root', async () => {
+      const testApi = setupApi({ account: ACCOUNT });
+      const client = clientFor(testApi.api, OWNER);
+      const el = await fixture<ProvidingElement>(html`<test-providing-element .client=${client}></test-providing-element>`);
+      const list = el.shadowRoot!.querySelector('roster-user-list')!;
+      await waitFor(() => rowCount(list) > 0, 'rows through the provided client');
+      expect(list.client).to.equal(client);
+      expect(el.provider.client).to.equal(client);
+      expect(el.provider.viewer.me?.user.email).to.equal(OWNER);
+      expect(el.viewer).to.equal(el.provider.viewer);
+      expect(testApi.requests.filter((r) => r.path === '/me')).to.have.length(1);
+    });
+
+    it("should let the element's willUpdate see the viewer leave when the client changes", async () => {
+      const first = setupApi({ account: ACCOUNT });
+      const second = setupApi({ account: { ...ACCOUNT, name: 'Other GmbH' }, owner: { firstName: 'Otto', lastName: 'Other', email: 'otto.other@acme.de' } });
+      const el = await fixture<ProvidingElement>(html`<test-providing-element .client=${clientFor(first.api, OWNER)}></test-providing-element>`);
+      await waitFor(() => el.seen.includes(OWNER), 'first viewer');
+      el.seen = [];
+      el.client = clientFor(second.api, 'otto.other@acme.de');
+      await waitFor(() => el.seen.includes('otto.other@acme.de'), 'second viewer');
+      // The change of client is an update of the element itself: the viewer it clears still reaches willUpdate.
+      expect(el.seen[0]).to.equal(undefined);
+    });
   });
 });

@@ -6,6 +6,7 @@ import { RosterElement } from '../shared/base-element.js';
 import { isolateText } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
 import { isAbortError } from '../shared/errors.js';
+import { LookupController } from '../shared/client-lookup.js';
 import { TaskDirectory } from '../shared/task-directory.js';
 import { ViewerController } from '../viewer.js';
 import { styles } from './access-grants.styles.js';
@@ -77,10 +78,11 @@ export class RosterAccessGrants extends RosterElement {
   static override styles = styles;
 
   readonly #viewer = new ViewerController(this);
+  readonly #tasks = new LookupController(this, TaskDirectory);
   readonly #combobox = new TaskCombobox(this, {
     isGranted: (taskId) => this.value.tasks.some((ref) => ref.taskId === taskId),
     onToggle: (task) => this.#toggleTask(task),
-    onTasks: (tasks) => this.#directory?.remember(tasks),
+    onTasks: (tasks) => this.#tasks.value?.remember(tasks),
   });
 
   /** The grants, `{ tools: toolId[], tasks: { toolId, taskId }[] }`. Standalone, loaded from the user. */
@@ -104,9 +106,6 @@ export class RosterAccessGrants extends RosterElement {
   @state() private guestBlocked = false;
   @state() private announcement = '';
 
-  #directory?: TaskDirectory;
-  #watchedClient?: RosterClient;
-  #unwatch?: () => void;
   #loadedKey?: string;
   #loadedClient?: RosterClient;
   #loadAbort?: AbortController;
@@ -124,7 +123,6 @@ export class RosterAccessGrants extends RosterElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#watch(undefined);
     // A loaded user (and the viewer's unsaved changes) survive a move in the page; a load in flight starts over.
     if (!this.user) this.#loadedKey = undefined;
     this.#loadAbort?.abort();
@@ -133,7 +131,6 @@ export class RosterAccessGrants extends RosterElement {
   protected override willUpdate(): void {
     this.value ??= NO_ACCESS;
     const client = this.client;
-    if (client !== this.#watchedClient) this.#watch(client);
     const key = this.userId && client ? this.userId : undefined;
     if (key !== this.#loadedKey || (key && client !== this.#loadedClient)) {
       this.#loadedKey = key;
@@ -142,7 +139,7 @@ export class RosterAccessGrants extends RosterElement {
     }
     const tools = this.#tools;
     if (!this.#combobox.toolId && tools.length) this.#combobox.setTool(tools[0].id);
-    if (this.#showsControls) this.#directory?.resolve(this.value.tasks);
+    if (this.#showsControls) void this.#tasks.value?.resolve(this.value.tasks);
     this.setCustomState('loading', this.#isLoading);
     this.setCustomState('dirty', this.dirty);
     this.setCustomState('saving', this.saving);
@@ -174,14 +171,6 @@ export class RosterAccessGrants extends RosterElement {
     return [...this.fieldErrors, ...((this.saveError as { fieldErrors?: FieldError[] } | undefined)?.fieldErrors ?? [])];
   }
 
-  /** Follows the task names of another client (or of none). */
-  #watch(client: RosterClient | undefined) {
-    this.#unwatch?.();
-    this.#watchedClient = client;
-    this.#directory = client && TaskDirectory.for(client);
-    this.#unwatch = this.#directory?.subscribe(() => this.requestUpdate());
-  }
-
   /** Loads the user; after a conflict (`keep`), with the viewer's unsaved changes on top of the newer grants. */
   async #load(keep?: boolean) {
     this.#loadAbort?.abort();
@@ -189,17 +178,18 @@ export class RosterAccessGrants extends RosterElement {
     this.user = this.loadError = this.saveError = undefined;
     this.conflict = this.guestBlocked = false;
     if (!client || !userId) return;
-    const abort = (this.#loadAbort = new AbortController());
+    // Aborted when a newer load starts or the element leaves the page: then its answer (or failure) is stale.
+    const { signal } = (this.#loadAbort = new AbortController());
     try {
-      const user = await client.users.get(userId, { signal: abort.signal });
-      if (abort !== this.#loadAbort) return;
+      const user = await client.users.get(userId, { signal });
+      if (signal.aborted) return;
       const theirs = user.access;
       this.user = user;
       this.value = keep && base
         ? { tools: rebase(base.access.tools, mine.tools, theirs.tools), tasks: rebase(base.access.tasks, mine.tasks, theirs.tasks, (ref) => ref.taskId) }
         : theirs;
     } catch (error) {
-      if (!isAbortError(error) && abort === this.#loadAbort) this.loadError = error;
+      if (!signal.aborted && !isAbortError(error)) this.loadError = error;
     }
   }
 
@@ -231,7 +221,7 @@ export class RosterAccessGrants extends RosterElement {
       this.guestBlocked = true;
       return;
     }
-    const name = this.#directory?.get(taskId)?.name ?? taskId;
+    const name = this.#tasks.value?.get(taskId)?.name ?? taskId;
     this.#commit({ tasks: tasks.filter((ref) => ref.taskId !== taskId) }, this.localize.t.grants.removed(name));
     if (refocus) void this.#focusAfterRemoval(tasks.findIndex((ref) => ref.taskId === taskId));
   }
@@ -296,6 +286,7 @@ export class RosterAccessGrants extends RosterElement {
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
     if (!this.#showsControls) return html`<p class="notice note" part="note">${role === 'owner' ? g.ownerNote : g.managerNote}</p>${live}`;
     const readonly = this.#isReadonly;
+    const directory = this.#tasks.value;
     return html`<div class="grants" part="grants" role="group" aria-label=${g.label}>
         ${role === 'guest' ? html`<p class="notice note" part="note">${g.guestNote}</p>` : nothing}
         ${readonly && !this.readonly ? html`<p class="hint">${g.readOnly}</p>` : nothing}
@@ -305,9 +296,7 @@ export class RosterAccessGrants extends RosterElement {
           ${readonly ? nothing : html`<p class="hint" id="tasks-hint">${g.tasksHint}</p>
             ${this.#combobox.render(t, { tools: this.#tools, disabled: this.disabled, describedBy: 'tasks-hint' })}`}
           ${this.#alert(this.guestBlocked ? g.guestNeedsTask : this.#errorText((field) => field === 'access.tasks'))}
-          ${this.#directory?.error
-            ? renderError({ error: this.#directory.error, t, inline: true, onRetry: () => this.#directory?.retry() })
-            : nothing}
+          ${directory?.error ? renderError({ error: directory.error, t, inline: true, onRetry: () => directory.retry() }) : nothing}
           <p class="subsection-title">${g.grantedTitle}</p>
           ${this.#renderGrantedTasks(readonly)}
         </div>
@@ -376,7 +365,7 @@ export class RosterAccessGrants extends RosterElement {
         ${value.tasks.map(({ toolId: taskToolId, taskId }, index) => {
           if (taskToolId !== toolId) return nothing;
           // `null`: the task no longer exists; `undefined`: its name is still loading.
-          const task = this.#directory?.get(taskId);
+          const task = this.#tasks.value?.get(taskId);
           const label = task ? task.name : task === null ? `${g.taskMissing} (${taskId})` : taskId;
           return html`<li class="task" part="task${task === null ? ' missing-task' : ''}" data-task-id=${taskId}>
             ${task

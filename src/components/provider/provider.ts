@@ -1,9 +1,8 @@
-import { ContextProvider } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createRosterClient, type RosterClient } from '../../sdk/index.js';
-import { clientContext, type ViewerState, viewerContext } from '../context.js';
-import { ViewerSource } from '../viewer.js';
+import type { RosterClient } from '../../sdk/index.js';
+import type { ViewerState } from '../context.js';
+import { ClientProvider } from './client-provider.js';
 
 /**
  * @summary Gives every Roster element inside it one SDK client and the signed-in viewer.
@@ -25,10 +24,7 @@ export class RosterProvider extends LitElement {
     }
   `;
 
-  private readonly viewerSource = new ViewerSource((state) => this.viewerProvider.setValue(state));
-  private readonly viewerProvider = new ContextProvider(this, { context: viewerContext, initialValue: this.viewerSource.state });
-  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
-  private createdClient?: RosterClient;
+  readonly #provider = new ClientProvider(this);
 
   /** The SDK client to provide. Created from `base-url` when not set. */
   @property({ attribute: false })
@@ -45,35 +41,12 @@ export class RosterProvider extends LitElement {
 
   /** The viewer as last loaded: `{ me, error, loading, refresh }`. */
   get viewer(): ViewerState {
-    return this.viewerSource.state;
+    return this.#provider.viewer;
   }
 
   /** Loads `GET /me` again, e.g. after a change made outside this client. */
   refreshViewer(): Promise<void> {
-    return this.viewerSource.load();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.viewerSource.setClient(this.client);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.viewerSource.setClient(undefined);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const ownsClient = !this.client || this.client === this.createdClient;
-    if (ownsClient && (changed.has('baseUrl') || changed.has('getToken') || changed.has('credentials'))) {
-      this.createdClient = this.baseUrl
-        ? createRosterClient({ baseUrl: this.baseUrl, getToken: this.getToken, credentials: this.credentials })
-        : undefined;
-      this.client = this.createdClient;
-    }
-    // An unset client is provided too: children must not keep using (and showing) the previous one.
-    this.clientProvider.setValue(this.client);
-    if (this.isConnected) this.viewerSource.setClient(this.client);
+    return this.#provider.refreshViewer();
   }
 
   protected override render() {

@@ -8,42 +8,30 @@
  */
 import type { RosterClient } from '../../sdk/index.js';
 import type { PersonName } from '../shared/bidi.js';
+import { ClientLookup } from '../shared/client-lookup.js';
 
 const TEAM_PAGE_SIZE = 200;
-const directories = new WeakMap<RosterClient, OwnerNames>();
 
-export class OwnerNames {
+/** The names of a client: `OwnerNames.for(client)`; subscribe to hear of names that arrive. */
+export class OwnerNames extends ClientLookup {
   readonly #client: RosterClient;
   readonly #known = new Map<string, PersonName | null | false>();
   readonly #pending = new Set<string>();
-  readonly #listeners = new Set<() => void>();
   #team?: Promise<void>;
 
-  /** The directory of a client, created on first use. */
-  static for(client: RosterClient): OwnerNames {
-    let directory = directories.get(client);
-    if (!directory) directories.set(client, (directory = new OwnerNames(client)));
-    return directory;
-  }
-
   private constructor(client: RosterClient) {
+    super();
     this.#client = client;
     client.onChange((change) => {
       if (change.type !== 'user-created' && change.type !== 'user-updated') return;
       this.#known.set(change.userId, change.user);
-      this.#notify();
+      this.notify();
     });
   }
 
   /** The owner's name, in parts (each is shown in its own isolate); `null` when it cannot be known; `false` when the lookup failed; `undefined` while loading. */
   get(userId: string): PersonName | null | false | undefined {
     return this.#known.get(userId);
-  }
-
-  /** Calls back whenever names arrive; returns the unsubscribe. */
-  subscribe(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 
   /** Starts lookups for the ids not known yet; with `retry`, also for those whose lookup failed. */
@@ -75,10 +63,6 @@ export class OwnerNames {
       }
     }
     this.#pending.delete(userId);
-    this.#notify();
-  }
-
-  #notify() {
-    for (const listener of this.#listeners) listener();
+    this.notify();
   }
 }

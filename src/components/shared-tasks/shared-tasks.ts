@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Task, Tool } from '../../sdk/index.js';
 import { RosterElement } from '../shared/base-element.js';
 import { personName } from '../shared/bidi.js';
+import { LookupController } from '../shared/client-lookup.js';
 import { renderError } from '../shared/error-view.js';
 import { renderState } from '../shared/state-view.js';
 import { PagedSource } from '../shared/paged-source.js';
@@ -35,6 +36,7 @@ export class RosterSharedTasks extends RosterElement {
   static override styles = styles;
 
   readonly #viewer = new ViewerController(this);
+  readonly #owners = new LookupController(this, OwnerNames);
   readonly #source = new PagedSource<Task>({ onChange: () => this.requestUpdate(), maxPages: 1000 });
 
   /** Only tasks of this tool (empty: every tool). */
@@ -43,14 +45,11 @@ export class RosterSharedTasks extends RosterElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
   #loadedKey?: unknown[];
-  #owners?: OwnerNames;
   #ownersView?: unknown;
-  #unsubscribeOwners?: () => void;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribeOwners?.();
-    this.#unsubscribeOwners = this.#owners = this.#loadedKey = undefined;
+    this.#loadedKey = undefined;
     this.#source.reset(undefined);
   }
 
@@ -63,13 +62,8 @@ export class RosterSharedTasks extends RosterElement {
       const query = { shared: true, toolId: toolId || undefined, limit: pageSize };
       source.reset(client ? (cursor, signal) => client.tasks.list({ ...query, cursor }, { signal }) : undefined);
     }
-    if (this.#viewer.can('users:read') && client) {
-      const owners = OwnerNames.for(client);
-      if (owners !== this.#owners) {
-        this.#unsubscribeOwners?.();
-        this.#owners = owners;
-        this.#unsubscribeOwners = owners.subscribe(() => this.requestUpdate());
-      }
+    const owners = this.#owners.value;
+    if (this.#viewer.can('users:read') && owners) {
       // Failed lookups are tried again when the list changes (reload, Try again, Show more), not on every render.
       const view = source.view(0);
       owners.resolve(view.flatMap((task) => (task ? [task.ownerId] : [])), view !== this.#ownersView);
@@ -86,7 +80,7 @@ export class RosterSharedTasks extends RosterElement {
 
   #renderOwner(ownerId: string) {
     const t = this.localize.t;
-    const name = this.#viewer.can('users:read') ? this.#owners?.get(ownerId) : null;
+    const name = this.#viewer.can('users:read') ? this.#owners.value?.get(ownerId) : null;
     if (name === undefined) return html`<span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${t.common.loading}</span>`;
     return name ? html`<span dir="auto">${personName(name)}</span>` : t.grants.shared.anotherUser;
   }

@@ -11,11 +11,12 @@
  * remembered too, so they never cost a lookup.
  */
 import { type RosterClient, type Task, isRosterError } from '../../sdk/index.js';
+import { ClientLookup } from './client-lookup.js';
 
 const LOOKUP_PAGE_SIZE = 200;
-const directories = new WeakMap<RosterClient, TaskDirectory>();
 
-export class TaskDirectory {
+/** The directory of a client: `TaskDirectory.for(client)`; subscribe to hear of tasks that arrive and of failed lookups. */
+export class TaskDirectory extends ClientLookup {
   /** The failure of the last lookup, until `retry()`. */
   error?: unknown;
   readonly #client: RosterClient;
@@ -26,16 +27,9 @@ export class TaskDirectory {
   readonly #running = new Map<string, Promise<void>>();
   /** By tool, the cursor of the page after the last one read (none: the next lookup starts over). */
   readonly #next = new Map<string, string | undefined>();
-  readonly #listeners = new Set<() => void>();
-
-  /** The directory of a client, created on first use. */
-  static for(client: RosterClient): TaskDirectory {
-    let directory = directories.get(client);
-    if (!directory) directories.set(client, (directory = new TaskDirectory(client)));
-    return directory;
-  }
 
   private constructor(client: RosterClient) {
+    super();
     this.#client = client;
     client.onChange((change) => {
       if (change.type === 'task-created') this.remember([change.task]);
@@ -51,13 +45,7 @@ export class TaskDirectory {
   remember(tasks: readonly Task[]): void {
     if (!tasks.length) return;
     for (const task of tasks) this.#known.set(task.id, task);
-    this.#notify();
-  }
-
-  /** Calls back whenever tasks arrive or a lookup fails; returns the unsubscribe. */
-  subscribe(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    this.notify();
   }
 
   /**
@@ -86,7 +74,7 @@ export class TaskDirectory {
   retry(): void {
     this.error = undefined;
     void this.resolve([]);
-    this.#notify();
+    this.notify();
   }
 
   /** Pages through the tool's tasks until every id wanted of it was seen, also the ids wanted meanwhile. */
@@ -109,13 +97,9 @@ export class TaskDirectory {
         if (isRosterError(error, 'not_found')) for (const id of missing()) known.set(id, null);
         else this.error = error;
       }
-      this.#notify();
+      this.notify();
     }
     if (!this.error) this.#wanted.delete(toolId);
     this.#running.delete(toolId);
-  }
-
-  #notify() {
-    for (const listener of this.#listeners) listener();
   }
 }
