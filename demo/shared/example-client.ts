@@ -11,4 +11,4 @@ export const client = createRosterClient({
   fetch: api.fetch,
   getToken: () => api.tokenFor(DEMO_VIEWERS.owner),
 });
-export const strings = { panel: { noSelectionTitle: 'Pick a teammate' } };
+export const strings = { list: { newUser: 'Add a teammate' } };

@@ -20,7 +20,7 @@ const names: string[] = [];
 export const reactPanel: JSX.IntrinsicElements['roster-panel'] = {
   client,
   locale: 'de',
-  i18n: { panel: { noSelectionTitle: 'Pick someone' } },
+  i18n: { list: { newUser: 'Add someone' } },
   tab: 'access',
   'base-url': '/api/roster/v1',
   className: 'team',
