@@ -23,7 +23,7 @@ export function renderHeader(t: Catalog, sort: UserSort, onSort: (column: SortCo
       return html`<div role="columnheader" class="cell col-${key}" part="header-cell" aria-sort=${order ?? nothing}>
         ${column
           ? html`<button type="button" class="sort-button" part="sort-button" @click=${() => onSort(column)}>
-              ${t.list.columns[key]}<svg viewBox="0 0 16 16" aria-hidden="true"><path d=${SORT_ARROWS[order ?? 'none']} fill="currentColor" opacity=${order ? nothing : '.35'}/></svg>
+              ${t.list.columns[key]}<svg viewBox="0 0 16 16" aria-hidden="true"><path d=${SORT_ARROWS[order ?? 'none']} fill="currentColor" opacity=${order ? nothing : '.35'} /></svg>
             </button>`
           : t.list.columns[key]}
       </div>`;
