@@ -127,15 +127,3 @@ export function settled(host: Element): boolean {
   return !host.shadowRoot!.querySelector('.skeleton, [aria-busy="true"]')
     && [...host.shadowRoot!.querySelectorAll('*')].every((el) => !el.shadowRoot || settled(el));
 }
-
-/**
- * The button under `root` (crossing no shadow root) whose accessible name, its `aria-label` or else its
- * text, is `name` (or matches it): how a user finds it, now that every button shares the part `button`.
- */
-export function buttonNamed(root: ParentNode, name: string | RegExp): HTMLButtonElement | null {
-  for (const button of root.querySelectorAll<HTMLButtonElement>('button')) {
-    const label = (button.getAttribute('aria-label') ?? button.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (typeof name === 'string' ? label === name : name.test(label)) return button;
-  }
-  return null;
-}
