@@ -2,10 +2,6 @@
 // custom-elements-manifest.config.mjs (`npx cem analyze`) and scripts/manifest.mjs (`npm run manifest`).
 import { readFileSync, readdirSync } from 'node:fs';
 
-/** Block tags of a class JSDoc; the elements write several short ones on a line. */
-const CLASS_TAGS = 'summary|tag|tagname|element|customElement|slot|csspart|part|cssprop|cssproperty|cssstate|cssState|fires|event|attr|attribute|prop|property|deprecated';
-const TAG_START = new RegExp(`(?:^|\\s)@(${CLASS_TAGS})(?=\\s|$)`, 'g');
-
 /** The text of a JSDoc comment without its markers, lines joined. */
 function commentText(raw) {
   return raw
@@ -14,57 +10,6 @@ function commentText(raw) {
     .split('\n')
     .map((line) => line.replace(/^\s*\* ?/, ''))
     .join('\n');
-}
-
-/** Splits a class comment into `{ tag, text }`, whether a tag starts its line or follows another. */
-export function parseClassTags(raw) {
-  const text = commentText(raw);
-  const starts = [...text.matchAll(TAG_START)].map((match) => ({ tag: match[1], at: match.index + match[0].indexOf('@') }));
-  return starts.map(({ tag, at }, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1].at : text.length;
-    return { tag, text: text.slice(at + tag.length + 1, end).replace(/\s+/g, ' ').trim() };
-  });
-}
-
-/** `{Type} name - description`, `[name=default] - description`, `name - description`. */
-function parseTagText(text) {
-  let rest = text;
-  let type;
-  if (rest.startsWith('{')) {
-    let depth = 0;
-    let i = 0;
-    for (; i < rest.length; i++) {
-      if (rest[i] === '{') depth++;
-      else if (rest[i] === '}' && --depth === 0) break;
-    }
-    type = rest.slice(1, i).trim();
-    rest = rest.slice(i + 1).trim();
-  }
-  let name = '';
-  let defaultValue;
-  if (rest.startsWith('[')) {
-    const close = rest.indexOf(']');
-    const inner = rest.slice(1, close);
-    const eq = inner.indexOf('=');
-    name = eq === -1 ? inner : inner.slice(0, eq);
-    if (eq !== -1) defaultValue = inner.slice(eq + 1);
-    rest = rest.slice(close + 1).trim();
-  } else if (!rest.startsWith('- ') && rest !== '-') {
-    const space = rest.search(/\s|$/);
-    name = rest.slice(0, space);
-    rest = rest.slice(space).trim();
-  }
-  const description = rest.replace(/^-\s*/, '').trim();
-  return { type, name, default: defaultValue, description };
-}
-
-function entry({ type, name, default: defaultValue, description }) {
-  return {
-    name,
-    ...(type ? { type: { text: type } } : {}),
-    ...(defaultValue !== undefined ? { default: defaultValue } : {}),
-    ...(description ? { description } : {}),
-  };
 }
 
 /** Reads the event classes of src/components/events.ts: name, detail type, summary. */
@@ -133,17 +78,11 @@ export function rosterPlugins() {
         .map((member) => member.name.getText());
       templateProperties.set(className, decorated);
 
-      const jsDoc = node.jsDoc?.at(-1);
-      if (!jsDoc) return;
-      const tags = parseClassTags(jsDoc.getFullText());
-      const pick = (...names) => tags.filter((t) => names.includes(t.tag)).map((t) => entry(parseTagText(t.text)));
-      classDoc.slots = pick('slot');
-      classDoc.cssParts = pick('csspart', 'part');
-      classDoc.cssProperties = pick('cssprop', 'cssproperty');
-      classDoc.cssStates = pick('cssstate', 'cssState');
-      const documented = pick('fires', 'event');
-      // Keep only what `dispatchEvent(new XEvent())` found that the JSDoc does not list; named below.
-      const dispatched = (classDoc.events ?? []).filter((e) => !e.description && !documented.some((d) => d.type?.text === e.type?.text));
+      // The analyzer reads the class JSDoc's tags itself (one per line). Of the events it found, keep
+      // the documented ones (`@fires`) and what `dispatchEvent(new XEvent())` found that they do not list.
+      const events = classDoc.events ?? [];
+      const documented = events.filter((e) => e.description);
+      const dispatched = events.filter((e) => !e.description && !documented.some((d) => d.type?.text === e.type?.text));
       classDoc.events = [...documented, ...dispatched];
     },
     packageLinkPhase({ customElementsManifest }) {

@@ -153,14 +153,14 @@ async function fill(page, id, value) {
 }
 
 async function createUser(page, step, email = 'jonas.keller@nordlicht.de') {
-  await (await deepHandle(page, '[part~="new-user-button"]')).click();
+  await (await deepHandle(page, '[part~="toolbar"] [part~="button-primary"]')).click();
   await deepHandle(page, '#f-firstName');
   if (step === 1) return;
   await fill(page, 'f-firstName', 'Jonas');
   await fill(page, 'f-lastName', 'Keller');
   await fill(page, 'f-email', email);
   for (let at = 1; at < step; at += 1) {
-    await (await deepHandle(page, '[part~="submit-button"]')).click();
+    await (await deepHandle(page, 'button[type="submit"]')).click();
     await new Promise((resolve) => setTimeout(resolve, 700));
   }
 }
@@ -169,7 +169,7 @@ async function resend(page, name) {
   const row = await page.waitForFunction((name) => {
     const list = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list');
     return [...(list?.shadowRoot?.querySelectorAll('.body [role="row"][data-id]') ?? [])]
-      .find((candidate) => candidate.querySelector('.name')?.textContent?.trim() === name)?.querySelector('[part~="resend-button"]');
+      .find((candidate) => candidate.querySelector('.name')?.textContent?.trim() === name)?.querySelector('[part~="button-icon"]');
   }, { timeout: 10_000 }, name);
   await row.click();
   await deepHandle(page, '[part~="toast"]');

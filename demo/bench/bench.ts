@@ -163,7 +163,7 @@ async function search(impl: Impl, queries: string[]) {
 
 /** The scroller of the rows. */
 function scrollerOf(impl: Impl): HTMLElement | null {
-  return impl === 'roster' ? rosterList()?.shadowRoot?.querySelector<HTMLElement>('[part="grid"]') ?? null : plainList();
+  return impl === 'roster' ? rosterList()?.shadowRoot?.querySelector<HTMLElement>('[part="table"]') ?? null : plainList();
 }
 
 /** The highest row index rendered, and how many rows exist (loaded or not). */

@@ -98,7 +98,7 @@ export class OnDemandController {
     const error = this.#errors.get(tag);
     if (error) return renderError({ error, t, onRetry: () => this.#load(tag) });
     this.#load(tag);
-    return html`<div class="state" part="loading" aria-busy="true">
+    return html`<div class="state" part="skeleton" aria-busy="true">
       <span class="skeleton"></span><span class="skeleton"></span><span class="visually-hidden">${t.common.loading}</span>
     </div>`;
   }

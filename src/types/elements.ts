@@ -32,7 +32,7 @@ export interface RosterElementProperties {
   'roster-provider': Pick<RosterProvider, 'baseUrl' | 'client' | 'credentials' | 'getToken'>;
   'roster-shared-tasks': Pick<RosterSharedTasks, 'client' | 'i18n' | 'locale' | 'pageSize' | 'toolId'>;
   'roster-user-editor': Pick<RosterUserEditor, 'client' | 'clientIp' | 'i18n' | 'locale' | 'mode' | 'userId'>;
-  'roster-user-list': Pick<RosterUserList, 'client' | 'i18n' | 'locale' | 'pageSize' | 'query' | 'roleFilter' | 'selectedId' | 'sort' | 'statusFilter'>;
+  'roster-user-list': Pick<RosterUserList, 'client' | 'i18n' | 'locale' | 'pageScroll' | 'pageSize' | 'query' | 'roleFilter' | 'selectedId' | 'sort' | 'statusFilter'>;
   'roster-user-stats': Pick<RosterUserStats, 'chartDays' | 'client' | 'i18n' | 'locale' | 'pageSize' | 'tab' | 'userId'>;
 }
 
@@ -61,6 +61,7 @@ export interface RosterElementAttributes {
     'user-id'?: AttributeValue<RosterUserEditor['userId']>;
   };
   'roster-user-list': {
+    'page-scroll'?: AttributeValue<RosterUserList['pageScroll']>;
     'page-size'?: AttributeValue<RosterUserList['pageSize']>;
     'role-filter'?: AttributeValue<RosterUserList['roleFilter']>;
     'selected-id'?: AttributeValue<RosterUserList['selectedId']>;

@@ -37,7 +37,7 @@ const $$ = <T extends Element = HTMLElement>(el: RosterAccessGrants, selector: s
 const checkbox = (el: RosterAccessGrants, toolId: string) => $<HTMLInputElement>(el, `input[data-tool-id="${toolId}"]`);
 const search = (el: RosterAccessGrants) => $<HTMLInputElement>(el, '#task-search');
 const options = (el: RosterAccessGrants) => $$(el, '[role="option"][data-index]');
-const grantedNames = (el: RosterAccessGrants) => $$(el, '[part~="task"] .task-name').map((n) => n.textContent!.trim());
+const grantedNames = (el: RosterAccessGrants) => $$(el, '.task .task-name').map((n) => n.textContent!.trim());
 const taskRequests = (api: TestApi, toolId = 'rank-tracker') => api.requests.filter((r) => r.path === `/tools/${toolId}/tasks`);
 const searchRequests = (api: TestApi) => taskRequests(api).filter((r) => r.url.searchParams.get('limit') === '50');
 
@@ -87,11 +87,11 @@ describe('<roster-access-grants>', () => {
       const { api } = setup();
       const el = await renderControl(clientFor(api, OWNER), { tools: [], tasks: [] });
       const seen = changes(el);
-      $(el, '[part~="all-tools-button"]').click();
+      $(el, '.bulk > [part~="button"]:first-child').click();
       expect(seen.at(-1)!.tools).to.deep.equal(['rank-tracker', 'site-audit', 'keyword-research']);
       await el.updateComplete;
       expect($$<HTMLInputElement>(el, 'input[data-tool-id]').every((box) => box.checked)).to.equal(true);
-      $(el, '[part~="no-tools-button"]').click();
+      $(el, '.bulk > [part~="button"]:last-child').click();
       expect(seen.at(-1)!.tools).to.deep.equal([]);
       await el.updateComplete;
       expect($$<HTMLInputElement>(el, 'input[data-tool-id]').some((box) => box.checked)).to.equal(false);
@@ -105,7 +105,7 @@ describe('<roster-access-grants>', () => {
         tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-1' }, { toolId: 'rank-tracker', taskId: rankTask(2) }],
       });
       await waitFor(() => grantedNames(el).every((name) => name.startsWith('Project') || name.endsWith('audit')), 'names resolved');
-      const groups = $$(el, '[part~="task-group"]').map((group) => group.querySelector('.group-title')!.textContent!.trim());
+      const groups = $$(el, '.task-group').map((group) => group.querySelector('.group-title')!.textContent!.trim());
       expect(groups).to.deep.equal(['Rank Tracker', 'Site Audit']);
       expect(grantedNames(el)).to.deep.equal(['Project 0002', 'Shop audit']);
       // The lookup stops at the first page that holds every wanted id.
@@ -124,11 +124,11 @@ describe('<roster-access-grants>', () => {
       const el = await renderControl(clientFor(testApi.api, OWNER), {
         tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-gone' }, { toolId: 'site-audit', taskId: 'sa-2' }],
       });
-      expect($$(el, '[part~="task"] .skeleton').length).to.equal(2);
+      expect($$(el, '.task .skeleton').length).to.equal(2);
       expect(text(el)).to.include(en.grants.taskLoading);
       release();
-      await waitFor(() => $(el, '[part~="missing-task"]'), 'missing task shown');
-      expect($(el, '[part~="missing-task"]').textContent).to.include(en.grants.taskMissing).and.include('sa-gone');
+      await waitFor(() => $(el, '.task.missing'), 'missing task shown');
+      expect($(el, '.task.missing').textContent).to.include(en.grants.taskMissing).and.include('sa-gone');
       expect(grantedNames(el)[1]).to.equal('Blog audit');
     });
 
@@ -157,7 +157,7 @@ describe('<roster-access-grants>', () => {
       });
       await waitFor(() => grantedNames(el).includes('Shop audit'), 'names');
       const seen = changes(el);
-      const remove = $(el, '[part~="remove-button"][data-task-id="sa-1"]');
+      const remove = $(el, '.task [part~="button-icon"][data-task-id="sa-1"]');
       expect(remove.getAttribute('aria-label')).to.equal(en.grants.removeLabel('\u2068Shop audit\u2069'));
       remove.click();
       expect(seen.at(-1)!.tasks).to.deep.equal([{ toolId: 'site-audit', taskId: 'sa-2' }]);
@@ -290,8 +290,8 @@ describe('<roster-access-grants>', () => {
       const testApi = setup();
       const stop = testApi.intercept((r) => r.path === '/tools/rank-tracker/tasks', async () => problemResponse(500, 'internal'));
       const el = await renderControl(clientFor(testApi.api, OWNER), { tools: [], tasks: [] });
-      const status = $(el, '[part~="combobox"] [role="status"]');
-      const error = () => $(el, '[part~="combobox"] [part~="error"]');
+      const status = $(el, '[part~="field"]:has(> .combobox-anchor) [role="status"]');
+      const error = () => $(el, '[part~="field"]:has(> .combobox-anchor) [part~="alert"]');
       typeSearch(el, 'Project 1499');
       await waitFor(() => error()?.textContent!.includes(en.errors.server_error), 'failure shown');
       expect(error().getAttribute('role'), 'and announced').to.equal('alert');
@@ -308,7 +308,9 @@ describe('<roster-access-grants>', () => {
       await waitFor(() => error(), 'failed again');
       await sendKeys({ press: 'Tab' });
       await el.updateComplete;
-      expect(root(el).activeElement?.getAttribute('part'), 'on "Try again"').to.equal('retry-button');
+      const retry = error()!.querySelector('[part~="button"]')!;
+      expect(retry.textContent!.trim()).to.equal(en.common.retry);
+      expect(root(el).activeElement, 'on "Try again"').to.equal(retry);
       stop();
       await sendKeys({ press: 'Enter' });
       await waitFor(() => options(el).length === 1, 'results');
@@ -339,7 +341,7 @@ describe('<roster-access-grants>', () => {
       const seen = changes(el);
       expect(text(el)).to.include(en.grants.guestNote);
       await waitFor(() => grantedNames(el).includes('Shop audit'), 'names');
-      $(el, '[part~="remove-button"]').click();
+      $(el, '.task [part~="button-icon"]').click();
       await el.updateComplete;
       expect(seen).to.deep.equal([]);
       expect(el.value.tasks.length).to.equal(1);
@@ -357,7 +359,7 @@ describe('<roster-access-grants>', () => {
       await el.updateComplete;
       return el;
     }
-    const saveButton = (el: RosterAccessGrants) => $<HTMLButtonElement>(el, '[part~="save-button"]');
+    const saveButton = (el: RosterAccessGrants) => $<HTMLButtonElement>(el, '[part~="actions"] [part~="button-primary"]');
 
     it('should load the user and save its access with the version it loaded', async () => {
       const testApi = setup();
@@ -400,14 +402,14 @@ describe('<roster-access-grants>', () => {
       const before = patches();
       await el.updateComplete;
       saveButton(el).click();
-      const conflict = await waitFor(() => root(el).querySelector('[part~="conflict"]'), 'conflict shown');
+      const conflict = await waitFor(() => root(el).querySelector('.conflict'), 'conflict shown');
       expect(conflict.textContent).to.include(en.grants.conflict);
       expect(patches()).to.equal(before + 1);
       expect((await owner.users.get(id)).access.tools).to.deep.equal(['keyword-research']);
       expect(fired).to.equal(false);
       expect(saveButton(el).disabled).to.equal(true);
-      $(el, '[part~="reload-button"]').click();
-      await waitFor(() => !root(el).querySelector('[part~="conflict"]') && checkbox(el, 'keyword-research')?.checked, 'reloaded');
+      $(el, '.conflict [part~="button"]:not([part~="button-primary"])').click();
+      await waitFor(() => !root(el).querySelector('.conflict') && checkbox(el, 'keyword-research')?.checked, 'reloaded');
       // Their removal of rank-tracker holds; the viewer's site-audit is still there, unsaved.
       expect(checkbox(el, 'rank-tracker').checked).to.equal(false);
       expect(checkbox(el, 'site-audit').checked).to.equal(true);
@@ -427,11 +429,11 @@ describe('<roster-access-grants>', () => {
       });
       const owner = clientFor(testApi.api, OWNER);
       const el = await renderStandalone(owner, await userId(owner, 'una.known@acme.de'));
-      await waitFor(() => $(el, '[part~="missing-task"]'), 'missing task');
+      await waitFor(() => $(el, '.task.missing'), 'missing task');
       checkbox(el, 'site-audit').click();
       await el.updateComplete;
       saveButton(el).click();
-      const error = await waitFor(() => $(el, '[part~="missing-task"] [part~="field-error"]'), 'field error');
+      const error = await waitFor(() => $(el, '.task.missing [part~="field-error"]'), 'field error');
       expect(error.textContent).to.include(en.errors.unknown_task);
       checkbox(el, 'site-audit').click();
       await el.updateComplete;
@@ -456,7 +458,7 @@ describe('<roster-access-grants>', () => {
       const owner = clientFor(testApi.api, OWNER);
       const guest = await renderStandalone(owner, await userId(owner, GUEST));
       expect(text(guest)).to.include(en.grants.guestNote);
-      $(guest, '[part~="remove-button"]').click();
+      $(guest, '.task [part~="button-icon"]').click();
       await guest.updateComplete;
       expect(text(guest)).to.include(en.grants.guestNeedsTask);
       expect(guest.value.tasks.length).to.equal(1);
@@ -475,9 +477,9 @@ describe('<roster-access-grants>', () => {
       const id = await userId(client, DEMO_VIEWERS.specialist);
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><roster-access-grants .client=${client} user-id=${id} style="width: 256px"></roster-access-grants></div>`);
       const el = wrapper.querySelector<RosterAccessGrants>('roster-access-grants')!;
-      await waitFor(() => root(el).querySelector('[part~="task"]') && settled(el), 'grants loaded');
+      await waitFor(() => root(el).querySelector('.task') && settled(el), 'grants loaded');
       root(el).querySelector<HTMLInputElement>('[data-tool-id]:not(:checked)')!.click();
-      await waitFor(() => root(el).querySelector('[part~="discard-button"]'), 'changed');
+      await waitFor(() => root(el).querySelector('[part~="actions"] [part~="button"]:not([part~="button-primary"])'), 'changed');
       expect(outside(el)).to.deep.equal([]);
     } finally {
       document.documentElement.style.fontSize = '';
@@ -492,7 +494,7 @@ describe('<roster-access-grants>', () => {
       const el = await fixture<RosterAccessGrants>(html`<roster-access-grants .client=${manager} user-id=${id}></roster-access-grants>`);
       await waitFor(() => grantedNames(el).includes('Project 0002'), 'granted tasks shown');
       expect(el.hasCustomState('readonly')).to.equal(true);
-      expect($$(el, 'input, select, [part~="remove-button"], [part~="save-button"]')).to.deep.equal([]);
+      expect($$(el, 'input, select, .task [part~="button-icon"], [part~="actions"] [part~="button-primary"]')).to.deep.equal([]);
       expect(text(el)).to.include(en.grants.readOnly).and.include('Rank Tracker');
       await axeCheck(el);
     });
@@ -514,7 +516,7 @@ describe('<roster-access-grants>', () => {
     it('should be accessible, with the search open', async () => {
       const { api } = setup();
       const el = await renderControl(clientFor(api, OWNER), a11yValue, 'guest');
-      await waitFor(() => $(el, '[part~="missing-task"]'), 'names');
+      await waitFor(() => $(el, '.task.missing'), 'names');
       typeSearch(el, 'Project 000');
       await waitFor(() => options(el).length > 0, 'results');
       await el.updateComplete;
@@ -528,7 +530,7 @@ describe('<roster-access-grants>', () => {
         <roster-access-grants .client=${clientFor(api, OWNER)} .value=${a11yValue} .role=${'specialist'}></roster-access-grants></div>`);
       const dark = wrapper.querySelector('roster-access-grants')!;
       await waitFor(() => grantedNames(dark).includes('Project 0002'), 'dark rendered');
-      const surface = (el: RosterAccessGrants) => getComputedStyle($(el, '[part~="tools"]')).backgroundColor;
+      const surface = (el: RosterAccessGrants) => getComputedStyle($(el, 'fieldset[part~="group"]')).backgroundColor;
       expect(surface(dark)).to.not.equal(surface(light));
       await axeCheck(dark);
     });
@@ -541,9 +543,9 @@ describe('<roster-access-grants>', () => {
       expect(text(el)).to.include(de.grants.toolsTitle).and.include(de.grants.tasksTitle).and.include(de.grants.guestNote);
       expect(text(el)).to.include(de.grants.perTask(de.common.credits(25)));
       expect(text(el)).to.include('25 Credits pro Aufgabe');
-      expect($(el, '[part~="remove-button"]').getAttribute('aria-label')).to.equal('Zugriff auf \u2068Shop audit\u2069 entfernen');
+      expect($(el, '.task [part~="button-icon"]').getAttribute('aria-label')).to.equal('Zugriff auf \u2068Shop audit\u2069 entfernen');
       expect(search(el).placeholder).to.equal(de.grants.searchPlaceholder);
-      $(el, '[part~="remove-button"]').click();
+      $(el, '.task [part~="button-icon"]').click();
       await el.updateComplete;
       expect(text(el)).to.include(de.grants.guestNeedsTask);
     });

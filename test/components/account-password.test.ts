@@ -14,7 +14,7 @@ const strings = en.panel.accountPassword;
 
 const root = (panel: RosterPanel) => panel.shadowRoot!;
 const $ = <T extends HTMLElement = HTMLElement>(panel: RosterPanel, selector: string) => root(panel).querySelector<T>(selector);
-const section = (panel: RosterPanel) => $(panel, '[part~="account-password"]');
+const section = (panel: RosterPanel) => $(panel, '.account-password');
 const field = (panel: RosterPanel) => $<HTMLInputElement>(panel, '#account-password')!;
 const saveButton = (panel: RosterPanel) => $<HTMLButtonElement>(panel, '.account-password-form [type="submit"]')!;
 const sectionText = (panel: RosterPanel) => section(panel)?.textContent?.replace(/\s+/g, ' ') ?? '';
@@ -36,7 +36,7 @@ async function type(panel: RosterPanel, value: string) {
 }
 
 async function open(panel: RosterPanel) {
-  $(panel, '[part~="account-password-button"]')!.click();
+  $(panel, '.account-password > [part~="button"]')!.click();
   await waitFor(() => root(panel).activeElement === field(panel), 'focus in the password field');
 }
 
@@ -89,8 +89,8 @@ describe('<roster-panel> account password', () => {
     expect(sent, 'nothing sent while the password breaks a rule').to.deep.equal([]);
     await type(panel, NEW_PASSWORD);
     expect($(panel, '#account-password-error') !== null, 'the amended password answers it').to.equal(false);
-    expect($(panel, '[part~="password-strength"]')!.textContent).to.include(en.editor.strength.strong);
-    const toggle = $<HTMLButtonElement>(panel, '[part~="password-toggle"]')!;
+    expect($(panel, '.strength[part~="hint"]')!.textContent).to.include(en.editor.strength.strong);
+    const toggle = $<HTMLButtonElement>(panel, '.password-row [part~="button-icon"]')!;
     toggle.click();
     await panel.updateComplete;
     expect(field(panel).type).to.equal('text');
@@ -101,7 +101,7 @@ describe('<roster-panel> account password', () => {
     expect(sent).to.deep.equal([NEW_PASSWORD]);
     expect($(panel, '[role="status"] [data-tone="success"]') !== null, 'in a live region').to.equal(true);
     expect($(panel, '#account-password') !== null, 'the form is gone').to.equal(false);
-    await waitFor(() => root(panel).activeElement === $(panel, '[part~="account-password-button"]'), 'focus back on the button');
+    await waitFor(() => root(panel).activeElement === $(panel, '.account-password > [part~="button"]'), 'focus back on the button');
     expect(leaks(NEW_PASSWORD)).to.deep.equal([]);
     await axeCheck(panel);
     // Everyone signs in with the new one.
@@ -151,7 +151,7 @@ describe('<roster-panel> account password', () => {
     await waitFor(() => section(panel), 'section');
     await open(panel);
     await type(panel, NEW_PASSWORD);
-    $<HTMLButtonElement>(panel, '.account-password-form [type="button"]:not([part~="password-toggle"])')!.click();
+    $<HTMLButtonElement>(panel, '.account-password-form [type="button"]:not(.password-row [part~="button-icon"])')!.click();
     await panel.updateComplete;
     expect($(panel, '#account-password') !== null).to.equal(false);
     expect(sent).to.deep.equal([]);

@@ -54,7 +54,7 @@ describe('<roster-panel> audit log', () => {
       const panel = await fixture<RosterPanel>(html`<roster-panel view="audit" .client=${clientFor(testApi.api, DEMO_VIEWERS[role])}
         style="width: 1100px; height: 640px"></roster-panel>`);
       await waitFor(() => root(panel).querySelector('.detail-title'), 'their own profile');
-      expect(root(panel).querySelector('[part="views"]')).to.equal(null);
+      expect(root(panel).querySelector('.views')).to.equal(null);
       expect(auditLog(panel)).to.equal(null);
       expect(shown(root(panel).querySelector('.layout'))).to.equal(true);
       expect(testApi.requests.some((request) => request.path === '/audit')).to.equal(false);

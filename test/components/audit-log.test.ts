@@ -37,7 +37,7 @@ async function history(options: Parameters<typeof setupApi>[0] = {}) {
 async function renderLog(client: RosterClient, attributes: { locale?: string; width?: string } = {}) {
   const el = await fixture<RosterAuditLog>(html`<roster-audit-log .client=${client} locale=${attributes.locale ?? 'en'}
     style="width: ${attributes.width ?? '960px'}"></roster-audit-log>`);
-  await waitFor(() => rows(el).length > 0 || root(el).querySelector('[part="state"], [part="error"]'), 'rows or a state');
+  await waitFor(() => rows(el).length > 0 || root(el).querySelector('[part="state"], [part~="alert"]'), 'rows or a state');
   return el;
 }
 
@@ -143,7 +143,7 @@ describe('<roster-audit-log>', () => {
         links.push(event.target);
       }
     }, true);
-    root(el).querySelector<HTMLButtonElement>('[part="export-button"]')!.click();
+    root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.click();
     await waitFor(() => text(root(el).querySelector('[role="status"]')!) === en.auditLog.exported(3, csv.fileName), 'announced');
     expect(links.map((link) => link.download)).to.deep.equal([csv.fileName]);
   });
@@ -156,7 +156,7 @@ describe('<roster-audit-log>', () => {
     expect(sentences(el)).to.include('Olivia Owner hat das Credit-Limit von Sophie Becker von 100 auf 250 geändert');
     expect(sentences(el)).to.include('Olivia Owner hat das Account-Passwort geändert');
     expect([...root(el).querySelectorAll('[role="columnheader"]')].map(text)).to.deep.equal([de.auditLog.columns.time, de.auditLog.columns.action, de.auditLog.columns.change]);
-    expect(text(root(el).querySelector('[part="export-button"]')!)).to.equal(de.auditLog.export);
+    expect(text(root(el).querySelector('[part~="toolbar"] > [part~="button"]')!)).to.equal(de.auditLog.export);
     expect([...control<HTMLSelectElement>(el, 'action').options].map((option) => option.textContent)).to.include(de.auditLog.actions['access.changed']);
   });
 
@@ -164,15 +164,15 @@ describe('<roster-audit-log>', () => {
     const empty = setupApi();
     const quiet = await renderLog(clientFor(empty.api, OWNER));
     expect(text(root(quiet).querySelector('[part="state"]')!)).to.include(en.auditLog.emptyTitle);
-    expect(root(quiet).querySelector<HTMLButtonElement>('[part="export-button"]')!.disabled).to.equal(true);
+    expect(root(quiet).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.disabled).to.equal(true);
 
     const { testApi, owner } = await history();
     const stop = testApi.intercept((request) => request.path === '/audit', async () => problemResponse(503, 'server_error'));
     const el = await renderLog(owner);
-    const error = root(el).querySelector('[part="error"]')!;
+    const error = root(el).querySelector('[part~="alert"]')!;
     expect(text(error)).to.include(en.errors.server_error);
     stop();
-    error.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    error.querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
     await waitFor(() => rows(el).length === 8, 'rows after the retry');
   });
 
@@ -180,7 +180,7 @@ describe('<roster-audit-log>', () => {
     const { testApi, owner } = await history({ users: [{ firstName: 'Sam', lastName: 'Special', email: 'sam.special@acme.de', role: 'specialist' }] });
     const stop = testApi.intercept((request) => request.path === '/audit', hang);
     const el = await fixture<RosterAuditLog>(html`<roster-audit-log .client=${owner}></roster-audit-log>`);
-    await waitFor(() => root(el).querySelector('[part~="skeleton-row"]'), 'placeholder rows');
+    await waitFor(() => root(el).querySelector('[part~="row"][part~="skeleton"]'), 'placeholder rows');
     expect(el.hasCustomState('loading')).to.equal(true);
     stop();
     el.client = clientFor(testApi.api, 'sam.special@acme.de');

@@ -42,7 +42,7 @@ describe('Lit dev-mode warnings', () => {
     const row = (index: number) => el.shadowRoot!.querySelector(`.body [data-index="${index}"][data-id]`);
     await waitFor(() => rows().length, 'rows rendered');
     await frame();
-    const grid = el.shadowRoot!.querySelector<HTMLElement>('[part="grid"]')!;
+    const grid = el.shadowRoot!.querySelector<HTMLElement>('[part~="table"]')!;
     await scrollTo(grid, 60 * rows()[0]!.offsetHeight, () => row(60));
     await scrollTo(grid, undefined, () => row(299));
     await scrollTo(grid, 0, () => row(0));

@@ -154,7 +154,7 @@ describe('hostile input through the elements', () => {
         field('firstName').value = payload;
         field('firstName').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
         await editor.updateComplete;
-        editor.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+        editor.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
         version += 1;
         await until(() => editor.user?.version === version && !editor.saving, `saved ${show(payload)}`);
         await editor.updateComplete;
@@ -197,7 +197,7 @@ describe('hostile input through the elements', () => {
     expect($('#editor-title').matches(':dir(ltr)'), 'title').to.equal(true);
     expect($('#editor-title bdi').matches(':dir(rtl)'), 'the name in the title').to.equal(true);
     expect(getComputedStyle($('#editor-title bdi')).unicodeBidi).to.equal('isolate');
-    $('[part~="delete-button"]').click();
+    $('.danger-zone > [part~="button"]').click();
     await editor.updateComplete;
     const dialog = $('#delete-dialog') as HTMLDialogElement;
     expect(dialog.open).to.equal(true);
@@ -270,7 +270,7 @@ describe('hostile input through the elements', () => {
       await until(() => editor.user && editor.shadowRoot!.querySelector('#editor-title'), 'editor');
       await editor.updateComplete;
       assertIsolated(editor.shadowRoot!.querySelector('#editor-title'), FIRST, fullName, 'editor heading');
-      editor.shadowRoot!.querySelector<HTMLElement>('[part~="delete-button"]')!.click();
+      editor.shadowRoot!.querySelector<HTMLElement>('.danger-zone > [part~="button"]')!.click();
       await editor.updateComplete;
       assertIsolated(editor.shadowRoot!.querySelector('#delete-title'), FIRST, fullName, 'delete dialog');
       editor.shadowRoot!.querySelector<HTMLDialogElement>('#delete-dialog')!.close();
@@ -278,7 +278,7 @@ describe('hostile input through the elements', () => {
       const grants = await fixture<RosterAccessGrants>(html`<roster-access-grants .client=${owner} user-id=${gina.id} locale="en"></roster-access-grants>`);
       const granted = await until(() => grants.shadowRoot!.querySelector(`li.task[data-task-id="${task.id}"] .task-name[dir="auto"]`), 'granted task');
       assertIsolated(granted, TASK, TASK, 'granted task');
-      expect(grants.shadowRoot!.querySelector('[part~="remove-button"]')!.getAttribute('aria-label')).to.equal(en.grants.removeLabel(`\u2068${TASK}\u2069`));
+      expect(grants.shadowRoot!.querySelector('.task [part~="button-icon"]')!.getAttribute('aria-label')).to.equal(en.grants.removeLabel(`\u2068${TASK}\u2069`));
 
       const shared = await fixture(html`<roster-shared-tasks .client=${owner} locale="en"></roster-shared-tasks>`);
       const ownerCell = await until(() => [...shared.shadowRoot!.querySelectorAll('tbody td')].find((td) => td.textContent!.includes(LAST)), 'task owner');
@@ -333,7 +333,7 @@ async function renderGrants(owner: RosterClient, userId: string, tasks: Task[]) 
   for (const task of tasks) {
     const item = grants.shadowRoot!.querySelector(`li.task[data-task-id="${task.id}"]`)!;
     expect(item.querySelector('.task-name')!.textContent, show(task.name)).to.equal(task.name);
-    expect(item.querySelector('[part~="remove-button"]')!.getAttribute('aria-label')).to.equal(en.grants.removeLabel(`\u2068${task.name}\u2069`));
+    expect(item.querySelector('.task [part~="button-icon"]')!.getAttribute('aria-label')).to.equal(en.grants.removeLabel(`\u2068${task.name}\u2069`));
   }
   await guard.assertClean(grants);
 }

@@ -43,7 +43,7 @@ describe('server text rendered as text', () => {
     const testApi = setup();
     testApi.intercept((r) => r.method === 'GET' && r.path === '/users', hostileProblem(409));
     const el = await fixture(html`<roster-user-list .client=${testApi.owner} locale="en" style="height: 400px"></roster-user-list>`);
-    const message = await until(() => shadowText(el, '[part="error"] .state-text'), 'error shown');
+    const message = await until(() => shadowText(el, '[part~="alert"] .state-text'), 'error shown');
     expect(message).to.equal(TITLE);
     await guard.assertClean(el);
   });
@@ -54,20 +54,20 @@ describe('server text rendered as text', () => {
     const isProfile = (r: RecordedRequest) => r.path === `/users/${id}`;
     const stopLoad = testApi.intercept((r) => r.method === 'GET' && isProfile(r), hostileProblem(404));
     const el = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${testApi.owner} user-id=${id} locale="en"></roster-user-editor>`);
-    expect(await until(() => shadowText(el, '[part="error"] .state-text'), 'load error')).to.equal(TITLE);
+    expect(await until(() => shadowText(el, '[part~="alert"] .state-text'), 'load error')).to.equal(TITLE);
     stopLoad();
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
     const first = await until(() => el.shadowRoot!.querySelector<HTMLInputElement>('#f-firstName'), 'form');
 
     const edit = async (value: string) => {
       first.value = value;
       first.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       await el.updateComplete;
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     };
     const stopSave = testApi.intercept((r) => r.method === 'PATCH' && isProfile(r), hostileProblem(409));
     await edit('Samuel');
-    expect(await until(() => shadowText(el, '[part~="alert"]'), 'form alert')).to.equal(TITLE);
+    expect(await until(() => shadowText(el, '[part~="alert"][tabindex="-1"]'), 'form alert')).to.equal(TITLE);
     stopSave();
 
     // A field code this version does not know: the field says "invalid value", never the server's markup.
@@ -86,8 +86,8 @@ describe('server text rendered as text', () => {
     const el = await fixture(html`<roster-access-grants .client=${testApi.owner} user-id=${id} locale="en"></roster-access-grants>`);
     const siteAudit = await until(() => el.shadowRoot!.querySelector<HTMLInputElement>('[data-tool-id="site-audit"]'), 'tools');
     siteAudit.click();
-    await until(() => !el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!.disabled, 'dirty');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
+    await until(() => !el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="actions"] [part~="button-primary"]')!.disabled, 'dirty');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="actions"] [part~="button-primary"]')!.click();
     expect(await until(() => shadowText(el, '[part~="field-error"]'), 'field message')).to.equal(FIELD_MESSAGE);
     await guard.assertClean(el);
   });
@@ -97,7 +97,7 @@ describe('server text rendered as text', () => {
     const id = await samId(testApi);
     testApi.intercept((r) => r.method === 'GET' && r.path === `/users/${id}/stats`, hostileProblem(409));
     const el = await fixture(html`<roster-user-stats .client=${testApi.owner} user-id=${id} locale="en"></roster-user-stats>`);
-    expect(await until(() => shadowText(el, '[part="error"] .state-text'), 'stats error')).to.equal(TITLE);
+    expect(await until(() => shadowText(el, '[part~="alert"] .state-text'), 'stats error')).to.equal(TITLE);
     await guard.assertClean(el);
   });
 });

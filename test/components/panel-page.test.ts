@@ -15,7 +15,7 @@ const rows = (panel: RosterPanel) => [...list(panel)?.shadowRoot?.querySelectorA
 const rowOf = (panel: RosterPanel, name: string) => rows(panel).find((row) => row.querySelector('.name')?.textContent?.trim() === name);
 const title = (panel: RosterPanel) => root(panel).querySelector('.detail-title')?.textContent?.trim();
 const toast = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('[part~="toast"]');
-const status = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('[part~="toast-region"]')!;
+const status = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('.toast-region')!;
 const editor = (panel: RosterPanel) => root(panel).querySelector('.tab-panel:not([hidden]) roster-user-editor')!;
 /** The deepest focused element, through shadow roots. */
 const deepActive = () => {
@@ -77,7 +77,7 @@ describe('<roster-panel> in a page', () => {
   it('should confirm a resent link in a visible, announced message, leaving focus on the button', async () => {
     const { panel } = await pageWithPanel();
     const row = await waitFor(() => rowOf(panel, 'Hannah Müller'), 'pending user');
-    const resend = row.querySelector<HTMLButtonElement>('[part~="resend-button"]')!;
+    const resend = row.querySelector<HTMLButtonElement>('[part~="row"] [part~="button-icon"]')!;
     resend.focus();
     resend.click();
     const message = await waitFor(() => toast(panel), 'a message');
@@ -86,7 +86,7 @@ describe('<roster-panel> in a page', () => {
     expect(message.textContent).to.include(en.list.resent('hannah.mueller@nordlicht.de'));
     const box = message.getBoundingClientRect();
     expect(box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight, 'in view').to.equal(true);
-    await waitFor(() => !list(panel).shadowRoot!.querySelector('[part~="resend-button"][aria-disabled="true"]'), 'sent');
+    await waitFor(() => !list(panel).shadowRoot!.querySelector('[part~="row"] [part~="button-icon"][aria-disabled="true"]'), 'sent');
     expect(deepActive() === resend, 'focus still on "Resend link"').to.equal(true);
     await axeCheck(panel);
   });
@@ -98,7 +98,7 @@ describe('<roster-panel> in a page', () => {
     editor(panel).dispatchEvent(new UserUpdatedEvent({ ...user, phone: '+4930123456' }));
     const message = await waitFor(() => toast(panel), 'a message');
     expect(message.textContent).to.include(en.panel.saved(nameText(user)));
-    const close = message.querySelector<HTMLButtonElement>('[part~="toast-close-button"]')!;
+    const close = message.querySelector<HTMLButtonElement>('.toast-close')!;
     close.focus();
     close.click();
     await waitFor(() => !toast(panel), 'closed');
@@ -114,9 +114,9 @@ describe('<roster-panel> in a page', () => {
       root(panel).querySelector<HTMLElement>(`#tab-${tab}`)!.click();
       await waitFor(() => root(panel).querySelector(`#panel-${tab}:not([hidden]) > *`) && settled(panel), `${tab} loaded`);
     }
-    const deleteButton = await waitFor(() => editor(panel).shadowRoot!.querySelector<HTMLButtonElement>('[part~="delete-button"]'), 'loaded');
+    const deleteButton = await waitFor(() => editor(panel).shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'), 'loaded');
     deleteButton.click();
-    const confirm = await waitFor(() => (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('[part~="confirm-delete-button"]'), 'asked');
+    const confirm = await waitFor(() => (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]'), 'asked');
     const deleteAt = testApi.requests.length;
     confirm.focus();
     confirm.click();
@@ -150,7 +150,7 @@ describe('<roster-panel> in a page', () => {
     row.click();
     await waitFor(() => title(panel) === name, 'open');
     expect(root(panel).querySelector('.detail')!.getBoundingClientRect().top, 'the sheet starts in view').to.be.at.least(-1);
-    root(panel).querySelector<HTMLButtonElement>('[part~="back-button"]')!.click();
+    root(panel).querySelector<HTMLButtonElement>('.back-button')!.click();
     await waitFor(() => title(panel) === undefined, 'closed');
     await waitFor(() => deepActive()?.closest('[role="row"]'), 'a row focused');
     expect(Math.abs(window.scrollY - scrolled), 'the page where it was').to.be.below(2);
@@ -162,11 +162,11 @@ describe('<roster-panel> in a page', () => {
     const { panel } = await pageWithPanel('owner', '375px');
     await waitFor(() => rows(panel).length > 0 && settled(panel), 'rows rendered');
     expect(outside(list(panel))).to.deep.equal([]);
-    const grid = list(panel).shadowRoot!.querySelector<HTMLElement>('[part="grid"]')!;
+    const grid = list(panel).shadowRoot!.querySelector<HTMLElement>('[part~="table"]')!;
     expect(grid.scrollWidth, 'no sideways scroll').to.be.at.most(grid.clientWidth);
     await openUser(panel, 'Hannah Müller');
     expect(outside(panel)).to.deep.equal([]);
-    expect(root(panel).querySelector('[part~="back-button"]')!.getBoundingClientRect().width).to.be.above(0);
+    expect(root(panel).querySelector('.back-button')!.getBoundingClientRect().width).to.be.above(0);
   });
 
   it('should show owners the shared tasks as a place of the panel, and specialists none', async () => {

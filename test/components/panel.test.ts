@@ -4,6 +4,7 @@ import '../../src/components/panel/roster-panel.js';
 import { UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, EditorCloseRequestEvent } from '../../src/components/events.js';
 import { de } from '../../src/components/localize/de.js';
 import { en } from '../../src/components/localize/en.js';
+import { EXPORT_PARTS } from '../../src/components/parts.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
@@ -17,7 +18,7 @@ const rowOf = (panel: RosterPanel, name: string) => rows(panel).find((row) => ro
 const title = (panel: RosterPanel) => root(panel).querySelector('.detail-title')?.textContent?.trim();
 const shown = (element: Element | null | undefined) => Boolean(element && (element as HTMLElement).offsetParent !== null);
 const detail = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('.detail')!;
-const backButton = (panel: RosterPanel) => root(panel).querySelector<HTMLButtonElement>('[part~="back-button"]')!;
+const backButton = (panel: RosterPanel) => root(panel).querySelector<HTMLButtonElement>('.back-button')!;
 const tabPanel = (panel: RosterPanel) => root(panel).querySelector('.tab-panel:not([hidden])');
 
 async function renderPanel(client: RosterClient, width = '1100px') {
@@ -111,7 +112,7 @@ describe('<roster-panel>', () => {
     const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
     tabs[1].click();
     const grants = await waitFor(() => tabPanel(panel)?.querySelector('roster-access-grants'), 'access tab');
-    await waitFor(() => grants.shadowRoot!.querySelector('[part~="task"] .task-name')?.textContent?.trim() === 'Project 300', 'granted task named');
+    await waitFor(() => grants.shadowRoot!.querySelector('.task .task-name')?.textContent?.trim() === 'Project 300', 'granted task named');
     tabs[2].click();
     const stats = await waitFor(() => tabPanel(panel)?.querySelector('roster-user-stats'), 'activity tab');
     stats.tab = 'events';
@@ -125,7 +126,7 @@ describe('<roster-panel>', () => {
   it('should open the editor in create mode for "New user", unless the host cancels the request', async () => {
     const testApi = setupApi({ data: 'demo' });
     const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
-    const newUserButton = () => list(panel).shadowRoot!.querySelector<HTMLButtonElement>('[part~="new-user-button"]')!;
+    const newUserButton = () => list(panel).shadowRoot!.querySelector<HTMLButtonElement>('[part~="toolbar"] [part~="button-primary"]')!;
     await waitFor(() => newUserButton(), 'new-user action');
 
     const veto = (event: Event) => event.preventDefault();
@@ -207,10 +208,10 @@ describe('<roster-panel>', () => {
     expect(root(panel).activeElement?.className).to.equal('detail-title');
 
     await openUser(panel, 'Liam O\'Connor');
-    const deleteButton = await waitFor(() => tabPanel(panel)!.querySelector('roster-user-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="delete-button"]'), 'loaded');
+    const deleteButton = await waitFor(() => tabPanel(panel)!.querySelector('roster-user-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'), 'loaded');
     deleteButton.focus();
     deleteButton.click();
-    (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('[part~="confirm-delete-button"]')!.click();
+    (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]')!.click();
     await waitFor(() => title(panel) === undefined, 'deleted and closed');
     await list(panel).updateComplete;
     expect(document.activeElement?.localName).to.equal('roster-panel');
@@ -225,9 +226,9 @@ describe('<roster-panel>', () => {
     const status = root(panel).querySelector('[role="status"]');
     expect(status?.textContent?.trim(), 'an empty live region before anything happened').to.equal('');
     await openUser(panel, 'Liam O\'Connor');
-    const deleteButton = await waitFor(() => tabPanel(panel)!.querySelector('roster-user-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="delete-button"]'), 'loaded');
+    const deleteButton = await waitFor(() => tabPanel(panel)!.querySelector('roster-user-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'), 'loaded');
     deleteButton.click();
-    (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('[part~="confirm-delete-button"]')!.click();
+    (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]')!.click();
     await waitFor(() => title(panel) === undefined, 'deleted and closed');
     expect(Boolean(root(panel).querySelector('roster-user-editor')), 'the editor is gone').to.equal(false);
     expect(root(panel).querySelector('[role="status"]') === status, 'the same region').to.equal(true);
@@ -283,7 +284,7 @@ describe('<roster-panel>', () => {
     expect(shown(detail(panel))).to.equal(true);
     expect(root(panel).activeElement).to.equal(root(panel).querySelector('.detail-title'));
     expect(shown(root(panel).querySelector('[part~="close-button"]'))).to.equal(false);
-    const back = root(panel).querySelector<HTMLButtonElement>('[part~="back-button"]')!;
+    const back = root(panel).querySelector<HTMLButtonElement>('.back-button')!;
     expect(shown(back)).to.equal(true);
     expect(back.textContent!.trim()).to.equal(en.panel.back);
     back.click();
@@ -296,19 +297,19 @@ describe('<roster-panel>', () => {
     expect(shown(detail(panel)) && shown(backButton(panel))).to.equal(true);
   });
 
-  it("should re-export the children's parts for styling from outside", async () => {
+  it("should re-export the children's parts for styling from outside, under their own names", async () => {
     const testApi = setupApi({ data: 'demo' });
     const style = document.createElement('style');
-    style.textContent = `roster-panel::part(list__row) { outline-color: rgb(1, 2, 3); }
-      roster-panel::part(list__new-user-button) { outline-color: rgb(4, 5, 6); }`;
+    style.textContent = `roster-panel::part(row) { outline-color: rgb(1, 2, 3); }
+      roster-panel::part(button-primary) { outline-color: rgb(4, 5, 6); }`;
     document.head.append(style);
     try {
       const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
       expect(getComputedStyle(rows(panel)[0]).outlineColor).to.equal('rgb(1, 2, 3)');
-      const button = await waitFor(() => list(panel).shadowRoot!.querySelector('[part~="new-user-button"]'), 'button');
+      const button = await waitFor(() => list(panel).shadowRoot!.querySelector('[part~="toolbar"] [part~="button-primary"]'), 'button');
       expect(getComputedStyle(button).outlineColor).to.equal('rgb(4, 5, 6)');
       await openUser(panel, 'Sophie Becker');
-      expect(root(panel).querySelector('roster-user-editor')!.getAttribute('exportparts')).to.include('form:editor__form');
+      expect(root(panel).querySelector('roster-user-editor')!.getAttribute('exportparts')).to.equal(EXPORT_PARTS);
       expect(tabPanel(panel)!.getAttribute('part')).to.equal('tab-panel');
     } finally {
       style.remove();
@@ -341,7 +342,7 @@ describe('<roster-panel>', () => {
               expect(left >= list.left && right <= list.right, `${each.textContent} shown whole`).to.be.true;
             }
           }
-          root(panel).querySelector<HTMLElement>('[part~="back-button"]')!.click();
+          root(panel).querySelector<HTMLElement>('.back-button')!.click();
           await waitFor(() => rowOf(panel, 'Sophie Becker'), 'back to the list');
         }
       } finally {
@@ -354,12 +355,12 @@ describe('<roster-panel>', () => {
     it('should let a manager browse the team without the new-user action enabled', async () => {
       const testApi = setupApi({ data: 'demo' });
       const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.manager));
-      const button = await waitFor(() => list(panel).shadowRoot!.querySelector('[part~="new-user-button"]'), 'button');
+      const button = await waitFor(() => list(panel).shadowRoot!.querySelector('[part~="toolbar"] [part~="button-primary"]'), 'button');
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       await openUser(panel, 'Sophie Becker');
       expect(shown(backButton(panel))).to.equal(true);
       // A manager may read profiles, not change them: the sheet says so.
-      expect(root(panel).querySelector('[part~="read-only-badge"]')?.textContent?.trim()).to.equal(en.panel.readOnly);
+      expect(root(panel).querySelector('.badge.read-only')?.textContent?.trim()).to.equal(en.panel.readOnly);
     });
 
     for (const viewer of ['specialist', 'guest'] as const) {
@@ -373,14 +374,14 @@ describe('<roster-panel>', () => {
         await panel.updateComplete;
         expect(list(panel), 'no list to refuse them').to.equal(null);
         expect(root(panel).textContent).to.not.include(en.list.noPermissionText);
-        expect(root(panel).querySelector('[part~="read-only-badge"]')?.textContent?.trim()).to.equal(en.panel.readOnly);
+        expect(root(panel).querySelector('.badge.read-only')?.textContent?.trim()).to.equal(en.panel.readOnly);
         // The list's first page goes out with `GET /me`, before the viewer is known; nothing after it.
         const pages = testApi.requests.filter((r) => r.method === 'GET' && r.path === '/users');
         expect(pages.length <= 1 && pages.every((r) => !r.url.searchParams.has('cursor')), `at most the first page: ${pages.map((r) => r.url.search)}`).to.equal(true);
         expect(panel.tab).to.equal('activity');
         expect(tabPanel(panel)!.querySelector('roster-user-stats')!.getAttribute('user-id')).to.equal(me.id);
         expect(root(panel).textContent).to.include(en.panel.ownProfileText);
-        expect(root(panel).querySelector('[part~="back-button"], [part~="close-button"]')).to.equal(null);
+        expect(root(panel).querySelector('.back-button, [part~="close-button"]')).to.equal(null);
 
         // Narrow: the profile, with nowhere to go back to.
         panel.style.width = '420px';
@@ -437,7 +438,7 @@ describe('<roster-panel>', () => {
     const retry = await waitFor(() => {
       const walk = (node: ParentNode): HTMLButtonElement | undefined => {
         for (const element of node.querySelectorAll('*')) {
-          if (element.matches('[part~="retry-button"]')) return element as HTMLButtonElement;
+          if (element.matches('[part~="alert"] > [part~="button"]')) return element as HTMLButtonElement;
           const inner = element.shadowRoot && walk(element.shadowRoot);
           if (inner) return inner;
         }

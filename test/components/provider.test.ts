@@ -76,7 +76,7 @@ describe('<roster-provider>', () => {
     await waitFor(() => listText(list).includes(en.errors.server_error), 'error shown');
     expect(list.matches(':state(error)')).to.equal(true);
     stop();
-    list.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
     await waitFor(() => rowCount(list) > 0, 'rows after retry');
   });
 

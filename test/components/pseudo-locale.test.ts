@@ -191,7 +191,7 @@ describe('the pseudo-locale en-XA', () => {
 
         testApi.intercept((request) => request.path === '/users', async () => problemResponse(500, 'server_error'));
         const failing = await fixture<HTMLElement>(html`<roster-user-list locale=${LOCALE} .client=${client} style="width: ${width}px; height: 480px"></roster-user-list>`);
-        await waitFor(() => failing.shadowRoot!.querySelector('[part~="error"]'), 'error state');
+        await waitFor(() => failing.shadowRoot!.querySelector('[part~="alert"]'), 'error state');
         await expectPseudo(failing, 'error');
 
         const empty = await fixture<HTMLElement>(html`<roster-user-list locale=${LOCALE} .client=${clientFor(setupApi({ data: 'demo' }).api, DEMO_VIEWERS.owner)}

@@ -77,13 +77,13 @@ describe('<roster-shared-tasks>', () => {
     const el = await render(clientFor(testApi.api, OWNER));
     expect(rows(el).length).to.equal(50);
     expect(text(el)).to.include(en.grants.shared.count(120));
-    root(el).querySelector<HTMLButtonElement>('[part~="more-button"]')!.click();
+    root(el).querySelector<HTMLButtonElement>('[part~="footer"] > [part~="button"]')!.click();
     await waitFor(() => rows(el).length === 100, 'second page');
     const pages = testApi.requests.filter((r) => r.path === '/tasks');
     expect(pages[1].url.searchParams.get('cursor')).to.be.a('string').and.not.equal('');
-    root(el).querySelector<HTMLButtonElement>('[part~="more-button"]')!.click();
+    root(el).querySelector<HTMLButtonElement>('[part~="footer"] > [part~="button"]')!.click();
     await waitFor(() => rows(el).length === 120, 'last page');
-    expect(root(el).querySelector('[part~="more-button"]')).to.equal(null);
+    expect(root(el).querySelector('[part~="footer"] > [part~="button"]')).to.equal(null);
   });
 
   it('should show an error with a retry', async () => {
@@ -93,7 +93,7 @@ describe('<roster-shared-tasks>', () => {
     await waitFor(() => el.hasCustomState('error'), 'error');
     expect(text(el)).to.include(en.errors.server_error);
     stop();
-    root(el).querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    root(el).querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
     await waitFor(() => rows(el).length === 2, 'retried');
   });
 

@@ -25,14 +25,14 @@ function teamApi() {
 }
 
 const radio = (el: RosterUserEditor, value: string) => $<HTMLInputElement>(el, `[name="delete-tasks"][value="${value}"]`)!;
-const confirmButton = (el: RosterUserEditor) => $<HTMLButtonElement>(el, '[part~="confirm-delete-button"]')!;
+const confirmButton = (el: RosterUserEditor) => $<HTMLButtonElement>(el, '#delete-dialog [part~="button-danger"]')!;
 
 /** Opens the delete dialog, chooses to delete the tasks, confirms, and waits for the server's refusal. */
 async function refusedDelete(locale: string) {
   const testApi = teamApi();
   const client = clientFor(testApi.api, OWNER);
   const el = await renderEditor(client, { userId: 'usr_sam', locale });
-  $<HTMLButtonElement>(el, '[part~="delete-button"]')!.click();
+  $<HTMLButtonElement>(el, '.danger-zone > [part~="button"]')!.click();
   await el.updateComplete;
   const dialog = $<HTMLDialogElement>(el, '#delete-dialog')!;
   radio(el, 'delete').click();
@@ -51,7 +51,7 @@ describe('<roster-user-editor> delete that would leave guests with no task', () 
     expect(notice.textContent!.trim()).to.equal(en.editor.delete.guestsNeedTasks(2));
     expect(radio(el, 'transfer').checked, 'transfer is now the choice').to.equal(true);
     expect(radio(el, 'delete').checked).to.equal(false);
-    expect($(el, '#delete-dialog [part~="retry-button"]'), 'no retry of the refused choice').to.equal(null);
+    expect($(el, '#delete-dialog [part~="alert"] > [part~="button"]'), 'no retry of the refused choice').to.equal(null);
     expect((await client.users.get('usr_sam')).email, 'nothing was deleted').to.equal(SPECIALIST);
     await axeCheck(el);
 
@@ -72,9 +72,9 @@ describe('<roster-user-editor> delete that would leave guests with no task', () 
 
   it('should forget the refusal when the dialog is closed and opened again', async () => {
     const { el, dialog } = await refusedDelete('en');
-    $<HTMLButtonElement>(el, '[part~="cancel-button"]')!.click();
+    $<HTMLButtonElement>(el, '#delete-dialog [part~="actions"] > [part~="button"]:not([part~="button-danger"])')!.click();
     await waitFor(() => !dialog.open, 'closed');
-    $<HTMLButtonElement>(el, '[part~="delete-button"]')!.click();
+    $<HTMLButtonElement>(el, '.danger-zone > [part~="button"]')!.click();
     await el.updateComplete;
     expect($(el, '#delete-guests')).to.equal(null);
     expect(radio(el, 'transfer').checked).to.equal(true);

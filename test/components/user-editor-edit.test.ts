@@ -46,7 +46,7 @@ function recordPatches(testApi: TestApi) {
 }
 
 async function openDelete(el: RosterUserEditor) {
-  $<HTMLButtonElement>(el, '[part~="delete-button"]')!.click();
+  $<HTMLButtonElement>(el, '.danger-zone > [part~="button"]')!.click();
   await el.updateComplete;
   const dialog = $<HTMLDialogElement>(el, '#delete-dialog')!;
   expect(dialog.open).to.equal(true);
@@ -84,8 +84,8 @@ describe('<roster-user-editor> edit', () => {
     await clientFor(testApi.api, OWNER).users.update(id, { lastName: 'Spezialist', phone: '+49301234567' });
     await fill(el, 'firstName', 'Samuel');
     await submit(el);
-    await waitFor(() => $(el, '[part~="conflict"]'), 'conflict shown');
-    const rows = [...root(el).querySelectorAll<HTMLTableRowElement>('[part~="conflict"] tbody tr')];
+    await waitFor(() => $(el, '.conflict'), 'conflict shown');
+    const rows = [...root(el).querySelectorAll<HTMLTableRowElement>('.conflict tbody tr')];
     const row = (field: string) => rows.find((r) => r.dataset.field === field)!;
     expect(rows.map((r) => r.dataset.field)).to.deep.equal(['firstName', 'lastName', 'phone']);
     expect(row('firstName').querySelector('.theirs')!.textContent).to.equal('Sam');
@@ -94,9 +94,9 @@ describe('<roster-user-editor> edit', () => {
     expect(row('lastName').querySelector('.yours')!.textContent).to.equal(en.editor.conflict.notChanged);
     expect((await client.users.get(id)).firstName, 'nothing overwritten').to.equal('Sam');
     await axeCheck(el);
-    $<HTMLButtonElement>(el, '[part~="reload-button"]')!.click();
+    $<HTMLButtonElement>(el, '.conflict [part~="button"]:not([part~="button-primary"])')!.click();
     await el.updateComplete;
-    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    expect(exists(el, '.conflict')).to.equal(false);
     expect(input(el, 'firstName').value).to.equal('Sam');
     expect(input(el, 'lastName').value).to.equal('Spezialist');
     expect(el.hasUnsavedChanges).to.equal(false);
@@ -107,16 +107,16 @@ describe('<roster-user-editor> edit', () => {
     await clientFor(testApi.api, OWNER).users.update(id, { lastName: 'Spezialist' });
     await fill(el, 'firstName', 'Samuel');
     await submit(el);
-    await waitFor(() => $(el, '[part~="conflict"]'), 'conflict shown');
-    $<HTMLButtonElement>(el, '[part~="discard-button"]')!.click();
+    await waitFor(() => $(el, '.conflict'), 'conflict shown');
+    $<HTMLButtonElement>(el, 'form > [part~="actions"] > [part~="button"]:not([type="submit"])')!.click();
     await el.updateComplete;
-    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    expect(exists(el, '.conflict')).to.equal(false);
     expect(input(el, 'lastName').value).to.equal('Spezialist');
     await fill(el, 'phone', '+49 30 1234567');
     const updated = oneEvent(el, 'roster-user-updated');
     await submit(el);
     await updated;
-    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    expect(exists(el, '.conflict')).to.equal(false);
     expect(await client.users.get(id)).to.include({ firstName: 'Sam', lastName: 'Spezialist', phone: '+49301234567' });
   });
 
@@ -126,13 +126,13 @@ describe('<roster-user-editor> edit', () => {
     await fill(el, 'firstName', 'Samuel');
     await limitCredits(el, '800');
     await submit(el);
-    await waitFor(() => $(el, '[part~="reapply-button"]'), 'conflict shown');
+    await waitFor(() => $(el, '.conflict [part~="button-primary"]'), 'conflict shown');
     const updated = oneEvent(el, 'roster-user-updated');
-    $<HTMLButtonElement>(el, '[part~="reapply-button"]')!.click();
+    $<HTMLButtonElement>(el, '.conflict [part~="button-primary"]')!.click();
     await updated;
     const stored = await client.users.get(id);
     expect(stored).to.include({ firstName: 'Samuel', lastName: 'Spezialist', creditLimit: 800, version: 3 });
-    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    expect(exists(el, '.conflict')).to.equal(false);
   });
 
   it('should build on a save of the same profile by another element of its client, keeping unsaved edits', async () => {
@@ -145,7 +145,7 @@ describe('<roster-user-editor> edit', () => {
     const updated = oneEvent(el, 'roster-user-updated');
     await submit(el);
     await updated;
-    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    expect(exists(el, '.conflict')).to.equal(false);
     const stored = await client.users.get(id);
     expect(stored).to.include({ firstName: 'Samuel', version: 3 });
     expect(stored.access.tools).to.deep.equal(['rank-tracker', 'site-audit']);
@@ -161,12 +161,12 @@ describe('<roster-user-editor> edit', () => {
     await clientFor(testApi.api, OWNER).users.update(id, { phone: '+49301234567' });
     await fill(el, 'firstName', 'Samuel');
     await submit(el);
-    await waitFor(() => $(el, '[part~="reapply-button"]'), 'conflict shown');
+    await waitFor(() => $(el, '.conflict [part~="button-primary"]'), 'conflict shown');
     const patches = recordPatches(testApi);
     await fill(el, 'lastName', 'Spezialistin');
     await fill(el, 'password', 'Quiet-Meadow-Copper-42');
     const updated = oneEvent(el, 'roster-user-updated');
-    $<HTMLButtonElement>(el, '[part~="reapply-button"]')!.click();
+    $<HTMLButtonElement>(el, '.conflict [part~="button-primary"]')!.click();
     await updated;
     expect(patches.map((p) => p.body)).to.deep.equal([{ firstName: 'Samuel', lastName: 'Spezialistin', password: 'Quiet-Meadow-Copper-42' }]);
     expect(await client.users.get(id)).to.include({ firstName: 'Samuel', lastName: 'Spezialistin', phone: '+49301234567' });
@@ -182,17 +182,17 @@ describe('<roster-user-editor> edit', () => {
     });
     await fill(el, 'firstName', 'Samuel');
     await submit(el);
-    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    await waitFor(() => $(el, '[part~="alert"] > [part~="button"]'), 'retry offered');
     expect(text(el)).to.include(en.errors.network_error);
     stop();
     let saved: unknown;
     el.addEventListener('roster-user-updated', (event) => (saved = event.detail.user));
-    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
-    await waitFor(() => saved || exists(el, '[part~="conflict"]'), 'an outcome');
-    expect(exists(el, '[part~="conflict"]')).to.equal(false);
+    $<HTMLButtonElement>(el, '[part~="alert"] > [part~="button"]')!.click();
+    await waitFor(() => saved || exists(el, '.conflict'), 'an outcome');
+    expect(exists(el, '.conflict')).to.equal(false);
     expect(saved).to.include({ firstName: 'Samuel', version: 2 });
     await el.updateComplete;
-    expect(exists(el, '[part~="error"]')).to.equal(false);
+    expect(exists(el, '[part~="alert"]')).to.equal(false);
     expect(input(el, 'firstName').value).to.equal('Samuel');
     expect(el.hasUnsavedChanges).to.equal(false);
     expect(text(el)).to.include(en.editor.saved);
@@ -233,16 +233,16 @@ describe('<roster-user-editor> edit', () => {
     await fill(el, 'lastName', 'Spezialistin');
     await fill(el, 'phone', '+44 7700 900123');
     await submit(el);
-    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    await waitFor(() => $(el, '[part~="alert"] > [part~="button"]'), 'retry offered');
     expect(text(el)).to.include(en.errors.server_error);
     expect(input(el, 'lastName').value).to.equal('Spezialistin');
     expect(input(el, 'phone').value).to.equal('+44 7700 900123');
     expect(el.hasUnsavedChanges).to.equal(true);
     stop();
     const updated = oneEvent(el, 'roster-user-updated');
-    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    $<HTMLButtonElement>(el, '[part~="alert"] > [part~="button"]')!.click();
     expect((await updated).detail.user).to.include({ lastName: 'Spezialistin', phone: '+447700900123' });
-    expect(exists(el, '[part~="retry-button"]')).to.equal(false);
+    expect(exists(el, '[part~="alert"] > [part~="button"]')).to.equal(false);
   });
 
   it('should retry a failed create with the same idempotency key and create one profile', async () => {
@@ -263,10 +263,10 @@ describe('<roster-user-editor> edit', () => {
       return fail ? problemResponse(503, 'server_error') : answer;
     });
     await submit(el);
-    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    await waitFor(() => $(el, '[part~="alert"] > [part~="button"]'), 'retry offered');
     fail = false;
     const created = oneEvent(el, 'roster-user-created');
-    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    $<HTMLButtonElement>(el, '[part~="alert"] > [part~="button"]')!.click();
     await created;
     expect(keys).to.have.length(2);
     expect(keys[1]).to.equal(keys[0]);
@@ -288,12 +288,12 @@ describe('<roster-user-editor> edit', () => {
       await fill(el, 'firstName', 'Samuel');
       await fill(el, 'password', 'Quiet-Meadow-Copper-42');
       await submit(el);
-      await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+      await waitFor(() => $(el, '[part~="alert"] > [part~="button"]'), 'retry offered');
       expect(input(el, 'password').value, 'kept after the failure').to.equal('Quiet-Meadow-Copper-42');
       expect(input(el, 'firstName').value).to.equal('Samuel');
       stop();
       const updated = oneEvent(el, 'roster-user-updated');
-      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+      $<HTMLButtonElement>(el, '[part~="alert"] > [part~="button"]')!.click();
       expect((await updated).detail.user).to.include({ firstName: 'Samuel', version: 2 });
       // The failed attempt never reached the recorder: this is the one "Try again" sent.
       expect(patches.map((p) => p.body)).to.deep.equal([{ firstName: 'Samuel', password: 'Quiet-Meadow-Copper-42' }]);
@@ -317,15 +317,15 @@ describe('<roster-user-editor> edit', () => {
     await fill(el, 'firstName', 'Samuel');
     await fill(el, 'password', 'Quiet-Meadow-Copper-42');
     await submit(el);
-    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    await waitFor(() => $(el, '[part~="alert"] > [part~="button"]'), 'retry offered');
     stop();
     const patches = recordPatches(testApi);
-    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
-    await waitFor(() => $(el, '[part~="conflict"]') || text(el).includes(en.editor.saved), 'an outcome');
+    $<HTMLButtonElement>(el, '[part~="alert"] > [part~="button"]')!.click();
+    await waitFor(() => $(el, '.conflict') || text(el).includes(en.editor.saved), 'an outcome');
     expect(text(el), 'no success claimed for a password it cannot check').to.not.include(en.editor.saved);
     expect(input(el, 'password').value).to.equal('Quiet-Meadow-Copper-42');
     const updated = oneEvent(el, 'roster-user-updated');
-    $<HTMLButtonElement>(el, '[part~="reapply-button"]')!.click();
+    $<HTMLButtonElement>(el, '.conflict [part~="button-primary"]')!.click();
     await updated;
     expect(patches.map((p) => p.body)).to.deep.equal([
       { firstName: 'Samuel', password: 'Quiet-Meadow-Copper-42' },
@@ -346,11 +346,11 @@ describe('<roster-user-editor> edit', () => {
     const patches = recordPatches(testApi);
     await fill(el, 'password', 'Quiet-Meadow-Copper-42');
     await submit(el);
-    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    await waitFor(() => $(el, '[part~="alert"] > [part~="button"]'), 'retry offered');
     stop();
     await fill(el, 'lastName', 'Spezialistin');
     const updated = oneEvent(el, 'roster-user-updated');
-    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    $<HTMLButtonElement>(el, '[part~="alert"] > [part~="button"]')!.click();
     await updated;
     expect(patches.map((p) => p.body)).to.deep.equal([{ password: 'Quiet-Meadow-Copper-42' }]);
     await el.updateComplete;
@@ -380,15 +380,15 @@ describe('<roster-user-editor> edit', () => {
       return answer;
     });
     await submit(el);
-    await waitFor(() => $(el, '[part~="retry-button"]'), 'retry offered');
+    await waitFor(() => $(el, '[part~="alert"] > [part~="button"]'), 'retry offered');
     lose = false;
-    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    $<HTMLButtonElement>(el, '[part~="alert"] > [part~="button"]')!.click();
     await waitFor(() => el.step === 'done' || errorOf(el, 'password') || errorOf(el, 'email'), 'an outcome');
     expect(errorOf(el, 'password')).to.equal(undefined);
     expect(errorOf(el, 'email')).to.equal(undefined);
     expect(el.step).to.equal('done');
     await el.updateComplete;
-    expect($(el, '[part~="created"]')!.textContent).to.include('max.muster@acme.de');
+    expect($(el, '.created')!.textContent).to.include('max.muster@acme.de');
     expect(sent).to.have.length(2);
     expect(sent[1]).to.deep.equal(sent[0]);
     expect(sent[0]!.body.password).to.equal(STRONG_PASSWORD);
@@ -401,7 +401,7 @@ describe('<roster-user-editor> edit', () => {
     const el = await renderEditor(client, { userId: await userId(client, OWNER) });
     expect(exists(el, '[data-field="role"]')).to.equal(false);
     expect(text(el)).to.include(en.editor.ownerLocked);
-    const remove = $<HTMLButtonElement>(el, '[part~="delete-button"]')!;
+    const remove = $<HTMLButtonElement>(el, '.danger-zone > [part~="button"]')!;
     expect(remove.getAttribute('aria-disabled')).to.equal('true');
     remove.click();
     await el.updateComplete;
@@ -415,7 +415,7 @@ describe('<roster-user-editor> edit', () => {
     const el = await renderEditor(client, { userId: await userId(client, OWNER) });
     expect(alertText(el)).to.equal(en.editor.noPermission);
     expect(input(el, 'firstName').matches(':disabled')).to.equal(true);
-    expect(exists(el, '[part~="submit-button"]')).to.equal(false);
+    expect(exists(el, 'button[type="submit"]')).to.equal(false);
   });
 
   it('should let a host veto a save with roster-before-user-update, never showing the password', async () => {
@@ -453,12 +453,12 @@ describe('<roster-user-editor> edit', () => {
       const dialog = $<HTMLDialogElement>(el, '#leave-dialog')!;
       expect(dialog.open).to.equal(true);
       await axeCheck(el);
-      $<HTMLButtonElement>(el, '[part~="stay-button"]')!.click();
+      $<HTMLButtonElement>(el, '#leave-dialog [part~="button"]:not([part~="button-danger"])')!.click();
       expect(await answer).to.equal(false);
       expect(input(el, 'firstName').value).to.equal('Samuel');
       const second = el.confirmLeave();
       await el.updateComplete;
-      $<HTMLButtonElement>(el, '#leave-dialog [part~="discard-button"]')!.click();
+      $<HTMLButtonElement>(el, '#leave-dialog [part~="button-danger"]')!.click();
       expect(await second).to.equal(true);
       await el.updateComplete;
       expect(input(el, 'firstName').value).to.equal('Sam');
@@ -478,7 +478,7 @@ describe('<roster-user-editor> edit', () => {
       expect(en.editor.verification.pending, 'says why the profile cannot sign in yet').to.include('cannot sign in');
       const before = testApi.api.outbox().length;
       const sent = oneEvent(el, 'roster-verification-sent');
-      const button = $<HTMLButtonElement>(el, '[part~="resend-button"]')!;
+      const button = $<HTMLButtonElement>(el, '.verification > [part~="button"]')!;
       expect(button.textContent!.trim()).to.equal(en.editor.verification.resend);
       button.focus();
       button.click();
@@ -488,9 +488,9 @@ describe('<roster-user-editor> edit', () => {
       expect(testApi.api.outbox().length).to.equal(before + 1);
       expect(testApi.api.outbox().at(-1)!.to).to.equal('paula.pending@acme.de');
       const resent = en.editor.verification.resent('paula.pending@acme.de');
-      expect($(el, '[part~="verification-note"]')!.textContent).to.equal(resent);
+      expect($(el, '.verification > [part~="note"]')!.textContent).to.equal(resent);
       expect($(el, '[role="status"]')!.textContent!.trim(), 'announced').to.equal(resent);
-      expect(focused(el), 'focus stays on the button').to.equal($(el, '[part~="resend-button"]'));
+      expect(focused(el), 'focus stays on the button').to.equal($(el, '.verification > [part~="button"]'));
       await axeCheck(el);
     });
   });
@@ -515,7 +515,7 @@ describe('<roster-user-editor> edit', () => {
         }
         const before = oneEvent(el, 'roster-before-user-delete');
         const deleted = oneEvent(el, 'roster-user-deleted');
-        $<HTMLButtonElement>(el, '[part~="confirm-delete-button"]')!.click();
+        $<HTMLButtonElement>(el, '#delete-dialog [part~="button-danger"]')!.click();
         expect((await before).detail.tasks).to.equal(tasks);
         expect((await deleted).detail).to.deep.include({ tasks });
         expect(dialog.open).to.equal(false);
@@ -543,7 +543,7 @@ describe('<roster-user-editor> edit', () => {
       await waitFor(() => !dialog.open, 'closed by Escape');
       await openDelete(el);
       el.addEventListener('roster-before-user-delete', (event) => event.preventDefault(), { once: true });
-      $<HTMLButtonElement>(el, '[part~="confirm-delete-button"]')!.click();
+      $<HTMLButtonElement>(el, '#delete-dialog [part~="button-danger"]')!.click();
       await el.updateComplete;
       expect(dialog.open).to.equal(false);
       expect((await client.users.get(id)).email).to.equal(SPECIALIST);

@@ -16,7 +16,7 @@ export const $ = <T extends Element = HTMLElement>(el: RosterUserEditor, selecto
 export const exists = (el: RosterUserEditor, selector: string) => root(el).querySelector(selector) !== null;
 export const text = (el: RosterUserEditor) => root(el).textContent!.replace(/\s+/g, ' ');
 export const input = (el: RosterUserEditor, field: string) => $<HTMLInputElement>(el, `[data-field="${field}"]`)!;
-export const submitButton = (el: RosterUserEditor) => $<HTMLButtonElement>(el, '[part~="submit-button"]')!;
+export const submitButton = (el: RosterUserEditor) => $<HTMLButtonElement>(el, 'button[type="submit"]')!;
 
 /** A reference API with per-user or shared passwords and one task owned by the owner. */
 export async function apiWith(options: Partial<ReferenceApiOptions> & { passwordMode?: 'shared' | 'per-user' } = {}) {
@@ -28,7 +28,7 @@ export async function apiWith(options: Partial<ReferenceApiOptions> & { password
 export async function renderEditor(client: RosterClient, { userId, locale }: { userId?: string; locale?: string } = {}) {
   const el = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${client} user-id=${userId ?? ''}
     locale=${locale ?? 'en'}></roster-user-editor>`);
-  await waitFor(() => $(el, 'form') || $(el, '[part="error"]') || $(el, '.plan-full'), 'editor ready');
+  await waitFor(() => $(el, 'form') || $(el, '[part~="state"][part~="alert"]') || $(el, '.plan-full'), 'editor ready');
   await el.updateComplete;
   return el;
 }
@@ -84,8 +84,9 @@ export const stepTitle = (el: RosterUserEditor) => $(el, '#step-title')?.textCon
 export const errorOf = (el: RosterUserEditor, field: string) =>
   $(el, `#f-${field.replace(/\./g, '-')}-error`)?.textContent?.replace(/\s+/g, ' ').trim();
 
-/** The form-level alert's text. */
-export const alertText = (el: RosterUserEditor) => $(el, '[part~="alert"]')?.textContent?.trim();
+/** The form-level message's text: a refusal of the whole form, a full plan, no permission to write. */
+export const alertText = (el: RosterUserEditor) =>
+  $(el, '[part~="alert"][tabindex="-1"], .plan-full[part~="alert"], form > [part~="note"]')?.textContent?.trim();
 
 export async function fillDetails(el: RosterUserEditor, first: string, last: string, email: string, password?: string) {
   await fill(el, 'firstName', first);

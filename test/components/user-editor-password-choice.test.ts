@@ -31,7 +31,7 @@ async function create(el: RosterUserEditor): Promise<User> {
   const created = oneEvent(el, 'roster-user-created');
   await submit(el);
   const { user } = (await created).detail;
-  await waitFor(() => $(el, '[part~="created"]'), 'confirmation shown');
+  await waitFor(() => $(el, '.created'), 'confirmation shown');
   return user;
 }
 
@@ -65,9 +65,9 @@ describe('<roster-user-editor> create with per-user passwords', () => {
     await choosePasswordNow(el, true);
     expect(input(el, 'password').type).to.equal('password');
     await fill(el, 'password', STRONG_PASSWORD);
-    expect($(el, '[part~="password-strength"]')!.textContent).to.include(en.editor.strength.strong);
+    expect($(el, '.strength[part~="hint"]')!.textContent).to.include(en.editor.strength.strong);
     expect(text(el)).to.include(en.editor.passwordNowHint);
-    const toggle = $<HTMLButtonElement>(el, '[part~="password-toggle"]')!;
+    const toggle = $<HTMLButtonElement>(el, '.password-row [part~="button-icon"]')!;
     toggle.click();
     await el.updateComplete;
     expect(input(el, 'password').type).to.equal('text');
@@ -114,6 +114,6 @@ describe('<roster-user-editor> create with a shared password', () => {
     const testApi = await apiWith({ passwordMode: 'shared' });
     const el = await renderEditor(clientFor(testApi.api, OWNER));
     expect(exists(el, '[data-field="passwordNow"]')).to.equal(false);
-    expect(exists(el, '[part~="password-shared"]')).to.equal(true);
+    expect(exists(el, '.password-shared')).to.equal(true);
   });
 });

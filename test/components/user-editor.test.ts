@@ -57,10 +57,10 @@ describe('<roster-user-editor> create', () => {
     await tabTo(el, '[data-field="role"]:checked');
     await sendKeys({ press: 'ArrowUp' });
     await waitFor(() => input(el, 'role') && $<HTMLInputElement>(el, '[data-field="role"][value="manager"]')!.checked, 'manager chosen');
-    await tabTo(el, '[part~="submit-button"]');
+    await tabTo(el, 'button[type="submit"]');
     await sendKeys({ press: 'Enter' });
     await waitFor(() => stepTitle(el) === en.editor.steps.review, 'review step');
-    await tabTo(el, '[part~="submit-button"]');
+    await tabTo(el, 'button[type="submit"]');
     const created = oneEvent(el, 'roster-user-created');
     await sendKeys({ press: 'Enter' });
     const user: User = (await created).detail.user;
@@ -76,15 +76,15 @@ describe('<roster-user-editor> create', () => {
     await submit(el);
     await submit(el);
     await submit(el);
-    const done = await waitFor(() => $(el, '[part~="done-button"]'), 'confirmation shown');
+    const done = await waitFor(() => $(el, '.created [part~="button-primary"]'), 'confirmation shown');
     const inside = (child: Element, box: Element) => child.getBoundingClientRect().right <= box.getBoundingClientRect().right + 0.5;
     expect(inside($(el, '#step-title')!, el), 'the title wraps').to.equal(true);
     expect(inside(done, el), '"Done" in view').to.equal(true);
 
     const user = await waitFor(() => el.user, 'created user');
     el.setAttribute('user-id', user.id);
-    await waitFor(() => $(el, '[part~="delete-button"]'), 'edit mode');
-    $(el, '[part~="delete-button"]')!.click();
+    await waitFor(() => $(el, '.danger-zone > [part~="button"]'), 'edit mode');
+    $(el, '.danger-zone > [part~="button"]')!.click();
     await el.updateComplete;
     const dialog = $<HTMLDialogElement>(el, '#delete-dialog')!;
     expect(dialog.open).to.equal(true);
@@ -103,10 +103,10 @@ describe('<roster-user-editor> create', () => {
     expect(text(el)).to.include(email);
     expect(fits(), 'the review fits').to.equal(true);
     await submit(el);
-    const user = await waitFor(() => $(el, '[part~="done-button"]') && el.user, 'confirmation shown');
+    const user = await waitFor(() => $(el, '.created [part~="button-primary"]') && el.user, 'confirmation shown');
     expect(fits(), 'the confirmation fits').to.equal(true);
     el.setAttribute('user-id', user.id);
-    await waitFor(() => $(el, '[part~="delete-button"]'), 'edit mode');
+    await waitFor(() => $(el, '.danger-zone > [part~="button"]'), 'edit mode');
     expect(text(el)).to.include(email);
     expect(fits(), 'the edit header fits').to.equal(true);
     expect(el.scrollWidth, 'nothing sticks out').to.be.at.most(el.clientWidth);
@@ -142,7 +142,7 @@ describe('<roster-user-editor> create', () => {
         const { detail } = await created;
         expect(detail.user.role).to.equal('manager');
         expect(JSON.stringify(detail)).to.not.include(STRONG_PASSWORD);
-        await waitFor(() => $(el, '[part~="created"]'), 'confirmation shown');
+        await waitFor(() => $(el, '.created'), 'confirmation shown');
         expect(text(el)).to.include(en.editor.created.title("Zoë O'Brien-Łukasiewicz"))
           .and.include(en.common.status.pending).and.include(en.editor.created.text('zoe.obrien@acme.de'));
         await axeCheck(el);
@@ -204,15 +204,15 @@ describe('<roster-user-editor> create at the seat limit', () => {
     const created = oneEvent(el, 'roster-user-created');
     await submit(el);
     await created;
-    await waitFor(() => $(el, '[part~="created"]'), 'confirmation shown');
-    expect(exists(el, '[part~="another-button"]'), 'no seat left for another').to.equal(false);
+    await waitFor(() => $(el, '.created'), 'confirmation shown');
+    expect(exists(el, '.created [part~="actions"] > [part~="button"]:not([part~="button-primary"])'), 'no seat left for another').to.equal(false);
     expect(text(el)).to.include(en.errors.seat_limit_reached);
-    expect(exists(el, '[part~="done-button"]')).to.equal(true);
+    expect(exists(el, '.created [part~="button-primary"]')).to.equal(true);
     // Once /me counts the new profile, the confirmation still stays as it is.
     await waitFor(() => el.me!.account.seatsUsed === 2, '/me reloaded');
     await el.updateComplete;
-    expect(exists(el, '[part~="created"]')).to.equal(true);
-    expect(exists(el, '[part~="another-button"]')).to.equal(false);
+    expect(exists(el, '.created')).to.equal(true);
+    expect(exists(el, '.created [part~="actions"] > [part~="button"]:not([part~="button-primary"])')).to.equal(false);
   });
 
   it('should offer "Add another user" while seats are left', async () => {
@@ -222,9 +222,9 @@ describe('<roster-user-editor> create at the seat limit', () => {
     await submit(el);
     await submit(el);
     await submit(el);
-    await waitFor(() => $(el, '[part~="created"]'), 'confirmation shown');
+    await waitFor(() => $(el, '.created'), 'confirmation shown');
     await waitFor(() => el.me!.account.seatsUsed === 2, '/me reloaded');
     await el.updateComplete;
-    expect(exists(el, '[part~="another-button"]')).to.equal(true);
+    expect(exists(el, '.created [part~="actions"] > [part~="button"]:not([part~="button-primary"])')).to.equal(true);
   });
 });

@@ -82,7 +82,7 @@ describe('<roster-user-list>', () => {
           const el = await loaded(wrapper.querySelector<RosterUserList>('roster-user-list')!);
           await waitFor(() => text(el).includes('Verifizierung gesendet'), 'German statuses');
           const box = el.getBoundingClientRect();
-          for (const control of root(el).querySelectorAll('[part="search"], [part="filter"], [part~="new-user-button"]')) {
+          for (const control of root(el).querySelectorAll('[part="search"], [part="filter"], [part~="toolbar"] [part~="button-primary"]')) {
             const { left, right } = control.getBoundingClientRect();
             expect(left >= box.left - 0.5 && right <= box.right + 0.5, `${control.getAttribute('part')} inside the list`).to.be.true;
           }
@@ -93,7 +93,7 @@ describe('<roster-user-list>', () => {
             // A card: the status at the end of its line, inside the row.
             const cell = row.querySelector('.col-status')!.getBoundingClientRect();
             expect(cell.right, 'status at the end of the card').to.be.closeTo(row.getBoundingClientRect().right, 1);
-            const badge = row.querySelector('[part~="status-badge"]')!.getBoundingClientRect();
+            const badge = row.querySelector('.col-status [part~="badge"]')!.getBoundingClientRect();
             expect(badge.right, 'badge inside its cell').to.be.at.most(cell.right + 0.5);
           }
         } finally {
@@ -110,7 +110,7 @@ describe('<roster-user-list>', () => {
         const wrapper = await fixture<HTMLDivElement>(html`<div lang="de" style="font-family: sans-serif">
           <roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="width: 240px; height: 1400px"></roster-user-list></div>`);
         const el = await loaded(wrapper.querySelector<RosterUserList>('roster-user-list')!);
-        await waitFor(() => root(el).querySelector('[part~="new-user-button"]')?.textContent?.includes('Neuer Nutzer'), 'German button');
+        await waitFor(() => root(el).querySelector('[part~="toolbar"] [part~="button-primary"]')?.textContent?.includes('Neuer Nutzer'), 'German button');
         expect(outside(el)).to.deep.equal([]);
       } finally {
         document.documentElement.style.fontSize = '';
@@ -211,7 +211,7 @@ describe('<roster-user-list>', () => {
     it('should load further pages as the viewer scrolls', async () => {
       const testApi = setupApi({ data: 'demo', demoUsers: 500 });
       const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
-      const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
+      const grid = root(el).querySelector<HTMLElement>('[part~="table"]')!;
       expect(cursorRequests(testApi)).to.have.length(0);
       // Polled, not a fixed number of steps: each page is fetched and rendered before the next scroll can ask for more.
       await waitFor(() => {
@@ -228,7 +228,7 @@ describe('<roster-user-list>', () => {
       const el = wrapper.querySelector<RosterUserList>('roster-user-list')!;
       await waitFor(() => root(el).querySelector('[role="grid"]')?.getAttribute('aria-rowcount') === '151', 'first page loaded');
       wrapper.hidden = false;
-      const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
+      const grid = root(el).querySelector<HTMLElement>('[part~="table"]')!;
       const bottom = () => grid.getBoundingClientRect().bottom;
       await waitFor(() => rows(el).length && rows(el).at(-1)!.getBoundingClientRect().bottom >= bottom(), 'rows down to the bottom of the view');
       await waitFor(() => {
@@ -241,7 +241,7 @@ describe('<roster-user-list>', () => {
       this.timeout(120000);
       const testApi = setupApi({ data: 'demo', demoUsers: 10_000 });
       const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
-      const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
+      const grid = root(el).querySelector<HTMLElement>('[part~="table"]')!;
       await waitFor(() => root(el).querySelector('[role="grid"][aria-busy="false"]'), 'settled');
       const start = nodeCount(el);
       const rowHeight = rows(el)[0].offsetHeight;
@@ -265,7 +265,7 @@ describe('<roster-user-list>', () => {
       this.timeout(30000);
       const testApi = setupApi({ data: 'demo', demoUsers: 10_000 });
       const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
-      const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
+      const grid = root(el).querySelector<HTMLElement>('[part~="table"]')!;
       await waitFor(() => {
         grid.scrollTop = grid.scrollHeight;
         return Number(rows(el).at(-1)?.dataset.index) > 500;
@@ -299,7 +299,7 @@ describe('<roster-user-list>', () => {
     it('should ask for the next page before the view reaches the end of the loaded rows', async () => {
       const testApi = setupApi({ data: 'demo', demoUsers: 1000 });
       const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
-      const grid = root(el).querySelector<HTMLElement>('[part="grid"]')!;
+      const grid = root(el).querySelector<HTMLElement>('[part~="table"]')!;
       await waitFor(() => root(el).querySelector('[role="grid"][aria-busy="false"]'), 'settled');
       const pages = cursorRequests(testApi).length;
       // The body is as high as the rows it can show: those loaded.
@@ -359,7 +359,7 @@ describe('<roster-user-list>', () => {
         expect(row.dataset.id, `the last user by ${sort}`).to.equal(last.id);
         expect(row.getAttribute('aria-rowindex')).to.equal('10001');
         expect(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')).to.equal('10001');
-        const grid = root(el).querySelector('[part="grid"]')!.getBoundingClientRect();
+        const grid = root(el).querySelector('[part~="table"]')!.getBoundingClientRect();
         expect(row.getBoundingClientRect().bottom, 'in view').to.be.at.most(grid.bottom + 0.5);
         expect(listRequests(testApi).length - before, 'a page or two, not a hundred').to.be.below(5);
         press(row, 'ArrowUp');
@@ -440,7 +440,7 @@ describe('<roster-user-list>', () => {
       const el = await renderList(clientFor(testApi.api, OWNER));
       await waitFor(() => text(el).includes(en.list.emptyTitle), 'empty state');
       expect(el.matches(':state(empty)')).to.equal(true);
-      expect(root(el).querySelector('.state [part="new-user-button"]')).to.exist;
+      expect(root(el).querySelector('.state [part~="button-primary"]')).to.exist;
       await axeCheck(el);
     });
 
@@ -463,7 +463,7 @@ describe('<roster-user-list>', () => {
       expect(el.matches(':state(error)')).to.equal(true);
       await axeCheck(el);
       stop();
-      root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+      root(el).querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
       await loaded(el);
       expect(el.matches(':state(error)')).to.equal(false);
     });
@@ -486,7 +486,7 @@ describe('<roster-user-list>', () => {
         await el.updateComplete;
         expect(listRequests(testApi)).to.have.length(1);
         expect(el.matches(':state(error)')).to.equal(false);
-        expect(root(el).querySelector('[part="new-user-button"]')).to.not.exist;
+        expect(root(el).querySelector('[part~="toolbar"] [part~="button-primary"]')).to.not.exist;
         await axeCheck(el);
       });
 
@@ -506,7 +506,7 @@ describe('<roster-user-list>', () => {
     it('should ask the host to create a user when the owner has a free seat', async () => {
       const testApi = setupApi({ account: ACCOUNT });
       const el = await loaded(await renderList(clientFor(testApi.api, OWNER)));
-      const button = root(el).querySelector<HTMLButtonElement>('[part="new-user-button"]')!;
+      const button = root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] [part~="button-primary"]')!;
       expect(button.getAttribute('aria-disabled')).to.equal('false');
       const requested = oneEvent(el, 'roster-user-create-request');
       button.click();
@@ -517,7 +517,7 @@ describe('<roster-user-list>', () => {
     it('should be disabled with the reason when every seat is used', async () => {
       const testApi = setupApi({ account: { ...ACCOUNT, seatLimit: 1 } });
       const el = await loaded(await renderList(clientFor(testApi.api, OWNER)));
-      const button = root(el).querySelector<HTMLButtonElement>('[part="new-user-button"]')!;
+      const button = root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] [part~="button-primary"]')!;
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       expect(root(el).getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal(en.list.newUserSeatsFull);
       let fired = false;
@@ -529,10 +529,10 @@ describe('<roster-user-list>', () => {
     it('should be disabled with the reason for a manager', async () => {
       const testApi = setupApi({ data: 'demo' });
       const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.manager)));
-      const button = root(el).querySelector<HTMLButtonElement>('[part="new-user-button"]')!;
+      const button = root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] [part~="button-primary"]')!;
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       expect(text(el)).to.include(en.list.newUserNoPermission);
-      expect(root(el).querySelector('[part="resend-button"]')).to.not.exist;
+      expect(root(el).querySelector('[part~="row"] [part~="button-icon"]')).to.not.exist;
     });
   });
 
@@ -545,7 +545,7 @@ describe('<roster-user-list>', () => {
       await waitFor(() => rowNames(el).includes('Jonas Becker'), 'new user listed');
       const row = rows(el).find((r) => r.dataset.id === user.id)!;
       expect(row.textContent).to.include(en.common.status.pending);
-      const resend = row.querySelector<HTMLButtonElement>('[part="resend-button"]')!;
+      const resend = row.querySelector<HTMLButtonElement>('[part~="row"] [part~="button-icon"]')!;
       expect(resend.getAttribute('aria-label')).to.equal(en.list.resendLabel('\u2068\u2068Jonas\u2069 Becker\u2069'));
       const sent = oneEvent(el, 'roster-verification-sent');
       resend.click();

@@ -94,10 +94,10 @@ describe('<roster-user-stats> events history', () => {
     expect(eventRows(el).map((row) => text(row.querySelector('.col-description')!))).to.deep.equal([
       'Created the task “Task 9”', 'Created the task “Task 10”',
     ]);
-    expect(text(root(el).querySelector('[part="total"]')!)).to.equal(en.stats.totalAll(30));
+    expect(text(root(el).querySelector('.total')!)).to.equal(en.stats.totalAll(30));
     setValue(from, '2030-01-01');
     await waitFor(() => text(root(el)).includes(en.stats.invalidRange), 'invalid range explained');
-    expect(root(el).querySelector('[part="export-button"]')!.hasAttribute('disabled')).to.equal(true);
+    expect(root(el).querySelector('[part~="toolbar"] > [part~="button"]')!.hasAttribute('disabled')).to.equal(true);
     setValue(from, '');
     await waitFor(() => eventRows(el).length === 3, 'from cleared');
   });
@@ -108,7 +108,7 @@ describe('<roster-user-stats> events history', () => {
     await createTasks(testApi, SPENDER, 'ping', 2500);
     const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
     el.scrollIntoView();
-    const total = () => root(el).querySelector<HTMLElement>('[part="total"]')!;
+    const total = () => root(el).querySelector<HTMLElement>('.total')!;
     expect(total().dataset.complete).to.equal('false');
     expect(text(total())).to.equal(en.stats.totalLoaded(100, 100, 2500));
     const table = root(el).querySelector<HTMLElement>('.body')!;
@@ -153,14 +153,14 @@ describe('<roster-user-stats> events history', () => {
     await spender.tasks.create({ toolId: 'rank-tracker', name: 'Quarterly audit' });
     const stop = testApi.intercept((r) => r.path === '/tools/rank-tracker/tasks', async () => problemResponse(500, 'server_error'));
     const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
-    const alert = await waitFor(() => root(el).querySelector('[part="footer"] [part="error"]'), 'lookup failure shown');
+    const alert = await waitFor(() => root(el).querySelector('[part="footer"] [part~="alert"]'), 'lookup failure shown');
     expect(text(alert)).to.include(en.errors.server_error);
     const row = eventRows(el).find((r) => text(r.querySelector('.col-description')!).includes('Quarterly audit'))!;
     expect(text(row.querySelector('.col-subject')!)).to.equal('Rank Tracker');
     stop();
-    alert.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    alert.querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
     await waitFor(() => text(row.querySelector('.col-subject')!) === 'Rank Tracker · Quarterly audit', 'task named after retry');
-    expect(root(el).querySelector('[part="footer"] [part="error"]')).to.equal(null);
+    expect(root(el).querySelector('[part="footer"] [part~="alert"]')).to.equal(null);
   });
 
   it('should add a new event when the client reports a task the user created, named without a lookup', async () => {
@@ -171,7 +171,7 @@ describe('<roster-user-stats> events history', () => {
     await waitFor(() => eventRows(el).length === 2, 'new event shown');
     expect(text(eventRows(el)[0]!.querySelector('.col-description')!)).to.equal('Created the task “Second”');
     expect(text(eventRows(el)[0]!.querySelector('.col-subject')!)).to.equal('Site Audit · Second');
-    expect(text(root(el).querySelector('[part="total"]')!)).to.equal(en.stats.totalAll(35));
+    expect(text(root(el).querySelector('.total')!)).to.equal(en.stats.totalAll(35));
     expect(testApi.requests.filter((r) => r.path === '/tools/site-audit/tasks')).to.deep.equal([]);
   });
 
@@ -188,8 +188,8 @@ describe('<roster-user-stats> events history', () => {
     expect(row.querySelector('.col-description bdi')!.textContent, 'the name in its own isolate').to.equal('Jahresaudit');
     expect(text(row.querySelector('.col-cost')!)).to.equal('1.234');
     expect(text(root(el).querySelector('[part="footer"]')!)).to.include('1 Ereignis');
-    expect(text(root(el).querySelector('[part="total"]')!)).to.equal('Summe: 1.234 Credits');
-    expect(text(root(el).querySelector('[part="export-button"]')!)).to.equal(de.stats.export);
+    expect(text(root(el).querySelector('.total')!)).to.equal('Summe: 1.234 Credits');
+    expect(text(root(el).querySelector('[part~="toolbar"] > [part~="button"]')!)).to.equal(de.stats.export);
   });
 });
 
@@ -305,7 +305,7 @@ describe('<roster-user-stats> CSV export', () => {
     };
     root(el).addEventListener('click', captureClick, true);
     const exported = new Promise<CustomEvent>((resolve) => el.addEventListener('roster-events-exported', resolve, { once: true }));
-    root(el).querySelector<HTMLButtonElement>('[part="export-button"]')!.click();
+    root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.click();
     const { detail } = await exported;
     expect(detail).to.deep.include({ userId: SPENDER_ID, count: 1 });
     expect(links).to.have.length(1);
@@ -321,22 +321,22 @@ describe('<roster-user-stats> CSV export', () => {
     const historyPage = (r: { url: URL; path: string }) => r.path.endsWith('/events') && r.url.searchParams.get('limit') === '100';
     let stop = testApi.intercept(historyPage, async () => problemResponse(503, 'server_error'));
     const el = await renderStats(owner, SPENDER_ID, { tab: 'events' });
-    const error = await waitFor(() => root(el).querySelector('.content [part="error"]'), 'history error shown');
+    const error = await waitFor(() => root(el).querySelector('.content [part~="alert"]'), 'history error shown');
     expect(text(error)).to.include(en.errors.server_error);
     stop();
-    error.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    error.querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
     await eventsShown(el);
     stop = testApi.intercept((r) => r.path.endsWith('/events') && r.url.searchParams.get('limit') === '200' && !r.url.searchParams.has('from'),
       async () => problemResponse(403, 'forbidden'));
     let downloads = 0;
     root(el).addEventListener('click', (e) => e.target instanceof HTMLAnchorElement && (e.preventDefault(), downloads++), true);
-    root(el).querySelector<HTMLButtonElement>('[part="export-button"]')!.click();
-    const exportError = await waitFor(() => root(el).querySelector('.toolbar + [part="error"]'), 'export error shown');
+    root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.click();
+    const exportError = await waitFor(() => root(el).querySelector('.toolbar + [part~="alert"]'), 'export error shown');
     expect(text(exportError)).to.include(en.errors.forbidden);
     stop();
-    exportError.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    exportError.querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
     await waitFor(() => downloads === 1, 'exported on retry');
-    await waitFor(() => !root(el).querySelector('.toolbar + [part="error"]'), 'error cleared');
+    await waitFor(() => !root(el).querySelector('.toolbar + [part~="alert"]'), 'error cleared');
   });
 
   it('should show progress and cancel a running export', async () => {
@@ -349,18 +349,18 @@ describe('<roster-user-stats> CSV export', () => {
     const stop = testApi.intercept(exportPage, hang);
     let downloads = 0;
     root(el).addEventListener('click', (e) => e.target instanceof HTMLAnchorElement && (e.preventDefault(), downloads++), true);
-    root(el).querySelector<HTMLButtonElement>('[part="export-button"]')!.click();
-    const progress = await waitFor(() => root(el).querySelector<HTMLProgressElement>('[part="export-progress"]'), 'progress shown');
+    root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.click();
+    const progress = await waitFor(() => root(el).querySelector<HTMLProgressElement>('[part~="progress"]'), 'progress shown');
     await waitFor(() => progress.value === 200, 'first page written');
     expect(progress.max).to.equal(450);
     expect(progress.getAttribute('aria-label')).to.equal(en.stats.exportProgress(200, 450));
     expect(el.hasCustomState('exporting')).to.equal(true);
     const pending = await waitFor(() => eventRequests(testApi).find(exportPage), 'second page asked');
-    root(el).querySelector<HTMLButtonElement>('[part="cancel-button"]')!.click();
+    root(el).querySelector<HTMLButtonElement>('.export > [part~="button"]')!.click();
     await waitFor(() => text(root(el).querySelector('[role="status"]')!) === en.stats.exportCancelled, 'cancel announced');
     expect(pending.signal.aborted).to.equal(true);
     expect(downloads).to.equal(0);
-    expect(root(el).querySelector('[part="export-button"]')).to.not.equal(null);
+    expect(root(el).querySelector('[part~="toolbar"] > [part~="button"]')).to.not.equal(null);
     stop();
   });
 });

@@ -52,7 +52,7 @@ export async function renderStats(client: RosterClient, userId: string, attribut
 
 /** Waits for the figures (and the chart) of the statistics tab. */
 export async function statsShown(el: RosterUserStats) {
-  await waitFor(() => root(el).querySelector('.figures:not(.skeleton-figures)') && root(el).querySelector('[part="chart"], [part="chart-summary"]'), 'figures and chart shown');
+  await waitFor(() => root(el).querySelector('.figures:not(.skeleton-figures)') && root(el).querySelector('[part="chart"], .chart-summary'), 'figures and chart shown');
   await el.updateComplete;
   return el;
 }

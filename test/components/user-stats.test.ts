@@ -30,7 +30,7 @@ describe('<roster-user-stats> statistics', () => {
     expect(meter.getAttribute('aria-valuenow')).to.equal('35');
     expect(meter.getAttribute('aria-valuemax')).to.equal('100');
     expect(meter.getAttribute('aria-valuetext')).to.equal(en.stats.meterOfLimit(35, 100));
-    expect(root(el).querySelector('[part="budget"]')!.getAttribute('data-state')).to.equal('ok');
+    expect(root(el).querySelector('.budget')!.getAttribute('data-state')).to.equal('ok');
     expect(el.hasCustomState('limit-reached')).to.equal(false);
   });
 
@@ -43,9 +43,9 @@ describe('<roster-user-stats> statistics', () => {
     expect((refused as { code?: string }).code).to.equal('credit_limit_reached');
     const el = await statsShown(await renderStats(owner, SPENDER_ID));
     expect(figure(el, en.stats.available)).to.equal('0');
-    const budget = root(el).querySelector('[part="budget"]')!;
+    const budget = root(el).querySelector('.budget')!;
     expect(budget.getAttribute('data-state')).to.equal('exhausted');
-    expect(text(budget.querySelector('[part~="limit-badge"]')!)).to.equal(en.stats.limitReached);
+    expect(text(budget.querySelector('.budget [part~="badge"]')!)).to.equal(en.stats.limitReached);
     expect(text(budget)).to.include(en.stats.limitReachedText);
     expect(el.hasCustomState('limit-reached')).to.equal(true);
     const fill = budget.querySelector<HTMLElement>('[part="meter-fill"]')!;
@@ -62,7 +62,7 @@ describe('<roster-user-stats> statistics', () => {
     await spender.tasks.create({ toolId: 'site-audit', name: 'Two' });
     const el = await statsShown(await renderStats(owner, SPENDER_ID));
     expect(figure(el, en.stats.budget)).to.equal(en.common.noLimit);
-    const budget = root(el).querySelector('[part="budget"]')!;
+    const budget = root(el).querySelector('.budget')!;
     expect(budget.getAttribute('data-state')).to.equal('exhausted');
     expect(text(budget)).to.include(en.stats.balanceEmpty);
     expect(text(budget)).to.include(en.stats.balanceEmptyText);
@@ -81,7 +81,7 @@ describe('<roster-user-stats> statistics', () => {
     const chart = root(el).querySelector('[part="chart"]')!;
     expect(chart.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
     expect(chart.querySelectorAll('[part="chart-bar"]')).to.have.length(30);
-    const summary = text(chart.querySelector('[part="chart-summary"]')!);
+    const summary = text(chart.querySelector('.chart-summary')!);
     const busiest = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(localNoon(4));
     expect(summary).to.equal(`${en.stats.chartSummary(45, 3, 30)} ${en.stats.chartBusiest(busiest, 25)}`);
     const cells = [...chart.querySelectorAll('table.visually-hidden tbody tr')].map((row) => text(row));
@@ -106,7 +106,7 @@ describe('<roster-user-stats> statistics', () => {
   it('should say so when nothing was spent in the period', async () => {
     const { owner } = spendingAccount();
     const el = await statsShown(await renderStats(owner, SPENDER_ID));
-    expect(text(root(el).querySelector('[part="chart-summary"]')!)).to.equal(en.stats.chartEmpty);
+    expect(text(root(el).querySelector('.chart-summary')!)).to.equal(en.stats.chartEmpty);
     expect(figure(el, en.stats.lastActive)).to.equal(en.stats.noActivity);
   });
 
@@ -117,7 +117,7 @@ describe('<roster-user-stats> statistics', () => {
     await spender.tasks.create({ toolId: 'site-audit', name: 'Live' });
     await waitFor(() => figure(el, en.stats.spent) === '25', 'spent updated');
     expect(figure(el, en.stats.tasksOwned)).to.equal('1');
-    await waitFor(() => text(root(el).querySelector('[part="chart-summary"]')!).startsWith(en.stats.chartSummary(25, 1, 30)), 'chart updated');
+    await waitFor(() => text(root(el).querySelector('.chart-summary')!).startsWith(en.stats.chartSummary(25, 1, 30)), 'chart updated');
   });
 
   it('should reload when the user changes, and ignore writes about others', async () => {
@@ -151,11 +151,11 @@ describe('<roster-user-stats> statistics', () => {
     const { owner, testApi } = spendingAccount();
     const stop = testApi.intercept((r) => r.path.endsWith('/stats'), async () => problemResponse(503, 'server_error'));
     const el = await renderStats(owner, SPENDER_ID);
-    const error = await waitFor(() => root(el).querySelector('[part="error"]'), 'error shown');
+    const error = await waitFor(() => root(el).querySelector('[part~="alert"]'), 'error shown');
     expect(text(error)).to.include(en.errors.server_error);
     expect(el.hasCustomState('error')).to.equal(true);
     stop();
-    root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    root(el).querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
     await statsShown(el);
     expect(el.hasCustomState('error')).to.equal(false);
 
@@ -237,7 +237,7 @@ describe('<roster-user-stats> statistics', () => {
     expect(figure(el, de.stats.budget)).to.equal(de.common.noLimit);
     expect(text(root(el).querySelector('#tab-events')!)).to.equal('Ereignisverlauf');
     expect(text(root(el).querySelector('.budget-text')!)).to.equal('0 verbraucht, noch 12.345 aus dem Guthaben des Accounts verfügbar');
-    expect(text(root(el).querySelector('[part="chart-summary"]')!)).to.equal(de.stats.chartEmpty);
+    expect(text(root(el).querySelector('.chart-summary')!)).to.equal(de.stats.chartEmpty);
   });
 
   // A 320 px phone at 200 % text (rem = 32px), in German: tabs, figures, budget and chart reflow.

@@ -177,7 +177,7 @@ for (const [name, buildExample] of Object.entries(EXAMPLES)) {
       const tasks = await page.$eval('roster-shared-tasks', (el) => ({
         pageSize: (el as unknown as { pageSize: unknown }).pageSize,
         rows: el.shadowRoot!.querySelectorAll('[part~="row"]').length,
-        more: Boolean(el.shadowRoot!.querySelector('[part~="more-button"]')),
+        more: Boolean(el.shadowRoot!.querySelector('[part~="footer"] > [part~="button"]')),
       }));
       assert.deepEqual(tasks, { pageSize: 2, rows: 2, more: true });
     });
@@ -214,7 +214,7 @@ for (const [name, buildExample] of Object.entries(EXAMPLES)) {
           readonly: element.readonly,
           reflected: el.hasAttribute('readonly'),
           sameUser: element.userId === panel.selectedUser?.id,
-          controls: el.shadowRoot!.querySelectorAll('input, [part~="save-button"]').length,
+          controls: el.shadowRoot!.querySelectorAll('input, [part~="actions"] [part~="button-primary"]').length,
         };
       });
       assert.deepEqual(grants, { readonly: true, reflected: true, sameUser: true, controls: 0 });

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { generate, MANIFEST_FILE, REFERENCE_FILE, TYPES_FILE } from '../../scripts/manifest.mjs';
+import { EXPORT_PARTS, PARTS } from '../../src/components/parts.js';
 
 interface Entry { name: string; description?: string; default?: string; type?: { text: string }; detail?: { text: string } }
 interface Declaration {
@@ -19,12 +20,16 @@ function elements(manifest: Manifest) {
     .map((d) => ({ ...d, dir: `src/components/${mod.path.split('/').at(-2)}`, source: mod.path.replace(/^dist\/(.*)\.js$/, 'src/$1.ts') })));
 }
 
-/** The class JSDoc of an element's source, tag by tag (several may share a line). */
-function classTags(source: string, className: string) {
+/** The class JSDoc of an element's source. */
+function classComment(source: string, className: string) {
   const text = readFileSync(source, 'utf8');
   const doc = text.slice(0, text.indexOf(`export class ${className}`));
-  const comment = doc.slice(doc.lastIndexOf('/**'));
-  return [...comment.matchAll(/(?:^|\s)@(\w+)/g)].map((m) => m[1]);
+  return doc.slice(doc.lastIndexOf('/**'));
+}
+
+/** The class JSDoc's tags, wherever they stand. */
+function classTags(source: string, className: string) {
+  return [...classComment(source, className).matchAll(/(?:^|\s)@(\w+)/g)].map((m) => m[1]);
 }
 
 /** Every `part` name an element's templates set: `part="a b"`, `part="row${x ? ' active-row' : ''}"`, a `part = 'figure'` default. */
@@ -68,10 +73,12 @@ describe('custom elements manifest', () => {
     for (const mod of manifest.modules) assert.match(mod.path, /^dist\/.*\.js$/, 'paths point at what the package ships');
   });
 
-  test('manifest: every slot, part, CSS property, state and event of the JSDoc is in it, even several on a line', () => {
+  test('manifest: every slot, part, CSS property, state and event of the JSDoc is in it, one tag per line', () => {
     const manifest = JSON.parse(current().manifest) as Manifest;
     for (const element of elements(manifest)) {
       const tags = classTags(element.source, element.name);
+      const crowded = classComment(element.source, element.name).split('\n').filter((line) => (line.match(/(?:^|\s)@\w+/g) ?? []).length > 1);
+      assert.deepEqual(crowded, [], `${element.tagName}: one JSDoc tag per line (the analyzer reads only the first)`);
       const count = (...names: string[]) => tags.filter((t) => names.includes(t)).length;
       const own = (element.cssProperties ?? []).filter((p) => !p.description?.startsWith('System ') && !p.name.startsWith('--roster-density'));
       const wildcards = tags.length && readFileSync(element.source, 'utf8').match(/@cssprop(?:erty)? --roster-[a-z-]+\*/g)?.length;
@@ -86,21 +93,24 @@ describe('custom elements manifest', () => {
     }
   });
 
-  test('manifest: every part an element\'s templates set is documented with @csspart, and the panel re-exports every child part', () => {
+  test('manifest: every part an element\'s templates set is documented with @csspart and is a name of the vocabulary, which the panel and the editor pass on whole', () => {
     const manifest = JSON.parse(current().manifest) as Manifest;
-    const documented = new Map(elements(manifest).map((e) => [e.tagName!, new Set((e.cssParts ?? []).map((p) => p.name))]));
+    const vocabulary = new Set<string>(PARTS);
     for (const element of elements(manifest)) {
+      const documented = new Set((element.cssParts ?? []).map((p) => p.name));
       for (const name of templateParts(element.dir)) {
-        assert.ok(documented.get(element.tagName!)!.has(name), `${element.tagName} renders part "${name}": document it with @csspart`);
+        assert.ok(documented.has(name), `${element.tagName} renders part "${name}": document it with @csspart`);
       }
+      for (const name of documented) assert.ok(vocabulary.has(name), `${element.tagName} documents part "${name}": use a name of src/components/parts.ts`);
     }
-    const panelParts = readFileSync('src/components/panel/panel-parts.ts', 'utf8');
-    for (const [list, tag] of [['LIST_PARTS', 'roster-user-list'], ['EDITOR_PARTS', 'roster-user-editor'], ['GRANTS_PARTS', 'roster-access-grants'], ['STATS_PARTS', 'roster-user-stats'], ['AUDIT_PARTS', 'roster-audit-log']] as const) {
-      const body = panelParts.match(new RegExp(`${list} = exported\\('[\\w-]+', \\[([\\s\\S]*?)\\]\\)`))?.[1];
-      assert.ok(body, `${list} is found in panel-parts.ts`);
-      const listed = new Set([...body.matchAll(/'([^']+)'/g)].map((m) => m[1]));
-      for (const name of documented.get(tag)!) assert.ok(listed.has(name), `${list} re-exports every part of ${tag}: add '${name}'`);
+    // An element rendered inside another passes on every part under its own name: one list, no prefixes.
+    for (const dir of ['src/components/panel', 'src/components/user-editor']) {
+      const code = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(`${dir}/${f}`, 'utf8')).join('\n');
+      const children = [...code.matchAll(/<(roster-[a-z-]+)\s([^>]*)>/g)];
+      assert.ok(children.length, `${dir} renders other elements`);
+      for (const [, tag, attributes] of children.filter(([, tag]) => elements(manifest).find((e) => e.tagName === tag)?.cssParts)) assert.match(attributes!, /exportparts=\$\{EXPORT_PARTS\}/, `${dir}: <${tag}> passes its parts on`);
     }
+    assert.equal(EXPORT_PARTS, PARTS.join(', '));
   });
 
   test('manifest: each event has its class and detail type, and each element documents every event it dispatches', () => {

@@ -77,14 +77,14 @@ async function run(): Promise<CspFlowResult> {
   type(firstName, 'Sophia');
   await new Promise((resolve) => setTimeout(resolve, 0));
   const saved = new Promise<string>((resolve) => panel.addEventListener('roster-user-updated', (event) => resolve(event.detail.user.firstName), { once: true }));
-  editor.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+  editor.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   const savedFirstName = await saved;
 
   // Activity: the figures, then the events tab.
   root.querySelector<HTMLButtonElement>('#tab-activity')!.click();
   const stats = await until(() => shadow(root, '.tab-panel:not([hidden]) roster-user-stats'), 'stats');
-  await until(() => stats.querySelectorAll('[part~="figure"]').length > 0, 'stats figures');
-  const statsFigures = stats.querySelectorAll('[part~="figure"]').length;
+  await until(() => stats.querySelectorAll('[part~="item"]').length > 0, 'stats figures');
+  const statsFigures = stats.querySelectorAll('[part~="item"]').length;
   const meterFill = stats.querySelector<HTMLElement>('[part~="meter-fill"]')?.style.inlineSize ?? '';
   stats.querySelector<HTMLButtonElement>('#tab-events')!.click();
   await until(() => stats.querySelectorAll('[role="row"][data-id]').length > 0, 'event rows');
@@ -100,7 +100,7 @@ async function run(): Promise<CspFlowResult> {
   toggle?.click();
 
   // New user: the create flow's first step, filled, then the next step.
-  list.querySelector<HTMLButtonElement>('[part~="new-user-button"]')!.click();
+  list.querySelector<HTMLButtonElement>('[part~="toolbar"] [part~="button-primary"]')!.click();
   const creator = await until(() => {
     const found = shadow(root, 'roster-user-editor');
     return found?.querySelector('[part~="steps"]') ? found : null;
@@ -111,7 +111,7 @@ async function run(): Promise<CspFlowResult> {
   type(creator.querySelector<HTMLInputElement>('#f-email')!, 'nora.neumann@nordlicht.de');
   // Per-user mode: the default lets the person choose their own password at verification.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  creator.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+  creator.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   const createStep = await until(() => {
     const title = creator.querySelector('#step-title')?.textContent ?? '';
     return title && title !== firstStep ? title : null;

@@ -39,10 +39,10 @@ async function calmly<T>(api: ReferenceApi, faults: FaultOptions, read: () => Pr
 async function retryUntil(el: RosterUserEditor, done: () => boolean, onFailure: (retry: HTMLElement) => void = () => {}) {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     tally.attempts += 1;
-    const outcome = await waitFor(() => (done() ? 'done' : root(el).querySelector<HTMLElement>('[part~="retry-button"]')), 'done or a retry offered', 8000);
+    const outcome = await waitFor(() => (done() ? 'done' : root(el).querySelector<HTMLElement>('[part~="alert"] > [part~="button"]')), 'done or a retry offered', 8000);
     if (outcome === 'done') return;
     tally.failuresShown += 1;
-    const error = outcome.closest('[part~="error"]');
+    const error = outcome.closest('[part~="alert"]');
     expect(error?.textContent?.trim().length, 'an error message beside the retry').to.be.greaterThan(en.common.retry.length);
     onFailure(outcome);
     outcome.click();
@@ -115,9 +115,9 @@ describe('faults through the editor', function () {
 
       // Delete: gone, after a confirmation that survives failures.
       const deleter = await editorFor(client, newcomer.id);
-      $<HTMLButtonElement>(deleter, '[part~="delete-button"]')!.click();
+      $<HTMLButtonElement>(deleter, '.danger-zone > [part~="button"]')!.click();
       await deleter.updateComplete;
-      $<HTMLButtonElement>(deleter, '[part~="confirm-delete-button"]')!.click();
+      $<HTMLButtonElement>(deleter, '#delete-dialog [part~="button-danger"]')!.click();
       await retryUntil(deleter, () => Boolean(deleter.deleted), () => {
         expect($<HTMLDialogElement>(deleter, '#delete-dialog')!.open, 'the dialog stays open').to.equal(true);
       });
@@ -138,10 +138,10 @@ describe('faults through the editor', function () {
       throw new TypeError('Failed to fetch');
     });
     const el = await renderEditor(client, { userId: sam.id });
-    $<HTMLButtonElement>(el, '[part~="delete-button"]')!.click();
+    $<HTMLButtonElement>(el, '.danger-zone > [part~="button"]')!.click();
     await el.updateComplete;
-    $<HTMLButtonElement>(el, '[part~="confirm-delete-button"]')!.click();
-    const retry = await waitFor(() => $<HTMLButtonElement>(el, '#delete-dialog [part~="retry-button"]'), 'the lost answer shown with a retry');
+    $<HTMLButtonElement>(el, '#delete-dialog [part~="button-danger"]')!.click();
+    const retry = await waitFor(() => $<HTMLButtonElement>(el, '#delete-dialog [part~="alert"] > [part~="button"]'), 'the lost answer shown with a retry');
     stop();
     const deleted = oneEvent(el, 'roster-user-deleted');
     retry.click();

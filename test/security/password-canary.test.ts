@@ -149,8 +149,8 @@ describe('password canary', () => {
 
   for (const [name, answer, shown] of [
     ['refused by the server', () => problemResponse(422, 'password_too_weak'), '#f-password-error'],
-    ['failing with a 503', () => problemResponse(503, 'server_error'), '[part~="retry-button"]'],
-    ['lost on the network', () => { throw new TypeError('Failed to fetch'); }, '[part~="retry-button"]'],
+    ['failing with a 503', () => problemResponse(503, 'server_error'), '[part~="alert"] > [part~="button"]'],
+    ['lost on the network', () => { throw new TypeError('Failed to fetch'); }, '[part~="alert"] > [part~="button"]'],
   ] as const) {
     it(`should leave no trace of a password in an edit ${name}`, async () => {
       const { testApi, client, id } = await setup();
@@ -169,7 +169,7 @@ describe('password canary', () => {
       // Try again sends the same password; once saved, it is gone from everywhere.
       failing = false;
       const updated = oneEvent(el, 'roster-user-updated');
-      ($(el, '[part~="retry-button"]') as HTMLButtonElement).click();
+      ($(el, '[part~="alert"] > [part~="button"]') as HTMLButtonElement).click();
       await updated;
       await el.updateComplete;
       expect(sent).to.deep.equal([CANARY, CANARY]);

@@ -47,13 +47,13 @@ describe('permission gating through the elements', () => {
       const list = await fixture<RosterUserList>(html`<roster-user-list .client=${client} locale="en" style="height: 900px"></roster-user-list>`);
       if (allowed.read) {
         await waitFor(() => list.shadowRoot!.querySelectorAll('.body [role="row"][data-id]').length > 0, 'rows');
-        const button = shadow(list, '[part~="new-user-button"]')!;
+        const button = shadow(list, '[part~="toolbar"] [part~="button-primary"]')!;
         expect(button.getAttribute('aria-disabled')).to.equal(allowed.write ? 'false' : 'true');
         const pendingRow = shadow(list, `[data-id="${pending.id}"]`)!;
-        expect(pendingRow.querySelector('[part~="resend-button"]') !== null, 'resend offered').to.equal(allowed.write);
+        expect(pendingRow.querySelector('[part~="row"] [part~="button-icon"]') !== null, 'resend offered').to.equal(allowed.write);
       } else {
         await waitFor(() => list.shadowRoot!.textContent!.includes(en.list.noPermissionText), 'no access notice');
-        expect(shadow(list, '[part~="new-user-button"]')).to.equal(null);
+        expect(shadow(list, '[part~="toolbar"] [part~="button-primary"]')).to.equal(null);
         // The first page starts together with /me (no wait for the viewer): at most that one request,
         // which the server refuses; nothing after /me has answered.
         expect(testApi.requests.filter((r) => r.method === 'GET' && r.path === '/users').length).to.be.at.most(1);
@@ -64,23 +64,23 @@ describe('permission gating through the elements', () => {
       if (allowed.read) {
         const first = shadow(editor, '#f-firstName') as HTMLInputElement;
         expect(first.matches(':disabled'), 'name editable').to.equal(!allowed.write);
-        expect(shadow(editor, '[part~="submit-button"]') !== null, 'save offered').to.equal(allowed.write);
-        expect(shadow(editor, '[part~="delete-button"]') !== null, 'delete offered').to.equal(allowed.write);
-        if (!allowed.write) expect(shadow(editor, '[part~="alert"]')!.textContent!.trim()).to.equal(en.editor.noPermission);
+        expect(shadow(editor, 'button[type="submit"]') !== null, 'save offered').to.equal(allowed.write);
+        expect(shadow(editor, '.danger-zone > [part~="button"]') !== null, 'delete offered').to.equal(allowed.write);
+        if (!allowed.write) expect(shadow(editor, 'form > [part~="note"]')!.textContent!.trim()).to.equal(en.editor.noPermission);
       } else {
-        expect(shadow(editor, '[part="error"]')!.textContent).to.include(en.errors.forbidden);
+        expect(shadow(editor, '[part~="alert"]')!.textContent).to.include(en.errors.forbidden);
         expect(shadow(editor, 'form')).to.equal(null);
       }
 
       // Their own profile: shown, editable only with users:write.
       const own = await renderEditor(client, { userId: me.user.id, locale: 'en' });
       expect((shadow(own, '#f-firstName') as HTMLInputElement).value).to.equal(me.user.firstName);
-      expect(shadow(own, '[part~="submit-button"]') !== null).to.equal(allowed.write);
+      expect(shadow(own, 'button[type="submit"]') !== null).to.equal(allowed.write);
 
       // The resend action on a pending profile in the editor.
       if (allowed.read) {
         const pendingEditor = await renderEditor(client, { userId: pending.id, locale: 'en' });
-        expect(shadow(pendingEditor, '[part~="resend-button"]') !== null, 'resend in the editor').to.equal(allowed.write);
+        expect(shadow(pendingEditor, '.verification > [part~="button"]') !== null, 'resend in the editor').to.equal(allowed.write);
       }
     });
   }
@@ -121,16 +121,16 @@ describe('permission gating through the elements', () => {
     first.value = 'Forged';
     first.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await editor.updateComplete;
-    shadow(editor, '[part~="submit-button"]')!.click();
+    shadow(editor, 'button[type="submit"]')!.click();
     const alert = await waitFor(() => shadow(editor, '[part~="alert"][role="alert"]'), 'refusal shown');
     expect(alert.textContent!.trim()).to.equal(en.errors.forbidden);
     expect(first.value, 'the input stays for the viewer').to.equal('Forged');
     expect((await demoUser(testApi, DEMO_VIEWERS.specialist)).firstName).to.equal(specialist.firstName);
 
-    shadow(editor, '[part~="delete-button"]')!.click();
+    shadow(editor, '.danger-zone > [part~="button"]')!.click();
     await editor.updateComplete;
-    shadow(editor, '[part~="confirm-delete-button"]')!.click();
-    const deleteError = await waitFor(() => shadow(editor, '#delete-dialog [part="error"]'), 'delete refusal shown');
+    shadow(editor, '#delete-dialog [part~="button-danger"]')!.click();
+    const deleteError = await waitFor(() => shadow(editor, '#delete-dialog [part~="alert"]'), 'delete refusal shown');
     expect(deleteError.textContent).to.include(en.errors.forbidden);
     expect(await demoUser(testApi, DEMO_VIEWERS.specialist), 'still there').to.not.equal(undefined);
   });

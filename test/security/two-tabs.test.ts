@@ -35,8 +35,8 @@ describe('two tabs editing one user', () => {
     await fill(b, 'firstName', 'Sammy');
     await fill(b, 'lastName', 'Spezialist');
     await submit(b);
-    await waitFor(() => $(b, '[part~="conflict"]'), 'conflict shown in the second tab');
-    const row = (field: string) => root(b).querySelector(`[part~="conflict"] tr[data-field="${field}"]`)!;
+    await waitFor(() => $(b, '.conflict'), 'conflict shown in the second tab');
+    const row = (field: string) => root(b).querySelector(`.conflict tr[data-field="${field}"]`)!;
     expect(row('firstName').querySelector('.theirs')!.textContent).to.equal('Samuel');
     expect(row('firstName').querySelector('.yours')!.textContent).to.equal('Sammy');
     expect($<HTMLInputElement>(b, '#f-firstName')!.value, 'the input kept').to.equal('Sammy');
@@ -44,7 +44,7 @@ describe('two tabs editing one user', () => {
 
     // The viewer chooses to put their changes over the first tab's.
     const reapplied = oneEvent(b, 'roster-user-updated');
-    $<HTMLButtonElement>(b, '[part~="reapply-button"]')!.click();
+    $<HTMLButtonElement>(b, '.conflict [part~="button-primary"]')!.click();
     await reapplied;
     expect(await read()).to.include({ firstName: 'Sammy', lastName: 'Spezialist', version: 3 });
   });
@@ -57,9 +57,9 @@ describe('two tabs editing one user', () => {
     await saved;
     await fill(b, 'lastName', 'Specialista');
     await submit(b);
-    await waitFor(() => $(b, '[part~="reload-button"]'), 'conflict shown');
+    await waitFor(() => $(b, '.conflict [part~="button"]:not([part~="button-primary"])'), 'conflict shown');
     const writes = testApi.requests.filter((r) => r.method === 'PATCH').length;
-    $<HTMLButtonElement>(b, '[part~="reload-button"]')!.click();
+    $<HTMLButtonElement>(b, '.conflict [part~="button"]:not([part~="button-primary"])')!.click();
     await b.updateComplete;
     expect($<HTMLInputElement>(b, '#f-lastName')!.value).to.equal('Spezialistin');
     expect(b.hasUnsavedChanges).to.equal(false);

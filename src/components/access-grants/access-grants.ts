@@ -50,21 +50,25 @@ const removeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4.
  * @fires {BeforeUserUpdateEvent} roster-before-user-update - Standalone, before saving. Cancelable.
  * @fires {GrantsChangedEvent} roster-grants-changed - Standalone, the grants were saved. `detail: { user, access }`.
  *
- * @csspart tools - The tool choices. @csspart tool - One tool (checkbox, name, cost).
- * @csspart all-tools-button - "All tools". @csspart no-tools-button - "No tools".
- * @csspart tasks - The task section. @csspart tool-select - The tool picker of the search.
- * @csspart combobox - The task search. @csspart search - Its input. @csspart popup - Its popup.
- * @csspart listbox - The search results. @csspart option - One result. @csspart popup-status - Searching / no matches.
- * @csspart task-group - Granted tasks of one tool. @csspart task - One granted task (also `missing-task`).
- * @csspart missing-task - A granted task that no longer exists, on top of `task`.
- * @csspart no-tasks - The "No tasks granted yet." line, in place of the granted tasks.
- * @csspart remove-button - Removes a granted task. @csspart badge - A badge (also `missing-badge`).
- * @csspart missing-badge - "This task no longer exists", on a `missing-task`; on top of `badge`.
- * @csspart note - The role sentence (manager, owner, guest). @csspart field-error - A field's error.
- * @csspart grants - The whole control. @csspart loading - The loading placeholder.
- * @csspart actions - Standalone: the save bar. @csspart save-button - "Save access". @csspart discard-button - "Discard changes".
- * @csspart conflict - Standalone: the notice after a 412. @csspart reload-button - Its "Reload".
- * @csspart error - An error block. @csspart retry-button - Its "Try again".
+ * @csspart group - A section: the tools, the tasks, the granted tasks of one tool.
+ * @csspart hint - A section's help text, or why the grants are read-only.
+ * @csspart choice - One tool: checkbox, name and cost per task.
+ * @csspart button - Every button: "All tools", "No tools", remove a task, "Save access", "Discard changes", "Reload", "Try again".
+ * @csspart button-primary - "Save access", on top of `button`.
+ * @csspart button-icon - Removes a granted task (an icon), on top of `button`.
+ * @csspart field - The tool picker or the task search, with its label.
+ * @csspart filter - The tool picker of the task search.
+ * @csspart search - The task search input (a combobox).
+ * @csspart listbox - The search's popup.
+ * @csspart option - One result in it.
+ * @csspart state - "Searching…" or "No matches" in the popup; "No tasks granted yet."; a failure in place of the control.
+ * @csspart item - One granted task.
+ * @csspart badge - "This task no longer exists", on a granted task that was deleted.
+ * @csspart note - The role sentence (manager, owner, guest).
+ * @csspart field-error - A field's error.
+ * @csspart skeleton - The placeholder while the grants load.
+ * @csspart actions - Standalone: the save bar.
+ * @csspart alert - A problem: the notice after a 412 (with "Reload"), a failure (on top of `state` when it replaces the control).
  *
  * @cssprop [--roster-access-grants-listbox-height=16rem] - Maximum height of the search results.
  * @cssprop --roster-color-* - System colour tokens, see the theming guide.
@@ -229,7 +233,7 @@ export class RosterAccessGrants extends RosterElement {
   /** Keeps keyboard focus in the list: on the next remove button, else the previous, else the search. */
   async #focusAfterRemoval(index: number) {
     await this.updateComplete;
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="remove-button"]')];
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.task > [part~="button"]')];
     (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#task-search'))?.focus();
   }
 
@@ -278,7 +282,7 @@ export class RosterAccessGrants extends RosterElement {
     if (viewer.error) return renderError({ error: viewer.error, t, onRetry: () => void this.#viewer.refresh() });
     if (this.loadError) return renderError({ error: this.loadError, t, onRetry: () => void this.#load() });
     if (this.#isLoading) {
-      return html`<div class="loading" part="loading" aria-busy="true">
+      return html`<div class="loading" part="skeleton" aria-busy="true">
         <span class="skeleton"></span><span class="skeleton"></span><span class="visually-hidden">${t.common.loading}</span>
       </div>`;
     }
@@ -287,13 +291,13 @@ export class RosterAccessGrants extends RosterElement {
     if (!this.#showsControls) return html`<p class="notice note" part="note">${role === 'owner' ? g.ownerNote : g.managerNote}</p>${live}`;
     const readonly = this.#isReadonly;
     const directory = this.#tasks.value;
-    return html`<div class="grants" part="grants" role="group" aria-label=${g.label}>
+    return html`<div class="grants" role="group" aria-label=${g.label}>
         ${role === 'guest' ? html`<p class="notice note" part="note">${g.guestNote}</p>` : nothing}
-        ${readonly && !this.readonly ? html`<p class="hint">${g.readOnly}</p>` : nothing}
+        ${readonly && !this.readonly ? html`<p class="hint" part="hint">${g.readOnly}</p>` : nothing}
         ${readonly ? this.#renderGrantedTools() : this.#renderToolChoices()}
-        <div class="section" part="tasks" role="group" aria-labelledby="tasks-title">
+        <div class="section" part="group" role="group" aria-labelledby="tasks-title">
           <p class="section-title" id="tasks-title">${g.tasksTitle}</p>
-          ${readonly ? nothing : html`<p class="hint" id="tasks-hint">${g.tasksHint}</p>
+          ${readonly ? nothing : html`<p class="hint" id="tasks-hint" part="hint">${g.tasksHint}</p>
             ${this.#combobox.render(t, { tools: this.#tools, disabled: this.disabled, describedBy: 'tasks-hint' })}`}
           ${this.#alert(this.guestBlocked ? g.guestNeedsTask : this.#errorText((field) => field === 'access.tasks'))}
           ${directory?.error ? renderError({ error: directory.error, t, inline: true, onRetry: () => directory.retry() }) : nothing}
@@ -308,7 +312,7 @@ export class RosterAccessGrants extends RosterElement {
   #renderGrantedTools() {
     const g = this.localize.t.grants;
     const granted = this.value.tools;
-    return html`<div class="section" part="tools" role="group" aria-labelledby="tools-title">
+    return html`<div class="section" part="group" role="group" aria-labelledby="tools-title">
       <p class="section-title" id="tools-title">${g.toolsTitle}</p>
       ${granted.length
         ? html`<ul class="readonly-list">${granted.map((id) => html`<li dir="auto">${this.#toolName(id)}</li>`)}</ul>`
@@ -324,17 +328,17 @@ export class RosterAccessGrants extends RosterElement {
     const tools = this.#tools;
     const unknown = value.tools.filter((id) => !tools.some((tool) => tool.id === id)).map((id) => ({ id, name: g.unknownTool(id), taskCost: undefined }));
     const errors = this.#errorText((field) => field.startsWith('access.tools'));
-    return html`<fieldset class="section" part="tools" aria-describedby="tools-hint">
+    return html`<fieldset class="section" part="group" aria-describedby="tools-hint">
       <legend class="section-title">${g.toolsTitle}</legend>
-      <p class="hint" id="tools-hint">${g.toolsHint}</p>
+      <p class="hint" id="tools-hint" part="hint">${g.toolsHint}</p>
       ${tools.length
         ? html`<div class="bulk">${[true, false].map((all) => html`<button type="button" class="button small"
-            part="${all ? 'all-tools-button' : 'no-tools-button'}" ?disabled=${disabled}
+            part="button" ?disabled=${disabled}
             @click=${() => this.#commit({ tools: all ? tools.map((tool) => tool.id) : [] })}>${all ? g.allTools : g.noTools}</button>`)}</div>`
         : html`<p class="muted">${g.accountHasNoTools}</p>`}
       <ul class="tool-list">
         ${[...tools, ...unknown].map(({ id, name, taskCost }) => html`<li>
-          <label class="tool" part="tool">
+          <label class="tool" part="choice">
             <input type="checkbox" class="checkbox" data-tool-id=${id} .checked=${value.tools.includes(id)} ?disabled=${disabled}
               aria-invalid=${errors ? 'true' : 'false'} aria-errormessage=${errors ? 'tools-error' : nothing}
               @change=${(event: Event) => this.#setTool(id, (event.target as HTMLInputElement).checked)} />
@@ -356,10 +360,10 @@ export class RosterAccessGrants extends RosterElement {
   #renderGrantedTasks(readonly: boolean) {
     const g = this.localize.t.grants;
     const value = this.value;
-    if (!value.tasks.length) return html`<p class="muted" part="no-tasks">${g.noTasksGranted}</p>`;
+    if (!value.tasks.length) return html`<p class="muted" part="state">${g.noTasksGranted}</p>`;
     const toolIds = [...new Set([...this.#tools.map((tool) => tool.id), ...value.tasks.map((ref) => ref.toolId)])]
       .filter((toolId) => value.tasks.some((ref) => ref.toolId === toolId));
-    return toolIds.map((toolId, group) => html`<div class="task-group" part="task-group">
+    return toolIds.map((toolId, group) => html`<div class="task-group" part="group">
       <p class="group-title" id="task-group-${group}" dir="auto">${this.#toolName(toolId)}</p>
       <ul class="task-list" aria-labelledby="task-group-${group}">
         ${value.tasks.map(({ toolId: taskToolId, taskId }, index) => {
@@ -367,16 +371,16 @@ export class RosterAccessGrants extends RosterElement {
           // `null`: the task no longer exists; `undefined`: its name is still loading.
           const task = this.#tasks.value?.get(taskId);
           const label = task ? task.name : task === null ? `${g.taskMissing} (${taskId})` : taskId;
-          return html`<li class="task" part="task${task === null ? ' missing-task' : ''}" data-task-id=${taskId}>
+          return html`<li class="task${task === null ? ' missing' : ''}" part="item" data-task-id=${taskId}>
             ${task
               ? html`<span class="task-name" dir="auto">${task.name}</span>`
               : task === null
-                ? html`<span class="task-name"><span class="badge" part="badge missing-badge" data-tone="danger">${g.taskMissing}</span>
+                ? html`<span class="task-name"><span class="badge" part="badge" data-tone="danger">${g.taskMissing}</span>
                     <span class="muted task-id">${taskId}</span></span>`
                 : html`<span class="task-name" aria-busy="true"><span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${g.taskLoading}</span></span>`}
             ${readonly
               ? nothing
-              : html`<button type="button" class="button small ghost icon" part="remove-button" data-task-id=${taskId}
+              : html`<button type="button" class="button small ghost icon" part="button button-icon" data-task-id=${taskId}
                   aria-label=${g.removeLabel(isolateText(label))} title=${g.remove} ?disabled=${this.disabled} @click=${() => this.#removeTask(taskId, true)}>${removeIcon}</button>`}
             ${this.#alert(this.#errorText((field) => field === `access.tasks.${index}`))}
           </li>`;
@@ -393,18 +397,18 @@ export class RosterAccessGrants extends RosterElement {
     const dirty = this.dirty;
     const error = this.#allFieldErrors.length ? undefined : this.saveError;
     return html`${conflict
-        ? html`<div class="notice" data-tone="warning" part="conflict" role="alert">
+        ? html`<div class="notice conflict" data-tone="warning" part="alert" role="alert">
             <span>${g.conflict}</span>
-            <button type="button" class="button small" part="reload-button" @click=${() => void this.#load(true)}>${g.reload}</button>
+            <button type="button" class="button small" part="button" @click=${() => void this.#load(true)}>${g.reload}</button>
           </div>`
         : nothing}
       ${error ? renderError({ error, t, inline: true }) : nothing}
       <div class="actions" part="actions">
         ${dirty
-          ? html`<button type="button" class="button ghost" part="discard-button" ?disabled=${saving}
+          ? html`<button type="button" class="button ghost" part="button" ?disabled=${saving}
               @click=${() => this.user && this.#commit(this.user.access)}>${g.discard}</button>`
           : nothing}
-        <button type="button" class="button primary" part="save-button" ?disabled=${this.disabled || saving || !dirty || conflict}
+        <button type="button" class="button primary" part="button button-primary" ?disabled=${this.disabled || saving || !dirty || conflict}
           @click=${() => void this.#save()}>${saving ? g.saving : g.save}</button>
       </div>`;
   }

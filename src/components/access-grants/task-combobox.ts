@@ -211,14 +211,14 @@ export class TaskCombobox implements ReactiveController {
     const { error } = source;
     const keepFocus = (event: Event) => event.preventDefault();
     return html`<div class="picker">
-      <div class="field">
+      <div class="field" part="field">
         <label class="label" for="task-tool">${g.tool}</label>
-        <select id="task-tool" class="select" part="tool-select" ?disabled=${disabled}
+        <select id="task-tool" class="select" part="filter" ?disabled=${disabled}
           @change=${(event: Event) => this.setTool((event.target as HTMLSelectElement).value)}>
           ${tools.map((tool) => html`<option value=${tool.id} ?selected=${tool.id === this.toolId}>${tool.name}</option>`)}
         </select>
       </div>
-      <div class="field" part="combobox">
+      <div class="field" part="field">
       <label class="label" for="task-search">${g.search}</label>
       <div class="combobox-anchor">
         <input id="task-search" class="input" part="search" type="text" role="combobox" autocomplete="off" spellcheck="false"
@@ -227,8 +227,8 @@ export class TaskCombobox implements ReactiveController {
           aria-describedby=${describedBy ?? nothing} placeholder=${g.searchPlaceholder} .value=${this.#text} ?disabled=${disabled}
           @input=${(event: Event) => this.#handleInput(event)} @keydown=${(event: KeyboardEvent) => this.#handleKeydown(event)}
           @click=${() => this.#setOpen(true)} @blur=${() => this.#setOpen(false)} />
-        <div class="popup" part="popup" ?hidden=${!expanded && !status}>
-          <div id="task-listbox" class="listbox" part="listbox" role="listbox" aria-label=${g.search} aria-multiselectable="true"
+        <div class="popup" part="listbox" ?hidden=${!expanded && !status}>
+          <div id="task-listbox" class="listbox" role="listbox" aria-label=${g.search} aria-multiselectable="true"
             ?hidden=${!expanded} @mousedown=${keepFocus}
             @click=${(event: Event) => {
               const option = (event.target as Element).closest<HTMLElement>('[role="option"][data-index]');
@@ -248,7 +248,7 @@ export class TaskCombobox implements ReactiveController {
               </div>`;
             }) : nothing}
           </div>
-          ${status ? html`<div class="popup-status muted" part="popup-status">${status}</div>` : nothing}
+          ${status ? html`<div class="popup-status muted" part="state">${status}</div>` : nothing}
         </div>
         ${error ? renderError({ error, t, inline: true, onRetry: () => {
           this.#setOpen(true);

@@ -47,14 +47,22 @@ const exportIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" 
  * CSV" writes every change of the filters (formula-safe). Needs `users:read` (owner, managers).
  * Reloads after writes made through its client. Below 900 px of its own width each row stacks.
  *
- * @csspart filters - The filters. @csspart filter - A filter control.
- * @csspart export-button - "Export CSV". @csspart export - The running export: progress, count and cancel.
- * @csspart export-progress - The export's progress bar. @csspart cancel-button - Cancels the export.
- * @csspart table - The scrolling table. @csspart header - Its header row.
- * @csspart row - A change (also `skeleton-row`). @csspart cell - A cell. @csspart badge - The action badge.
- * @csspart skeleton-row - A placeholder row while its page loads, on top of `row`.
+ * @csspart toolbar - The filters and the export.
+ * @csspart field - A filter with its label.
+ * @csspart filter - A filter control: person, their role in the change, action, first and last day.
+ * @csspart field-error - Under the filters: an unknown person or a range that ends before it starts.
+ * @csspart button - "Export CSV", "Cancel" of a running export, "Clear filters", "Try again".
+ * @csspart progress - A running export's progress bar.
+ * @csspart table - The scrolling table.
+ * @csspart header-row - The row of column headers.
+ * @csspart header-cell - A column header.
+ * @csspart row - A change.
+ * @csspart skeleton - A placeholder row while its page loads, on top of `row`; also each placeholder bar.
+ * @csspart cell - A cell.
+ * @csspart badge - The action of a change.
  * @csspart footer - Count and load status.
- * @csspart state - Empty, no-results and no-permission blocks. @csspart error - An error block. @csspart retry-button - "Try again".
+ * @csspart state - A block in place of the table: empty, no results, no permission, failed.
+ * @csspart alert - A failure: the block in place of the table (on top of `state`) or the line in the footer.
  *
  * @cssprop [--roster-audit-log-height=28rem] - Height of the scrolling table.
  * @cssprop [--roster-audit-log-row-height=3.25rem] - Least height of a row (times `--roster-density`); a row grows with its sentence.
@@ -196,14 +204,14 @@ export class RosterAuditLog extends RosterElement {
     const a = this.localize.t.auditLog;
     const filters = this.filters;
     const invalid = this.#invalidRange;
-    const date = (name: 'from' | 'to', min: string, max: string) => html`<label class="field">
+    const date = (name: 'from' | 'to', min: string, max: string) => html`<label class="field" part="field">
       <span class="label">${a[name]}</span>
       <input class="input" part="filter" type="date" name=${name} .value=${filters[name]} min=${min || nothing} max=${max || nothing}
         aria-invalid=${invalid} aria-describedby=${invalid ? 'range-error' : nothing}
         @change=${(event: Event) => this.#setFilters({ [name]: (event.target as HTMLInputElement).value })} />
     </label>`;
-    return html`<div class="filters" part="filters" role="group" aria-label=${a.filters}>
-      <label class="field person">
+    return html`<div class="filters" role="group" aria-label=${a.filters}>
+      <label class="field person" part="field">
         <span class="label">${a.person}</span>
         <input class="input" part="filter" type="search" name="person" list="people" autocomplete="off" placeholder=${a.personPlaceholder}
           .value=${filters.personText} aria-invalid=${this.personUnknown} aria-describedby=${this.personUnknown ? 'person-error' : nothing}
@@ -212,7 +220,7 @@ export class RosterAuditLog extends RosterElement {
           ${repeat(this.#history.people.values(), (person) => person.id, (person) => html`<option value=${person.label}></option>`)}
         </datalist>
       </label>
-      <label class="field">
+      <label class="field" part="field">
         <span class="label">${a.personRole}</span>
         <select class="select" part="filter" name="role" .value=${filters.personRole}
           @change=${(event: Event) => this.#setFilters({ personRole: (event.target as HTMLSelectElement).value as AuditFilters['personRole'] })}>
@@ -220,7 +228,7 @@ export class RosterAuditLog extends RosterElement {
           <option value="actor" ?selected=${filters.personRole === 'actor'}>${a.personActor}</option>
         </select>
       </label>
-      <label class="field">
+      <label class="field" part="field">
         <span class="label">${a.action}</span>
         <select class="select" part="filter" name="action" .value=${filters.action}
           @change=${(event: Event) => this.#setFilters({ action: (event.target as HTMLSelectElement).value as AuditAction })}>
@@ -230,23 +238,23 @@ export class RosterAuditLog extends RosterElement {
       </label>
       ${date('from', '', filters.to)}${date('to', filters.from, '')}
     </div>
-    ${this.personUnknown ? html`<p id="person-error" class="field-error" role="alert">${a.personUnknown}</p>` : nothing}
-    ${invalid ? html`<p id="range-error" class="field-error" role="alert">${a.invalidRange}</p>` : nothing}`;
+    ${this.personUnknown ? html`<p id="person-error" class="field-error" part="field-error" role="alert">${a.personUnknown}</p>` : nothing}
+    ${invalid ? html`<p id="range-error" class="field-error" part="field-error" role="alert">${a.invalidRange}</p>` : nothing}`;
   }
 
   #renderExport() {
     const a = this.localize.t.auditLog;
     const exporting = this.exporting;
     if (!exporting) {
-      return html`<button type="button" class="button" part="export-button" ?disabled=${!this.#history.source.total || this.#invalidRange}
+      return html`<button type="button" class="button" part="button" ?disabled=${!this.#history.source.total || this.#invalidRange}
         @click=${() => void this.#export()}>${exportIcon}${a.export}</button>`;
     }
     const total = Math.max(exporting.total, exporting.done);
-    return html`<div class="export" part="export">
-      <progress class="export-progress" part="export-progress" max=${Math.max(total, 1)} value=${exporting.done}
+    return html`<div class="export">
+      <progress class="export-progress" part="progress" max=${Math.max(total, 1)} value=${exporting.done}
         aria-label=${a.exportProgress(exporting.done, total)}></progress>
       <span class="muted numeric" aria-hidden="true">${this.localize.number(exporting.done)} / ${this.localize.number(total)}</span>
-      <button type="button" class="button small" part="cancel-button" @click=${() => exporting.controller.abort()}>${a.cancelExport}</button>
+      <button type="button" class="button small" part="button" @click=${() => exporting.controller.abort()}>${a.cancelExport}</button>
     </div>`;
   }
 
@@ -263,7 +271,7 @@ export class RosterAuditLog extends RosterElement {
     const { personText, action, from, to } = this.filters;
     return personText || action || from || to
       ? renderState(t.auditLog.noResultsTitle, t.auditLog.noResultsText,
-        html`<button type="button" class="button" @click=${() => { this.personUnknown = false; this.filters = NO_FILTERS; }}>${t.auditLog.clearFilters}</button>`)
+        html`<button type="button" class="button" part="button" @click=${() => { this.personUnknown = false; this.filters = NO_FILTERS; }}>${t.auditLog.clearFilters}</button>`)
       : renderState(t.auditLog.emptyTitle, t.auditLog.emptyText);
   }
 
@@ -274,8 +282,8 @@ export class RosterAuditLog extends RosterElement {
     return html`<div class="table" part="table" role="table" aria-label=${a.label}
       aria-rowcount=${skeleton || source.hasMore ? -1 : source.length + 1} aria-busy=${skeleton || source.busy}>
       <div role="rowgroup" class="head">
-        <div role="row" class="row header-row" part="header" aria-rowindex="1">
-          ${COLUMNS.map((key) => html`<div role="columnheader" class="cell col-${key}">${a.columns[key]}</div>`)}
+        <div role="row" class="row header-row" part="header-row" aria-rowindex="1">
+          ${COLUMNS.map((key) => html`<div role="columnheader" class="cell col-${key}" part="header-cell">${a.columns[key]}</div>`)}
         </div>
       </div>
       ${skeleton
@@ -287,8 +295,8 @@ export class RosterAuditLog extends RosterElement {
   }
 
   #renderSkeletonRow(index: number) {
-    return html`<div role="row" class="row skeleton-row" part="row skeleton-row" aria-rowindex=${index + 2} data-index=${index}>
-      ${COLUMNS.map((key) => html`<div role="cell" class="cell col-${key}"><span class="skeleton"></span></div>`)}
+    return html`<div role="row" class="row skeleton-row" part="row skeleton" aria-rowindex=${index + 2} data-index=${index}>
+      ${COLUMNS.map((key) => html`<div role="cell" class="cell col-${key}" part="cell"><span class="skeleton"></span></div>`)}
     </div>`;
   }
 
@@ -329,7 +337,7 @@ export class RosterAuditLog extends RosterElement {
     const me = this.#viewer.me;
     if (me && !this.#allowed) return renderState(t.common.noPermissionTitle, t.auditLog.noPermissionText);
     if (!me && this.#viewer.state.error) return renderError({ error: this.#viewer.state.error, t, onRetry: () => void this.#viewer.refresh() });
-    return html`<div class="toolbar">${this.#renderFilters()}${this.#renderExport()}</div>
+    return html`<div class="toolbar" part="toolbar">${this.#renderFilters()}${this.#renderExport()}</div>
       ${this.exportError ? renderError({ error: this.exportError, t, onRetry: () => void this.#export(), inline: true }) : nothing}
       <div class="content">${this.#renderContent()}${this.#renderFooter()}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;

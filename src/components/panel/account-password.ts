@@ -54,7 +54,7 @@ export class AccountPasswordController implements ReactiveController {
   cancel(): void {
     this.#abort?.abort();
     this.#reset(false);
-    this.#focus('[part~="account-password-button"]');
+    this.#focus('.account-password > [part~="button"]');
   }
 
   input(value: string): void {
@@ -90,7 +90,7 @@ export class AccountPasswordController implements ReactiveController {
     try {
       await client.account.setPassword(this.value, { signal: abort.signal });
       this.#reset(true);
-      this.#focus('[part~="account-password-button"]');
+      this.#focus('.account-password > [part~="button"]');
       this.onSaved?.();
     } catch (error) {
       if (isAbortError(error)) return;
@@ -125,21 +125,21 @@ function renderForm(c: AccountPasswordController, email: string, t: Catalog) {
       event.preventDefault();
       void c.save(email);
     }}>
-    ${c.error ? html`<div class="notice" data-tone="danger" role="alert" id="${ID}-alert" tabindex="-1">${errorMessage(c.error, t)}</div>` : nothing}
-    <div class="field">
+    ${c.error ? html`<div class="notice" data-tone="danger" role="alert" part="alert" id="${ID}-alert" tabindex="-1">${errorMessage(c.error, t)}</div>` : nothing}
+    <div class="field" part="field">
       <label class="label" for=${ID}>${strings.label}</label>
       ${passwordInput({
         id: ID, value: c.value, visible: c.visible, required: true, invalid: Boolean(problem), t,
         describedBy: [`${ID}-hint`, ...(problem ? [`${ID}-error`] : [])],
         onToggle: () => c.toggle(), onInput: (value) => c.input(value),
       })}
-      <p class="hint" id="${ID}-hint">${strings.hint}</p>
+      <p class="hint" id="${ID}-hint" part="hint">${strings.hint}</p>
       ${strengthLine(ID, c.value, t)}
-      ${problem ? html`<p class="field-error" id="${ID}-error">${messages[problem] ?? messages.invalid_value}</p>` : nothing}
+      ${problem ? html`<p class="field-error" id="${ID}-error" part="field-error">${messages[problem] ?? messages.invalid_value}</p>` : nothing}
     </div>
     <div class="account-password-actions">
-      <button type="button" class="button" @click=${() => c.cancel()}>${t.common.cancel}</button>
-      <button type="submit" class="button primary" aria-disabled=${String(c.saving)}>${c.saving ? strings.saving : strings.save}</button>
+      <button type="button" class="button" part="button" @click=${() => c.cancel()}>${t.common.cancel}</button>
+      <button type="submit" class="button primary" part="button button-primary" aria-disabled=${String(c.saving)}>${c.saving ? strings.saving : strings.save}</button>
     </div>
   </form>`;
 }
@@ -148,14 +148,14 @@ function renderForm(c: AccountPasswordController, email: string, t: Catalog) {
 export function renderAccountPassword(c: AccountPasswordController, me: Me | undefined, t: Catalog) {
   if (me?.user.role !== 'owner' || me.account.passwordMode !== 'shared') return nothing;
   const strings = t.panel.accountPassword;
-  return html`<section class="account-password" part="account-password" aria-labelledby="${ID}-title"
+  return html`<section class="account-password" part="group" aria-labelledby="${ID}-title"
     @focusout=${(event: FocusEvent) => (event.target as HTMLElement).id === ID && c.leave()}>
     <h2 class="account-password-title" id="${ID}-title">${strings.title}</h2>
-    <p class="hint">${strings.text}</p>
+    <p class="hint" part="hint">${strings.text}</p>
     ${c.open
       ? renderForm(c, me.user.email, t)
-      : html`<button type="button" class="button small" part="account-password-button" @click=${() => c.show()}>${strings.open}</button>`}
-    ${c.saved ? html`<p class="notice" data-tone="success">${strings.saved}</p>` : nothing}
+      : html`<button type="button" class="button small" part="button" @click=${() => c.show()}>${strings.open}</button>`}
+    ${c.saved ? html`<p class="notice" data-tone="success" part="note">${strings.saved}</p>` : nothing}
   </section>`;
 }
 

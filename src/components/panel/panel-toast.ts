@@ -61,12 +61,12 @@ export function renderToast(c: ToastController, t: Catalog, refocus: () => void)
     if (event instanceof FocusEvent && (event.currentTarget as Element).contains(event.relatedTarget as Node)) return;
     c.hold(false);
   };
-  return html`<div class="toast-region" part="toast-region" role="status" aria-live="polite" aria-label=${t.panel.notifications}>
+  return html`<div class="toast-region" role="status" aria-live="polite" aria-label=${t.panel.notifications}>
     ${message ? html`<div class="toast" part="toast" data-tone=${message.tone} data-id=${message.id}
       @mouseenter=${hold} @mouseleave=${release} @focusin=${hold} @focusout=${release}>
       <span class="toast-icon" aria-hidden="true"></span>
       <p class="toast-text">${message.text}</p>
-      <button type="button" class="button ghost icon small toast-close" part="toast-close-button" aria-label=${t.panel.dismiss}
+      <button type="button" class="button ghost icon small toast-close" part="button button-icon" aria-label=${t.panel.dismiss}
         title=${t.panel.dismiss} @click=${(event: Event) => {
           // The button goes with the message: focus goes back into the panel, not to the page.
           const hadFocus = (event.currentTarget as Element).matches(':focus');

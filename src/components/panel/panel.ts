@@ -14,7 +14,7 @@ import type { RosterUserEditor } from '../user-editor/user-editor.js';
 import type { RosterUserList } from '../user-list/user-list.js';
 import { initials, plusIcon } from '../user-list/user-list-rows.js';
 import { AccountPasswordController, renderAccountPassword } from './account-password.js';
-import { AUDIT_PARTS, EDITOR_PARTS, GRANTS_PARTS, LIST_PARTS, SHARED_PARTS, STATS_PARTS } from './panel-parts.js';
+import { EXPORT_PARTS } from '../parts.js';
 import { renderToast, ToastController } from './panel-toast.js';
 import { styles } from './panel.styles.js';
 
@@ -50,40 +50,45 @@ const lockIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><rect x="3.5" 
  * Owner and managers also have "Shared tasks" (the tasks other profiles created) and the audit log.
  * Selection is not kept in the URL.
  *
+ * Parts: besides its own, listed here, the panel passes on every part of the elements inside it under
+ * the same name, so `roster-panel::part(row)` styles the rows of the list, the shared tasks, the audit
+ * log and the events alike (the README's parts table shows which element has which).
+ *
  * @fires {SelectEvent} roster-select - From the list: a user was opened. `detail: { user }`.
  * @fires {UserCreateRequestEvent} roster-user-create-request - From the list. Cancel it to open your own flow.
  * @fires {UserCreatedEvent} roster-user-created - From the editor; the new user becomes the selection.
  * @fires {UserDeletedEvent} roster-user-deleted - From the editor; the panel closes the user.
  * @fires {EditorCloseRequestEvent} roster-editor-close-request - From the editor (Cancel, Done); the panel closes it.
  *
- * @csspart list-pane - The column holding the list. @csspart detail - The detail area.
- * @csspart detail-header - Name, email and role of the open user. @csspart avatar - The initials.
- * @csspart back-button - "Back to the team", at the top of an open user.
- * @csspart read-only-badge - "View only", beside the role of a profile the viewer may not change.
- * @csspart tabs - The tab list. @csspart tab - One tab (also `active-tab`). @csspart tab-panel - A tab's content.
- * @csspart active-tab - The open tab, on top of `tab`.
- * @csspart account-password - Under the list, for the owner of a shared-password account: the account
- *   password every profile signs in with, and the form to change it.
- * @csspart account-password-button - "Change account password".
- * @csspart input - The account password's input. @csspart password-toggle - Shows or hides it (`aria-pressed`).
- * @csspart password-strength - Its strength meter and word (`data-strength="weak" | "fair" | "strong"`).
- * @csspart list__* - Every part of `<roster-user-list>` (`list__row`, `list__toolbar`, `list__new-user-button`, …).
- * @csspart editor__* - Every part of `<roster-user-editor>` (`editor__form`, …).
- * @csspart grants__* - Every part of `<roster-access-grants>`. @csspart stats__* - Every part of `<roster-user-stats>`.
- * @csspart views - The switch between the team, the shared tasks and the audit log (owner and managers).
- * @csspart view-tab - One of its buttons.
- * @csspart shared-tasks - The "Shared tasks" view. @csspart shared__* - Every part of `<roster-shared-tasks>`.
- * @csspart audit__* - Every part of `<roster-audit-log>`.
- * @csspart loading - Where a profile tab or the audit log shows while its code loads (the first time, when not prefetched yet).
- * @csspart error - Instead of `loading` when that code failed to load. @csspart retry-button - Its "Try again" (loads it again).
- * @csspart toast-region - The live region at the bottom of the panel. @csspart toast - One message in it.
- * @csspart toast-close-button - Closes the message.
+ * @csspart pane - A view beside the open user: the team's list, the shared tasks.
+ * @csspart detail - The open user's sheet.
+ * @csspart header - Name, email, role and status of the open user.
+ * @csspart avatar - The initials.
+ * @csspart badge - The role, the status and "View only" in the header.
+ * @csspart button - Every button: "Back to the team", "Change account password", a message's close, "Try again".
+ * @csspart button-primary - The account password's "Save", on top of `button`.
+ * @csspart button-icon - An icon button (close a message, show or hide the password), on top of `button`.
+ * @csspart tabs - A tab list: the profile's sections, and the switch between the team, the shared tasks and the audit log.
+ * @csspart tab - One tab or view button.
+ * @csspart tab-selected - The open tab or the current view, on top of `tab`.
+ * @csspart tab-panel - A tab's content.
+ * @csspart group - Under the list, for the owner of a shared-password account: the account password and the form to change it.
+ * @csspart hint - A muted sentence: the shared tasks' introduction, the own profile's, the account password's.
+ * @csspart field - The account password field.
+ * @csspart input - The account password's input.
+ * @csspart field-error - What is wrong with the new account password.
+ * @csspart note - "Saved" after the account password changed.
+ * @csspart alert - A problem: the account password was refused, a view's code failed to load (on top of `state`).
+ * @csspart skeleton - Where a view shows while its code loads (the first time, when not prefetched yet).
+ * @csspart state - In place of a view whose code failed to load, with "Try again".
+ * @csspart toast - A message at the bottom of the panel.
  *
  * @cssprop [--roster-panel-detail-max-width=72rem] - How wide an open user's sheet grows.
  * @cssprop [--roster-panel-gap=var(--roster-space-l)] - Space between the panel's blocks.
  * @cssprop [--roster-panel-sticky-top=0px] - Where the list's header row sticks, below a host's fixed bar.
  * @cssprop [--roster-panel-toast-offset=var(--roster-space-l)] - Distance of a message from the bottom of the view.
- * @cssprop --roster-panel-toast-background - Background of a message. @cssprop --roster-panel-toast-color - Its text.
+ * @cssprop --roster-panel-toast-background - Background of a message.
+ * @cssprop --roster-panel-toast-color - Its text.
  *
  * @cssstate open - A user (or the new-user form) is open.
  */
@@ -305,8 +310,8 @@ export class RosterPanel extends RosterElement {
     const t = this.localize.t;
     const a = t.auditLog;
     const views: [PanelView, string][] = [['team', a.teamView], ['shared', t.panel.sharedView], ['audit', a.label]];
-    return html`<nav class="views" part="views" aria-label=${t.panel.views}>
-      ${views.map(([view, label]) => html`<button type="button" id="view-${view}" class="tab" part="view-tab"
+    return html`<nav class="views" part="tabs" aria-label=${t.panel.views}>
+      ${views.map(([view, label]) => html`<button type="button" id="view-${view}" class="tab" part="tab${view === this.view ? ' tab-selected' : ''}"
         aria-current=${view === this.view ? 'page' : nothing} @click=${() => (this.view = view)}>${label}</button>`)}
     </nav>`;
   }
@@ -316,8 +321,8 @@ export class RosterPanel extends RosterElement {
     const t = this.localize.t;
     const own = this.#ownProfileOnly;
     const readOnly = Boolean(user && this.viewer?.me && !this.viewer.me.permissions.includes('users:write'));
-    return html`<header class="detail-header" part="detail-header">
-      ${own ? nothing : html`<button type="button" class="button ghost small back-button" part="back-button" @click=${() => void this.clearSelection()}>
+    return html`<header class="detail-header" part="header">
+      ${own ? nothing : html`<button type="button" class="button ghost small back-button" part="button" @click=${() => void this.clearSelection()}>
         ${backIcon}${t.panel.back}</button>`}
       <div class="identity">
         <span class="avatar" part="avatar" aria-hidden="true">${user ? initials(user) : plusIcon}</span>
@@ -326,12 +331,12 @@ export class RosterPanel extends RosterElement {
           <p class="detail-subtitle" dir="auto">${user ? user.email : t.panel.newUserText}</p>
         </div>
         ${user ? html`<div class="badges">
-          <span class="badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
-          <span class="badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot>${t.common.status[user.status]}</span>
-          ${readOnly ? html`<span class="badge read-only" part="read-only-badge">${lockIcon}${t.panel.readOnly}</span>` : nothing}
+          <span class="badge" part="badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
+          <span class="badge" part="badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot>${t.common.status[user.status]}</span>
+          ${readOnly ? html`<span class="badge read-only" part="badge">${lockIcon}${t.panel.readOnly}</span>` : nothing}
         </div>` : nothing}
       </div>
-      ${own ? html`<p class="hint own-profile">${t.panel.ownProfileText}</p>` : nothing}
+      ${own ? html`<p class="hint own-profile" part="hint">${t.panel.ownProfileText}</p>` : nothing}
     </header>`;
   }
 
@@ -339,12 +344,12 @@ export class RosterPanel extends RosterElement {
   #renderTabContent(tab: PanelTab, userId?: string) {
     const t = this.localize.t;
     if (tab === 'profile') {
-      return this.#onDemand.render('roster-user-editor', html`<roster-user-editor user-id=${userId ?? nothing} client-ip=${this.clientIp ?? nothing} exportparts=${EDITOR_PARTS}
+      return this.#onDemand.render('roster-user-editor', html`<roster-user-editor user-id=${userId ?? nothing} client-ip=${this.clientIp ?? nothing} exportparts=${EXPORT_PARTS}
         .i18n=${this.i18n}></roster-user-editor>`, t);
     }
     if (userId === this.leaving) userId = undefined;
-    if (tab === 'access') return this.#onDemand.render('roster-access-grants', html`<roster-access-grants user-id=${userId ?? nothing} exportparts=${GRANTS_PARTS} .i18n=${this.i18n}></roster-access-grants>`, t);
-    return this.#onDemand.render('roster-user-stats', html`<roster-user-stats user-id=${userId ?? nothing} exportparts=${STATS_PARTS} .i18n=${this.i18n}></roster-user-stats>`, t);
+    if (tab === 'access') return this.#onDemand.render('roster-access-grants', html`<roster-access-grants user-id=${userId ?? nothing} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-access-grants>`, t);
+    return this.#onDemand.render('roster-user-stats', html`<roster-user-stats user-id=${userId ?? nothing} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-user-stats>`, t);
   }
 
   #renderDetail() {
@@ -356,7 +361,7 @@ export class RosterPanel extends RosterElement {
     if (!user) return nothing;
     return html`${this.#renderHeader(user)}
       <div class="tabs" part="tabs" role="tablist" aria-label=${t.panel.sections} @keydown=${this.#handleTabKeydown}>
-        ${TABS.map((tab) => html`<button type="button" role="tab" id="tab-${tab}" class="tab" part="tab${tab === this.tab ? ' active-tab' : ''}"
+        ${TABS.map((tab) => html`<button type="button" role="tab" id="tab-${tab}" class="tab" part="tab${tab === this.tab ? ' tab-selected' : ''}"
           aria-selected=${tab === this.tab ? 'true' : 'false'} aria-controls="panel-${tab}" tabindex=${tab === this.tab ? 0 : -1}
           @click=${() => (this.tab = tab)}>${t.panel.tabs[tab]}</button>`)}
       </div>
@@ -381,20 +386,20 @@ export class RosterPanel extends RosterElement {
           @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
           @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}
           @roster-verification-sent=${this.#handleVerificationSent} @roster-before-user-delete=${this.#handleBeforeDelete}>
-          ${own ? nothing : html`<div class="list-pane" part="list-pane" ?hidden=${open}>
-            <roster-user-list page-scroll exportparts=${LIST_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
+          ${own ? nothing : html`<div class="list-pane" part="pane" ?hidden=${open}>
+            <roster-user-list page-scroll exportparts=${EXPORT_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
             ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
           </div>`}
           ${open ? html`<section class="detail" part="detail" aria-label=${this.creating ? t.panel.newUserTitle : t.panel.detailLabel(nameText(user!))}>
             ${this.#renderDetail()}
           </section>` : nothing}
         </div>
-        ${view === 'shared' ? html`<section class="shared-tasks" part="shared-tasks" aria-labelledby="shared-title">
+        ${view === 'shared' ? html`<section class="shared-tasks" part="pane" aria-labelledby="shared-title">
           <h2 class="view-title" id="shared-title">${t.panel.sharedView}</h2>
-          <p class="hint">${t.panel.sharedText}</p>
-          ${this.#onDemand.render('roster-shared-tasks', html`<roster-shared-tasks exportparts=${SHARED_PARTS} .i18n=${this.i18n}></roster-shared-tasks>`, t)}
+          <p class="hint" part="hint">${t.panel.sharedText}</p>
+          ${this.#onDemand.render('roster-shared-tasks', html`<roster-shared-tasks exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-shared-tasks>`, t)}
         </section>` : nothing}
-        ${view === 'audit' ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${t.auditLog.label} exportparts=${AUDIT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
+        ${view === 'audit' ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${t.auditLog.label} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
         ${renderToast(this.#toast, t, () => this.#refocus())}
       </roster-provider>
 `;

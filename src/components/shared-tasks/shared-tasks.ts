@@ -21,10 +21,20 @@ import { styles } from './shared-tasks.styles.js';
  * failed is tried again when the list reloads, on Try again or Show more). A host adds
  * its own "Show shared" toggle around the element.
  *
- * @csspart toolbar - The tool filter and the count. @csspart filter - The tool select. @csspart count - The count.
- * @csspart table - The task table. @csspart row - One task. @csspart owner - The owner cell.
- * @csspart more-button - "Show more". @csspart state - The empty block. @csspart error - An error block.
- * @csspart retry-button - "Try again" in an error block.
+ * @csspart toolbar - The tool filter and the count.
+ * @csspart field - The tool filter with its label.
+ * @csspart filter - The tool select.
+ * @csspart count - How many tasks are shared.
+ * @csspart table - The task table.
+ * @csspart header-row - The row of column headers.
+ * @csspart header-cell - A column header.
+ * @csspart row - One task.
+ * @csspart cell - A cell.
+ * @csspart skeleton - The placeholder while the first page loads.
+ * @csspart footer - Under the table: "Show more" or a failure.
+ * @csspart button - "Show more" and "Try again".
+ * @csspart state - A block in place of the table: empty, failed.
+ * @csspart alert - A failure: the block in place of the table (on top of `state`) or the line in the footer.
  *
  * @cssprop --roster-color-* - System colour tokens, see the theming guide.
  *
@@ -91,7 +101,7 @@ export class RosterSharedTasks extends RosterElement {
     const source = this.#source;
     const retry = () => source.retry();
     if (this.#isLoading && !source.length) {
-      return html`<div class="loading" aria-busy="true">${[1, 2, 3].map(() => html`<span class="skeleton"></span>`)}
+      return html`<div class="loading" part="skeleton" aria-busy="true">${[1, 2, 3].map(() => html`<span class="skeleton"></span>`)}
         <span class="visually-hidden">${t.common.loading}</span></div>`;
     }
     if (source.error && !source.length) return renderError({ error: source.error, t, onRetry: retry });
@@ -101,27 +111,27 @@ export class RosterSharedTasks extends RosterElement {
     const footer = source.error
       ? renderError({ error: source.error, t, inline: true, onRetry: retry })
       : source.hasMore
-        ? html`<button type="button" class="button" part="more-button" ?disabled=${source.busy}
+        ? html`<button type="button" class="button" part="button" ?disabled=${source.busy}
             @click=${() => source.ensure(source.length - 1, source.length - 1)}>${source.busy ? s.loadingMore : s.showMore}</button>`
         : undefined;
     return html`<table class="table" part="table" aria-label=${s.label} aria-busy=${source.busy ? 'true' : 'false'}>
       <thead>
-        <tr>
-          <th scope="col">${s.columns.task}</th><th scope="col">${s.columns.tool}</th>
-          <th scope="col">${s.columns.owner}</th><th scope="col">${s.columns.created}</th>
+        <tr part="header-row">
+          <th scope="col" part="header-cell">${s.columns.task}</th><th scope="col" part="header-cell">${s.columns.tool}</th>
+          <th scope="col" part="header-cell">${s.columns.owner}</th><th scope="col" part="header-cell">${s.columns.created}</th>
         </tr>
       </thead>
       <tbody>
         ${source.view(0).map((task) => (task
           ? html`<tr part="row" data-task-id=${task.id}>
-              <td class="name" dir="auto">${task.name}</td>
-              <td dir="auto">${tools.find((tool) => tool.id === task.toolId)?.name ?? t.grants.unknownTool(task.toolId)}</td>
-              <td part="owner">${this.#renderOwner(task.ownerId)}</td>
-              <td class="muted"><time datetime=${task.createdAt}>${this.localize.date(task.createdAt)}</time></td>
+              <td class="name" part="cell" dir="auto">${task.name}</td>
+              <td part="cell" dir="auto">${tools.find((tool) => tool.id === task.toolId)?.name ?? t.grants.unknownTool(task.toolId)}</td>
+              <td part="cell">${this.#renderOwner(task.ownerId)}</td>
+              <td class="muted" part="cell"><time datetime=${task.createdAt}>${this.localize.date(task.createdAt)}</time></td>
             </tr>`
           : nothing))}
       </tbody>
-    </table>${footer ? html`<div class="footer">${footer}</div>` : nothing}`;
+    </table>${footer ? html`<div class="footer" part="footer">${footer}</div>` : nothing}`;
   }
 
   protected override render() {
@@ -132,7 +142,7 @@ export class RosterSharedTasks extends RosterElement {
     const tools = viewer.me?.account.tools ?? [];
     const count = this.#source.ready ? s.count(this.#source.total) : '';
     return html`<div class="toolbar" part="toolbar">
-        <label class="field filter-field">
+        <label class="field filter-field" part="field">
           <span class="label">${s.filter}</span>
           <select class="select" part="filter" @change=${(event: Event) => (this.toolId = (event.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${!this.toolId}>${s.allTools}</option>

@@ -27,7 +27,7 @@ function renderSteps(t: Catalog, current: number) {
 
 function renderStep(form: EditorForm, t: Catalog, step: Step, index: number) {
   const strings = t.editor;
-  return html`<p class="hint step-count">${strings.stepOf(index + 1, STEPS.length)}</p>
+  return html`<p class="hint step-count" part="hint">${strings.stepOf(index + 1, STEPS.length)}</p>
     <h3 class="step-title" id="step-title" tabindex="-1">${strings.steps[step]}</h3>
     ${step === 'details' ? renderDetails(form, t) : step === 'access' ? renderRoleAccess(form, t) : renderReview(form, t)}`;
 }
@@ -35,9 +35,9 @@ function renderStep(form: EditorForm, t: Catalog, step: Step, index: number) {
 function renderActions(form: EditorForm, t: Catalog, index: number) {
   const strings = t.editor;
   return html`${index
-      ? html`<button type="button" class="button" part="back-button" @click=${() => form.goTo(STEPS[index - 1]!)}>${t.common.back}</button>`
-      : html`<button type="button" class="button" part="cancel-button" @click=${() => void form.cancel()}>${t.common.cancel}</button>`}
-    <button type="submit" class="button primary" part="submit-button" aria-disabled=${String(form.saving)}>
+      ? html`<button type="button" class="button" part="button" @click=${() => form.goTo(STEPS[index - 1]!)}>${t.common.back}</button>`
+      : html`<button type="button" class="button" part="button" @click=${() => void form.cancel()}>${t.common.cancel}</button>`}
+    <button type="submit" class="button primary" part="button button-primary" aria-disabled=${String(form.saving)}>
       ${index < 2 ? strings.next : form.saving ? strings.creating : strings.create}
     </button>`;
 }
@@ -49,7 +49,7 @@ function renderPlanFull(form: EditorForm, t: Catalog) {
       ${form.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}
     </p>
     <div class="actions" part="actions">
-      <button type="button" class="button" part="cancel-button" @click=${() => form.closeRequest()}>${t.common.close}</button>
+      <button type="button" class="button" part="button" @click=${() => form.closeRequest()}>${t.common.close}</button>
     </div>
     ${liveRegion(form)}
   </section>`;

@@ -19,10 +19,10 @@ const field = (name: string, label: unknown, content: unknown) =>
   html`<div class="field" part="field"><label class="label" for=${idOf(name)}>${label}</label>${content}</div>`;
 
 /** A hint under a field, `#f-{field}-hint`. */
-const hint = (name: string, text: string) => html`<p class="hint" id="${idOf(name)}-hint">${text}</p>`;
+const hint = (name: string, text: string) => html`<p class="hint" id="${idOf(name)}-hint" part="hint">${text}</p>`;
 
 /** A checkbox with its label (welcome email, notifications). */
-const checkbox = (name: string, checked: boolean, label: string) => html`<label class="check" part="check">
+const checkbox = (name: string, checked: boolean, label: string) => html`<label class="check" part="choice">
   <input type="checkbox" data-field=${name} .checked=${live(checked)} /><span>${label}</span>
 </label>`;
 
@@ -86,19 +86,19 @@ function passwordField(form: EditorForm, t: Catalog) {
   // Who may not write sets no password either.
   if (form.readOnly) return nothing;
   if (form.me!.account.passwordMode === 'shared') {
-    return html`<p class="notice" part="password-shared">${strings.passwordShared}</p>`;
+    return html`<p class="notice password-shared" part="note">${strings.passwordShared}</p>`;
   }
   if (user) return field('password', strings.newPassword, passwordInputs(form, t, strings.passwordKeepHint));
   // A new profile: the person sets their own at verification, unless the owner sets one now.
   const id = idOf('passwordNow');
-  return html`<fieldset class="group" part="group password-choice">
+  return html`<fieldset class="group" part="group">
     <legend class="label">${strings.password}</legend>
-    ${[false, true].map((now) => html`<label class="check" part="check">
+    ${[false, true].map((now) => html`<label class="check" part="choice">
       <input type="radio" name="passwordNow" value=${now} data-field="passwordNow" .checked=${live(values.passwordNow === now)}
         aria-describedby="${id}-${now}-hint" />
       <span class="role-text">
         <span>${now ? strings.passwordNow : strings.passwordInvite}</span>
-        <span class="hint" id="${id}-${now}-hint">${now ? strings.passwordNowHint : strings.passwordInviteHint}</span>
+        <span class="hint" id="${id}-${now}-hint" part="hint">${now ? strings.passwordNowHint : strings.passwordInviteHint}</span>
       </span>
     </label>`)}
     ${values.passwordNow

@@ -16,13 +16,13 @@ export function renderDeleteDialog(form: EditorForm, t: Catalog, user: User) {
   const { deleteTasks, deleting } = form;
   const strings = t.editor.delete;
   const me = form.me!.user;
-  const option = (value: TaskDisposal, label: string, hint: string | TemplateResult) => html`<label class="role-option" part="delete-option">
+  const option = (value: TaskDisposal, label: string, hint: string | TemplateResult) => html`<label class="role-option" part="choice">
     <input type="radio" name="delete-tasks" value=${value} .checked=${deleteTasks === value} ?autofocus=${deleteTasks === value}
       aria-describedby="delete-${value}-hint" @change=${() => (form.deleteTasks = value)} />
-    <span class="role-text"><span class="role-name">${label}</span><span class="hint" id="delete-${value}-hint">${hint}</span></span>
+    <span class="role-text"><span class="role-name">${label}</span><span class="hint" id="delete-${value}-hint" part="hint">${hint}</span></span>
   </label>`;
   const confirm = () => void deleteUser(form);
-  return html`<dialog class="dialog" id="delete-dialog" part="delete-dialog" aria-labelledby="delete-title" aria-describedby="delete-text"
+  return html`<dialog class="dialog" id="delete-dialog" part="dialog" aria-labelledby="delete-title" aria-describedby="delete-text"
     @close=${() => (form.deleteError = undefined)}>
     <h2 class="dialog-title" id="delete-title">${withName(strings.title, user)}</h2>
     <p id="delete-text">${strings.text}</p>
@@ -32,9 +32,9 @@ export function renderDeleteDialog(form: EditorForm, t: Catalog, user: User) {
       ${option('delete', strings.deleteTasks, strings.deleteTasksHint)}
     </fieldset>
     ${form.deleteError ? deleteProblem(form, t, confirm) : nothing}
-    <div class="dialog-actions">
-      <button type="button" class="button" part="cancel-button" @click=${() => form.dialog('delete')?.close()}>${t.common.cancel}</button>
-      <button type="button" class="button danger" part="confirm-delete-button" ?disabled=${deleting} aria-describedby="delete-title"
+    <div class="dialog-actions" part="actions">
+      <button type="button" class="button" part="button" @click=${() => form.dialog('delete')?.close()}>${t.common.cancel}</button>
+      <button type="button" class="button danger" part="button button-danger" ?disabled=${deleting} aria-describedby="delete-title"
         @click=${confirm}>${deleting ? strings.deleting : strings.confirm}</button>
     </div>
   </dialog>`;
@@ -49,7 +49,7 @@ function deleteProblem(form: EditorForm, t: Catalog, retry: () => void) {
   if (!isGuestsNeedTasks(error)) return renderError({ error, t, inline: true, onRetry: retry });
   // One field error per guest, `guests.{id}`.
   const guests = (error as RosterError).fieldErrors.filter((fieldError) => fieldError.field.startsWith('guests.')).length;
-  return html`<div class="notice" data-tone="warning" part="error" id="delete-guests" role="alert">
+  return html`<div class="notice" data-tone="warning" part="alert" id="delete-guests" role="alert">
     <span>${t.editor.delete.guestsNeedTasks(guests)}</span>
   </div>`;
 }
@@ -57,13 +57,13 @@ function deleteProblem(form: EditorForm, t: Catalog, retry: () => void) {
 export function renderLeaveDialog(form: EditorForm, t: Catalog) {
   const strings = t.editor.leave;
   const stay = () => form.settleLeave(false);
-  return html`<dialog class="dialog" id="leave-dialog" part="leave-dialog" aria-labelledby="leave-title" aria-describedby="leave-text"
+  return html`<dialog class="dialog" id="leave-dialog" part="dialog" aria-labelledby="leave-title" aria-describedby="leave-text"
     @close=${stay}>
     <h2 class="dialog-title" id="leave-title">${strings.title}</h2>
     <p id="leave-text">${strings.text}</p>
-    <div class="dialog-actions">
-      <button type="button" class="button" part="stay-button" autofocus @click=${stay}>${strings.stay}</button>
-      <button type="button" class="button danger" part="discard-button" @click=${() => form.settleLeave(true)}>${strings.discard}</button>
+    <div class="dialog-actions" part="actions">
+      <button type="button" class="button" part="button" autofocus @click=${stay}>${strings.stay}</button>
+      <button type="button" class="button danger" part="button button-danger" @click=${() => form.settleLeave(true)}>${strings.discard}</button>
     </div>
   </dialog>`;
 }
@@ -85,11 +85,11 @@ export function renderConflict(form: EditorForm, t: Catalog) {
   const { saving } = form;
   const { theirs, rows } = form.conflict!;
   const strings = t.editor.conflict;
-  return html`<section class="conflict notice" data-tone="warning" part="conflict" role="alert" aria-labelledby="conflict-title">
+  return html`<section class="conflict notice" data-tone="warning" part="alert" role="alert" aria-labelledby="conflict-title">
     <div>
       <h3 class="conflict-title" id="conflict-title">${strings.title}</h3>
       <p>${strings.text}</p>
-      <table class="conflict-table" part="conflict-table">
+      <table class="conflict-table" part="table">
         <caption class="visually-hidden">${strings.caption}</caption>
         <thead><tr><th scope="col">${strings.field}</th><th scope="col">${strings.theirs}</th><th scope="col">${strings.yours}</th></tr></thead>
         <tbody>
@@ -101,8 +101,8 @@ export function renderConflict(form: EditorForm, t: Catalog) {
         </tbody>
       </table>
       <div class="actions">
-        <button type="button" class="button" part="reload-button" ?disabled=${saving} @click=${() => form.discardChanges()}>${strings.reload}</button>
-        <button type="button" class="button primary" part="reapply-button" ?disabled=${saving}
+        <button type="button" class="button" part="button" ?disabled=${saving} @click=${() => form.discardChanges()}>${strings.reload}</button>
+        <button type="button" class="button primary" part="button button-primary" ?disabled=${saving}
           @click=${() => void reapplyMine(form)}>${strings.reapply}</button>
       </div>
     </div>

@@ -21,28 +21,28 @@ type DateFormat = (value: string) => string;
 function renderVerification(form: EditorForm, t: Catalog, user: User, date: DateFormat) {
   const strings = t.editor.verification;
   if (user.status === 'active') {
-    return html`<p class="verification" part="verification">
+    return html`<p class="verification">
       ${statusBadge(t, 'active')}
       ${user.verifiedAt ? html`<span class="muted">${strings.verifiedOn(date(user.verifiedAt))}</span>` : nothing}
     </p>`;
   }
   const note = form.verificationNote;
-  return html`<div class="verification" part="verification">
+  return html`<div class="verification">
     ${statusBadge(t, 'pending')}
     <span class="muted">${strings.pending}</span>
     ${form.host.canWrite
-      ? html`<button type="button" class="button small" part="resend-button" aria-disabled=${String(form.resending)}
+      ? html`<button type="button" class="button small" part="button" aria-disabled=${String(form.resending)}
           @click=${() => void resendVerification(form)}>${form.resending ? strings.resending : strings.resend}</button>`
       : nothing}
-    ${note ? html`<p class="notice" part="verification-note" data-tone=${note.tone}>${note.text}</p>` : nothing}
+    ${note ? html`<p class="notice" part="note" data-tone=${note.tone}>${note.text}</p>` : nothing}
   </div>`;
 }
 
 function renderActions(form: EditorForm, t: Catalog) {
   const strings = t.editor;
-  return html`<button type="button" class="button" part="discard-button" ?disabled=${!form.hasUnsavedChanges || form.saving}
+  return html`<button type="button" class="button" part="button" ?disabled=${!form.hasUnsavedChanges || form.saving}
       @click=${() => form.discardChanges()}>${strings.discard}</button>
-    <button type="submit" class="button primary" part="submit-button" aria-disabled=${String(form.saving)}>
+    <button type="submit" class="button primary" part="button button-primary" aria-disabled=${String(form.saving)}>
       ${form.saving ? strings.saving : strings.save}
     </button>`;
 }
@@ -55,12 +55,12 @@ function renderDeleteZone(form: EditorForm, t: Catalog, user: User) {
     form.deleteError = undefined;
     form.dialog('delete')?.showModal();
   };
-  return html`<div class="danger-zone" part="danger-zone">
-    <button type="button" class="button" part="delete-button" aria-disabled=${String(owner)}
+  return html`<div class="danger-zone" part="group">
+    <button type="button" class="button" part="button" aria-disabled=${String(owner)}
       aria-describedby=${owner ? 'owner-delete-reason' : nothing} @click=${() => !owner && open()}>
       ${t.editor.delete.button}
     </button>
-    ${owner ? html`<p class="hint" id="owner-delete-reason">${t.editor.ownerLocked}</p>` : nothing}
+    ${owner ? html`<p class="hint" id="owner-delete-reason" part="hint">${t.editor.ownerLocked}</p>` : nothing}
   </div>
   ${owner ? nothing : renderDeleteDialog(form, t, user)}`;
 }

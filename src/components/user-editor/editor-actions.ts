@@ -86,7 +86,7 @@ async function nextAfterCheck(form: EditorForm): Promise<void> {
   if (refused === 'stale' && detailsToCheck(form)) return nextAfterCheck(form);
   const problems = problemsOf(form, 'details');
   if (problems.size) void revealProblems(form, problems);
-  else if (refused) void form.focusAfterUpdate('[part~="alert"]');
+  else if (refused) void form.focusAfterUpdate('[part~="alert"][tabindex="-1"]');
   else form.goTo('access');
 }
 
@@ -191,7 +191,7 @@ async function showConflict(form: EditorForm, client: RosterClient, base: User, 
     // An earlier send whose answer was lost already saved this form: a retry is not a conflict.
     if (isEmptyPatch(form.changes(form.values, theirs))) return saved(form, theirs);
     form.conflict = { theirs, rows: conflictRows(base, theirs, patch) };
-    void form.focusAfterUpdate('[part~="reload-button"]');
+    void form.focusAfterUpdate('.conflict [part~="button"]');
   } catch (error) {
     if (!isAbortError(error)) form.saveError = error;
   }
@@ -279,7 +279,7 @@ function fail(form: EditorForm, error: unknown, request: SentSave) {
     form.failedSave = request;
   } else {
     form.formError = error;
-    void form.focusAfterUpdate('[part~="alert"]');
+    void form.focusAfterUpdate('[part~="alert"][tabindex="-1"]');
   }
 }
 

@@ -31,7 +31,7 @@ export function fieldError(form: EditorForm, t: Catalog, field: string, onFix?: 
   return html`<p class="field-error" id="${idOf(field)}-error" part="field-error">
     <span>${message}</span>
     ${suggestion && onFix
-      ? html`<button type="button" class="button small" part="suggestion-button" @click=${() => onFix(suggestion)}>
+      ? html`<button type="button" class="button small" part="button" @click=${() => onFix(suggestion)}>
           ${editor.useSuggestion(suggestion)}
         </button>`
       : nothing}

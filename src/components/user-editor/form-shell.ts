@@ -8,7 +8,7 @@ import { checkDetails, retrySave, submit } from './editor-actions.js';
 import type { EditorForm } from './form-controller.js';
 import { handleFocusOut, handleInput } from './form-input.js';
 
-export const loading = (t: Catalog) => html`<div class="loading" part="loading" aria-busy="true">
+export const loading = (t: Catalog) => html`<div class="loading" part="skeleton" aria-busy="true">
   <span class="skeleton"></span><span class="skeleton"></span><span class="visually-hidden">${t.common.loading}</span>
 </div>`;
 
@@ -22,7 +22,7 @@ export function renderForm(form: EditorForm, t: Catalog, fields: TemplateResult,
     @input=${(event: Event) => handleInput(form, event)} @focusout=${(event: FocusEvent) => {
       if (handleFocusOut(form, event) === 'email' && form.isCreate) void checkDetails(form);
     }}>
-    ${readOnly ? html`<p class="notice" part="alert">${t.editor.noPermission}</p>` : nothing}
+    ${readOnly ? html`<p class="notice" part="note">${t.editor.noPermission}</p>` : nothing}
     ${form.formError
       ? html`<div class="notice" data-tone="danger" role="alert" part="alert" tabindex="-1">${errorMessage(form.formError, t)}</div>`
       : nothing}

@@ -38,17 +38,17 @@ function renderClientIp(form: EditorForm, t: Catalog) {
   const listed = canonicalIps(form.values.allowedIps);
   const covered = listed.length > 0 && ipAllowed(ip, listed);
   const id = idOf('clientIp');
-  return html`<div class="client-ip" part="client-ip">
+  return html`<div class="client-ip" part="note">
     <p class="client-ip-line" id=${id}>
       <span>${strings.clientIp}</span> <span class="mono" dir="ltr">${ip}</span>
       ${covered ? html`<span class="muted">${strings.clientIpCovered}</span>` : nothing}
     </p>
     ${covered
       ? nothing
-      : html`<button type="button" class="button small" part="add-client-ip-button" aria-describedby=${id}
+      : html`<button type="button" class="button small" part="button" aria-describedby=${id}
           @click=${() => addClientIp(form, ip)}>${strings.addClientIp}</button>`}
     ${listed.length && !covered
-      ? html`<p class="notice client-ip-warning" data-tone="warning" id="${id}-warning">${strings.clientIpOutside}</p>`
+      ? html`<p class="notice client-ip-warning" data-tone="warning" part="alert" id="${id}-warning">${strings.clientIpOutside}</p>`
       : nothing}
   </div>`;
 }
@@ -61,19 +61,19 @@ export function renderIpList(form: EditorForm, t: Catalog) {
     return readOnlyField(strings.allowedIps, ips.length ? html`<span class="mono">${ips.join(', ')}</span>` : strings.review.anyIp, ips.length ? 'ltr' : undefined);
   }
   const hintId = `${idOf('allowedIps')}-hint`;
-  return html`<fieldset class="group ip-list" part="allowed-ips">
+  return html`<fieldset class="group ip-list" part="group">
     <legend class="label">${strings.allowedIps} <span class="muted">${strings.optional}</span></legend>
-    <p class="hint" id=${hintId}>${strings.allowedIpsHint}</p>
+    <p class="hint" id=${hintId} part="hint">${strings.allowedIpsHint}</p>
     ${values.allowedIps.length
       ? html`<ul class="ip-entries" role="list">
           ${values.allowedIps.map((entry, index) => {
             const field = `allowedIps.${index}`;
-            return html`<li class="ip-entry" part="ip-entry">
+            return html`<li class="ip-entry" part="item">
               <div class="ip-row">
                 <input class="input mono" part="input" id=${idOf(field)} data-field=${field} dir="ltr" autocomplete="off" spellcheck="false"
                   aria-label=${strings.ipLabel(index + 1)} .value=${live(entry)}
                   aria-invalid=${invalid(form, field)} aria-describedby=${describedBy(form, field)} />
-                <button type="button" class="button icon ghost" part="remove-ip-button" aria-label=${strings.removeIp(entry || String(index + 1))}
+                <button type="button" class="button icon ghost" part="button button-icon" aria-label=${strings.removeIp(entry || String(index + 1))}
                   @click=${() => removeIp(form, index)}>${removeIcon}</button>
               </div>
               ${fieldError(form, t, field, (fix) => replaceIp(form, index, fix))}
@@ -87,7 +87,7 @@ export function renderIpList(form: EditorForm, t: Catalog) {
         @input=${(event: Event) => (form.ipDraft = (event.target as HTMLInputElement).value)}
         @keydown=${(event: KeyboardEvent) => handleAddKeydown(form, event)}
         @paste=${(event: ClipboardEvent) => handleAddPaste(form, event)} />
-      <button type="button" class="button" part="add-ip-button" ?disabled=${!ipDraft.trim()}
+      <button type="button" class="button" part="button" ?disabled=${!ipDraft.trim()}
         @click=${() => addIps(form, form.ipDraft)}>${strings.addIp}</button>
     </div>
     ${renderClientIp(form, t)}

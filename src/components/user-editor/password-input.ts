@@ -36,7 +36,7 @@ export function passwordInput(options: PasswordInputOptions) {
       autocomplete="new-password" spellcheck="false" ?required=${options.required} .value=${live(value)}
       aria-invalid=${String(options.invalid)} aria-describedby=${describedBy || nothing}
       @input=${options.onInput ? (event: Event) => options.onInput!((event.target as HTMLInputElement).value) : nothing} />
-    <button type="button" class="button icon" part="password-toggle" aria-pressed=${String(visible)} aria-controls=${id}
+    <button type="button" class="button icon" part="button button-icon" aria-pressed=${String(visible)} aria-controls=${id}
       aria-label=${strings.passwordShow} title=${visible ? strings.passwordHide : strings.passwordShow}
       @click=${options.onToggle}>${visible ? eyeOff : eye}</button>
   </div>`;
@@ -46,7 +46,7 @@ export function passwordInput(options: PasswordInputOptions) {
 export function strengthLine(id: string, value: string, t: Catalog) {
   const strength = passwordStrength(value);
   return strength
-    ? html`<p class="strength" id="${id}-strength" data-strength=${strength} part="password-strength">
+    ? html`<p class="strength" id="${id}-strength" data-strength=${strength} part="hint">
         <span class="meter" aria-hidden="true"><span></span></span>${t.editor.strength[strength]}
       </p>`
     : nothing;

@@ -22,7 +22,7 @@ export function accessText(t: Catalog, role: Role, access: Access): string {
 }
 
 /** A status badge ("Active" or "Pending"), with its dot. */
-export const statusBadge = (t: Catalog, status: User['status']) => html`<span class="badge" part="badge status-badge"
+export const statusBadge = (t: Catalog, status: User['status']) => html`<span class="badge" part="badge"
   data-tone=${status === 'active' ? 'success' : 'warning'} data-dot>${t.common.status[status]}</span>`;
 
 const row = (label: string, value: unknown, dir?: 'auto' | 'ltr') =>
@@ -47,12 +47,12 @@ export function renderReview(form: EditorForm, t: Catalog) {
   const section = (step: Step, rows: unknown) => html`<section class="review-section" aria-labelledby="review-${step}">
     <div class="section-head">
       <h4 id="review-${step}">${strings.steps[step]}</h4>
-      <button type="button" class="button small ghost" part="change-button"
+      <button type="button" class="button small ghost" part="button"
         @click=${() => form.goTo(step)}>${review.change(strings.steps[step])}</button>
     </div>
     <dl class="review" part="review">${rows}</dl>
   </section>`;
-  return html`<p class="hint intro">${review.intro}</p>
+  return html`<p class="hint intro" part="hint">${review.intro}</p>
     ${section('details', html`${row(review.name, personName({ firstName: values.firstName.trim(), lastName: values.lastName.trim() }), 'auto')}
       ${row(strings.email, email, 'ltr')}
       ${row(strings.phone, phoneOf(values) || review.noPhone, 'ltr')}
@@ -61,13 +61,13 @@ export function renderReview(form: EditorForm, t: Catalog) {
       ${row(strings.notifications, notificationsText(t, values.notifications))}
       ${row(strings.allowedIps, ips.join(', ') || review.anyIp, ips.length ? 'ltr' : undefined)}`)}
     ${section('access', accessRows(t, values.role, creditLimitOf(values, form.host.language), values.access))}
-    <p class="notice" part="verification-note">${withName(invited ? review.verificationInvite : review.verification, email)}</p>`;
+    <p class="notice" part="note">${withName(invited ? review.verificationInvite : review.verification, email)}</p>`;
 }
 
 /** The confirmation: the profile as the server stored it, pending, and the address the link went to. */
 export function renderCreated(form: EditorForm, t: Catalog, user: User) {
   const strings = t.editor;
-  return html`<div class="created" part="created">
+  return html`<div class="created" part="state">
     <h3 class="step-title" id="step-title" tabindex="-1">${withName(strings.created.title, user)}</h3>
     <p>${statusBadge(t, 'pending')}</p>
     <p>${withName(form.invited ? strings.created.textInvite : strings.created.text, user.email)}</p>
@@ -79,11 +79,11 @@ export function renderCreated(form: EditorForm, t: Catalog, user: User) {
     <div class="actions" part="actions">
       ${form.planFull
         ? nothing
-        : html`<button type="button" class="button" part="another-button" @click=${() => form.startOver()}>${strings.created.another}</button>`}
-      <button type="button" class="button primary" part="done-button" @click=${() => form.closeRequest()}>${strings.created.done}</button>
+        : html`<button type="button" class="button" part="button" @click=${() => form.startOver()}>${strings.created.another}</button>`}
+      <button type="button" class="button primary" part="button button-primary" @click=${() => form.closeRequest()}>${strings.created.done}</button>
     </div>
     ${form.planFull
-      ? html`<p class="hint plan-full">${form.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}</p>`
+      ? html`<p class="hint plan-full" part="hint">${form.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}</p>`
       : nothing}
   </div>`;
 }

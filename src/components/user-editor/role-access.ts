@@ -6,6 +6,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ASSIGNABLE_ROLES, type Access } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
+import { EXPORT_PARTS } from '../parts.js';
 import { describedBy, fieldError, idOf, invalid, readOnlyField } from './field-view.js';
 import { creditLimitOf } from './form-state.js';
 import { creditLimitText } from './review.js';
@@ -18,19 +19,19 @@ function roleField(form: EditorForm, t: Catalog) {
     return html`<div class="field" part="field">
       <p class="label">${strings.role}</p>
       <p><span class="badge" part="badge" data-tone="accent">${t.roles.owner.name}</span></p>
-      <p class="notice" part="owner-locked">${strings.ownerLocked}</p>
+      <p class="notice" part="note">${strings.ownerLocked}</p>
     </div>`;
   }
   if (form.readOnly) return readOnlyField(strings.role, t.roles[values.role].name);
   const id = idOf('role');
-  return html`<fieldset class="group roles" part="group roles" id=${id} aria-describedby=${describedBy(form, 'role')}>
+  return html`<fieldset class="group roles" part="group" id=${id} aria-describedby=${describedBy(form, 'role')}>
     <legend class="label">${strings.role}</legend>
-    ${ASSIGNABLE_ROLES.map((role) => html`<label class="role-option" part="role-option">
+    ${ASSIGNABLE_ROLES.map((role) => html`<label class="role-option" part="choice">
       <input type="radio" name="role" value=${role} data-field="role" .checked=${live(values.role === role)}
         aria-describedby="${id}-${role}-text" />
       <span class="role-text">
         <span class="role-name">${t.roles[role].name}</span>
-        <span class="hint" id="${id}-${role}-text">${t.roles[role].description}</span>
+        <span class="hint" id="${id}-${role}-text" part="hint">${t.roles[role].description}</span>
       </span>
     </label>`)}
     ${fieldError(form, t, 'role')}
@@ -44,10 +45,10 @@ function creditLimitField(form: EditorForm, t: Catalog) {
   if (form.readOnly) return readOnlyField(strings.creditLimit, creditLimitText(t, creditLimitOf(values, form.host.language)));
   const { balance } = form.me!.account.credits;
   const id = idOf('creditLimit');
-  return html`<fieldset class="group" part="group credit-limit" aria-describedby="${id}-balance">
+  return html`<fieldset class="group" part="group" aria-describedby="${id}-balance">
     <legend class="label">${strings.creditLimit}</legend>
-    <p class="hint numeric" id="${id}-balance">${strings.balance(t.common.credits(balance))}</p>
-    ${[false, true].map((limited) => html`<label class="check" part="check">
+    <p class="hint numeric" id="${id}-balance" part="hint">${strings.balance(t.common.credits(balance))}</p>
+    ${[false, true].map((limited) => html`<label class="check" part="choice">
       <input type="radio" name="creditLimited" value=${limited} data-field="creditLimited" .checked=${live(values.creditLimited === limited)} />
       <span>${limited ? strings.creditLimitSet : strings.creditLimitNone}</span>
     </label>`)}
@@ -70,15 +71,15 @@ function accessField(form: EditorForm, t: Catalog) {
   if (role === 'owner' || role === 'manager') {
     return html`<div class="field" part="field">
       <p class="label">${strings.access}</p>
-      <p class="notice" part="manager-access">${role === 'owner' ? t.roles.owner.description : strings.managerAccess}</p>
+      <p class="notice" part="note">${role === 'owner' ? t.roles.owner.description : strings.managerAccess}</p>
     </div>`;
   }
   const guest = role === 'guest';
-  return html`<div class="group access" part="group access" role="group" id=${id} tabindex="-1"
+  return html`<div class="group access" part="group" role="group" id=${id} tabindex="-1"
     aria-labelledby="${id}-label" aria-describedby=${describedBy(form, 'access', guest && `${id}-hint`)}>
     <p class="label" id="${id}-label">${strings.access}</p>
-    ${guest ? html`<p class="hint" id="${id}-hint">${strings.guestAccess}</p>` : nothing}
-    <roster-access-grants part="access-grants" ?readonly=${form.readOnly} .client=${form.host.client} .role=${role} .value=${access}
+    ${guest ? html`<p class="hint" id="${id}-hint" part="hint">${strings.guestAccess}</p>` : nothing}
+    <roster-access-grants exportparts=${EXPORT_PARTS} ?readonly=${form.readOnly} .client=${form.host.client} .role=${role} .value=${access}
       @roster-change=${(event: CustomEvent<{ value: Access }>) => {
         event.stopPropagation();
         form.set({ access: event.detail.value });

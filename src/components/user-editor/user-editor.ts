@@ -29,6 +29,7 @@ const sameTarget = (a: ReturnType<typeof target>, b: ReturnType<typeof target>) 
  * password too, and "Try again" sends the same request again; the password is cleared once saved
  * and never put in an event. Step 1 asks the server (`users.validate`) about the email and the
  * other details typed, when the email is left and on Next, so refusals show there.
+ * The `<roster-access-grants>` of the access step passes its parts on under the same names.
  *
  * @fires {BeforeUserCreateEvent} roster-before-user-create - About to create. Cancelable. `detail: { input }` (no password).
  * @fires {UserCreatedEvent} roster-user-created - Created (pending verification). `detail: { user }`.
@@ -40,57 +41,38 @@ const sameTarget = (a: ReturnType<typeof target>, b: ReturnType<typeof target>) 
  * @fires {BeforeLeaveEvent} roster-before-leave - `confirmLeave()` with unsaved changes. Cancelable: keeps the viewer here.
  * @fires {EditorCloseRequestEvent} roster-editor-close-request - Cancel, Done or after a delete: the host may close the editor.
  *
- * @csspart header - Title, email and verification. @csspart steps - The create flow's step list.
- * @csspart verification - Edit: the status badge, verification date or "Pending", and the resend action.
- * @csspart badge - A badge: a status in the header or the confirmation, the owner's role.
- * @csspart status-badge - "Active" or "Pending", with a dot, on top of `badge`.
- * @csspart resend-button - Resend the verification link.
- * @csspart verification-note - Where the verification link goes (review step) or the result of a resend.
- * @csspart form - The form. @csspart field - A field. @csspart input - A text input. @csspart field-error - A field's message.
- * @csspart check - A checkbox or radio with its label (welcome email, notifications, credit-limit choice).
- * @csspart suggestion-button - Under an allowed IP with host bits set: "Use …" the proposed range.
- * @csspart password-toggle - Shows or hides the password (`aria-pressed`).
- * @csspart password-strength - The strength meter and its word (`data-strength="weak" | "fair" | "strong"`).
- * @csspart password-shared - The notice in place of the password field when the account has one shared password.
- * @csspart password-choice - Creating with per-user passwords: "They choose their own password" or "Set a password now".
- * @csspart group - A group of fields (notifications, roles, credit limit, access). @csspart role-option - One role.
- * @csspart roles - The role group, on top of `group`.
- * @csspart credit-limit - The credit-limit group (specialists only), on top of `group`.
- * @csspart access - The access group holding the grants control, on top of `group`.
- * @csspart owner-locked - The owner's profile: the notice that its role cannot change.
- * @csspart manager-access - The sentence in place of the grants for a manager or the owner.
- * @csspart allowed-ips - The allowed-IPs list. @csspart ip-entry - One entry. @csspart access-grants - The grants control.
- * @csspart remove-ip-button - Removes one allowed-IP entry (icon button).
- * @csspart add-ip-button - "Add", beside the new-entry input of the allowed IPs.
- * @csspart client-ip - With `client-ip`: "Your current IP", its "Add it" and the warning when the list leaves it out.
- * @csspart add-client-ip-button - "Add it": adds the viewer's current IP to the allowed IPs.
- * @csspart actions - The button row. @csspart submit-button - Next, Create or Save. @csspart alert - A form-level problem.
- * @csspart cancel-button - "Cancel": on the create flow's first step, and in the delete dialog.
- * @csspart back-button - "Back" to the previous step of the create flow.
- * @csspart discard-button - "Discard changes": beside Save, and in the unsaved-changes dialog.
- * @csspart conflict - The version-conflict comparison. @csspart review - A review list. @csspart created - The confirmation.
- * @csspart conflict-table - The field-by-field table of the conflict: saved now against yours.
- * @csspart reload-button - The conflict's "Reload (discard mine)".
- * @csspart reapply-button - The conflict's "Re-apply my changes on top".
- * @csspart change-button - On the review step: "Change …" goes back to that step.
- * @csspart another-button - On the confirmation: "Add another user".
- * @csspart done-button - On the confirmation: "Done".
- * @csspart danger-zone - The area under the form holding "Delete user".
- * @csspart delete-button - Opens the delete dialog.
- * @csspart delete-dialog - The delete confirmation. @csspart leave-dialog - The unsaved-changes question.
- * @csspart delete-option - In the delete dialog: one choice for the user's tasks (transfer or delete).
- * @csspart confirm-delete-button - In the delete dialog: "Delete".
- * @csspart stay-button - In the unsaved-changes dialog: "Keep editing".
- * @csspart loading - The loading placeholder (viewer or profile).
- * @csspart state - The message left after the user was deleted.
- * @csspart error - An error block (load, save or delete failed). @csspart retry-button - Its "Try again".
+ * @csspart header - Title, email and verification status with its resend action.
+ * @csspart steps - The create flow's step list.
+ * @csspart hint - A field's help text, the step count, the password's strength (`data-strength`), why deleting is unavailable.
+ * @csspart badge - A badge: the status ("Active" or "Pending", with a dot), the owner's role.
+ * @csspart form - The form.
+ * @csspart group - A group of fields (notifications, password choice, roles, credit limit, access, allowed IPs), or the delete area under the form.
+ * @csspart field - A field: label, control, hint and error.
+ * @csspart input - A text input.
+ * @csspart choice - A checkbox or radio with its label: a role, a notification, a credit-limit or password choice, what happens to the tasks of a deleted user.
+ * @csspart field-error - A field's message, with "Use …" when an allowed IP has host bits set.
+ * @csspart item - One allowed-IP entry.
+ * @csspart note - Information: where the verification link goes or how a resend went, the owner's locked role, why a manager has every tool, the account's shared password, the viewer's current IP, no permission to change the profile.
+ * @csspart alert - A problem: a refused form, a failed send, a version conflict, a full plan, an IP list that leaves the viewer out, users who would lose their only task.
+ * @csspart table - The conflict's field-by-field comparison: saved now against yours.
+ * @csspart review - A review list of labels and values (the last create step, the confirmation).
+ * @csspart actions - A row of buttons: under the form, in a dialog, on the confirmation.
+ * @csspart button - Every button: Next, Back, Cancel, Save, Discard changes, Resend link, Delete user, Change…, Add, Reload, Done…
+ * @csspart button-primary - The main action: Next, Create, Save, Re-apply my changes, Done; on top of `button`.
+ * @csspart button-danger - Delete (in the delete dialog) and Discard (in the unsaved-changes dialog), on top of `button`.
+ * @csspart button-icon - An icon button (remove an allowed IP, show or hide the password), on top of `button`.
+ * @csspart dialog - The delete confirmation or the unsaved-changes question.
+ * @csspart skeleton - The placeholder while the viewer or the profile loads.
+ * @csspart state - A block in place of the form: the confirmation after creating, the message after deleting, a failure.
  *
  * @cssprop [--roster-user-editor-max-width=44rem] - Widest the form grows.
  * @cssprop --roster-color-* - System colour tokens, see the theming guide.
  *
- * @cssstate loading - The viewer or the profile is loading. @cssstate saving - A write is in flight.
+ * @cssstate loading - The viewer or the profile is loading.
+ * @cssstate saving - A write is in flight.
  * @cssstate checking - The server is checking the details of step 1.
- * @cssstate dirty - There are unsaved changes. @cssstate conflict - A version conflict waits for a choice.
+ * @cssstate dirty - There are unsaved changes.
+ * @cssstate conflict - A version conflict waits for a choice.
  */
 export class RosterUserEditor extends RosterElement {
   static override styles = styles;

@@ -16,13 +16,13 @@ export const plusIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d
 
 /** The column headers; sortable ones hold a button and carry `aria-sort` when they order the rows. */
 export function renderHeader(t: Catalog, sort: UserSort, onSort: (column: SortColumn) => void): TemplateResult {
-  return html`<div role="row" class="row header-row" part="header" aria-rowindex="1">
+  return html`<div role="row" class="row header-row" part="header-row" aria-rowindex="1">
     ${COLUMNS.map((key) => {
       const column = SORT_COLUMNS[key];
       const order = !column ? undefined : sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : undefined;
       return html`<div role="columnheader" class="cell col-${key}" part="header-cell" aria-sort=${order ?? nothing}>
         ${column
-          ? html`<button type="button" class="sort-button" part="sort-button" @click=${() => onSort(column)}>
+          ? html`<button type="button" class="sort-button" @click=${() => onSort(column)}>
               ${t.list.columns[key]}<svg viewBox="0 0 16 16" aria-hidden="true"><path d=${SORT_ARROWS[order ?? 'none']} fill="currentColor" opacity=${order ? nothing : '.35'} /></svg>
             </button>`
           : t.list.columns[key]}
@@ -32,7 +32,7 @@ export function renderHeader(t: Catalog, sort: UserSort, onSort: (column: SortCo
 }
 
 export function renderSkeletonRow(index: number): TemplateResult {
-  return html`<div role="row" class="row skeleton-row" part="row skeleton-row" aria-rowindex=${index + 2} data-index=${index}>
+  return html`<div role="row" class="row skeleton-row" part="row skeleton" aria-rowindex=${index + 2} data-index=${index}>
     ${COLUMNS.map((key) => html`<div role="gridcell" class="cell col-${key}" part="cell"><span class="skeleton"></span></div>`)}
   </div>`;
 }

@@ -204,8 +204,7 @@ const listStyles = css`
   .skeleton-row .skeleton {
     --_skeleton-width: 7rem;
   }
-  .content > .state,
-  .content > [part='error'] {
+  .content > .state {
     margin-block: auto;
   }
   @container roster-user-list (max-width: 46rem) {

@@ -33,25 +33,26 @@ const resendIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" 
  * @fires {UserCreateRequestEvent} roster-user-create-request - The viewer pressed "New user". Cancelable.
  * @fires {VerificationSentEvent} roster-verification-sent - A verification link was sent again. `detail: { user }`.
  *
- * @csspart toolbar - The bar with search, filters, seats and the new-user action.
+ * @csspart toolbar - The bar above the table: search, filters, seat count and "New user".
  * @csspart search - The search input.
  * @csspart filter - The role and status selects.
- * @csspart seats - The seat usage text.
- * @csspart new-user-button - The "New user" button.
- * @csspart grid - The scrolling grid.
- * @csspart header - The header row. @csspart header-cell - A column header. @csspart sort-button - A sort toggle.
- * @csspart row - A user row (also `active-row`, `selected-row`, `skeleton-row`). @csspart cell - A cell (also `name-cell`).
- * @csspart active-row - The row with keyboard focus (the grid's current row), on top of `row`.
- * @csspart selected-row - The row of the open user (`aria-selected="true"`), on top of `row`.
- * @csspart skeleton-row - A placeholder row while its page loads, on top of `row`.
- * @csspart name-cell - The first cell: avatar, name and the "You" badge, on top of `cell`.
- * @csspart avatar - The initials. @csspart badge - A badge (also `role-badge`, `status-badge`).
- * @csspart role-badge - The role in the role column, on top of `badge`.
- * @csspart status-badge - "Active" or "Pending" in the status column, with a dot, on top of `badge`.
- * @csspart resend-button - "Resend link" of a pending user.
- * @csspart footer - The count and load status under the grid.
- * @csspart state - The empty, no-results and no-permission blocks. @csspart error - The error block.
- * @csspart retry-button - "Try again" in an error block.
+ * @csspart count - The seat usage ("3 of 5 seats").
+ * @csspart hint - Why "New user" is unavailable, when it is.
+ * @csspart button - Every button: "New user", "Resend link", "Clear filters", "Try again".
+ * @csspart button-primary - "New user", on top of `button`.
+ * @csspart button-icon - "Resend link" of a pending user (an icon), on top of `button`.
+ * @csspart table - The scrolling grid.
+ * @csspart header-row - The sticky row of column headers.
+ * @csspart header-cell - A column header, with its sort toggle.
+ * @csspart row - A user row; the keyboard's current row takes focus (`::part(row):focus-visible`).
+ * @csspart row-selected - The row of the open user (`aria-selected="true"`), on top of `row`.
+ * @csspart skeleton - A placeholder row while its page loads, on top of `row`; also each placeholder bar.
+ * @csspart cell - A cell.
+ * @csspart avatar - The initials.
+ * @csspart badge - A badge: the role, "Active" or "Pending" (with a dot), "You".
+ * @csspart footer - The count and load status under the table.
+ * @csspart state - A block in place of the table: empty, no results, no permission, failed.
+ * @csspart alert - A failure: the block in place of the table (on top of `state`) or the line in the footer.
  *
  * @cssprop [--roster-user-list-height=28rem] - Height of the grid when the element has none.
  * @cssprop [--roster-user-list-row-height=3.5rem] - Height of a row (times `--roster-density`).
@@ -311,14 +312,14 @@ export class RosterUserList extends RosterElement {
         ${this.#renderFilter(t.list.role, t.list.allRoles, this.roleFilter, ROLES, (role) => t.roles[role].name, (role) => (this.roleFilter = role))}
         ${this.#renderFilter(t.list.status, t.list.allStatuses, this.statusFilter, USER_STATUSES, (status) => t.common.status[status], (status) => (this.statusFilter = status))}
       </div>
-      ${me ? html`<span class="seats hint numeric" part="seats">${t.list.seats(me.account.seatsUsed, me.account.plan.seatLimit)}</span>${this.#renderCreateButton()}` : nothing}
+      ${me ? html`<span class="seats hint numeric" part="count">${t.list.seats(me.account.seatsUsed, me.account.plan.seatLimit)}</span>${this.#renderCreateButton()}` : nothing}
     </div>
-    ${blocked ? html`<p id="create-reason" class="create-reason hint">${blocked}</p>` : nothing}`;
+    ${blocked ? html`<p id="create-reason" class="create-reason hint" part="hint">${blocked}</p>` : nothing}`;
   }
 
   #renderCreateButton() {
     const blocked = Boolean(this.#createBlockedReason);
-    return html`<button type="button" class="button primary" part="new-user-button" aria-disabled=${blocked}
+    return html`<button type="button" class="button primary" part="button button-primary" aria-disabled=${blocked}
       aria-describedby=${blocked ? 'create-reason' : nothing} @click=${this.#handleCreateClick}>${plusIcon}${this.localize.t.list.newUser}</button>`;
   }
 
@@ -334,14 +335,14 @@ export class RosterUserList extends RosterElement {
     if (source.length) return this.#renderGrid(false);
     return this.query.trim() || this.roleFilter || this.statusFilter
       ? renderState(t.list.noResultsTitle, t.list.noResultsText,
-        html`<button type="button" class="button" @click=${this.#clearFilters}>${t.list.clearFilters}</button>`)
+        html`<button type="button" class="button" part="button" @click=${this.#clearFilters}>${t.list.clearFilters}</button>`)
       : renderState(t.list.emptyTitle, t.list.emptyText, this.#createBlockedReason ? nothing : this.#renderCreateButton());
   }
 
   #renderGrid(skeleton: boolean) {
     const t = this.localize.t;
     const source = this.#source;
-    return html`<div class="grid" part="grid" role="grid" aria-label=${t.list.label} aria-rowcount=${skeleton ? -1 : source.total + 1}
+    return html`<div class="grid" part="table" role="grid" aria-label=${t.list.label} aria-rowcount=${skeleton ? -1 : source.total + 1}
       aria-colcount=${COLUMNS.length} aria-busy=${skeleton || source.busy}>
       <div role="rowgroup" class="head">${renderHeader(t, this.sort, (column) => (this.sort = this.sort === column ? `-${column}` : column))}</div>
       ${skeleton
@@ -372,22 +373,22 @@ export class RosterUserList extends RosterElement {
     const credits = user.creditLimit !== null
       ? t.list.creditsOfLimit(user.creditsSpent, user.creditLimit)
       : user.role === 'specialist' ? t.list.creditsUnlimited(user.creditsSpent) : this.localize.number(user.creditsSpent);
-    return html`<div role="row" class="row" part="row${active ? ' active-row' : ''}${selected ? ' selected-row' : ''}" aria-rowindex=${index + 2}
+    return html`<div role="row" class="row" part="row${selected ? ' row-selected' : ''}" aria-rowindex=${index + 2}
       aria-selected=${selected} data-index=${index} data-id=${user.id} tabindex=${active ? 0 : -1}>
-      <div role="gridcell" class="cell col-name" part="cell name-cell">
+      <div role="gridcell" class="cell col-name" part="cell">
         <span class="avatar" part="avatar" aria-hidden="true">${initials(user)}</span>
         <span class="name" dir="auto">${personName(user)}</span>
         ${user.id === this.#viewer.me?.user.id ? html`<span class="badge" part="badge" data-tone="accent">${t.common.you}</span>` : nothing}
       </div>
       <div role="gridcell" class="cell col-email" part="cell"><span class="truncate" dir="auto">${user.email}</span></div>
       <div role="gridcell" class="cell col-role" part="cell">
-        <span class="badge" part="badge role-badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
+        <span class="badge" part="badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
       </div>
       <div role="gridcell" class="cell col-status" part="cell">
-        <span class="badge" part="badge status-badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot><span class="truncate">${t.common.status[user.status]}</span></span>
+        <span class="badge" part="badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot><span class="truncate">${t.common.status[user.status]}</span></span>
         ${user.status === 'active' || !this.#viewer.can('users:write')
           ? nothing
-          : html`<button type="button" class="button small ghost icon resend" part="resend-button"
+          : html`<button type="button" class="button small ghost icon resend" part="button button-icon"
               tabindex=${active ? 0 : -1} aria-label=${busy ? t.list.resending : t.list.resendLabel(nameText(user))}
               title=${t.list.resend} aria-disabled=${busy ? 'true' : nothing} @click=${(event: Event) => {
                 event.stopPropagation();

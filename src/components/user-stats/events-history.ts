@@ -187,7 +187,7 @@ export class EventsHistory implements ReactiveController {
 
   render(): TemplateResult {
     const t = this.#localize.t;
-    return html`<div class="toolbar">${this.#renderFilters()}${this.#renderExport()}</div>
+    return html`<div class="toolbar" part="toolbar">${this.#renderFilters()}${this.#renderExport()}</div>
       ${this.#exportError ? renderError({ error: this.#exportError, t, onRetry: () => void this.#export(), inline: true }) : nothing}
       <div class="content">${this.#renderContent()}${this.#renderFooter()}</div>`;
   }
@@ -197,14 +197,14 @@ export class EventsHistory implements ReactiveController {
     const t = this.#localize.t;
     const filters = this.#filters;
     const invalid = this.#invalidRange;
-    const date = (name: 'from' | 'to', min: string, max: string) => html`<label class="field">
+    const date = (name: 'from' | 'to', min: string, max: string) => html`<label class="field" part="field">
       <span class="label">${t.stats[name]}</span>
       <input class="input" part="filter" type="date" name=${name} .value=${filters[name]} min=${min || nothing} max=${max || nothing}
         aria-invalid=${invalid} aria-describedby=${invalid ? 'range-error' : nothing}
         @change=${(event: Event) => this.#setFilters({ ...this.#filters, [name]: (event.target as HTMLInputElement).value })} />
     </label>`;
-    return html`<div class="filters" part="filters" role="group" aria-label=${t.stats.filters}>
-      <label class="field">
+    return html`<div class="filters" role="group" aria-label=${t.stats.filters}>
+      <label class="field" part="field">
         <span class="label">${t.stats.type}</span>
         <select class="select" part="filter" .value=${filters.type}
           @change=${(event: Event) => this.#setFilters({ ...this.#filters, type: (event.target as HTMLSelectElement).value as EventType })}>
@@ -214,22 +214,22 @@ export class EventsHistory implements ReactiveController {
       </label>
       ${date('from', '', filters.to)}${date('to', filters.from, '')}
     </div>
-    ${invalid ? html`<p id="range-error" class="field-error" role="alert">${t.stats.invalidRange}</p>` : nothing}`;
+    ${invalid ? html`<p id="range-error" class="field-error" part="field-error" role="alert">${t.stats.invalidRange}</p>` : nothing}`;
   }
 
   #renderExport() {
     const t = this.#localize.t;
     const exporting = this.exporting;
     if (!exporting) {
-      return html`<button type="button" class="button" part="export-button" ?disabled=${!this.#source.total || this.#invalidRange}
+      return html`<button type="button" class="button" part="button" ?disabled=${!this.#source.total || this.#invalidRange}
         @click=${() => void this.#export()}>${exportIcon}${t.stats.export}</button>`;
     }
     const total = Math.max(exporting.total, exporting.done);
-    return html`<div class="export" part="export">
-      <progress class="export-progress" part="export-progress" max=${Math.max(total, 1)} value=${exporting.done}
+    return html`<div class="export">
+      <progress class="export-progress" part="progress" max=${Math.max(total, 1)} value=${exporting.done}
         aria-label=${t.stats.exportProgress(exporting.done, total)}></progress>
       <span class="muted numeric" aria-hidden="true">${this.#localize.number(exporting.done)} / ${this.#localize.number(total)}</span>
-      <button type="button" class="button small" part="cancel-button" @click=${() => exporting.controller.abort()}>${t.stats.cancelExport}</button>
+      <button type="button" class="button small" part="button" @click=${() => exporting.controller.abort()}>${t.stats.cancelExport}</button>
     </div>`;
   }
 
@@ -243,7 +243,7 @@ export class EventsHistory implements ReactiveController {
     const { type, from, to } = this.#filters;
     return type || from || to
       ? renderState(t.stats.noResultsTitle, t.stats.noResultsText,
-        html`<button type="button" class="button" @click=${() => this.#setFilters(NO_FILTERS)}>${t.stats.clearFilters}</button>`)
+        html`<button type="button" class="button" part="button" @click=${() => this.#setFilters(NO_FILTERS)}>${t.stats.clearFilters}</button>`)
       : renderState(t.stats.emptyTitle, t.stats.emptyText);
   }
 
@@ -299,7 +299,7 @@ export class EventsHistory implements ReactiveController {
     const tasks = this.#tasks;
     return html`<div class="footer" part="footer">
       <span class="numeric">${t.stats.count(source.total)}</span>
-      <span class="numeric total" part="total" data-complete=${complete}>${complete ? t.stats.totalAll(cost) : t.stats.totalLoaded(cost, count, source.total)}</span>
+      <span class="numeric total" part="count" data-complete=${complete}>${complete ? t.stats.totalAll(cost) : t.stats.totalLoaded(cost, count, source.total)}</span>
       ${source.error
         ? renderError({ error: source.error, t, onRetry: () => source.retry(), inline: true })
         : source.busy ? html`<span class="muted">${t.stats.loadingMore}</span>` : nothing}

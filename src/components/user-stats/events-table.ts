@@ -55,14 +55,14 @@ export function toolName(event: RosterEvent, tools: readonly Tool[]): string | u
 }
 
 export function renderEventsHeader(t: Catalog): TemplateResult {
-  return html`<div role="row" class="row header-row" part="header" aria-rowindex="1">
-    ${COLUMNS.map((key) => html`<div role="columnheader" class="cell col-${key}">${t.stats.columns[key]}</div>`)}
+  return html`<div role="row" class="row header-row" part="header-row" aria-rowindex="1">
+    ${COLUMNS.map((key) => html`<div role="columnheader" class="cell col-${key}" part="header-cell">${t.stats.columns[key]}</div>`)}
   </div>`;
 }
 
 /** A row whose page is not loaded (yet). */
 export function renderSkeletonEventRow(index: number): TemplateResult {
-  return html`<div role="row" class="row skeleton-row" part="row skeleton-row" aria-rowindex=${index + 2} data-index=${index}>
-    ${COLUMNS.map((key) => html`<div role="cell" class="cell col-${key}"><span class="skeleton"></span></div>`)}
+  return html`<div role="row" class="row skeleton-row" part="row skeleton" aria-rowindex=${index + 2} data-index=${index}>
+    ${COLUMNS.map((key) => html`<div role="cell" class="cell col-${key}" part="cell"><span class="skeleton"></span></div>`)}
   </div>`;
 }

@@ -103,8 +103,8 @@ export function renderSpendingChart(series: SpendingSeries, localize: LocalizeCo
       </svg>
       <span class="chart-axis-labels muted" aria-hidden="true"><span>${dayText(first)}</span><span>${dayText(last)}</span></span>
     </div>
-    <p class="chart-summary" part="chart-summary">${summary}</p>
-    ${series.complete ? nothing : html`<p class="hint">${t.stats.chartPartial(dayText(first))}</p>`}
+    <p class="chart-summary" part="hint">${summary}</p>
+    ${series.complete ? nothing : html`<p class="hint" part="hint">${t.stats.chartPartial(dayText(first))}</p>`}
     ${spent.length
       ? html`<table class="visually-hidden">
           <caption>${t.stats.chartTitle}</caption>

@@ -25,7 +25,7 @@ export function budgetOf(stats: UserStats): Budget {
 
 
 function figure(label: string, value: unknown): TemplateResult {
-  return html`<div class="figure" part="figure"><dt class="figure-label">${label}</dt><dd class="figure-value">${value}</dd></div>`;
+  return html`<div class="figure" part="item"><dt class="figure-label">${label}</dt><dd class="figure-value">${value}</dd></div>`;
 }
 
 /** The figures of `GET /users/{id}/stats`. Parts: `figures`, `figure`. */
@@ -37,7 +37,7 @@ export function renderFigures(stats: UserStats, localize: LocalizeController): T
         <span class="figure-detail muted">${localize.dateTime(stats.lastActiveAt)}</span>`
     : html`<span class="muted">${t.stats.noActivity}</span>`;
   const big = (value: number) => html`<span class="numeric big">${localize.number(value)}</span>`;
-  return html`<dl class="figures" part="figures" aria-label=${t.stats.figures}>
+  return html`<dl class="figures" aria-label=${t.stats.figures}>
     ${figure(t.stats.role, html`<span class="badge" part="badge" data-tone=${ROLE_TONES[stats.role]}>${t.roles[stats.role].name}</span>`)}
     ${figure(t.stats.budget, budget)}
     ${figure(t.stats.created, html`<time datetime=${stats.createdAt}>${localize.date(stats.createdAt)}</time>`)}
@@ -62,11 +62,11 @@ export function renderBudget(stats: UserStats, localize: LocalizeController): Te
     ? t.stats.meterOfLimit(stats.creditsSpent, stats.creditLimit)
     : t.stats.meterOfBalance(stats.creditsSpent, stats.creditsAvailable);
   const limit = budget.exhausted === 'limit';
-  return html`<section class="budget" part="budget" data-state=${budget.exhausted ? 'exhausted' : 'ok'}>
+  return html`<section class="budget" part="group" data-state=${budget.exhausted ? 'exhausted' : 'ok'}>
     <div class="budget-head">
       <span id="meter-label" class="budget-title">${t.stats.meterLabel}</span>
       ${budget.exhausted
-        ? html`<span class="badge" part="badge limit-badge" data-tone="danger" data-dot>${limit ? t.stats.limitReached : t.stats.balanceEmpty}</span>`
+        ? html`<span class="badge" part="badge" data-tone="danger" data-dot>${limit ? t.stats.limitReached : t.stats.balanceEmpty}</span>`
         : html`<span class="numeric muted">${localize.number(share, { style: 'percent', maximumFractionDigits: 0 })}</span>`}
     </div>
     <div class="meter" part="meter" role="meter" aria-labelledby="meter-label" aria-valuemin="0"
@@ -75,7 +75,7 @@ export function renderBudget(stats: UserStats, localize: LocalizeController): Te
     </div>
     <p class="budget-text">${text}</p>
     ${budget.exhausted
-      ? html`<p class="notice" data-tone="danger" part="limit-notice">${limit ? t.stats.limitReachedText : t.stats.balanceEmptyText}</p>`
-      : budget.cappedByBalance ? html`<p class="hint">${t.stats.cappedByBalance(stats.creditsAvailable)}</p>` : nothing}
+      ? html`<p class="notice" data-tone="danger" part="alert">${limit ? t.stats.limitReachedText : t.stats.balanceEmptyText}</p>`
+      : budget.cappedByBalance ? html`<p class="hint" part="hint">${t.stats.cappedByBalance(stats.creditsAvailable)}</p>` : nothing}
   </section>`;
 }

@@ -33,20 +33,34 @@ const REFRESH_DELAY_MS = 150;
  *
  * @fires {EventsExportedEvent} roster-events-exported - A CSV export was offered as a download. `detail: { userId, fileName, count }`.
  *
- * @csspart tabs - The tab list. @csspart tab - A tab (also `selected-tab`). @csspart panel - A tab panel.
- * @csspart selected-tab - The open tab, on top of `tab`.
- * @csspart figures - The list of figures. @csspart figure - One figure. @csspart badge - Role, type and limit badges.
- * @csspart budget - The budget section (`data-state="ok" | "exhausted"`). @csspart meter - The budget bar. @csspart meter-fill - Its filled part.
- * @csspart limit-badge - "Limit reached" or "No credits left" beside the budget bar, on top of `badge`.
- * @csspart limit-notice - The notice shown when no credits are left.
- * @csspart chart - The chart figure. @csspart chart-bar - A day's bar (SVG). @csspart chart-summary - The summary sentence.
- * @csspart filters - The event filters. @csspart filter - A filter control.
- * @csspart export-button - "Export CSV". @csspart export-progress - The export's progress bar. @csspart cancel-button - Cancels the export.
- * @csspart export - The running export in place of the button: progress bar, count and cancel.
- * @csspart table - The scrolling events table. @csspart header - Its header row. @csspart row - An event row (also `skeleton-row`). @csspart cell - A cell.
- * @csspart skeleton-row - A placeholder row while its page loads, on top of `row`.
- * @csspart footer - Count and running total. @csspart total - The running total.
- * @csspart state - Empty and no-permission blocks. @csspart error - An error block. @csspart retry-button - "Try again".
+ * @csspart tabs - The tab list.
+ * @csspart tab - A tab.
+ * @csspart tab-selected - The open tab, on top of `tab`.
+ * @csspart tab-panel - A tab's content.
+ * @csspart item - One figure (label and value) of the overview.
+ * @csspart badge - A badge: the role, an event's type, "Limit reached" or "No credits left" (with a dot).
+ * @csspart group - The budget section (`data-state="ok" | "exhausted"`).
+ * @csspart meter - The budget bar.
+ * @csspart meter-fill - Its filled part.
+ * @csspart alert - A problem: no credits left, a failure (on top of `state` when it replaces a tab's content).
+ * @csspart hint - A muted sentence: the chart's summary, a partial chart, a budget capped by the balance.
+ * @csspart chart - The spending chart.
+ * @csspart chart-bar - A day's bar (SVG: style it with `fill`).
+ * @csspart toolbar - The event filters and the export.
+ * @csspart field - A filter with its label.
+ * @csspart filter - A filter control: type, first and last day.
+ * @csspart field-error - Under the filters: a range that ends before it starts.
+ * @csspart button - "Export CSV", "Cancel" of a running export, "Clear filters", "Try again".
+ * @csspart progress - A running export's progress bar.
+ * @csspart table - The scrolling events table.
+ * @csspart header-row - The row of column headers.
+ * @csspart header-cell - A column header.
+ * @csspart row - An event.
+ * @csspart skeleton - A placeholder row while its page loads (on top of `row`), the figures while they load, each placeholder bar.
+ * @csspart cell - A cell.
+ * @csspart footer - Count and running total.
+ * @csspart count - The running total.
+ * @csspart state - A block in place of a tab's content: empty, no permission, failed.
  *
  * @cssprop [--roster-user-stats-events-height=24rem] - Height of the events table.
  * @cssprop [--roster-user-stats-row-height=2.75rem] - Least height of an event row (times `--roster-density`); a row grows with its text. Below 900 px of the element's width rows stack.
@@ -154,7 +168,7 @@ export class RosterUserStats extends RosterElement {
     if (isRosterError(error, 'forbidden')) return renderState(t.common.noPermissionTitle, t.stats.noPermissionText);
     if (error) return renderError({ error, t, onRetry: () => this.refresh() });
     if (!stats) {
-      return html`<div class="figures skeleton-figures" aria-busy="true">
+      return html`<div class="figures skeleton-figures" part="skeleton" aria-busy="true">
         ${Array.from({ length: 7 }, () => html`<div class="figure"><span class="skeleton"></span><span class="skeleton"></span></div>`)}
       </div>`;
     }
@@ -173,12 +187,12 @@ export class RosterUserStats extends RosterElement {
     return html`<div class="tabs" part="tabs" role="tablist" aria-label=${t.stats.tabs} @keydown=${this.#handleTabKeydown}>
         ${TABS.map((tab) => {
           const selected = tab === this.tab;
-          return html`<button type="button" role="tab" id="tab-${tab}" class="tab" part="tab${selected ? ' selected-tab' : ''}"
+          return html`<button type="button" role="tab" id="tab-${tab}" class="tab" part="tab${selected ? ' tab-selected' : ''}"
             aria-selected=${selected} aria-controls="panel-${tab}" tabindex=${selected ? 0 : -1}
             @click=${() => (this.tab = tab)}>${labels[tab]}</button>`;
         })}
       </div>
-      ${TABS.map((tab) => html`<div role="tabpanel" id="panel-${tab}" class="panel" part="panel" aria-labelledby="tab-${tab}"
+      ${TABS.map((tab) => html`<div role="tabpanel" id="panel-${tab}" class="panel" part="tab-panel" aria-labelledby="tab-${tab}"
         tabindex="0" ?hidden=${tab !== this.tab}>
         ${tab !== this.tab ? nothing : tab === 'statistics' ? this.#renderStatistics() : this.#events.render()}
       </div>`)}
