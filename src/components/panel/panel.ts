@@ -369,6 +369,7 @@ export class RosterPanel extends RosterElement {
     const t = this.localize.t;
     const user = this.selected;
     const open = Boolean(user || this.creating);
+    // While creating, the detail is no landmark of its own: the editor inside is the region "New user".
     const own = this.#ownProfileOnly;
     // Shared tasks and the audit log need `users:read`: until the viewer is known to have it, the team shows.
     const views = Boolean(this.viewer?.me?.permissions.includes('users:read'));
@@ -385,7 +386,7 @@ export class RosterPanel extends RosterElement {
             <roster-user-list page-scroll exportparts=${LIST_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
             ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
           </div>`}
-          ${open ? html`<section class="detail" part="detail" aria-label=${this.creating ? t.panel.newUserTitle : t.panel.detailLabel(nameText(user!))}>
+          ${open ? html`<section class="detail" part="detail" aria-label=${this.creating ? nothing : t.panel.detailLabel(nameText(user!))}>
             ${this.#renderDetail()}
           </section>` : nothing}
         </div>
