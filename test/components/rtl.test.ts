@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import '../../src/components/panel/roster-panel.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
@@ -162,6 +163,35 @@ describe('<roster-panel> in Arabic, right to left', () => {
       ?? root.querySelector('roster-user-editor[user-id=""]')?.shadowRoot?.querySelector('form'), 'create form');
     await waitFor(() => settled(panel), 'create settled');
     await axeCheck(panel);
+  });
+});
+
+describe('keyboard right to left', () => {
+  it('should move through the profile tabs in reading direction: ArrowLeft to the next, ArrowRight back', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const client = clientFor(testApi.api, DEMO_VIEWERS.owner);
+    // The direction comes from the locale alone, in a left-to-right page.
+    const panel = await fixture<RosterPanel>(html`<roster-panel locale="ar" .client=${client} style="width: 1100px; height: 640px"></roster-panel>`);
+    const root = panel.shadowRoot!;
+    for await (const user of client.users.iterate({ q: DEMO_VIEWERS.specialist })) await panel.select(user);
+    const tab = (name: string) => root.querySelector<HTMLElement>(`#tab-${name}`)!;
+    await waitFor(() => root.querySelector('#tab-profile'), 'tabs');
+    const back = root.querySelector('.back-button svg.directional')!;
+    expect(getComputedStyle(back).scale.replace(/\s+/g, ' '), 'the back arrow points right (the shared directional rule)').to.equal('-1 1');
+    expect(tab('access').getBoundingClientRect().right, 'Access shows left of Profile').to.be.at.most(tab('profile').getBoundingClientRect().left + 1);
+    tab('profile').focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitFor(() => panel.tab === 'access', 'ArrowLeft opens the tab on the left');
+    await waitFor(() => root.activeElement === tab('access'), 'focus on Access');
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitFor(() => panel.tab === 'activity', 'then Activity');
+    await sendKeys({ press: 'ArrowRight' });
+    await waitFor(() => panel.tab === 'access', 'ArrowRight goes back');
+    await sendKeys({ press: 'Home' });
+    await waitFor(() => panel.tab === 'profile', 'Home is the first tab');
+    await sendKeys({ press: 'ArrowRight' });
+    await panel.updateComplete;
+    expect(panel.tab, 'nothing right of the first tab').to.equal('profile');
   });
 });
 

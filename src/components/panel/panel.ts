@@ -291,8 +291,9 @@ export class RosterPanel extends RosterElement {
     const step = { ArrowRight: 1, ArrowLeft: -1, Home: -TABS.length, End: TABS.length }[event.key];
     if (step === undefined) return;
     event.preventDefault();
-    const rtl = getComputedStyle(this).direction === 'rtl' && Math.abs(step) === 1 ? -1 : 1;
-    this.tab = TABS[Math.max(0, Math.min(TABS.length - 1, TABS.indexOf(this.tab) + step * rtl))];
+    // The arrows follow the reading direction: right to left, the next tab is the one on the left.
+    const sign = this.localize.dir === 'rtl' && Math.abs(step) === 1 ? -1 : 1;
+    this.tab = TABS[Math.max(0, Math.min(TABS.length - 1, TABS.indexOf(this.tab) + step * sign))];
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
