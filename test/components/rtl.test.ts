@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import '../../src/components/panel/roster-panel.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
+import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import { directionOf } from '../../src/components/localize/localize-controller.js';
 import { RosterElement } from '../../src/components/shared/base-element.js';
@@ -10,9 +11,7 @@ import { withName, withValue } from '../../src/components/shared/bidi.js';
 import { skeletonStyles } from '../../src/components/styles/controls.styles.js';
 import { hostStyles } from '../../src/components/styles/host.styles.js';
 import { axeCheck, clientFor, settled, setupApi, waitFor } from './helpers.js';
-
-// axe-core's UMD build installs itself as a global (helpers.ts imports it).
-declare const axe: typeof import('axe-core');
+import { ACCOUNT, OWNER, chooseRole, fill, fillDetails, submit } from './user-editor-helpers.js';
 
 const ARABIC_RESENT = (email: string) => `تم إرسال رابط تحقق جديد إلى ${email}.`;
 
@@ -163,6 +162,24 @@ describe('<roster-panel> in Arabic, right to left', () => {
       ?? root.querySelector('roster-user-editor[user-id=""]')?.shadowRoot?.querySelector('form'), 'create form');
     await waitFor(() => settled(panel), 'create settled');
     await axeCheck(panel);
+  });
+});
+
+describe('<roster-user-editor> in Arabic', () => {
+  it('should show a phone number and an email left to right inside Arabic sentences', async () => {
+    const testApi = setupApi({ account: ACCOUNT });
+    const el = await fixture<RosterUserEditor>(html`<roster-user-editor locale="ar" .client=${clientFor(testApi.api, OWNER)}></roster-user-editor>`);
+    await waitFor(() => el.shadowRoot!.querySelector('form'), 'create form');
+    await fill(el, 'phone', '0049 30 1234 567');
+    const hint = el.shadowRoot!.querySelector('#f-phone-hint')!;
+    expect(getComputedStyle(hint).direction).to.equal('rtl');
+    expect(leftOf(hint, '+'), '"Saved as +49301234567": the plus stays before the digits').to.be.below(leftOf(hint, '49301234567'));
+    await fillDetails(el, 'Zoë', 'Brandt', 'zoe.brandt@acme.de');
+    await submit(el);
+    await chooseRole(el, 'manager');
+    await submit(el);
+    const note = await waitFor(() => el.shadowRoot!.querySelector('[part~="verification-note"]'), 'review');
+    expect(note.querySelector('bdi[dir="ltr"]')?.textContent, 'the address in its own left-to-right isolate').to.equal('zoe.brandt@acme.de');
   });
 });
 

@@ -217,13 +217,13 @@ export async function resendVerification(form: EditorForm): Promise<void> {
   form.verificationNote = undefined;
   form.announcement = '';
   // The note is shown beside the button and spoken through the live region; focus stays on the button.
-  const note = (tone: 'success' | 'danger', text: string) => {
-    form.verificationNote = { tone, text };
+  const note = (tone: 'success' | 'danger', text: string, email?: string) => {
+    form.verificationNote = { tone, text, email };
     form.announcement = text;
   };
   try {
     await client.users.resendVerification(user.id);
-    note('success', form.host.t.editor.verification.resent(user.email));
+    note('success', form.host.t.editor.verification.resent(user.email), user.email);
     form.host.dispatchEvent(new VerificationSentEvent(user));
   } catch (error) {
     if (isAbortError(error)) return;
