@@ -271,8 +271,9 @@ export class RosterPanel extends RosterElement {
     });
   }
 
-  #handleVerificationSent({ detail: { user } }: VerificationSentEvent) {
-    this.#toast.show(this.localize.t.list.resent(user.email));
+  #handleVerificationSent(event: VerificationSentEvent) {
+    this.#toast.show(this.localize.t.list.resent(event.detail.user.email));
+    event.markAnnounced();
   }
 
   #handleDeleted({ detail: { user } }: UserDeletedEvent) {

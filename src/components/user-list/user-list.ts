@@ -207,8 +207,9 @@ export class RosterUserList extends RosterElement {
     this.resending = new Set(this.resending).add(user.id);
     try {
       await client.users.resendVerification(user.id);
-      this.announcement = this.localize.t.list.resent(user.email);
-      this.dispatchEvent(new VerificationSentEvent(user));
+      const sent = new VerificationSentEvent(user);
+      this.dispatchEvent(sent);
+      if (!sent.announced) this.announcement = this.localize.t.list.resent(user.email);
     } catch (error) {
       if (!isAbortError(error)) this.announcement = errorMessage(error, this.localize.t);
     } finally {
