@@ -185,11 +185,13 @@ const listStyles = css`
   }
   .sort-button {
     display: inline-flex;
-    /* A long header wraps inside its column (WebKit sizes the button to more than the column). */
-    max-inline-size: 100%;
     align-items: center;
     gap: 0.3rem;
-    margin-inline: calc(var(--_space-xs) * -1);
+    /*
+     * The text in line with the column's, the padding reaching into the cell's own. Only at the start:
+     * a button reaching past the column's end would be cut there (WebKit keeps it that wide).
+     */
+    margin-inline-start: calc(var(--_space-xs) * -1);
     padding: var(--_space-xs);
     border: 0;
     border-radius: var(--_radius-s);
