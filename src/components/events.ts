@@ -95,11 +95,25 @@ export class UserDeletedEvent extends RosterCustomEvent<{ user: User; tasks: 'tr
   }
 }
 
-/** `roster-verification-sent`: a new verification link was sent to a pending profile. */
+/**
+ * `roster-verification-sent`: a new verification link was sent to a pending profile. A listener that
+ * tells the viewer itself (a toast in a live region) calls `markAnnounced()`: the element that sent
+ * the link then does not announce it too, so a screen reader hears it once.
+ */
 export class VerificationSentEvent extends RosterCustomEvent<{ user: User }> {
   static readonly eventName = 'roster-verification-sent';
+  #announced = false;
   constructor(user: User) {
     super(VerificationSentEvent.eventName, { user });
+  }
+
+  /** Whether a listener announced the sent link itself. */
+  get announced(): boolean {
+    return this.#announced;
+  }
+
+  markAnnounced(): void {
+    this.#announced = true;
   }
 }
 

@@ -40,6 +40,22 @@ function scrollAreas(host: Element): string[] {
   return found;
 }
 
+/** The live regions anywhere in the panel whose text includes `text` (outermost only), as "host element.class". */
+function liveRegionsSaying(host: Element, text: string): string[] {
+  const found: string[] = [];
+  const live = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]';
+  const walk = (node: ShadowRoot) => {
+    for (const el of node.querySelectorAll<HTMLElement>('*')) {
+      if (el.matches(live) && !el.parentElement?.closest(live) && el.textContent!.includes(text)) {
+        found.push(`${(node.host as Element).localName} ${el.localName}.${el.className}`);
+      }
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(host.shadowRoot!);
+  return found;
+}
+
 async function pageWithPanel(viewer: keyof typeof DEMO_VIEWERS = 'owner', width = '1100px') {
   const testApi = setupApi({ data: 'demo' });
   const page = await fixture<HTMLDivElement>(html`<div>
@@ -89,6 +105,25 @@ describe('<roster-panel> in a page', () => {
     await waitFor(() => !list(panel).shadowRoot!.querySelector('[part~="row"] [part~="button-icon"][aria-disabled="true"]'), 'sent');
     expect(deepActive() === resend, 'focus still on "Resend link"').to.equal(true);
     await axeCheck(panel);
+  });
+
+  it('should announce a resent link once, from the list and from the profile', async () => {
+    const { panel } = await pageWithPanel();
+    const row = await waitFor(() => rowOf(panel, 'Hannah Müller'), 'pending user');
+    const resent = en.list.resent('hannah.mueller@nordlicht.de');
+    row.querySelector<HTMLButtonElement>('[part~="resend-button"]')!.click();
+    await waitFor(() => toast(panel), 'a message');
+    await waitFor(() => !list(panel).shadowRoot!.querySelector('[part~="resend-button"][aria-disabled="true"]'), 'sent');
+    expect(liveRegionsSaying(panel, resent), 'one live region says it: the message').to.deep.equal(['roster-panel div.toast-region']);
+
+    root(panel).querySelector<HTMLElement>('[part~="toast-close-button"]')!.click();
+    await waitFor(() => !toast(panel), 'closed');
+    await openUser(panel, 'Hannah Müller');
+    const profile = editor(panel);
+    profile.shadowRoot!.querySelector<HTMLButtonElement>('[part~="resend-button"]')!.click();
+    await waitFor(() => profile.shadowRoot!.querySelector('[part~="verification-note"]'), 'the note beside the button');
+    await waitFor(() => toast(panel), 'a message');
+    expect(liveRegionsSaying(panel, en.editor.verification.resent('hannah.mueller@nordlicht.de')), 'still once').to.deep.equal(['roster-panel div.toast-region']);
   });
 
   it('should keep a message while hovered or focused, and close it on request with focus kept in the panel', async () => {

@@ -40,21 +40,6 @@ const USER_DATA = 'bdi, [dir], .bidi, style, script, svg, input, textarea, .avat
 /** A letter only pseudo text has: a text node with one came from the catalog (values passed in included). */
 const PSEUDO_LETTER = /[åƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ]/;
 
-/**
- * Cut-off text found here in elements others maintain, kept visible until fixed:
- * `where()` of the element and what to do about it.
- */
-const KNOWN_CLIPPED: Record<string, string> = {
-  'roster-user-list span.name': 'a long name is cut with an ellipsis but has no title to read it in full',
-  'roster-user-list span.truncate': 'the status "Verification sent" is cut with an ellipsis but has no title (Firefox, WebKit)',
-  'roster-user-list div.cell.col-role': 'a fixed 120 px column cuts longer role badges (Firefox, WebKit)',
-  'roster-user-list div.cell.col-status': 'the status column cuts a longer status badge (Firefox, WebKit)',
-  'roster-user-list div.cell.col-credits': 'the "Credits spent" header is wider than its column (WebKit)',
-  'roster-user-list div.cell.col-credits.numeric': 'the credits column cuts "170 · no limit" when longer (Firefox, WebKit)',
-  'roster-user-stats div.head': 'at 375 px the events header is wider than the table and does not scroll with its body',
-  'roster-user-stats div.cell.col-time': 'a date and time ("Nov 16, 2026, 10:03 AM") is 2–3 px wider than its column',
-};
-
 function shadowRoots(host: Element): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
   const walk = (root: ShadowRoot) => {
@@ -95,7 +80,6 @@ function clipped(host: Element): string[] {
       if (!/hidden|clip/.test(style.overflowX) || el.scrollWidth <= el.clientWidth + 1) continue;
       if (el.getClientRects().length === 0 || el.closest('.visually-hidden, [hidden]')) continue;
       if (style.textOverflow === 'ellipsis' && el.closest('[title]')) continue;
-      if (where(el) in KNOWN_CLIPPED) continue;
       found.push(`${where(el)} (${el.scrollWidth} > ${el.clientWidth}): "${el.textContent!.trim().slice(0, 40)}"`);
     }
   }

@@ -7,7 +7,7 @@ import { addDays, dailySpending, startOfDay, summarize } from '../../src/compone
 import { budgetOf } from '../../src/components/user-stats/stats-overview.js';
 import { axeCheck, clientFor, outside, problemResponse, settled, setupApi, waitFor } from './helpers.js';
 import {
-  OWNER, SPENDER, SPENDER_ID, figure, localNoon, renderStats, root, spendingAccount, statsShown, text,
+  OWNER, SPENDER, SPENDER_ID, eventsShown, figure, localNoon, renderStats, root, spendingAccount, statsShown, text,
 } from './user-stats-fixtures.js';
 
 const statsRequests = (requests: { method: string; path: string }[], id: string) =>
@@ -145,6 +145,22 @@ describe('<roster-user-stats> statistics', () => {
     await waitFor(() => statsRequests(testApi.requests, SPENDER_ID).length === 2, 'loaded again');
     await statsShown(el);
     expect(figure(el, en.stats.spent)).to.equal('0');
+  });
+
+  it('should load nothing for an update still due when it was removed (a profile just deleted)', async () => {
+    const { owner, spender, testApi } = spendingAccount();
+    await spender.tasks.create({ toolId: 'rank-tracker', name: 'Shop relaunch' });
+    const el = await renderStats(owner, SPENDER_ID, { tab: 'events' });
+    await eventsShown(el);
+    await waitFor(() => !el.hasCustomState('loading'), 'statistics loaded');
+    const before = testApi.requests.length;
+    // The panel removes the tab with an update pending: it runs while the element is out of the page.
+    el.requestUpdate();
+    el.remove();
+    await el.updateComplete;
+    expect(el.hasCustomState('loading'), 'nothing loading').to.equal(false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(testApi.requests.slice(before).map((r) => `${r.method} ${r.path}`), 'no request after removal').to.deep.equal([]);
   });
 
   it('should show typed errors with a retry, and no-permission for a viewer who may not look', async () => {

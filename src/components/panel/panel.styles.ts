@@ -186,9 +186,6 @@ const panelStyles = css`
   .shared-tasks .hint {
     margin: 0 0 var(--_space-s);
   }
-  .directional:dir(rtl) {
-    scale: -1 1;
-  }
   /* The panel's own header says who is open: the editor's would repeat it. */
   roster-user-editor::part(header) {
     display: none;

@@ -276,8 +276,9 @@ export class RosterPanel extends RosterElement {
     });
   }
 
-  #handleVerificationSent({ detail: { user } }: VerificationSentEvent) {
-    this.#toast.show(this.localize.t.list.resent(user.email));
+  #handleVerificationSent(event: VerificationSentEvent) {
+    this.#toast.show(this.localize.t.list.resent(event.detail.user.email));
+    event.markAnnounced();
   }
 
   #handleDeleted({ detail: { user } }: UserDeletedEvent) {
@@ -296,8 +297,9 @@ export class RosterPanel extends RosterElement {
     const step = { ArrowRight: 1, ArrowLeft: -1, Home: -TABS.length, End: TABS.length }[event.key];
     if (step === undefined) return;
     event.preventDefault();
-    const rtl = getComputedStyle(this).direction === 'rtl' && Math.abs(step) === 1 ? -1 : 1;
-    this.tab = TABS[Math.max(0, Math.min(TABS.length - 1, TABS.indexOf(this.tab) + step * rtl))];
+    // The arrows follow the reading direction: right to left, the next tab is the one on the left.
+    const sign = this.localize.dir === 'rtl' && Math.abs(step) === 1 ? -1 : 1;
+    this.tab = TABS[Math.max(0, Math.min(TABS.length - 1, TABS.indexOf(this.tab) + step * sign))];
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
@@ -374,6 +376,7 @@ export class RosterPanel extends RosterElement {
     const t = this.localize.t;
     const user = this.selected;
     const open = Boolean(user || this.creating);
+    // While creating, the detail is no landmark of its own: the editor inside is the region "New user".
     const own = this.#ownProfileOnly;
     // Shared tasks and the audit log need `users:read`: until the viewer is known to have it, the team shows.
     const views = Boolean(this.viewer?.me?.permissions.includes('users:read'));
@@ -390,7 +393,7 @@ export class RosterPanel extends RosterElement {
             <roster-user-list page-scroll exportparts=${EXPORT_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
             ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
           </div>`}
-          ${open ? html`<section class="detail" part="detail" aria-label=${this.creating ? t.panel.newUserTitle : t.panel.detailLabel(nameText(user!))}>
+          ${open ? html`<section class="detail" part="detail" aria-label=${this.creating ? nothing : t.panel.detailLabel(nameText(user!))}>
             ${this.#renderDetail()}
           </section>` : nothing}
         </div>

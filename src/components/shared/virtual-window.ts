@@ -226,7 +226,9 @@ export class VirtualWindow implements ReactiveController {
   #observeRows() {
     const body = this.#body;
     if (!body) return;
-    this.#rowObserver ??= new ResizeObserver((entries) => this.#handleRowsResized(entries));
+    // Handled in the next frame, as the body's: the render it asks for would otherwise run inside
+    // the observer's delivery, resizing rows it is still reporting (a loop the browser reports).
+    this.#rowObserver ??= new ResizeObserver((entries) => requestAnimationFrame(() => this.#handleRowsResized(entries)));
     for (const [row] of this.#observedAs) {
       if (row.parentNode !== body) {
         this.#rowObserver.unobserve(row);

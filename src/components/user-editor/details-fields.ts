@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Notifications } from '../../sdk/index.js';
 import { normalizePhone } from '../../sdk/rules.js';
+import { withValue } from '../shared/bidi.js';
 import { describedBy, fieldError, idOf, invalid, readOnlyField } from './field-view.js';
 import { renderIpList } from './ip-list.js';
 import { passwordInput, strengthLine } from './password-input.js';
@@ -19,7 +20,7 @@ const field = (name: string, label: unknown, content: unknown) =>
   html`<div class="field" part="field"><label class="label" for=${idOf(name)}>${label}</label>${content}</div>`;
 
 /** A hint under a field, `#f-{field}-hint`. */
-const hint = (name: string, text: string) => html`<p class="hint" id="${idOf(name)}-hint" part="hint">${text}</p>`;
+const hint = (name: string, text: unknown) => html`<p class="hint" id="${idOf(name)}-hint" part="hint">${text}</p>`;
 
 /** A checkbox with its label (welcome email, notifications). */
 const checkbox = (name: string, checked: boolean, label: string) => html`<label class="check" part="choice">
@@ -63,7 +64,7 @@ function phoneField(form: EditorForm, t: Catalog) {
       id=${id} data-field="phone" type="tel" dir="ltr" autocomplete="off" .value=${live(values.phone)}
       ?readonly=${form.readOnly} aria-readonly=${form.readOnly || nothing}
       aria-invalid=${invalid(form, 'phone')} aria-describedby=${describedBy(form, 'phone', `${id}-hint`)} />
-    ${hint('phone', normalized && normalized !== typed ? strings.phoneSavedAs(normalized) : strings.phoneHint)}
+    ${hint('phone', normalized && normalized !== typed ? withValue(strings.phoneSavedAs, normalized) : strings.phoneHint)}
     ${fieldError(form, t, 'phone')}`);
 }
 

@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import type { User } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
-import { withName } from '../shared/bidi.js';
+import { withName, withValue } from '../shared/bidi.js';
 import { renderState } from '../shared/state-view.js';
 import { renderDetails } from './details-fields.js';
 import { renderDeleteDialog, renderLeaveDialog } from './dialogs.js';
@@ -34,7 +34,7 @@ function renderVerification(form: EditorForm, t: Catalog, user: User, date: Date
       ? html`<button type="button" class="button small" part="button" aria-disabled=${String(form.resending)}
           @click=${() => void resendVerification(form)}>${form.resending ? strings.resending : strings.resend}</button>`
       : nothing}
-    ${note ? html`<p class="notice" part="note" data-tone=${note.tone}>${note.text}</p>` : nothing}
+    ${note ? html`<p class="notice" part="note" data-tone=${note.tone}>${note.email ? withValue(strings.resent, note.email) : note.text}</p>` : nothing}
   </div>`;
 }
 

@@ -216,15 +216,17 @@ export async function resendVerification(form: EditorForm): Promise<void> {
   form.resending = true;
   form.verificationNote = undefined;
   form.announcement = '';
-  // The note is shown beside the button and spoken through the live region; focus stays on the button.
-  const note = (tone: 'success' | 'danger', text: string) => {
-    form.verificationNote = { tone, text };
-    form.announcement = text;
+  // The note is shown beside the button and spoken through the live region (unless a host, the
+  // panel, announced it already); focus stays on the button.
+  const note = (tone: 'success' | 'danger', text: string, email?: string, announce = true) => {
+    form.verificationNote = { tone, text, email };
+    if (announce) form.announcement = text;
   };
   try {
     await client.users.resendVerification(user.id);
-    note('success', form.host.t.editor.verification.resent(user.email));
-    form.host.dispatchEvent(new VerificationSentEvent(user));
+    const sent = new VerificationSentEvent(user);
+    form.host.dispatchEvent(sent);
+    note('success', form.host.t.editor.verification.resent(user.email), user.email, !sent.announced);
   } catch (error) {
     if (isAbortError(error)) return;
     note('danger', errorMessage(error, form.host.t));

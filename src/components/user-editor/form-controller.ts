@@ -90,8 +90,8 @@ export class EditorForm implements ReactiveController {
   /** A delete or a resend is in flight: a second click sends nothing. */
   @tracked deleting = false;
   @tracked resending = false;
-  /** The outcome of the last "resend verification link". */
-  @tracked verificationNote?: { tone: 'success' | 'danger'; text: string };
+  /** The outcome of the last "resend verification link"; `email` when its sentence names the address (shown left to right). */
+  @tracked verificationNote?: { tone: 'success' | 'danger'; text: string; email?: string };
   @tracked announcement = '';
   @tracked passwordVisible = false;
   /** The profile just created chooses its own password with the verification link. */

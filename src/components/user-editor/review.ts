@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import type { Access, Notifications, Role, User } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
-import { personName, withName } from '../shared/bidi.js';
+import { personName, withName, withValue } from '../shared/bidi.js';
 import { type Step, canonicalIps, creditLimitOf, phoneOf } from './form-state.js';
 import type { EditorForm } from './form-controller.js';
 
@@ -61,7 +61,7 @@ export function renderReview(form: EditorForm, t: Catalog) {
       ${row(strings.notifications, notificationsText(t, values.notifications))}
       ${row(strings.allowedIps, ips.join(', ') || review.anyIp, ips.length ? 'ltr' : undefined)}`)}
     ${section('access', accessRows(t, values.role, creditLimitOf(values, form.host.language), values.access))}
-    <p class="notice" part="note">${withName(invited ? review.verificationInvite : review.verification, email)}</p>`;
+    <p class="notice" part="note">${withValue(invited ? review.verificationInvite : review.verification, email)}</p>`;
 }
 
 /** The confirmation: the profile as the server stored it, pending, and the address the link went to. */
@@ -70,7 +70,7 @@ export function renderCreated(form: EditorForm, t: Catalog, user: User) {
   return html`<div class="created" part="state">
     <h3 class="step-title" id="step-title" tabindex="-1">${withName(strings.created.title, user)}</h3>
     <p>${statusBadge(t, 'pending')}</p>
-    <p>${withName(form.invited ? strings.created.textInvite : strings.created.text, user.email)}</p>
+    <p>${withValue(form.invited ? strings.created.textInvite : strings.created.text, user.email)}</p>
     <dl class="review" part="review">
       ${row(strings.review.name, personName(user), 'auto')}
       ${row(strings.email, user.email, 'ltr')}

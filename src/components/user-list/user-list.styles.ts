@@ -7,7 +7,7 @@ const listStyles = css`
   :host {
     --_row-height: calc(var(--roster-user-list-row-height, 3.5rem) * var(--_density));
     /* The name and the email share the first column, one above the other (as member lists show them): both whole. */
-    --_columns: minmax(16rem, 2.2fr) 8rem minmax(12.5rem, 1fr) 9rem 7.5rem;
+    --_columns: minmax(16rem, 2.2fr) 9rem minmax(12.5rem, 1fr) 9rem 7.5rem;
     --_areas: 'name role status credits created' 'email role status credits created';
     display: flex;
     flex-direction: column;
@@ -160,10 +160,16 @@ const listStyles = css`
   .col-created {
     color: var(--_color-text-muted);
   }
-  /* Figures and dates stay on one line; a long header (German "Verbrauchte Credits") may wrap. */
-  .body .col-credits,
+  /*
+   * Dates stay on one line; a long header (German "Verbrauchte Credits"), a role or a credits text
+   * longer than its column (a longer language, a wider font) wraps onto a second line rather than
+   * being cut: the row has room for two.
+   */
   .body .col-created {
     white-space: nowrap;
+  }
+  .body .col-role .badge {
+    white-space: normal;
   }
   .avatar {
     display: inline-grid;
@@ -181,7 +187,11 @@ const listStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.3rem;
-    margin-inline: calc(var(--_space-xs) * -1);
+    /*
+     * The text in line with the column's, the padding reaching into the cell's own. Only at the start:
+     * a button reaching past the column's end would be cut there (WebKit keeps it that wide).
+     */
+    margin-inline-start: calc(var(--_space-xs) * -1);
     padding: var(--_space-xs);
     border: 0;
     border-radius: var(--_radius-s);

@@ -208,8 +208,9 @@ export class RosterUserList extends RosterElement {
     this.resending = new Set(this.resending).add(user.id);
     try {
       await client.users.resendVerification(user.id);
-      this.announcement = this.localize.t.list.resent(user.email);
-      this.dispatchEvent(new VerificationSentEvent(user));
+      const sent = new VerificationSentEvent(user);
+      this.dispatchEvent(sent);
+      if (!sent.announced) this.announcement = this.localize.t.list.resent(user.email);
     } catch (error) {
       if (!isAbortError(error)) this.announcement = errorMessage(error, this.localize.t);
     } finally {
@@ -373,19 +374,20 @@ export class RosterUserList extends RosterElement {
     const credits = user.creditLimit !== null
       ? t.list.creditsOfLimit(user.creditsSpent, user.creditLimit)
       : user.role === 'specialist' ? t.list.creditsUnlimited(user.creditsSpent) : this.localize.number(user.creditsSpent);
+    // A narrow list (a card per user) cuts the name, the email and the badges with an ellipsis: each title holds the whole text.
     return html`<div role="row" class="row" part="row${selected ? ' row-selected' : ''}" aria-rowindex=${index + 2}
       aria-selected=${selected} data-index=${index} data-id=${user.id} tabindex=${active ? 0 : -1}>
       <div role="gridcell" class="cell col-name" part="cell">
         <span class="avatar" part="avatar" aria-hidden="true">${initials(user)}</span>
-        <span class="name" dir="auto">${personName(user)}</span>
+        <span class="name" dir="auto" title=${nameText(user)}>${personName(user)}</span>
         ${user.id === this.#viewer.me?.user.id ? html`<span class="badge" part="badge" data-tone="accent">${t.common.you}</span>` : nothing}
       </div>
-      <div role="gridcell" class="cell col-email" part="cell"><span class="truncate" dir="auto">${user.email}</span></div>
+      <div role="gridcell" class="cell col-email" part="cell"><span class="truncate" dir="auto" title=${user.email}>${user.email}</span></div>
       <div role="gridcell" class="cell col-role" part="cell">
-        <span class="badge" part="badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
+        <span class="badge" part="badge" data-tone=${ROLE_TONES[user.role]} title=${t.roles[user.role].name}>${t.roles[user.role].name}</span>
       </div>
       <div role="gridcell" class="cell col-status" part="cell">
-        <span class="badge" part="badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot><span class="truncate">${t.common.status[user.status]}</span></span>
+        <span class="badge" part="badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot><span class="truncate" title=${t.common.status[user.status]}>${t.common.status[user.status]}</span></span>
         ${user.status === 'active' || !this.#viewer.can('users:write')
           ? nothing
           : html`<button type="button" class="button small ghost icon resend" part="button button-icon"

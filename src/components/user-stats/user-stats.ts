@@ -107,14 +107,17 @@ export class RosterUserStats extends RosterElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const client = this.client;
     const key = client && this.userId ? JSON.stringify([this.userId, this.chartDays]) : undefined;
-    if (key !== this.#loadedKey || changed.has('client')) {
+    // An update still due when the element left the page (its profile was just deleted) loads nothing;
+    // connecting again loads what disconnecting forgot.
+    const connected = this.isConnected;
+    if (connected && (key !== this.#loadedKey || changed.has('client'))) {
       this.#loadedKey = key;
       this.#events.exporting?.controller.abort();
       this.#stats.clear();
       if (client && this.userId) void this.#stats.load(client, this.userId, this.chartDays);
     }
     if (!client || !this.userId) this.#events.clear();
-    else if (this.tab === 'events') this.#events.load(client, this.userId, this.pageSize);
+    else if (this.tab === 'events' && connected) this.#events.load(client, this.userId, this.pageSize);
     const { stats, error, loading } = this.#stats;
     this.setCustomState('loading', Boolean(this.userId) && (!client || (loading && !stats) || (this.tab === 'events' && this.#events.loading)));
     this.setCustomState('error', Boolean(error));
