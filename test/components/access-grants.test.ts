@@ -141,7 +141,7 @@ describe('<roster-access-grants>', () => {
         return testApi.api.fetch(request);
       });
       const el = await renderControl(clientFor(testApi.api, OWNER), { tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-2' }] });
-      expect($$(el, '[part~="task"] .skeleton').length).to.equal(1);
+      expect($$(el, 'li.task .skeleton').length).to.equal(1);
       // A host re-parenting the element (a dialog, a tab) while the lookup is in flight.
       const elsewhere = document.createElement('div');
       el.parentElement!.append(elsewhere);

@@ -111,17 +111,17 @@ describe('<roster-panel> in a page', () => {
     const { panel } = await pageWithPanel();
     const row = await waitFor(() => rowOf(panel, 'Hannah Müller'), 'pending user');
     const resent = en.list.resent('hannah.mueller@nordlicht.de');
-    row.querySelector<HTMLButtonElement>('[part~="resend-button"]')!.click();
+    row.querySelector<HTMLButtonElement>('button.resend')!.click();
     await waitFor(() => toast(panel), 'a message');
-    await waitFor(() => !list(panel).shadowRoot!.querySelector('[part~="resend-button"][aria-disabled="true"]'), 'sent');
+    await waitFor(() => !list(panel).shadowRoot!.querySelector('button.resend[aria-disabled="true"]'), 'sent');
     expect(liveRegionsSaying(panel, resent), 'one live region says it: the message').to.deep.equal(['roster-panel div.toast-region']);
 
-    root(panel).querySelector<HTMLElement>('[part~="toast-close-button"]')!.click();
+    root(panel).querySelector<HTMLElement>('.toast-close')!.click();
     await waitFor(() => !toast(panel), 'closed');
     await openUser(panel, 'Hannah Müller');
     const profile = editor(panel);
-    profile.shadowRoot!.querySelector<HTMLButtonElement>('[part~="resend-button"]')!.click();
-    await waitFor(() => profile.shadowRoot!.querySelector('[part~="verification-note"]'), 'the note beside the button');
+    profile.shadowRoot!.querySelector<HTMLButtonElement>('.verification button')!.click();
+    await waitFor(() => profile.shadowRoot!.querySelector('.verification [part~="note"]'), 'the note beside the button');
     await waitFor(() => toast(panel), 'a message');
     expect(liveRegionsSaying(panel, en.editor.verification.resent('hannah.mueller@nordlicht.de')), 'still once').to.deep.equal(['roster-panel div.toast-region']);
   });

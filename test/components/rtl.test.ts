@@ -178,7 +178,7 @@ describe('<roster-user-editor> in Arabic', () => {
     await submit(el);
     await chooseRole(el, 'manager');
     await submit(el);
-    const note = await waitFor(() => el.shadowRoot!.querySelector('[part~="verification-note"]'), 'review');
+    const note = await waitFor(() => el.shadowRoot!.querySelector('p.notice[part~="note"]'), 'review');
     expect(note.querySelector('bdi[dir="ltr"]')?.textContent, 'the address in its own left-to-right isolate').to.equal('zoe.brandt@acme.de');
   });
 });
