@@ -10,7 +10,7 @@ const fetched: PerformanceResourceTiming[] = [];
 new PerformanceObserver((list) => fetched.push(...(list.getEntries() as PerformanceResourceTiming[]))).observe({ type: 'resource', buffered: true });
 
 import '../../src/components/define.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import { buttonStyles, feedbackStyles, skeletonStyles, utilityStyles } from '../../src/components/styles/controls.styles.js';
 import { OnDemandController } from '../../src/components/on-demand.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/shared-tasks/roster-shared-tasks.js';
 import type { RosterSharedTasks } from '../../src/components/shared-tasks/shared-tasks.js';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { SeedTask, SeedUser } from '../../src/mock/index.js';
 import type { RosterClient } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, problemResponse, setupApi, waitFor } from './helpers.js';
