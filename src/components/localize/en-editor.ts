@@ -3,6 +3,7 @@
  * (`addEnglish`), so the first load carries only the strings of the panel and the list.
  */
 import { notificationOptions } from './en-notifications.js';
+import { passwordInput } from './en-password-input.js';
 import { plural } from './en.js';
 
 export const editor = {
@@ -25,9 +26,7 @@ export const editor = {
   newPassword: 'New password',
   passwordHint: 'At least 12 characters. A few unrelated words make a strong password.',
   passwordKeepHint: 'Leave empty to keep the current password.',
-  passwordShow: 'Show password',
-  passwordHide: 'Hide password',
-  strength: { weak: 'Strength: weak', fair: 'Strength: fair', strong: 'Strength: strong' },
+  ...passwordInput,
   passwordShared: 'Profiles sign in with their email and the account password set by the owner; they have no password of their own.',
   passwordInvite: 'They choose their own password (recommended)',
   passwordInviteHint: 'The verification link asks them for it: you never need to know their password.',
