@@ -48,6 +48,14 @@ describe('<roster-shared-tasks>', () => {
     expect(text(el)).to.include(en.grants.shared.count(2));
   });
 
+  it('should name a tool the account no longer has by its id, with no other element loaded', async () => {
+    const retired: SeedTask = { id: 'sam-2', toolId: 'retired-tool', name: 'Old report', ownerId: SAM, createdAt: '2026-01-04T10:00:00Z' };
+    const testApi = setupApi({ users: USERS, tasks: [...TASKS, retired] });
+    const el = await render(clientFor(testApi.api, OWNER));
+    await waitFor(() => text(el).includes('Old report'), 'the task of the retired tool');
+    expect(cells(el)[0]).to.deep.equal(['Old report', en.grants.unknownTool('retired-tool'), 'Sam Specialist']);
+  });
+
   it('should show "another user" to a viewer without users:read, without asking for users', async () => {
     const testApi = setupApi({ users: USERS, tasks: TASKS });
     const el = await render(clientFor(testApi.api, SAM));

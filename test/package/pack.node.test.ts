@@ -25,7 +25,7 @@ const TAGS = ['roster-access-grants', 'roster-audit-log', 'roster-panel', 'roste
 const REGISTERS: Record<string, string[]> = {
   'roster-access-grants': ['roster-access-grants'],
   'roster-audit-log': ['roster-audit-log'],
-  'roster-panel': ['roster-access-grants', 'roster-audit-log', 'roster-panel', 'roster-provider', 'roster-user-editor', 'roster-user-list', 'roster-user-stats'],
+  'roster-panel': ['roster-access-grants', 'roster-audit-log', 'roster-panel', 'roster-provider', 'roster-shared-tasks', 'roster-user-editor', 'roster-user-list', 'roster-user-stats'],
   'roster-provider': ['roster-provider'],
   'roster-shared-tasks': ['roster-shared-tasks'],
   'roster-user-editor': ['roster-access-grants', 'roster-user-editor'],

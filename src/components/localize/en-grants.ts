@@ -2,7 +2,7 @@
  * English strings of <roster-access-grants>: they load with the element, which registers them
  * (`addEnglish`), so the first load carries only the strings of the panel and the list.
  */
-import { shared } from './en-shared-tasks.js';
+import { sharedTasks } from './en-shared-tasks.js';
 import { plural } from './en.js';
 
 export const grants = {
@@ -14,7 +14,6 @@ export const grants = {
   noTools: 'No tools',
   accountHasNoTools: 'This account has no tools.',
   noToolsGranted: 'No tools granted.',
-  unknownTool: (id: string) => `Unknown tool (${id})`,
   tasksTitle: 'Access to tasks',
   tasksHint: 'Choose a tool, search its tasks and select them to grant access. Select a granted task again to remove it.',
   tool: 'Tool',
@@ -44,5 +43,5 @@ export const grants = {
   discard: 'Discard changes',
   conflict: 'This profile was changed elsewhere after you opened it. Reload to see the current access with your changes on top, then save again.',
   reload: 'Reload',
-  shared,
+  ...sharedTasks,
 };

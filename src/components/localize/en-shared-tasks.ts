@@ -1,10 +1,11 @@
 /**
- * English strings of <roster-shared-tasks> (`grants.shared`): they load with the element, which
- * registers them (`addEnglish`); <roster-access-grants> brings them too, as part of `grants`.
+ * English strings of <roster-shared-tasks> (`grants.shared` and `grants.unknownTool`): they load
+ * with the element, which registers them (`addEnglish`); <roster-access-grants> brings them too,
+ * as part of `grants`.
  */
 import { plural } from './en.js';
 
-export const shared = {
+const shared = {
   label: 'Tasks shared by other users',
   filter: 'Tool',
   allTools: 'All tools',
@@ -16,4 +17,9 @@ export const shared = {
   emptyTitle: 'No shared tasks',
   emptyText: 'Tasks created by other profiles of the account appear here.',
   emptyToolText: 'Nobody else has created a task in this tool yet.',
+};
+
+export const sharedTasks = {
+  unknownTool: (id: string) => `Unknown tool (${id})`,
+  shared,
 };
