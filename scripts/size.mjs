@@ -2,38 +2,56 @@
 // Exits non-zero when a bundle grows past its ceiling, so CI can gate on exact bytes.
 // Code is split as a host's bundler splits it: a bundle's figure is what loads with it (its entry
 // chunk and every chunk it imports statically, each gzipped on its own as a server sends it); what
-// loads on demand (the editor, grants, statistics, audit log, shared tasks, catalogs other than
-// English) is a row of its own: what it fetches beyond the first load.
+// loads on demand (the editor, grants, statistics, audit log, shared tasks, the account password
+// form, catalogs other than English) is a row of its own: what it fetches beyond the first load.
 // `npm run size -- --modules [entry]`: minified bytes per module of the whole panel (or of
 // `entry`, e.g. `src/sdk/index.ts`), largest first: where to look before cutting.
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { minifyLiteralsEsbuild } from './minify-literals.mjs';
 
 const KB = 1024;
 const FIRST_LOAD = "first load: `import 'rosterkit'` + <roster-panel>, English";
 const WHOLE_PANEL = 'whole panel, English (every element + SDK + deps, one file)';
-const STRINGS = 'English strings of on-demand elements, in the first load';
+const STRINGS = 'English strings of on-demand elements (localize/en-*.ts), minified, in the first load';
 const onDemand = (file) => `+ ${file} (loaded on demand)`;
-// `target` is the bar the product aims at; `ceiling` gates CI so that no change makes a bundle
-// bigger than it is today. Lower a ceiling whenever a change brings a bundle down.
+const alone = (name) => `<roster-${name}> alone, English`;
+// `target` is the bar the product aims at (where there is one); `ceiling` gates CI so that no
+// change makes a bundle bigger than it is today. Lower a ceiling whenever a change brings a bundle
+// down. The editor's chunk carries its English strings and the password input, which the first
+// load carried before they moved out of it.
 const budgets = {
-  [FIRST_LOAD]: { target: 40 * KB, ceiling: 53.3 * KB },
-  [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 18.4 * KB },
-  [onDemand('roster-access-grants.ts')]: { target: 8 * KB, ceiling: 7.3 * KB },
-  [onDemand('roster-user-stats.ts')]: { target: 10 * KB, ceiling: 9.9 * KB },
-  [onDemand('roster-audit-log.ts')]: { target: 8 * KB, ceiling: 8.3 * KB },
-  [onDemand('roster-shared-tasks.ts')]: { target: 3 * KB, ceiling: 2.5 * KB },
-  [onDemand('de.ts')]: { target: 8 * KB, ceiling: 7.3 * KB },
-  [WHOLE_PANEL]: { target: 50 * KB, ceiling: 79.5 * KB },
-  'SDK alone': { target: 15 * KB, ceiling: 17.25 * KB },
-  [STRINGS]: { target: 2 * KB, ceiling: 4 * KB },
+  [FIRST_LOAD]: { target: 40 * KB, ceiling: 50.6 * KB },
+  [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.3 * KB },
+  [onDemand('roster-access-grants.ts')]: { target: 8 * KB, ceiling: 8.4 * KB },
+  [onDemand('roster-user-stats.ts')]: { target: 10 * KB, ceiling: 10.7 * KB },
+  [onDemand('roster-audit-log.ts')]: { target: 8 * KB, ceiling: 9.4 * KB },
+  [onDemand('roster-shared-tasks.ts')]: { target: 3 * KB, ceiling: 2.9 * KB },
+  [onDemand('account-password-form.ts')]: { ceiling: 4 * KB },
+  // Every language: a whole catalog, loaded the first time an element shows it.
+  [onDemand('de.ts')]: { target: 8 * KB, ceiling: 7.5 * KB },
+  [onDemand('ar.ts')]: { ceiling: 9.5 * KB },
+  [onDemand('es.ts')]: { ceiling: 7.4 * KB },
+  [onDemand('fr.ts')]: { ceiling: 7.8 * KB },
+  [onDemand('it.ts')]: { ceiling: 7.4 * KB },
+  [onDemand('ja.ts')]: { ceiling: 8.2 * KB },
+  [onDemand('nl.ts')]: { ceiling: 7.3 * KB },
+  [onDemand('pl.ts')]: { ceiling: 8 * KB },
+  [onDemand('pt-BR.ts')]: { ceiling: 7.3 * KB },
+  [onDemand('en-xa.ts')]: { ceiling: 6.8 * KB },
+  [WHOLE_PANEL]: { target: 50 * KB, ceiling: 85.4 * KB },
+  'SDK alone': { target: 15 * KB, ceiling: 17.3 * KB },
+  [STRINGS]: { target: 0, ceiling: 0.1 * KB },
+  [alone('access-grants')]: { ceiling: 30.7 * KB },
+  [alone('audit-log')]: { ceiling: 33.1 * KB },
+  [alone('panel')]: { ceiling: 50.3 * KB },
+  [alone('provider')]: { ceiling: 23.1 * KB },
+  [alone('shared-tasks')]: { ceiling: 25.4 * KB },
+  [alone('user-editor')]: { ceiling: 46.9 * KB },
+  [alone('user-list')]: { ceiling: 31.3 * KB },
+  [alone('user-stats')]: { ceiling: 35 * KB },
 };
-// Sections of en.ts only on-demand elements read (the panel reads one string of `editor`).
-const ON_DEMAND_SECTIONS = ['editor', 'grants', 'stats', 'auditLog'];
-
 /** Leaves the catalogs other than English out of a bundle without splitting (they load on demand). */
 const otherLanguagesApart = {
   name: 'size-other-languages-apart',
@@ -42,23 +60,6 @@ const otherLanguagesApart = {
       kind === 'dynamic-import' && /localize[\\/]catalogs\.ts$/.test(importer) ? { path, external: true } : undefined);
   },
 };
-
-/** Empties `sections` of en.ts (2-space indented, Prettier style), to see what they cost where it is bundled. */
-const withoutSections = (sections) => ({
-  name: 'size-without-sections',
-  setup(b) {
-    b.onLoad({ filter: /localize[\\/]en\.ts$/ }, async ({ path }) => {
-      let text = await readFile(path, 'utf8');
-      for (const section of sections) {
-        const start = text.indexOf(`\n  ${section}: {`);
-        const end = text.indexOf('\n  },', start);
-        if (start === -1 || end === -1) throw new Error(`en.ts: no section ${section}`);
-        text = `${text.slice(0, start)}\n  ${section}: {}${text.slice(end + '\n  }'.length)}`;
-      }
-      return { contents: text, loader: 'ts' };
-    });
-  },
-});
 
 /** Splits one bundle into what loads up front (bytes) and each chunk loaded on demand. */
 async function measure(contents, { resolveDir = '.', plugins = [], splitting = true } = {}) {
@@ -115,14 +116,14 @@ if (existsSync('src/components/define.ts')) {
   for (const [source, bytes] of panel.onDemand) rows.push([onDemand(source.replace(/^.*\//, '')), bytes]);
   // Everything in one file, as roster.min.js ships it: comparable across changes to how code is split.
   rows.push([WHOLE_PANEL, (await measure(`${entry} export * from './src/sdk/index.ts';`, { splitting: false, plugins: [otherLanguagesApart] })).bytes]);
-  const withoutStrings = await measure(entry, { plugins: [withoutSections(ON_DEMAND_SECTIONS)] });
-  rows.push([STRINGS, panel.bytes - withoutStrings.bytes]);
+  // Each element loaded on demand brings its own English: none of it belongs in the first load.
+  rows.push([STRINGS, panel.modules.filter(([path]) => /localize\/en-[\w-]+\.ts$/.test(path)).reduce((total, [, size]) => total + size, 0)]);
 }
 rows.push(['SDK alone', (await measure(`export * from './src/sdk/index.ts';`)).bytes]);
 if (existsSync('src/components')) {
   for (const dir of readdirSync('src/components', { withFileTypes: true })) {
     const file = `src/components/${dir.name}/roster-${dir.name}.ts`;
-    if (dir.isDirectory() && existsSync(file)) rows.push([`<roster-${dir.name}> alone, English`, (await measure(`import './${file}';`)).bytes]);
+    if (dir.isDirectory() && existsSync(file)) rows.push([alone(dir.name), (await measure(`import './${file}';`)).bytes]);
   }
 }
 
@@ -131,7 +132,7 @@ const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 console.log('| bundle | min+gzip | target | ceiling (gates CI) |\n|---|---:|---:|---:|');
 for (const [name, bytes] of rows) {
   const budget = budgets[name];
-  const target = budget ? `${kb(budget.target)}${bytes > budget.target ? ' — over' : ''}` : '';
+  const target = budget?.target !== undefined ? `${kb(budget.target)}${bytes > budget.target ? ' — over' : ''}` : '';
   const ceiling = budget ? `${kb(budget.ceiling)}${bytes > budget.ceiling ? ' — EXCEEDED' : ''}` : '';
   if (budget && bytes > budget.ceiling) over = true;
   console.log(`| ${name} | ${kb(bytes)} | ${target} | ${ceiling} |`);

@@ -9,7 +9,9 @@ export { ViewerController, ViewerSource, type ClientHost, type Permission } from
 export * from './events.js';
 export { LocalizeController, directionOf, type DeepPartial, type Direction, type I18nOverride, type LocalizeHost } from './localize/localize-controller.js';
 export { availableLocales, catalogFor, loadCatalog, registerCatalog, registerLocale } from './localize/catalogs.js';
-export { en, type Catalog } from './localize/en.js';
+// The whole English catalog (`en`) is exported by index.ts only: its sections belong to the elements
+// that load on demand, and a value here would bring them all into the first load.
+export type { Catalog } from './localize/en.js';
 export { tokenStyles } from './styles/tokens.styles.js';
 export { hostStyles } from './styles/host.styles.js';
 export {

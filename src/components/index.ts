@@ -3,6 +3,7 @@
  * Import `rosterkit` (define.ts) to register every tag, or `rosterkit/elements/<name>/roster-<name>.js` for one.
  */
 export * from './exports.js';
+export { en } from './localize/english.js';
 export { RosterUserEditor } from './user-editor/user-editor.js';
 export { RosterAccessGrants } from './access-grants/access-grants.js';
 export { RosterSharedTasks } from './shared-tasks/shared-tasks.js';

@@ -26,6 +26,9 @@ export const ON_DEMAND_TAGS = Object.keys(loaders) as OnDemandTag[];
 
 const pending = new Map<string, Promise<void>>();
 
+/** What a chunk that could not load rejects with: its `network_error` code makes `errorMessage` say to check the connection. */
+const loadError = (what: string, cause: unknown) => Object.assign(new Error(`${what} could not be loaded`, { cause }), { code: 'network_error' });
+
 /**
  * Loads the chunk that defines `tag`, once; resolves when the tag is defined. A failed load is
  * forgotten, so the next call imports again (browsers that follow whatwg/html#10327 fetch it
@@ -43,12 +46,25 @@ export function loadElement(tag: string, importer: () => Promise<unknown> = load
       () => undefined,
       (cause: unknown) => {
         pending.delete(tag);
-        throw Object.assign(new Error(`<${tag}> could not be loaded`, { cause }), { code: 'network_error' });
+        throw loadError(`<${tag}>`, cause);
       },
     );
     pending.set(tag, load);
   }
   return load;
+}
+
+/**
+ * Loads a module that is not an element on demand, once: the returned function imports it on its
+ * first call and hands every caller the same promise. A failure is forgotten, as for elements,
+ * and carries the `network_error` code.
+ */
+export function onDemandModule<T>(what: string, importer: () => Promise<T>): () => Promise<T> {
+  let load: Promise<T> | undefined;
+  return () => (load ??= importer().catch((cause: unknown) => {
+    load = undefined;
+    throw loadError(what, cause);
+  }));
 }
 
 type Idle = (run: () => void) => void;

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/access-grants/roster-access-grants.js';
 import type { RosterAccessGrants } from '../../src/components/access-grants/access-grants.js';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterChangeEvent } from '../../src/components/events.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import type { SeedTask, SeedUser } from '../../src/mock/index.js';

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/panel/roster-panel.js';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import { allElements } from '../security/guards.js';

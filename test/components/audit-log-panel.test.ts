@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/panel/roster-panel.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import type { RosterClient } from '../../src/sdk/index.js';

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/audit-log/roster-audit-log.js';
 import type { RosterAuditLog } from '../../src/components/audit-log/audit-log.js';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterClient } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, hang, outside, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
 

@@ -1,10 +1,10 @@
 // Every catalog the panel can load on demand, walked key by key against English: nothing empty,
 // no unformatted count or missing value leaking into a sentence, nothing left in English.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { availableLocales, catalogFor, loadCatalog } from '../../src/components/localize/catalogs.js';
-import { type Catalog, en } from '../../src/components/localize/en.js';
+import { type Catalog, en } from '../../src/components/localize/english.js';
 
 const NUMBERS = [0, 1, 2, 3, 5, 11, 22, 101, 1_000_000];
 const STRINGS = ['Ada', 'Bob Smith'];
@@ -16,7 +16,8 @@ const LEAKS = ['#', 'undefined', 'NaN', '[object'];
  * two sections is told apart by its number of parameters.
  */
 const signatures = (() => {
-  const source = readFileSync('src/components/localize/en.ts', 'utf8');
+  const dir = 'src/components/localize';
+  const source = readdirSync(dir).filter((file) => /^en(-[\w-]+)?\.ts$/.test(file)).map((file) => readFileSync(`${dir}/${file}`, 'utf8')).join('\n');
   const byKey = new Map<string, string[][]>();
   for (const [, key, params] of source.matchAll(/(\w+): \(([^)]*)\) =>/g)) {
     const types = params!.trim() ? params!.split(',').map((param) => param.split(':')[1]!.trim()) : [];

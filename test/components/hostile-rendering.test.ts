@@ -9,7 +9,7 @@ import '../../src/components/user-list/roster-user-list.js';
 import '../../src/components/user-stats/roster-user-stats.js';
 import '../../src/components/panel/roster-panel.js';
 import '../../src/components/shared-tasks/roster-shared-tasks.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterAccessGrants } from '../../src/components/access-grants/access-grants.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';

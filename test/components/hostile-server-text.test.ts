@@ -5,7 +5,7 @@ import '../../src/components/access-grants/roster-access-grants.js';
 import '../../src/components/user-editor/roster-user-editor.js';
 import '../../src/components/user-list/roster-user-list.js';
 import '../../src/components/user-stats/roster-user-stats.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import { guardPage, until, type PageGuard } from '../security/guards.js';
 import { clientFor, setupApi, type RecordedRequest } from './helpers.js';

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { RosterElement } from '../../src/components/shared/base-element.js';
-import { availableLocales, catalogFor, registerLocale } from '../../src/components/localize/catalogs.js';
+import { addEnglish, availableLocales, catalogFor, registerLocale } from '../../src/components/localize/catalogs.js';
 import { de } from '../../src/components/localize/de.js';
-import { type Catalog, en } from '../../src/components/localize/en.js';
+import { type Catalog, en } from '../../src/components/localize/english.js';
 import { errorMessage } from '../../src/components/shared/errors.js';
 import '../../src/components/user-list/roster-user-list.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
@@ -43,7 +43,8 @@ describe('localisation', () => {
   // First in this file: German is not loaded yet here.
   it('should load a language on first use and render it only once it has arrived', async () => {
     expect(availableLocales()).to.include.members(['en', 'de']);
-    expect(catalogFor('de-DE')).to.equal(en);
+    expect(catalogFor('de-DE')).to.equal(catalogFor('en'));
+    expect(catalogFor('de-DE').list).to.equal(en.list);
     const el = document.createElement('roster-locale-probe') as LocaleProbe;
     el.locale = 'de-DE';
     const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -168,5 +169,56 @@ describe('localisation', () => {
     expect(list.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.placeholder).to.equal(de.list.searchPlaceholder);
     list.locale = 'en';
     await waitFor(() => text().includes(en.list.newUser), 'English again by the locale attribute');
+  });
+
+  describe('English strings of elements loaded on demand', () => {
+    const tOf = (el: LocaleProbe) => (el as unknown as { localize: { t: Catalog } }).localize.t;
+
+    it('are not in the first load: the list loaded alone has none of them', () => {
+      expect(catalogFor('en').list).to.equal(en.list);
+      expect(catalogFor('en')).to.not.have.property('stats');
+      expect(catalogFor('en')).to.not.have.property('auditLog');
+    });
+
+    it('arrive as a new catalog, under an element’s i18n override, and shown English re-renders', async () => {
+      const el = await fixture<LocaleProbe>(html`<roster-locale-probe locale="en" .i18n=${{ list: { newUser: 'Invite a colleague' } }}></roster-locale-probe>`);
+      const before = tOf(el);
+      const renders = el.renders.length;
+      expect(before.stats).to.equal(undefined);
+      addEnglish({ stats: en.stats });
+      await el.updateComplete;
+      expect(el.renders.length).to.equal(renders + 1);
+      expect(tOf(el)).to.not.equal(before);
+      expect(tOf(el).stats.tabs).to.equal(en.stats.tabs);
+      expect(tOf(el).list.newUser).to.equal('Invite a colleague');
+      expect(catalogFor('und').stats).to.equal(en.stats);
+    });
+
+    it('add single keys to a section without dropping the others, and change nothing when there already', () => {
+      addEnglish({ grants: { shared: en.grants.shared } });
+      expect(catalogFor('en').grants.shared).to.equal(en.grants.shared);
+      addEnglish({ grants: en.grants });
+      const catalog = catalogFor('en');
+      expect(catalog.grants).to.deep.equal(en.grants);
+      addEnglish({ grants: { shared: en.grants.shared } });
+      expect(catalogFor('en')).to.equal(catalog);
+    });
+
+    it('leave a catalog the host registered for English as it is', async () => {
+      const builtIn = catalogFor('und');
+      const own: Catalog = { ...en, list: { ...en.list, newUser: 'Add a colleague' } };
+      registerLocale('en', own);
+      try {
+        const el = await fixture<LocaleProbe>(html`<roster-locale-probe locale="en"></roster-locale-probe>`);
+        addEnglish({ auditLog: en.auditLog });
+        await el.updateComplete;
+        expect(catalogFor('en')).to.equal(own);
+        expect(printed(el)).to.match(/^Add a colleague\|en\|/);
+        expect(catalogFor('und')).to.not.equal(builtIn);
+        expect(catalogFor('und').auditLog).to.equal(en.auditLog);
+      } finally {
+        registerLocale('en', catalogFor('und'));
+      }
+    });
   });
 });

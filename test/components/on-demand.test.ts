@@ -10,15 +10,17 @@ const fetched: PerformanceResourceTiming[] = [];
 new PerformanceObserver((list) => fetched.push(...(list.getEntries() as PerformanceResourceTiming[]))).observe({ type: 'resource', buffered: true });
 
 import '../../src/components/define.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import { buttonStyles, feedbackStyles, skeletonStyles, utilityStyles } from '../../src/components/styles/controls.styles.js';
-import { OnDemandController } from '../../src/components/on-demand.js';
+import { OnDemandController, onDemandModule } from '../../src/components/on-demand.js';
+import { errorMessage } from '../../src/components/shared/errors.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import { clientFor, setupApi, waitFor } from './helpers.js';
 
 const EDITOR_CHUNK = '/src/components/user-editor/roster-user-editor.ts';
+const ACCOUNT_PASSWORD_FORM = '/src/components/panel/account-password-form.ts';
 const fetchOf = (path: string) => fetched.find((entry) => new URL(entry.name).pathname === path);
 
 describe('on-demand elements', () => {
@@ -41,6 +43,26 @@ describe('on-demand elements', () => {
     const editor = await waitFor(() => fetchOf(EDITOR_CHUNK), 'the editor prefetched while idle', 20000);
     expect(editor.startTime, 'the editor was requested after the list was usable').to.be.greaterThan(usableAt!);
     await waitFor(() => customElements.get('roster-user-editor'), 'the editor defined');
+    expect(fetchOf(ACCOUNT_PASSWORD_FORM), 'no account password form where each profile has its own password').to.equal(undefined);
+  });
+
+  it('should fetch the account password form for the owner of a shared-password account, before it is opened', async () => {
+    const testApi = setupApi({ data: 'demo', account: { passwordMode: 'shared' } });
+    const panel = await fixture<RosterPanel>(html`<roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
+      style="width: 1100px; height: 640px"></roster-panel>`);
+    await waitFor(() => panel.shadowRoot!.querySelector('.account-password button'), 'the account password section');
+    await waitFor(() => fetchOf(ACCOUNT_PASSWORD_FORM), 'its form fetched ahead');
+  });
+
+  it('should load a module once, and import it again after a failure, saying to check the connection', async () => {
+    let attempts = 0;
+    const load = onDemandModule('A module', () => (++attempts === 1 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve({ attempts })));
+    const error: unknown = await load().then(() => undefined, (failure: unknown) => failure);
+    expect(errorMessage(error, en)).to.equal(en.errors.network_error);
+    const [first, second] = await Promise.all([load(), load()]);
+    expect(first).to.equal(second);
+    expect(await load()).to.deep.equal({ attempts: 2 });
+    expect(attempts).to.equal(2);
   });
 
   it('should define an editor added later to the document, and one inside a host\'s shadow root', async () => {

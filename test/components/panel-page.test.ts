@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/panel/roster-panel.js';
 import { UserUpdatedEvent } from '../../src/components/events.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import { nameText } from '../../src/components/shared/bidi.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/panel/roster-panel.js';
 import { UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, EditorCloseRequestEvent } from '../../src/components/events.js';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import { EXPORT_PARTS } from '../../src/components/parts.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';

@@ -8,7 +8,7 @@ import '../../src/components/user-list/roster-user-list.js';
 import type { RosterProvider } from '../../src/components/provider/provider.js';
 import type { RosterSharedTasks } from '../../src/components/shared-tasks/shared-tasks.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterClient } from '../../src/sdk/index.js';
 import { clientFor, problemResponse, setupApi, waitFor } from './helpers.js';
 

@@ -7,7 +7,7 @@ import '../../src/components/panel/roster-panel.js';
 import '../../src/components/shared-tasks/roster-shared-tasks.js';
 import '../../src/components/user-list/roster-user-list.js';
 import { availableLocales, catalogFor, loadCatalog } from '../../src/components/localize/catalogs.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import { pseudoLocalize, pseudoText } from '../../src/components/localize/pseudo.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';

@@ -5,6 +5,8 @@ import '../../src/components/panel/roster-panel.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
+import { addEnglish } from '../../src/components/localize/catalogs.js';
+import { editor } from '../../src/components/localize/en-editor.js';
 import { directionOf } from '../../src/components/localize/localize-controller.js';
 import { RosterElement } from '../../src/components/shared/base-element.js';
 import { withName, withValue } from '../../src/components/shared/bidi.js';
@@ -31,6 +33,8 @@ class DirectionProbe extends RosterElement {
       <p class="phone">${withValue(t.editor.phoneSavedAs, '+49 30 1234567')}</p>`;
   }
 }
+// Like the editor, the probe reads `editor` strings, so it brings their English.
+addEnglish({ editor });
 customElements.define('roster-direction-probe', DirectionProbe);
 
 /** A plain shadow host, to check that the direction crosses shadow roots. */

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/shared-tasks/roster-shared-tasks.js';
 import type { RosterSharedTasks } from '../../src/components/shared-tasks/shared-tasks.js';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { SeedTask, SeedUser } from '../../src/mock/index.js';
 import type { RosterClient } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, problemResponse, setupApi, waitFor } from './helpers.js';
@@ -46,6 +46,14 @@ describe('<roster-shared-tasks>', () => {
     // The team is loaded once, in one request, for every owner.
     expect(testApi.requests.filter((r) => r.path.startsWith('/users')).length).to.equal(1);
     expect(text(el)).to.include(en.grants.shared.count(2));
+  });
+
+  it('should name a tool the account no longer has by its id, with no other element loaded', async () => {
+    const retired: SeedTask = { id: 'sam-2', toolId: 'retired-tool', name: 'Old report', ownerId: SAM, createdAt: '2026-01-04T10:00:00Z' };
+    const testApi = setupApi({ users: USERS, tasks: [...TASKS, retired] });
+    const el = await render(clientFor(testApi.api, OWNER));
+    await waitFor(() => text(el).includes('Old report'), 'the task of the retired tool');
+    expect(cells(el)[0]).to.deep.equal(['Old report', en.grants.unknownTool('retired-tool'), 'Sam Specialist']);
   });
 
   it('should show "another user" to a viewer without users:read, without asking for users', async () => {

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/user-editor/roster-user-editor.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import { axeCheck, clientFor, setupApi, waitFor } from './helpers.js';
 import { $, ACCOUNT, OWNER, exists, focused, input, text } from './user-editor-helpers.js';

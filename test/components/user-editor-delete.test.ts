@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import { axeCheck, clientFor, setupApi, waitFor } from './helpers.js';
 import { $, ACCOUNT, OWNER, renderEditor } from './user-editor-helpers.js';

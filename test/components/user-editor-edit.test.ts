@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import type { RosterClient } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';

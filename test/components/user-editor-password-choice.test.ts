@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import type { User } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, waitFor, type TestApi } from './helpers.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import { axeCheck, clientFor, setupApi } from './helpers.js';
 import { $, ACCOUNT, OWNER, exists, input, renderEditor, root } from './user-editor-helpers.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import { axeCheck, clientFor, setupApi, waitFor } from './helpers.js';
 import {
   $, ACCOUNT, OWNER, STRONG_PASSWORD, alertText, apiWith, chooseRole, errorOf, exists, fill, fillDetails, focused, input, limitCredits,

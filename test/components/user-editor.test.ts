@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { User } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, setupApi, waitFor } from './helpers.js';
 import {

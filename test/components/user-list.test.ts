@@ -3,7 +3,7 @@ import '../../src/components/provider/roster-provider.js';
 import type { RosterProvider } from '../../src/components/provider/provider.js';
 import '../../src/components/user-list/roster-user-list.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import type { RosterClient } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, hang, outside, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import { de } from '../../src/components/localize/de.js';
 import { buildCsv, csvField, csvRow, safeFileName } from '../../src/components/shared/csv.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/provider/roster-provider.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import { de } from '../../src/components/localize/de.js';
 import { addDays, dailySpending, startOfDay, summarize } from '../../src/components/user-stats/spending-chart.js';
 import { budgetOf } from '../../src/components/user-stats/stats-overview.js';

@@ -18,7 +18,7 @@ import { puppeteerCore } from '@web/test-runner-chrome';
 import { build } from 'vite';
 import { buildCdn } from '../../scripts/build-cdn.mjs';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 
 type Browser = Awaited<ReturnType<typeof puppeteerCore.launch>>;
 type Page = Awaited<ReturnType<Browser['newPage']>>;

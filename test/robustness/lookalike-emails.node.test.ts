@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { de } from '../../src/components/localize/de.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import { isValidEmailAddress, mixesScripts } from '../../src/core/email.js';
 import { FIELD_MESSAGES, UserCreateSchema, ValidationError, emailSyntaxProblem } from '../../src/sdk/index.js';
 import { ownerSetup, settle, show } from './helpers.js';

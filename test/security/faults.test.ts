@@ -4,7 +4,7 @@
 // an error and a retry; retrying until done leaves the change applied exactly once on the server
 // (read without faults): one profile per create, one version step per edit, the profile gone.
 import { expect, oneEvent } from '@open-wc/testing';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import type { FaultOptions } from '../../src/mock/index.js';
 import type { RosterClient } from '../../src/sdk/index.js';

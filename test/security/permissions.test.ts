@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/user-editor/roster-user-editor.js';
 import '../../src/components/user-list/roster-user-list.js';
-import { en } from '../../src/components/localize/en.js';
+import { en } from '../../src/components/localize/english.js';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';

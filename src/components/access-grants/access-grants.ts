@@ -11,6 +11,11 @@ import { TaskDirectory } from '../shared/task-directory.js';
 import { ViewerController } from '../viewer.js';
 import { styles } from './access-grants.styles.js';
 import { TaskCombobox } from './task-combobox.js';
+import { addEnglish } from '../localize/catalogs.js';
+import { grants } from '../localize/en-grants.js';
+
+// Its English strings arrive with its code, before the element is defined.
+addEnglish({ grants });
 
 const NO_ACCESS: Access = { tools: [], tasks: [] };
 

@@ -15,6 +15,12 @@ import { ViewerController } from '../viewer.js';
 import { AuditHistory } from './audit-history.js';
 import { ACTION_TONES, actionLabel, sentenceOf } from './audit-rows.js';
 import { styles } from './audit-log.styles.js';
+import { addEnglish } from '../localize/catalogs.js';
+import { auditLog } from '../localize/en-audit-log.js';
+import { notificationOptions } from '../localize/en-notifications.js';
+
+// Its English strings arrive with its code, before the element is defined.
+addEnglish({ auditLog, editor: { notificationOptions } });
 
 /** The filters as the viewer set them; dates are `YYYY-MM-DD` of a date input, both inclusive. */
 interface AuditFilters {

@@ -154,6 +154,9 @@ export const ar: Catalog = {
     dismiss: 'إغلاق',
     saved: (name: string) => `تم حفظ التغييرات على ملف ${name} الشخصي.`,
     accessSaved: (name: string) => `تم حفظ صلاحيات الوصول للمستخدم ${name}.`,
+    deleted: (name: string) => `تم حذف ${name}.`,
+    teamView: 'الفريق',
+    auditView: 'سجل التدقيق',
     accountPassword: {
       title: 'كلمة مرور الحساب',
       text: 'يسجّل جميع أعضاء الفريق الدخول ببريدهم الإلكتروني الخاص وبكلمة المرور الموحدة هذه. ولا يمكن لأحد غيرك، بصفتك المالك، تغييرها.',
@@ -439,7 +442,6 @@ export const ar: Catalog = {
   auditLog: {
     label: 'سجل التدقيق',
     views: 'الفريق وسجل التدقيق',
-    teamView: 'الفريق',
     filters: 'تصفية سجل التدقيق',
     person: 'الشخص',
     personPlaceholder: 'الاسم أو البريد الإلكتروني',

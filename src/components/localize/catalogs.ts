@@ -3,6 +3,9 @@
  * use, so a page pays only for the languages it shows. Adding a language: write `xx.ts` typed as
  * `Catalog` and add one line to `loaders` below (or, from a host app, call
  * `registerLocale('xx', xx)` at run time).
+ *
+ * Built-in English comes in parts: the sections of the first load (en.ts), and the section of each
+ * element loaded on demand, which that element's module adds (`addEnglish`) before it is defined.
  */
 import { type Catalog, en } from './en.js';
 
@@ -17,10 +20,13 @@ const loaders: Record<string, () => Promise<Catalog>> = {
   pl: () => import('./pl.js').then((module) => module.pl),
   'pt-br': () => import('./pt-BR.js').then((module) => module.ptBR),
   // The pseudo-locale: English accented, longer and bracketed, to spot hard-coded and clipped text.
-  'en-xa': () => import('./pseudo.js').then((module) => module.pseudoLocalize(en)),
+  // Built from the whole English catalog, every element's section included.
+  'en-xa': () => import('./en-xa.js').then((module) => module.enXA),
 };
 
-const catalogs = new Map<string, Catalog>([['en', en]]);
+/** Built-in English: the sections of the first load, and those the elements loaded so far added. */
+let english = en as Catalog;
+const catalogs = new Map<string, Catalog>([['en', english]]);
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
@@ -36,6 +42,31 @@ const listeners = new Set<() => void>();
  */
 export function registerLocale(lang: string, catalog: Catalog): void {
   catalogs.set(lang.toLowerCase(), catalog);
+  for (const listener of listeners) listener();
+}
+
+/** Sections, or keys of sections, to add to built-in English. */
+export type EnglishSections = { [Section in keyof Catalog]?: Partial<Catalog[Section]> };
+
+/**
+ * @internal Adds the English strings of an element loaded on demand, from the top of its module,
+ * so that they arrive with its code. English becomes a new catalog object (so an element's `i18n`
+ * override is merged over the new one) and shown English re-renders; a catalog a host registered
+ * for `en` stays as it is. Adding what is there already changes nothing.
+ */
+export function addEnglish(sections: EnglishSections): void {
+  const next: Record<string, Record<string, unknown>> = { ...english };
+  let added = false;
+  for (const [name, section] of Object.entries(sections) as [string, Record<string, unknown>][]) {
+    const current = next[name];
+    if (current && Object.entries(section).every(([key, value]) => current[key] === value)) continue;
+    next[name] = current ? { ...current, ...section } : section;
+    added = true;
+  }
+  if (!added) return;
+  const before = english;
+  english = next as Catalog;
+  if (catalogs.get('en') === before) catalogs.set('en', english);
   for (const listener of listeners) listener();
 }
 
@@ -64,7 +95,7 @@ export function catalogFor(lang: string): Catalog {
     const catalog = catalogs.get(tag);
     if (catalog) return catalog;
   }
-  return en;
+  return english;
 }
 
 /**

@@ -127,6 +127,9 @@ export const de: Catalog = {
     dismiss: 'Schließen',
     saved: (name) => `Änderungen an ${name} gespeichert.`,
     accessSaved: (name) => `Zugriffe von ${name} gespeichert.`,
+    deleted: (name) => `${name} wurde gelöscht.`,
+    teamView: 'Team',
+    auditView: 'Änderungsprotokoll',
     accountPassword: {
       title: 'Accountpasswort',
       text: 'Alle im Team melden sich mit ihrer eigenen E-Mail-Adresse und diesem einen Passwort an. Nur du als Hauptnutzer kannst es ändern.',
@@ -393,7 +396,6 @@ export const de: Catalog = {
   auditLog: {
     label: 'Änderungsprotokoll',
     views: 'Team und Änderungsprotokoll',
-    teamView: 'Team',
     filters: 'Änderungsprotokoll filtern',
     person: 'Person',
     personPlaceholder: 'Name oder E-Mail',

@@ -132,6 +132,9 @@ export const es: Catalog = {
     dismiss: 'Cerrar',
     saved: (name: string) => `Se guardaron los cambios de ${name}.`,
     accessSaved: (name: string) => `Se guardó el acceso de ${name}.`,
+    deleted: (name: string) => `Se eliminó a ${name}.`,
+    teamView: 'Equipo',
+    auditView: 'Registro de cambios',
     accountPassword: {
       title: 'Contraseña de la cuenta',
       text: 'Todo el equipo inicia sesión con su propio correo electrónico y esta única contraseña. Solo tú, como propietario, puedes cambiarla.',
@@ -402,7 +405,6 @@ export const es: Catalog = {
   auditLog: {
     label: 'Registro de cambios',
     views: 'Equipo y registro de cambios',
-    teamView: 'Equipo',
     filters: 'Filtrar el registro de cambios',
     person: 'Persona',
     personPlaceholder: 'Nombre o correo electrónico',

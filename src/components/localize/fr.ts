@@ -143,6 +143,9 @@ export const fr: Catalog = {
     dismiss: 'Fermer',
     saved: (name: string) => `Les modifications du profil ${of(name)} ont été enregistrées.`,
     accessSaved: (name: string) => `Les accès ${of(name)} ont été enregistrés.`,
+    deleted: (name: string) => `Le profil ${of(name)} a été supprimé.`,
+    teamView: 'Équipe',
+    auditView: 'Journal des modifications',
     accountPassword: {
       title: 'Mot de passe du compte',
       text: 'Chaque membre de l’équipe se connecte avec sa propre adresse e-mail et ce mot de passe unique. Seul le propriétaire, c’est-à-dire vous, peut le modifier.',
@@ -410,7 +413,6 @@ export const fr: Catalog = {
   auditLog: {
     label: 'Journal des modifications',
     views: 'Équipe et journal des modifications',
-    teamView: 'Équipe',
     filters: 'Filtrer le journal des modifications',
     person: 'Personne',
     personPlaceholder: 'Nom ou e-mail',

@@ -133,6 +133,9 @@ export const it: Catalog = {
     dismiss: 'Chiudi',
     saved: (name: string) => `Modifiche al profilo di ${name} salvate.`,
     accessSaved: (name: string) => `Accessi di ${name} salvati.`,
+    deleted: (name: string) => `Il profilo di ${name} è stato eliminato.`,
+    teamView: 'Team',
+    auditView: 'Registro delle modifiche',
     accountPassword: {
       title: 'Password dell’account',
       text: 'Tutti nel team accedono con il proprio indirizzo email e questa unica password. Solo tu, come titolare, puoi cambiarla.',
@@ -403,7 +406,6 @@ export const it: Catalog = {
   auditLog: {
     label: 'Registro delle modifiche',
     views: 'Team e registro delle modifiche',
-    teamView: 'Team',
     filters: 'Filtra il registro delle modifiche',
     person: 'Persona',
     personPlaceholder: 'Nome o email',

@@ -134,6 +134,9 @@ export const ja: Catalog = {
     dismiss: '閉じる',
     saved: (name: string) => `${name}の変更を保存しました。`,
     accessSaved: (name: string) => `${name}のアクセス権を保存しました。`,
+    deleted: (name: string) => `${name}を削除しました。`,
+    teamView: 'チーム',
+    auditView: '監査ログ',
     accountPassword: {
       title: 'アカウントパスワード',
       text: 'チーム全員が、各自のメールアドレスとこの共通のパスワードでログインします。変更できるのはオーナーであるあなただけです。',
@@ -398,7 +401,6 @@ export const ja: Catalog = {
   auditLog: {
     label: '監査ログ',
     views: 'チームと監査ログ',
-    teamView: 'チーム',
     filters: '監査ログの絞り込み',
     person: 'ユーザー',
     personPlaceholder: '名前またはメールアドレス',

@@ -132,6 +132,9 @@ export const nl: Catalog = {
     dismiss: 'Sluiten',
     saved: (name: string) => `Wijzigingen voor ${name} opgeslagen.`,
     accessSaved: (name: string) => `Toegang van ${name} opgeslagen.`,
+    deleted: (name: string) => `${name} is verwijderd.`,
+    teamView: 'Team',
+    auditView: 'Auditlog',
     accountPassword: {
       title: 'Accountwachtwoord',
       text: 'Iedereen in het team logt in met een eigen e-mailadres en dit ene wachtwoord. Alleen jij, als eigenaar, kunt het wijzigen.',
@@ -398,7 +401,6 @@ export const nl: Catalog = {
   auditLog: {
     label: 'Auditlog',
     views: 'Team en auditlog',
-    teamView: 'Team',
     filters: 'Auditlog filteren',
     person: 'Persoon',
     personPlaceholder: 'Naam of e-mailadres',

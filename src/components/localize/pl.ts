@@ -156,6 +156,9 @@ export const pl: Catalog = {
     dismiss: 'Zamknij',
     saved: (name: string) => `Zapisano zmiany użytkownika ${name}.`,
     accessSaved: (name: string) => `Zapisano dostęp użytkownika ${name}.`,
+    deleted: (name: string) => `Usunięto użytkownika ${name}.`,
+    teamView: 'Zespół',
+    auditView: 'Dziennik zmian',
     accountPassword: {
       title: 'Hasło konta',
       text: 'Wszyscy w zespole logują się własnym adresem e-mail i tym jednym hasłem. Zmienić je możesz tylko Ty jako właściciel.',
@@ -421,7 +424,6 @@ export const pl: Catalog = {
   auditLog: {
     label: 'Dziennik zmian',
     views: 'Zespół i dziennik zmian',
-    teamView: 'Zespół',
     filters: 'Filtruj dziennik zmian',
     person: 'Osoba',
     personPlaceholder: 'Imię, nazwisko lub adres e-mail',

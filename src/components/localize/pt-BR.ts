@@ -133,6 +133,9 @@ export const ptBR: Catalog = {
     dismiss: 'Fechar',
     saved: (name: string) => `Alterações de ${name} salvas.`,
     accessSaved: (name: string) => `Acesso de ${name} salvo.`,
+    deleted: (name: string) => `O perfil de ${name} foi excluído.`,
+    teamView: 'Equipe',
+    auditView: 'Registro de alterações',
     accountPassword: {
       title: 'Senha da conta',
       text: 'Todos da equipe entram com o próprio e-mail e esta senha única. Somente você, como proprietário, pode alterá-la.',
@@ -403,7 +406,6 @@ export const ptBR: Catalog = {
   auditLog: {
     label: 'Registro de alterações',
     views: 'Equipe e registro de alterações',
-    teamView: 'Equipe',
     filters: 'Filtrar o registro de alterações',
     person: 'Pessoa',
     personPlaceholder: 'Nome ou e-mail',

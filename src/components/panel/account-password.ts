@@ -4,15 +4,23 @@
  * lets the owner set a new one, checked as the editor checks a profile's password. The password is
  * write-only: kept in the field after a failure (to amend), cleared once saved or cancelled, never
  * rendered as text or an attribute.
+ *
+ * The section is part of the panel; its form (account-password-form.ts, with the password input
+ * and strength meter it shares with the editor) loads on demand, starting when the section first
+ * shows, so that no other viewer fetches it. The styles of both are in account-password.styles.ts.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { isRosterError, type Me, type RosterClient } from '../../sdk/index.js';
 import { passwordProblem } from '../../sdk/rules.js';
 import type { Catalog } from '../localize/en.js';
+import { onDemandModule } from '../on-demand.js';
 import { errorMessage, isAbortError } from '../shared/errors.js';
-import { passwordInput, passwordStyles, strengthLine } from '../user-editor/password-input.js';
 
-const ID = 'account-password';
+export const ID = 'account-password';
+
+let form: typeof import('./account-password-form.js') | undefined;
+let prefetched = false;
+const loadForm = onDemandModule('The account password form', () => import('./account-password-form.js').then((module) => (form = module)));
 
 /** The form's state and its one write, for a host that provides the client. */
 export class AccountPasswordController implements ReactiveController {
@@ -46,8 +54,17 @@ export class AccountPasswordController implements ReactiveController {
   }
 
   show(): void {
-    this.open = true;
     this.saved = false;
+    if (!form) {
+      // Its code is still loading (or failed to): the form opens once it is there.
+      this.error = undefined;
+      loadForm().then(() => this.show(), (error: unknown) => {
+        this.error = error;
+        this.#focus(`#${ID}-alert`);
+      });
+      return;
+    }
+    this.open = true;
     this.#focus('#account-password');
   }
 
@@ -116,82 +133,22 @@ export class AccountPasswordController implements ReactiveController {
   }
 }
 
-function renderForm(c: AccountPasswordController, email: string, t: Catalog) {
-  const strings = t.panel.accountPassword;
-  const problem = c.problem(email);
-  const messages = t.errors as Record<string, string>;
-  return html`<form class="account-password-form" novalidate aria-labelledby="${ID}-title"
-    @submit=${(event: SubmitEvent) => {
-      event.preventDefault();
-      void c.save(email);
-    }}>
-    ${c.error ? html`<div class="notice" data-tone="danger" role="alert" part="alert" id="${ID}-alert" tabindex="-1">${errorMessage(c.error, t)}</div>` : nothing}
-    <div class="field" part="field">
-      <label class="label" for=${ID}>${strings.label}</label>
-      ${passwordInput({
-        id: ID, value: c.value, visible: c.visible, required: true, invalid: Boolean(problem), t,
-        describedBy: [`${ID}-hint`, ...(problem ? [`${ID}-error`] : [])],
-        onToggle: () => c.toggle(), onInput: (value) => c.input(value),
-      })}
-      <p class="hint" id="${ID}-hint" part="hint">${strings.hint}</p>
-      ${strengthLine(ID, c.value, t)}
-      ${problem ? html`<p class="field-error" id="${ID}-error" part="field-error">${messages[problem] ?? messages.invalid_value}</p>` : nothing}
-    </div>
-    <div class="account-password-actions">
-      <button type="button" class="button" part="button" @click=${() => c.cancel()}>${t.common.cancel}</button>
-      <button type="submit" class="button primary" part="button button-primary" aria-disabled=${String(c.saving)}>${c.saving ? strings.saving : strings.save}</button>
-    </div>
-  </form>`;
-}
-
 /** The section, for the owner of a shared-password account only; nothing for anyone else. */
 export function renderAccountPassword(c: AccountPasswordController, me: Me | undefined, t: Catalog) {
   if (me?.user.role !== 'owner' || me.account.passwordMode !== 'shared') return nothing;
+  // Fetched ahead, so that "Change account password" finds it; a failure shows when it is chosen.
+  if (!form && !prefetched) {
+    prefetched = true;
+    loadForm().catch(() => undefined);
+  }
   const strings = t.panel.accountPassword;
   return html`<section class="account-password" part="group" aria-labelledby="${ID}-title"
     @focusout=${(event: FocusEvent) => (event.target as HTMLElement).id === ID && c.leave()}>
     <h2 class="account-password-title" id="${ID}-title">${strings.title}</h2>
     <p class="hint" part="hint">${strings.text}</p>
-    ${c.open
-      ? renderForm(c, me.user.email, t)
-      : html`<button type="button" class="button small" part="button" @click=${() => c.show()}>${strings.open}</button>`}
+    ${c.open && form
+      ? form.renderForm(c, me.user.email, t)
+      : html`${c.error ? html`<div class="notice" data-tone="danger" role="alert" part="alert" id="${ID}-alert" tabindex="-1">${errorMessage(c.error, t)}</div>` : nothing}<button type="button" class="button small" part="button" @click=${() => c.show()}>${strings.open}</button>`}
     ${c.saved ? html`<p class="notice" data-tone="success" part="note">${strings.saved}</p>` : nothing}
   </section>`;
 }
-
-export const accountPasswordStyles = [passwordStyles, css`
-  .account-password {
-    display: grid;
-    gap: var(--_space-s);
-    justify-items: start;
-    margin-block-start: var(--_space-m);
-    padding: var(--_space-m) var(--_space-l);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-l);
-    background: var(--_color-surface);
-  }
-  .account-password > p,
-  .account-password > .notice,
-  .account-password-form {
-    justify-self: stretch;
-    max-inline-size: 40rem;
-  }
-  .account-password-title {
-    margin: 0;
-    font-size: var(--_font-size-m);
-    font-weight: var(--_font-weight-strong);
-  }
-  .account-password p {
-    margin: 0;
-  }
-  .account-password-form {
-    display: grid;
-    gap: var(--_space-s);
-  }
-  .account-password-actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: var(--_space-s);
-  }
-`];

@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
-import { accountPasswordStyles } from './account-password.js';
+import { accountPasswordStyles } from './account-password.styles.js';
 import { toastStyles } from './panel-toast.js';
 
 const panelStyles = css`

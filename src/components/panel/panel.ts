@@ -282,7 +282,7 @@ export class RosterPanel extends RosterElement {
   }
 
   #handleDeleted({ detail: { user } }: UserDeletedEvent) {
-    this.#toast.show(this.localize.t.editor.delete.deleted(`${user.firstName} ${user.lastName}`));
+    this.#toast.show(this.localize.t.panel.deleted(`${user.firstName} ${user.lastName}`));
     if (user.id === this.selected?.id) this.#open(undefined);
   }
 
@@ -310,8 +310,7 @@ export class RosterPanel extends RosterElement {
    */
   #renderViews() {
     const t = this.localize.t;
-    const a = t.auditLog;
-    const views: [PanelView, string][] = [['team', a.teamView], ['shared', t.panel.sharedView], ['audit', a.label]];
+    const views: [PanelView, string][] = [['team', t.panel.teamView], ['shared', t.panel.sharedView], ['audit', t.panel.auditView]];
     return html`<nav class="views" part="tabs" aria-label=${t.panel.views}>
       ${views.map(([view, label]) => html`<button type="button" id="view-${view}" class="tab" part="tab${view === this.view ? ' tab-selected' : ''}"
         aria-current=${view === this.view ? 'page' : nothing} @click=${() => (this.view = view)}>${label}</button>`)}
@@ -402,7 +401,7 @@ export class RosterPanel extends RosterElement {
           <p class="hint" part="hint">${t.panel.sharedText}</p>
           ${this.#onDemand.render('roster-shared-tasks', html`<roster-shared-tasks exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-shared-tasks>`, t)}
         </section>` : nothing}
-        ${view === 'audit' ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${t.auditLog.label} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
+        ${view === 'audit' ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${t.panel.auditView} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
         ${renderToast(this.#toast, t, () => this.#refocus())}
       </roster-provider>
 `;

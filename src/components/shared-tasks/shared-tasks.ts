@@ -10,6 +10,11 @@ import { PagedSource } from '../shared/paged-source.js';
 import { ViewerController } from '../viewer.js';
 import { OwnerNames } from './owner-names.js';
 import { styles } from './shared-tasks.styles.js';
+import { addEnglish } from '../localize/catalogs.js';
+import { sharedTasks } from '../localize/en-shared-tasks.js';
+
+// Its English strings arrive with its code, before the element is defined.
+addEnglish({ grants: sharedTasks });
 
 /**
  * @summary The tasks other profiles created ("Show shared", seed 002), with their owners' names.

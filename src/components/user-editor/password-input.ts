@@ -3,10 +3,13 @@
  * strength line under it. The editor's password field and the panel's account password share it,
  * so both hint and behave alike. The value is bound as a property only: never an attribute.
  */
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Catalog } from '../localize/en.js';
 import { passwordStrength } from './form-state.js';
+
+// In a module of their own, so that a form that loads this one on demand can style it up front.
+export { passwordStyles } from './password-input.styles.js';
 
 const eye = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8z"/><circle cx="8" cy="8" r="2"/></svg>`;
 const eyeOff = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M2 2l12 12M6.6 3.7A6.7 6.7 0 0 1 8 3.5c4.1 0 6.5 4.5 6.5 4.5a11 11 0 0 1-1.9 2.4M4.2 4.9A11 11 0 0 0 1.5 8s2.4 4.5 6.5 4.5a6.4 6.4 0 0 0 2.6-.6"/></svg>`;
@@ -51,43 +54,3 @@ export function strengthLine(id: string, value: string, t: Catalog) {
       </p>`
     : nothing;
 }
-
-export const passwordStyles = css`
-  .password-row {
-    display: flex;
-    gap: var(--_space-s);
-    align-items: center;
-  }
-  .password-row .input {
-    flex: auto;
-    min-inline-size: 0;
-  }
-  .strength {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-s);
-    font-size: var(--_font-size-s);
-    color: var(--_color-text-muted);
-  }
-  .meter {
-    inline-size: 6rem;
-    block-size: 0.35rem;
-    border-radius: 999px;
-    background: var(--_color-border);
-    overflow: hidden;
-  }
-  .meter > span {
-    display: block;
-    block-size: 100%;
-    inline-size: 33%;
-    background: var(--_color-danger);
-  }
-  [data-strength='fair'] .meter > span {
-    inline-size: 66%;
-    background: var(--_color-warning);
-  }
-  [data-strength='strong'] .meter > span {
-    inline-size: 100%;
-    background: var(--_color-success);
-  }
-`;

@@ -10,6 +10,11 @@ import { renderEditForm } from './edit-form.js';
 import { EditorForm } from './form-controller.js';
 import { loading } from './form-shell.js';
 import { styles } from './user-editor.styles.js';
+import { addEnglish } from '../localize/catalogs.js';
+import { editor } from '../localize/en-editor.js';
+
+// Its English strings arrive with its code, before the element is defined.
+addEnglish({ editor });
 
 /** Which profile a form is for: the create flow, or one profile of one client. */
 const target = (mode: string | undefined, userId: string | undefined, client: unknown) =>

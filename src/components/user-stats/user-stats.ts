@@ -12,6 +12,11 @@ import { renderSpendingChart } from './spending-chart.js';
 import { StatsSource } from './stats-source.js';
 import { budgetOf, renderBudget, renderFigures } from './stats-overview.js';
 import { styles } from './user-stats.styles.js';
+import { addEnglish } from '../localize/catalogs.js';
+import { stats } from '../localize/en-stats.js';
+
+// Its English strings arrive with its code, before the element is defined.
+addEnglish({ stats });
 
 export type StatsTab = 'statistics' | 'events';
 const TABS: StatsTab[] = ['statistics', 'events'];
