@@ -10,7 +10,9 @@ export default {
   litelement: true,
   packagejson: false,
   dependencies: false,
-  overrideModuleCreation: ({ ts }) => manifestSources()
-    .map((file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true)),
+  overrideModuleCreation: ({ ts }) =>
+    manifestSources().map((file) =>
+      ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true),
+    ),
   plugins: rosterPlugins().plugins,
 };

@@ -6,7 +6,17 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
 export default [
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'demo/angular/**', 'demo/**/dist/**', '**/*.d.ts', '**/*.d.mts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.cache/**',
+      'demo/angular/**',
+      'demo/**/dist/**',
+      '**/*.d.ts',
+      '**/*.d.mts',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
     languageOptions: {

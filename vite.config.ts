@@ -25,8 +25,11 @@ const mswWorker = (): Plugin => ({
  */
 function libraryEntries() {
   const entries: Record<string, string> = {
-    'sdk/index': 'src/sdk/index.ts', 'mock/index': 'src/mock/index.ts', 'conformance/index': 'src/conformance/index.ts',
-    'server/index': 'src/server/index.ts', 'server/cli': 'src/server/cli.ts',
+    'sdk/index': 'src/sdk/index.ts',
+    'mock/index': 'src/mock/index.ts',
+    'conformance/index': 'src/conformance/index.ts',
+    'server/index': 'src/server/index.ts',
+    'server/cli': 'src/server/cli.ts',
   };
   if (existsSync('src/components/index.ts')) {
     entries['components/index'] = 'src/components/index.ts';

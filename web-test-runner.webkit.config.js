@@ -7,11 +7,18 @@ export const miniBrowser = process.env.WEBKIT_PATH ?? '/usr/lib/x86_64-linux-gnu
 export default {
   ...baseConfig,
   concurrency: 1,
-  browsers: [webdriverLauncher({
-    automationProtocol: 'webdriver', hostname: '127.0.0.1', port: 4444, path: '/', logLevel: 'error',
-    capabilities: {
-      browserName: 'MiniBrowser', 'wdio:enforceWebDriverClassic': true,
-      'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
-    },
-  })],
+  browsers: [
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port: 4444,
+      path: '/',
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+      },
+    }),
+  ],
 };

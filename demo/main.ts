@@ -15,7 +15,13 @@ import { DEMO_VIEWERS } from '../src/mock/data.js';
 import { createRosterClient } from '../src/sdk/index.js';
 import type { SignInInput, SignInResult } from '../src/core/sign-in.js';
 import {
-  type AccountSettings, accountChanged, accountOptions, accountSettingsFromForm, readAccountSettings, setupSignIn, showAccountSettings,
+  type AccountSettings,
+  accountChanged,
+  accountOptions,
+  accountSettingsFromForm,
+  readAccountSettings,
+  setupSignIn,
+  showAccountSettings,
   writeAccountSettings,
 } from './sign-in.js';
 
@@ -32,7 +38,9 @@ interface DemoSettings extends AccountSettings {
 }
 
 declare global {
-  interface ImportMeta { readonly env: { readonly MODE: string } }
+  interface ImportMeta {
+    readonly env: { readonly MODE: string };
+  }
 }
 
 const BASE_URL = '/api/roster/v1';
@@ -50,24 +58,47 @@ const VIEWER_NAMES: Record<Role, [string, string]> = {
 // The host page's own strings: the panel localises itself, the made-up product around it does too.
 const HOST_STRINGS: Record<string, Record<string, string>> = {
   en: {
-    'nav.overview': 'Overview', 'nav.rankings': 'Rankings', 'nav.audits': 'Site audits', 'nav.keywords': 'Keywords',
-    'nav.reports': 'Reports', 'nav.account': 'Account', 'nav.team': 'Team', 'nav.billing': 'Plan & billing',
-    'nav.settings': 'Settings', 'plan.name': 'Enterprise plan', 'plan.renews': 'Renews on 1 December',
-    'crumb.settings': 'Account', 'top.help': 'Help', 'page.title': 'Team',
-    'page.lead': 'Invite colleagues, give each a role and a credit budget, and decide which tools and tasks they can use.',
+    'nav.overview': 'Overview',
+    'nav.rankings': 'Rankings',
+    'nav.audits': 'Site audits',
+    'nav.keywords': 'Keywords',
+    'nav.reports': 'Reports',
+    'nav.account': 'Account',
+    'nav.team': 'Team',
+    'nav.billing': 'Plan & billing',
+    'nav.settings': 'Settings',
+    'plan.name': 'Enterprise plan',
+    'plan.renews': 'Renews on 1 December',
+    'crumb.settings': 'Account',
+    'top.help': 'Help',
+    'page.title': 'Team',
+    'page.lead':
+      'Invite colleagues, give each a role and a credit budget, and decide which tools and tasks they can use.',
   },
   de: {
-    'nav.overview': 'Übersicht', 'nav.rankings': 'Rankings', 'nav.audits': 'Site-Audits', 'nav.keywords': 'Keywords',
-    'nav.reports': 'Berichte', 'nav.account': 'Konto', 'nav.team': 'Team', 'nav.billing': 'Tarif & Abrechnung',
-    'nav.settings': 'Einstellungen', 'plan.name': 'Enterprise-Tarif', 'plan.renews': 'Verlängert sich am 1. Dezember',
-    'crumb.settings': 'Konto', 'top.help': 'Hilfe', 'page.title': 'Team',
-    'page.lead': 'Lade Kolleginnen und Kollegen ein, gib jedem eine Rolle und ein Credit-Budget und lege fest, welche Tools und Aufgaben sie nutzen dürfen.',
+    'nav.overview': 'Übersicht',
+    'nav.rankings': 'Rankings',
+    'nav.audits': 'Site-Audits',
+    'nav.keywords': 'Keywords',
+    'nav.reports': 'Berichte',
+    'nav.account': 'Konto',
+    'nav.team': 'Team',
+    'nav.billing': 'Tarif & Abrechnung',
+    'nav.settings': 'Einstellungen',
+    'plan.name': 'Enterprise-Tarif',
+    'plan.renews': 'Verlängert sich am 1. Dezember',
+    'crumb.settings': 'Konto',
+    'top.help': 'Hilfe',
+    'page.title': 'Team',
+    'page.lead':
+      'Lade Kolleginnen und Kollegen ein, gib jedem eine Rolle und ein Credit-Budget und lege fest, welche Tools und Aufgaben sie nutzen dürfen.',
   },
 };
 
 const form = document.querySelector<HTMLFormElement>('[data-demo-controls]')!;
 
-const LANGS: Lang[] = availableLocales().map((tag) => Intl.getCanonicalLocales(tag)[0]!)
+const LANGS: Lang[] = availableLocales()
+  .map((tag) => Intl.getCanonicalLocales(tag)[0]!)
   .sort((a, b) => Number(a === 'en-XA') - Number(b === 'en-XA'));
 
 /** A language by its own name ("Deutsch", "日本語", "العربية"); the pseudo-locale by what it is. */
@@ -78,12 +109,14 @@ function languageName(tag: Lang): string {
 }
 
 const langSelect = form.elements.namedItem('lang') as HTMLSelectElement;
-langSelect.replaceChildren(...LANGS.map((tag) => {
-  const option = new Option(languageName(tag), tag);
-  option.lang = tag;
-  option.dir = directionOf(tag);
-  return option;
-}));
+langSelect.replaceChildren(
+  ...LANGS.map((tag) => {
+    const option = new Option(languageName(tag), tag);
+    option.lang = tag;
+    option.dir = directionOf(tag);
+    return option;
+  }),
+);
 const panel = document.querySelector<RosterPanel>('roster-panel')!;
 const panelHost = document.querySelector<HTMLElement>('[data-panel-host]')!;
 
@@ -128,7 +161,8 @@ function showSettings(settings: DemoSettings) {
   (form.elements.namedItem('as') as HTMLSelectElement).value = settings.as;
   langSelect.value = settings.lang;
   for (const name of ['theme'] as const) {
-    for (const input of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) input.checked = input.value === settings[name];
+    for (const input of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`))
+      input.checked = input.value === settings[name];
   }
   // Absent in the server build.
   const users = form.elements.namedItem('users') as HTMLInputElement | null;
@@ -145,7 +179,8 @@ function applyLook(settings: DemoSettings) {
   document.documentElement.dir = directionOf(settings.lang);
   panelHost.lang = settings.lang;
   const strings = HOST_STRINGS[settings.lang.split('-')[0]!] ?? HOST_STRINGS.en!;
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = strings[node.dataset.i18n!] ?? node.textContent;
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    node.textContent = strings[node.dataset.i18n!] ?? node.textContent;
   const [name, initials] = VIEWER_NAMES[settings.as];
   document.querySelector('[data-viewer-name]')!.textContent = name;
   const role = document.querySelector('[data-viewer-role]')!;
@@ -165,8 +200,12 @@ let api: import('../src/mock/index.js').ReferenceApi | undefined;
 
 /** Builds the reference API for the data options, and a client acting as the chosen viewer. */
 async function connect(settings: DemoSettings, previous: DemoSettings | undefined) {
-  const dataChanged = !api || !previous || previous.users !== settings.users || previous.faults !== settings.faults
-    || accountChanged(previous, settings);
+  const dataChanged =
+    !api ||
+    !previous ||
+    previous.users !== settings.users ||
+    previous.faults !== settings.faults ||
+    accountChanged(previous, settings);
   if (dataChanged) {
     if (settings.users) {
       setStatus('Generating 10,000 users…');
@@ -196,9 +235,13 @@ async function connect(settings: DemoSettings, previous: DemoSettings | undefine
 function serverToken(email: string): () => Promise<string> {
   let cached: Promise<{ token: string; until: number }> | undefined;
   const fetchToken = async () => {
-    const response = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    const response = await fetch('/dev/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    });
     if (!response.ok) throw new Error(`/dev/token answered ${response.status}`);
-    const { token, expiresIn } = await response.json() as { token: string; expiresIn: number };
+    const { token, expiresIn } = (await response.json()) as { token: string; expiresIn: number };
     return { token, until: Date.now() + (expiresIn - 60) * 1000 };
   };
   return async () => {
@@ -219,7 +262,8 @@ function connectServer(settings: DemoSettings, previous: DemoSettings | undefine
 
 /** The real server has its own data: the switches that rebuild the in-browser API go, the inbox comes. */
 function adaptBarToServer() {
-  for (const name of ['users', 'faults']) (form.elements.namedItem(name) as HTMLInputElement).closest('label')!.remove();
+  for (const name of ['users', 'faults'])
+    (form.elements.namedItem(name) as HTMLInputElement).closest('label')!.remove();
   // The server's demo account is what it is: no switching its password mode or seats here.
   form.querySelector('input[name="passwords"]')!.closest('fieldset')!.remove();
   (form.elements.namedItem('seats') as HTMLSelectElement).remove();
@@ -247,11 +291,17 @@ form.addEventListener('submit', (event) => event.preventDefault());
 
 if (SERVER) adaptBarToServer();
 // The worker's URL is relative, so the built demo works from any sub-path of any static host.
-else await worker!.start({ serviceWorker: { url: './mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+else
+  await worker!.start({ serviceWorker: { url: './mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
 // The demo's sign-in tries the reference API in the page, or the server's own check through /dev/sign-in.
-const signIn = (input: SignInInput): Promise<SignInResult> => SERVER
-  ? fetch('/dev/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) }).then((r) => r.json())
-  : api!.signIn(input);
+const signIn = (input: SignInInput): Promise<SignInResult> =>
+  SERVER
+    ? fetch('/dev/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      }).then((r) => r.json())
+    : api!.signIn(input);
 setupSignIn(document.querySelector<HTMLFormElement>('[data-signin-form]')!, panel, signIn);
 const initial = readSettings();
 showSettings(initial);

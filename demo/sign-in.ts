@@ -28,15 +28,20 @@ export function writeAccountSettings(settings: AccountSettings, params: URLSearc
 }
 
 export function accountSettingsFromForm(data: FormData): AccountSettings {
-  return { passwords: data.get('passwords') as AccountSettings['passwords'], seats: data.get('seats') as AccountSettings['seats'] };
+  return {
+    passwords: data.get('passwords') as AccountSettings['passwords'],
+    seats: data.get('seats') as AccountSettings['seats'],
+  };
 }
 
 export function showAccountSettings(form: HTMLFormElement, settings: AccountSettings): void {
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[name="passwords"]')) input.checked = input.value === settings.passwords;
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[name="passwords"]'))
+    input.checked = input.value === settings.passwords;
   (form.elements.namedItem('seats') as HTMLSelectElement).value = settings.seats;
 }
 
-export const accountChanged = (a: AccountSettings | undefined, b: AccountSettings) => a?.passwords !== b.passwords || a.seats !== b.seats;
+export const accountChanged = (a: AccountSettings | undefined, b: AccountSettings) =>
+  a?.passwords !== b.passwords || a.seats !== b.seats;
 
 /** The people of the demo data without generated colleagues (src/mock/data.ts, TEAM). */
 export const CORE_TEAM = 11;
@@ -68,7 +73,11 @@ export function setupSignIn(form: HTMLFormElement, panel: RosterPanel, signIn: R
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     result.value = 'Checking…';
-    const answer = await signIn({ email: field('email').value, password: field('password').value, ip: field('ip').value.trim() });
+    const answer = await signIn({
+      email: field('email').value,
+      password: field('password').value,
+      ip: field('ip').value.trim(),
+    });
     result.dataset.ok = String(answer.ok);
     result.value = answer.ok
       ? `Signed in: ${answer.user.firstName} ${answer.user.lastName} (${answer.user.role}). A "Signed in" event was recorded in their activity.`

@@ -52,8 +52,11 @@ async function bundle() {
   const keepOpened = {
     name: 'keep-opened-database',
     setup(build) {
-      build.onResolve({ filter: /^\.\/database\.js$/ }, (args) => (args.importer.endsWith(join('src', 'server', 'index.ts'))
-        ? { path: 'kept-database', namespace: 'bench' } : undefined));
+      build.onResolve({ filter: /^\.\/database\.js$/ }, (args) =>
+        args.importer.endsWith(join('src', 'server', 'index.ts'))
+          ? { path: 'kept-database', namespace: 'bench' }
+          : undefined,
+      );
       build.onResolve({ filter: /^kept-database$/ }, () => ({ path: 'kept-database', namespace: 'bench' }));
       build.onLoad({ filter: /.*/, namespace: 'bench' }, () => ({
         resolveDir: resolve('src/server'),
@@ -67,7 +70,9 @@ async function bundle() {
   };
   await build({
     stdin: {
-      resolveDir: resolve('.'), loader: 'ts', sourcefile: 'bench-server-entry.ts',
+      resolveDir: resolve('.'),
+      loader: 'ts',
+      sourcefile: 'bench-server-entry.ts',
       contents: `export { createRosterServer } from './src/server/index.ts';
         export { opened } from 'kept-database';
         export { toNodeListener } from './src/server/node-http.ts';
@@ -77,7 +82,13 @@ async function bundle() {
         export { freshPostgresDatabase } from './test/server/database-helpers.ts';`,
     },
     plugins: [keepOpened],
-    outfile: BUNDLE, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'error',
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    target: 'node20',
+    logLevel: 'error',
   });
 }
 
@@ -91,15 +102,31 @@ async function seedAccount(roster, database, { name, domain, owner, count, seed 
   // The core's small seeded generator, so every run seeds the same people.
   const { fold, personKey, seededRandom } = await import(BUNDLE);
   const faker = await import('@faker-js/faker');
-  const locales = [faker.fakerDE, faker.fakerDE, faker.fakerDE, faker.fakerEN, faker.fakerEN, faker.fakerFR, faker.fakerPL, faker.fakerTR];
+  const locales = [
+    faker.fakerDE,
+    faker.fakerDE,
+    faker.fakerDE,
+    faker.fakerEN,
+    faker.fakerEN,
+    faker.fakerFR,
+    faker.fakerPL,
+    faker.fakerTR,
+  ];
   for (const [index, locale] of locales.entries()) locale.seed(seed + index);
   const random = seededRandom(seed);
   const { account, owner: ownerUser } = await roster.accounts.create({
-    name, emailDomain: domain, seatLimit: 10_000_000, passwordMode: 'shared', credits: 1_000_000, tools: [], owner,
+    name,
+    emailDomain: domain,
+    seatLimit: 10_000_000,
+    passwordMode: 'shared',
+    credits: 1_000_000,
+    tools: [],
+    owner,
   });
   // Ids from the server's own sequence, in its own spelling (sql-storage's `newId`).
-  const ids = (await database.query(`SELECT nextval('roster_ids') AS n FROM generate_series(1, $1)`, [count]))
-    .map((row) => `usr_${BigInt(row.n).toString(36).padStart(5, '0')}`);
+  const ids = (await database.query(`SELECT nextval('roster_ids') AS n FROM generate_series(1, $1)`, [count])).map(
+    (row) => `usr_${BigInt(row.n).toString(36).padStart(5, '0')}`,
+  );
   const now = Date.now();
   const people = [];
   const CHUNK = 10_000;
@@ -116,9 +143,20 @@ async function seedAccount(roster, database, { name, domain, owner, count, seed 
         const roll = random();
         const status = random() < 0.03 ? 'pending' : 'active';
         const createdAt = new Date(now - Math.floor(random() * 700 * 86_400_000)).toISOString();
-        const row = [ids[i], firstName, lastName, email, personKey(email), nameKey, `${nameKey} ${fold(email)}`,
-          roll < 0.06 ? 'manager' : 'specialist', status, status === 'active' ? createdAt : null, createdAt,
-          Math.floor(random() * 5_000)];
+        const row = [
+          ids[i],
+          firstName,
+          lastName,
+          email,
+          personKey(email),
+          nameKey,
+          `${nameKey} ${fold(email)}`,
+          roll < 0.06 ? 'manager' : 'specialist',
+          status,
+          status === 'active' ? createdAt : null,
+          createdAt,
+          Math.floor(random() * 5_000),
+        ];
         row.forEach((value, column) => columns[column].push(value));
         if (i % 50 === 0) people.push({ id: ids[i], lastName });
       }
@@ -139,11 +177,17 @@ async function serverProcess() {
     const db = opened[0];
     const started = performance.now();
     const other = await seedAccount(roster, db, {
-      name: 'Contoso', domain: 'contoso-gmbh.de', count: OTHER_USERS, seed: 7,
+      name: 'Contoso',
+      domain: 'contoso-gmbh.de',
+      count: OTHER_USERS,
+      seed: 7,
       owner: { firstName: 'Carla', lastName: 'Contoso', email: 'carla.contoso@contoso-gmbh.de' },
     });
     const main = await seedAccount(roster, db, {
-      name: 'Northwind', domain: 'northwind-traders.de', count: USERS, seed: 20261120,
+      name: 'Northwind',
+      domain: 'northwind-traders.de',
+      count: USERS,
+      seed: 20261120,
       owner: { firstName: 'Olga', lastName: 'Owner', email: 'olga.owner@northwind-traders.de' },
     });
     // Planner statistics and the visibility map, as autovacuum leaves them after a bulk load.
@@ -167,22 +211,25 @@ async function serverProcess() {
 function startServer(database, seed) {
   const worker = cluster.fork({ ROSTER_BENCH_SERVER: JSON.stringify({ database, seed }) });
   return new Promise((resolveStart, reject) => {
-    worker.once('exit', (code) => reject(new Error(`The server process stopped (exit code ${code}) before listening.`)));
+    worker.once('exit', (code) =>
+      reject(new Error(`The server process stopped (exit code ${code}) before listening.`)),
+    );
     worker.on('message', (message) => {
       if (message.type === 'ready') resolveStart({ worker, port: message.port, fixtures: message.fixtures });
     });
   });
 }
 
-const workerCpu = (worker) => new Promise((resolveCpu) => {
-  const listener = (message) => {
-    if (message.type !== 'cpu') return;
-    worker.off('message', listener);
-    resolveCpu((message.usage.user + message.usage.system) / 1e6);
-  };
-  worker.on('message', listener);
-  worker.send('cpu');
-});
+const workerCpu = (worker) =>
+  new Promise((resolveCpu) => {
+    const listener = (message) => {
+      if (message.type !== 'cpu') return;
+      worker.off('message', listener);
+      resolveCpu((message.usage.user + message.usage.system) / 1e6);
+    };
+    worker.on('message', listener);
+    worker.send('cpu');
+  });
 
 function stopServer(worker) {
   return new Promise((resolveStop) => {
@@ -194,13 +241,14 @@ function stopServer(worker) {
 
 // ---- PostgreSQL -------------------------------------------------------------------------------
 
-const freePort = () => new Promise((resolvePort, reject) => {
-  const probe = createNetServer().once('error', reject);
-  probe.listen(0, '127.0.0.1', () => {
-    const { port } = probe.address();
-    probe.close(() => resolvePort(port));
+const freePort = () =>
+  new Promise((resolvePort, reject) => {
+    const probe = createNetServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
   });
-});
 
 /** A throwaway cluster as TOOLCHAIN.md shows: as the postgres user when root, on a loopback port. */
 async function startPostgres() {
@@ -211,17 +259,22 @@ async function startPostgres() {
     const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }));
     await chown(dir, id('-u'), id('-g'));
   }
-  const run = (command) => (asRoot
-    ? execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', command], { stdio: ['ignore', 'ignore', 'pipe'] })
-    : execFileSync('bash', ['-c', command], { stdio: ['ignore', 'ignore', 'pipe'] }));
+  const run = (command) =>
+    asRoot
+      ? execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', command], { stdio: ['ignore', 'ignore', 'pipe'] })
+      : execFileSync('bash', ['-c', command], { stdio: ['ignore', 'ignore', 'pipe'] });
   const stop = async () => {
     try {
       run(`${PG_BIN}/pg_ctl -D ${dir}/data -m fast stop`);
-    } catch { /* not running */ }
+    } catch {
+      /* not running */
+    }
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    run(`${PG_BIN}/initdb -D ${dir}/data -A trust -U roster >/dev/null && ${PG_BIN}/pg_ctl -D ${dir}/data -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1' -l ${dir}/log -w start`);
+    run(
+      `${PG_BIN}/initdb -D ${dir}/data -A trust -U roster >/dev/null && ${PG_BIN}/pg_ctl -D ${dir}/data -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1' -l ${dir}/log -w start`,
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -241,27 +294,43 @@ function postgresCpu(postmaster) {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // The postmaster's own time and its exited backends' (cutime, cstime), and its live backends'.
-      if (Number(entry) === postmaster) total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / ticks;
+      if (Number(entry) === postmaster)
+        total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / ticks;
       else if (Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) / ticks;
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   return total;
 }
 
 // ---- Measuring --------------------------------------------------------------------------------
 
-const machineTimes = () => os.cpus().reduce((sum, cpu) => {
-  const { user, nice, sys, idle, irq } = cpu.times;
-  return { busy: sum.busy + user + nice + sys + irq, all: sum.all + user + nice + sys + idle + irq };
-}, { busy: 0, all: 0 });
+const machineTimes = () =>
+  os.cpus().reduce(
+    (sum, cpu) => {
+      const { user, nice, sys, idle, irq } = cpu.times;
+      return { busy: sum.busy + user + nice + sys + irq, all: sum.all + user + nice + sys + idle + irq };
+    },
+    { busy: 0, all: 0 },
+  );
 
 /** Runs autocannon and notes where the CPU went meanwhile. */
 async function measure(target, requests) {
   const { default: autocannon } = await import('autocannon');
   const servers = () => Promise.all(target.workers.map(workerCpu)).then((values) => values.reduce((a, b) => a + b, 0));
-  const ownCpu = () => { const usage = process.cpuUsage(); return (usage.user + usage.system) / 1e6; };
+  const ownCpu = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1e6;
+  };
   let refusal;
-  const before = { machine: machineTimes(), servers: await servers(), postgres: postgresCpu(target.postmaster), bench: ownCpu(), at: performance.now() };
+  const before = {
+    machine: machineTimes(),
+    servers: await servers(),
+    postgres: postgresCpu(target.postmaster),
+    bench: ownCpu(),
+    at: performance.now(),
+  };
   const result = await autocannon({
     url: target.url,
     connections: CONNECTIONS,
@@ -269,7 +338,12 @@ async function measure(target, requests) {
     warmup: { connections: CONNECTIONS, duration: 1 },
     headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
     // The first refusal is kept to be shown: a failing request would make the figures meaningless.
-    requests: requests.map((request) => ({ ...request, onResponse: (status, body) => { if (status >= 300) refusal ??= `${status} ${body.slice(0, 300)}`; } })),
+    requests: requests.map((request) => ({
+      ...request,
+      onResponse: (status, body) => {
+        if (status >= 300) refusal ??= `${status} ${body.slice(0, 300)}`;
+      },
+    })),
   });
   const seconds = (performance.now() - before.at) / 1000;
   const machine = machineTimes();
@@ -286,8 +360,12 @@ async function measure(target, requests) {
   cpu.other = Math.max(0, cpu.machine - cpu.servers - (postgres ?? 0) - cpu.bench);
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed) {
-    const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`).join(', ');
-    console.log(`  ! ${failed} of ${result.requests.total} requests failed (${codes}; errors ${result.errors}, timeouts ${result.timeouts})${refusal ? `: ${refusal}` : ''}`);
+    const codes = Object.entries(result.statusCodeStats ?? {})
+      .map(([code, { count }]) => `${code}×${count}`)
+      .join(', ');
+    console.log(
+      `  ! ${failed} of ${result.requests.total} requests failed (${codes}; errors ${result.errors}, timeouts ${result.timeouts})${refusal ? `: ${refusal}` : ''}`,
+    );
   }
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed, cpu };
 }
@@ -306,8 +384,12 @@ async function walk(target) {
   const goal = (PAGE - 1) * LIMIT;
   while (seen < goal) {
     const limit = Math.min(200, goal - seen);
-    const page = await get(target, `/api/roster/v1/users?limit=${limit}${cursor && `&cursor=${encodeURIComponent(cursor)}`}`);
-    if (!page.nextCursor) throw new Error(`The list ended after ${seen + page.items.length} users, before page ${PAGE}.`);
+    const page = await get(
+      target,
+      `/api/roster/v1/users?limit=${limit}${cursor && `&cursor=${encodeURIComponent(cursor)}`}`,
+    );
+    if (!page.nextCursor)
+      throw new Error(`The list ended after ${seen + page.items.length} users, before page ${PAGE}.`);
     seen += page.items.length;
     cursor = page.nextCursor;
     cursors.push(cursor);
@@ -322,23 +404,47 @@ let created = 0;
 async function workloads(target) {
   const base = '/api/roster/v1/users';
   const { people } = target.fixtures;
-  const fragments = [...new Set(people.map((person) => person.lastName.slice(0, 4)).filter((text) => text.length === 4))];
+  const fragments = [
+    ...new Set(people.map((person) => person.lastName.slice(0, 4)).filter((text) => text.length === 4)),
+  ];
   const search = await get(target, `${base}?limit=${LIMIT}&q=${encodeURIComponent(SEARCH)}`);
   target.searchMatches = search.total;
   const { last, sample } = await walk(target);
   const newUser = (request) => ({
     ...request,
-    body: JSON.stringify({ firstName: 'Bench', lastName: 'Person', email: `bench.person.${process.pid}.${created++}@northwind-traders.de`, role: 'specialist' }),
+    body: JSON.stringify({
+      firstName: 'Bench',
+      lastName: 'Person',
+      email: `bench.person.${process.pid}.${created++}@northwind-traders.de`,
+      role: 'specialist',
+    }),
   });
   const mixed = (given) => {
     // autocannon writes Content-Length into the headers it hands back next time: a GET after a
     // PATCH would announce a body it never sends, and its connection would stall.
-    const request = { ...given, headers: Object.fromEntries(Object.entries(given.headers).filter(([name]) => name.toLowerCase() !== 'content-length')) };
+    const request = {
+      ...given,
+      headers: Object.fromEntries(
+        Object.entries(given.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
+      ),
+    };
     const roll = Math.random();
     if (roll < 0.45) return { ...request, method: 'GET', path: `${base}?limit=${LIMIT}`, body: undefined };
-    if (roll < 0.55) return { ...request, method: 'GET', path: `${base}?limit=${LIMIT}&cursor=${encodeURIComponent(pick(sample))}`, body: undefined };
-    if (roll < 0.70) return { ...request, method: 'GET', path: `${base}?limit=${LIMIT}&q=${encodeURIComponent(pick(fragments))}`, body: undefined };
-    if (roll < 0.90) return { ...request, method: 'GET', path: `${base}/${pick(people).id}`, body: undefined };
+    if (roll < 0.55)
+      return {
+        ...request,
+        method: 'GET',
+        path: `${base}?limit=${LIMIT}&cursor=${encodeURIComponent(pick(sample))}`,
+        body: undefined,
+      };
+    if (roll < 0.7)
+      return {
+        ...request,
+        method: 'GET',
+        path: `${base}?limit=${LIMIT}&q=${encodeURIComponent(pick(fragments))}`,
+        body: undefined,
+      };
+    if (roll < 0.9) return { ...request, method: 'GET', path: `${base}/${pick(people).id}`, body: undefined };
     const phone = `+4930${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
     return { ...request, method: 'PATCH', path: `${base}/${pick(people).id}`, body: JSON.stringify({ phone }) };
   };
@@ -361,12 +467,18 @@ async function workloads(target) {
 
 // ---- Output -----------------------------------------------------------------------------------
 
-const ms = (value) => (value >= 100 ? Math.round(value).toLocaleString('en') : value >= 10 ? value.toFixed(0) : value.toFixed(1));
+const ms = (value) =>
+  value >= 100 ? Math.round(value).toLocaleString('en') : value >= 10 ? value.toFixed(0) : value.toFixed(1);
 const whole = (value) => Math.round(value).toLocaleString('en');
 
 function table(header, lines) {
   const widths = header.map((_, column) => Math.max(...[header, ...lines].map((line) => String(line[column]).length)));
-  const row = (cells) => cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join('   ');
+  const row = (cells) =>
+    cells
+      .map((cell, column) =>
+        column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]),
+      )
+      .join('   ');
   console.log(row(header));
   console.log(widths.map((width) => '─'.repeat(width)).join('   '));
   for (const line of lines) console.log(row(line));
@@ -382,43 +494,76 @@ function printResults(columns, searchMatches) {
   };
   const header = [''];
   for (const column of columns) header.push(`${column.name} req/s`, 'p50 ms', 'p99 ms', 'other load');
-  const lines = Object.entries(labels).map(([key, label]) => [label, ...columns.flatMap(({ results }) => {
-    const run = results[key];
-    return [whole(run.rps), ms(run.p50), ms(run.p99), run.cpu.other.toFixed(2)];
-  })]);
-  lines.push([`page ${PAGE.toLocaleString('en')} / page 1, p50 latency (goal ≤ 1.5)`, ...columns.flatMap(({ results }) =>
-    [`${(results.pageN.p50 / results.page1.p50).toFixed(2)}×`, '', '', ''])]);
+  const lines = Object.entries(labels).map(([key, label]) => [
+    label,
+    ...columns.flatMap(({ results }) => {
+      const run = results[key];
+      return [whole(run.rps), ms(run.p50), ms(run.p99), run.cpu.other.toFixed(2)];
+    }),
+  ]);
+  lines.push([
+    `page ${PAGE.toLocaleString('en')} / page 1, p50 latency (goal ≤ 1.5)`,
+    ...columns.flatMap(({ results }) => [`${(results.pageN.p50 / results.page1.p50).toFixed(2)}×`, '', '', '']),
+  ]);
   table(header, lines);
   const runs = columns.flatMap(({ results }) => Object.values(results));
   const other = runs.reduce((sum, run) => sum + run.cpu.other, 0) / runs.length;
-  console.log(`other load: cores used by processes other than the server, PostgreSQL and autocannon during the row (of ${os.cpus().length}); `
-    + `${other.toFixed(2)} on average${other > 0.25 ? ': the figures are lower than on an idle machine' : ''}.`);
+  console.log(
+    `other load: cores used by processes other than the server, PostgreSQL and autocannon during the row (of ${os.cpus().length}); ` +
+      `${other.toFixed(2)} on average${other > 0.25 ? ': the figures are lower than on an idle machine' : ''}.`,
+  );
 }
 
 function printScaling(one, two) {
-  const cpu = (run) => [run.cpu.machine.toFixed(2), run.cpu.servers.toFixed(2), run.cpu.postgres === null ? '—' : run.cpu.postgres.toFixed(2),
-    run.cpu.bench.toFixed(2), run.cpu.other.toFixed(2), run.cpu.load.toFixed(1)];
-  const header = ['', 'req/s', 'p50 ms', 'p99 ms', 'busy', 'servers', 'PostgreSQL', 'autocannon', 'other', 'load 1 min'];
+  const cpu = (run) => [
+    run.cpu.machine.toFixed(2),
+    run.cpu.servers.toFixed(2),
+    run.cpu.postgres === null ? '—' : run.cpu.postgres.toFixed(2),
+    run.cpu.bench.toFixed(2),
+    run.cpu.other.toFixed(2),
+    run.cpu.load.toFixed(1),
+  ];
+  const header = [
+    '',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'busy',
+    'servers',
+    'PostgreSQL',
+    'autocannon',
+    'other',
+    'load 1 min',
+  ];
   const lines = [];
-  for (const [name, key] of [['list page 1', 'page1'], ['mixed', 'mixed']]) {
+  for (const [name, key] of [
+    ['list page 1', 'page1'],
+    ['mixed', 'mixed'],
+  ]) {
     lines.push([`${name}, 1 process`, whole(one[key].rps), ms(one[key].p50), ms(one[key].p99), ...cpu(one[key])]);
     lines.push([`${name}, 2 processes`, whole(two[key].rps), ms(two[key].p50), ms(two[key].p99), ...cpu(two[key])]);
   }
   table(header, lines);
   const cores = os.cpus().length;
-  for (const [name, key] of [['list page 1', 'page1'], ['mixed', 'mixed']]) {
+  for (const [name, key] of [
+    ['list page 1', 'page1'],
+    ['mixed', 'mixed'],
+  ]) {
     const ratio = two[key].rps / one[key].rps;
     const busy = one[key].cpu.machine / cores;
     let why = '';
     if (ratio < 1.6) {
-      why = busy > 0.85
-        ? ` — one process already kept ${Math.round(busy * 100)} % of the ${cores} cores busy (server ${one[key].cpu.servers.toFixed(2)}, PostgreSQL ${one[key].cpu.postgres?.toFixed(2) ?? '?'}, autocannon ${one[key].cpu.bench.toFixed(2)}, other ${one[key].cpu.other.toFixed(2)} cores): a second process has no idle core to run on`
-        : ` — with ${Math.round(busy * 100)} % of the ${cores} cores busy under one process, the limit is not CPU`;
+      why =
+        busy > 0.85
+          ? ` — one process already kept ${Math.round(busy * 100)} % of the ${cores} cores busy (server ${one[key].cpu.servers.toFixed(2)}, PostgreSQL ${one[key].cpu.postgres?.toFixed(2) ?? '?'}, autocannon ${one[key].cpu.bench.toFixed(2)}, other ${one[key].cpu.other.toFixed(2)} cores): a second process has no idle core to run on`
+          : ` — with ${Math.round(busy * 100)} % of the ${cores} cores busy under one process, the limit is not CPU`;
     }
     console.log(`${name}: 2 processes / 1 process = ${ratio.toFixed(2)}× (goal ≥ 1.6×)${why}`);
   }
-  console.log('CPU columns are cores in use over the run (busy: the whole machine, from os.cpus(); servers: the server processes;'
-    + ' PostgreSQL: postmaster and backends, from /proc; other: whatever else ran on the machine).');
+  console.log(
+    'CPU columns are cores in use over the run (busy: the whole machine, from os.cpus(); servers: the server processes;' +
+      ' PostgreSQL: postmaster and backends, from /proc; other: whatever else ran on the machine).',
+  );
 }
 
 // ---- Main -------------------------------------------------------------------------------------
@@ -427,11 +572,18 @@ async function main() {
   await bundle();
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args });
   const { freshPostgresDatabase } = await import(BUNDLE);
-  console.log(`Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0].model.trim()}) · ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`);
-  console.log(`${USERS.toLocaleString('en')} users in the measured account, ${OTHER_USERS.toLocaleString('en')} in a second one · autocannon, ${CONNECTIONS} connections, ${DURATION} s after 1 s of warm-up per row`);
+  console.log(
+    `Node ${process.version} · ${os.cpus().length} cores (${os.cpus()[0].model.trim()}) · ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`,
+  );
+  console.log(
+    `${USERS.toLocaleString('en')} users in the measured account, ${OTHER_USERS.toLocaleString('en')} in a second one · autocannon, ${CONNECTIONS} connections, ${DURATION} s after 1 s of warm-up per row`,
+  );
   const cleanups = [];
   const cleanup = async () => {
-    while (cleanups.length) await cleanups.pop()().catch((error) => console.error(error.message));
+    while (cleanups.length)
+      await cleanups
+        .pop()()
+        .catch((error) => console.error(error.message));
   };
   process.once('SIGINT', () => cleanup().then(() => process.exit(130)));
   const columns = [];
@@ -444,7 +596,13 @@ async function main() {
       const server = await startServer({ memory: true }, true);
       cleanups.push(() => stopServer(server.worker));
       console.log(`  seeded in ${(server.fixtures.seedMs / 1000).toFixed(1)} s`);
-      const target = { url: `http://127.0.0.1:${server.port}`, token: server.fixtures.token, fixtures: server.fixtures, workers: [server.worker], postmaster: null };
+      const target = {
+        url: `http://127.0.0.1:${server.port}`,
+        token: server.fixtures.token,
+        fixtures: server.fixtures,
+        workers: [server.worker],
+        postmaster: null,
+      };
       columns.push({ name: 'PGlite', results: await workloads(target) });
       searchMatches = target.searchMatches;
       await cleanups.pop()();
@@ -460,20 +618,30 @@ async function main() {
       postmaster = cluster.postmaster;
     }
     if (!adminUrl) {
-      console.log('\nPostgreSQL: skipped. Set ROSTER_BENCH_DATABASE_URL to a server, or install Debian\'s PostgreSQL 15 (apt-get install postgresql).');
+      console.log(
+        "\nPostgreSQL: skipped. Set ROSTER_BENCH_DATABASE_URL to a server, or install Debian's PostgreSQL 15 (apt-get install postgresql).",
+      );
     } else {
       const { default: pg } = await import('pg');
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       const version = (await client.query('SHOW server_version')).rows[0].server_version.split(' ')[0];
       await client.end();
-      console.log(`\nPostgreSQL ${version} (${givenUrl ? 'the server of ROSTER_BENCH_DATABASE_URL' : 'a throwaway cluster on loopback'}):`);
+      console.log(
+        `\nPostgreSQL ${version} (${givenUrl ? 'the server of ROSTER_BENCH_DATABASE_URL' : 'a throwaway cluster on loopback'}):`,
+      );
       const fresh = await freshPostgresDatabase(adminUrl);
       cleanups.push(fresh.drop);
       const first = await startServer({ url: fresh.url }, true);
       cleanups.push(() => stopServer(first.worker));
       console.log(`  seeded in ${(first.fixtures.seedMs / 1000).toFixed(1)} s`);
-      const target = { url: `http://127.0.0.1:${first.port}`, token: first.fixtures.token, fixtures: first.fixtures, workers: [first.worker], postmaster };
+      const target = {
+        url: `http://127.0.0.1:${first.port}`,
+        token: first.fixtures.token,
+        fixtures: first.fixtures,
+        workers: [first.worker],
+        postmaster,
+      };
       const results = await workloads(target);
       columns.push({ name: 'PostgreSQL', results });
       // One process, then two, measured back to back per workload: the machine's other load drifts.
@@ -484,7 +652,8 @@ async function main() {
         process.stdout.write(`  ${key} …`);
         one[key] = await measure(target, target.runs[key]);
         const second = await startServer({ url: fresh.url }, false);
-        if (second.port !== first.port) throw new Error(`The second server process listens on ${second.port}, not on the shared port ${first.port}.`);
+        if (second.port !== first.port)
+          throw new Error(`The second server process listens on ${second.port}, not on the shared port ${first.port}.`);
         target.workers.push(second.worker);
         two[key] = await measure(target, target.runs[key]);
         target.workers.pop();
@@ -496,7 +665,9 @@ async function main() {
   } finally {
     await cleanup();
   }
-  console.log(`\n${USERS.toLocaleString('en')} users · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores\n`);
+  console.log(
+    `\n${USERS.toLocaleString('en')} users · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores\n`,
+  );
   printResults(columns, searchMatches);
   if (scaling) {
     console.log('\nPostgreSQL: one server process, then two on one port (cluster round robin)\n');
@@ -505,10 +676,13 @@ async function main() {
 }
 
 if (cluster.isPrimary) {
-  main().then(() => process.exit(0), (error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 } else {
   serverProcess().catch((error) => {
     console.error(error);

@@ -18,8 +18,16 @@ import { build } from 'esbuild';
 import { puppeteerCore } from '@web/test-runner-chrome';
 
 const OUT = '.cache/bench';
-const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const QUERIES = ['m', 'mü', 'mül', 'müll'];
 // Typed key by key (ASCII: the driver sends other characters as text, without a keydown).
 const TYPED = 'schm';
@@ -34,24 +42,43 @@ const option = (name, fallback) => {
 const sizes = args.includes('--users') ? [option('users')] : [10_000, 100_000];
 const plainMax = option('plain-max', 100_000);
 const scrollMax = option('scroll-max', 10_000);
-const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-  .find((path) => path && existsSync(path));
+const executablePath = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].find((path) => path && existsSync(path));
 
 async function bundle() {
   await mkdir(OUT, { recursive: true });
   await build({
-    entryPoints: ['demo/bench/bench.ts'], outfile: `${OUT}/bench.js`, bundle: true, minify: true, format: 'esm',
-    target: 'es2022', tsconfig: 'tsconfig.json', logLevel: 'error',
+    entryPoints: ['demo/bench/bench.ts'],
+    outfile: `${OUT}/bench.js`,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    tsconfig: 'tsconfig.json',
+    logLevel: 'error',
     // package.json's `sideEffects` names the built files; these sources register tags all the same.
     ignoreAnnotations: true,
   });
   await build({
-    entryPoints: ['src/mock/index.ts'], outfile: `${OUT}/mock.mjs`, bundle: true, format: 'esm', platform: 'node',
-    packages: 'external', target: 'node20', logLevel: 'error',
+    entryPoints: ['src/mock/index.ts'],
+    outfile: `${OUT}/mock.mjs`,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    target: 'node20',
+    logLevel: 'error',
   });
-  await writeFile(`${OUT}/index.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Roster benchmark</title>
+  await writeFile(
+    `${OUT}/index.html`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Roster benchmark</title>
 <style>body{margin:0;font-family:system-ui,sans-serif}#stage{width:1200px;padding:16px}</style>
-<script type="module" src="./bench.js"></script></head><body><div id="stage"></div></body></html>`);
+<script type="module" src="./bench.js"></script></head><body><div id="stage"></div></body></html>`,
+  );
 }
 
 function serve() {
@@ -77,8 +104,14 @@ async function openPage(browser, origin, api, token) {
     const url = new URL(request.url());
     if (!url.pathname.startsWith('/api/roster/v1')) return request.continue();
     const headers = { ...request.headers(), authorization: `Bearer ${token}` };
-    const answer = await api.handle(new Request(url, { method: request.method(), headers, body: request.postData() || undefined }));
-    await request.respond({ status: answer.status, headers: Object.fromEntries(answer.headers), body: await answer.text() });
+    const answer = await api.handle(
+      new Request(url, { method: request.method(), headers, body: request.postData() || undefined }),
+    );
+    await request.respond({
+      status: answer.status,
+      headers: Object.fromEntries(answer.headers),
+      body: await answer.text(),
+    });
   });
   await page.goto(`${origin}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
@@ -92,11 +125,14 @@ async function openPage(browser, origin, api, token) {
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return sorted.length % 2
+    ? sorted[(sorted.length - 1) / 2]
+    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 };
 
 // A fresh browser per run: a closed page's garbage (300,000 plain rows) must not be collected during the next one.
-const launch = () => puppeteerCore.launch({ executablePath, headless: true, args: CHROME_FLAGS, protocolTimeout: 900_000 });
+const launch = () =>
+  puppeteerCore.launch({ executablePath, headless: true, args: CHROME_FLAGS, protocolTimeout: 900_000 });
 
 async function measure(origin, api, token, impl, count) {
   const browser = await launch();
@@ -143,7 +179,14 @@ async function measureIn(browser, origin, api, token, impl, count) {
       const answers = await page.evaluate(() => window.rosterBench.lastAnswer());
       await page.evaluate((impl) => window.rosterBench.typeStart(impl), impl);
       await page.keyboard.type(TYPED[i - 1]);
-      steps.push(await page.evaluate((impl, query, answers) => window.rosterBench.typeEnd(impl, query, answers), impl, TYPED.slice(0, i), answers));
+      steps.push(
+        await page.evaluate(
+          (impl, query, answers) => window.rosterBench.typeEnd(impl, query, answers),
+          impl,
+          TYPED.slice(0, i),
+          answers,
+        ),
+      );
     }
     result.keystrokeMs = median(steps);
     await page.close();
@@ -182,25 +225,40 @@ const ROWS = [
   ['panel: open a user → profile loaded (ms)', 'toContent'],
 ];
 
-const format = (value) => (value === undefined ? '—' : value >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(1));
+const format = (value) =>
+  value === undefined ? '—' : value >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(1);
 
 function printTable(count, roster, plain, plainNote) {
   const header = ['', 'Roster', 'plain Lit', 'plain / Roster'];
   const lines = ROWS.map(([label, key]) => {
     const a = roster[key];
     const b = plain?.[key];
-    const ratio = a === undefined || b === undefined ? '—' : a === 0 ? (b === 0 ? '=' : '∞') : `${b / a >= 10 ? Math.round(b / a) : Number((b / a).toPrecision(2))}×`;
+    const ratio =
+      a === undefined || b === undefined
+        ? '—'
+        : a === 0
+          ? b === 0
+            ? '='
+            : '∞'
+          : `${b / a >= 10 ? Math.round(b / a) : Number((b / a).toPrecision(2))}×`;
     return [label, format(a), plain ? format(b) : 'skipped', ratio];
   });
   const widths = header.map((_, column) => Math.max(...[header, ...lines].map((line) => line[column].length)));
-  const row = (cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('   ');
+  const row = (cells) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('   ');
   console.log(`\n${count.toLocaleString('en')} users`);
   console.log(row(header));
   console.log(widths.map((width) => '─'.repeat(width)).join('   '));
   for (const line of lines) console.log(row(line));
-  console.log(`search typed: ${QUERIES.map((q, i) => `"${q}" → ${roster.matches[i].toLocaleString('en')}`).join(', ')} matches`);
-  if (roster.firstPaintPaths) console.log(`panel's first paint waits for: ${roster.firstPaintPaths.join(', ') || 'nothing'}`);
-  if (roster.scrollFrames === undefined) console.log(`real scroll: skipped above ${scrollMax.toLocaleString('en')} users (--scroll-max)`);
+  console.log(
+    `search typed: ${QUERIES.map((q, i) => `"${q}" → ${roster.matches[i].toLocaleString('en')}`).join(', ')} matches`,
+  );
+  if (roster.firstPaintPaths)
+    console.log(`panel's first paint waits for: ${roster.firstPaintPaths.join(', ') || 'nothing'}`);
+  if (roster.scrollFrames === undefined)
+    console.log(`real scroll: skipped above ${scrollMax.toLocaleString('en')} users (--scroll-max)`);
   if (plainNote) console.log(plainNote);
 }
 
@@ -211,14 +269,18 @@ async function main() {
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
   const probe = await launch();
-  console.log(`Chromium ${await probe.version()} · ${(await import('node:os')).cpus().length} cores · the reference API in Node, no latency`);
+  console.log(
+    `Chromium ${await probe.version()} · ${(await import('node:os')).cpus().length} cores · the reference API in Node, no latency`,
+  );
   await probe.close();
   try {
     for (const count of sizes) {
       const started = performance.now();
       const api = createReferenceApi({ data: 'demo', demoUsers: count });
       const token = api.tokenFor(DEMO_VIEWERS.owner);
-      console.log(`\n(${count.toLocaleString('en')} demo users generated in ${Math.round(performance.now() - started)} ms)`);
+      console.log(
+        `\n(${count.toLocaleString('en')} demo users generated in ${Math.round(performance.now() - started)} ms)`,
+      );
       const roster = await measure(origin, api, token, 'roster', count);
       let plain;
       let plainNote;
@@ -231,7 +293,8 @@ async function main() {
       } else {
         plainNote = `plain Lit: skipped above ${plainMax.toLocaleString('en')} users (--plain-max)`;
       }
-      if (plain) plainNote = 'plain Lit loads every page of users before its first row: "mount → first rows" includes that.';
+      if (plain)
+        plainNote = 'plain Lit loads every page of users before its first row: "mount → first rows" includes that.';
       printTable(count, roster, plain, plainNote);
     }
   } finally {
@@ -246,8 +309,14 @@ async function main() {
 async function rules() {
   await mkdir(OUT, { recursive: true });
   await build({
-    entryPoints: ['src/mock/index.ts'], outfile: `${OUT}/mock.mjs`, bundle: true, format: 'esm', platform: 'node',
-    packages: 'external', target: 'node20', logLevel: 'error',
+    entryPoints: ['src/mock/index.ts'],
+    outfile: `${OUT}/mock.mjs`,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    target: 'node20',
+    logLevel: 'error',
   });
   const { createReferenceApi } = await import(`../${OUT}/mock.mjs`);
   const time = async (run) => {
@@ -256,35 +325,82 @@ async function rules() {
     for (let i = 0; i < 5; i++) await run();
     return (performance.now() - started) / 5;
   };
-  const call = (api, who, method, path, body) => api.handle(new Request(`http://localhost/api/roster/v1${path}`, {
-    method, headers: { authorization: `Bearer ${api.tokenFor(who)}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body),
-  }));
+  const call = (api, who, method, path, body) =>
+    api.handle(
+      new Request(`http://localhost/api/roster/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${api.tokenFor(who)}`, 'content-type': 'application/json' },
+        body: body && JSON.stringify(body),
+      }),
+    );
   const owner = 'olivia.owner@acme.de';
   const cases = [
-    ['allowedIps, half duplicates', 25, (n) => ({ allowedIps: Array.from({ length: n }, (_, i) => `10.0.0.${i % (n / 2)}`) })],
-    ['access.tools, unknown and empty', 250, (n) => ({ access: { tools: Array.from({ length: n }, (_, i) => (i % 2 ? `tool_${i}` : '')), tasks: [] } })],
-    ['access.tasks, unknown and invalid', 2_500, (n) => ({ access: { tools: [], tasks: Array.from({ length: n }, (_, i) => (i % 2 ? { toolId: 'rank-tracker', taskId: `tsk_${i}` } : { toolId: '', taskId: i })) } })],
+    [
+      'allowedIps, half duplicates',
+      25,
+      (n) => ({ allowedIps: Array.from({ length: n }, (_, i) => `10.0.0.${i % (n / 2)}`) }),
+    ],
+    [
+      'access.tools, unknown and empty',
+      250,
+      (n) => ({ access: { tools: Array.from({ length: n }, (_, i) => (i % 2 ? `tool_${i}` : '')), tasks: [] } }),
+    ],
+    [
+      'access.tasks, unknown and invalid',
+      2_500,
+      (n) => ({
+        access: {
+          tools: [],
+          tasks: Array.from({ length: n }, (_, i) =>
+            i % 2 ? { toolId: 'rank-tracker', taskId: `tsk_${i}` } : { toolId: '', taskId: i },
+          ),
+        },
+      }),
+    ],
   ];
   const rows = [];
   for (const [label, n, body] of cases) {
     const api = createReferenceApi();
-    const [a, b] = [await time(() => call(api, owner, 'POST', '/users/validate', body(n))), await time(() => call(api, owner, 'POST', '/users/validate', body(4 * n)))];
+    const [a, b] = [
+      await time(() => call(api, owner, 'POST', '/users/validate', body(n))),
+      await time(() => call(api, owner, 'POST', '/users/validate', body(4 * n))),
+    ];
     rows.push([`validate ${label}`, n, a, b]);
   }
   for (const n of [2_500]) {
     const figures = [];
     for (const size of [n, 4 * n]) {
-      const tasks = Array.from({ length: size }, (_, i) => ({ id: `tsk_${i}`, toolId: 'rank-tracker', name: `Task ${i}`, ownerId: 'sam@acme.de' }));
-      const guest = { firstName: 'Gus', lastName: 'Guest', email: 'gus@acme.de', role: 'guest', access: { tools: [], tasks: tasks.map((task) => ({ toolId: task.toolId, taskId: task.id })) } };
-      const api = createReferenceApi({ account: { credits: 0 }, tasks, users: [{ id: 'usr_sam', firstName: 'Sam', lastName: 'S', email: 'sam@acme.de', role: 'specialist' }, guest] });
-      figures.push([await time(() => call(api, 'gus@acme.de', 'GET', '/tasks?limit=200')), await time(() => call(api, owner, 'DELETE', '/users/usr_sam?tasks=delete'))]);
+      const tasks = Array.from({ length: size }, (_, i) => ({
+        id: `tsk_${i}`,
+        toolId: 'rank-tracker',
+        name: `Task ${i}`,
+        ownerId: 'sam@acme.de',
+      }));
+      const guest = {
+        firstName: 'Gus',
+        lastName: 'Guest',
+        email: 'gus@acme.de',
+        role: 'guest',
+        access: { tools: [], tasks: tasks.map((task) => ({ toolId: task.toolId, taskId: task.id })) },
+      };
+      const api = createReferenceApi({
+        account: { credits: 0 },
+        tasks,
+        users: [{ id: 'usr_sam', firstName: 'Sam', lastName: 'S', email: 'sam@acme.de', role: 'specialist' }, guest],
+      });
+      figures.push([
+        await time(() => call(api, 'gus@acme.de', 'GET', '/tasks?limit=200')),
+        await time(() => call(api, owner, 'DELETE', '/users/usr_sam?tasks=delete')),
+      ]);
     }
     rows.push(['a guest with every task granted lists tasks', n, figures[0][0], figures[1][0]]);
     rows.push(['delete refused: the guest would have no task', n, figures[0][1], figures[1][1]]);
   }
   console.log('per-item work of the reference API (ms per request; linear ≈ 4×, quadratic ≈ 16×)');
   for (const [label, n, a, b] of rows) {
-    console.log(`${label.padEnd(48)} n=${String(n).padStart(6)} ${a.toFixed(2).padStart(8)}   4n ${b.toFixed(2).padStart(8)}   ${(b / a).toFixed(1)}×`);
+    console.log(
+      `${label.padEnd(48)} n=${String(n).padStart(6)} ${a.toFixed(2).padStart(8)}   4n ${b.toFixed(2).padStart(8)}   ${(b / a).toFixed(1)}×`,
+    );
   }
 }
 
@@ -293,7 +409,8 @@ if (args.includes('--rules')) {
     console.error(error);
     process.exit(1);
   });
-} else main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+} else
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -33,9 +33,17 @@ export const HttpResponse = new Proxy(function () {}, { get: unavailable, constr
 const ON_DEMAND = ['user-editor', 'access-grants', 'user-stats', 'audit-log', 'shared-tasks'];
 
 const common = {
-  bundle: true, minify: true, format: 'esm', target: 'es2022', platform: 'browser', legalComments: 'eof',
-  define: { 'process.env.NODE_ENV': '"production"' }, conditions: ['production'], logLevel: 'warning',
-  absWorkingDir: root, metafile: true,
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  legalComments: 'eof',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  conditions: ['production'],
+  logLevel: 'warning',
+  absWorkingDir: root,
+  metafile: true,
 };
 
 /** Builds both files into `outdir` (relative to the repository root, or absolute). */
@@ -49,7 +57,9 @@ export async function buildCdn({ outdir = 'dist' } = {}) {
           ...ON_DEMAND.map((name) => `import './src/components/${name}/roster-${name}.ts';`),
           "export * from './src/components/index.ts';\nexport { discover } from './src/components/define.ts';\nexport * from './src/sdk/index.ts';\n",
         ].join('\n'),
-        resolveDir: root, loader: 'ts', sourcefile: 'roster.ts',
+        resolveDir: root,
+        loader: 'ts',
+        sourcefile: 'roster.ts',
       },
       outfile: `${outdir}/roster.min.js`,
       plugins: [minifyLiteralsEsbuild()],
@@ -63,8 +73,10 @@ export async function buildCdn({ outdir = 'dist' } = {}) {
   ]);
   // Types for hosts that import the files through the package (`rosterkit/roster.min.js`).
   mkdirSync(resolve(root, outdir), { recursive: true });
-  writeFileSync(resolve(root, outdir, 'roster.min.d.ts'),
-    "import './components/define.js';\nexport * from './components/index.js';\nexport { discover } from './components/define.js';\nexport * from './sdk/index.js';\n");
+  writeFileSync(
+    resolve(root, outdir, 'roster.min.d.ts'),
+    "import './components/define.js';\nexport * from './components/index.js';\nexport { discover } from './components/define.js';\nexport * from './sdk/index.js';\n",
+  );
   writeFileSync(resolve(root, outdir, 'roster-mock.min.d.ts'), "export * from './mock/index.js';\n");
   return { elements: elements.metafile, mock: mock.metafile };
 }
@@ -72,7 +84,10 @@ export async function buildCdn({ outdir = 'dist' } = {}) {
 if (process.argv[1]?.replaceAll('\\', '/').endsWith('scripts/build-cdn.mjs')) {
   const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
   const { elements, mock } = await buildCdn({ outdir });
-  for (const [name, meta] of [['roster.min.js', elements], ['roster-mock.min.js', mock]]) {
+  for (const [name, meta] of [
+    ['roster.min.js', elements],
+    ['roster-mock.min.js', mock],
+  ]) {
     const [, output] = Object.entries(meta.outputs).find(([path]) => path.endsWith(name));
     console.log(`${outdir}/${name}  ${(output.bytes / 1024).toFixed(1)} KB`);
   }

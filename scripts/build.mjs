@@ -12,13 +12,22 @@ import { buildCdn } from './build-cdn.mjs';
 /** Builds the package's files into `outdir` (the tests build into their own directory). */
 export async function buildPackage({ outdir = 'dist', quiet = false } = {}) {
   const outDir = resolve(outdir);
-  await build({ configFile: resolve('vite.config.ts'), mode: 'production', logLevel: quiet ? 'error' : 'info', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: resolve('vite.config.ts'),
+    mode: 'production',
+    logLevel: quiet ? 'error' : 'info',
+    build: { outDir, emptyOutDir: true },
+  });
   const tsc = join(dirname(createRequire(resolve('package.json')).resolve('typescript/package.json')), 'bin/tsc');
-  const declarations = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], { stdio: 'inherit' });
+  const declarations = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], {
+    stdio: 'inherit',
+  });
   if (declarations.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed (exit ${declarations.status})`);
   await buildCdn({ outdir: outDir });
   await build({
-    configFile: resolve('vite.config.ts'), mode: 'server', logLevel: quiet ? 'error' : 'warn',
+    configFile: resolve('vite.config.ts'),
+    mode: 'server',
+    logLevel: quiet ? 'error' : 'warn',
     build: { outDir: join(outDir, 'server/demo-page'), emptyOutDir: true },
   });
 }
@@ -28,6 +37,8 @@ if (process.argv[1]?.replaceAll('\\', '/').endsWith('scripts/build.mjs')) {
   await buildPackage({ outdir });
   for (const file of ['roster.min.js', 'roster-mock.min.js']) {
     const bytes = readFileSync(join(outdir, file));
-    console.log(`${join(outdir, file)}  ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`);
+    console.log(
+      `${join(outdir, file)}  ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`,
+    );
   }
 }

@@ -22,7 +22,9 @@ export function installCachedTools(source, target, name) {
     ? spawnSync(process.execPath, [npmCli, ...args], { stdio: 'inherit' })
     : spawnSync('npm', args, { stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`Could not install ${name} (npm ci exited with ${result.status ?? result.error}); is the npm registry reachable?`);
+    console.error(
+      `Could not install ${name} (npm ci exited with ${result.status ?? result.error}); is the npm registry reachable?`,
+    );
     process.exit(1);
   }
   // Written last, so an interrupted install is redone.

@@ -15,9 +15,13 @@ function commentText(raw) {
 /** Reads the event classes of src/components/events.ts: name, detail type, summary. */
 export function readEventClasses(source = readFileSync('src/components/events.ts', 'utf8')) {
   const events = new Map();
-  const classPattern = /(\/\*\*[\s\S]*?\*\/)\s*export class (\w+)(?:<[^>]*>)? extends RosterCustomEvent<([\s\S]*?)> \{\s*static readonly eventName = '([^']+)'/g;
+  const classPattern =
+    /(\/\*\*[\s\S]*?\*\/)\s*export class (\w+)(?:<[^>]*>)? extends RosterCustomEvent<([\s\S]*?)> \{\s*static readonly eventName = '([^']+)'/g;
   for (const [, doc, className, detail, name] of source.matchAll(classPattern)) {
-    const summary = commentText(doc).replace(/\s+/g, ' ').trim().replace(/^`[^`]+`:\s*/, '');
+    const summary = commentText(doc)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^`[^`]+`:\s*/, '');
     events.set(className, { name, detail: detail.replace(/\s+/g, ' ').trim(), summary });
   }
   return events;
@@ -26,7 +30,9 @@ export function readEventClasses(source = readFileSync('src/components/events.ts
 /** Every `var(--roster-…, fallback)` in the shared styles: the system tokens with their defaults. */
 export function readSystemTokens(dir = 'src/components/styles') {
   const tokens = new Map();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const css = readFileSync(`${dir}/${file}`, 'utf8');
     for (const match of css.matchAll(/var\((--roster-[a-z0-9-]+)\s*(,)?/g)) {
       let fallback;
@@ -133,11 +139,13 @@ export function rosterPlugins() {
       declaration.cssProperties = own;
       return;
     }
-    const system = [...systemTokens].filter(([name]) => !own.some((p) => p.name === name)).map(([name, fallback]) => ({
-      name,
-      ...(fallback ? { default: fallback } : {}),
-      description: TOKEN_FAMILIES.find(([pattern]) => pattern.test(name))?.[1] ?? 'System token.',
-    }));
+    const system = [...systemTokens]
+      .filter(([name]) => !own.some((p) => p.name === name))
+      .map(([name, fallback]) => ({
+        name,
+        ...(fallback ? { default: fallback } : {}),
+        description: TOKEN_FAMILIES.find(([pattern]) => pattern.test(name))?.[1] ?? 'System token.',
+      }));
     declaration.cssProperties = [...own, ...system];
   }
 

@@ -23,7 +23,9 @@ export function manifestSources() {
 /** Builds both files' contents in memory. */
 export function generate() {
   const { plugins, templateProperties } = rosterPlugins();
-  const modules = manifestSources().map((file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true));
+  const modules = manifestSources().map((file) =>
+    ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true),
+  );
   const manifest = create({ modules, plugins: [...litPlugin(), ...plugins], context: { dev: false } });
   return {
     manifest: `${JSON.stringify(manifest, null, 2)}\n`,
@@ -40,7 +42,9 @@ function composedTags(elements) {
   const composed = new Map();
   for (const { tagName, dir } of elements) {
     const source = readFileSync(`src/components/${dir}/roster-${dir}.ts`, 'utf8');
-    const inner = [...source.matchAll(/(?:import|export type \* from) '\.\.\/([\w-]+)\/roster-[\w-]+\.js'/g)].map((m) => `roster-${m[1]}`);
+    const inner = [...source.matchAll(/(?:import|export type \* from) '\.\.\/([\w-]+)\/roster-[\w-]+\.js'/g)].map(
+      (m) => `roster-${m[1]}`,
+    );
     composed.set(tagName, inner);
   }
   return composed;
@@ -53,12 +57,26 @@ function renderElementTypes(manifest, templateProperties) {
       if (!d.customElement || !d.tagName) continue;
       const dir = mod.path.split('/').at(-2);
       const own = d.members?.filter((m) => m.kind === 'field' && !m.static && !m.privacy && !m.readonly) ?? [];
-      const inherited = (name) => templateProperties.get(d.name)?.includes(name)
-        || (d.superclass && templateProperties.get(d.superclass.name)?.includes(name));
-      const properties = own.filter((m) => inherited(m.name)).map((m) => m.name).sort();
-      const attributes = (d.attributes ?? []).filter((a) => a.name !== a.fieldName && a.fieldName)
-        .map((a) => [a.name, a.fieldName]).sort(([a], [b]) => a.localeCompare(b));
-      elements.push({ tagName: d.tagName, className: d.name, dir, module: mod.path, properties, attributes, events: (d.events ?? []).map((e) => e.name) });
+      const inherited = (name) =>
+        templateProperties.get(d.name)?.includes(name) ||
+        (d.superclass && templateProperties.get(d.superclass.name)?.includes(name));
+      const properties = own
+        .filter((m) => inherited(m.name))
+        .map((m) => m.name)
+        .sort();
+      const attributes = (d.attributes ?? [])
+        .filter((a) => a.name !== a.fieldName && a.fieldName)
+        .map((a) => [a.name, a.fieldName])
+        .sort(([a], [b]) => a.localeCompare(b));
+      elements.push({
+        tagName: d.tagName,
+        className: d.name,
+        dir,
+        module: mod.path,
+        properties,
+        attributes,
+        events: (d.events ?? []).map((e) => e.name),
+      });
     }
   }
   elements.sort((a, b) => a.tagName.localeCompare(b.tagName));
@@ -73,10 +91,12 @@ function renderElementTypes(manifest, templateProperties) {
   const lines = [
     '// Generated from custom-elements.json by `npm run manifest` (a test fails when it is stale): do not edit.',
     '/** Per-tag maps of what a template may set and listen to, shared by the React, Vue and Svelte typings. */',
-    ...elements.map((e) => `import type { ${e.className} } from '${e.module.replace(/^dist\/(components\/.*)$/, '../$1')}';`),
+    ...elements.map(
+      (e) => `import type { ${e.className} } from '${e.module.replace(/^dist\/(components\/.*)$/, '../$1')}';`,
+    ),
     '',
-    '/** A kebab-case attribute takes the property\'s value or its text. */',
-    'export type AttributeValue<T> = T extends number ? T | `${T}` : T extends boolean ? T | \'\' : T;',
+    "/** A kebab-case attribute takes the property's value or its text. */",
+    "export type AttributeValue<T> = T extends number ? T | `${T}` : T extends boolean ? T | '' : T;",
     '',
     '/** The class behind each tag. */',
     'export interface RosterElementClasses {',
@@ -90,13 +110,19 @@ function renderElementTypes(manifest, templateProperties) {
     '',
     '/** The attributes whose kebab-case name differs from their property. */',
     'export interface RosterElementAttributes {',
-    ...elements.map((e) => `  '${e.tagName}': {${e.attributes.length ? '\n' : ''}${e.attributes
-      .map(([attribute, field]) => `    '${attribute}'?: AttributeValue<${e.className}['${field}']>;\n`).join('')}${e.attributes.length ? '  ' : ''}};`),
+    ...elements.map(
+      (e) =>
+        `  '${e.tagName}': {${e.attributes.length ? '\n' : ''}${e.attributes
+          .map(([attribute, field]) => `    '${attribute}'?: AttributeValue<${e.className}['${field}']>;\n`)
+          .join('')}${e.attributes.length ? '  ' : ''}};`,
+    ),
     '}',
     '',
     '/** The `roster-*` events heard on each element: its own and those of the elements it renders. */',
     'export interface RosterElementEvents {',
-    ...elements.map((e) => `  '${e.tagName}': Pick<GlobalEventHandlersEventMap, ${union([...new Set(eventsOf(e.tagName))].sort())}>;`),
+    ...elements.map(
+      (e) => `  '${e.tagName}': Pick<GlobalEventHandlersEventMap, ${union([...new Set(eventsOf(e.tagName))].sort())}>;`,
+    ),
     '}',
     '',
     'export type RosterTagName = keyof RosterElementClasses;',
@@ -111,7 +137,8 @@ const code = (text) => (text ? `\`${cell(text)}\`` : '');
 
 /** The reference of every element (properties, events, slots, parts, CSS properties, states), from the manifest. */
 function renderReference(manifest, templateProperties) {
-  const declarations = manifest.modules.flatMap((mod) => (mod.declarations ?? []).map((d) => ({ ...d, module: mod.path })))
+  const declarations = manifest.modules
+    .flatMap((mod) => (mod.declarations ?? []).map((d) => ({ ...d, module: mod.path })))
     .filter((d) => d.customElement && d.tagName)
     .sort((a, b) => a.tagName.localeCompare(b.tagName));
   const system = new Map();
@@ -120,20 +147,38 @@ function renderReference(manifest, templateProperties) {
     '# Element reference',
     '',
     'Every Roster element with what a host can set, hear and style. Import one with',
-    '`import \'rosterkit/elements/<name>/roster-<name>.js\'` (or all with `import \'rosterkit\'`). System tokens, read by',
+    "`import 'rosterkit/elements/<name>/roster-<name>.js'` (or all with `import 'rosterkit'`). System tokens, read by",
     'every element, are listed once [at the end](#system-tokens).',
     '',
   ];
   for (const d of declarations) {
-    const settable = new Set([...(templateProperties.get(d.name) ?? []), ...(templateProperties.get(d.superclass?.name) ?? [])]);
-    const fields = (d.members ?? []).filter((m) => m.kind === 'field' && !m.privacy && !m.static && (settable.has(m.name) || m.readonly));
+    const settable = new Set([
+      ...(templateProperties.get(d.name) ?? []),
+      ...(templateProperties.get(d.superclass?.name) ?? []),
+    ]);
+    const fields = (d.members ?? []).filter(
+      (m) => m.kind === 'field' && !m.privacy && !m.static && (settable.has(m.name) || m.readonly),
+    );
     const methods = (d.members ?? []).filter((m) => m.kind === 'method' && !m.privacy && !m.static);
-    out.push(`## \`<${d.tagName}>\``, '', cell(d.summary), '', `Class \`${d.name}\` · \`import 'rosterkit/elements/${d.module.split('/').at(-2)}/${d.tagName}.js'\``, '');
+    out.push(
+      `## \`<${d.tagName}>\``,
+      '',
+      cell(d.summary),
+      '',
+      `Class \`${d.name}\` · \`import 'rosterkit/elements/${d.module.split('/').at(-2)}/${d.tagName}.js'\``,
+      '',
+    );
     if (fields.length) {
       out.push('| Property | Attribute | Type | Default | Description |', '|---|---|---|---|---|');
       for (const f of fields) {
-        const attribute = f.attribute ? `${code(f.attribute)}${f.reflects ? ' (reflected)' : ''}` : f.readonly ? 'read-only' : '';
-        out.push(`| ${code(f.name)} | ${attribute} | ${code(f.type?.text)} | ${code(f.default)} | ${cell(f.description)} |`);
+        const attribute = f.attribute
+          ? `${code(f.attribute)}${f.reflects ? ' (reflected)' : ''}`
+          : f.readonly
+            ? 'read-only'
+            : '';
+        out.push(
+          `| ${code(f.name)} | ${attribute} | ${code(f.type?.text)} | ${code(f.default)} | ${cell(f.description)} |`,
+        );
       }
       out.push('');
     }
@@ -141,26 +186,54 @@ function renderReference(manifest, templateProperties) {
       out.push('| Method | Description |', '|---|---|');
       for (const m of methods) {
         const parameters = (m.parameters ?? []).map((p) => `${p.name}${p.type ? `: ${p.type.text}` : ''}`).join(', ');
-        out.push(`| ${code(`${m.name}(${parameters})${m.return?.type ? `: ${m.return.type.text}` : ''}`)} | ${cell(m.description)} |`);
+        out.push(
+          `| ${code(`${m.name}(${parameters})${m.return?.type ? `: ${m.return.type.text}` : ''}`)} | ${cell(m.description)} |`,
+        );
       }
       out.push('');
     }
     const table = (title, head, rows) => {
       if (!rows.length) return;
-      out.push(`| ${title} | ${head.join(' | ')} |`, `|${'---|'.repeat(head.length + 1)}`, ...rows.map((r) => `| ${r.join(' | ')} |`), '');
+      out.push(
+        `| ${title} | ${head.join(' | ')} |`,
+        `|${'---|'.repeat(head.length + 1)}`,
+        ...rows.map((r) => `| ${r.join(' | ')} |`),
+        '',
+      );
     };
-    table('Event', ['Detail', 'Description'], (d.events ?? []).map((e) => [code(e.name), code(e.detail?.text), cell(e.description)]));
-    table('Slot', ['Description'], (d.slots ?? []).map((x) => [x.name ? code(x.name) : '(default)', cell(x.description)]));
-    table('Part', ['Description'], (d.cssParts ?? []).map((x) => [code(x.name), cell(x.description)]));
+    table(
+      'Event',
+      ['Detail', 'Description'],
+      (d.events ?? []).map((e) => [code(e.name), code(e.detail?.text), cell(e.description)]),
+    );
+    table(
+      'Slot',
+      ['Description'],
+      (d.slots ?? []).map((x) => [x.name ? code(x.name) : '(default)', cell(x.description)]),
+    );
+    table(
+      'Part',
+      ['Description'],
+      (d.cssParts ?? []).map((x) => [code(x.name), cell(x.description)]),
+    );
     const own = [];
     for (const x of d.cssProperties ?? []) {
       if (x.description?.startsWith('System ') || x.name === '--roster-density') system.set(x.name, x);
       else own.push([code(x.name), code(x.default), cell(x.description)]);
     }
     table('CSS property', ['Default', 'Description'], own);
-    table('State', ['Description'], (d.cssStates ?? []).map((x) => [code(`:state(${x.name})`), cell(x.description)]));
+    table(
+      'State',
+      ['Description'],
+      (d.cssStates ?? []).map((x) => [code(`:state(${x.name})`), cell(x.description)]),
+    );
   }
-  out.push('## System tokens', '', 'Set them anywhere above the elements (`:root`, a wrapper, the panel); every element reads them.', '');
+  out.push(
+    '## System tokens',
+    '',
+    'Set them anywhere above the elements (`:root`, a wrapper, the panel); every element reads them.',
+    '',
+  );
   out.push('| CSS property | Default | Description |', '|---|---|---|');
   for (const x of system.values()) out.push(`| ${code(x.name)} | ${code(x.default)} | ${cell(x.description)} |`);
   out.push('');

@@ -12,11 +12,24 @@ import { existsSync } from 'node:fs';
 import { puppeteerCore } from '@web/test-runner-chrome';
 import { createServer } from 'vite';
 
-const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const OUT = 'docs/screenshots';
-const WIDTHS = { 375: { width: 375, height: 812, isMobile: true, hasTouch: true }, 768: { width: 768, height: 1024 },
-  1280: { width: 1280, height: 800 }, 1440: { width: 1440, height: 900 }, 1920: { width: 1920, height: 1080 } };
+const WIDTHS = {
+  375: { width: 375, height: 812, isMobile: true, hasTouch: true },
+  768: { width: 768, height: 1024 },
+  1280: { width: 1280, height: 800 },
+  1440: { width: 1440, height: 900 },
+  1920: { width: 1920, height: 1080 },
+};
 const DESKTOP = WIDTHS[1440];
 const SMALL_PHONE = WIDTHS[375];
 
@@ -39,7 +52,7 @@ const SHOTS = [
   { name: 'shared-tasks', query: 'lang=en', view: 'shared' },
   { name: 'audit', query: 'lang=en', audit: true },
   { name: 'account-password', query: 'lang=en&passwords=shared', scrollEnd: true },
-  { name: 'manager-profile', query: 'lang=en&as=manager', open: 'Liam O\'Connor' },
+  { name: 'manager-profile', query: 'lang=en&as=manager', open: "Liam O'Connor" },
   { name: 'specialist', query: 'lang=en&as=specialist', waitDetail: true },
   { name: 'guest', query: 'lang=en&as=guest', waitDetail: true },
   // The list and a profile at each width.
@@ -55,18 +68,18 @@ const SHOTS = [
   { name: 'dark-profile-375', query: 'lang=en&theme=dark', viewport: SMALL_PHONE, open: 'Zoë Schröder' },
   { name: 'de-list', query: 'lang=de' },
   { name: 'de-profile', query: 'lang=de', open: 'Zoë Schröder' },
-  { name: 'de-access', query: 'lang=de', open: 'Liam O\'Connor', tab: 'access' },
+  { name: 'de-access', query: 'lang=de', open: "Liam O'Connor", tab: 'access' },
   { name: 'de-create', query: 'lang=de', create: 2 },
   { name: 'de-audit', query: 'lang=de', audit: true },
   { name: 'de-list-375', query: 'lang=de', viewport: SMALL_PHONE },
-  { name: 'branded', query: 'lang=en&theme=branded', open: 'Liam O\'Connor', tab: 'access' },
+  { name: 'branded', query: 'lang=en&theme=branded', open: "Liam O'Connor", tab: 'access' },
   { name: 'ar-list', query: 'lang=ar' },
   { name: 'ar-profile', query: 'lang=ar', open: 'Sophie Becker' },
   { name: 'ar-activity', query: 'lang=ar', open: 'Sophie Becker', tab: 'activity' },
   { name: 'ar-create', query: 'lang=ar', create: 2 },
   { name: 'ar-list-375', query: 'lang=ar', viewport: SMALL_PHONE },
   { name: 'ja-profile', query: 'lang=ja', open: 'Zoë Schröder' },
-  { name: 'fr-access', query: 'lang=fr', open: 'Liam O\'Connor', tab: 'access' },
+  { name: 'fr-access', query: 'lang=fr', open: "Liam O'Connor", tab: 'access' },
   { name: 'pseudo-activity', query: 'lang=en-XA', open: 'Sophie Becker', tab: 'activity' },
 ];
 
@@ -74,7 +87,7 @@ const SHOTS = [
 const SERVER_SHOTS = [
   { name: 'server', query: 'lang=en', open: 'Sophie Becker' },
   { name: 'server-mobile', query: 'lang=en', viewport: SMALL_PHONE },
-  { name: 'server-dark', query: 'lang=de&theme=dark&as=manager', open: 'Liam O\'Connor', tab: 'activity' },
+  { name: 'server-dark', query: 'lang=de&theme=dark&as=manager', open: "Liam O'Connor", tab: 'activity' },
   { name: 'inbox', path: 'dev/inbox' },
   { name: 'inbox-mobile', path: 'dev/inbox', viewport: SMALL_PHONE },
 ];
@@ -86,8 +99,12 @@ const serverUrl = serverIndex >= 0 ? args.splice(serverIndex, 2)[1] : undefined;
 const externalUrl = serverUrl ?? (urlIndex >= 0 ? args.splice(urlIndex, 2)[1] : undefined);
 const shots = serverUrl ? SERVER_SHOTS : SHOTS;
 const wanted = args.length ? shots.filter((shot) => args.includes(shot.name)) : shots;
-const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-  .find((path) => path && existsSync(path));
+const executablePath = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].find((path) => path && existsSync(path));
 
 // Runs in the page: the list's rendered rows (or, for a viewer without access, their own profile),
 // through the panel's and the list's shadow roots.
@@ -95,7 +112,9 @@ function panelRendered() {
   const panel = document.querySelector('roster-panel')?.shadowRoot;
   const list = panel?.querySelector('roster-user-list')?.shadowRoot;
   // A specialist or guest has no list: their own profile opens.
-  return Boolean(list?.querySelector('.body [role="row"][data-id], [part="state"]') || panel?.querySelector('.detail-title'));
+  return Boolean(
+    list?.querySelector('.body [role="row"][data-id], [part="state"]') || panel?.querySelector('.detail-title'),
+  );
 }
 
 function detailReady() {
@@ -103,18 +122,25 @@ function detailReady() {
   const content = panel?.querySelector('.tab-panel:not([hidden]) > *');
   if (!panel?.querySelector('.detail-title')) return false;
   // Any child still loading (a skeleton or a `loading` custom state) is not ready yet.
-  const loading = (root) => root && (root.querySelector('.skeleton, [aria-busy="true"]')
-    || [...root.querySelectorAll('*')].some((el) => el.shadowRoot && loading(el.shadowRoot)));
+  const loading = (root) =>
+    root &&
+    (root.querySelector('.skeleton, [aria-busy="true"]') ||
+      [...root.querySelectorAll('*')].some((el) => el.shadowRoot && loading(el.shadowRoot)));
   const busy = content && (content.matches(':state(loading)') || loading(content.shadowRoot));
   return !busy;
 }
 
 async function openUser(page, name) {
-  const row = await page.waitForFunction((name) => {
-    const list = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list');
-    return [...(list?.shadowRoot?.querySelectorAll('.body [role="row"][data-id]') ?? [])]
-      .find((candidate) => candidate.querySelector('.name')?.textContent?.trim() === name);
-  }, { timeout: 10_000 }, name);
+  const row = await page.waitForFunction(
+    (name) => {
+      const list = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list');
+      return [...(list?.shadowRoot?.querySelectorAll('.body [role="row"][data-id]') ?? [])].find(
+        (candidate) => candidate.querySelector('.name')?.textContent?.trim() === name,
+      );
+    },
+    { timeout: 10_000 },
+    name,
+  );
   await row.click();
   await page.waitForFunction(detailReady, { timeout: 10_000, polling: 100 }).catch(() => {
     console.warn(`  the detail of ${name} still shows a loading state after 10 s`);
@@ -122,11 +148,14 @@ async function openUser(page, name) {
 }
 
 async function selectTab(page, tab) {
-  const button = await page.waitForFunction((tab) => document.querySelector('roster-panel')?.shadowRoot?.querySelector(`#tab-${tab}`), {}, tab);
+  const button = await page.waitForFunction(
+    (tab) => document.querySelector('roster-panel')?.shadowRoot?.querySelector(`#tab-${tab}`),
+    {},
+    tab,
+  );
   await button.click();
   await page.waitForFunction(detailReady, { timeout: 10_000, polling: 100 }).catch(() => {});
 }
-
 
 /** Runs in the page: the first element matching `selector` in the panel, through every shadow root. */
 const DEEP = `function deep(root, selector) {
@@ -139,7 +168,10 @@ const DEEP = `function deep(root, selector) {
 }`;
 
 async function deepHandle(page, selector) {
-  return page.waitForFunction(`(${DEEP})(document.querySelector('roster-panel').shadowRoot, ${JSON.stringify(selector)})`, { timeout: 10_000, polling: 100 });
+  return page.waitForFunction(
+    `(${DEEP})(document.querySelector('roster-panel').shadowRoot, ${JSON.stringify(selector)})`,
+    { timeout: 10_000, polling: 100 },
+  );
 }
 
 /** Types into the editor's field (`f-firstName`, …) as a person would: value, then input and change. */
@@ -166,11 +198,16 @@ async function createUser(page, step, email = 'jonas.keller@nordlicht.de') {
 }
 
 async function resend(page, name) {
-  const row = await page.waitForFunction((name) => {
-    const list = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list');
-    return [...(list?.shadowRoot?.querySelectorAll('.body [role="row"][data-id]') ?? [])]
-      .find((candidate) => candidate.querySelector('.name')?.textContent?.trim() === name)?.querySelector('[part~="button-icon"]');
-  }, { timeout: 10_000 }, name);
+  const row = await page.waitForFunction(
+    (name) => {
+      const list = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list');
+      return [...(list?.shadowRoot?.querySelectorAll('.body [role="row"][data-id]') ?? [])]
+        .find((candidate) => candidate.querySelector('.name')?.textContent?.trim() === name)
+        ?.querySelector('[part~="button-icon"]');
+    },
+    { timeout: 10_000 },
+    name,
+  );
   await row.click();
   await deepHandle(page, '[part~="toast"]');
 }
@@ -185,19 +222,32 @@ async function openAuditLog(page) {
     const find = async (q) => (await client.users.list({ q })).items[0];
     const sophie = await find('sophie.becker');
     const task = await client.tasks.create({ toolId: 'site-audit', name: 'Berlin audit' });
-    const granted = await client.users.update(sophie.id, { access: { ...sophie.access, tasks: [...sophie.access.tasks, { toolId: 'site-audit', taskId: task.id }] } });
+    const granted = await client.users.update(sophie.id, {
+      access: { ...sophie.access, tasks: [...sophie.access.tasks, { toolId: 'site-audit', taskId: task.id }] },
+    });
     await client.users.update(sophie.id, { creditLimit: 3000 }, { version: granted.version });
-    const created = await client.users.create({ firstName: 'Jonas', lastName: 'Krüger', email: 'jonas.krueger@nordlicht.de', role: 'guest',
-      access: { tools: [], tasks: [{ toolId: 'site-audit', taskId: task.id }] } });
+    const created = await client.users.create({
+      firstName: 'Jonas',
+      lastName: 'Krüger',
+      email: 'jonas.krueger@nordlicht.de',
+      role: 'guest',
+      access: { tools: [], tasks: [{ toolId: 'site-audit', taskId: task.id }] },
+    });
     await client.users.delete(created.id);
   });
-  const tab = await page.waitForFunction(() => document.querySelector('roster-panel')?.shadowRoot?.querySelector('#view-audit'), { timeout: 10_000 });
+  const tab = await page.waitForFunction(
+    () => document.querySelector('roster-panel')?.shadowRoot?.querySelector('#view-audit'),
+    { timeout: 10_000 },
+  );
   await tab.click();
-  await page.waitForFunction(() => {
-    const log = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-audit-log')?.shadowRoot;
-    const rows = [...(log?.querySelectorAll('.body [role="row"][data-id]') ?? [])];
-    return rows.length > 0 && !rows.some((row) => row.textContent.includes('…'));
-  }, { timeout: 10_000, polling: 100 });
+  await page.waitForFunction(
+    () => {
+      const log = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-audit-log')?.shadowRoot;
+      const rows = [...(log?.querySelectorAll('.body [role="row"][data-id]') ?? [])];
+      return rows.length > 0 && !rows.some((row) => row.textContent.includes('…'));
+    },
+    { timeout: 10_000, polling: 100 },
+  );
 }
 
 async function main() {
@@ -207,7 +257,8 @@ async function main() {
   if (!baseUrl) {
     // No file watching: a file edited meanwhile must not reload the page in the middle of a shot.
     server = await createServer({
-      configFile: 'vite.config.ts', logLevel: 'warn',
+      configFile: 'vite.config.ts',
+      logLevel: 'warn',
       server: { host: '127.0.0.1', port: 5174, hmr: false, watch: { ignored: ['**'] } },
     });
     await server.listen();
@@ -251,7 +302,10 @@ async function main() {
       if (shot.open) await openUser(page, shot.open);
       if (shot.tab) await selectTab(page, shot.tab);
       // The activity's second tab: the events, with their costs.
-      if (shot.tab === 'activity') { await (await deepHandle(page, '#tab-events')).click(); await new Promise((resolve) => setTimeout(resolve, 800)); }
+      if (shot.tab === 'activity') {
+        await (await deepHandle(page, '#tab-events')).click();
+        await new Promise((resolve) => setTimeout(resolve, 800));
+      }
       if (shot.create) await createUser(page, shot.create, shot.email);
       if (shot.resend) await resend(page, shot.resend);
       if (shot.scrollEnd) await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));

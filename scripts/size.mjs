@@ -46,9 +46,9 @@ const budgets = {
   [alone('access-grants')]: { ceiling: 30.7 * KB },
   [alone('audit-log')]: { ceiling: 33.1 * KB },
   [alone('panel')]: { ceiling: 50.3 * KB },
-  [alone('provider')]: { ceiling: 23.1 * KB },
-  [alone('shared-tasks')]: { ceiling: 25.4 * KB },
-  [alone('user-editor')]: { ceiling: 46.9 * KB },
+  [alone('provider')]: { ceiling: 23.2 * KB },
+  [alone('shared-tasks')]: { ceiling: 25.5 * KB },
+  [alone('user-editor')]: { ceiling: 47.1 * KB },
   [alone('user-list')]: { ceiling: 31.3 * KB },
   [alone('user-stats')]: { ceiling: 35 * KB },
 };
@@ -57,28 +57,43 @@ const otherLanguagesApart = {
   name: 'size-other-languages-apart',
   setup(b) {
     b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, ({ path, importer, kind }) =>
-      kind === 'dynamic-import' && /localize[\\/]catalogs\.ts$/.test(importer) ? { path, external: true } : undefined);
+      kind === 'dynamic-import' && /localize[\\/]catalogs\.ts$/.test(importer) ? { path, external: true } : undefined,
+    );
   },
 };
 
 /** Splits one bundle into what loads up front (bytes) and each chunk loaded on demand. */
 async function measure(contents, { resolveDir = '.', plugins = [], splitting = true } = {}) {
   const result = await build({
-    stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'entry.ts' }, bundle: true, minify: true,
-    splitting, outdir: 'size', write: false, metafile: true,
-    format: 'esm', target: 'es2022', platform: 'browser', legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' }, conditions: ['production'], logLevel: 'error',
+    stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'entry.ts' },
+    bundle: true,
+    minify: true,
+    splitting,
+    outdir: 'size',
+    write: false,
+    metafile: true,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    conditions: ['production'],
+    logLevel: 'error',
     // The library build minifies Lit's template text the same way, so this measures what ships.
     plugins: [...plugins, minifyLiteralsEsbuild()],
   });
   const outputs = result.metafile.outputs;
-  const gzipped = new Map(result.outputFiles.map((file) => [
-    Object.keys(outputs).find((path) => file.path.endsWith(path)), gzipSync(file.contents, { level: 9 }).length,
-  ]));
+  const gzipped = new Map(
+    result.outputFiles.map((file) => [
+      Object.keys(outputs).find((path) => file.path.endsWith(path)),
+      gzipSync(file.contents, { level: 9 }).length,
+    ]),
+  );
   const loadedWith = (path, seen = new Set()) => {
     if (seen.has(path)) return seen;
     seen.add(path);
-    for (const { path: imported, kind } of outputs[path].imports) if (kind === 'import-statement') loadedWith(imported, seen);
+    for (const { path: imported, kind } of outputs[path].imports)
+      if (kind === 'import-statement') loadedWith(imported, seen);
     return seen;
   };
   const sum = (paths) => [...paths].reduce((total, path) => total + gzipped.get(path), 0);
@@ -94,7 +109,11 @@ async function measure(contents, { resolveDir = '.', plugins = [], splitting = t
       modules.set(name, (modules.get(name) ?? 0) + bytesInOutput);
     }
   }
-  return { bytes: sum(upFront), onDemand, modules: [...modules].filter(([, size]) => size > 0).sort((a, b) => b[1] - a[1]) };
+  return {
+    bytes: sum(upFront),
+    onDemand,
+    modules: [...modules].filter(([, size]) => size > 0).sort((a, b) => b[1] - a[1]),
+  };
 }
 
 const modulesFlag = process.argv.indexOf('--modules');
@@ -102,7 +121,9 @@ if (modulesFlag !== -1) {
   const entry = process.argv[modulesFlag + 1];
   const contents = entry ? `export * from './${entry}';` : `import './src/components/define.ts';`;
   const { bytes, modules } = await measure(contents);
-  console.log(`${entry ?? FIRST_LOAD}: ${(bytes / KB).toFixed(1)} KB min+gzip up front\n\n| module | minified bytes |\n|---|---:|`);
+  console.log(
+    `${entry ?? FIRST_LOAD}: ${(bytes / KB).toFixed(1)} KB min+gzip up front\n\n| module | minified bytes |\n|---|---:|`,
+  );
   for (const [path, size] of modules) console.log(`| ${path} | ${size} |`);
   process.exit(0);
 }
@@ -115,15 +136,29 @@ if (existsSync('src/components/define.ts')) {
   rows.push([FIRST_LOAD, panel.bytes]);
   for (const [source, bytes] of panel.onDemand) rows.push([onDemand(source.replace(/^.*\//, '')), bytes]);
   // Everything in one file, as roster.min.js ships it: comparable across changes to how code is split.
-  rows.push([WHOLE_PANEL, (await measure(`${entry} export * from './src/sdk/index.ts';`, { splitting: false, plugins: [otherLanguagesApart] })).bytes]);
+  rows.push([
+    WHOLE_PANEL,
+    (
+      await measure(`${entry} export * from './src/sdk/index.ts';`, {
+        splitting: false,
+        plugins: [otherLanguagesApart],
+      })
+    ).bytes,
+  ]);
   // Each element loaded on demand brings its own English: none of it belongs in the first load.
-  rows.push([STRINGS, panel.modules.filter(([path]) => /localize\/en-[\w-]+\.ts$/.test(path)).reduce((total, [, size]) => total + size, 0)]);
+  rows.push([
+    STRINGS,
+    panel.modules
+      .filter(([path]) => /localize\/en-[\w-]+\.ts$/.test(path))
+      .reduce((total, [, size]) => total + size, 0),
+  ]);
 }
 rows.push(['SDK alone', (await measure(`export * from './src/sdk/index.ts';`)).bytes]);
 if (existsSync('src/components')) {
   for (const dir of readdirSync('src/components', { withFileTypes: true })) {
     const file = `src/components/${dir.name}/roster-${dir.name}.ts`;
-    if (dir.isDirectory() && existsSync(file)) rows.push([alone(dir.name), (await measure(`import './${file}';`)).bytes]);
+    if (dir.isDirectory() && existsSync(file))
+      rows.push([alone(dir.name), (await measure(`import './${file}';`)).bytes]);
   }
 }
 

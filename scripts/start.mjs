@@ -12,14 +12,28 @@ import { build as vite } from 'vite';
 const OUT = resolve('.cache/server');
 
 // The CLI finds the page beside itself (`./demo-page/`), as the packaged one does in dist/server.
-await vite({ configFile: resolve('vite.config.ts'), mode: 'server', logLevel: 'warn', build: { outDir: resolve(OUT, 'demo-page'), emptyOutDir: true } });
+await vite({
+  configFile: resolve('vite.config.ts'),
+  mode: 'server',
+  logLevel: 'warn',
+  build: { outDir: resolve(OUT, 'demo-page'), emptyOutDir: true },
+});
 await esbuild({
-  entryPoints: ['src/server/cli.ts'], outfile: resolve(OUT, 'cli.mjs'), bundle: true, platform: 'node', format: 'esm',
-  packages: 'external', target: 'node20', sourcemap: 'inline', logLevel: 'warning',
+  entryPoints: ['src/server/cli.ts'],
+  outfile: resolve(OUT, 'cli.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  target: 'node20',
+  sourcemap: 'inline',
+  logLevel: 'warning',
 });
 
 const args = process.argv.slice(2);
-const child = spawn(process.execPath, ['--enable-source-maps', resolve(OUT, 'cli.mjs'), 'serve', '--demo', ...args], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--enable-source-maps', resolve(OUT, 'cli.mjs'), 'serve', '--demo', ...args], {
+  stdio: 'inherit',
+});
 // The server finishes requests in flight on SIGINT/SIGTERM; pass them on and leave with its code.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -10,7 +10,8 @@ const run = (cmd, cmdArgs) => spawnSync(cmd, cmdArgs, { stdio: 'inherit' }).stat
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 const wanted = (name) => !process.env.ROSTER_BROWSERS || process.env.ROSTER_BROWSERS.split(',').includes(name);
-let status = wanted('chromium') || wanted('firefox') ? run('npx', ['wtr', '--config', 'web-test-runner.config.js', ...args]) : 0;
+let status =
+  wanted('chromium') || wanted('firefox') ? run('npx', ['wtr', '--config', 'web-test-runner.config.js', ...args]) : 0;
 
 const miniBrowser = process.env.WEBKIT_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 if (status === 0 && wanted('webkit')) {
@@ -18,7 +19,8 @@ if (status === 0 && wanted('webkit')) {
     console.error('WebKit skipped: install webkit2gtk-driver and xvfb (Debian), or set WEBKIT_PATH to MiniBrowser.');
     if (process.env.CI) process.exit(1);
   } else {
-    const script = 'WebKitWebDriver --port=4444 >/dev/null 2>&1 & driver=$!; ' +
+    const script =
+      'WebKitWebDriver --port=4444 >/dev/null 2>&1 & driver=$!; ' +
       'for i in $(seq 1 50); do curl -s http://127.0.0.1:4444/status >/dev/null 2>&1 && break; sleep 0.2; done; ' +
       `npx wtr --config web-test-runner.webkit.config.js ${args.map((a) => `'${a}'`).join(' ')}; code=$?; kill $driver; exit $code`;
     status = run('xvfb-run', ['-a', 'sh', '-c', script]);

@@ -14,9 +14,20 @@ if (entryPoints.length === 0) {
   process.exit(1);
 }
 await build({
-  entryPoints, outdir, outbase: 'test', bundle: true, platform: 'node', format: 'esm',
-  packages: 'external', target: 'node20', sourcemap: 'inline', outExtension: { '.js': '.mjs' }, logLevel: 'warning',
+  entryPoints,
+  outdir,
+  outbase: 'test',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  target: 'node20',
+  sourcemap: 'inline',
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'warning',
 });
 const files = entryPoints.map((f) => `${outdir}/${f.slice('test/'.length).replace(/\.ts$/, '.mjs')}`);
-const { status } = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...process.argv.slice(2), ...files], { stdio: 'inherit' });
+const { status } = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...process.argv.slice(2), ...files], {
+  stdio: 'inherit',
+});
 process.exit(status ?? 1);

@@ -50,7 +50,11 @@ function workspace(outputPath) {
   return {
     getBuilderName: async (_project, target) => targets[target].builder,
     // The persistent build cache lives beside the toolchain, not in the repository.
-    getMetadata: async () => ({ root: '', sourceRoot: '', cli: { cache: { path: relative(app, join(tools, 'cache')) } } }),
+    getMetadata: async () => ({
+      root: '',
+      sourceRoot: '',
+      cli: { cache: { path: relative(app, join(tools, 'cache')) } },
+    }),
     getOptions: async (_project, target, configuration) =>
       configuration ? targets[target].configurations[configuration] : targets[target].options,
     hasTarget: async (_project, target) => target in targets,
@@ -69,7 +73,9 @@ const { WorkspaceNodeModulesArchitectHost } = require('@angular-devkit/architect
 const { logging, schema } = require('@angular-devkit/core');
 
 const logger = new logging.IndentLogger('angular');
-logger.subscribe((entry) => (entry.level === 'error' || entry.level === 'fatal' ? console.error : console.log)(entry.message));
+logger.subscribe((entry) =>
+  (entry.level === 'error' || entry.level === 'fatal' ? console.error : console.log)(entry.message),
+);
 const registry = new schema.CoreSchemaRegistry();
 registry.addPostTransform(schema.transforms.addUndefinedDefaults);
 const architect = new Architect(new WorkspaceNodeModulesArchitectHost(workspace(out), app), registry);
@@ -79,7 +85,9 @@ const run = await architect.scheduleTarget({ project: 'app', target: serve ? 'se
 if (serve) {
   // The dev server reports each rebuild; it runs until interrupted.
   run.output.subscribe({
-    next: (result) => { if (!result.success) console.error('Angular build failed'); },
+    next: (result) => {
+      if (!result.success) console.error('Angular build failed');
+    },
     error: (error) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);
@@ -93,4 +101,6 @@ if (!result.success) {
   console.error(`Angular build failed${result.error ? `: ${result.error}` : ''}`);
   process.exit(1);
 }
-console.log(`Angular example built into ${relative(process.cwd(), out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `Angular example built into ${relative(process.cwd(), out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

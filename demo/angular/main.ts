@@ -6,4 +6,6 @@ import { bootstrapApplication } from '@angular/platform-browser';
 import { App } from './app.js';
 
 // No zone.js: signals tell Angular what to re-render.
-bootstrapApplication(App, { providers: [provideZonelessChangeDetection()] }).catch((error: unknown) => console.error(error));
+bootstrapApplication(App, { providers: [provideZonelessChangeDetection()] }).catch((error: unknown) =>
+  console.error(error),
+);

@@ -19,14 +19,23 @@ const inFlight = new Map<number, string>();
 let requestIds = 0;
 const trackedFetch: typeof fetch = async (input, init) => {
   const id = ++requestIds;
-  inFlight.set(id, new URL(input instanceof Request ? input.url : String(input), location.href).pathname.replace(BASE_URL, ''));
+  inFlight.set(
+    id,
+    new URL(input instanceof Request ? input.url : String(input), location.href).pathname.replace(BASE_URL, ''),
+  );
   try {
     return await fetch(input, init);
   } finally {
     inFlight.delete(id);
   }
 };
-const client: RosterClient = createRosterClient({ baseUrl: BASE_URL, getToken: () => 'bench-owner', retry: 0, timeout: 120_000, fetch: trackedFetch });
+const client: RosterClient = createRosterClient({
+  baseUrl: BASE_URL,
+  getToken: () => 'bench-owner',
+  retry: 0,
+  timeout: 120_000,
+  fetch: trackedFetch,
+});
 // When the last users page reached the page, parsed and validated ("the data"), and its total.
 let lastAnswer = 0;
 let lastTotal = 0;
@@ -80,12 +89,17 @@ function countNodes(node: Node = document): number {
 
 // ---- Where the rows are --------------------------------------------------------------------
 
-const rosterList = () => (stage().querySelector('roster-user-list') ?? stage().querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list')) as RosterUserList | null;
-const plainList = () => (stage().querySelector('plain-user-list') ?? stage().querySelector('plain-panel')?.shadowRoot?.querySelector('plain-user-list')) as PlainUserList | null;
+const rosterList = () =>
+  (stage().querySelector('roster-user-list') ??
+    stage().querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list')) as RosterUserList | null;
+const plainList = () =>
+  (stage().querySelector('plain-user-list') ??
+    stage().querySelector('plain-panel')?.shadowRoot?.querySelector('plain-user-list')) as PlainUserList | null;
 
 /** The first `limit` rendered rows (checking a few is enough, and cheap with 100,000 rows). */
 function rowsOf(impl: Impl, limit = 30): Element[] {
-  if (impl === 'roster') return [...(rosterList()?.shadowRoot?.querySelectorAll('.body [role="row"][data-id]') ?? [])].slice(0, limit);
+  if (impl === 'roster')
+    return [...(rosterList()?.shadowRoot?.querySelectorAll('.body [role="row"][data-id]') ?? [])].slice(0, limit);
   const grid = plainList()?.shadowRoot?.querySelector('[role="grid"]');
   const rows: Element[] = [];
   for (let row = grid?.firstElementChild; row && rows.length < limit; row = row.nextElementSibling) rows.push(row);
@@ -94,7 +108,8 @@ function rowsOf(impl: Impl, limit = 30): Element[] {
 
 /** How many rows the view holds: the grid's row count (Roster), or the rows in the DOM (plain). */
 function rowCount(impl: Impl): number {
-  if (impl === 'roster') return Number(rosterList()?.shadowRoot?.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) - 1;
+  if (impl === 'roster')
+    return Number(rosterList()?.shadowRoot?.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) - 1;
   return plainList()?.shadowRoot?.querySelector('[role="grid"]')?.childElementCount ?? 0;
 }
 
@@ -124,7 +139,10 @@ async function mountList(impl: Impl) {
     element.client = client;
     element.style.height = '720px';
     stage().append(element);
-    const rowsAt = await when(() => rowsOf(impl).length > 0, () => rootsOf(impl));
+    const rowsAt = await when(
+      () => rowsOf(impl).length > 0,
+      () => rootsOf(impl),
+    );
     return { dataToRows: rowsAt - lastAnswer, mountToRows: rowsAt - started };
   }
   const users = await loadAllUsers();
@@ -133,7 +151,10 @@ async function mountList(impl: Impl) {
   element.style.height = '720px';
   element.users = users;
   stage().append(element);
-  const rowsAt = await when(() => rowsOf(impl).length > 0, () => rootsOf(impl));
+  const rowsAt = await when(
+    () => rowsOf(impl).length > 0,
+    () => rootsOf(impl),
+  );
   return { dataToRows: rowsAt - dataAt, mountToRows: rowsAt - started };
 }
 
@@ -144,17 +165,25 @@ async function search(impl: Impl, queries: string[]) {
   const steps: { query: string; toRows: number; answerToRows?: number; matches: number }[] = [];
   for (const query of queries) {
     const answersBefore = lastAnswer;
-    const plainExpected = impl === 'plain' ? plainList()!.users.filter((user) => rowText(user).includes(query)).length : 0;
+    const plainExpected =
+      impl === 'plain' ? plainList()!.users.filter((user) => rowText(user).includes(query)).length : 0;
     const updated = () => {
       const rows = rowsOf(impl);
       if (!rows.length || !rows.every((row) => row.textContent!.toLowerCase().includes(query))) return false;
-      return impl === 'plain' ? rowCount(impl) === plainExpected : lastAnswer !== answersBefore && rowCount(impl) === lastTotal;
+      return impl === 'plain'
+        ? rowCount(impl) === plainExpected
+        : lastAnswer !== answersBefore && rowCount(impl) === lastTotal;
     };
     const started = performance.now();
     if (impl === 'roster') rosterList()!.query = query;
     else plainList()!.query = query;
     const at = await when(updated, () => rootsOf(impl));
-    steps.push({ query, toRows: at - started, answerToRows: impl === 'roster' ? at - lastAnswer : undefined, matches: rowCount(impl) });
+    steps.push({
+      query,
+      toRows: at - started,
+      answerToRows: impl === 'roster' ? at - lastAnswer : undefined,
+      matches: rowCount(impl),
+    });
     await nextFrame();
   }
   const tasks = longTasks.slice(firstTask).filter((task) => task.startTime >= searchStarted);
@@ -163,7 +192,9 @@ async function search(impl: Impl, queries: string[]) {
 
 /** The scroller of the rows. */
 function scrollerOf(impl: Impl): HTMLElement | null {
-  return impl === 'roster' ? rosterList()?.shadowRoot?.querySelector<HTMLElement>('[part="table"]') ?? null : plainList();
+  return impl === 'roster'
+    ? (rosterList()?.shadowRoot?.querySelector<HTMLElement>('[part="table"]') ?? null)
+    : plainList();
 }
 
 /** The highest row index rendered, and how many rows exist (loaded or not). */
@@ -173,7 +204,9 @@ function lastRow(impl: Impl): { rendered: number; total: number } {
   return { rendered: Math.max(-1, ...[...rows].map((row) => Number(row.dataset.index))), total: rowCount(impl) };
 }
 
-let scrollRecord: { frames: number; waiting: number; nodesBefore: number; started: number; firstTask: number; running: boolean } | undefined;
+let scrollRecord:
+  | { frames: number; waiting: number; nodesBefore: number; started: number; firstTask: number; running: boolean }
+  | undefined;
 
 /**
  * Starts recording a real scroll (wheel events from the driver): frames, and frames waiting at the
@@ -182,15 +215,25 @@ let scrollRecord: { frames: number; waiting: number; nodesBefore: number; starte
  */
 function scrollStart(impl: Impl) {
   const scroller = scrollerOf(impl)!;
-  const record = (scrollRecord = { frames: 0, waiting: 0, nodesBefore: countNodes(), started: performance.now(), firstTask: longTasks.length, running: true });
+  const record = (scrollRecord = {
+    frames: 0,
+    waiting: 0,
+    nodesBefore: countNodes(),
+    started: performance.now(),
+    firstTask: longTasks.length,
+    running: true,
+  });
   const tick = () => {
     if (!record.running) return;
     record.frames += 1;
     const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
     const { rendered, total } = lastRow(impl);
     const box = scroller.getBoundingClientRect();
-    const placeholders = impl === 'roster' && [...rosterList()!.shadowRoot!.querySelectorAll('.body .skeleton-row')]
-      .some((row) => row.getBoundingClientRect().bottom > box.top && row.getBoundingClientRect().top < box.bottom);
+    const placeholders =
+      impl === 'roster' &&
+      [...rosterList()!.shadowRoot!.querySelectorAll('.body .skeleton-row')].some(
+        (row) => row.getBoundingClientRect().bottom > box.top && row.getBoundingClientRect().top < box.bottom,
+      );
     if ((atBottom && rendered < total - 1) || placeholders) record.waiting += 1;
     requestAnimationFrame(tick);
   };
@@ -213,9 +256,13 @@ async function scrollStop() {
   await nextFrame();
   const tasks = longTasks.slice(record.firstTask).filter((task) => task.startTime >= record.started);
   return {
-    scrollMs: performance.now() - record.started, scrollFrames: record.frames, scrollWaiting: record.waiting,
-    scrollNodesBefore: record.nodesBefore, scrollNodesAfter: countNodes(),
-    scrollLongTasks: tasks.length, scrollLongTaskMs: tasks.reduce((sum, task) => sum + task.duration, 0),
+    scrollMs: performance.now() - record.started,
+    scrollFrames: record.frames,
+    scrollWaiting: record.waiting,
+    scrollNodesBefore: record.nodesBefore,
+    scrollNodesAfter: countNodes(),
+    scrollLongTasks: tasks.length,
+    scrollLongTaskMs: tasks.reduce((sum, task) => sum + task.duration, 0),
   };
 }
 
@@ -223,7 +270,9 @@ let keyAt = 0;
 
 /** Focuses the search field and notes when the next key goes down in it. */
 function typeStart(impl: Impl) {
-  const input = (impl === 'roster' ? rosterList()?.shadowRoot : plainList()?.shadowRoot)!.querySelector<HTMLInputElement>('[part="search"], .search')!;
+  const input = (
+    impl === 'roster' ? rosterList()?.shadowRoot : plainList()?.shadowRoot
+  )!.querySelector<HTMLInputElement>('[part="search"], .search')!;
   input.addEventListener('keydown', () => (keyAt = performance.now()), { once: true });
   input.focus();
 }
@@ -260,7 +309,10 @@ async function mountPanel(impl: Impl, quietMs = 500) {
     const watch = () => (painted() ? (firstPaint = [...inFlight.values()]) : requestAnimationFrame(watch));
     requestAnimationFrame(watch);
   }
-  const rowsAt = await when(() => rowsOf(impl).length > 0, () => rootsOf(impl));
+  const rowsAt = await when(
+    () => rowsOf(impl).length > 0,
+    () => rootsOf(impl),
+  );
   // Interactive: the rows are there and the main thread has been free of long tasks for `quietMs`.
   let lastBusy = rowsAt;
   for (;;) {
@@ -269,7 +321,12 @@ async function mountPanel(impl: Impl, quietMs = 500) {
     if (busy.length) lastBusy = Math.max(...busy);
     else if (performance.now() - lastBusy >= quietMs) break;
   }
-  return { loadToRows: rowsAt, loadToInteractive: lastBusy, firstPaintRequests: firstPaint?.length, firstPaintPaths: firstPaint };
+  return {
+    loadToRows: rowsAt,
+    loadToInteractive: lastBusy,
+    firstPaintRequests: firstPaint?.length,
+    firstPaintPaths: firstPaint,
+  };
 }
 
 /** Clicks the `index`th row; resolves with click → detail header and → profile loaded (ms). */
@@ -279,7 +336,10 @@ async function openUser(impl: Impl, index = 3) {
   const panelRoot = () => stage().firstElementChild!.shadowRoot!;
   const started = performance.now();
   row.click();
-  const headerAt = await when(() => panelRoot().querySelector('.detail-title')?.textContent?.trim() === name, () => rootsOf(impl));
+  const headerAt = await when(
+    () => panelRoot().querySelector('.detail-title')?.textContent?.trim() === name,
+    () => rootsOf(impl),
+  );
   if (impl === 'plain') return { toHeader: headerAt - started, toContent: headerAt - started };
   const editor = () => panelRoot().querySelector('.tab-panel:not([hidden]) roster-user-editor');
   const contentAt = await when(
@@ -296,7 +356,16 @@ declare global {
 }
 
 const rosterBench = {
-  mountList, search, mountPanel, openUser, countNodes: () => countNodes(), scrollStart, scrollDone, scrollStop, typeStart, typeEnd,
+  mountList,
+  search,
+  mountPanel,
+  openUser,
+  countNodes: () => countNodes(),
+  scrollStart,
+  scrollDone,
+  scrollStop,
+  typeStart,
+  typeEnd,
   lastAnswer: () => lastAnswer,
 };
 window.rosterBench = rosterBench;

@@ -50,14 +50,16 @@ export class PlainUserList extends LitElement {
     return html`<input class="search" type="search" aria-label="Search" .value=${this.query}
         @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)} />
       <div role="grid" @click=${this.handleClick}>
-      ${shown.map((user) => html`<div role="row" class="row" data-id=${user.id}>
+      ${shown.map(
+        (user) => html`<div role="row" class="row" data-id=${user.id}>
         <span role="gridcell" class="name">${user.firstName} ${user.lastName}</span>
         <span role="gridcell">${user.email}</span>
         <span role="gridcell">${user.role}</span>
         <span role="gridcell">${user.status}</span>
         <span role="gridcell">${user.creditsSpent}</span>
         <span role="gridcell">${dateFormat.format(new Date(user.createdAt))}</span>
-      </div>`)}
+      </div>`,
+      )}
     </div>`;
   }
 }
@@ -83,13 +85,15 @@ export class PlainPanel extends LitElement {
     const user = this.selected;
     return html`<plain-user-list .users=${this.users} @plain-select=${(event: CustomEvent<User>) => (this.selected = event.detail)}></plain-user-list>
       <section class="detail">
-        ${user
-          ? html`<h2 class="detail-title">${user.firstName} ${user.lastName}</h2>
+        ${
+          user
+            ? html`<h2 class="detail-title">${user.firstName} ${user.lastName}</h2>
               <dl>
                 <dt>Email</dt><dd>${user.email}</dd><dt>Role</dt><dd>${user.role}</dd>
                 <dt>Credits spent</dt><dd>${user.creditsSpent}</dd><dt>Created</dt><dd>${dateFormat.format(new Date(user.createdAt))}</dd>
               </dl>`
-          : html`<p>Select a user</p>`}
+            : html`<p>Select a user</p>`
+        }
       </section>`;
   }
 }

@@ -13,8 +13,8 @@ export function App() {
       <p>
         <button id="toggle-locale" type="button" onClick={() => setLocale(locale === 'en' ? 'de' : 'en')}>
           {locale === 'en' ? 'Deutsch' : 'English'}
-        </button>
-        {' '}Selected: <output id="selected">{selected ? `${selected.firstName} ${selected.lastName}` : 'nobody'}</output>
+        </button>{' '}
+        Selected: <output id="selected">{selected ? `${selected.firstName} ${selected.lastName}` : 'nobody'}</output>
       </p>
       <roster-panel client={client} locale={locale} i18n={strings} onroster-select={handleSelect} />
       {selected && <roster-access-grants client={client} user-id={selected.id} readonly />}

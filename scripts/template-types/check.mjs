@@ -26,17 +26,33 @@ let failed = false;
 // vue-tsc fails on a type error and on an `@vue-expect-error` that meets none.
 const vue = run(process.execPath, [join(tools, 'node_modules/vue-tsc/bin/vue-tsc.js'), '--noEmit', '-p', VUE]);
 if (vue.status !== 0) failed = true;
-else console.log(`vue-tsc: demo/vue has no type errors; every expected error of ${VUE.replace('tsconfig.json', 'TemplateTypings.vue')} is there`);
+else
+  console.log(
+    `vue-tsc: demo/vue has no type errors; every expected error of ${VUE.replace('tsconfig.json', 'TemplateTypings.vue')} is there`,
+  );
 
 // svelte-check has no expect-error for markup: an error must sit on exactly each line after an
 // `expect-error` comment of the fixture, and nowhere else.
 const expected = new Map();
-readFileSync(FIXTURE, 'utf8').split('\n').forEach((line, index) => {
-  const reason = /<!--\s*expect-error:\s*(.*?)\s*-->/.exec(line)?.[1];
-  if (reason) expected.set(index + 1, reason);
-});
-const svelte = run(process.execPath, [join(tools, 'node_modules/svelte-check/bin/svelte-check'),
-  '--workspace', SVELTE, '--tsconfig', './tsconfig.json', '--output', 'machine-verbose'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+readFileSync(FIXTURE, 'utf8')
+  .split('\n')
+  .forEach((line, index) => {
+    const reason = /<!--\s*expect-error:\s*(.*?)\s*-->/.exec(line)?.[1];
+    if (reason) expected.set(index + 1, reason);
+  });
+const svelte = run(
+  process.execPath,
+  [
+    join(tools, 'node_modules/svelte-check/bin/svelte-check'),
+    '--workspace',
+    SVELTE,
+    '--tsconfig',
+    './tsconfig.json',
+    '--output',
+    'machine-verbose',
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+);
 const lines = svelte.stdout.split('\n');
 if (!lines.some((line) => / COMPLETED /.test(line))) {
   console.error(svelte.stdout);
@@ -62,5 +78,8 @@ for (const [line, reason] of expected) {
   console.error(`${FIXTURE}:${line + 1}: expected a type error (${reason}), found none`);
   failed = true;
 }
-if (!failed) console.log(`svelte-check: demo/svelte has no type errors; ${FIXTURE} has exactly its ${expected.size} expected ones`);
+if (!failed)
+  console.log(
+    `svelte-check: demo/svelte has no type errors; ${FIXTURE} has exactly its ${expected.size} expected ones`,
+  );
 process.exit(failed ? 1 : 0);

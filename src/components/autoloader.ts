@@ -16,10 +16,10 @@ const watched = new WeakSet<Node>();
 const observer =
   typeof MutationObserver === 'function'
     ? new MutationObserver((records) => {
-      for (const { addedNodes } of records) {
-        for (const node of addedNodes) if (node instanceof Element) void discover(node);
-      }
-    })
+        for (const { addedNodes } of records) {
+          for (const node of addedNodes) if (node instanceof Element) void discover(node);
+        }
+      })
     : undefined;
 
 function watch(root: Document | ShadowRoot) {

@@ -7,7 +7,14 @@
 export { clientContext, viewerContext, type ViewerState } from './context.js';
 export { ViewerController, ViewerSource, type ClientHost, type Permission } from './viewer.js';
 export * from './events.js';
-export { LocalizeController, directionOf, type DeepPartial, type Direction, type I18nOverride, type LocalizeHost } from './localize/localize-controller.js';
+export {
+  LocalizeController,
+  directionOf,
+  type DeepPartial,
+  type Direction,
+  type I18nOverride,
+  type LocalizeHost,
+} from './localize/localize-controller.js';
 export { availableLocales, catalogFor, loadCatalog, registerCatalog, registerLocale } from './localize/catalogs.js';
 // The whole English catalog (`en`) is exported by index.ts only: its sections belong to the elements
 // that load on demand, and a value here would bring them all into the first load.
@@ -15,7 +22,14 @@ export type { Catalog } from './localize/en.js';
 export { tokenStyles } from './styles/tokens.styles.js';
 export { hostStyles } from './styles/host.styles.js';
 export {
-  badgeStyles, buttonStyles, controlStyles, dialogStyles, feedbackStyles, fieldStyles, skeletonStyles, utilityStyles,
+  badgeStyles,
+  buttonStyles,
+  controlStyles,
+  dialogStyles,
+  feedbackStyles,
+  fieldStyles,
+  skeletonStyles,
+  utilityStyles,
 } from './styles/controls.styles.js';
 export { RosterElement } from './shared/base-element.js';
 export { errorMessage, isAbortError, isTransient } from './shared/errors.js';

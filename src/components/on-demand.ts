@@ -27,7 +27,8 @@ export const ON_DEMAND_TAGS = Object.keys(loaders) as OnDemandTag[];
 const pending = new Map<string, Promise<void>>();
 
 /** What a chunk that could not load rejects with: its `network_error` code makes `errorMessage` say to check the connection. */
-const loadError = (what: string, cause: unknown) => Object.assign(new Error(`${what} could not be loaded`, { cause }), { code: 'network_error' });
+const loadError = (what: string, cause: unknown) =>
+  Object.assign(new Error(`${what} could not be loaded`, { cause }), { code: 'network_error' });
 
 /**
  * Loads the chunk that defines `tag`, once; resolves when the tag is defined. A failed load is
@@ -38,7 +39,10 @@ const loadError = (what: string, cause: unknown) => Object.assign(new Error(`${w
 export function loadElement(tag: OnDemandTag): Promise<void>;
 /** @internal `importer` loads another tag's chunk the same way (tests). */
 export function loadElement(tag: string, importer: () => Promise<unknown>): Promise<void>;
-export function loadElement(tag: string, importer: () => Promise<unknown> = loaders[tag as OnDemandTag]): Promise<void> {
+export function loadElement(
+  tag: string,
+  importer: () => Promise<unknown> = loaders[tag as OnDemandTag],
+): Promise<void> {
   if (customElements.get(tag)) return Promise.resolve();
   let load = pending.get(tag);
   if (!load) {
@@ -61,10 +65,11 @@ export function loadElement(tag: string, importer: () => Promise<unknown> = load
  */
 export function onDemandModule<T>(what: string, importer: () => Promise<T>): () => Promise<T> {
   let load: Promise<T> | undefined;
-  return () => (load ??= importer().catch((cause: unknown) => {
-    load = undefined;
-    throw loadError(what, cause);
-  }));
+  return () =>
+    (load ??= importer().catch((cause: unknown) => {
+      load = undefined;
+      throw loadError(what, cause);
+    }));
 }
 
 type Idle = (run: () => void) => void;
@@ -80,7 +85,13 @@ export function prefetchElements(tags: readonly OnDemandTag[] = ON_DEMAND_TAGS):
   const queue = tags.filter((tag) => !customElements.get(tag));
   const next = () => {
     const tag = queue.shift();
-    if (tag) whenIdle(() => void loadElement(tag).catch(() => undefined).then(next));
+    if (tag)
+      whenIdle(
+        () =>
+          void loadElement(tag)
+            .catch(() => undefined)
+            .then(next),
+      );
   };
   next();
 }
@@ -123,13 +134,15 @@ export class OnDemandController {
     if (this.#waiting.has(tag)) return;
     this.#waiting.add(tag);
     if (this.#errors.delete(tag)) this.#host.requestUpdate();
-    loadElement(tag, this.#importers[tag]!).then(
-      () => this.#errors.delete(tag),
-      (error: unknown) => this.#errors.set(tag, error),
-    ).finally(() => {
-      this.#waiting.delete(tag);
-      this.#host.requestUpdate();
-    });
+    loadElement(tag, this.#importers[tag]!)
+      .then(
+        () => this.#errors.delete(tag),
+        (error: unknown) => this.#errors.set(tag, error),
+      )
+      .finally(() => {
+        this.#waiting.delete(tag);
+        this.#host.requestUpdate();
+      });
   }
 }
 
@@ -138,7 +151,10 @@ export class OnDemandController {
  * has finished its first load: the moment the page is usable, after which prefetching competes
  * with nothing the viewer waits for.
  */
-export function afterFirstLoad(element: ReactiveControllerHost & { hasCustomState(name: string): boolean }, then: () => void): void {
+export function afterFirstLoad(
+  element: ReactiveControllerHost & { hasCustomState(name: string): boolean },
+  then: () => void,
+): void {
   const controller: ReactiveController = {
     hostUpdated() {
       if (element.hasCustomState('loading')) return;

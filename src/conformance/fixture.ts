@@ -119,11 +119,16 @@ export async function start(options: ConformanceOptions): Promise<Fixture> {
   const account = await options.setup();
   const declared = account.account;
   assert.ok(declared.seatLimit >= 8, 'setup(): the kit needs an account with at least 8 seats');
-  assert.ok(declared.tools.length >= 2 && declared.tools.every((tool) => tool.taskCost > 0),
-    'setup(): the kit needs at least two tools, each with taskCost > 0');
+  assert.ok(
+    declared.tools.length >= 2 && declared.tools.every((tool) => tool.taskCost > 0),
+    'setup(): the kit needs at least two tools, each with taskCost > 0',
+  );
   const dearest = declared.tools.reduce((a, b) => (b.taskCost > a.taskCost ? b : a));
   const cheapest = declared.tools.reduce((a, b) => (b.taskCost < a.taskCost ? b : a));
-  assert.ok(declared.balance >= 20 * dearest.taskCost, 'setup(): the balance must be at least 20 times the dearest taskCost');
+  assert.ok(
+    declared.balance >= 20 * dearest.taskCost,
+    'setup(): the balance must be at least 20 times the dearest taskCost',
+  );
 
   const users = {} as Record<Role, User>;
   let me: Me | undefined;
@@ -137,10 +142,15 @@ export async function start(options: ConformanceOptions): Promise<Fixture> {
   }
   const guestTask = users.guest.access.tasks[0];
   assert.ok(guestTask, 'setup(): the guest must be granted a task');
-  assert.ok(users.specialist.access.tools.includes(declared.tools[0]!.id), 'setup(): the specialist must be granted account.tools[0]');
+  assert.ok(
+    users.specialist.access.tools.includes(declared.tools[0]!.id),
+    'setup(): the specialist must be granted account.tools[0]',
+  );
   const limit = users.specialist.creditLimit;
-  assert.ok(limit !== null && limit - users.specialist.creditsSpent >= 5 * declared.tools[0]!.taskCost,
-    'setup(): the specialist needs a credit limit of at least 5 times the taskCost of account.tools[0], unspent');
+  assert.ok(
+    limit !== null && limit - users.specialist.creditsSpent >= 5 * declared.tools[0]!.taskCost,
+    'setup(): the specialist needs a credit limit of at least 5 times the taskCost of account.tools[0], unspent',
+  );
   const domain = declared.emailDomain.toLowerCase();
 
   const fixture: Fixture = {
@@ -201,8 +211,14 @@ export async function walk<T extends { id: string }>(as: Caller, path: string, l
     assert.equal(page.body.total, total, `GET ${url}: total counts all matches on every page`);
     items.push(...(page.body.items as T[]));
     cursor = page.body.nextCursor;
-    assert.ok(cursor === null || (typeof cursor === 'string' && cursor !== ''), `GET ${url}: nextCursor is a string or null`);
-    assert.ok(++pages <= Math.ceil(total / limit) + 1, `GET ${path}: more pages than total ${total} / limit ${limit} allows`);
+    assert.ok(
+      cursor === null || (typeof cursor === 'string' && cursor !== ''),
+      `GET ${url}: nextCursor is a string or null`,
+    );
+    assert.ok(
+      ++pages <= Math.ceil(total / limit) + 1,
+      `GET ${path}: more pages than total ${total} / limit ${limit} allows`,
+    );
   } while (cursor !== null);
   const ids = items.map((item) => item.id);
   assert.equal(new Set(ids).size, ids.length, `GET ${path}: an item came twice across pages`);

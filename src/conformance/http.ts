@@ -26,7 +26,10 @@ export type Fetch = typeof globalThis.fetch;
 export class Http {
   readonly base: string;
 
-  constructor(baseUrl: string, private readonly fetcher: Fetch) {
+  constructor(
+    baseUrl: string,
+    private readonly fetcher: Fetch,
+  ) {
     assert.ok(/^https?:\/\//i.test(baseUrl), `baseUrl must be an absolute http(s) URL, got ${baseUrl}`);
     this.base = baseUrl.replace(/\/+$/, '');
   }
@@ -84,10 +87,18 @@ export interface ProblemBody {
  * HTTP contract, Errors: an RFC 9457 `application/problem+json` answer with this status and
  * top-level code, `{ type, title, status, code, detail?, errors? }`.
  */
-export function assertProblem(answer: Answer, status: number, code: string, why = `expected ${status} ${code}`): ProblemBody {
+export function assertProblem(
+  answer: Answer,
+  status: number,
+  code: string,
+  why = `expected ${status} ${code}`,
+): ProblemBody {
   assert.equal(answer.status, status, `${why}: got ${show(answer)}`);
-  assert.match(answer.headers.get('content-type') ?? '', /^application\/problem\+json/i,
-    `${why}: RFC 9457 answers use the media type application/problem+json (got ${answer.headers.get('content-type')})`);
+  assert.match(
+    answer.headers.get('content-type') ?? '',
+    /^application\/problem\+json/i,
+    `${why}: RFC 9457 answers use the media type application/problem+json (got ${answer.headers.get('content-type')})`,
+  );
   assertShape(ProblemSchema, answer.body, 'problem');
   assert.equal(answer.body.status, status, `${why}: the problem's status member equals the HTTP status`);
   assert.equal(answer.body.code, code, `${why}: got code ${answer.body.code} (${answer.text.slice(0, 400)})`);
@@ -95,24 +106,32 @@ export function assertProblem(answer: Answer, status: number, code: string, why 
 }
 
 const errorsOf = (answer: Answer): { field: string; code: string }[] =>
-  (answer.body && typeof answer.body === 'object' && Array.isArray(answer.body.errors) ? answer.body.errors : []);
+  answer.body && typeof answer.body === 'object' && Array.isArray(answer.body.errors) ? answer.body.errors : [];
 
-const onField = (field: string) => (error: { field: string }) => error.field === field || error.field.startsWith(`${field}.`);
+const onField = (field: string) => (error: { field: string }) =>
+  error.field === field || error.field.startsWith(`${field}.`);
 
 /** A broken field rule is reported in `errors[]` with its field (and, when given, its code). */
 export function assertFieldError(answer: Answer, field: string, code?: string): void {
   const errors = errorsOf(answer);
-  assert.ok(errors.some((error) => onField(field)(error) && (code === undefined || error.code === code)),
-    `expected a field error on ${field}${code ? ` with code ${code}` : ''} in errors[], got ${show(answer)}`);
+  assert.ok(
+    errors.some((error) => onField(field)(error) && (code === undefined || error.code === code)),
+    `expected a field error on ${field}${code ? ` with code ${code}` : ''} in errors[], got ${show(answer)}`,
+  );
 }
 
 /** The codes reported for one field (its sub-fields included). */
-export const fieldCodes = (answer: Answer, field: string) => errorsOf(answer).filter(onField(field)).map((error) => error.code);
+export const fieldCodes = (answer: Answer, field: string) =>
+  errorsOf(answer)
+    .filter(onField(field))
+    .map((error) => error.code);
 
 /** Checks a value against one of the SDK's schemas of the contract, naming every broken member. */
 export function assertShape(schema: z.ZodMiniType, value: unknown, what: string): void {
   const result = schema.safeParse(value);
   if (result.success) return;
   const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  assert.fail(`${what} does not have the contract's shape: ${issues.join('; ')}\n${JSON.stringify(value).slice(0, 600)}`);
+  assert.fail(
+    `${what} does not have the contract's shape: ${issues.join('; ')}\n${JSON.stringify(value).slice(0, 600)}`,
+  );
 }

@@ -29,7 +29,22 @@ export type { ConformanceAccount, ConformanceOptions, Role } from './fixture.js'
 /** Registers one group of checks; `title` prefixes a suite name. */
 export type Suite = (options: ConformanceOptions, title: (name: string) => string) => void;
 
-const SUITES: Suite[] = [authentication, me, permissions, visibility, crud, rules, idempotency, validate, pagination, events, audit, credits, deleting, limits];
+const SUITES: Suite[] = [
+  authentication,
+  me,
+  permissions,
+  visibility,
+  crud,
+  rules,
+  idempotency,
+  validate,
+  pagination,
+  events,
+  audit,
+  credits,
+  deleting,
+  limits,
+];
 
 /**
  * Registers the conformance suites with `node:test` (`describe`/`it`). Call it at the top level

@@ -6,7 +6,15 @@
 import type { RosterEvent, User } from '../sdk/schemas.js';
 import { MAX_BODY_BYTES, PayloadTooLargeError, readBodyLimited } from './body.js';
 import { type Cursors, fieldError, fieldProblem, fingerprint, json, problem } from './http.js';
-import { type Context, INVALID_JSON, type PasswordHasher, ROUTES, type Route, type Services, charge } from './routes.js';
+import {
+  type Context,
+  INVALID_JSON,
+  type PasswordHasher,
+  ROUTES,
+  type Route,
+  type Services,
+  charge,
+} from './routes.js';
 import { createSignIn } from './sign-in.js';
 import type { AccountState, AccountTx, Storage } from './storage.js';
 import { type Verification, verifyLink } from './verification.js';
@@ -42,7 +50,10 @@ const compiled: CompiledRoute[] = ROUTES.map((route) => ({ route, pattern: compi
 const VERIFY = compile('/verify/:token');
 
 export class RosterProblem extends Error {
-  constructor(readonly response: Response, readonly code: string) {
+  constructor(
+    readonly response: Response,
+    readonly code: string,
+  ) {
     super(code);
     this.name = 'RosterProblem';
   }
@@ -66,8 +77,14 @@ export function createCore(options: CoreOptions) {
   const { publicOrigin } = options;
   const services: Services = { basePath, now, cursors: options.cursors, passwords: options.passwords, publicOrigin };
 
-  const verification = (tx: AccountTx, account: AccountState): Verification =>
-    ({ tx, account, basePath, publicOrigin, now, owner: () => tx.owner() });
+  const verification = (tx: AccountTx, account: AccountState): Verification => ({
+    tx,
+    account,
+    basePath,
+    publicOrigin,
+    now,
+    owner: () => tx.owner(),
+  });
 
   async function activeViewer(tx: AccountTx, principal: Principal): Promise<User | null> {
     const user = await tx.user(principal.userId);
@@ -85,18 +102,29 @@ export function createCore(options: CoreOptions) {
   }
 
   async function runIdempotent(
-    tx: AccountTx, recordKey: string, print: string, work: () => Promise<Response>,
+    tx: AccountTx,
+    recordKey: string,
+    print: string,
+    work: () => Promise<Response>,
   ): Promise<Response> {
     const record = await tx.idempotency(recordKey);
     if (record && Date.parse(record.createdAt) > now().getTime() - IDEMPOTENCY_TTL_MS) {
-      if (record.fingerprint !== print) return problem('idempotency_key_reused', { detail: 'Use a new Idempotency-Key for a different request.' });
-      return new Response(record.body || null, { status: record.status, headers: [...record.headers, ['idempotent-replayed', 'true']] });
+      if (record.fingerprint !== print)
+        return problem('idempotency_key_reused', { detail: 'Use a new Idempotency-Key for a different request.' });
+      return new Response(record.body || null, {
+        status: record.status,
+        headers: [...record.headers, ['idempotent-replayed', 'true']],
+      });
     }
     const response = await work();
     // v1.1: the first answer is kept for the key, refusals included, so a key never means two things.
     const copy = response.clone();
     await tx.putIdempotency(recordKey, {
-      fingerprint: print, status: copy.status, headers: [...copy.headers], body: await copy.text(), createdAt: now().toISOString(),
+      fingerprint: print,
+      status: copy.status,
+      headers: [...copy.headers],
+      body: await copy.text(),
+      createdAt: now().toISOString(),
     });
     return response;
   }
@@ -110,9 +138,12 @@ export function createCore(options: CoreOptions) {
 
     const key = route.idempotent ? request.headers.get('idempotency-key')?.trim() || undefined : undefined;
     if (key !== undefined && key.length > IDEMPOTENCY_KEY_MAX) {
-      return fieldProblem([fieldError('Idempotency-Key', 'too_long', `Use at most ${IDEMPOTENCY_KEY_MAX} characters.`)]);
+      return fieldProblem([
+        fieldError('Idempotency-Key', 'too_long', `Use at most ${IDEMPOTENCY_KEY_MAX} characters.`),
+      ]);
     }
-    const { text, body } = route.method === 'GET' || route.method === 'DELETE' ? { text: '', body: undefined } : await readJson(request);
+    const { text, body } =
+      route.method === 'GET' || route.method === 'DELETE' ? { text: '', body: undefined } : await readJson(request);
 
     const run = async (tx: AccountTx): Promise<Response> => {
       const viewer = await activeViewer(tx, principal);
@@ -128,8 +159,12 @@ export function createCore(options: CoreOptions) {
   async function verify(request: Request, token: string): Promise<Response> {
     const body = request.method === 'POST' ? await readBodyLimited(request, MAX_BODY_BYTES) : '';
     const accountId = await storage.accountOfVerificationToken(token);
-    const link = (tx: AccountTx) => tx.account().then((account) =>
-      verifyLink(verification(tx, account), request, token, body, (password) => options.passwords.hash(password)));
+    const link = (tx: AccountTx) =>
+      tx
+        .account()
+        .then((account) =>
+          verifyLink(verification(tx, account), request, token, body, (password) => options.passwords.hash(password)),
+        );
     if (!accountId) return verifyLink(noAccount(now), request, token, body, options.passwords.hash);
     return request.method === 'POST' ? storage.write(accountId, link) : storage.read(accountId, link);
   }
@@ -142,14 +177,23 @@ export function createCore(options: CoreOptions) {
     try {
       const verifyMatch = VERIFY.exec(path);
       if (verifyMatch) {
-        if (request.method !== 'GET' && request.method !== 'POST') return problem('method_not_allowed', { headers: { allow: 'GET, POST' } });
+        if (request.method !== 'GET' && request.method !== 'POST')
+          return problem('method_not_allowed', { headers: { allow: 'GET, POST' } });
         return await verify(request, decodeURIComponent(verifyMatch.groups!.token!));
       }
       const matches = compiled.filter((entry) => entry.pattern.test(path));
       if (!matches.length) return problem('not_found');
       const entry = matches.find((candidate) => candidate.route.method === request.method);
-      if (!entry) return problem('method_not_allowed', { headers: { allow: matches.map((candidate) => candidate.route.method).join(', ') } });
-      const params = Object.fromEntries(Object.entries(entry.pattern.exec(path)!.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value)]));
+      if (!entry)
+        return problem('method_not_allowed', {
+          headers: { allow: matches.map((candidate) => candidate.route.method).join(', ') },
+        });
+      const params = Object.fromEntries(
+        Object.entries(entry.pattern.exec(path)!.groups ?? {}).map(([name, value]) => [
+          name,
+          decodeURIComponent(value),
+        ]),
+      );
       return await dispatch(request, url, entry.route, params);
     } catch (error) {
       if (error instanceof PayloadTooLargeError) return problem('payload_too_large');
@@ -169,7 +213,8 @@ export function createCore(options: CoreOptions) {
       const { accountId: _, idempotencyKey: __, ...fields } = input;
       return runIdempotent(tx, recordKey, await fingerprint(JSON.stringify(fields)), async () => {
         const user = await tx.user(input.userId);
-        if (!user || user.status !== 'active') return problem('not_found', { detail: 'No active profile with this id.' });
+        if (!user || user.status !== 'active')
+          return problem('not_found', { detail: 'No active profile with this id.' });
         if (!Number.isSafeInteger(input.cost) || input.cost < 0) {
           return fieldProblem([fieldError('cost', 'invalid_value', 'Use a whole number of credits, 0 or more.')]);
         }
@@ -186,7 +231,7 @@ export function createCore(options: CoreOptions) {
         return event instanceof Response ? event : json(event, 201);
       });
     });
-    const body = await answer.clone().json() as RosterEvent & { code?: string };
+    const body = (await answer.clone().json()) as RosterEvent & { code?: string };
     if (!answer.ok) throw new RosterProblem(answer, body.code ?? 'server_error');
     return body;
   }

@@ -21,10 +21,12 @@ export function auditChanges(before: User | null, after: User, passwordChanged =
   const changes: AuditChange[] = [];
   for (const field of SCALAR_FIELDS) {
     const from = before ? before[field] : null;
-    if (from !== after[field] && !(before === null && after[field] === null)) changes.push({ field, from, to: after[field] });
+    if (from !== after[field] && !(before === null && after[field] === null))
+      changes.push({ field, from, to: after[field] });
   }
   const ipsBefore = before?.allowedIps ?? [];
-  if (!sameList(ipsBefore, after.allowedIps)) changes.push({ field: 'allowedIps', from: ipsBefore, to: after.allowedIps });
+  if (!sameList(ipsBefore, after.allowedIps))
+    changes.push({ field: 'allowedIps', from: ipsBefore, to: after.allowedIps });
   if (before) {
     for (const key of Object.keys(after.notifications) as (keyof User['notifications'])[]) {
       if (before.notifications[key] !== after.notifications[key]) {
@@ -34,12 +36,16 @@ export function auditChanges(before: User | null, after: User, passwordChanged =
   }
   const toolsBefore = new Set(before?.access.tools ?? []);
   const toolsAfter = new Set(after.access.tools);
-  for (const tool of toolsAfter) if (!toolsBefore.has(tool)) changes.push({ field: 'access.tools', from: null, to: tool });
-  for (const tool of toolsBefore) if (!toolsAfter.has(tool)) changes.push({ field: 'access.tools', from: tool, to: null });
+  for (const tool of toolsAfter)
+    if (!toolsBefore.has(tool)) changes.push({ field: 'access.tools', from: null, to: tool });
+  for (const tool of toolsBefore)
+    if (!toolsAfter.has(tool)) changes.push({ field: 'access.tools', from: tool, to: null });
   const tasksBefore = new Map((before?.access.tasks ?? []).map((ref) => [ref.taskId, ref]));
   const tasksAfter = new Map(after.access.tasks.map((ref) => [ref.taskId, ref]));
-  for (const [id, ref] of tasksAfter) if (!tasksBefore.has(id)) changes.push({ field: 'access.tasks', from: null, to: ref });
-  for (const [id, ref] of tasksBefore) if (!tasksAfter.has(id)) changes.push({ field: 'access.tasks', from: ref, to: null });
+  for (const [id, ref] of tasksAfter)
+    if (!tasksBefore.has(id)) changes.push({ field: 'access.tasks', from: null, to: ref });
+  for (const [id, ref] of tasksBefore)
+    if (!tasksAfter.has(id)) changes.push({ field: 'access.tasks', from: ref, to: null });
   if (passwordChanged) changes.push({ field: 'password', from: null, to: null });
   return changes;
 }

@@ -144,4 +144,3 @@ export const personKey = (email: string) => `${emailLocalBase(email)}@${emailDom
 
 /** SPEC rule 5: an owner who signed up with such an address keeps a single-profile account. */
 export const isPersonalCompanyAddress = (email: string) => !isRoleAddress(email) && !isFreeMailAddress(email);
-

@@ -74,7 +74,8 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
-export const empty = (status: 202 | 204, headers: Record<string, string> = {}) => new Response(null, { status, headers });
+export const empty = (status: 202 | 204, headers: Record<string, string> = {}) =>
+  new Response(null, { status, headers });
 
 export interface ProblemOptions {
   detail?: string;
@@ -108,8 +109,11 @@ export function fieldProblem(errors: FieldError[], detail?: string): Response {
   return problem(code, { errors, detail });
 }
 
-export const fieldError = (field: string, code: FieldErrorCode, message = FIELD_MESSAGES[code]): FieldError =>
-  ({ field, code, message });
+export const fieldError = (field: string, code: FieldErrorCode, message = FIELD_MESSAGES[code]): FieldError => ({
+  field,
+  code,
+  message,
+});
 
 // ---- Hashing and randomness ---------------------------------------------------------------
 

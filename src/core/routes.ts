@@ -102,7 +102,8 @@ function readPage(context: Context, queryKey: string, errors: FieldError[]): Pag
   const limitText = params.get('limit');
   if (limitText !== null) {
     limit = /^\d{1,4}$/.test(limitText) ? Number(limitText) : NaN;
-    if (!(limit >= 1 && limit <= MAX_LIMIT)) errors.push(fieldError('limit', 'invalid_value', `Use a whole number from 1 to ${MAX_LIMIT}.`));
+    if (!(limit >= 1 && limit <= MAX_LIMIT))
+      errors.push(fieldError('limit', 'invalid_value', `Use a whole number from 1 to ${MAX_LIMIT}.`));
   }
   const cursorText = params.get('cursor');
   let after: CursorPosition | null = null;
@@ -113,7 +114,12 @@ function readPage(context: Context, queryKey: string, errors: FieldError[]): Pag
   return { limit, after };
 }
 
-function oneOf<T extends string>(context: Context, name: string, allowed: readonly T[], errors: FieldError[]): T | undefined {
+function oneOf<T extends string>(
+  context: Context,
+  name: string,
+  allowed: readonly T[],
+  errors: FieldError[],
+): T | undefined {
   const value = context.url.searchParams.get(name);
   if (value === null || value === '') return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -132,7 +138,11 @@ function readInstant(context: Context, name: string, errors: FieldError[]): stri
   return new Date(time).toISOString();
 }
 
-function pageBody<T>(context: Context, queryKey: string, page: { items: T[]; total: number; next: CursorPosition | null }) {
+function pageBody<T>(
+  context: Context,
+  queryKey: string,
+  page: { items: T[]; total: number; next: CursorPosition | null },
+) {
   const nextCursor = page.next ? context.services.cursors.encode(queryKey, page.next) : null;
   return json({ items: page.items, nextCursor, total: page.total });
 }
@@ -157,21 +167,33 @@ async function accountOf(context: Context): Promise<Account> {
 async function seatProblem(context: Context): Promise<Response | null> {
   const { tx, account } = context;
   if (isSingleProfileAccount(await tx.owner())) {
-    return problem('single_profile_account', { detail: "The owner's address is a free-mail or role address, so this account has one profile." });
+    return problem('single_profile_account', {
+      detail: "The owner's address is a free-mail or role address, so this account has one profile.",
+    });
   }
   if ((await tx.countUsers()) >= account.seatLimit) {
-    return problem('seat_limit_reached', { detail: `The plan has ${account.seatLimit} seats, pending profiles included.` });
+    return problem('seat_limit_reached', {
+      detail: `The plan has ${account.seatLimit} seats, pending profiles included.`,
+    });
   }
   return null;
 }
 
-const audit = (context: Context, action: AuditAction, target: Pick<User, 'id' | 'firstName' | 'lastName'> | null, changes: ReturnType<typeof auditChanges> = []) =>
-  recordAudit(context.tx, { at: stamp(context.services), actor: context.viewer, action, target, changes });
+const audit = (
+  context: Context,
+  action: AuditAction,
+  target: Pick<User, 'id' | 'firstName' | 'lastName'> | null,
+  changes: ReturnType<typeof auditChanges> = [],
+) => recordAudit(context.tx, { at: stamp(context.services), actor: context.viewer, action, target, changes });
 
 // ---- Profiles ---------------------------------------------------------------------------------
 
 async function getMe(context: Context): Promise<Response> {
-  const me: Me = { user: context.viewer, account: await accountOf(context), permissions: permissionsOf(context.viewer.role) };
+  const me: Me = {
+    user: context.viewer,
+    account: await accountOf(context),
+    permissions: permissionsOf(context.viewer.role),
+  };
   return json(me);
 }
 
@@ -240,7 +262,10 @@ async function getUser(context: Context): Promise<Response> {
   const user = await readableUser(context);
   if (user instanceof Response) return user;
   const tag = `"${user.version}"`;
-  const unchanged = context.request.headers.get('if-none-match')?.split(',').some((value) => value.trim() === tag || value.trim() === '*');
+  const unchanged = context.request.headers
+    .get('if-none-match')
+    ?.split(',')
+    .some((value) => value.trim() === tag || value.trim() === '*');
   return unchanged ? new Response(null, { status: 304, headers: etag(user) }) : json(user, 200, etag(user));
 }
 
@@ -275,7 +300,8 @@ async function updateUser(context: Context): Promise<Response> {
   const unchanged = (user: User) => JSON.stringify({ ...user, version: 0, updatedAt: '' });
   if (input.password === undefined && unchanged(next) === unchanged(current)) return json(current, 200, etag(current));
   await tx.updateUser(next);
-  if (input.password !== undefined) await tx.setUserSecrets(next.id, { passwordHash: await services.passwords.hash(input.password) });
+  if (input.password !== undefined)
+    await tx.setUserSecrets(next.id, { passwordHash: await services.passwords.hash(input.password) });
   const changes = auditChanges(current, next, input.password !== undefined);
   const accessChanges = changes.filter((change) => change.field.startsWith('access.'));
   const otherChanges = changes.filter((change) => !change.field.startsWith('access.'));
@@ -304,13 +330,17 @@ async function deleteUser(context: Context): Promise<Response> {
     const granted = await tx.usersGrantedAny(owned);
     const removed = new Set(owned);
     // SPEC rule 10 holds after a delete too: a guest whose only tasks go with it would have none.
-    const stranded = granted.filter((other) => other.role === 'guest' && other.id !== user.id
-      && other.access.tasks.every((ref) => removed.has(ref.taskId)));
+    const stranded = granted.filter(
+      (other) =>
+        other.role === 'guest' && other.id !== user.id && other.access.tasks.every((ref) => removed.has(ref.taskId)),
+    );
     if (stranded.length) {
       const names = stranded.map(fullName).join(', ');
       return problem('guests_need_tasks', {
         detail: `Deleting these tasks would leave ${names} with no task. Transfer the tasks to the owner instead, or grant them other tasks first.`,
-        errors: stranded.map((guest) => fieldError(`guests.${guest.id}`, 'guest_requires_task', `${fullName(guest)} would have no task left.`)),
+        errors: stranded.map((guest) =>
+          fieldError(`guests.${guest.id}`, 'guest_requires_task', `${fullName(guest)} would have no task left.`),
+        ),
       });
     }
     await tx.deleteTasksOf(user.id);
@@ -318,7 +348,12 @@ async function deleteUser(context: Context): Promise<Response> {
     for (const other of granted) {
       if (other.id === user.id) continue;
       const tasks = other.access.tasks.filter((ref) => !removed.has(ref.taskId));
-      await tx.updateUser({ ...other, access: { ...other.access, tasks }, version: other.version + 1, updatedAt: stamp(services) });
+      await tx.updateUser({
+        ...other,
+        access: { ...other.access, tasks },
+        version: other.version + 1,
+        updatedAt: stamp(services),
+      });
     }
   }
   await tx.deleteUser(user.id);
@@ -378,7 +413,11 @@ async function toolTasks(context: Context): Promise<Response> {
   const queryKey = JSON.stringify(['tool-tasks', tool.id, q]);
   const page = readPage(context, queryKey, errors);
   if (errors.length) return fieldProblem(errors);
-  return pageBody(context, queryKey, await context.tx.pageTasks({ toolId: tool.id, q, visibleTo: viewer, order: 'name' }, page));
+  return pageBody(
+    context,
+    queryKey,
+    await context.tx.pageTasks({ toolId: tool.id, q, visibleTo: viewer, order: 'name' }, page),
+  );
 }
 
 async function listTasks(context: Context): Promise<Response> {
@@ -403,7 +442,9 @@ async function listTasks(context: Context): Promise<Response> {
 
 /** Charges `cost` to `user` against their limit and the balance, and records the event. */
 export async function charge(
-  tx: AccountTx, account: AccountState, user: User,
+  tx: AccountTx,
+  account: AccountState,
+  user: User,
   event: Omit<RosterEvent, 'id'> & { taskName?: string | null },
 ): Promise<RosterEvent | Response> {
   const refusal = chargeProblem(user, event.cost, account.balance);
@@ -421,9 +462,10 @@ export async function charge(
 async function createTask(context: Context): Promise<Response> {
   const { services, viewer, body, tx, account } = context;
   if (body === INVALID_JSON) return invalidJson();
-  const toolId = typeof body === 'object' && body !== null && typeof (body as { toolId?: unknown }).toolId === 'string'
-    ? (body as { toolId: string }).toolId
-    : undefined;
+  const toolId =
+    typeof body === 'object' && body !== null && typeof (body as { toolId?: unknown }).toolId === 'string'
+      ? (body as { toolId: string }).toolId
+      : undefined;
   if (!mayCreateTaskIn(viewer, toolId)) return problem('forbidden');
   const { errors, input, tool } = validateTaskCreate(body, account);
   if (tool) {
@@ -433,7 +475,13 @@ async function createTask(context: Context): Promise<Response> {
   if (errors.length || !input || !tool) return fieldProblem(errors);
 
   const at = stamp(services);
-  const task: Task = { id: await tx.newId('tsk'), toolId: tool.id, name: input.name, ownerId: viewer.id, createdAt: at };
+  const task: Task = {
+    id: await tx.newId('tsk'),
+    toolId: tool.id,
+    name: input.name,
+    ownerId: viewer.id,
+    createdAt: at,
+  };
   await tx.insertTask(task);
   await charge(tx, account, viewer, {
     at,
@@ -455,11 +503,14 @@ async function setAccountPassword(context: Context): Promise<Response> {
   const { services, viewer, body, tx, account } = context;
   if (viewer.role !== 'owner') return problem('forbidden');
   if (account.passwordMode !== 'shared') {
-    return problem('forbidden', { detail: 'This account uses per-user passwords; there is no account password to set.' });
+    return problem('forbidden', {
+      detail: 'This account uses per-user passwords; there is no account password to set.',
+    });
   }
   if (body === INVALID_JSON) return invalidJson();
   const password = typeof body === 'object' && body !== null ? (body as { password?: unknown }).password : undefined;
-  if (typeof password !== 'string') return fieldProblem([fieldError('password', password === undefined ? 'required' : 'invalid_type')]);
+  if (typeof password !== 'string')
+    return fieldProblem([fieldError('password', password === undefined ? 'required' : 'invalid_type')]);
   const weakness = serverPasswordProblem(password, viewer.email);
   if (weakness) return fieldProblem([fieldError('password', weakness)]);
   await tx.setAccountPasswordHash(await services.passwords.hash(password));

@@ -25,7 +25,8 @@ import type { AccountState, AccountTx } from './storage.js';
 type Schema = typeof UserCreateSchema | typeof UserPatchSchema | typeof TaskCreateSchema;
 type Body = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Body =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Field errors without duplicates (the schemas and the merged-profile rules may both see one). */
 class FieldErrors {
@@ -75,13 +76,18 @@ function parse<S extends Schema>(schema: S, body: unknown) {
 export const permissionsOf = (role: User['role']): string[] =>
   role === 'owner' ? ['users:read', 'users:write'] : role === 'manager' ? ['users:read'] : [];
 
-export const can = (viewer: User, permission: 'users:read' | 'users:write') => permissionsOf(viewer.role).includes(permission);
+export const can = (viewer: User, permission: 'users:read' | 'users:write') =>
+  permissionsOf(viewer.role).includes(permission);
 
 /** SPEC rule 5: an owner with a free-mail or role address keeps a single-profile account. */
 export const isSingleProfileAccount = (owner: User) => !isPersonalCompanyAddress(owner.email);
 
 /** SPEC rules 2–4: one code per address, the first of these that applies. */
-export async function emailProblem(email: string, account: AccountState, tx: AccountTx): Promise<FieldErrorCode | null> {
+export async function emailProblem(
+  email: string,
+  account: AccountState,
+  tx: AccountTx,
+): Promise<FieldErrorCode | null> {
   if (!isValidEmailAddress(email)) return 'invalid_email';
   if (isRoleAddress(email)) return 'email_role_address';
   if (isFreeMailAddress(email)) return 'email_freemail';
@@ -93,7 +99,13 @@ export async function emailProblem(email: string, account: AccountState, tx: Acc
 }
 
 /** SPEC rule 8: shared mode takes no profile password; per-user mode requires one on creation. */
-function checkPassword(errors: FieldErrors, body: Body, account: AccountState, email: string | undefined, required: boolean) {
+function checkPassword(
+  errors: FieldErrors,
+  body: Body,
+  account: AccountState,
+  email: string | undefined,
+  required: boolean,
+) {
   const given = body.password !== undefined;
   if (account.passwordMode === 'shared') {
     if (given) errors.replace('password', 'password_not_allowed');
@@ -110,8 +122,10 @@ function checkPassword(errors: FieldErrors, body: Body, account: AccountState, e
 
 /** SPEC rules 9 and 10 on the profile as it would be stored. */
 function checkRoleFields(errors: FieldErrors, profile: { role?: string; creditLimit: unknown; access?: Access }) {
-  if (profile.role && profile.role !== 'specialist' && profile.creditLimit != null) errors.add('creditLimit', 'credit_limit_not_allowed');
-  if (profile.role === 'guest' && profile.access && profile.access.tasks.length === 0) errors.add('access.tasks', 'guest_requires_task');
+  if (profile.role && profile.role !== 'specialist' && profile.creditLimit != null)
+    errors.add('creditLimit', 'credit_limit_not_allowed');
+  if (profile.role === 'guest' && profile.access && profile.access.tasks.length === 0)
+    errors.add('access.tasks', 'guest_requires_task');
 }
 
 /** Grants must name tools of the account and existing tasks of that tool. */
@@ -144,7 +158,10 @@ export type UserPatchInput = NonNullable<ReturnType<typeof parse<typeof UserPatc
  * judged: a field left out is not `required` yet.
  */
 export async function validateUserCreate(
-  body: unknown, account: AccountState, tx: AccountTx, { partial = false } = {},
+  body: unknown,
+  account: AccountState,
+  tx: AccountTx,
+  { partial = false } = {},
 ): Promise<{ errors: FieldError[]; input?: UserCreateInput }> {
   const oversized = oversizedLists(body);
   if (oversized.length) return { errors: oversized };
@@ -165,7 +182,10 @@ export async function validateUserCreate(
 }
 
 export async function validateUserPatch(
-  body: unknown, current: User, account: AccountState, tx: AccountTx,
+  body: unknown,
+  current: User,
+  account: AccountState,
+  tx: AccountTx,
 ): Promise<{ errors: FieldError[]; input?: UserPatchInput }> {
   const oversized = oversizedLists(body);
   if (oversized.length) return { errors: oversized };
@@ -222,8 +242,13 @@ export function mayCreateTaskIn(viewer: User, toolId: string | undefined): boole
   return true;
 }
 
-export function chargeProblem(user: User, cost: number, balance: number): 'credit_limit_reached' | 'insufficient_credits' | null {
-  if (user.role === 'specialist' && user.creditLimit !== null && cost > user.creditLimit - user.creditsSpent) return 'credit_limit_reached';
+export function chargeProblem(
+  user: User,
+  cost: number,
+  balance: number,
+): 'credit_limit_reached' | 'insufficient_credits' | null {
+  if (user.role === 'specialist' && user.creditLimit !== null && cost > user.creditLimit - user.creditsSpent)
+    return 'credit_limit_reached';
   if (cost > balance) return 'insufficient_credits';
   return null;
 }

@@ -62,15 +62,19 @@ export function createSignIn(options: { storage: Storage; passwords: PasswordHas
     }
     const key = personKey(email);
     const accountId = await storage.accountOfEmail(key);
-    const found = accountId && (input.accountId === undefined || input.accountId === accountId)
-      ? await storage.read(accountId, async (tx) => {
-        const user = await tx.userByPersonKey(key);
-        if (!user || user.email !== email) return null;
-        const account = await tx.account();
-        const hash = account.passwordMode === 'shared' ? await tx.accountPasswordHash() : (await tx.userSecrets(user.id)).passwordHash;
-        return { user, hash };
-      })
-      : null;
+    const found =
+      accountId && (input.accountId === undefined || input.accountId === accountId)
+        ? await storage.read(accountId, async (tx) => {
+            const user = await tx.userByPersonKey(key);
+            if (!user || user.email !== email) return null;
+            const account = await tx.account();
+            const hash =
+              account.passwordMode === 'shared'
+                ? await tx.accountPasswordHash()
+                : (await tx.userSecrets(user.id)).passwordHash;
+            return { user, hash };
+          })
+        : null;
     // Unknown emails and profiles without a password verify against a dummy hash: same cost, same answer.
     dummyHash ??= passwords.hash('not a password of anyone');
     const matches = await passwords.verify(input.password, found?.hash ?? (await dummyHash));

@@ -138,7 +138,9 @@ export interface UserSecrets {
 export interface AccountTx {
   readonly accountId: string;
   account(): Promise<AccountState>;
-  updateAccount(change: Partial<Pick<AccountState, 'balance' | 'passwordSetAt' | 'name' | 'seatLimit' | 'tools' | 'locale'>>): Promise<void>;
+  updateAccount(
+    change: Partial<Pick<AccountState, 'balance' | 'passwordSetAt' | 'name' | 'seatLimit' | 'tools' | 'locale'>>,
+  ): Promise<void>;
   /** The shared account password's hash (shared mode). */
   accountPasswordHash(): Promise<string | null>;
   setAccountPasswordHash(hash: string): Promise<void>;

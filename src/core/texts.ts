@@ -11,7 +11,12 @@ export type Language = (typeof LANGUAGES)[number];
 /** Languages written right to left: their page gets `dir="rtl"`. */
 export const RIGHT_TO_LEFT: ReadonlySet<Language> = new Set(['ar']);
 
-type PasswordErrors = { required: string; password_too_short: string; password_too_long: string; password_too_weak: string };
+type PasswordErrors = {
+  required: string;
+  password_too_short: string;
+  password_too_long: string;
+  password_too_weak: string;
+};
 
 export interface Texts {
   page: {
@@ -49,12 +54,17 @@ export interface Texts {
 export function knownLanguage(tag: string): Language | undefined {
   const lower = tag.trim().toLowerCase();
   const base = lower.split('-')[0];
-  return LANGUAGES.find((language) => language.toLowerCase() === lower)
-    ?? LANGUAGES.find((language) => language.toLowerCase().split('-')[0] === base);
+  return (
+    LANGUAGES.find((language) => language.toLowerCase() === lower) ??
+    LANGUAGES.find((language) => language.toLowerCase().split('-')[0] === base)
+  );
 }
 
 /** The first language of `Accept-Language` (by weight) Roster has, else the account's, else English. */
-export function languageFor(acceptLanguage: string | null | undefined, accountLocale: string | null | undefined): Language {
+export function languageFor(
+  acceptLanguage: string | null | undefined,
+  accountLocale: string | null | undefined,
+): Language {
   const wanted = (acceptLanguage ?? '')
     .split(',')
     .map((part) => {
@@ -111,12 +121,14 @@ export const TEXTS: Record<Language, Texts> = {
   de: {
     page: {
       title: 'E-Mail-Adresse bestätigen',
-      intro: (account) => `Sie wurden zu ${account} hinzugefügt. Bestätigen Sie Ihre E-Mail-Adresse, um sich anzumelden.`,
+      intro: (account) =>
+        `Sie wurden zu ${account} hinzugefügt. Bestätigen Sie Ihre E-Mail-Adresse, um sich anzumelden.`,
       email: 'E-Mail',
       password: 'Passwort wählen',
       show: 'Anzeigen',
       hide: 'Verbergen',
-      passwordHint: 'Mindestens 12 Zeichen. Ein paar unzusammenhängende Wörter sind leicht zu merken und schwer zu erraten.',
+      passwordHint:
+        'Mindestens 12 Zeichen. Ein paar unzusammenhängende Wörter sind leicht zu merken und schwer zu erraten.',
       confirm: 'E-Mail-Adresse bestätigen',
       done: 'Ihre E-Mail-Adresse ist bestätigt',
       doneText: 'Sie können sich jetzt anmelden.',
@@ -132,7 +144,8 @@ export const TEXTS: Record<Language, Texts> = {
         required: 'Geben Sie ein Passwort ein.',
         password_too_short: 'Verwenden Sie mindestens 12 Zeichen.',
         password_too_long: 'Verwenden Sie höchstens 128 Zeichen.',
-        password_too_weak: 'Dieses Passwort ist zu verbreitet oder entspricht Ihrer E-Mail-Adresse. Wählen Sie ein anderes.',
+        password_too_weak:
+          'Dieses Passwort ist zu verbreitet oder entspricht Ihrer E-Mail-Adresse. Wählen Sie ein anderes.',
       },
     },
     mail: {
@@ -147,12 +160,14 @@ export const TEXTS: Record<Language, Texts> = {
   fr: {
     page: {
       title: 'Confirmez votre adresse e-mail',
-      intro: (account) => `Vous faites désormais partie de ${account}. Confirmez votre adresse e-mail pour vous connecter.`,
+      intro: (account) =>
+        `Vous faites désormais partie de ${account}. Confirmez votre adresse e-mail pour vous connecter.`,
       email: 'E-mail',
       password: 'Choisissez un mot de passe',
       show: 'Afficher',
       hide: 'Masquer',
-      passwordHint: 'Au moins 12 caractères. Quelques mots sans rapport entre eux sont faciles à retenir et difficiles à deviner.',
+      passwordHint:
+        'Au moins 12 caractères. Quelques mots sans rapport entre eux sont faciles à retenir et difficiles à deviner.',
       confirm: 'Confirmer l’adresse e-mail',
       done: 'Votre adresse e-mail est confirmée',
       doneText: 'Vous pouvez maintenant vous connecter.',
@@ -161,14 +176,16 @@ export const TEXTS: Record<Language, Texts> = {
       used: 'Ce lien a déjà été utilisé',
       usedText: 'Votre adresse e-mail est confirmée. Vous pouvez vous connecter.',
       expired: 'Ce lien a expiré',
-      expiredText: 'Les liens sont valables 7 jours. Demandez à la personne qui vous a ajouté de vous en envoyer un nouveau.',
+      expiredText:
+        'Les liens sont valables 7 jours. Demandez à la personne qui vous a ajouté de vous en envoyer un nouveau.',
       replaced: 'Un lien plus récent a été envoyé',
       replacedText: 'Utilisez le lien du dernier e-mail reçu. Celui-ci ne fonctionne plus.',
       errors: {
         required: 'Saisissez un mot de passe.',
         password_too_short: 'Utilisez au moins 12 caractères.',
         password_too_long: 'Utilisez au plus 128 caractères.',
-        password_too_weak: 'Ce mot de passe est trop courant ou correspond à votre adresse e-mail. Choisissez-en un autre.',
+        password_too_weak:
+          'Ce mot de passe est trop courant ou correspond à votre adresse e-mail. Choisissez-en un autre.',
       },
     },
     mail: {
@@ -183,12 +200,14 @@ export const TEXTS: Record<Language, Texts> = {
   es: {
     page: {
       title: 'Confirma tu dirección de correo electrónico',
-      intro: (account) => `Te han añadido a ${account}. Confirma tu dirección de correo electrónico para iniciar sesión.`,
+      intro: (account) =>
+        `Te han añadido a ${account}. Confirma tu dirección de correo electrónico para iniciar sesión.`,
       email: 'Correo electrónico',
       password: 'Elige una contraseña',
       show: 'Mostrar',
       hide: 'Ocultar',
-      passwordHint: 'Al menos 12 caracteres. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.',
+      passwordHint:
+        'Al menos 12 caracteres. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.',
       confirm: 'Confirmar dirección de correo',
       done: 'Tu dirección de correo está confirmada',
       doneText: 'Ya puedes iniciar sesión.',
@@ -224,7 +243,8 @@ export const TEXTS: Record<Language, Texts> = {
       password: 'Scegli una password',
       show: 'Mostra',
       hide: 'Nascondi',
-      passwordHint: 'Almeno 12 caratteri. Alcune parole senza relazione tra loro sono facili da ricordare e difficili da indovinare.',
+      passwordHint:
+        'Almeno 12 caratteri. Alcune parole senza relazione tra loro sono facili da ricordare e difficili da indovinare.',
       confirm: 'Conferma indirizzo email',
       done: 'Il tuo indirizzo email è confermato',
       doneText: 'Ora puoi accedere.',
@@ -332,7 +352,8 @@ export const TEXTS: Record<Language, Texts> = {
       password: 'Escolha uma senha',
       show: 'Mostrar',
       hide: 'Ocultar',
-      passwordHint: 'Pelo menos 12 caracteres. Algumas palavras sem relação entre si são fáceis de lembrar e difíceis de adivinhar.',
+      passwordHint:
+        'Pelo menos 12 caracteres. Algumas palavras sem relação entre si são fáceis de lembrar e difíceis de adivinhar.',
       confirm: 'Confirmar e-mail',
       done: 'Seu e-mail foi confirmado',
       doneText: 'Você já pode entrar.',
@@ -384,7 +405,8 @@ export const TEXTS: Record<Language, Texts> = {
         required: 'パスワードを入力してください。',
         password_too_short: '12 文字以上で入力してください。',
         password_too_long: '128 文字以内で入力してください。',
-        password_too_weak: 'このパスワードはよく使われているか、メールアドレスと同じです。別のパスワードを選んでください。',
+        password_too_weak:
+          'このパスワードはよく使われているか、メールアドレスと同じです。別のパスワードを選んでください。',
       },
     },
     mail: {

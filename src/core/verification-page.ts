@@ -27,8 +27,9 @@ input[aria-invalid=true]{border-color:var(--danger)}button{margin-top:24px;width
 .toggle{margin-top:8px;width:auto;padding:4px 10px;background:transparent;color:var(--accent);border:1px solid var(--border)}.toggle[hidden]{display:none}`;
 
 // Show/hide is the one thing script adds; without it the page works as it is (the button stays hidden).
-const SCRIPT = `for(const b of document.querySelectorAll('[data-toggle]')){const i=document.getElementById(b.dataset.toggle);b.hidden=false;`
-  + `b.addEventListener('click',()=>{const show=i.type==='password';i.type=show?'text':'password';b.textContent=show?b.dataset.hide:b.dataset.show;b.setAttribute('aria-pressed',String(show))})}`;
+const SCRIPT =
+  `for(const b of document.querySelectorAll('[data-toggle]')){const i=document.getElementById(b.dataset.toggle);b.hidden=false;` +
+  `b.addEventListener('click',()=>{const show=i.type==='password';i.type=show?'text':'password';b.textContent=show?b.dataset.hide:b.dataset.show;b.setAttribute('aria-pressed',String(show))})}`;
 
 const hashes = new Map<string, Promise<string>>();
 /** The CSP source that allows exactly this inline text. */
@@ -45,7 +46,9 @@ function hashSource(text: string): Promise<string> {
   return hash;
 }
 
-export async function renderPage(options: PageText & { language: Language; account: string; status: number }): Promise<Response> {
+export async function renderPage(
+  options: PageText & { language: Language; account: string; status: number },
+): Promise<Response> {
   const t = TEXTS[options.language].page;
   const account = `<bdi>${escapeHtml(options.account)}</bdi>`;
   let heading: string;
@@ -53,19 +56,22 @@ export async function renderPage(options: PageText & { language: Language; accou
   switch (options.state) {
     case 'confirm': {
       heading = t.title;
-      const error = options.passwordError ? (t.errors as Record<string, string>)[options.passwordError] ?? t.errors.password_too_weak : '';
-      const password = options.needsPassword
-        ? `<label for="password">${t.password}</label>`
-          + `<input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" maxlength="128"`
-          + ` aria-describedby="password-hint${error ? ' password-error' : ''}"${error ? ' aria-invalid="true" autofocus' : ''}>`
-          + `<button type="button" class="toggle" data-toggle="password" data-show="${t.show}" data-hide="${t.hide}" aria-pressed="false" hidden>${t.show}</button>`
-          + `<p class="hint" id="password-hint">${t.passwordHint}</p>`
-          + (error ? `<p class="error" id="password-error" role="alert">${escapeHtml(error)}</p>` : '')
+      const error = options.passwordError
+        ? ((t.errors as Record<string, string>)[options.passwordError] ?? t.errors.password_too_weak)
         : '';
-      content = `<p>${t.intro(account)}</p>`
-        + `<form method="post" action="${escapeHtml(options.action)}">`
-        + `<label for="email">${t.email}</label><input id="email" type="email" value="${escapeHtml(options.email)}" autocomplete="username" readonly>`
-        + `${password}<button type="submit">${t.confirm}</button></form>`;
+      const password = options.needsPassword
+        ? `<label for="password">${t.password}</label>` +
+          `<input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" maxlength="128"` +
+          ` aria-describedby="password-hint${error ? ' password-error' : ''}"${error ? ' aria-invalid="true" autofocus' : ''}>` +
+          `<button type="button" class="toggle" data-toggle="password" data-show="${t.show}" data-hide="${t.hide}" aria-pressed="false" hidden>${t.show}</button>` +
+          `<p class="hint" id="password-hint">${t.passwordHint}</p>` +
+          (error ? `<p class="error" id="password-error" role="alert">${escapeHtml(error)}</p>` : '')
+        : '';
+      content =
+        `<p>${t.intro(account)}</p>` +
+        `<form method="post" action="${escapeHtml(options.action)}">` +
+        `<label for="email">${t.email}</label><input id="email" type="email" value="${escapeHtml(options.email)}" autocomplete="username" readonly>` +
+        `${password}<button type="submit">${t.confirm}</button></form>`;
       break;
     }
     case 'done':
@@ -76,10 +82,11 @@ export async function renderPage(options: PageText & { language: Language; accou
       heading = t[options.state];
       content = `<p>${t[`${options.state}Text`]}</p>`;
   }
-  const html = `<!doctype html><html lang="${options.language}"${RIGHT_TO_LEFT.has(options.language) ? ' dir="rtl"' : ''}><head><meta charset="utf-8">`
-    + `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">`
-    + `<title>${heading}</title><style>${STYLE}</style></head>`
-    + `<body><main><h1>${heading}</h1>${content}</main><script>${SCRIPT}</script></body></html>`;
+  const html =
+    `<!doctype html><html lang="${options.language}"${RIGHT_TO_LEFT.has(options.language) ? ' dir="rtl"' : ''}><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">` +
+    `<title>${heading}</title><style>${STYLE}</style></head>` +
+    `<body><main><h1>${heading}</h1>${content}</main><script>${SCRIPT}</script></body></html>`;
   return new Response(html, {
     status: options.status,
     headers: {
@@ -88,8 +95,9 @@ export async function renderPage(options: PageText & { language: Language; accou
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': `default-src 'none'; style-src ${await hashSource(STYLE)}; script-src ${await hashSource(SCRIPT)}; `
-        + `form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+      'content-security-policy':
+        `default-src 'none'; style-src ${await hashSource(STYLE)}; script-src ${await hashSource(SCRIPT)}; ` +
+        `form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
     },
   });
 }

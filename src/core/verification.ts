@@ -26,13 +26,18 @@ export interface Verification {
 }
 
 /** A new link's token record and its mail: what a send writes, composed in one place. */
-export function verificationRecords(
-  input: {
-    account: AccountState; owner: User; user: User; basePath: string; publicOrigin?: string; at: Date; welcome: boolean; mailId: string;
-    /** The mail's language: the account's unless given. */
-    language?: Language;
-  },
-): { token: VerificationToken; mail: OutboxMail } {
+export function verificationRecords(input: {
+  account: AccountState;
+  owner: User;
+  user: User;
+  basePath: string;
+  publicOrigin?: string;
+  at: Date;
+  welcome: boolean;
+  mailId: string;
+  /** The mail's language: the account's unless given. */
+  language?: Language;
+}): { token: VerificationToken; mail: OutboxMail } {
   const { account, owner, user, at, welcome } = input;
   const m = TEXTS[input.language ?? languageFor(null, account.locale)].mail;
   const token = randomToken(24);
@@ -66,7 +71,14 @@ export async function sendVerification(v: Verification, user: User, welcome: boo
   const { tx } = v;
   const at = v.now();
   const { token, mail } = verificationRecords({
-    account: v.account, owner: await v.owner(), user, basePath: v.basePath, publicOrigin: v.publicOrigin, at, welcome, mailId: await tx.newId('mail'),
+    account: v.account,
+    owner: await v.owner(),
+    user,
+    basePath: v.basePath,
+    publicOrigin: v.publicOrigin,
+    at,
+    welcome,
+    mailId: await tx.newId('mail'),
     language: languageFor(v.acceptLanguage, v.account.locale),
   });
   await tx.replaceVerificationTokens(user.id, at.toISOString());
@@ -86,7 +98,8 @@ async function linkState(v: Verification, value: string): Promise<LinkState> {
   if (token.replacedAt) return { kind: 'replaced' };
   if (Date.parse(token.expiresAt) <= v.now().getTime()) return { kind: 'expired' };
   if (user.status !== 'pending') return { kind: 'used' };
-  const needsPassword = v.account.passwordMode === 'per-user' && (await v.tx.userSecrets(user.id)).passwordHash === null;
+  const needsPassword =
+    v.account.passwordMode === 'per-user' && (await v.tx.userSecrets(user.id)).passwordHash === null;
   return { kind: 'valid', token, user, needsPassword };
 }
 
@@ -100,7 +113,9 @@ async function readForm(request: Request, text: string): Promise<Record<string, 
   if (/application\/x-www-form-urlencoded/.test(type)) return Object.fromEntries(new URLSearchParams(text));
   try {
     const value = JSON.parse(text) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -113,7 +128,11 @@ const STATUS_OF = { unknown: 404, used: 410, expired: 410, replaced: 410 } as co
  * `body` is the request's text (read by the caller under the size limit).
  */
 export async function verifyLink(
-  v: Verification, request: Request, token: string, body: string, hashPassword: (password: string) => Promise<string>,
+  v: Verification,
+  request: Request,
+  token: string,
+  body: string,
+  hashPassword: (password: string) => Promise<string>,
 ): Promise<Response> {
   const state = await linkState(v, token);
   const language = languageFor(request.headers.get('accept-language'), v.account.locale);
@@ -131,7 +150,15 @@ export async function verifyLink(
   }
   if (request.method === 'GET') {
     if (asJson) return json({ verified: false, email: state.user.email, needsPassword: state.needsPassword });
-    return page({ state: 'confirm', email: state.user.email, needsPassword: state.needsPassword, action: new URL(request.url).pathname }, 200);
+    return page(
+      {
+        state: 'confirm',
+        email: state.user.email,
+        needsPassword: state.needsPassword,
+        action: new URL(request.url).pathname,
+      },
+      200,
+    );
   }
 
   const form = await readForm(request, body);
@@ -139,16 +166,32 @@ export async function verifyLink(
   let passwordHash: string | null = null;
   if (state.needsPassword) {
     const password = form.password;
-    const code = typeof password !== 'string' || password === '' ? 'required' : serverPasswordProblem(password, state.user.email);
+    const code =
+      typeof password !== 'string' || password === '' ? 'required' : serverPasswordProblem(password, state.user.email);
     if (code) {
       // The link stays valid: the person corrects the password and sends again.
       if (asJson) return fieldProblem([fieldError('password', code)]);
-      return page({ state: 'confirm', email: state.user.email, needsPassword: true, action: new URL(request.url).pathname, passwordError: code }, 422);
+      return page(
+        {
+          state: 'confirm',
+          email: state.user.email,
+          needsPassword: true,
+          action: new URL(request.url).pathname,
+          passwordError: code,
+        },
+        422,
+      );
     }
     passwordHash = await hashPassword(password as string);
   }
   const at = v.now().toISOString();
-  const verified: User = { ...state.user, status: 'active', verifiedAt: at, updatedAt: at, version: state.user.version + 1 };
+  const verified: User = {
+    ...state.user,
+    status: 'active',
+    verifiedAt: at,
+    updatedAt: at,
+    version: state.user.version + 1,
+  };
   await v.tx.updateUser(verified);
   if (passwordHash) await v.tx.setUserSecrets(verified.id, { passwordHash });
   await v.tx.useVerificationToken(token, at);
@@ -157,7 +200,10 @@ export async function verifyLink(
     actor: verified,
     action: 'user.verified',
     target: verified,
-    changes: [{ field: 'status', from: 'pending', to: 'active' }, ...(passwordHash ? [{ field: 'password', from: null, to: null }] : [])],
+    changes: [
+      { field: 'status', from: 'pending', to: 'active' },
+      ...(passwordHash ? [{ field: 'password', from: null, to: null }] : []),
+    ],
   });
   if (asJson) return json({ verified: true, userId: verified.id, email: verified.email, status: verified.status });
   return page({ state: 'done', email: verified.email }, 200);

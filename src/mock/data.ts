@@ -65,17 +65,98 @@ interface Member {
 }
 
 const TEAM: Member[] = [
-  { firstName: 'Greta', lastName: 'Hoffmann', local: 'greta.hoffmann', role: 'owner', joinedDaysAgo: 730, phone: '+4940300201' },
-  { firstName: 'Jürgen', lastName: 'Weiß', local: 'juergen.weiss', role: 'manager', joinedDaysAgo: 610, phone: '+4940300202' },
-  { firstName: 'Sophie', lastName: 'Becker', local: 'sophie.becker', role: 'specialist', joinedDaysAgo: 420, creditLimit: 2500, tools: ['rank-tracker', 'keyword-research'], grants: [0, 8] },
-  { firstName: 'Liam', lastName: "O'Connor", local: 'liam.oconnor', role: 'specialist', joinedDaysAgo: 380, tools: ALL_TOOLS, phone: '+447700900123' },
-  { firstName: 'Zoë', lastName: 'Schröder', local: 'zoe.schroeder', role: 'specialist', joinedDaysAgo: 300, creditLimit: 900, tools: ['site-audit', 'backlink-monitor'], grants: [12], allowedIps: ['203.0.113.0/24', '2001:db8:4711::/48'] },
-  { firstName: 'Mehmet', lastName: 'Yılmaz', local: 'mehmet.yilmaz', role: 'specialist', joinedDaysAgo: 240, tools: ['keyword-research', 'backlink-monitor'] },
-  { firstName: '娜', lastName: '李', local: 'na.li', role: 'specialist', joinedDaysAgo: 170, creditLimit: 1500, tools: ['rank-tracker', 'site-audit'] },
+  {
+    firstName: 'Greta',
+    lastName: 'Hoffmann',
+    local: 'greta.hoffmann',
+    role: 'owner',
+    joinedDaysAgo: 730,
+    phone: '+4940300201',
+  },
+  {
+    firstName: 'Jürgen',
+    lastName: 'Weiß',
+    local: 'juergen.weiss',
+    role: 'manager',
+    joinedDaysAgo: 610,
+    phone: '+4940300202',
+  },
+  {
+    firstName: 'Sophie',
+    lastName: 'Becker',
+    local: 'sophie.becker',
+    role: 'specialist',
+    joinedDaysAgo: 420,
+    creditLimit: 2500,
+    tools: ['rank-tracker', 'keyword-research'],
+    grants: [0, 8],
+  },
+  {
+    firstName: 'Liam',
+    lastName: "O'Connor",
+    local: 'liam.oconnor',
+    role: 'specialist',
+    joinedDaysAgo: 380,
+    tools: ALL_TOOLS,
+    phone: '+447700900123',
+  },
+  {
+    firstName: 'Zoë',
+    lastName: 'Schröder',
+    local: 'zoe.schroeder',
+    role: 'specialist',
+    joinedDaysAgo: 300,
+    creditLimit: 900,
+    tools: ['site-audit', 'backlink-monitor'],
+    grants: [12],
+    allowedIps: ['203.0.113.0/24', '2001:db8:4711::/48'],
+  },
+  {
+    firstName: 'Mehmet',
+    lastName: 'Yılmaz',
+    local: 'mehmet.yilmaz',
+    role: 'specialist',
+    joinedDaysAgo: 240,
+    tools: ['keyword-research', 'backlink-monitor'],
+  },
+  {
+    firstName: '娜',
+    lastName: '李',
+    local: 'na.li',
+    role: 'specialist',
+    joinedDaysAgo: 170,
+    creditLimit: 1500,
+    tools: ['rank-tracker', 'site-audit'],
+  },
   { firstName: 'Emily', lastName: 'Carter', local: 'emily.carter', role: 'guest', joinedDaysAgo: 95, grants: [0, 3] },
-  { firstName: 'Δημήτρης', lastName: 'Παπαδόπουλος', local: 'dimitris.papadopoulos', role: 'guest', joinedDaysAgo: 64, grants: [5] },
-  { firstName: 'Hannah', lastName: 'Müller', local: 'hannah.mueller', role: 'specialist', joinedDaysAgo: 3, status: 'pending', creditLimit: 1000, tools: ['keyword-research'] },
-  { firstName: 'Oliver', lastName: 'Brooks', local: 'oliver.brooks', role: 'guest', joinedDaysAgo: 1, status: 'pending', grants: [1], noPassword: true },
+  {
+    firstName: 'Δημήτρης',
+    lastName: 'Παπαδόπουλος',
+    local: 'dimitris.papadopoulos',
+    role: 'guest',
+    joinedDaysAgo: 64,
+    grants: [5],
+  },
+  {
+    firstName: 'Hannah',
+    lastName: 'Müller',
+    local: 'hannah.mueller',
+    role: 'specialist',
+    joinedDaysAgo: 3,
+    status: 'pending',
+    creditLimit: 1000,
+    tools: ['keyword-research'],
+  },
+  {
+    firstName: 'Oliver',
+    lastName: 'Brooks',
+    local: 'oliver.brooks',
+    role: 'guest',
+    joinedDaysAgo: 1,
+    status: 'pending',
+    grants: [1],
+    noPassword: true,
+  },
 ];
 
 /** [tool, name, owner (index into TEAM), created days ago] */
@@ -97,25 +178,123 @@ const TASKS: [string, string, number, number][] = [
 ];
 
 const FIRST_NAMES = [
-  'Anna', 'Lukas', 'Marie', 'Leon', 'Sophia', 'Felix', 'Emma', 'Paul', 'Mia', 'Jonas', 'Lena', 'Finn', 'Laura', 'Elias',
-  'Hannah', 'Noah', 'Lea', 'Ben', 'Clara', 'Max', 'Charlotte', 'Jakob', 'Amélie', 'Moritz', 'Ida', 'Oskar', 'Frieda',
-  'Theo', 'Ella', 'Henry', 'Olivia', 'James', 'Grace', 'Thomas', 'Sarah', 'Daniel', 'Chloe', 'Samuel', 'Lucy', 'George',
-  'Jörg', 'Björn', 'Søren', 'Zoë', 'Ümit', 'Ayşe', 'Kateřina', 'Łukasz', 'Renée', 'Siobhán',
+  'Anna',
+  'Lukas',
+  'Marie',
+  'Leon',
+  'Sophia',
+  'Felix',
+  'Emma',
+  'Paul',
+  'Mia',
+  'Jonas',
+  'Lena',
+  'Finn',
+  'Laura',
+  'Elias',
+  'Hannah',
+  'Noah',
+  'Lea',
+  'Ben',
+  'Clara',
+  'Max',
+  'Charlotte',
+  'Jakob',
+  'Amélie',
+  'Moritz',
+  'Ida',
+  'Oskar',
+  'Frieda',
+  'Theo',
+  'Ella',
+  'Henry',
+  'Olivia',
+  'James',
+  'Grace',
+  'Thomas',
+  'Sarah',
+  'Daniel',
+  'Chloe',
+  'Samuel',
+  'Lucy',
+  'George',
+  'Jörg',
+  'Björn',
+  'Søren',
+  'Zoë',
+  'Ümit',
+  'Ayşe',
+  'Kateřina',
+  'Łukasz',
+  'Renée',
+  'Siobhán',
 ];
 const LAST_NAMES = [
-  'Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch',
-  'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hartmann', 'Lange',
-  'Werner', 'Krause', 'Lehmann', 'Köhler', 'Groß', 'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Evans',
-  'Roberts', 'Walker', 'Weiß', 'Strauß', 'Jäger', 'Fuchs', 'Vogel', 'Peters', 'Möller', 'Baumann', 'Albrecht',
-  "O'Neill", 'Nguyễn', 'Kowalski', 'Demir', 'García',
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hartmann',
+  'Lange',
+  'Werner',
+  'Krause',
+  'Lehmann',
+  'Köhler',
+  'Groß',
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Evans',
+  'Roberts',
+  'Walker',
+  'Weiß',
+  'Strauß',
+  'Jäger',
+  'Fuchs',
+  'Vogel',
+  'Peters',
+  'Möller',
+  'Baumann',
+  'Albrecht',
+  "O'Neill",
+  'Nguyễn',
+  'Kowalski',
+  'Demir',
+  'García',
 ];
 
 /** `Jürgen Weiß` → `juergen.weiss`: how German companies spell names in addresses. */
 function mailbox(text: string): string {
-  return text.toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/ı/g, 'i')
-    .normalize('NFKD').replace(/\p{M}/gu, '')
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .replace(/ı/g, 'i')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '');
 }
 
@@ -132,7 +311,10 @@ function taskRef(task: Task) {
  * each time, so a first pass can sum the credits spent and a later one build the events.
  */
 function replayHistory(
-  user: User, owned: Task[], visible: Task[], tools: Map<string, Tool>,
+  user: User,
+  owned: Task[],
+  visible: Task[],
+  tools: Map<string, Tool>,
   emit: (at: number, type: RosterEvent['type'], task: Task | null, cost: number) => void,
 ): void {
   if (user.status !== 'active') return;
@@ -205,7 +387,12 @@ function* members(count: number): Generator<Member> {
     }
     if (role !== 'manager') {
       const grants = role === 'guest' ? 1 + Math.floor(random() * 2) : Math.floor(random() * 2);
-      member.grants = grants === 1 ? [Math.floor(random() * TASKS.length)] : grants === 2 ? [0, 1].map(() => Math.floor(random() * TASKS.length)) : [];
+      member.grants =
+        grants === 1
+          ? [Math.floor(random() * TASKS.length)]
+          : grants === 2
+            ? [0, 1].map(() => Math.floor(random() * TASKS.length))
+            : [];
     }
     yield member;
   }
@@ -226,9 +413,10 @@ export function createDemoStore(demoUsers = TEAM.length, options: DemoAccountOpt
     createdAt: iso(Math.max(daysAgo(days), daysAgo(TEAM[owner]!.joinedDaysAgo) + DAY)),
   }));
   const owned = (user: User) => tasks.filter((task) => task.ownerId === user.id);
-  const visible = (user: User) => user.role === 'owner' || user.role === 'manager'
-    ? tasks
-    : [...owned(user), ...tasks.filter((task) => user.access.tasks.some((ref) => ref.taskId === task.id))];
+  const visible = (user: User) =>
+    user.role === 'owner' || user.role === 'manager'
+      ? tasks
+      : [...owned(user), ...tasks.filter((task) => user.access.tasks.some((ref) => ref.taskId === task.id))];
 
   const history = (user: User): RosterEvent[] => {
     const events: RosterEvent[] = [];
@@ -248,18 +436,21 @@ export function createDemoStore(demoUsers = TEAM.length, options: DemoAccountOpt
     return events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   };
 
-  const store = new Store({
-    id: 'acc_nordlicht',
-    name: 'Nordlicht Analytics GmbH',
-    planName: passwordMode === 'per-user' ? 'Enterprise' : 'Standard',
-    seatLimit: options.seatLimit ?? Math.max(12, count + 1),
-    emailDomain: DOMAIN,
-    passwordMode,
-    balance: 25_000,
-    tools: TOOLS.map((tool) => ({ ...tool })),
-    locale: 'en',
-    passwordSetAt: passwordMode === 'shared' ? iso(daysAgo(TEAM[0]!.joinedDaysAgo)) : null,
-  }, history);
+  const store = new Store(
+    {
+      id: 'acc_nordlicht',
+      name: 'Nordlicht Analytics GmbH',
+      planName: passwordMode === 'per-user' ? 'Enterprise' : 'Standard',
+      seatLimit: options.seatLimit ?? Math.max(12, count + 1),
+      emailDomain: DOMAIN,
+      passwordMode,
+      balance: 25_000,
+      tools: TOOLS.map((tool) => ({ ...tool })),
+      locale: 'en',
+      passwordSetAt: passwordMode === 'shared' ? iso(daysAgo(TEAM[0]!.joinedDaysAgo)) : null,
+    },
+    history,
+  );
   for (const task of tasks) store.tasks.set(task.id, task);
   if (passwordMode === 'shared') store.accountPasswordHash = DEMO_PASSWORD_HASH;
 
@@ -293,7 +484,8 @@ export function createDemoStore(demoUsers = TEAM.length, options: DemoAccountOpt
       user.creditsSpent += cost;
     });
     store.addUser(user, true);
-    if (passwordMode === 'per-user' && !member.noPassword) store.secrets.set(user.id, { passwordHash: DEMO_PASSWORD_HASH });
+    if (passwordMode === 'per-user' && !member.noPassword)
+      store.secrets.set(user.id, { passwordHash: DEMO_PASSWORD_HASH });
     if (!active && index < TEAM.length) store.awaitingMail.push(user.id);
     index += 1;
   }

@@ -14,7 +14,14 @@ import { seededRandom } from '../core/http.js';
  */
 export type FaultKind = 'server_error' | 'rate_limited' | 'drop' | 'timeout' | 'malformed' | 'schema';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['server_error', 'rate_limited', 'drop', 'timeout', 'malformed', 'schema'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'server_error',
+  'rate_limited',
+  'drop',
+  'timeout',
+  'malformed',
+  'schema',
+];
 
 export interface FaultOptions {
   /** Share of requests that get a fault, 0–1. */
@@ -67,8 +74,12 @@ export function createChaos(latency: Latency | undefined, initialFaults: FaultOp
   const counts = new Map<FaultKind, number>();
 
   return {
-    get timeoutMs() { return faults?.timeoutMs ?? 15000; },
-    get retryAfter() { return faults?.retryAfter ?? 1; },
+    get timeoutMs() {
+      return faults?.timeoutMs ?? 15000;
+    },
+    get retryAfter() {
+      return faults?.retryAfter ?? 1;
+    },
     /** Replaces the fault options (undefined: none) and restarts their random sequence; counts stay. */
     setFaults(next: FaultOptions | undefined): void {
       faults = next;
@@ -110,7 +121,8 @@ export function breakContract(body: unknown): unknown {
     return rest;
   }
   if ('user' in record) return { ...record, user: null };
-  if ('creditsAvailable' in record) return { ...record, creditsAvailable: `${String(record.creditsAvailable)} credits` };
+  if ('creditsAvailable' in record)
+    return { ...record, creditsAvailable: `${String(record.creditsAvailable)} credits` };
   if ('id' in record) return { ...record, id: 42 };
   return { ...record, status: 'unexpected' };
 }

@@ -5,7 +5,16 @@
  */
 import type { Task, Tool, User } from '../sdk/schemas.js';
 import { createDemoStore } from './data.js';
-import { type Chaos, type FaultKind, type FaultOptions, type Latency, breakContract, createChaos, sleep, throwIfAborted } from './faults.js';
+import {
+  type Chaos,
+  type FaultKind,
+  type FaultOptions,
+  type Latency,
+  breakContract,
+  createChaos,
+  sleep,
+  throwIfAborted,
+} from './faults.js';
 import { createHandlers } from './handlers.js';
 import { createCore } from '../core/api.js';
 import { createCursors, problem, randomToken } from '../core/http.js';
@@ -39,8 +48,9 @@ export interface OwnerOptions {
 }
 
 /** An initial profile; everything but names, email and role has a default (active, verified). */
-export type SeedUser = Pick<User, 'firstName' | 'lastName' | 'email'> & { role: 'manager' | 'specialist' | 'guest' }
-  & Partial<Omit<User, 'firstName' | 'lastName' | 'email' | 'role'>>;
+export type SeedUser = Pick<User, 'firstName' | 'lastName' | 'email'> & {
+  role: 'manager' | 'specialist' | 'guest';
+} & Partial<Omit<User, 'firstName' | 'lastName' | 'email' | 'role'>>;
 
 /** An initial task; `ownerId` may name the owner by id or email. */
 export interface SeedTask {
@@ -72,7 +82,9 @@ export interface ReferenceApiOptions {
   now?: () => Date;
 }
 
-export type OutboxMail = Readonly<Pick<StoredMail, 'to' | 'subject' | 'link' | 'text' | 'kind' | 'userId'> & { sentAt: string }>;
+export type OutboxMail = Readonly<
+  Pick<StoredMail, 'to' | 'subject' | 'link' | 'text' | 'kind' | 'userId'> & { sentAt: string }
+>;
 
 export interface ReferenceApi {
   /** The base path requests are matched under. */
@@ -116,10 +128,19 @@ function normalizeBasePath(baseUrl: string): string {
 function createStore(options: ReferenceApiOptions, now: () => Date): Store {
   const owner = options.owner ?? DEFAULT_OWNER;
   const ownerEmail = owner.email.trim().toLowerCase();
-  const account = { name: 'Acme GmbH', seatLimit: 12, passwordMode: 'shared' as const, credits: 1000, ...options.account };
-  const emailDomain = options.account && 'emailDomain' in options.account
-    ? options.account.emailDomain?.toLowerCase() ?? null
-    : options.owner ? ownerEmail.slice(ownerEmail.lastIndexOf('@') + 1) : 'acme.de';
+  const account = {
+    name: 'Acme GmbH',
+    seatLimit: 12,
+    passwordMode: 'shared' as const,
+    credits: 1000,
+    ...options.account,
+  };
+  const emailDomain =
+    options.account && 'emailDomain' in options.account
+      ? (options.account.emailDomain?.toLowerCase() ?? null)
+      : options.owner
+        ? ownerEmail.slice(ownerEmail.lastIndexOf('@') + 1)
+        : 'acme.de';
   const store = new Store({
     id: 'acc_1',
     name: account.name,
@@ -141,7 +162,8 @@ function createStore(options: ReferenceApiOptions, now: () => Date): Store {
     phone: seed.phone ?? null,
     role: seed.role,
     status: seed.status ?? 'active',
-    verifiedAt: seed.verifiedAt !== undefined ? seed.verifiedAt : seed.status === 'pending' ? null : seed.createdAt ?? at,
+    verifiedAt:
+      seed.verifiedAt !== undefined ? seed.verifiedAt : seed.status === 'pending' ? null : (seed.createdAt ?? at),
     createdAt: seed.createdAt ?? at,
     updatedAt: seed.updatedAt ?? seed.createdAt ?? at,
     version: seed.version ?? 1,
@@ -153,14 +175,21 @@ function createStore(options: ReferenceApiOptions, now: () => Date): Store {
   });
   for (const seed of [{ ...owner, role: 'owner' as const }, ...(options.users ?? [])]) {
     const user = profile(seed);
-    if (store.users.has(user.id) || store.userByEmail(user.email)) throw new Error(`Duplicate initial profile ${user.email}`);
+    if (store.users.has(user.id) || store.userByEmail(user.email))
+      throw new Error(`Duplicate initial profile ${user.email}`);
     store.addUser(user, true);
     if (user.status === 'pending') store.awaitingMail.push(user.id);
   }
   for (const seed of options.tasks ?? []) {
     const ownerUser = store.users.get(seed.ownerId) ?? store.userByEmail(seed.ownerId);
     if (!ownerUser) throw new Error(`Initial task ${seed.name}: no profile ${seed.ownerId}`);
-    const task: Task = { id: seed.id ?? store.nextId('tsk'), toolId: seed.toolId, name: seed.name, ownerId: ownerUser.id, createdAt: seed.createdAt ?? at };
+    const task: Task = {
+      id: seed.id ?? store.nextId('tsk'),
+      toolId: seed.toolId,
+      name: seed.name,
+      ownerId: ownerUser.id,
+      createdAt: seed.createdAt ?? at,
+    };
     store.tasks.set(task.id, task);
   }
   return store;
@@ -191,7 +220,8 @@ function toRequest(input: RequestInfo | URL, init?: RequestInit): Request {
 export function createReferenceApi(options: ReferenceApiOptions = {}): ReferenceApi {
   const basePath = normalizeBasePath(options.baseUrl ?? '/api/roster/v1');
   const now = options.now ?? (() => new Date());
-  const store = options.data === 'demo' ? createDemoStore(options.demoUsers, options.account) : createStore(options, now);
+  const store =
+    options.data === 'demo' ? createDemoStore(options.demoUsers, options.account) : createStore(options, now);
   const storage = createMemoryStorage([store]);
   const accountId = store.account.id;
   const chaos: Chaos = createChaos(options.latency, options.faults);
@@ -219,7 +249,13 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
   // The pending profiles of the initial data get their links as if they had just been added.
   for (const id of store.awaitingMail.splice(0)) {
     const { token, mail } = verificationRecords({
-      account: store.account, owner: store.owner(), user: store.users.get(id)!, basePath, at: now(), welcome: false, mailId: store.nextId('mail'),
+      account: store.account,
+      owner: store.owner(),
+      user: store.users.get(id)!,
+      basePath,
+      at: now(),
+      welcome: false,
+      mailId: store.nextId('mail'),
     });
     store.verificationTokens.set(token.token, token);
     store.outbox.push({ ...mail, sentAt: mail.createdAt });
@@ -239,7 +275,10 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     if (!response.ok || !isJson) return response;
     chaos.record(kind);
     const text = await response.text();
-    const body = kind === 'malformed' ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : JSON.stringify(breakContract(JSON.parse(text)));
+    const body =
+      kind === 'malformed'
+        ? text.slice(0, Math.max(1, Math.floor(text.length / 2)))
+        : JSON.stringify(breakContract(JSON.parse(text)));
     return new Response(body, { status: response.status, headers: response.headers });
   }
 
@@ -251,7 +290,9 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     const fault = isLink ? null : chaos.draw();
     if (fault === 'server_error' || fault === 'rate_limited') {
       chaos.record(fault);
-      return fault === 'server_error' ? problem('server_error') : problem('rate_limited', { headers: { 'retry-after': String(chaos.retryAfter) } });
+      return fault === 'server_error'
+        ? problem('server_error')
+        : problem('rate_limited', { headers: { 'retry-after': String(chaos.retryAfter) } });
     }
     const response = await core.handle(request);
     throwIfAborted(request.signal);
@@ -280,7 +321,16 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       }
       return token;
     },
-    outbox: () => store.outbox.map(({ to, subject, link, text, kind, userId, sentAt }) => ({ to, subject, link, text, kind, userId, sentAt: sentAt! })),
+    outbox: () =>
+      store.outbox.map(({ to, subject, link, text, kind, userId, sentAt }) => ({
+        to,
+        subject,
+        link,
+        text,
+        kind,
+        userId,
+        sentAt: sentAt!,
+      })),
     signIn: (input) => core.signIn(input),
     faultsInjected: (kind) => chaos.count(kind),
     setFaults: (faults) => chaos.setFaults(faults ?? undefined),

@@ -6,12 +6,23 @@
 import { fold } from './store.js';
 import type { Store } from './store.js';
 import { canSeeTask } from '../core/rules.js';
-import type { AccountTx, AuditEntry, CursorPosition, PageRequest, PageResult, Storage, TaskFilter } from '../core/storage.js';
+import type {
+  AccountTx,
+  AuditEntry,
+  CursorPosition,
+  PageRequest,
+  PageResult,
+  Storage,
+  TaskFilter,
+} from '../core/storage.js';
 import type { RosterEvent, Task } from '../sdk/schemas.js';
 
 /** Pages a small, already ordered list by the position of the last item returned. */
 function pageOf<T extends { id: string }>(
-  ordered: T[], keyOf: (item: T) => string | number, descending: boolean, page: PageRequest,
+  ordered: T[],
+  keyOf: (item: T) => string | number,
+  descending: boolean,
+  page: PageRequest,
 ): PageResult<T> {
   const after = page.after;
   const sign = descending ? -1 : 1;
@@ -41,12 +52,14 @@ const copy = <T>(value: T): T => structuredClone(value);
 function accountTx(store: Store, all: () => Iterable<Store>): AccountTx {
   const tasksOf = (filter: TaskFilter) => {
     const terms = filter.q ? fold(filter.q).split(/\s+/).filter(Boolean) : [];
-    return [...store.tasks.values()].filter((task) =>
-      (!filter.visibleTo || canSeeTask(filter.visibleTo as Parameters<typeof canSeeTask>[0], task))
-      && (!filter.toolId || task.toolId === filter.toolId)
-      && (!filter.ownerId || task.ownerId === filter.ownerId)
-      && (!filter.shared || filter.shared.shared === (task.ownerId !== filter.shared.viewerId))
-      && terms.every((term) => fold(task.name).includes(term)));
+    return [...store.tasks.values()].filter(
+      (task) =>
+        (!filter.visibleTo || canSeeTask(filter.visibleTo as Parameters<typeof canSeeTask>[0], task)) &&
+        (!filter.toolId || task.toolId === filter.toolId) &&
+        (!filter.ownerId || task.ownerId === filter.ownerId) &&
+        (!filter.shared || filter.shared.shared === (task.ownerId !== filter.shared.viewerId)) &&
+        terms.every((term) => fold(task.name).includes(term)),
+    );
   };
   return {
     accountId: store.account.id,
@@ -78,7 +91,8 @@ function accountTx(store: Store, all: () => Iterable<Store>): AccountTx {
     },
 
     task: async (id) => store.tasks.get(id) ?? null,
-    tasksById: async (ids) => new Map(ids.flatMap((id) => (store.tasks.has(id) ? [[id, store.tasks.get(id)!] as const] : []))),
+    tasksById: async (ids) =>
+      new Map(ids.flatMap((id) => (store.tasks.has(id) ? [[id, store.tasks.get(id)!] as const] : []))),
     pageTasks: async (filter, page) => {
       const keyOf = filter.order === 'name' ? (task: Task) => fold(task.name) : (task: Task) => task.createdAt;
       const descending = filter.order === 'createdAt';
@@ -90,7 +104,8 @@ function accountTx(store: Store, all: () => Iterable<Store>): AccountTx {
       store.tasks.set(task.id, task);
     },
     transferTasks: async (from, to) => {
-      for (const task of store.tasks.values()) if (task.ownerId === from) store.tasks.set(task.id, { ...task, ownerId: to });
+      for (const task of store.tasks.values())
+        if (task.ownerId === from) store.tasks.set(task.id, { ...task, ownerId: to });
     },
     deleteTasksOf: async (userId) => {
       const ids = tasksOf({ ownerId: userId, order: 'createdAt' }).map((task) => task.id);
@@ -103,14 +118,17 @@ function accountTx(store: Store, all: () => Iterable<Store>): AccountTx {
     },
 
     pageEvents: async (userId, { type, from, to }, page) => {
-      const matching = store.eventsOf(userId).filter((event) =>
-        (!type || event.type === type) && (!from || event.at >= from) && (!to || event.at < to));
+      const matching = store
+        .eventsOf(userId)
+        .filter((event) => (!type || event.type === type) && (!from || event.at >= from) && (!to || event.at < to));
       const keyOf = (event: RosterEvent) => event.at;
       return pageOf(sortBy(matching, keyOf, true), keyOf, true, page);
     },
     insertEvent: async (userId, event) => store.addEvent(userId, event),
     lastActiveAt: async (userId) =>
-      store.eventsOf(userId).reduce<string | null>((latest, event) => (latest === null || event.at > latest ? event.at : latest), null),
+      store
+        .eventsOf(userId)
+        .reduce<string | null>((latest, event) => (latest === null || event.at > latest ? event.at : latest), null),
 
     idempotency: async (key) => store.idempotency.get(key) ?? null,
     putIdempotency: async (key, record) => {
@@ -139,12 +157,14 @@ function accountTx(store: Store, all: () => Iterable<Store>): AccountTx {
       store.audit.push(entry);
     },
     pageAudit: async (filter, page) => {
-      const matching = store.audit.filter((entry) =>
-        (!filter.actorId || entry.actor.id === filter.actorId)
-        && (!filter.targetId || entry.targetId === filter.targetId)
-        && (!filter.action || entry.action === filter.action)
-        && (!filter.from || entry.at >= filter.from)
-        && (!filter.to || entry.at < filter.to));
+      const matching = store.audit.filter(
+        (entry) =>
+          (!filter.actorId || entry.actor.id === filter.actorId) &&
+          (!filter.targetId || entry.targetId === filter.targetId) &&
+          (!filter.action || entry.action === filter.action) &&
+          (!filter.from || entry.at >= filter.from) &&
+          (!filter.to || entry.at < filter.to),
+      );
       const keyOf = (entry: AuditEntry) => entry.at;
       return pageOf(sortBy(matching, keyOf, true), keyOf, true, page);
     },

@@ -5,7 +5,14 @@
  */
 import type { RosterEvent, Task, User, UserSort } from '../sdk/schemas.js';
 import type {
-  AccountState, AuditEntry, CursorPosition, IdempotencyRecord, OutboxMail, UserFilter, UserSecrets, VerificationToken,
+  AccountState,
+  AuditEntry,
+  CursorPosition,
+  IdempotencyRecord,
+  OutboxMail,
+  UserFilter,
+  UserSecrets,
+  VerificationToken,
 } from '../core/storage.js';
 import { personKey } from '../core/email.js';
 
@@ -99,7 +106,10 @@ export class Store {
    * @param history builds the past events of a profile of the initial data on first use, from
    *   the profile as it was then (so a later edit cannot change its past).
    */
-  constructor(readonly account: AccountState, private readonly history?: (user: User) => RosterEvent[]) {}
+  constructor(
+    readonly account: AccountState,
+    private readonly history?: (user: User) => RosterEvent[],
+  ) {}
 
   /** A new id, never one the initial data already uses. */
   nextId(prefix: string): string {

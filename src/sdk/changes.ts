@@ -27,7 +27,9 @@ export function createChanges(): Changes {
   return {
     subscribe(listener) {
       listeners.add(listener);
-      return () => { listeners.delete(listener); };
+      return () => {
+        listeners.delete(listener);
+      };
     },
     emit(change) {
       for (const listener of [...listeners]) {
@@ -36,7 +38,10 @@ export function createChanges(): Changes {
         } catch (error) {
           // Reported like an exception in an event listener, without failing the write.
           if (typeof reportError === 'function') reportError(error);
-          else queueMicrotask(() => { throw error; });
+          else
+            queueMicrotask(() => {
+              throw error;
+            });
         }
       }
     },

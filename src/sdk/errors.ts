@@ -46,28 +46,48 @@ export class RosterError extends Error {
  * 400, 413 or 422: the input broke a rule; `fieldErrors` says which fields and why. A body over
  * 1 MiB is `payload_too_large` (413); a list over its item limit is the field code `too_many_items`.
  */
-export class ValidationError extends RosterError { declare name: 'ValidationError'; }
+export class ValidationError extends RosterError {
+  declare name: 'ValidationError';
+}
 /** 401: no valid token, or the profile is still pending. */
-export class UnauthorizedError extends RosterError { declare name: 'UnauthorizedError'; }
+export class UnauthorizedError extends RosterError {
+  declare name: 'UnauthorizedError';
+}
 /** 403: the viewer may not do this. */
-export class ForbiddenError extends RosterError { declare name: 'ForbiddenError'; }
+export class ForbiddenError extends RosterError {
+  declare name: 'ForbiddenError';
+}
 /**
  * 404: no such user, tool or task (or not visible to the viewer). Also 410: gone for good, as a
  * verification link that was used (`link_used`) or expired or was replaced (`link_expired`).
  */
-export class NotFoundError extends RosterError { declare name: 'NotFoundError'; }
+export class NotFoundError extends RosterError {
+  declare name: 'NotFoundError';
+}
 /** 409: the request conflicts with the account's state (`email_taken`, `seat_limit_reached`, `guests_need_tasks`, …). */
-export class ConflictError extends RosterError { declare name: 'ConflictError'; }
+export class ConflictError extends RosterError {
+  declare name: 'ConflictError';
+}
 /** 412: the user changed since the given `version` was read; reload and try again. */
-export class VersionConflictError extends RosterError { declare name: 'VersionConflictError'; }
+export class VersionConflictError extends RosterError {
+  declare name: 'VersionConflictError';
+}
 /** 429: too many requests; `retryAfter` says how many seconds to wait. */
-export class RateLimitError extends RosterError { declare name: 'RateLimitError'; }
+export class RateLimitError extends RosterError {
+  declare name: 'RateLimitError';
+}
 /** 5xx: the server failed. */
-export class ServerError extends RosterError { declare name: 'ServerError'; }
+export class ServerError extends RosterError {
+  declare name: 'ServerError';
+}
 /** The request got no answer (offline, DNS, CORS, connection reset); `cause` is the original error. */
-export class NetworkError extends RosterError { declare name: 'NetworkError'; }
+export class NetworkError extends RosterError {
+  declare name: 'NetworkError';
+}
 /** No answer within the client's `timeout`. */
-export class TimeoutError extends RosterError { declare name: 'TimeoutError'; }
+export class TimeoutError extends RosterError {
+  declare name: 'TimeoutError';
+}
 
 /** The answer does not match the contract; `path` names the first failing place, e.g. `items.3.email`. */
 export class ResponseShapeError extends RosterError {
@@ -84,8 +104,18 @@ export class ResponseShapeError extends RosterError {
 
 /** Every error class by its name; a minifier renames classes, so the names are spelt out here. */
 const CLASSES: Record<string, { prototype: RosterError }> = {
-  RosterError, ValidationError, UnauthorizedError, ForbiddenError, NotFoundError, ConflictError,
-  VersionConflictError, RateLimitError, ServerError, NetworkError, TimeoutError, ResponseShapeError,
+  RosterError,
+  ValidationError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  VersionConflictError,
+  RateLimitError,
+  ServerError,
+  NetworkError,
+  TimeoutError,
+  ResponseShapeError,
 };
 for (const [name, ErrorClass] of Object.entries(CLASSES)) ErrorClass.prototype.name = name;
 
@@ -142,11 +172,15 @@ export function isRosterError(error: unknown): error is RosterError;
  * Whether `error` is a Roster error with this `code`, narrowed to its class:
  * `if (isRosterError(error, 'version_conflict')) reload();`.
  */
-export function isRosterError<C extends RosterErrorCode>(error: unknown, code: C): error is RosterErrorCodes[C] & { readonly code: C };
+export function isRosterError<C extends RosterErrorCode>(
+  error: unknown,
+  code: C,
+): error is RosterErrorCodes[C] & { readonly code: C };
 export function isRosterError(error: unknown, code?: string): boolean {
   const candidate = error as { isRosterError?: unknown; name?: unknown; code?: unknown } | null;
-  const branded = error instanceof RosterError
-    || (candidate?.isRosterError === true && typeof candidate.name === 'string' && Object.hasOwn(CLASSES, candidate.name));
+  const branded =
+    error instanceof RosterError ||
+    (candidate?.isRosterError === true && typeof candidate.name === 'string' && Object.hasOwn(CLASSES, candidate.name));
   return branded && (code === undefined || candidate!.code === code);
 }
 
@@ -170,7 +204,8 @@ const BY_STATUS: Record<number, [ErrorClass, code: string, title: string]> = {
  * class, code and title still follow from the status.
  */
 export function errorForStatus(status: number, said: Partial<RosterErrorInit> = {}): RosterError {
-  const [ErrorClass, code, title] = BY_STATUS[status]
-    ?? (status >= 500 ? [ServerError, 'server_error', 'Server error'] : [RosterError, 'http_error', `HTTP ${status}`]);
+  const [ErrorClass, code, title] =
+    BY_STATUS[status] ??
+    (status >= 500 ? [ServerError, 'server_error', 'Server error'] : [RosterError, 'http_error', `HTTP ${status}`]);
   return new ErrorClass({ ...said, status, code: said.code ?? code, title: said.title ?? title });
 }

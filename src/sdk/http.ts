@@ -95,7 +95,8 @@ export interface Http {
 
 /** Encodes an id as one path segment; refuses the ones a URL would read as `.` or `..`. */
 export function segment(id: string): string {
-  if (typeof id !== 'string' || id === '' || id === '.' || id === '..') throw new TypeError(`Invalid id: ${JSON.stringify(id)}`);
+  if (typeof id !== 'string' || id === '' || id === '.' || id === '..')
+    throw new TypeError(`Invalid id: ${JSON.stringify(id)}`);
   return encodeURIComponent(id);
 }
 
@@ -163,7 +164,8 @@ async function fromFailure(error: unknown, signal: AbortSignal | null | undefine
   if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return error;
   if (isHTTPError(error)) return errorFromResponse(error.response);
   if (isTimeoutError(error)) return new TimeoutError({ code: 'timeout', title: 'The server did not answer in time' });
-  if (error instanceof TypeError) return new NetworkError({ code: 'network_error', title: 'Could not reach the server', cause: error });
+  if (error instanceof TypeError)
+    return new NetworkError({ code: 'network_error', title: 'Could not reach the server', cause: error });
   return error;
 }
 
@@ -205,8 +207,12 @@ interface InFlight {
 /** Creates the transport for one client. */
 export function createHttp(options: HttpOptions): Http {
   const base = resolveBaseUrl(options.baseUrl);
-  const { limit = 2, maxRetryAfter = 60_000, delay = 300, backoffLimit = 10_000 }: RetryOptions =
-    typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
+  const {
+    limit = 2,
+    maxRetryAfter = 60_000,
+    delay = 300,
+    backoffLimit = 10_000,
+  }: RetryOptions = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
   const inFlight = new Map<string, InFlight>();
   const remembered = new Map<string, { etag: string; value: unknown }>();
   const stats = { retries: 0 };
@@ -229,7 +235,8 @@ export function createHttp(options: HttpOptions): Http {
     // 408 and 429: the server did not act on the request, so even a create may be repeated.
     const notActedOn = status === 408 || status === 429;
     // Below 300: no answer, or a garbled one (network error, timeout, ResponseShapeError).
-    const failed = response || isTimeoutError(error) || error instanceof TypeError || error instanceof ResponseShapeError;
+    const failed =
+      response || isTimeoutError(error) || error instanceof TypeError || error instanceof ResponseShapeError;
     if (!failed || !(notActedOn || ((status < 300 || status >= 500) && isRepeatable(spec)))) return undefined;
     const retryAfter = parseRetryAfter(response?.headers.get('retry-after') ?? null);
     if (retryAfter === undefined) return Math.min(backoffLimit, delay * 2 ** retried);
@@ -261,10 +268,12 @@ export function createHttp(options: HttpOptions): Http {
           delay: () => wait,
         },
         hooks: {
-          afterResponse: [async (_request, _options, answer) => {
-            // Parsed inside ky's retry loop, so that a garbled answer is repeated like a lost one.
-            if (schema && answer.ok) value = parseBody(schema, await answer.text(), answer.status);
-          }],
+          afterResponse: [
+            async (_request, _options, answer) => {
+              // Parsed inside ky's retry loop, so that a garbled answer is repeated like a lost one.
+              if (schema && answer.ok) value = parseBody(schema, await answer.text(), answer.status);
+            },
+          ],
         },
       });
       void response.body?.cancel().catch(() => undefined);
@@ -293,10 +302,12 @@ export function createHttp(options: HttpOptions): Http {
     let entry = inFlight.get(key);
     if (!entry) {
       const controller = new AbortController();
-      inFlight.set(key, entry = { controller, waiters: 0, promise: run(controller.signal) });
+      inFlight.set(key, (entry = { controller, waiters: 0, promise: run(controller.signal) }));
     }
     const current = entry;
-    const forget = () => { if (inFlight.get(key) === current) inFlight.delete(key); };
+    const forget = () => {
+      if (inFlight.get(key) === current) inFlight.delete(key);
+    };
     current.promise.then(forget, forget);
     current.waiters++;
     const value = await untilAborted(current.promise, signal, () => {
@@ -348,10 +359,13 @@ export function createHttp(options: HttpOptions): Http {
 /** A fresh `Idempotency-Key`: a random UUID, also on plain-http pages where `randomUUID` is missing. */
 export function newIdempotencyKey(): string {
   // Version 4: `x` is any hex digit, `y` one of the variant's 8, 9, a, b.
-  return crypto.randomUUID?.() ?? 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (slot) => {
-    const nibble = crypto.getRandomValues(new Uint8Array(1))[0]! & 15;
-    return (slot === 'x' ? nibble : 8 | (nibble & 3)).toString(16);
-  });
+  return (
+    crypto.randomUUID?.() ??
+    'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (slot) => {
+      const nibble = crypto.getRandomValues(new Uint8Array(1))[0]! & 15;
+      return (slot === 'x' ? nibble : 8 | (nibble & 3)).toString(16);
+    })
+  );
 }
 
 /** The `If-Match` header for a version, when one is given. */
@@ -375,6 +389,6 @@ export async function* iterateItems<T, Q extends { cursor?: string }>(
     yield* items;
     if (nextCursor === null) return;
     if (seen.has(nextCursor)) throw new ResponseShapeError('nextCursor', 'The cursor repeats an earlier one');
-    seen.add(cursor = nextCursor);
+    seen.add((cursor = nextCursor));
   }
 }

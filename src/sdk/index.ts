@@ -4,7 +4,14 @@ export { createRosterClient } from './client.js';
 export type { ClientOptions, RosterClient } from './client.js';
 export type { RequestOptions, RetryOptions } from './http.js';
 export type { ChangeListener, RosterChange } from './changes.js';
-export type { CreateOptions, DeleteOptions, EventQuery, UpdateOptions, UserListQuery, UsersResource } from './resources/users.js';
+export type {
+  CreateOptions,
+  DeleteOptions,
+  EventQuery,
+  UpdateOptions,
+  UserListQuery,
+  UsersResource,
+} from './resources/users.js';
 export type { ToolTasksQuery, ToolsResource } from './resources/tools.js';
 export type { TaskListQuery, TasksResource } from './resources/tasks.js';
 export type { AccountResource } from './resources/account.js';

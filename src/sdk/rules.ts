@@ -104,7 +104,10 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * and returns it in E.164, or null when it cannot be read without guessing the country.
  */
 export function normalizePhone(input: string): string | null {
-  let digits = input.trim().replace(/\(0\)/g, '').replace(/[\s().\-/\u00a0]/g, '');
+  let digits = input
+    .trim()
+    .replace(/\(0\)/g, '')
+    .replace(/[\s().\-/\u00a0]/g, '');
   if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
   return E164.test(digits) ? digits : null;
 }
@@ -121,8 +124,7 @@ export function passwordProblem(password: string, email?: string): FieldErrorCod
 }
 
 export type AllowedIpResult =
-  | { ok: true; value: string }
-  | { ok: false; code: 'invalid_ip' | 'ip_host_bits_set'; suggestion?: string };
+  { ok: true; value: string } | { ok: false; code: 'invalid_ip' | 'ip_host_bits_set'; suggestion?: string };
 
 const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
 const DECIMAL = /^(0|[1-9]\d*)$/;

@@ -21,27 +21,40 @@ import {
  * fewer bytes than zod's string and number formats; `jsonSchema`, its JSON Schema meaning, is read
  * by the OpenAPI document (scripts/openapi-document.ts), which spares the SDK zod's metadata registry.
  */
-const must = <T>(test: (value: T) => boolean, jsonSchema: object) => Object.assign((ctx: z.core.ParsePayload<T>) => {
-  // `continue`, as zod's own checks do: the rules of the object around still run.
-  if (!test(ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, continue: true });
-}, { jsonSchema });
+const must = <T>(test: (value: T) => boolean, jsonSchema: object) =>
+  Object.assign(
+    (ctx: z.core.ParsePayload<T>) => {
+      // `continue`, as zod's own checks do: the rules of the object around still run.
+      if (!test(ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, continue: true });
+    },
+    { jsonSchema },
+  );
 
 const id = z.string().check(must((value) => value !== '', { minLength: 1 }));
 // RFC 3339 date-time; a plain pattern costs far fewer bytes than zod's ISO parser.
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
 const timestamp = z.string().check(must((value) => RFC3339.test(value), { pattern: RFC3339.source }));
-const integer = z.number().check(
-  must(Number.isSafeInteger, { type: 'integer', minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
-);
+const integer = z
+  .number()
+  .check(
+    must(Number.isSafeInteger, { type: 'integer', minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
+  );
 const credits = integer;
 
 /**
  * One of `values`. A check costs far fewer bytes than `z.enum`, and raises the issue z.enum raises
  * (`invalid_value` with the values, without `continue`: the rules of the object around stop too).
  */
-const oneOf = <const T extends readonly string[]>(values: T) => z.unknown().check(Object.assign((ctx: z.core.ParsePayload) => {
-  if (!values.includes(ctx.value as string)) ctx.issues.push({ code: 'invalid_value', values: [...values], input: ctx.value });
-}, { jsonSchema: { type: 'string', enum: values } })) as unknown as z.ZodMiniType<T[number], T[number]>;
+const oneOf = <const T extends readonly string[]>(values: T) =>
+  z.unknown().check(
+    Object.assign(
+      (ctx: z.core.ParsePayload) => {
+        if (!values.includes(ctx.value as string))
+          ctx.issues.push({ code: 'invalid_value', values: [...values], input: ctx.value });
+      },
+      { jsonSchema: { type: 'string', enum: values } },
+    ),
+  ) as unknown as z.ZodMiniType<T[number], T[number]>;
 
 export const ROLES = ['owner', 'manager', 'specialist', 'guest'] as const;
 export const ASSIGNABLE_ROLES = ['manager', 'specialist', 'guest'] as const;
@@ -51,7 +64,13 @@ export const EVENT_TYPES = ['task_created', 'task_updated', 'report_downloaded',
 export const PERMISSIONS = ['users:read', 'users:write'] as const;
 /** v1.1: what an audit entry records. */
 export const AUDIT_ACTIONS = [
-  'user.created', 'user.updated', 'user.deleted', 'user.verified', 'verification.sent', 'access.changed', 'account.password_changed',
+  'user.created',
+  'user.updated',
+  'user.deleted',
+  'user.verified',
+  'verification.sent',
+  'access.changed',
+  'account.password_changed',
 ] as const;
 
 export const RoleSchema = oneOf(ROLES);
@@ -100,17 +119,26 @@ export const tooManyItemsMessage = (max: number) => `Use at most ${max.toLocaleS
  * parses any item (an oversized list is refused without being walked), at a fraction of the bytes
  * of `z.maxLength`; `maxItems` is its JSON Schema meaning (see `must`).
  */
-const atMost = (maximum: number) => ({
-  _zod: {
-    def: { check: 'max_length', maximum, when: () => true },
-    check: Object.assign((ctx: z.core.ParsePayload<unknown[]>) => {
-      if (ctx.value.length > maximum) {
-        ctx.issues.push({ code: 'custom', message: tooManyItemsMessage(maximum), input: ctx.value, params: { code: 'too_many_items' } });
-      }
-    }, { jsonSchema: { maxItems: maximum } }),
-    onattach: [],
-  },
-}) as unknown as z.core.$ZodCheck<unknown[]>;
+const atMost = (maximum: number) =>
+  ({
+    _zod: {
+      def: { check: 'max_length', maximum, when: () => true },
+      check: Object.assign(
+        (ctx: z.core.ParsePayload<unknown[]>) => {
+          if (ctx.value.length > maximum) {
+            ctx.issues.push({
+              code: 'custom',
+              message: tooManyItemsMessage(maximum),
+              input: ctx.value,
+              params: { code: 'too_many_items' },
+            });
+          }
+        },
+        { jsonSchema: { maxItems: maximum } },
+      ),
+      onattach: [],
+    },
+  }) as unknown as z.core.$ZodCheck<unknown[]>;
 
 const accessInput = z.object({
   tools: z.array(id).check(atMost(ITEM_LIMITS['access.tools'])),
@@ -240,7 +268,8 @@ function issue(ctx: z.core.ParsePayload, code: FieldErrorCode, path: PropertyKey
  * A field rule: `normalize` rewrites the value (the parsed data holds the result), then `problem`
  * names the rule it breaks, if any.
  */
-const rule = <T>(problem: (value: T) => FieldErrorCode | null, normalize = (value: T) => value) =>
+const rule =
+  <T>(problem: (value: T) => FieldErrorCode | null, normalize = (value: T) => value) =>
   (ctx: z.core.ParsePayload<T>) => {
     ctx.value = normalize(ctx.value);
     const code = problem(ctx.value);
@@ -254,15 +283,30 @@ const personName = z.string().check(rule(nameProblem, trim));
 const email = z.string().check(rule(emailSyntaxProblem, (value) => value.trim().toLowerCase()));
 
 /** Optional phone: empty means none; otherwise normalised to E.164. */
-const phone = z.nullable(z.string().check(rule(
-  (value) => (value === '' || isE164(value) ? null : 'invalid_phone'),
-  (value) => normalizePhone(value) ?? value.trim(),
-)));
+const phone = z.nullable(
+  z.string().check(
+    rule(
+      (value) => (value === '' || isE164(value) ? null : 'invalid_phone'),
+      (value) => normalizePhone(value) ?? value.trim(),
+    ),
+  ),
+);
 
 const password = z.string().check(rule(passwordProblem));
 
-const creditLimit = z.nullable(z.number().check(rule((value) =>
-  (value > CREDIT_LIMIT_MAX ? 'credit_limit_too_high' : Number.isSafeInteger(value) && value >= 0 ? null : 'invalid_credit_limit'))));
+const creditLimit = z.nullable(
+  z
+    .number()
+    .check(
+      rule((value) =>
+        value > CREDIT_LIMIT_MAX
+          ? 'credit_limit_too_high'
+          : Number.isSafeInteger(value) && value >= 0
+            ? null
+            : 'invalid_credit_limit',
+      ),
+    ),
+);
 
 /** Allowed IPs, each canonicalised (SPEC rule 11); an entry listed twice is refused. */
 const allowedIps = z.array(z.string()).check(atMost(ITEM_LIMITS.allowedIps), (ctx) => {
@@ -289,38 +333,44 @@ const notificationsInput = z.object({
  * The rules between fields: only a specialist has a credit limit, a guest needs a task. A create
  * without `access` grants none; a patch without it keeps the access the user has.
  */
-const roleRules = (creating: boolean) =>
+const roleRules =
+  (creating: boolean) =>
   (ctx: z.core.ParsePayload<{ role?: string; creditLimit?: number | null; access?: { tasks: unknown[] } }>) => {
     const { role, creditLimit, access } = ctx.value;
     if (role && role !== 'specialist' && creditLimit != null) issue(ctx, 'credit_limit_not_allowed', ['creditLimit']);
-    if (role === 'guest' && (access ? access.tasks.length === 0 : creating)) issue(ctx, 'guest_requires_task', ['access', 'tasks']);
+    if (role === 'guest' && (access ? access.tasks.length === 0 : creating))
+      issue(ctx, 'guest_requires_task', ['access', 'tasks']);
   };
 
-export const UserCreateSchema = z.object({
-  firstName: personName,
-  lastName: personName,
-  email,
-  role: AssignableRoleSchema,
-  phone: z.optional(phone),
-  password: z.optional(password),
-  creditLimit: z.optional(creditLimit),
-  allowedIps: z.optional(allowedIps),
-  notifications: z.optional(notificationsInput),
-  access: z.optional(accessInput),
-  sendWelcomeEmail: z.optional(z.boolean()),
-}).check(roleRules(true));
+export const UserCreateSchema = z
+  .object({
+    firstName: personName,
+    lastName: personName,
+    email,
+    role: AssignableRoleSchema,
+    phone: z.optional(phone),
+    password: z.optional(password),
+    creditLimit: z.optional(creditLimit),
+    allowedIps: z.optional(allowedIps),
+    notifications: z.optional(notificationsInput),
+    access: z.optional(accessInput),
+    sendWelcomeEmail: z.optional(z.boolean()),
+  })
+  .check(roleRules(true));
 
-export const UserPatchSchema = z.strictObject({
-  firstName: z.optional(personName),
-  lastName: z.optional(personName),
-  phone: z.optional(phone),
-  password: z.optional(password),
-  role: z.optional(AssignableRoleSchema),
-  creditLimit: z.optional(creditLimit),
-  allowedIps: z.optional(allowedIps),
-  notifications: z.optional(notificationsInput),
-  access: z.optional(accessInput),
-}).check(roleRules(false));
+export const UserPatchSchema = z
+  .strictObject({
+    firstName: z.optional(personName),
+    lastName: z.optional(personName),
+    phone: z.optional(phone),
+    password: z.optional(password),
+    role: z.optional(AssignableRoleSchema),
+    creditLimit: z.optional(creditLimit),
+    allowedIps: z.optional(allowedIps),
+    notifications: z.optional(notificationsInput),
+    access: z.optional(accessInput),
+  })
+  .check(roleRules(false));
 
 export const TaskCreateSchema = z.object({ toolId: id, name: z.string().check(rule(taskNameProblem, trim)) });
 
@@ -329,7 +379,8 @@ export const TaskCreateSchema = z.object({ toolId: id, name: z.string().check(ru
  * `input` too, so that a field left out is reported as `required` rather than as a wrong value.
  */
 export function fieldErrorsFrom(error: z.core.$ZodError, input?: unknown): FieldError[] {
-  const valueAt = (path: PropertyKey[]) => path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | null)?.[key], input);
+  const valueAt = (path: PropertyKey[]) =>
+    path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | null)?.[key], input);
   return error.issues.map((problem) => {
     let field = problem.path.join('.');
     // The rules above carry their own code and message.

@@ -39,7 +39,9 @@ async function secretFor(dataDir: string | null): Promise<string> {
   const fromEnv = process.env.ROSTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
   if (dataDir === null) {
-    throw new ServerConfigError('Set ROSTER_AUTH_SECRET (at least 32 bytes, e.g. `openssl rand -base64 32`): it signs the access tokens your login issues.');
+    throw new ServerConfigError(
+      'Set ROSTER_AUTH_SECRET (at least 32 bytes, e.g. `openssl rand -base64 32`): it signs the access tokens your login issues.',
+    );
   }
   const file = join(dataDir, 'auth-secret');
   try {
@@ -81,7 +83,8 @@ export function parseServeArgs(argv: string[]): ServeOptions {
   });
   if (values.help || positionals[0] !== 'serve' || positionals.length > 1) throw new ServerConfigError(USAGE);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServerConfigError(`--port must be a port number, not ${values.port}.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ServerConfigError(`--port must be a port number, not ${values.port}.`);
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL ?? null;
   if (databaseUrl && values.data) throw new ServerConfigError('Give either --data or --database-url, not both.');
   return {
@@ -112,7 +115,10 @@ export async function serve(
   // Listen first: the port (with --port 0) is known only then, and mailed links name it.
   let handler: ((request: Request) => Promise<Response>) | null = null;
   const listener = toNodeListener((request) =>
-    handler ? handler(request) : Promise.resolve(new Response('Starting', { status: 503, headers: { 'retry-after': '1' } })));
+    handler
+      ? handler(request)
+      : Promise.resolve(new Response('Starting', { status: 503, headers: { 'retry-after': '1' } })),
+  );
   let stopping: Promise<void> | null = null;
   // Once stopping, a connection closes after its answer: kept alive, it would take new requests
   // and hold the process up until it timed out.
@@ -175,7 +181,9 @@ async function main() {
       console.log(`\nRoster demo: open ${url}/`);
       console.log(`  API          ${url}/api/roster/v1`);
       console.log(`  Inbox        ${url}/dev/inbox (verification mail, development only)`);
-      console.log(`  Sign-in      any active demo person, e.g. ${DEMO_VIEWERS.owner} (owner), password "${DEMO_PASSWORD}"`);
+      console.log(
+        `  Sign-in      any active demo person, e.g. ${DEMO_VIEWERS.owner} (owner), password "${DEMO_PASSWORD}"`,
+      );
       console.log(`  Data         ${data}`);
       console.log(options.databaseUrl ? '' : `  Reset        stop, delete ${options.dataDir}, start again\n`);
     } else {
@@ -185,7 +193,10 @@ async function main() {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         logger.info('stopping', { signal });
-        stop().then(() => process.exit(0), () => process.exit(1));
+        stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       });
     }
   } catch (error) {

@@ -11,9 +11,7 @@ import { access, constants, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 export type DatabaseOptions =
-  | { url: string; /** Pool size (default 10). */ max?: number }
-  | { dataDir: string }
-  | { memory: true };
+  { url: string; /** Pool size (default 10). */ max?: number } | { dataDir: string } | { memory: true };
 
 export interface Queryable {
   /** Runs one statement and answers its rows (with `RETURNING`, the changed rows). */
@@ -90,24 +88,46 @@ function parseUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new DatabaseConfigError('The database URL is not a valid URL; use postgres://user:password@host:port/database.');
+    throw new DatabaseConfigError(
+      'The database URL is not a valid URL; use postgres://user:password@host:port/database.',
+    );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new DatabaseConfigError(`The database URL must start with postgres:// or postgresql://, not ${url.protocol}//.`);
+    throw new DatabaseConfigError(
+      `The database URL must start with postgres:// or postgresql://, not ${url.protocol}//.`,
+    );
   }
   return url;
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+]);
 
 /** Why a first connection failed, in words, naming host and port but never the password. */
 function connectionProblem(error: unknown, url: URL): DatabaseConfigError {
   const where = describeUrl(url);
   const { code, message } = error as { code?: string; message?: string };
-  if (code && UNREACHABLE.has(code)) return new DatabaseConfigError(`Cannot reach PostgreSQL at ${where} (${code}). Is it running, and are the host and port right?`, { cause: error });
-  if (/timeout/i.test(message ?? '')) return new DatabaseConfigError(`Cannot reach PostgreSQL at ${where}: the connection timed out.`, { cause: error });
-  if (code === '28P01' || code === '28000') return new DatabaseConfigError(`PostgreSQL at ${where} refused the login of user "${decodeURIComponent(url.username)}" (${code}).`, { cause: error });
-  if (code === '3D000') return new DatabaseConfigError(`PostgreSQL at ${where}: the database does not exist (${code}).`, { cause: error });
+  if (code && UNREACHABLE.has(code))
+    return new DatabaseConfigError(
+      `Cannot reach PostgreSQL at ${where} (${code}). Is it running, and are the host and port right?`,
+      { cause: error },
+    );
+  if (/timeout/i.test(message ?? ''))
+    return new DatabaseConfigError(`Cannot reach PostgreSQL at ${where}: the connection timed out.`, { cause: error });
+  if (code === '28P01' || code === '28000')
+    return new DatabaseConfigError(
+      `PostgreSQL at ${where} refused the login of user "${decodeURIComponent(url.username)}" (${code}).`,
+      { cause: error },
+    );
+  if (code === '3D000')
+    return new DatabaseConfigError(`PostgreSQL at ${where}: the database does not exist (${code}).`, { cause: error });
   const safe = (message ?? String(error)).split(url.password || '\u0000').join('***');
   return new DatabaseConfigError(`Cannot use PostgreSQL at ${where}: ${safe}`, { cause: error });
 }
@@ -180,7 +200,9 @@ class PgliteDatabase extends BaseDatabase {
 
   // PGlite has one connection: its own transaction() runs one transaction at a time.
   protected runTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.db.transaction((inner) => work({ query: async (sql, params = []) => (await inner.query(sql, params as unknown[])).rows as never }));
+    return this.db.transaction((inner) =>
+      work({ query: async (sql, params = []) => (await inner.query(sql, params as unknown[])).rows as never }),
+    );
   }
 
   close() {
@@ -195,7 +217,10 @@ async function writableDirectory(dataDir: string): Promise<string> {
     await access(path, constants.R_OK | constants.W_OK);
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'error';
-    throw new DatabaseConfigError(`The data directory ${path} cannot be created or written (${code}). Choose another with --data, or fix its permissions.`, { cause: error });
+    throw new DatabaseConfigError(
+      `The data directory ${path} cannot be created or written (${code}). Choose another with --data, or fix its permissions.`,
+      { cause: error },
+    );
   }
   return path;
 }
@@ -211,7 +236,9 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     db = await PGlite.create(path, { extensions: { pg_trgm } });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new DatabaseConfigError(`Cannot open the embedded database${path ? ` in ${path}` : ''}: ${message}`, { cause: error });
+    throw new DatabaseConfigError(`Cannot open the embedded database${path ? ` in ${path}` : ''}: ${message}`, {
+      cause: error,
+    });
   }
   return new PgliteDatabase(db);
 }

@@ -53,9 +53,13 @@ export async function seedDemo(server: RosterServer, options: { publicOrigin?: s
     const seeded: User[] = users.map((user) => ({
       ...user,
       id: userIds.get(user.id)!,
-      access: { tools: [...user.access.tools], tasks: user.access.tasks.map((ref) => ({ ...ref, taskId: taskIds.get(ref.taskId)! })) },
+      access: {
+        tools: [...user.access.tools],
+        tasks: user.access.tasks.map((ref) => ({ ...ref, taskId: taskIds.get(ref.taskId)! })),
+      },
     }));
-    for (const user of seeded) await tx.insertUser(user, { passwordHash: user.status === 'active' ? passwordHash : null });
+    for (const user of seeded)
+      await tx.insertUser(user, { passwordHash: user.status === 'active' ? passwordHash : null });
     for (const task of store.tasks.values()) {
       const copy: Task = { ...task, id: taskIds.get(task.id)!, ownerId: userIds.get(task.ownerId)! };
       await tx.insertTask(copy);
@@ -64,7 +68,12 @@ export async function seedDemo(server: RosterServer, options: { publicOrigin?: s
       const userId = userIds.get(oldId)!;
       for (const [index, event] of events.entries()) {
         const taskId = event.taskId === null ? null : taskIds.get(event.taskId)!;
-        const stored = { ...event, id: `evt_${userId.slice(4)}_${index.toString(36)}`, taskId, taskName: taskId && taskNames.get(taskId) };
+        const stored = {
+          ...event,
+          id: `evt_${userId.slice(4)}_${index.toString(36)}`,
+          taskId,
+          taskName: taskId && taskNames.get(taskId),
+        };
         await tx.insertEvent(userId, stored as RosterEvent);
       }
     }
@@ -72,7 +81,14 @@ export async function seedDemo(server: RosterServer, options: { publicOrigin?: s
     const owner = seeded.find((user) => user.role === 'owner')!;
     for (const user of seeded.filter((candidate) => candidate.status === 'pending')) {
       const { token, mail } = verificationRecords({
-        account, owner, user, basePath: server.baseUrl, publicOrigin: options.publicOrigin, at: new Date(), welcome: false, mailId: await tx.newId('mail'),
+        account,
+        owner,
+        user,
+        basePath: server.baseUrl,
+        publicOrigin: options.publicOrigin,
+        at: new Date(),
+        welcome: false,
+        mailId: await tx.newId('mail'),
       });
       await tx.insertVerificationToken(token);
       await tx.enqueueMail(mail);
@@ -161,10 +177,16 @@ ${items.length ? `<ol>\n${items.join('\n')}\n</ol>` : '<p class="empty">No mail 
 }
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.map': 'application/json',
 };
-const PAGE_CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const PAGE_CSP =
+  "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** Where the built demo page is: beside this module (dist/server/demo-page, or .cache/server/demo-page for `npm start`). */
 export const DEFAULT_DEMO_PAGE = fileURLToPath(new URL('./demo-page/', import.meta.url));
@@ -183,7 +205,8 @@ async function servePage(pageDir: string, pathname: string): Promise<Response | 
   if (!info?.isFile()) {
     if (pathname !== '/') return null;
     return new Response('The demo page is not built. Start the demo with `npm start` in the rosterkit repository.\n', {
-      status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' },
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
   }
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
@@ -198,7 +221,10 @@ async function servePage(pageDir: string, pathname: string): Promise<Response | 
 }
 
 const jsonAnswer = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
 
 /**
  * The demo's own routes, answered before the API: the page, `/dev/token`, `/dev/sign-in`, `/dev/inbox`. Returns
@@ -211,12 +237,18 @@ export function demoRoutes(server: RosterServer, options: { accountId: string; p
     if (pathname === '/dev/token') {
       if (request.method !== 'POST') return jsonAnswer({ error: 'Use POST with {"email": "…"}' }, 405);
       // JSON only: a cross-site form cannot send it without a preflight this server never allows.
-      if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) return jsonAnswer({ error: 'Send JSON' }, 415);
-      const body = await request.json().catch(() => null) as { email?: unknown } | null;
+      if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
+        return jsonAnswer({ error: 'Send JSON' }, 415);
+      const body = (await request.json().catch(() => null)) as { email?: unknown } | null;
       const email = typeof body?.email === 'string' ? body.email : '';
-      const user = email && await server.storage.read(options.accountId, (tx) => tx.userByPersonKey(personKey(email.trim().toLowerCase())));
+      const user =
+        email &&
+        (await server.storage.read(options.accountId, (tx) =>
+          tx.userByPersonKey(personKey(email.trim().toLowerCase())),
+        ));
       // Only the demo account's active people: the endpoint is for the demo page, not a back door to other accounts.
-      if (!user || user.status !== 'active') return jsonAnswer({ error: 'No active demo profile with this email' }, 404);
+      if (!user || user.status !== 'active')
+        return jsonAnswer({ error: 'No active demo profile with this email' }, 404);
       const ttlSeconds = 900;
       const token = await server.tokens.issue({ accountId: options.accountId, userId: user.id, ttlSeconds });
       return jsonAnswer({ token, expiresIn: ttlSeconds });
@@ -224,11 +256,16 @@ export function demoRoutes(server: RosterServer, options: { accountId: string; p
     if (pathname === '/dev/sign-in') {
       // The host's login, as the demo bar tries it: the server's own sign-in check, answered as it is.
       if (request.method !== 'POST') return jsonAnswer({ error: 'Use POST with {"email", "password", "ip"}' }, 405);
-      if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) return jsonAnswer({ error: 'Send JSON' }, 415);
-      const body = await request.json().catch(() => null) as Record<string, unknown> | null;
-      const [email, password, ip] = ['email', 'password', 'ip'].map((key) => (typeof body?.[key] === 'string' ? body[key] as string : ''));
+      if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
+        return jsonAnswer({ error: 'Send JSON' }, 415);
+      const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
+      const [email, password, ip] = ['email', 'password', 'ip'].map((key) =>
+        typeof body?.[key] === 'string' ? (body[key] as string) : '',
+      );
       const result = await server.signIn({ email: email!, password: password!, ip: ip!, accountId: options.accountId });
-      const user = result.ok && (({ id, firstName, lastName, email, role }) => ({ id, firstName, lastName, email, role }))(result.user);
+      const user =
+        result.ok &&
+        (({ id, firstName, lastName, email, role }) => ({ id, firstName, lastName, email, role }))(result.user);
       return jsonAnswer(result.ok ? { ok: true, accountId: result.accountId, user } : result);
     }
     if (pathname === '/dev/inbox' || pathname === '/dev/inbox/') {
@@ -244,7 +281,11 @@ export function demoRoutes(server: RosterServer, options: { accountId: string; p
         },
       });
     }
-    if (pageDir && (request.method === 'GET' || request.method === 'HEAD') && !pathname.startsWith(`${server.baseUrl}/`)) {
+    if (
+      pageDir &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !pathname.startsWith(`${server.baseUrl}/`)
+    ) {
       return servePage(pageDir, pathname);
     }
     return null;

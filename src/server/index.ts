@@ -75,7 +75,9 @@ export interface RosterServer {
   tokens: { issue(claims: { accountId: string; userId: string; ttlSeconds?: number }): Promise<string> };
   signIn(input: SignInInput): Promise<SignInResult>;
   events: { record(input: RecordEventInput): Promise<RosterEvent> };
-  outbox(filter?: { accountId?: string }): Promise<{ to: string; subject: string; link?: string; text: string; sentAt: string | null }[]>;
+  outbox(filter?: {
+    accountId?: string;
+  }): Promise<{ to: string; subject: string; link?: string; text: string; sentAt: string | null }[]>;
   /** The storage, for seeding (the demo) and tests. */
   readonly storage: Storage;
   /** Finishes requests in flight, stops mail delivery, closes the database. */
@@ -100,7 +102,9 @@ function originOf(publicUrl: string | undefined): string | undefined {
   try {
     return new URL(publicUrl).origin;
   } catch {
-    throw new ServerConfigError(`publicUrl must be an absolute URL such as https://app.example.com (got ${JSON.stringify(publicUrl)}).`);
+    throw new ServerConfigError(
+      `publicUrl must be an absolute URL such as https://app.example.com (got ${JSON.stringify(publicUrl)}).`,
+    );
   }
 }
 
@@ -110,14 +114,15 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
   const basePath = basePathOf(options.baseUrl ?? '/api/roster/v1');
   const publicOrigin = originOf(options.publicUrl);
   const now = options.now ?? (() => new Date());
-  const logger = options.logger === false ? silentLogger : options.logger ?? createLogger();
+  const logger = options.logger === false ? silentLogger : (options.logger ?? createLogger());
   const tokens = 'secret' in options.auth ? createTokens(options.auth) : null;
-  const authenticateRequest = 'authenticate' in options.auth
-    ? options.auth.authenticate
-    : async (request: Request) => {
-      const token = bearer(request);
-      return token ? tokens!.verify(token) : null;
-    };
+  const authenticateRequest =
+    'authenticate' in options.auth
+      ? options.auth.authenticate
+      : async (request: Request) => {
+          const token = bearer(request);
+          return token ? tokens!.verify(token) : null;
+        };
 
   const database: Database = await openDatabase((options.database ?? { dataDir: './.roster' }) as DatabaseOptions);
   let storage: Storage;
@@ -150,7 +155,8 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
     cursors: createCursors(await cursorSecret(database)),
     passwords,
     publicOrigin,
-    authenticate: async (request) => (principals.has(request) ? principals.get(request)! : authenticateRequest(request)),
+    authenticate: async (request) =>
+      principals.has(request) ? principals.get(request)! : authenticateRequest(request),
   });
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? {});
 
@@ -159,7 +165,8 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
   let drained: (() => void) | null = null;
 
   async function fetch(request: Request): Promise<Response> {
-    if (closing) return problem('server_error', { detail: 'The server is shutting down.', headers: { 'retry-after': '1' } });
+    if (closing)
+      return problem('server_error', { detail: 'The server is shutting down.', headers: { 'retry-after': '1' } });
     inFlight += 1;
     const started = performance.now();
     let status = 500;
@@ -180,7 +187,10 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
       status = response.status;
       return response;
     } catch (error) {
-      logger.error('request failed', { method: request.method, error: error instanceof Error ? error.message : String(error) });
+      logger.error('request failed', {
+        method: request.method,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return problem('server_error');
     } finally {
       inFlight -= 1;
@@ -253,23 +263,27 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
     storage,
     accounts: {
       create: createAccount,
-      update: (accountId, change) => storage.write(accountId, async (tx) => {
-        const locale = change.locale === undefined ? undefined : localeTag(change.locale);
-        if (locale === null) throw new TypeError('accounts.update: invalid locale');
-        const account = await tx.account();
-        await tx.updateAccount({
-          ...(change.name !== undefined && { name: change.name }),
-          ...(change.seatLimit !== undefined && { seatLimit: change.seatLimit }),
-          ...(change.tools !== undefined && { tools: change.tools.map((tool) => ({ ...tool })) }),
-          ...(change.addCredits !== undefined && { balance: account.balance + change.addCredits }),
-          ...(locale !== undefined && { locale }),
-        });
-        return tx.account();
-      }),
+      update: (accountId, change) =>
+        storage.write(accountId, async (tx) => {
+          const locale = change.locale === undefined ? undefined : localeTag(change.locale);
+          if (locale === null) throw new TypeError('accounts.update: invalid locale');
+          const account = await tx.account();
+          await tx.updateAccount({
+            ...(change.name !== undefined && { name: change.name }),
+            ...(change.seatLimit !== undefined && { seatLimit: change.seatLimit }),
+            ...(change.tools !== undefined && { tools: change.tools.map((tool) => ({ ...tool })) }),
+            ...(change.addCredits !== undefined && { balance: account.balance + change.addCredits }),
+            ...(locale !== undefined && { locale }),
+          });
+          return tx.account();
+        }),
     },
     tokens: {
       async issue(claims) {
-        if (!tokens) throw new ServerConfigError('tokens.issue needs auth.secret; this server authenticates with your own authenticate().');
+        if (!tokens)
+          throw new ServerConfigError(
+            'tokens.issue needs auth.secret; this server authenticates with your own authenticate().',
+          );
         return tokens.issue(claims);
       },
     },
@@ -280,7 +294,7 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
           return await core.recordEvent(input);
         } catch (error) {
           if (!(error instanceof RosterProblem)) throw error;
-          const body = await error.response.json() as { code: string; title: string; detail?: string };
+          const body = (await error.response.json()) as { code: string; title: string; detail?: string };
           throw errorForStatus(error.response.status, body);
         }
       },
@@ -311,13 +325,15 @@ function kickingAfterCommit(storage: Storage, mailWritten: () => void): Storage 
     ...storage,
     async write(accountId, work) {
       let wrote = false;
-      const result = await storage.write(accountId, (tx) => work({
-        ...tx,
-        async enqueueMail(mail) {
-          await tx.enqueueMail(mail);
-          wrote = true;
-        },
-      }));
+      const result = await storage.write(accountId, (tx) =>
+        work({
+          ...tx,
+          async enqueueMail(mail) {
+            await tx.enqueueMail(mail);
+            wrote = true;
+          },
+        }),
+      );
       if (wrote) mailWritten();
       return result;
     },
@@ -327,7 +343,9 @@ function kickingAfterCommit(storage: Storage, mailWritten: () => void): Storage 
 /** A random key kept in the database, made by whichever process starts first. */
 async function cursorSecret(database: Database): Promise<string> {
   const candidate = randomBytes(32).toString('base64url');
-  await database.query(`INSERT INTO settings (key, value) VALUES ('cursor_secret', $1) ON CONFLICT (key) DO NOTHING`, [candidate]);
+  await database.query(`INSERT INTO settings (key, value) VALUES ('cursor_secret', $1) ON CONFLICT (key) DO NOTHING`, [
+    candidate,
+  ]);
   const [row] = await database.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'cursor_secret'`);
   return row!.value;
 }

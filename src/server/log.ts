@@ -28,7 +28,8 @@ const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error:
 const RESERVED = new Set(['time', 'level', 'msg']);
 
 /** Keys whose values are dropped, compared without case, `-` or `_` (so `Set-Cookie`, `api_key`). */
-const SECRET_KEY = /pass(word|wd|phrase)?$|password|secret|token|authorization|cookie|apikey|credential|privatekey|signature|email|hash$/;
+const SECRET_KEY =
+  /pass(word|wd|phrase)?$|password|secret|token|authorization|cookie|apikey|credential|privatekey|signature|email|hash$/;
 // Anything shaped `local@domain`: masking a few non-addresses is cheaper than leaking one.
 const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g;
 const JWT = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g;
@@ -48,7 +49,8 @@ function redactString(value: string): string {
 export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') return redactString(value);
   if (typeof value === 'bigint') return String(value);
-  if (value === null || typeof value !== 'object') return typeof value === 'function' || typeof value === 'symbol' ? undefined : value;
+  if (value === null || typeof value !== 'object')
+    return typeof value === 'function' || typeof value === 'symbol' ? undefined : value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (seen.has(value)) return '[circular]';
   if (depth >= 8) return '[nested]';
@@ -56,7 +58,11 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
   let out: unknown;
   if (value instanceof Error) {
     const { code, responseCode } = value as Error & { code?: unknown; responseCode?: unknown };
-    out = redact({ name: value.name, message: value.message, code, responseCode, stack: value.stack, cause: value.cause }, depth + 1, seen);
+    out = redact(
+      { name: value.name, message: value.message, code, responseCode, stack: value.stack, cause: value.cause },
+      depth + 1,
+      seen,
+    );
   } else if (Array.isArray(value)) {
     out = value.map((item) => redact(item, depth + 1, seen));
   } else {
@@ -72,7 +78,10 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
   return out;
 }
 
-export function createLogger({ level = 'info', write = (line) => process.stdout.write(`${line}\n`), now = () => new Date() }: LoggerOptions = {}, bound: LogFields = {}): Logger {
+export function createLogger(
+  { level = 'info', write = (line) => process.stdout.write(`${line}\n`), now = () => new Date() }: LoggerOptions = {},
+  bound: LogFields = {},
+): Logger {
   const min = LEVELS[level];
   const log = (at: LogLevel, msg: string, fields?: LogFields) => {
     if (LEVELS[at] < min) return;

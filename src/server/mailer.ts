@@ -102,7 +102,8 @@ export function createMailer(options: MailerOptions): Mailer {
   const { storage, from, logger = silentLogger, intervalMs = 30_000, batchSize = 20, leaseSeconds = 120 } = options;
   const { initialMs = 1_000, maxMs = 5 * 60_000 } = options.backoff ?? {};
   const { claimMail, undeliveredMail, markMailSent } = storage;
-  if (!markMailSent || !(claimMail || undeliveredMail)) throw new TypeError('This storage cannot deliver mail: it lacks undeliveredMail and markMailSent.');
+  if (!markMailSent || !(claimMail || undeliveredMail))
+    throw new TypeError('This storage cannot deliver mail: it lacks undeliveredMail and markMailSent.');
   if (!options.transport === !options.smtp) throw new TypeError('Give the mailer either a transport or an smtp URL.');
   const transport: MailTransport =
     options.transport ??
@@ -159,7 +160,9 @@ export function createMailer(options: MailerOptions): Mailer {
     // Mails waiting out a refusal come back in every read: read past them.
     const limit = batchSize + Math.min(waiting, batchSize * 4);
     const claimedAt = Date.now();
-    const mails = claimMail ? await claimMail.call(storage, owner, limit, leaseSeconds) : await undeliveredMail!.call(storage, limit);
+    const mails = claimMail
+      ? await claimMail.call(storage, owner, limit, leaseSeconds)
+      : await undeliveredMail!.call(storage, limit);
     let sent = 0;
     for (const mail of mails) {
       if (closed) return false;
@@ -187,7 +190,12 @@ export function createMailer(options: MailerOptions): Mailer {
         remember(refused, mail.id, { attempts, notBefore: Date.now() + wait });
         // A permanent (5xx) refusal will not heal by itself: someone should look.
         const level = (error as { responseCode: number }).responseCode >= 500 ? 'error' : 'warn';
-        logger[level]('mail refused by the SMTP server', { ...fields, attempt: attempts, retryInMs: Math.round(wait), error });
+        logger[level]('mail refused by the SMTP server', {
+          ...fields,
+          attempt: attempts,
+          retryInMs: Math.round(wait),
+          error,
+        });
         continue;
       }
       const at = new Date().toISOString();
@@ -247,7 +255,9 @@ export function createMailer(options: MailerOptions): Mailer {
     clearTimeout(timer);
     await running;
     for (const [id, at] of unrecorded) {
-      await record(id, at).catch((error) => logger.error('delivered mail could not be recorded; another run may send it again', { mailId: id, error }));
+      await record(id, at).catch((error) =>
+        logger.error('delivered mail could not be recorded; another run may send it again', { mailId: id, error }),
+      );
     }
     if (!options.transport) transport.close?.();
   }

@@ -213,13 +213,18 @@ export async function migrate(database: Database, migrations: Migration[] = MIGR
     const newest = Math.max(0, ...migrations.map((migration) => migration.version));
     const ahead = [...done].filter((version) => version > newest);
     if (ahead.length) {
-      throw new Error(`The database schema is at version ${Math.max(...ahead)}, newer than this server knows (${newest}). Upgrade rosterkit.`);
+      throw new Error(
+        `The database schema is at version ${Math.max(...ahead)}, newer than this server knows (${newest}). Upgrade rosterkit.`,
+      );
     }
     const applied: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(migration.version)) continue;
       for (const statement of migration.statements) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
       applied.push(migration.version);
     }
     return applied;

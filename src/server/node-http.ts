@@ -50,7 +50,14 @@ export function toNodeListener(handler: FetchHandler, options: { origin?: string
         if (!outgoing.headersSent) {
           outgoing.statusCode = 500;
           outgoing.setHeader('content-type', 'application/problem+json');
-          outgoing.end(JSON.stringify({ type: 'urn:roster:problem:server_error', title: 'Internal error', status: 500, code: 'server_error' }));
+          outgoing.end(
+            JSON.stringify({
+              type: 'urn:roster:problem:server_error',
+              title: 'Internal error',
+              status: 500,
+              code: 'server_error',
+            }),
+          );
         } else outgoing.destroy();
       });
   };

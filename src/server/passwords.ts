@@ -71,11 +71,24 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** True when `stored` was made with other parameters than today's: hash again after a sign-in. */
 export function needsRehash(stored: string): boolean {
   const parsed = parse(stored);
-  return !parsed || parsed.N !== DEFAULTS.N || parsed.r !== DEFAULTS.r || parsed.p !== DEFAULTS.p || parsed.hash.length !== HASH_BYTES;
+  return (
+    !parsed ||
+    parsed.N !== DEFAULTS.N ||
+    parsed.r !== DEFAULTS.r ||
+    parsed.p !== DEFAULTS.p ||
+    parsed.hash.length !== HASH_BYTES
+  );
 }
 
 // Random bytes in the shape of a real hash: no password matches it.
-const DUMMY = [PREFIX, DEFAULTS.N, DEFAULTS.r, DEFAULTS.p, randomBytes(SALT_BYTES).toString('base64url'), randomBytes(HASH_BYTES).toString('base64url')].join('$');
+const DUMMY = [
+  PREFIX,
+  DEFAULTS.N,
+  DEFAULTS.r,
+  DEFAULTS.p,
+  randomBytes(SALT_BYTES).toString('base64url'),
+  randomBytes(HASH_BYTES).toString('base64url'),
+].join('$');
 
 /**
  * Costs what `verifyPassword` costs and answers false: sign-in calls it for an unknown email (or

@@ -32,8 +32,14 @@ interface Bucket {
 
 const UNIT = 60_000;
 
-export function createRateLimiter({ perMinute = 600, burst = 120, maxKeys = 100_000, now = Date.now }: RateLimitOptions = {}): RateLimiter {
-  if (!(perMinute > 0) || !(burst >= 1) || !(maxKeys >= 1)) throw new RangeError('perMinute must be positive, burst and maxKeys at least 1.');
+export function createRateLimiter({
+  perMinute = 600,
+  burst = 120,
+  maxKeys = 100_000,
+  now = Date.now,
+}: RateLimitOptions = {}): RateLimiter {
+  if (!(perMinute > 0) || !(burst >= 1) || !(maxKeys >= 1))
+    throw new RangeError('perMinute must be positive, burst and maxKeys at least 1.');
   const full = burst * UNIT;
   const refillMs = full / perMinute; // an empty bucket is full again after this long
   // Map order is insertion order; re-inserting on each use keeps it least recently used first.

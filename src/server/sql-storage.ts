@@ -57,10 +57,12 @@ class Where {
   /** `?` marks stand for the values, in order. */
   add(condition: string, ...values: unknown[]): this {
     let index = 0;
-    this.parts.push(condition.replace(/\?/g, () => {
-      this.params.push(values[index++]);
-      return `$${this.params.length}`;
-    }));
+    this.parts.push(
+      condition.replace(/\?/g, () => {
+        this.params.push(values[index++]);
+        return `$${this.params.length}`;
+      }),
+    );
     return this;
   }
   get sql(): string {
@@ -81,8 +83,15 @@ interface Keyset {
  * whether more follow, and the count of all matches (`total` when the caller knows it cheaper).
  */
 async function keysetPage<T>(
-  tx: Queryable, table: string, columns: string, where: Where, keyset: Keyset, page: PageRequest,
-  toItem: (row: Row) => T, keyOf: (row: Row) => string | number, total?: () => Promise<number>,
+  tx: Queryable,
+  table: string,
+  columns: string,
+  where: Where,
+  keyset: Keyset,
+  page: PageRequest,
+  toItem: (row: Row) => T,
+  keyOf: (row: Row) => string | number,
+  total?: () => Promise<number>,
 ): Promise<PageResult<T>> {
   const filter = where.sql;
   const countParams = [...where.params];
@@ -98,7 +107,9 @@ async function keysetPage<T>(
       `SELECT ${columns} FROM ${table} WHERE ${where.sql} ORDER BY ${keyset.column} ${direction}, id ${direction} LIMIT $${where.params.length}`,
       where.params,
     ),
-    total ? total().then((n) => [{ total: n }]) : tx.query<{ total: unknown }>(`SELECT count(*) AS total FROM ${table} WHERE ${filter}`, countParams),
+    total
+      ? total().then((n) => [{ total: n }])
+      : tx.query<{ total: unknown }>(`SELECT count(*) AS total FROM ${table} WHERE ${filter}`, countParams),
   ]);
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
@@ -112,7 +123,8 @@ async function keysetPage<T>(
 
 // ---- Rows and objects -------------------------------------------------------------------------
 
-const ACCOUNT_COLUMNS = 'id, name, plan_name, seat_limit, email_domain, password_mode, balance, tools, locale, password_set_at';
+const ACCOUNT_COLUMNS =
+  'id, name, plan_name, seat_limit, email_domain, password_mode, balance, tools, locale, password_set_at';
 
 const accountFrom = (row: Row): AccountState => ({
   id: row.id as string,
@@ -127,8 +139,9 @@ const accountFrom = (row: Row): AccountState => ({
   passwordSetAt: isoOrNull(row.password_set_at),
 });
 
-const USER_COLUMNS = 'id, first_name, last_name, email, phone, role, status, verified_at, created_at, updated_at, version, '
-  + 'credit_limit, credits_spent, allowed_ips, notifications, access, name_key';
+const USER_COLUMNS =
+  'id, first_name, last_name, email, phone, role, status, verified_at, created_at, updated_at, version, ' +
+  'credit_limit, credits_spent, allowed_ips, notifications, access, name_key';
 
 // In the order of the contract's User (the order the in-memory store keeps).
 const userFrom = (row: Row): User => ({
@@ -154,16 +167,53 @@ const nameKeyOf = (user: Pick<User, 'firstName' | 'lastName'>) => fold(`${user.f
 
 /** The values of a user's row after account_id and id, in the order of USER_WRITE_COLUMNS. */
 const USER_WRITE_COLUMNS = [
-  'first_name', 'last_name', 'email', 'person_key', 'name_key', 'haystack', 'phone', 'role', 'status', 'verified_at',
-  'created_at', 'updated_at', 'version', 'credit_limit', 'credits_spent', 'allowed_ips', 'notifications', 'access', 'granted_task_ids',
+  'first_name',
+  'last_name',
+  'email',
+  'person_key',
+  'name_key',
+  'haystack',
+  'phone',
+  'role',
+  'status',
+  'verified_at',
+  'created_at',
+  'updated_at',
+  'version',
+  'credit_limit',
+  'credits_spent',
+  'allowed_ips',
+  'notifications',
+  'access',
+  'granted_task_ids',
 ];
-const USER_WRITE_CASTS: Record<string, string> = { allowed_ips: '::json', notifications: '::json', access: '::json', granted_task_ids: '::text[]' };
+const USER_WRITE_CASTS: Record<string, string> = {
+  allowed_ips: '::json',
+  notifications: '::json',
+  access: '::json',
+  granted_task_ids: '::text[]',
+};
 function userValues(user: User): unknown[] {
   const nameKey = nameKeyOf(user);
   return [
-    user.firstName, user.lastName, user.email, personKey(user.email), nameKey, `${nameKey} ${fold(user.email)}`, user.phone,
-    user.role, user.status, user.verifiedAt, user.createdAt, user.updatedAt, user.version, user.creditLimit, user.creditsSpent,
-    JSON.stringify(user.allowedIps), JSON.stringify(user.notifications), JSON.stringify(user.access),
+    user.firstName,
+    user.lastName,
+    user.email,
+    personKey(user.email),
+    nameKey,
+    `${nameKey} ${fold(user.email)}`,
+    user.phone,
+    user.role,
+    user.status,
+    user.verifiedAt,
+    user.createdAt,
+    user.updatedAt,
+    user.version,
+    user.creditLimit,
+    user.creditsSpent,
+    JSON.stringify(user.allowedIps),
+    JSON.stringify(user.notifications),
+    JSON.stringify(user.access),
     [...new Set(user.access.tasks.map((ref) => ref.taskId))],
   ];
 }
@@ -179,16 +229,17 @@ const taskFrom = (row: Row): Task => ({
 
 const EVENT_COLUMNS = 'id, at, type, description, cost, tool_id, task_id, task_name';
 // `taskName` (v1.1) is always present, null when the event names no task.
-const eventFrom = (row: Row): RosterEvent => ({
-  id: row.id as string,
-  at: iso(row.at),
-  type: row.type as string,
-  description: row.description as string,
-  cost: num(row.cost),
-  toolId: (row.tool_id as string | null) ?? null,
-  taskId: (row.task_id as string | null) ?? null,
-  taskName: (row.task_name as string | null) ?? null,
-} as RosterEvent);
+const eventFrom = (row: Row): RosterEvent =>
+  ({
+    id: row.id as string,
+    at: iso(row.at),
+    type: row.type as string,
+    description: row.description as string,
+    cost: num(row.cost),
+    toolId: (row.tool_id as string | null) ?? null,
+    taskId: (row.task_id as string | null) ?? null,
+    taskName: (row.task_name as string | null) ?? null,
+  }) as RosterEvent;
 
 const AUDIT_COLUMNS = 'id, at, actor_id, actor_name, action, target_id, target_name, changes';
 const auditFrom = (row: Row): AuditEntry => ({
@@ -240,7 +291,8 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
   const one = async (sql: string, params: unknown[]) => (await tx.query<Row>(sql, params))[0];
   const where = () => new Where(accountId);
   // Kept by triggers on users (migrations.ts): no count over the account's profiles.
-  const countUsers = async () => num((await one('SELECT user_count FROM accounts WHERE id = $1', [accountId]))!.user_count);
+  const countUsers = async () =>
+    num((await one('SELECT user_count FROM accounts WHERE id = $1', [accountId]))!.user_count);
 
   return {
     accountId,
@@ -301,15 +353,23 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       const sort = USER_SORT_KEYS[request.sort.replace('-', '')]!;
       const unfiltered = !request.role && !request.status && !terms.length;
       return keysetPage(
-        tx, 'users', USER_COLUMNS, filter,
+        tx,
+        'users',
+        USER_COLUMNS,
+        filter,
         { column: sort.column, type: sort.type, descending: request.sort.startsWith('-') },
-        request, userFrom, sort.keyOf, unfiltered ? countUsers : undefined,
+        request,
+        userFrom,
+        sort.keyOf,
+        unfiltered ? countUsers : undefined,
       );
     },
 
     async newId(prefix) {
       const row = await one("SELECT nextval('roster_ids') AS n", []);
-      return `${prefix}_${BigInt(row!.n as string | number).toString(36).padStart(5, '0')}`;
+      return `${prefix}_${BigInt(row!.n as string | number)
+        .toString(36)
+        .padStart(5, '0')}`;
     },
 
     async insertUser(user, secrets) {
@@ -325,7 +385,9 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
     },
 
     async updateUser(user) {
-      const sets = USER_WRITE_COLUMNS.map((column, index) => `${column} = $${index + 3}${USER_WRITE_CASTS[column] ?? ''}`);
+      const sets = USER_WRITE_COLUMNS.map(
+        (column, index) => `${column} = $${index + 3}${USER_WRITE_CASTS[column] ?? ''}`,
+      );
       let rows: Row[];
       try {
         rows = await tx.query<Row>(
@@ -350,7 +412,11 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
     },
 
     async setUserSecrets(id, secrets: UserSecrets) {
-      await tx.query('UPDATE users SET password_hash = $3 WHERE account_id = $1 AND id = $2', [accountId, id, secrets.passwordHash]);
+      await tx.query('UPDATE users SET password_hash = $3 WHERE account_id = $1 AND id = $2', [
+        accountId,
+        id,
+        secrets.passwordHash,
+      ]);
     },
 
     async emailTaken(personKey) {
@@ -359,7 +425,10 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
     },
 
     async userByPersonKey(personKey) {
-      const row = await one(`SELECT ${USER_COLUMNS} FROM users WHERE account_id = $1 AND person_key = $2`, [accountId, personKey]);
+      const row = await one(`SELECT ${USER_COLUMNS} FROM users WHERE account_id = $1 AND person_key = $2`, [
+        accountId,
+        personKey,
+      ]);
       return row ? userFrom(row) : null;
     },
 
@@ -373,7 +442,10 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
     async tasksById(ids) {
       const found = new Map<string, Task>();
       if (!ids.length) return found;
-      const rows = await tx.query<Row>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE account_id = $1 AND id = ANY($2::text[])`, [accountId, [...new Set(ids)]]);
+      const rows = await tx.query<Row>(
+        `SELECT ${TASK_COLUMNS} FROM tasks WHERE account_id = $1 AND id = ANY($2::text[])`,
+        [accountId, [...new Set(ids)]],
+      );
       for (const row of rows) found.set(row.id as string, taskFrom(row));
       return found;
     },
@@ -391,22 +463,35 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
         if (viewer.role === 'specialist') conditions.add('(owner_id = ? OR id = ANY(?::text[]))', viewer.id, granted);
         else conditions.add('id = ANY(?::text[])', granted);
       }
-      if (filter.shared) conditions.add(filter.shared.shared ? 'owner_id <> ?' : 'owner_id = ?', filter.shared.viewerId);
+      if (filter.shared)
+        conditions.add(filter.shared.shared ? 'owner_id <> ?' : 'owner_id = ?', filter.shared.viewerId);
       const byName = filter.order === 'name';
       return keysetPage(
-        tx, 'tasks', TASK_COLUMNS, conditions,
-        byName ? { column: 'name_key', type: 'text', descending: false } : { column: 'created_at', type: 'timestamptz', descending: true },
-        page, taskFrom, byName ? (row) => row.name_key as string : (row) => iso(row.created_at),
+        tx,
+        'tasks',
+        TASK_COLUMNS,
+        conditions,
+        byName
+          ? { column: 'name_key', type: 'text', descending: false }
+          : { column: 'created_at', type: 'timestamptz', descending: true },
+        page,
+        taskFrom,
+        byName ? (row) => row.name_key as string : (row) => iso(row.created_at),
       );
     },
 
     async tasksOwnedBy(userId) {
-      const rows = await tx.query<Row>('SELECT id FROM tasks WHERE account_id = $1 AND owner_id = $2 ORDER BY id', [accountId, userId]);
+      const rows = await tx.query<Row>('SELECT id FROM tasks WHERE account_id = $1 AND owner_id = $2 ORDER BY id', [
+        accountId,
+        userId,
+      ]);
       return rows.map((row) => row.id as string);
     },
 
     async countTasksOwned(userId) {
-      return num((await one('SELECT count(*) AS n FROM tasks WHERE account_id = $1 AND owner_id = $2', [accountId, userId]))!.n);
+      return num(
+        (await one('SELECT count(*) AS n FROM tasks WHERE account_id = $1 AND owner_id = $2', [accountId, userId]))!.n,
+      );
     },
 
     async insertTask(task) {
@@ -417,11 +502,18 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
     },
 
     async transferTasks(fromUserId, toUserId) {
-      await tx.query('UPDATE tasks SET owner_id = $3 WHERE account_id = $1 AND owner_id = $2', [accountId, fromUserId, toUserId]);
+      await tx.query('UPDATE tasks SET owner_id = $3 WHERE account_id = $1 AND owner_id = $2', [
+        accountId,
+        fromUserId,
+        toUserId,
+      ]);
     },
 
     async deleteTasksOf(userId) {
-      const rows = await tx.query<Row>('DELETE FROM tasks WHERE account_id = $1 AND owner_id = $2 RETURNING id', [accountId, userId]);
+      const rows = await tx.query<Row>('DELETE FROM tasks WHERE account_id = $1 AND owner_id = $2 RETURNING id', [
+        accountId,
+        userId,
+      ]);
       return rows.map((row) => row.id as string).sort();
     },
 
@@ -442,7 +534,16 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       // `from` inclusive, `to` exclusive: consecutive ranges never count an event twice.
       if (filter.from) conditions.add('at >= ?::timestamptz', filter.from);
       if (filter.to) conditions.add('at < ?::timestamptz', filter.to);
-      return keysetPage(tx, 'events', EVENT_COLUMNS, conditions, { column: 'at', type: 'timestamptz', descending: true }, page, eventFrom, (row) => iso(row.at));
+      return keysetPage(
+        tx,
+        'events',
+        EVENT_COLUMNS,
+        conditions,
+        { column: 'at', type: 'timestamptz', descending: true },
+        page,
+        eventFrom,
+        (row) => iso(row.at),
+      );
     },
 
     async insertEvent(userId, event) {
@@ -450,12 +551,26 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       await tx.query(
         `INSERT INTO events (account_id, id, user_id, at, type, description, cost, tool_id, task_id, task_name)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [accountId, event.id, userId, event.at, event.type, event.description, event.cost, event.toolId, event.taskId, taskName],
+        [
+          accountId,
+          event.id,
+          userId,
+          event.at,
+          event.type,
+          event.description,
+          event.cost,
+          event.toolId,
+          event.taskId,
+          taskName,
+        ],
       );
     },
 
     async lastActiveAt(userId) {
-      const row = await one('SELECT max(at) AS at FROM events WHERE account_id = $1 AND user_id = $2', [accountId, userId]);
+      const row = await one('SELECT max(at) AS at FROM events WHERE account_id = $1 AND user_id = $2', [
+        accountId,
+        userId,
+      ]);
       return isoOrNull(row?.at);
     },
 
@@ -488,7 +603,15 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
          VALUES ($1, $2, $3, $4, $5::json, $6, $7)
          ON CONFLICT (account_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, status = EXCLUDED.status,
            headers = EXCLUDED.headers, body = EXCLUDED.body, created_at = EXCLUDED.created_at`,
-        [accountId, key, record.fingerprint, record.status, JSON.stringify(record.headers), record.body, record.createdAt],
+        [
+          accountId,
+          key,
+          record.fingerprint,
+          record.status,
+          JSON.stringify(record.headers),
+          record.body,
+          record.createdAt,
+        ],
       );
     },
 
@@ -498,7 +621,15 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       await tx.query(
         `INSERT INTO verification_tokens (token_hash, account_id, user_id, created_at, expires_at, used_at, replaced_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [tokenHash(token.token), accountId, token.userId, token.createdAt, token.expiresAt, token.usedAt, token.replacedAt],
+        [
+          tokenHash(token.token),
+          accountId,
+          token.userId,
+          token.createdAt,
+          token.expiresAt,
+          token.usedAt,
+          token.replacedAt,
+        ],
       );
     },
 
@@ -518,7 +649,11 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
     },
 
     async useVerificationToken(token, at) {
-      await tx.query('UPDATE verification_tokens SET used_at = $3 WHERE account_id = $1 AND token_hash = $2', [accountId, tokenHash(token), at]);
+      await tx.query('UPDATE verification_tokens SET used_at = $3 WHERE account_id = $1 AND token_hash = $2', [
+        accountId,
+        tokenHash(token),
+        at,
+      ]);
     },
 
     // ---- Mail and audit
@@ -527,7 +662,19 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       await tx.query(
         `INSERT INTO outbox (id, account_id, user_id, recipient, subject, text, html, link, kind, created_at, sent_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [mail.id, accountId, mail.userId, mail.to, mail.subject, mail.text, mail.html ?? null, mail.link ?? null, mail.kind, mail.createdAt, mail.sentAt],
+        [
+          mail.id,
+          accountId,
+          mail.userId,
+          mail.to,
+          mail.subject,
+          mail.text,
+          mail.html ?? null,
+          mail.link ?? null,
+          mail.kind,
+          mail.createdAt,
+          mail.sentAt,
+        ],
       );
     },
 
@@ -535,7 +682,17 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       await tx.query(
         `INSERT INTO audit_entries (account_id, id, at, actor_id, actor_name, action, target_id, target_name, changes)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::json)`,
-        [accountId, entry.id, entry.at, entry.actor.id, entry.actor.name, entry.action, entry.targetId, entry.targetName, JSON.stringify(entry.changes)],
+        [
+          accountId,
+          entry.id,
+          entry.at,
+          entry.actor.id,
+          entry.actor.name,
+          entry.action,
+          entry.targetId,
+          entry.targetName,
+          JSON.stringify(entry.changes),
+        ],
       );
     },
 
@@ -546,7 +703,16 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
       if (filter.action) conditions.add('action = ?', filter.action);
       if (filter.from) conditions.add('at >= ?::timestamptz', filter.from);
       if (filter.to) conditions.add('at < ?::timestamptz', filter.to);
-      return keysetPage(tx, 'audit_entries', AUDIT_COLUMNS, conditions, { column: 'at', type: 'timestamptz', descending: true }, page, auditFrom, (row) => iso(row.at));
+      return keysetPage(
+        tx,
+        'audit_entries',
+        AUDIT_COLUMNS,
+        conditions,
+        { column: 'at', type: 'timestamptz', descending: true },
+        page,
+        auditFrom,
+        (row) => iso(row.at),
+      );
     },
   };
 }
@@ -576,13 +742,25 @@ export function createSqlStorage(database: Database): Storage {
       await database.query(
         `INSERT INTO accounts (id, name, plan_name, seat_limit, email_domain, password_mode, balance, tools, locale, password_set_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9, $10)`,
-        [account.id, account.name, account.planName, account.seatLimit, account.emailDomain, account.passwordMode,
-          account.balance, JSON.stringify(account.tools), account.locale, account.passwordSetAt],
+        [
+          account.id,
+          account.name,
+          account.planName,
+          account.seatLimit,
+          account.emailDomain,
+          account.passwordMode,
+          account.balance,
+          JSON.stringify(account.tools),
+          account.locale,
+          account.passwordSetAt,
+        ],
       );
     },
 
     async accountOfVerificationToken(token) {
-      const rows = await database.query<Row>('SELECT account_id FROM verification_tokens WHERE token_hash = $1', [tokenHash(token)]);
+      const rows = await database.query<Row>('SELECT account_id FROM verification_tokens WHERE token_hash = $1', [
+        tokenHash(token),
+      ]);
       return (rows[0]?.account_id as string | undefined) ?? null;
     },
 
@@ -612,11 +790,16 @@ export function createSqlStorage(database: Database): Storage {
          RETURNING ${MAIL_COLUMNS}`,
         [owner, limit, leaseSeconds],
       );
-      return rows.map(mailFrom).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+      return rows
+        .map(mailFrom)
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
     },
 
     async markMailSent(id, at) {
-      await database.query('UPDATE outbox SET sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1', [id, at]);
+      await database.query('UPDATE outbox SET sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1', [
+        id,
+        at,
+      ]);
     },
 
     async markMailFailed(id, error, retryAt) {
@@ -627,9 +810,13 @@ export function createSqlStorage(database: Database): Storage {
     },
 
     async mail(accountId) {
-      const rows = accountId === undefined
-        ? await database.query<Row>(`SELECT ${MAIL_COLUMNS} FROM outbox ORDER BY created_at, id`)
-        : await database.query<Row>(`SELECT ${MAIL_COLUMNS} FROM outbox WHERE account_id = $1 ORDER BY created_at, id`, [accountId]);
+      const rows =
+        accountId === undefined
+          ? await database.query<Row>(`SELECT ${MAIL_COLUMNS} FROM outbox ORDER BY created_at, id`)
+          : await database.query<Row>(
+              `SELECT ${MAIL_COLUMNS} FROM outbox WHERE account_id = $1 ORDER BY created_at, id`,
+              [accountId],
+            );
       return rows.map(mailFrom);
     },
 
@@ -638,4 +825,3 @@ export function createSqlStorage(database: Database): Storage {
     },
   };
 }
-

@@ -34,13 +34,16 @@ export function createTokens({ secret, issuer, audience = 'roster', now = Date.n
   const key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
   if (key.byteLength < MIN_SECRET_BYTES) {
     // The length only: the secret itself never reaches a message or a log.
-    throw new RangeError(`The token secret must be at least ${MIN_SECRET_BYTES} bytes for HS256; this one has ${key.byteLength}.`);
+    throw new RangeError(
+      `The token secret must be at least ${MIN_SECRET_BYTES} bytes for HS256; this one has ${key.byteLength}.`,
+    );
   }
   const seconds = () => Math.floor(now() / 1000);
 
   return {
     async issue({ accountId, userId, ttlSeconds = 900 }) {
-      if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new RangeError('ttlSeconds must be a positive whole number.');
+      if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)
+        throw new RangeError('ttlSeconds must be a positive whole number.');
       if (!accountId || !userId) throw new TypeError('A token needs an account id and a user id.');
       const issuedAt = seconds();
       const jwt = new SignJWT({ acc: accountId })

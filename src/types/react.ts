@@ -9,17 +9,27 @@
  * ```
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { RosterElementAttributes, RosterElementClasses, RosterElementEvents, RosterElementProperties, RosterTagName } from './elements.js';
+import type {
+  RosterElementAttributes,
+  RosterElementClasses,
+  RosterElementEvents,
+  RosterElementProperties,
+  RosterTagName,
+} from './elements.js';
 
 /** `onroster-select={(event: SelectEvent) => …}` for each event of the element. */
-export type ReactEventProps<Events> = { [Name in keyof Events & string as `on${Name}`]?: (event: Events[Name]) => void };
+export type ReactEventProps<Events> = {
+  [Name in keyof Events & string as `on${Name}`]?: (event: Events[Name]) => void;
+};
 
 /** What JSX accepts on one Roster tag. */
-export type RosterReactProps<Tag extends RosterTagName> =
-  & Omit<DetailedHTMLProps<HTMLAttributes<RosterElementClasses[Tag]>, RosterElementClasses[Tag]>, keyof RosterElementProperties[Tag]>
-  & Partial<RosterElementProperties[Tag]>
-  & RosterElementAttributes[Tag]
-  & ReactEventProps<RosterElementEvents[Tag]>;
+export type RosterReactProps<Tag extends RosterTagName> = Omit<
+  DetailedHTMLProps<HTMLAttributes<RosterElementClasses[Tag]>, RosterElementClasses[Tag]>,
+  keyof RosterElementProperties[Tag]
+> &
+  Partial<RosterElementProperties[Tag]> &
+  RosterElementAttributes[Tag] &
+  ReactEventProps<RosterElementEvents[Tag]>;
 
 /** Every Roster tag, as React's `IntrinsicElements` entries. */
 export type RosterIntrinsicElements = { [Tag in RosterTagName]: RosterReactProps<Tag> };

@@ -9,17 +9,27 @@
  * ```
  */
 import type { HTMLAttributes } from 'svelte/elements';
-import type { RosterElementAttributes, RosterElementClasses, RosterElementEvents, RosterElementProperties, RosterTagName } from './elements.js';
+import type {
+  RosterElementAttributes,
+  RosterElementClasses,
+  RosterElementEvents,
+  RosterElementProperties,
+  RosterTagName,
+} from './elements.js';
 
 /** `onroster-select={(event: SelectEvent) => …}` for each event of the element. */
-export type SvelteEventProps<Events> = { [Name in keyof Events & string as `on${Name}`]?: ((event: Events[Name]) => void) | null };
+export type SvelteEventProps<Events> = {
+  [Name in keyof Events & string as `on${Name}`]?: ((event: Events[Name]) => void) | null;
+};
 
 /** What a Svelte template accepts on one Roster tag. */
-export type RosterSvelteAttributes<Tag extends RosterTagName> =
-  & Omit<HTMLAttributes<RosterElementClasses[Tag]>, keyof RosterElementProperties[Tag]>
-  & Partial<RosterElementProperties[Tag]>
-  & RosterElementAttributes[Tag]
-  & SvelteEventProps<RosterElementEvents[Tag]>;
+export type RosterSvelteAttributes<Tag extends RosterTagName> = Omit<
+  HTMLAttributes<RosterElementClasses[Tag]>,
+  keyof RosterElementProperties[Tag]
+> &
+  Partial<RosterElementProperties[Tag]> &
+  RosterElementAttributes[Tag] &
+  SvelteEventProps<RosterElementEvents[Tag]>;
 
 /** Every Roster tag, as `SvelteHTMLElements` entries. */
 export type RosterSvelteElements = { [Tag in RosterTagName]: RosterSvelteAttributes<Tag> };

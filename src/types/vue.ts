@@ -10,13 +10,21 @@
  * ```
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-import type { RosterElementAttributes, RosterElementClasses, RosterElementEvents, RosterElementProperties, RosterTagName } from './elements.js';
+import type {
+  RosterElementAttributes,
+  RosterElementClasses,
+  RosterElementEvents,
+  RosterElementProperties,
+  RosterTagName,
+} from './elements.js';
 
 /** `$emit` in the format Vue reads event types from. */
 export type VueEmit<Events> = EmitFn<{ [Name in keyof Events]: (event: Events[Name]) => void }>;
 
 /** `page-size` → `pageSize`, as Vue names a component's props. */
-export type VueCamelize<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<VueCamelize<Tail>>}` : Name;
+export type VueCamelize<Name extends string> = Name extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<VueCamelize<Tail>>}`
+  : Name;
 
 /**
  * vue-tsc reads `page-size="25"` as the prop `pageSize` (it camelizes every kebab-case name on a
@@ -27,11 +35,11 @@ export type VueAttributes<Attributes> = { [Name in keyof Attributes & string as 
 /** One Roster tag as Vue's template type-checking sees a component. */
 export type RosterVueElement<Tag extends RosterTagName> = new () => RosterElementClasses[Tag] & {
   /** @deprecated For template type-checking only: not a property of the element. */
-  $props: Omit<HTMLAttributes, keyof RosterElementProperties[Tag] | keyof VueAttributes<RosterElementAttributes[Tag]>>
-    & Omit<Partial<RosterElementProperties[Tag]>, keyof VueAttributes<RosterElementAttributes[Tag]>>
-    & VueAttributes<RosterElementAttributes[Tag]>
-    & RosterElementAttributes[Tag]
-    & PublicProps;
+  $props: Omit<HTMLAttributes, keyof RosterElementProperties[Tag] | keyof VueAttributes<RosterElementAttributes[Tag]>> &
+    Omit<Partial<RosterElementProperties[Tag]>, keyof VueAttributes<RosterElementAttributes[Tag]>> &
+    VueAttributes<RosterElementAttributes[Tag]> &
+    RosterElementAttributes[Tag] &
+    PublicProps;
   /** @deprecated For template type-checking only: not a method of the element. */
   $emit: VueEmit<RosterElementEvents[Tag]>;
 };

@@ -8,7 +8,17 @@ import type { RosterChangeEvent } from '../../src/components/events.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import type { SeedTask, SeedUser } from '../../src/mock/index.js';
 import type { Access, Role, RosterClient } from '../../src/sdk/index.js';
-import { axeCheck, clientFor, hang, outside, problemResponse, settled, setupApi, waitFor, type TestApi } from './helpers.js';
+import {
+  axeCheck,
+  clientFor,
+  hang,
+  outside,
+  problemResponse,
+  settled,
+  setupApi,
+  waitFor,
+  type TestApi,
+} from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
 const SPECIALIST = 'sam.specialist@acme.de';
@@ -18,27 +28,59 @@ const RANK_TASKS = 1500;
 
 const rankTask = (i: number) => `rt-${String(i).padStart(4, '0')}`;
 const TASKS: SeedTask[] = [
-  ...Array.from({ length: RANK_TASKS }, (_, i) => ({ id: rankTask(i), toolId: 'rank-tracker', name: `Project ${String(i).padStart(4, '0')}`, ownerId: OWNER })),
+  ...Array.from({ length: RANK_TASKS }, (_, i) => ({
+    id: rankTask(i),
+    toolId: 'rank-tracker',
+    name: `Project ${String(i).padStart(4, '0')}`,
+    ownerId: OWNER,
+  })),
   { id: 'sa-1', toolId: 'site-audit', name: 'Shop audit', ownerId: OWNER },
   { id: 'sa-2', toolId: 'site-audit', name: 'Blog audit', ownerId: OWNER },
 ];
 const USERS: SeedUser[] = [
-  { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist',
-    access: { tools: ['rank-tracker'], tasks: [{ toolId: 'rank-tracker', taskId: rankTask(2) }, { toolId: 'site-audit', taskId: 'sa-1' }] } },
-  { firstName: 'Gina', lastName: 'Guest', email: GUEST, role: 'guest', access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: rankTask(1) }] } },
-  { firstName: 'Mona', lastName: 'Manager', email: MANAGER, role: 'manager', access: { tools: ['site-audit'], tasks: [{ toolId: 'site-audit', taskId: 'sa-2' }] } },
+  {
+    firstName: 'Sam',
+    lastName: 'Specialist',
+    email: SPECIALIST,
+    role: 'specialist',
+    access: {
+      tools: ['rank-tracker'],
+      tasks: [
+        { toolId: 'rank-tracker', taskId: rankTask(2) },
+        { toolId: 'site-audit', taskId: 'sa-1' },
+      ],
+    },
+  },
+  {
+    firstName: 'Gina',
+    lastName: 'Guest',
+    email: GUEST,
+    role: 'guest',
+    access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: rankTask(1) }] },
+  },
+  {
+    firstName: 'Mona',
+    lastName: 'Manager',
+    email: MANAGER,
+    role: 'manager',
+    access: { tools: ['site-audit'], tasks: [{ toolId: 'site-audit', taskId: 'sa-2' }] },
+  },
 ];
 
 const setup = () => setupApi({ users: USERS, tasks: TASKS });
 const root = (el: RosterAccessGrants) => el.shadowRoot!;
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-const $ = <T extends Element = HTMLElement>(el: RosterAccessGrants, selector: string) => root(el).querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(el: RosterAccessGrants, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const $ = <T extends Element = HTMLElement>(el: RosterAccessGrants, selector: string) =>
+  root(el).querySelector<T>(selector)!;
+const $$ = <T extends Element = HTMLElement>(el: RosterAccessGrants, selector: string) => [
+  ...root(el).querySelectorAll<T>(selector),
+];
 const checkbox = (el: RosterAccessGrants, toolId: string) => $<HTMLInputElement>(el, `input[data-tool-id="${toolId}"]`);
 const search = (el: RosterAccessGrants) => $<HTMLInputElement>(el, '#task-search');
 const options = (el: RosterAccessGrants) => $$(el, '[role="option"][data-index]');
 const grantedNames = (el: RosterAccessGrants) => $$(el, '.task .task-name').map((n) => n.textContent!.trim());
-const taskRequests = (api: TestApi, toolId = 'rank-tracker') => api.requests.filter((r) => r.path === `/tools/${toolId}/tasks`);
+const taskRequests = (api: TestApi, toolId = 'rank-tracker') =>
+  api.requests.filter((r) => r.path === `/tools/${toolId}/tasks`);
 const searchRequests = (api: TestApi) => taskRequests(api).filter((r) => r.url.searchParams.get('limit') === '50');
 
 async function userId(client: RosterClient, email: string) {
@@ -47,7 +89,9 @@ async function userId(client: RosterClient, email: string) {
 }
 
 async function renderControl(client: RosterClient, value: Access, role: Role = 'specialist') {
-  const el = await fixture<RosterAccessGrants>(html`<roster-access-grants .client=${client} .value=${value} .role=${role}></roster-access-grants>`);
+  const el = await fixture<RosterAccessGrants>(
+    html`<roster-access-grants .client=${client} .value=${value} .role=${role}></roster-access-grants>`,
+  );
   await waitFor(() => !el.hasCustomState('loading'), 'viewer loaded');
   await el.updateComplete;
   return el;
@@ -72,7 +116,9 @@ describe('<roster-access-grants>', () => {
       const { api } = setup();
       const el = await renderControl(clientFor(api, OWNER), { tools: ['site-audit'], tasks: [] });
       const seen = changes(el);
-      expect(text(el)).to.include('Rank Tracker').and.include(en.grants.perTask(en.common.credits(10)));
+      expect(text(el))
+        .to.include('Rank Tracker')
+        .and.include(en.grants.perTask(en.common.credits(10)));
       expect(text(el)).to.include(en.grants.perTask(en.common.credits(25)));
       expect(checkbox(el, 'site-audit').checked).to.equal(true);
       expect(checkbox(el, 'rank-tracker').checked).to.equal(false);
@@ -102,9 +148,16 @@ describe('<roster-access-grants>', () => {
     it('should list granted tasks by tool, with names resolved through the API', async () => {
       const testApi = setup();
       const el = await renderControl(clientFor(testApi.api, OWNER), {
-        tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-1' }, { toolId: 'rank-tracker', taskId: rankTask(2) }],
+        tools: [],
+        tasks: [
+          { toolId: 'site-audit', taskId: 'sa-1' },
+          { toolId: 'rank-tracker', taskId: rankTask(2) },
+        ],
       });
-      await waitFor(() => grantedNames(el).every((name) => name.startsWith('Project') || name.endsWith('audit')), 'names resolved');
+      await waitFor(
+        () => grantedNames(el).every((name) => name.startsWith('Project') || name.endsWith('audit')),
+        'names resolved',
+      );
       const groups = $$(el, '.task-group').map((group) => group.querySelector('.group-title')!.textContent!.trim());
       expect(groups).to.deep.equal(['Rank Tracker', 'Site Audit']);
       expect(grantedNames(el)).to.deep.equal(['Project 0002', 'Shop audit']);
@@ -117,12 +170,19 @@ describe('<roster-access-grants>', () => {
       const testApi = setup();
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
-      testApi.intercept((r) => r.path === '/tools/site-audit/tasks', async (request) => {
-        await gate;
-        return testApi.api.fetch(request);
-      });
+      testApi.intercept(
+        (r) => r.path === '/tools/site-audit/tasks',
+        async (request) => {
+          await gate;
+          return testApi.api.fetch(request);
+        },
+      );
       const el = await renderControl(clientFor(testApi.api, OWNER), {
-        tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-gone' }, { toolId: 'site-audit', taskId: 'sa-2' }],
+        tools: [],
+        tasks: [
+          { toolId: 'site-audit', taskId: 'sa-gone' },
+          { toolId: 'site-audit', taskId: 'sa-2' },
+        ],
       });
       expect($$(el, '.task .skeleton').length).to.equal(2);
       expect(text(el)).to.include(en.grants.taskLoading);
@@ -136,11 +196,17 @@ describe('<roster-access-grants>', () => {
       const testApi = setup();
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
-      testApi.intercept((r) => r.path === '/tools/site-audit/tasks', async (request) => {
-        await gate;
-        return testApi.api.fetch(request);
+      testApi.intercept(
+        (r) => r.path === '/tools/site-audit/tasks',
+        async (request) => {
+          await gate;
+          return testApi.api.fetch(request);
+        },
+      );
+      const el = await renderControl(clientFor(testApi.api, OWNER), {
+        tools: [],
+        tasks: [{ toolId: 'site-audit', taskId: 'sa-2' }],
       });
-      const el = await renderControl(clientFor(testApi.api, OWNER), { tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-2' }] });
       expect($$(el, 'li.task .skeleton').length).to.equal(1);
       // A host re-parenting the element (a dialog, a tab) while the lookup is in flight.
       const elsewhere = document.createElement('div');
@@ -153,7 +219,11 @@ describe('<roster-access-grants>', () => {
     it('should remove a granted task and move focus to the next remove button', async () => {
       const { api } = setup();
       const el = await renderControl(clientFor(api, OWNER), {
-        tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-1' }, { toolId: 'site-audit', taskId: 'sa-2' }],
+        tools: [],
+        tasks: [
+          { toolId: 'site-audit', taskId: 'sa-1' },
+          { toolId: 'site-audit', taskId: 'sa-2' },
+        ],
       });
       await waitFor(() => grantedNames(el).includes('Shop audit'), 'names');
       const seen = changes(el);
@@ -162,7 +232,10 @@ describe('<roster-access-grants>', () => {
       remove.click();
       expect(seen.at(-1)!.tasks).to.deep.equal([{ toolId: 'site-audit', taskId: 'sa-2' }]);
       await el.updateComplete;
-      await waitFor(() => root(el).activeElement?.getAttribute('data-task-id') === 'sa-2', 'focus on the next remove button');
+      await waitFor(
+        () => root(el).activeElement?.getAttribute('data-task-id') === 'sa-2',
+        'focus on the next remove button',
+      );
       expect(text(el)).to.include(en.grants.removed('Shop audit'));
     });
 
@@ -212,7 +285,10 @@ describe('<roster-access-grants>', () => {
       testApi.intercept((r) => r.path === '/tools/rank-tracker/tasks' && r.url.searchParams.get('q') === 'Proj', hang);
       const el = await renderControl(clientFor(testApi.api, OWNER), { tools: [], tasks: [] });
       typeSearch(el, 'Proj');
-      const stale = await waitFor(() => searchRequests(testApi).find((r) => r.url.searchParams.get('q') === 'Proj'), 'first search sent');
+      const stale = await waitFor(
+        () => searchRequests(testApi).find((r) => r.url.searchParams.get('q') === 'Proj'),
+        'first search sent',
+      );
       expect(text(el)).to.include(en.grants.searching);
       typeSearch(el, 'Project 1499');
       await waitFor(() => options(el).length > 0, 'second search answered');
@@ -288,7 +364,10 @@ describe('<roster-access-grants>', () => {
   describe('failed search', () => {
     it('should announce a failed search and let the keyboard search again: reopening, or Tab to "Try again"', async () => {
       const testApi = setup();
-      const stop = testApi.intercept((r) => r.path === '/tools/rank-tracker/tasks', async () => problemResponse(500, 'internal'));
+      const stop = testApi.intercept(
+        (r) => r.path === '/tools/rank-tracker/tasks',
+        async () => problemResponse(500, 'internal'),
+      );
       const el = await renderControl(clientFor(testApi.api, OWNER), { tools: [], tasks: [] });
       const status = $(el, '[part~="field"]:has(> .combobox-anchor) [role="status"]');
       const error = () => $(el, '[part~="field"]:has(> .combobox-anchor) [part~="alert"]');
@@ -337,7 +416,11 @@ describe('<roster-access-grants>', () => {
 
     it("should keep a guest's last task and say why, and say what a guest grant means", async () => {
       const { api } = setup();
-      const el = await renderControl(clientFor(api, OWNER), { tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-1' }] }, 'guest');
+      const el = await renderControl(
+        clientFor(api, OWNER),
+        { tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-1' }] },
+        'guest',
+      );
       const seen = changes(el);
       expect(text(el)).to.include(en.grants.guestNote);
       await waitFor(() => grantedNames(el).includes('Shop audit'), 'names');
@@ -354,22 +437,28 @@ describe('<roster-access-grants>', () => {
 
   describe('standalone', () => {
     async function renderStandalone(client: RosterClient, id: string) {
-      const el = await fixture<RosterAccessGrants>(html`<roster-access-grants .client=${client} user-id=${id}></roster-access-grants>`);
+      const el = await fixture<RosterAccessGrants>(
+        html`<roster-access-grants .client=${client} user-id=${id}></roster-access-grants>`,
+      );
       await waitFor(() => !el.hasCustomState('loading'), 'user loaded');
       await el.updateComplete;
       return el;
     }
-    const saveButton = (el: RosterAccessGrants) => $<HTMLButtonElement>(el, '[part~="actions"] [part~="button-primary"]');
+    const saveButton = (el: RosterAccessGrants) =>
+      $<HTMLButtonElement>(el, '[part~="actions"] [part~="button-primary"]');
 
     it('should load the user and save its access with the version it loaded', async () => {
       const testApi = setup();
       const owner = clientFor(testApi.api, OWNER);
       const id = await userId(owner, SPECIALIST);
       let ifMatch: string | null = null;
-      testApi.intercept((r) => r.method === 'PATCH', (request) => {
-        ifMatch = request.headers.get('if-match');
-        return testApi.api.fetch(request);
-      });
+      testApi.intercept(
+        (r) => r.method === 'PATCH',
+        (request) => {
+          ifMatch = request.headers.get('if-match');
+          return testApi.api.fetch(request);
+        },
+      );
       const el = await renderStandalone(owner, id);
       expect(checkbox(el, 'rank-tracker').checked).to.equal(true);
       expect(saveButton(el).disabled).to.equal(true);
@@ -388,7 +477,7 @@ describe('<roster-access-grants>', () => {
       expect(text(el)).to.include(en.grants.saved);
     });
 
-    it('should refuse to overwrite a profile changed elsewhere (412) and reload with the viewer\'s changes on top', async () => {
+    it("should refuse to overwrite a profile changed elsewhere (412) and reload with the viewer's changes on top", async () => {
       const testApi = setup();
       const owner = clientFor(testApi.api, OWNER);
       const elsewhere = clientFor(testApi.api, OWNER);
@@ -409,7 +498,10 @@ describe('<roster-access-grants>', () => {
       expect(fired).to.equal(false);
       expect(saveButton(el).disabled).to.equal(true);
       $(el, '.conflict [part~="button"]:not([part~="button-primary"])').click();
-      await waitFor(() => !root(el).querySelector('.conflict') && checkbox(el, 'keyword-research')?.checked, 'reloaded');
+      await waitFor(
+        () => !root(el).querySelector('.conflict') && checkbox(el, 'keyword-research')?.checked,
+        'reloaded',
+      );
       // Their removal of rank-tracker holds; the viewer's site-audit is still there, unsaved.
       expect(checkbox(el, 'rank-tracker').checked).to.equal(false);
       expect(checkbox(el, 'site-audit').checked).to.equal(true);
@@ -423,8 +515,21 @@ describe('<roster-access-grants>', () => {
 
     it('should show field errors of a refused save next to the task', async () => {
       const testApi = setupApi({
-        users: [{ firstName: 'Una', lastName: 'Known', email: 'una.known@acme.de', role: 'specialist',
-          access: { tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-1' }, { toolId: 'site-audit', taskId: 'sa-gone' }] } }],
+        users: [
+          {
+            firstName: 'Una',
+            lastName: 'Known',
+            email: 'una.known@acme.de',
+            role: 'specialist',
+            access: {
+              tools: [],
+              tasks: [
+                { toolId: 'site-audit', taskId: 'sa-1' },
+                { toolId: 'site-audit', taskId: 'sa-gone' },
+              ],
+            },
+          },
+        ],
         tasks: TASKS.slice(-2),
       });
       const owner = clientFor(testApi.api, OWNER);
@@ -475,11 +580,16 @@ describe('<roster-access-grants>', () => {
       const testApi = setupApi({ data: 'demo' });
       const client = clientFor(testApi.api, DEMO_VIEWERS.owner);
       const id = await userId(client, DEMO_VIEWERS.specialist);
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><roster-access-grants .client=${client} user-id=${id} style="width: 256px"></roster-access-grants></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="de"><roster-access-grants .client=${client} user-id=${id} style="width: 256px"></roster-access-grants></div>`,
+      );
       const el = wrapper.querySelector<RosterAccessGrants>('roster-access-grants')!;
       await waitFor(() => root(el).querySelector('.task') && settled(el), 'grants loaded');
       root(el).querySelector<HTMLInputElement>('[data-tool-id]:not(:checked)')!.click();
-      await waitFor(() => root(el).querySelector('[part~="actions"] [part~="button"]:not([part~="button-primary"])'), 'changed');
+      await waitFor(
+        () => root(el).querySelector('[part~="actions"] [part~="button"]:not([part~="button-primary"])'),
+        'changed',
+      );
       expect(outside(el)).to.deep.equal([]);
     } finally {
       document.documentElement.style.fontSize = '';
@@ -491,17 +601,24 @@ describe('<roster-access-grants>', () => {
       const testApi = setup();
       const manager = clientFor(testApi.api, MANAGER);
       const id = await userId(manager, SPECIALIST);
-      const el = await fixture<RosterAccessGrants>(html`<roster-access-grants .client=${manager} user-id=${id}></roster-access-grants>`);
+      const el = await fixture<RosterAccessGrants>(
+        html`<roster-access-grants .client=${manager} user-id=${id}></roster-access-grants>`,
+      );
       await waitFor(() => grantedNames(el).includes('Project 0002'), 'granted tasks shown');
       expect(el.hasCustomState('readonly')).to.equal(true);
-      expect($$(el, 'input, select, .task [part~="button-icon"], [part~="actions"] [part~="button-primary"]')).to.deep.equal([]);
+      expect(
+        $$(el, 'input, select, .task [part~="button-icon"], [part~="actions"] [part~="button-primary"]'),
+      ).to.deep.equal([]);
       expect(text(el)).to.include(en.grants.readOnly).and.include('Rank Tracker');
       await axeCheck(el);
     });
 
     it('should disable every control when disabled', async () => {
       const { api } = setup();
-      const el = await renderControl(clientFor(api, OWNER), { tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-1' }] });
+      const el = await renderControl(clientFor(api, OWNER), {
+        tools: [],
+        tasks: [{ toolId: 'site-audit', taskId: 'sa-1' }],
+      });
       el.disabled = true;
       await el.updateComplete;
       const controls = $$<HTMLInputElement | HTMLButtonElement>(el, 'input, select, button');
@@ -511,7 +628,13 @@ describe('<roster-access-grants>', () => {
   });
 
   describe('accessibility and language', () => {
-    const a11yValue: Access = { tools: ['rank-tracker'], tasks: [{ toolId: 'rank-tracker', taskId: rankTask(2) }, { toolId: 'site-audit', taskId: 'sa-gone' }] };
+    const a11yValue: Access = {
+      tools: ['rank-tracker'],
+      tasks: [
+        { toolId: 'rank-tracker', taskId: rankTask(2) },
+        { toolId: 'site-audit', taskId: 'sa-gone' },
+      ],
+    };
 
     it('should be accessible, with the search open', async () => {
       const { api } = setup();
@@ -537,13 +660,19 @@ describe('<roster-access-grants>', () => {
 
     it('should speak German', async () => {
       const { api } = setup();
-      const el = await fixture<RosterAccessGrants>(html`<roster-access-grants locale="de" .client=${clientFor(api, OWNER)}
+      const el =
+        await fixture<RosterAccessGrants>(html`<roster-access-grants locale="de" .client=${clientFor(api, OWNER)}
         .value=${{ tools: [], tasks: [{ toolId: 'site-audit', taskId: 'sa-1' }] }} .role=${'guest'}></roster-access-grants>`);
       await waitFor(() => grantedNames(el).includes('Shop audit'), 'rendered');
-      expect(text(el)).to.include(de.grants.toolsTitle).and.include(de.grants.tasksTitle).and.include(de.grants.guestNote);
+      expect(text(el))
+        .to.include(de.grants.toolsTitle)
+        .and.include(de.grants.tasksTitle)
+        .and.include(de.grants.guestNote);
       expect(text(el)).to.include(de.grants.perTask(de.common.credits(25)));
       expect(text(el)).to.include('25 Credits pro Aufgabe');
-      expect($(el, '.task [part~="button-icon"]').getAttribute('aria-label')).to.equal('Zugriff auf \u2068Shop audit\u2069 entfernen');
+      expect($(el, '.task [part~="button-icon"]').getAttribute('aria-label')).to.equal(
+        'Zugriff auf \u2068Shop audit\u2069 entfernen',
+      );
       expect(search(el).placeholder).to.equal(de.grants.searchPlaceholder);
       $(el, '.task [part~="button-icon"]').click();
       await el.updateComplete;

@@ -13,7 +13,8 @@ const NEW_PASSWORD = 'Canary-a91c lantern orchard';
 const strings = en.panel.accountPassword;
 
 const root = (panel: RosterPanel) => panel.shadowRoot!;
-const $ = <T extends HTMLElement = HTMLElement>(panel: RosterPanel, selector: string) => root(panel).querySelector<T>(selector);
+const $ = <T extends HTMLElement = HTMLElement>(panel: RosterPanel, selector: string) =>
+  root(panel).querySelector<T>(selector);
 const section = (panel: RosterPanel) => $(panel, '.account-password');
 const field = (panel: RosterPanel) => $<HTMLInputElement>(panel, '#account-password')!;
 const saveButton = (panel: RosterPanel) => $<HTMLButtonElement>(panel, '.account-password-form [type="submit"]')!;
@@ -22,8 +23,13 @@ const sectionText = (panel: RosterPanel) => section(panel)?.textContent?.replace
 async function renderPanel(testApi: TestApi, viewer: string, lang = 'en') {
   const panel = await fixture<RosterPanel>(html`<roster-panel lang=${lang} .client=${clientFor(testApi.api, viewer)}
     style="width: 1100px; height: 900px"></roster-panel>`);
-  await waitFor(() => root(panel).querySelector('roster-user-list')?.shadowRoot?.querySelector('.body [role="row"][data-id], [part="state"]'),
-    'list rendered');
+  await waitFor(
+    () =>
+      root(panel)
+        .querySelector('roster-user-list')
+        ?.shadowRoot?.querySelector('.body [role="row"][data-id], [part="state"]'),
+    'list rendered',
+  );
   await panel.updateComplete;
   return panel;
 }
@@ -43,10 +49,13 @@ async function open(panel: RosterPanel) {
 /** The PUT bodies' passwords, answered by `answer` or the API. */
 function watchPuts(testApi: TestApi, answer?: () => Response | undefined): string[] {
   const sent: string[] = [];
-  testApi.intercept((r) => r.method === 'PUT' && r.path === '/account/password', async (request) => {
-    sent.push((await request.clone().json()).password);
-    return answer?.() ?? testApi.api.fetch(request);
-  });
+  testApi.intercept(
+    (r) => r.method === 'PUT' && r.path === '/account/password',
+    async (request) => {
+      sent.push((await request.clone().json()).password);
+      return answer?.() ?? testApi.api.fetch(request);
+    },
+  );
   return sent;
 }
 
@@ -55,9 +64,11 @@ function leaks(password: string): string[] {
   const found: string[] = [];
   for (const element of allElements(document)) {
     if (element.shadowRoot?.innerHTML.includes(password)) found.push(`<${element.localName}> shadow root markup`);
-    for (const { name, value } of element.attributes) if (value.includes(password)) found.push(`<${element.localName}> [${name}]`);
+    for (const { name, value } of element.attributes)
+      if (value.includes(password)) found.push(`<${element.localName}> [${name}]`);
     const control = element as Partial<HTMLInputElement>;
-    if (element.id !== 'account-password' && typeof control.value === 'string' && control.value.includes(password)) found.push(`<${element.localName}>.value`);
+    if (element.id !== 'account-password' && typeof control.value === 'string' && control.value.includes(password))
+      found.push(`<${element.localName}>.value`);
   }
   return found;
 }
@@ -70,7 +81,10 @@ describe('<roster-panel> account password', () => {
     expect(sectionText(owner)).to.include(strings.title).and.include(strings.text);
     await axeCheck(owner);
     expect(section(await renderPanel(shared, DEMO_VIEWERS.manager)) !== null, 'a manager').to.equal(false);
-    expect(section(await renderPanel(setupApi({ data: 'demo' }), DEMO_VIEWERS.owner)) !== null, 'per-user passwords').to.equal(false);
+    expect(
+      section(await renderPanel(setupApi({ data: 'demo' }), DEMO_VIEWERS.owner)) !== null,
+      'per-user passwords',
+    ).to.equal(false);
     const german = await renderPanel(shared, DEMO_VIEWERS.owner, 'de');
     await waitFor(() => section(german), 'the German section');
     expect(sectionText(german)).to.include(de.panel.accountPassword.title).and.include(de.panel.accountPassword.open);
@@ -101,11 +115,16 @@ describe('<roster-panel> account password', () => {
     expect(sent).to.deep.equal([NEW_PASSWORD]);
     expect($(panel, '[role="status"] [data-tone="success"]') !== null, 'in a live region').to.equal(true);
     expect($(panel, '#account-password') !== null, 'the form is gone').to.equal(false);
-    await waitFor(() => root(panel).activeElement === $(panel, '.account-password > [part~="button"]'), 'focus back on the button');
+    await waitFor(
+      () => root(panel).activeElement === $(panel, '.account-password > [part~="button"]'),
+      'focus back on the button',
+    );
     expect(leaks(NEW_PASSWORD)).to.deep.equal([]);
     await axeCheck(panel);
     // Everyone signs in with the new one.
-    expect((await testApi.api.signIn({ email: DEMO_VIEWERS.manager, password: NEW_PASSWORD, ip: '198.51.100.7' })).ok).to.equal(true);
+    expect(
+      (await testApi.api.signIn({ email: DEMO_VIEWERS.manager, password: NEW_PASSWORD, ip: '198.51.100.7' })).ok,
+    ).to.equal(true);
     await open(panel);
     expect(field(panel).value, 'a new form starts empty').to.equal('');
     expect($(panel, '#account-password-error') !== null, 'and quiet until something is typed').to.equal(false);
@@ -151,7 +170,10 @@ describe('<roster-panel> account password', () => {
     await waitFor(() => section(panel), 'section');
     await open(panel);
     await type(panel, NEW_PASSWORD);
-    $<HTMLButtonElement>(panel, '.account-password-form [type="button"]:not(.password-row [part~="button-icon"])')!.click();
+    $<HTMLButtonElement>(
+      panel,
+      '.account-password-form [type="button"]:not(.password-row [part~="button-icon"])',
+    )!.click();
     await panel.updateComplete;
     expect($(panel, '#account-password') !== null).to.equal(false);
     expect(sent).to.deep.equal([]);

@@ -8,13 +8,18 @@ import type { RosterClient } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, setupApi, waitFor } from './helpers.js';
 
 const root = (panel: RosterPanel) => panel.shadowRoot!;
-const listRows = (panel: RosterPanel) => root(panel).querySelector('roster-user-list')?.shadowRoot?.querySelectorAll('.body [role="row"][data-id]').length ?? 0;
+const listRows = (panel: RosterPanel) =>
+  root(panel).querySelector('roster-user-list')?.shadowRoot?.querySelectorAll('.body [role="row"][data-id]').length ??
+  0;
 const viewTab = (panel: RosterPanel, view: string) => root(panel).querySelector<HTMLButtonElement>(`#view-${view}`);
 const auditLog = (panel: RosterPanel) => root(panel).querySelector('roster-audit-log');
-const shown = (element: Element | null | undefined) => Boolean(element && (element as HTMLElement).offsetParent !== null);
+const shown = (element: Element | null | undefined) =>
+  Boolean(element && (element as HTMLElement).offsetParent !== null);
 
 async function renderPanel(client: RosterClient) {
-  const panel = await fixture<RosterPanel>(html`<roster-panel .client=${client} style="width: 1100px; height: 640px"></roster-panel>`);
+  const panel = await fixture<RosterPanel>(
+    html`<roster-panel .client=${client} style="width: 1100px; height: 640px"></roster-panel>`,
+  );
   await waitFor(() => listRows(panel) > 0 || root(panel).querySelector('.detail-title'), 'the panel rendered');
   return panel;
 }
@@ -37,8 +42,13 @@ describe('<roster-panel> audit log', () => {
       expect(tab.getAttribute('aria-current')).to.equal('page');
       expect(root(panel).querySelectorAll('[role="tab"]'), 'the profile tabs stay the only tabs').to.have.length(0);
       expect(shown(root(panel).querySelector('.layout')), 'the team hidden').to.equal(false);
-      await waitFor(() => log.shadowRoot?.querySelector('.body [role="row"][data-id]'), 'entries (once its code has loaded)');
-      expect(log.shadowRoot!.textContent).to.include('Greta Hoffmann changed the credit limit of Sophie Becker from 2,500 to 2,600');
+      await waitFor(
+        () => log.shadowRoot?.querySelector('.body [role="row"][data-id]'),
+        'entries (once its code has loaded)',
+      );
+      expect(log.shadowRoot!.textContent).to.include(
+        'Greta Hoffmann changed the credit limit of Sophie Becker from 2,500 to 2,600',
+      );
       await axeCheck(panel);
       // Back to the team with the keyboard.
       viewTab(panel, 'team')!.focus();
@@ -51,7 +61,8 @@ describe('<roster-panel> audit log', () => {
   for (const role of ['specialist', 'guest'] as const) {
     it(`should not show the audit log to a ${role}, even when asked for it`, async () => {
       const testApi = setupApi({ data: 'demo' });
-      const panel = await fixture<RosterPanel>(html`<roster-panel view="audit" .client=${clientFor(testApi.api, DEMO_VIEWERS[role])}
+      const panel =
+        await fixture<RosterPanel>(html`<roster-panel view="audit" .client=${clientFor(testApi.api, DEMO_VIEWERS[role])}
         style="width: 1100px; height: 640px"></roster-panel>`);
       await waitFor(() => root(panel).querySelector('.detail-title'), 'their own profile');
       expect(root(panel).querySelector('.views')).to.equal(null);

@@ -17,33 +17,46 @@ const LEAKS = ['#', 'undefined', 'NaN', '[object'];
  */
 const signatures = (() => {
   const dir = 'src/components/localize';
-  const source = readdirSync(dir).filter((file) => /^en(-[\w-]+)?\.ts$/.test(file)).map((file) => readFileSync(`${dir}/${file}`, 'utf8')).join('\n');
+  const source = readdirSync(dir)
+    .filter((file) => /^en(-[\w-]+)?\.ts$/.test(file))
+    .map((file) => readFileSync(`${dir}/${file}`, 'utf8'))
+    .join('\n');
   const byKey = new Map<string, string[][]>();
   for (const [, key, params] of source.matchAll(/(\w+): \(([^)]*)\) =>/g)) {
     const types = params!.trim() ? params!.split(',').map((param) => param.split(':')[1]!.trim()) : [];
     const known = byKey.get(key!) ?? [];
     const sameArity = known.find((other) => other.length === types.length);
-    if (sameArity && sameArity.join() !== types.join()) throw new Error(`en.ts: "${key}" has two signatures of ${types.length} parameters`);
+    if (sameArity && sameArity.join() !== types.join())
+      throw new Error(`en.ts: "${key}" has two signatures of ${types.length} parameters`);
     byKey.set(key!, [...known, types]);
   }
   return byKey;
 })();
 
-interface Leaf { path: string; value: unknown; english: unknown }
+interface Leaf {
+  path: string;
+  value: unknown;
+  english: unknown;
+}
 
 /** The catalog's value at every path of the English catalog. */
 function leaves(english: unknown, catalog: unknown, path = ''): Leaf[] {
   if (typeof english !== 'object' || english === null) return [{ path, value: catalog, english }];
   return Object.entries(english).flatMap(([key, value]) =>
-    leaves(value, (catalog as Record<string, unknown> | undefined)?.[key], path ? `${path}.${key}` : key));
+    leaves(value, (catalog as Record<string, unknown> | undefined)?.[key], path ? `${path}.${key}` : key),
+  );
 }
 
 /** Sample calls of a catalog function: every sample number in every count, every sample string in every name. */
 function calls(path: string): unknown[][] {
-  const english = path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], en) as (...args: never[]) => string;
+  const english = path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], en) as (
+    ...args: never[]
+  ) => string;
   const types = signatures.get(path.split('.').at(-1)!)?.find((candidate) => candidate.length === english.length);
   assert.ok(types, `${path}: no signature found in en.ts`);
-  return NUMBERS.flatMap((number) => STRINGS.map((string) => types.map((type) => (type === 'number' ? number : string))));
+  return NUMBERS.flatMap((number) =>
+    STRINGS.map((string) => types.map((type) => (type === 'number' ? number : string))),
+  );
 }
 
 const locales = availableLocales().filter((locale) => locale !== 'en');
@@ -57,7 +70,8 @@ async function load(locale: string): Promise<Catalog> {
 
 describe('Catalogs loaded on demand', () => {
   it('include the languages of the panel', () => {
-    for (const locale of ['de', 'fr', 'es', 'it', 'pt-br']) assert.ok(locales.includes(locale), `${locale} is registered`);
+    for (const locale of ['de', 'fr', 'es', 'it', 'pt-br'])
+      assert.ok(locales.includes(locale), `${locale} is registered`);
   });
 
   for (const locale of locales) {
@@ -82,7 +96,8 @@ describe('Catalogs loaded on demand', () => {
             for (const leak of LEAKS) assert.ok(!(text as string).includes(leak), `${call} contains ${leak}`);
             // A name given is a name shown (in any case: a section title may be lower-cased mid-sentence).
             for (const arg of args) {
-              if (typeof arg === 'string') assert.ok((text as string).toLowerCase().includes(arg.toLowerCase()), `${call} drops "${arg}"`);
+              if (typeof arg === 'string')
+                assert.ok((text as string).toLowerCase().includes(arg.toLowerCase()), `${call} drops "${arg}"`);
             }
           }
         }
@@ -92,7 +107,10 @@ describe('Catalogs loaded on demand', () => {
         const catalog = await load(locale);
         const texts = leaves(en, catalog).filter((leaf) => typeof leaf.english === 'string');
         const same = texts.filter((leaf) => leaf.value === leaf.english).map((leaf) => `${leaf.path}: ${leaf.english}`);
-        assert.ok(same.length <= texts.length * 0.1, `${locale}: ${same.length} of ${texts.length} texts are as in English:\n${same.join('\n')}`);
+        assert.ok(
+          same.length <= texts.length * 0.1,
+          `${locale}: ${same.length} of ${texts.length} texts are as in English:\n${same.join('\n')}`,
+        );
       });
     });
   }
@@ -107,7 +125,8 @@ describe('Catalogs loaded on demand', () => {
   it('French spaces its punctuation: no-break space before a colon, narrow ones before ; ? ! and inside « »', async () => {
     const french = await load('fr');
     for (const { path, value } of leaves(en, french)) {
-      const texts = typeof value === 'function' ? calls(path).map((args) => value(...args) as string) : [value as string];
+      const texts =
+        typeof value === 'function' ? calls(path).map((args) => value(...args) as string) : [value as string];
       for (const text of texts) {
         assert.doesNotMatch(text, /(^|[^\u00a0]):|[^\u202f][;?!]|«[^\u202f]|[^\u202f]»|'/, `fr ${path}: ${text}`);
       }

@@ -9,7 +9,16 @@ import { DEMO_VIEWERS } from '../../src/mock/data.js';
 import '../../src/components/user-editor/roster-user-editor.js';
 import { OWNER, apiWith, fill, input, renderEditor, stepTitle, submit } from './user-editor-helpers.js';
 import { clientFor, setupApi, waitFor } from './helpers.js';
-import { SPENDER, SPENDER_ID, createTasks, eventRows, eventsShown, renderStats, root, spendingAccount } from './user-stats-fixtures.js';
+import {
+  SPENDER,
+  SPENDER_ID,
+  createTasks,
+  eventRows,
+  eventsShown,
+  renderStats,
+  root,
+  spendingAccount,
+} from './user-stats-fixtures.js';
 
 const warnings: string[] = [];
 const warn = console.warn.bind(console);
@@ -18,16 +27,20 @@ console.warn = (...args: unknown[]) => {
   warn(...args);
 };
 // Every Lit warning but the one that says the dev build is loaded.
-const litWarnings = () => warnings.filter((warning) => warning.includes('lit.dev/msg/') && !warning.includes('lit.dev/msg/dev-mode'));
+const litWarnings = () =>
+  warnings.filter((warning) => warning.includes('lit.dev/msg/') && !warning.includes('lit.dev/msg/dev-mode'));
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /** Scrolls `scroller` to `top` (the end when undefined, again as pages arrive) until `row` is rendered. */
 async function scrollTo(scroller: HTMLElement, top: number | undefined, row: () => Element | null | undefined) {
-  await waitFor(() => {
-    scroller.scrollTop = top ?? scroller.scrollHeight;
-    return row();
-  }, `row rendered at ${top ?? 'the end'}`);
+  await waitFor(
+    () => {
+      scroller.scrollTop = top ?? scroller.scrollHeight;
+      return row();
+    },
+    `row rendered at ${top ?? 'the end'}`,
+  );
   await frame();
 }
 
@@ -36,7 +49,8 @@ describe('Lit dev-mode warnings', () => {
 
   it('should log none while the list renders, scrolls, moves by keyboard and searches', async () => {
     const testApi = setupApi({ data: 'demo', demoUsers: 2000 });
-    const el = await fixture<RosterUserList>(html`<roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
+    const el =
+      await fixture<RosterUserList>(html`<roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
       style="height: 480px"></roster-user-list>`);
     const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
     const row = (index: number) => el.shadowRoot!.querySelector(`.body [data-index="${index}"][data-id]`);
@@ -47,10 +61,15 @@ describe('Lit dev-mode warnings', () => {
     await scrollTo(grid, undefined, () => row(299));
     await scrollTo(grid, 0, () => row(0));
     rows()[0]!.focus();
-    rows()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, composed: true, cancelable: true }));
+    rows()[0]!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, composed: true, cancelable: true }),
+    );
     await waitFor(() => Number((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.index) > 1, 'a page down');
     el.query = 'anna';
-    await waitFor(() => rows().length && rows().every((r) => r.textContent!.toLowerCase().includes('anna')), 'search results');
+    await waitFor(
+      () => rows().length && rows().every((r) => r.textContent!.toLowerCase().includes('anna')),
+      'search results',
+    );
     await frame();
     expect(litWarnings(), litWarnings().join('\n')).to.deep.equal([]);
   });
@@ -78,7 +97,10 @@ describe('Lit dev-mode warnings', () => {
     const panel = await fixture<RosterPanel>(html`<roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
       style="width: 1100px; height: 640px"></roster-panel>`);
     const list = () => panel.shadowRoot!.querySelector<RosterUserList>('roster-user-list')!;
-    const row = await waitFor(() => list()?.shadowRoot?.querySelectorAll<HTMLElement>('.body [role="row"][data-id]')[3], 'rows rendered');
+    const row = await waitFor(
+      () => list()?.shadowRoot?.querySelectorAll<HTMLElement>('.body [role="row"][data-id]')[3],
+      'rows rendered',
+    );
     panel.tab = 'activity';
     row.click();
     const stats = await waitFor(() => panel.shadowRoot!.querySelector('roster-user-stats'), 'activity shown');

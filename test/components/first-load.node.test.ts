@@ -9,7 +9,13 @@ import { build } from 'esbuild';
 async function firstLoad(): Promise<string[]> {
   const { metafile } = await build({
     stdin: { contents: "import './src/components/define.ts';", resolveDir: '.', loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true, splitting: true, format: 'esm', outdir: '.cache/first-load', write: false, metafile: true, logLevel: 'error',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    outdir: '.cache/first-load',
+    write: false,
+    metafile: true,
+    logLevel: 'error',
   });
   const outputs = metafile.outputs;
   const seen = new Set<string>();
@@ -19,20 +25,34 @@ async function firstLoad(): Promise<string[]> {
     for (const { path: imported, kind } of outputs[path]!.imports) if (kind === 'import-statement') visit(imported);
   };
   visit(Object.keys(outputs).find((path) => outputs[path]!.entryPoint === 'entry.ts')!);
-  return [...seen].flatMap((path) => Object.entries(outputs[path]!.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([name]) => name));
+  return [...seen].flatMap((path) =>
+    Object.entries(outputs[path]!.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([name]) => name),
+  );
 }
 
 describe('The first load', () => {
   it('holds the panel, the list, the provider and English for them', async () => {
     const modules = await firstLoad();
-    for (const module of ['panel/panel.ts', 'user-list/user-list.ts', 'provider/provider.ts', 'localize/en.ts', 'panel/account-password.styles.ts']) {
+    for (const module of [
+      'panel/panel.ts',
+      'user-list/user-list.ts',
+      'provider/provider.ts',
+      'localize/en.ts',
+      'panel/account-password.styles.ts',
+    ]) {
       assert.ok(modules.includes(`src/components/${module}`), module);
     }
   });
 
   it('leaves out the on-demand elements, their English strings, other languages and the account password form', async () => {
     const modules = await firstLoad();
-    const onDemand = /^src\/components\/(user-editor|access-grants|user-stats|audit-log|shared-tasks)\/(?!.*\.styles\.ts$)|localize\/(?!en\.ts|catalogs\.ts|localize-controller\.ts|plural\.ts)|account-password-form/;
-    assert.deepEqual(modules.filter((module) => onDemand.test(module)), []);
+    const onDemand =
+      /^src\/components\/(user-editor|access-grants|user-stats|audit-log|shared-tasks)\/(?!.*\.styles\.ts$)|localize\/(?!en\.ts|catalogs\.ts|localize-controller\.ts|plural\.ts)|account-password-form/;
+    assert.deepEqual(
+      modules.filter((module) => onDemand.test(module)),
+      [],
+    );
   });
 });

@@ -46,7 +46,8 @@ const apis = new WeakMap<ReferenceApi, TestApi>();
 export function setupApi(options: ReferenceApiOptions = {}): TestApi {
   const api = createReferenceApi(options);
   const requests: RecordedRequest[] = [];
-  const interceptors: { match: (r: RecordedRequest) => boolean; answer: (request: Request) => Promise<Response> }[] = [];
+  const interceptors: { match: (r: RecordedRequest) => boolean; answer: (request: Request) => Promise<Response> }[] =
+    [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const request = input instanceof Request && !init ? input : new Request(input, init);
     const url = new URL(request.url, location.href);
@@ -99,7 +100,11 @@ export async function axeCheck(element: Element): Promise<void> {
 }
 
 /** Waits until `check` returns a truthy value and returns it. */
-export async function waitFor<T>(check: () => T | undefined | null | false, message = 'condition', timeout = 15000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | null | false,
+  message = 'condition',
+  timeout = 15000,
+): Promise<T> {
   let value: T | undefined | null | false;
   await waitUntil(() => (value = check()), message, { timeout });
   return value as T;
@@ -124,6 +129,8 @@ export function outside(host: Element) {
 
 /** Nothing inside `host` shows a skeleton or is still busy. */
 export function settled(host: Element): boolean {
-  return !host.shadowRoot!.querySelector('.skeleton, [aria-busy="true"]')
-    && [...host.shadowRoot!.querySelectorAll('*')].every((el) => !el.shadowRoot || settled(el));
+  return (
+    !host.shadowRoot!.querySelector('.skeleton, [aria-busy="true"]') &&
+    [...host.shadowRoot!.querySelectorAll('*')].every((el) => !el.shadowRoot || settled(el))
+  );
 }

@@ -15,7 +15,14 @@ import type { RosterUserEditor } from '../../src/components/user-editor/user-edi
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import type { RosterUserStats } from '../../src/components/user-stats/user-stats.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
-import { TaskCreateSchema, UserCreateSchema, type RosterClient, type RosterEvent, type Task, type User } from '../../src/sdk/index.js';
+import {
+  TaskCreateSchema,
+  UserCreateSchema,
+  type RosterClient,
+  type RosterEvent,
+  type Task,
+  type User,
+} from '../../src/sdk/index.js';
 import { faker as arabic } from '@faker-js/faker/locale/ar';
 import { faker as hebrew } from '@faker-js/faker/locale/he';
 import { naughtyStrings } from '../fixtures/blns.js';
@@ -32,8 +39,11 @@ const USERS_PER_BATCH = 50;
 const TASKS_PER_BATCH = 100;
 
 const candidates = [...new Set([...naughtyStrings, ...xssPayloads, ...CANARY_PAYLOADS])];
-const acceptedNames = candidates.filter((name) =>
-  UserCreateSchema.safeParse({ firstName: name, lastName: 'Probe', email: 'probe@acme.de', role: 'specialist' }).success);
+const acceptedNames = candidates.filter(
+  (name) =>
+    UserCreateSchema.safeParse({ firstName: name, lastName: 'Probe', email: 'probe@acme.de', role: 'specialist' })
+      .success,
+);
 const acceptedTaskNames = candidates.filter((name) => TaskCreateSchema.safeParse({ toolId: TOOL.id, name }).success);
 
 /** Two accepted strings per profile: one as the first name, the next as the last name. */
@@ -73,15 +83,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), (i += 1));
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') record.push(field), (field = '');
+    else if (ch === ',') (record.push(field), (field = ''));
     else if (ch === '\r' && text[i + 1] === '\n') {
       record.push(field);
       records.push(record);
-      (record = []), (field = ''), (i += 1);
+      ((record = []), (field = ''), (i += 1));
     } else field += ch;
   }
   if (field || record.length) records.push([...record, field]);
@@ -97,8 +107,10 @@ describe('hostile input through the elements', () => {
     expect(acceptedNames.length, 'names').to.be.greaterThan(400);
     expect(acceptedTaskNames.length, 'task names').to.be.greaterThan(500);
     for (const payload of CANARY_PAYLOADS) expect(acceptedNames, show(payload)).to.include(payload);
-    console.log(`hostile rendering: ${acceptedNames.length} of ${candidates.length} strings accepted as names `
-      + `(${people.length} profiles), ${acceptedTaskNames.length} as task names`);
+    console.log(
+      `hostile rendering: ${acceptedNames.length} of ${candidates.length} strings accepted as names ` +
+        `(${people.length} profiles), ${acceptedTaskNames.length} as task names`,
+    );
   });
 
   describe('names in the list and the editor', () => {
@@ -107,7 +119,11 @@ describe('hostile input through the elements', () => {
         this.timeout(30000);
         const { api } = setupApi({ account: { seatLimit: batch.length + 1, credits: 1000 } });
         const owner = clientFor(api, OWNER);
-        const users = await Promise.all(batch.map((person, i) => owner.users.create({ ...person, email: `hostile.${i}@acme.de`, role: 'specialist' })));
+        const users = await Promise.all(
+          batch.map((person, i) =>
+            owner.users.create({ ...person, email: `hostile.${i}@acme.de`, role: 'specialist' }),
+          ),
+        );
         users.forEach((user, i) => {
           expect(user.firstName, show(batch[i]!.firstName)).to.equal(batch[i]!.firstName.trim());
           expect(user.lastName, show(batch[i]!.lastName)).to.equal(batch[i]!.lastName.trim());
@@ -124,7 +140,9 @@ describe('hostile input through the elements', () => {
         }
         await guard.assertClean(list);
 
-        const editor = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${owner} locale="en"></roster-user-editor>`);
+        const editor = await fixture<RosterUserEditor>(
+          html`<roster-user-editor .client=${owner} locale="en"></roster-user-editor>`,
+        );
         const field = (name: string) => editor.shadowRoot!.querySelector<HTMLInputElement>(`#f-${name}`);
         for (const user of users) {
           editor.userId = user.id;
@@ -134,19 +152,27 @@ describe('hostile input through the elements', () => {
           expect(field('lastName')!.value, show(user.lastName)).to.equal(user.lastName);
           expect(field('firstName')!.dir).to.equal('auto');
           expect(editor.shadowRoot!.querySelector('#editor-title bdi')!.textContent).to.equal(fullName(user));
-          expect(editor.shadowRoot!.querySelector('#editor-title')!.textContent).to.equal(en.editor.editTitle(fullName(user)));
+          expect(editor.shadowRoot!.querySelector('#editor-title')!.textContent).to.equal(
+            en.editor.editTitle(fullName(user)),
+          );
           expect(editor.shadowRoot!.querySelector('#delete-title bdi')!.textContent).to.equal(fullName(user));
-          expect(editor.shadowRoot!.querySelector('#delete-title')!.textContent).to.equal(en.editor.delete.title(fullName(user)));
+          expect(editor.shadowRoot!.querySelector('#delete-title')!.textContent).to.equal(
+            en.editor.delete.title(fullName(user)),
+          );
         }
         await guard.assertClean(editor);
       });
     });
 
     it('should save a payload typed into the editor as text and show it back', async () => {
-      const { api } = setupApi({ users: [{ firstName: 'Sam', lastName: 'Specialist', email: SAM, role: 'specialist' }] });
+      const { api } = setupApi({
+        users: [{ firstName: 'Sam', lastName: 'Specialist', email: SAM, role: 'specialist' }],
+      });
       const owner = clientFor(api, OWNER);
       const sam = (await owner.users.list({ q: SAM })).items[0]!;
-      const editor = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${owner} user-id=${sam.id} locale="en"></roster-user-editor>`);
+      const editor = await fixture<RosterUserEditor>(
+        html`<roster-user-editor .client=${owner} user-id=${sam.id} locale="en"></roster-user-editor>`,
+      );
       const field = (name: string) => editor.shadowRoot!.querySelector<HTMLInputElement>(`#f-${name}`)!;
       await until(() => editor.user && field('firstName'), 'editor');
       let version = sam.version;
@@ -160,7 +186,9 @@ describe('hostile input through the elements', () => {
         await editor.updateComplete;
         expect((await owner.users.get(sam.id)).firstName).to.equal(payload);
         expect(field('firstName').value).to.equal(payload);
-        expect(editor.shadowRoot!.querySelector('#editor-title')!.textContent).to.equal(en.editor.editTitle(`${payload} Specialist`));
+        expect(editor.shadowRoot!.querySelector('#editor-title')!.textContent).to.equal(
+          en.editor.editTitle(`${payload} Specialist`),
+        );
       }
       await guard.assertClean(editor);
     });
@@ -170,16 +198,28 @@ describe('hostile input through the elements', () => {
     this.timeout(20000);
     arabic.seed(7);
     hebrew.seed(7);
-    const rtl = [arabic, hebrew].flatMap((faker) => Array.from({ length: 8 }, () => ({ firstName: faker.person.firstName(), lastName: faker.person.lastName() })));
-    const real = personalNames.map((full) => ({ firstName: full.slice(0, full.indexOf(' ')), lastName: full.slice(full.indexOf(' ') + 1) }));
+    const rtl = [arabic, hebrew].flatMap((faker) =>
+      Array.from({ length: 8 }, () => ({ firstName: faker.person.firstName(), lastName: faker.person.lastName() })),
+    );
+    const real = personalNames.map((full) => ({
+      firstName: full.slice(0, full.indexOf(' ')),
+      lastName: full.slice(full.indexOf(' ') + 1),
+    }));
     const { api } = setupApi({ account: { seatLimit: rtl.length + real.length + 1 } });
     const owner = clientFor(api, OWNER);
-    const users = await Promise.all([...rtl, ...real].map((person, i) => owner.users.create({ ...person, email: `name.${i}@acme.de`, role: 'specialist' })));
+    const users = await Promise.all(
+      [...rtl, ...real].map((person, i) =>
+        owner.users.create({ ...person, email: `name.${i}@acme.de`, role: 'specialist' }),
+      ),
+    );
     const rtlIds = new Set(users.slice(0, rtl.length).map((user) => user.id));
 
     const list = await fixture<RosterUserList>(html`<roster-user-list .client=${owner} locale="en"
       style="height: ${(users.length + 4) * 64 + 200}px"></roster-user-list>`);
-    await until(() => list.shadowRoot!.querySelectorAll('.body [role="row"][data-id]').length === users.length + 1, 'every row');
+    await until(
+      () => list.shadowRoot!.querySelectorAll('.body [role="row"][data-id]').length === users.length + 1,
+      'every row',
+    );
     for (const user of users) {
       const name = list.shadowRoot!.querySelector<HTMLElement>(`[data-id="${user.id}"] .name`)!;
       expect(name.textContent).to.equal(fullName(user));
@@ -188,7 +228,9 @@ describe('hostile input through the elements', () => {
       expect(name.matches(':dir(rtl)'), show(fullName(user))).to.equal(rtlIds.has(user.id));
     }
 
-    const editor = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${owner} user-id=${users[0]!.id} locale="en"></roster-user-editor>`);
+    const editor = await fixture<RosterUserEditor>(
+      html`<roster-user-editor .client=${owner} user-id=${users[0]!.id} locale="en"></roster-user-editor>`,
+    );
     await until(() => editor.user && editor.shadowRoot!.querySelector('#f-firstName'), 'editor');
     await editor.updateComplete;
     const $ = (selector: string) => editor.shadowRoot!.querySelector<HTMLElement>(selector)!;
@@ -217,12 +259,19 @@ describe('hostile input through the elements', () => {
     const FIRST = 'Ad\u202Emin';
     const LAST = 'gnp.exe';
     const TASK = 'Re\u202Eport.exe';
-    const spoofed = (testApi: TestApi) => testApi.intercept(() => true, async (request) => {
-      const answer = await testApi.api.fetch(request);
-      if (answer.status === 204 || answer.status === 304) return answer;
-      const body = (await answer.text()).replaceAll('Zfirst', FIRST).replaceAll('Zlast', LAST).replaceAll('Ztask', TASK);
-      return new Response(body, { status: answer.status, headers: answer.headers });
-    });
+    const spoofed = (testApi: TestApi) =>
+      testApi.intercept(
+        () => true,
+        async (request) => {
+          const answer = await testApi.api.fetch(request);
+          if (answer.status === 204 || answer.status === 304) return answer;
+          const body = (await answer.text())
+            .replaceAll('Zfirst', FIRST)
+            .replaceAll('Zlast', LAST)
+            .replaceAll('Ztask', TASK);
+          return new Response(body, { status: answer.status, headers: answer.headers });
+        },
+      );
 
     /** The nearest element around `node` that isolates its text: a `<bdi>`, or computed `unicode-bidi: isolate`. */
     const isolateOf = (node: Node) => {
@@ -241,7 +290,10 @@ describe('hostile input through the elements', () => {
       for (const text of texts) {
         const inner = isolateOf(text);
         expect(inner?.textContent, `${where}: the override ends with its own text`).to.equal(own);
-        if (whole !== own) expect(isolateOf(inner!)?.textContent, `${where}: the whole is isolated from what is around it`).to.equal(whole);
+        if (whole !== own)
+          expect(isolateOf(inner!)?.textContent, `${where}: the whole is isolated from what is around it`).to.equal(
+            whole,
+          );
       }
     };
 
@@ -249,7 +301,13 @@ describe('hostile input through the elements', () => {
       this.timeout(30000);
       const testApi = setupApi({
         users: [
-          { firstName: 'Zfirst', lastName: 'Zlast', email: SAM, role: 'specialist', access: { tools: [TOOL.id], tasks: [] } },
+          {
+            firstName: 'Zfirst',
+            lastName: 'Zlast',
+            email: SAM,
+            role: 'specialist',
+            access: { tools: [TOOL.id], tasks: [] },
+          },
           { firstName: 'Gina', lastName: 'Grantee', email: GINA, role: 'specialist' },
         ],
       });
@@ -262,11 +320,15 @@ describe('hostile input through the elements', () => {
       await owner.users.update(gina.id, { access: { tools: [], tasks: [{ toolId: task.toolId, taskId: task.id }] } });
       const fullName = `${FIRST} ${LAST}`;
 
-      const list = await fixture<RosterUserList>(html`<roster-user-list .client=${owner} locale="en" style="height: 600px"></roster-user-list>`);
+      const list = await fixture<RosterUserList>(
+        html`<roster-user-list .client=${owner} locale="en" style="height: 600px"></roster-user-list>`,
+      );
       const row = await until(() => list.shadowRoot!.querySelector(`[data-id="${samUser.id}"]`), 'list row');
       assertIsolated(row.querySelector('.name'), FIRST, fullName, 'list row');
 
-      const editor = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${owner} user-id=${samUser.id} locale="en"></roster-user-editor>`);
+      const editor = await fixture<RosterUserEditor>(
+        html`<roster-user-editor .client=${owner} user-id=${samUser.id} locale="en"></roster-user-editor>`,
+      );
       await until(() => editor.user && editor.shadowRoot!.querySelector('#editor-title'), 'editor');
       await editor.updateComplete;
       assertIsolated(editor.shadowRoot!.querySelector('#editor-title'), FIRST, fullName, 'editor heading');
@@ -275,26 +337,53 @@ describe('hostile input through the elements', () => {
       assertIsolated(editor.shadowRoot!.querySelector('#delete-title'), FIRST, fullName, 'delete dialog');
       editor.shadowRoot!.querySelector<HTMLDialogElement>('#delete-dialog')!.close();
 
-      const grants = await fixture<RosterAccessGrants>(html`<roster-access-grants .client=${owner} user-id=${gina.id} locale="en"></roster-access-grants>`);
-      const granted = await until(() => grants.shadowRoot!.querySelector(`li.task[data-task-id="${task.id}"] .task-name[dir="auto"]`), 'granted task');
+      const grants = await fixture<RosterAccessGrants>(
+        html`<roster-access-grants .client=${owner} user-id=${gina.id} locale="en"></roster-access-grants>`,
+      );
+      const granted = await until(
+        () => grants.shadowRoot!.querySelector(`li.task[data-task-id="${task.id}"] .task-name[dir="auto"]`),
+        'granted task',
+      );
       assertIsolated(granted, TASK, TASK, 'granted task');
-      expect(grants.shadowRoot!.querySelector('.task [part~="button-icon"]')!.getAttribute('aria-label')).to.equal(en.grants.removeLabel(`\u2068${TASK}\u2069`));
+      expect(grants.shadowRoot!.querySelector('.task [part~="button-icon"]')!.getAttribute('aria-label')).to.equal(
+        en.grants.removeLabel(`\u2068${TASK}\u2069`),
+      );
 
       const shared = await fixture(html`<roster-shared-tasks .client=${owner} locale="en"></roster-shared-tasks>`);
-      const ownerCell = await until(() => [...shared.shadowRoot!.querySelectorAll('tbody td')].find((td) => td.textContent!.includes(LAST)), 'task owner');
+      const ownerCell = await until(
+        () => [...shared.shadowRoot!.querySelectorAll('tbody td')].find((td) => td.textContent!.includes(LAST)),
+        'task owner',
+      );
       assertIsolated(ownerCell, FIRST, fullName, 'task owner');
 
-      const stats = await fixture<RosterUserStats>(html`<roster-user-stats .client=${owner} user-id=${samUser.id} tab="events" locale="en"></roster-user-stats>`);
-      const subject = await until(() => stats.shadowRoot!.querySelector('[role="row"][data-id] .col-subject .muted + [dir="auto"]'), 'event task name');
+      const stats = await fixture<RosterUserStats>(
+        html`<roster-user-stats .client=${owner} user-id=${samUser.id} tab="events" locale="en"></roster-user-stats>`,
+      );
+      const subject = await until(
+        () => stats.shadowRoot!.querySelector('[role="row"][data-id] .col-subject .muted + [dir="auto"]'),
+        'event task name',
+      );
       assertIsolated(subject.parentElement, TASK, TASK, 'event task name');
 
-      const panel = await fixture<RosterPanel>(html`<roster-panel .client=${owner} locale="en" style="width: 1100px; height: 640px"></roster-panel>`);
+      const panel = await fixture<RosterPanel>(
+        html`<roster-panel .client=${owner} locale="en" style="width: 1100px; height: 640px"></roster-panel>`,
+      );
       const panelList = () => panel.shadowRoot!.querySelector<RosterUserList>('roster-user-list')!;
-      const panelRow = await until(() => panelList()?.shadowRoot!.querySelector<HTMLElement>(`[data-id="${samUser.id}"]`), 'panel row');
+      const panelRow = await until(
+        () => panelList()?.shadowRoot!.querySelector<HTMLElement>(`[data-id="${samUser.id}"]`),
+        'panel row',
+      );
       panelRow.click();
-      const title = await until(() => panel.shadowRoot!.querySelector('.detail-title')?.textContent?.includes(LAST) && panel.shadowRoot!.querySelector('.detail-title'), 'panel header');
+      const title = await until(
+        () =>
+          panel.shadowRoot!.querySelector('.detail-title')?.textContent?.includes(LAST) &&
+          panel.shadowRoot!.querySelector('.detail-title'),
+        'panel header',
+      );
       assertIsolated(title, FIRST, fullName, 'panel header');
-      expect(panel.shadowRoot!.querySelector('.detail')!.getAttribute('aria-label')).to.equal(en.panel.detailLabel(`\u2068\u2068${FIRST}\u2069 ${LAST}\u2069`));
+      expect(panel.shadowRoot!.querySelector('.detail')!.getAttribute('aria-label')).to.equal(
+        en.panel.detailLabel(`\u2068\u2068${FIRST}\u2069 ${LAST}\u2069`),
+      );
       await guard.assertClean(list, editor, grants, shared, stats, panel);
     });
   });
@@ -306,7 +395,13 @@ describe('hostile input through the elements', () => {
         const { api } = setupApi({
           account: { credits: 100000 },
           users: [
-            { firstName: 'Sam', lastName: 'Specialist', email: SAM, role: 'specialist', access: { tools: [TOOL.id], tasks: [] } },
+            {
+              firstName: 'Sam',
+              lastName: 'Specialist',
+              email: SAM,
+              role: 'specialist',
+              access: { tools: [TOOL.id], tasks: [] },
+            },
             { firstName: 'Gina', lastName: 'Grantee', email: GINA, role: 'specialist' },
           ],
         });
@@ -316,8 +411,12 @@ describe('hostile input through the elements', () => {
         // One at a time: the events must come out in the order the names went in.
         for (const name of names) tasks.push(await sam.tasks.create({ toolId: TOOL.id, name }));
         tasks.forEach((task, i) => expect(task.name, show(names[i]!)).to.equal(names[i]!.trim()));
-        const [samUser, gina] = await Promise.all([owner.users.list({ q: SAM }), owner.users.list({ q: GINA })]).then((pages) => pages.map((p) => p.items[0]!));
-        await owner.users.update(gina!.id, { access: { tools: [], tasks: tasks.map((task) => ({ toolId: task.toolId, taskId: task.id })) } });
+        const [samUser, gina] = await Promise.all([owner.users.list({ q: SAM }), owner.users.list({ q: GINA })]).then(
+          (pages) => pages.map((p) => p.items[0]!),
+        );
+        await owner.users.update(gina!.id, {
+          access: { tools: [], tasks: tasks.map((task) => ({ toolId: task.toolId, taskId: task.id })) },
+        });
 
         await renderGrants(owner, gina!.id, tasks);
         await renderEvents(owner, samUser!.id, tasks);
@@ -327,13 +426,17 @@ describe('hostile input through the elements', () => {
 });
 
 async function renderGrants(owner: RosterClient, userId: string, tasks: Task[]) {
-  const grants = await fixture<RosterAccessGrants>(html`<roster-access-grants .client=${owner} user-id=${userId} locale="en"></roster-access-grants>`);
+  const grants = await fixture<RosterAccessGrants>(
+    html`<roster-access-grants .client=${owner} user-id=${userId} locale="en"></roster-access-grants>`,
+  );
   const named = () => grants.shadowRoot!.querySelectorAll('li.task .task-name[dir="auto"]');
   await until(() => named().length === tasks.length, `${tasks.length} granted task names`);
   for (const task of tasks) {
     const item = grants.shadowRoot!.querySelector(`li.task[data-task-id="${task.id}"]`)!;
     expect(item.querySelector('.task-name')!.textContent, show(task.name)).to.equal(task.name);
-    expect(item.querySelector('.task [part~="button-icon"]')!.getAttribute('aria-label')).to.equal(en.grants.removeLabel(`\u2068${task.name}\u2069`));
+    expect(item.querySelector('.task [part~="button-icon"]')!.getAttribute('aria-label')).to.equal(
+      en.grants.removeLabel(`\u2068${task.name}\u2069`),
+    );
   }
   await guard.assertClean(grants);
 }
@@ -346,18 +449,26 @@ async function renderEvents(owner: RosterClient, userId: string, tasks: Task[]) 
   for (const event of events) expect(event.description).to.include(taskOf.get(event.taskId!)!.name);
 
   // Tall enough to render every row at once: rows grow with the names they wrap.
-  const stats = await fixture<RosterUserStats>(html`<roster-user-stats .client=${owner} user-id=${userId} tab="events" locale="en"
+  const stats =
+    await fixture<RosterUserStats>(html`<roster-user-stats .client=${owner} user-id=${userId} tab="events" locale="en"
     style="--roster-user-stats-events-height: ${(events.length + 4) * 300}px"></roster-user-stats>`);
   const row = (id: string) => stats.shadowRoot!.querySelector(`[role="row"][data-id="${id}"]`);
   // The subject shows the task name once the element has looked the names up.
-  await until(() => events.every((event) => row(event.id)?.querySelector('.col-subject .muted + [dir="auto"]')), 'every event row with its task name');
+  await until(
+    () => events.every((event) => row(event.id)?.querySelector('.col-subject .muted + [dir="auto"]')),
+    'every event row with its task name',
+  );
   for (const event of events) {
     // The sentence in the viewer's language, the task's name in its own isolate.
     const name = taskOf.get(event.taskId!)!.name;
     expect(event.taskName).to.equal(name);
     expect(row(event.id)!.querySelector('.col-description bdi')!.textContent, show(name)).to.equal(name);
-    expect(row(event.id)!.querySelector('.col-description')!.textContent!.trim()).to.equal(en.stats.descriptions.task_created(name));
-    expect(row(event.id)!.querySelector('.col-subject .muted + [dir="auto"]')!.textContent).to.equal(taskOf.get(event.taskId!)!.name);
+    expect(row(event.id)!.querySelector('.col-description')!.textContent!.trim()).to.equal(
+      en.stats.descriptions.task_created(name),
+    );
+    expect(row(event.id)!.querySelector('.col-subject .muted + [dir="auto"]')!.textContent).to.equal(
+      taskOf.get(event.taskId!)!.name,
+    );
   }
 
   const csv = await stats.buildCsv();
@@ -366,7 +477,15 @@ async function renderEvents(owner: RosterClient, userId: string, tasks: Task[]) 
   const records = parseCsv(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).slice(1));
   const c = en.stats.csv;
   expect(records[0]).to.deep.equal([c.time, c.type, c.description, c.tool, c.task, c.cost]);
-  expect(records.slice(1)).to.deep.equal(events.map((event) =>
-    [event.at, en.stats.types.task_created, formulaSafe(en.stats.descriptions.task_created(event.taskName!)), TOOL.name, formulaSafe(taskOf.get(event.taskId!)!.name), String(event.cost)]));
+  expect(records.slice(1)).to.deep.equal(
+    events.map((event) => [
+      event.at,
+      en.stats.types.task_created,
+      formulaSafe(en.stats.descriptions.task_created(event.taskName!)),
+      TOOL.name,
+      formulaSafe(taskOf.get(event.taskId!)!.name),
+      String(event.cost),
+    ]),
+  );
   await guard.assertClean(stats);
 }

@@ -18,15 +18,27 @@ const FIELD_MESSAGE = '<svg onload="window.__rosterPwned=true"><b>bold</b>';
 
 /** A problem+json answer whose every text is markup, with a code the elements do not know (so they show the title). */
 function hostileProblem(status: number, errors?: { field: string; code: string; message: string }[]) {
-  return async () => new Response(JSON.stringify({ type: 'about:blank', title: TITLE, status, code: 'backend_specific', detail: DETAIL, errors }), {
-    status,
-    headers: { 'content-type': 'application/problem+json' },
-  });
+  return async () =>
+    new Response(
+      JSON.stringify({ type: 'about:blank', title: TITLE, status, code: 'backend_specific', detail: DETAIL, errors }),
+      {
+        status,
+        headers: { 'content-type': 'application/problem+json' },
+      },
+    );
 }
 
 function setup() {
   const testApi = setupApi({
-    users: [{ firstName: 'Sam', lastName: 'Specialist', email: SAM, role: 'specialist', access: { tools: ['rank-tracker'], tasks: [] } }],
+    users: [
+      {
+        firstName: 'Sam',
+        lastName: 'Specialist',
+        email: SAM,
+        role: 'specialist',
+        access: { tools: ['rank-tracker'], tasks: [] },
+      },
+    ],
   });
   return { ...testApi, owner: clientFor(testApi.api, OWNER) };
 }
@@ -42,7 +54,9 @@ describe('server text rendered as text', () => {
   it('should show a failed list load with the title as text', async () => {
     const testApi = setup();
     testApi.intercept((r) => r.method === 'GET' && r.path === '/users', hostileProblem(409));
-    const el = await fixture(html`<roster-user-list .client=${testApi.owner} locale="en" style="height: 400px"></roster-user-list>`);
+    const el = await fixture(
+      html`<roster-user-list .client=${testApi.owner} locale="en" style="height: 400px"></roster-user-list>`,
+    );
     const message = await until(() => shadowText(el, '[part~="alert"] .state-text'), 'error shown');
     expect(message).to.equal(TITLE);
     await guard.assertClean(el);
@@ -53,7 +67,9 @@ describe('server text rendered as text', () => {
     const id = await samId(testApi);
     const isProfile = (r: RecordedRequest) => r.path === `/users/${id}`;
     const stopLoad = testApi.intercept((r) => r.method === 'GET' && isProfile(r), hostileProblem(404));
-    const el = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${testApi.owner} user-id=${id} locale="en"></roster-user-editor>`);
+    const el = await fixture<RosterUserEditor>(
+      html`<roster-user-editor .client=${testApi.owner} user-id=${id} locale="en"></roster-user-editor>`,
+    );
     expect(await until(() => shadowText(el, '[part~="alert"] .state-text'), 'load error')).to.equal(TITLE);
     stopLoad();
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
@@ -71,8 +87,10 @@ describe('server text rendered as text', () => {
     stopSave();
 
     // A field code this version does not know: the field says "invalid value", never the server's markup.
-    testApi.intercept((r) => r.method === 'PATCH' && isProfile(r),
-      hostileProblem(422, [{ field: 'firstName', code: 'backend_specific', message: FIELD_MESSAGE }]));
+    testApi.intercept(
+      (r) => r.method === 'PATCH' && isProfile(r),
+      hostileProblem(422, [{ field: 'firstName', code: 'backend_specific', message: FIELD_MESSAGE }]),
+    );
     await edit('Samu');
     const fieldError = await until(() => el.shadowRoot!.querySelector('#f-firstName-error'), 'field error');
     expect(fieldError.textContent!.trim()).to.equal(en.errors.invalid_value);
@@ -82,11 +100,22 @@ describe('server text rendered as text', () => {
   it('should show a field message of a refused grants save as text', async () => {
     const testApi = setup();
     const id = await samId(testApi);
-    testApi.intercept((r) => r.method === 'PATCH', hostileProblem(422, [{ field: 'access.tasks', code: 'backend_specific', message: FIELD_MESSAGE }]));
-    const el = await fixture(html`<roster-access-grants .client=${testApi.owner} user-id=${id} locale="en"></roster-access-grants>`);
-    const siteAudit = await until(() => el.shadowRoot!.querySelector<HTMLInputElement>('[data-tool-id="site-audit"]'), 'tools');
+    testApi.intercept(
+      (r) => r.method === 'PATCH',
+      hostileProblem(422, [{ field: 'access.tasks', code: 'backend_specific', message: FIELD_MESSAGE }]),
+    );
+    const el = await fixture(
+      html`<roster-access-grants .client=${testApi.owner} user-id=${id} locale="en"></roster-access-grants>`,
+    );
+    const siteAudit = await until(
+      () => el.shadowRoot!.querySelector<HTMLInputElement>('[data-tool-id="site-audit"]'),
+      'tools',
+    );
     siteAudit.click();
-    await until(() => !el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="actions"] [part~="button-primary"]')!.disabled, 'dirty');
+    await until(
+      () => !el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="actions"] [part~="button-primary"]')!.disabled,
+      'dirty',
+    );
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="actions"] [part~="button-primary"]')!.click();
     expect(await until(() => shadowText(el, '[part~="field-error"]'), 'field message')).to.equal(FIELD_MESSAGE);
     await guard.assertClean(el);
@@ -96,7 +125,9 @@ describe('server text rendered as text', () => {
     const testApi = setup();
     const id = await samId(testApi);
     testApi.intercept((r) => r.method === 'GET' && r.path === `/users/${id}/stats`, hostileProblem(409));
-    const el = await fixture(html`<roster-user-stats .client=${testApi.owner} user-id=${id} locale="en"></roster-user-stats>`);
+    const el = await fixture(
+      html`<roster-user-stats .client=${testApi.owner} user-id=${id} locale="en"></roster-user-stats>`,
+    );
     expect(await until(() => shadowText(el, '[part~="alert"] .state-text'), 'stats error')).to.equal(TITLE);
     await guard.assertClean(el);
   });

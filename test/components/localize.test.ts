@@ -61,7 +61,9 @@ describe('localisation', () => {
   });
 
   it('should follow the nearest lang attribute and its changes at run time', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><roster-locale-probe></roster-locale-probe></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="de"><roster-locale-probe></roster-locale-probe></div>`,
+    );
     const el = wrapper.firstElementChild as LocaleProbe;
     expect(printed(el)).to.equal(`${de.list.newUser}|de|1.234,5`);
     wrapper.lang = 'en-GB';
@@ -78,7 +80,9 @@ describe('localisation', () => {
   });
 
   it('should prefer the locale attribute, and react when it changes', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><roster-locale-probe locale="en"></roster-locale-probe></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="de"><roster-locale-probe locale="en"></roster-locale-probe></div>`,
+    );
     const el = wrapper.firstElementChild as LocaleProbe;
     expect(printed(el)).to.match(/^New user\|en\|/);
     el.setAttribute('locale', 'de');
@@ -102,7 +106,9 @@ describe('localisation', () => {
   });
 
   it('should fall back to English for an unknown or invalid language', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="xx-invalid-tag-"><roster-locale-probe></roster-locale-probe></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="xx-invalid-tag-"><roster-locale-probe></roster-locale-probe></div>`,
+    );
     expect(printed(wrapper.firstElementChild!)).to.match(/^New user\|en\|/);
     // Korean is a language Roster has no catalog for: English words, Korean numbers and dates.
     const other = await fixture<LocaleProbe>(html`<roster-locale-probe locale="ko"></roster-locale-probe>`);
@@ -110,7 +116,9 @@ describe('localisation', () => {
   });
 
   it('should merge a host i18n override over the locale’s catalog', async () => {
-    const el = await fixture<LocaleProbe>(html`<roster-locale-probe locale="de" .i18n=${{ list: { newUser: 'Kollegen einladen' } }}></roster-locale-probe>`);
+    const el = await fixture<LocaleProbe>(
+      html`<roster-locale-probe locale="de" .i18n=${{ list: { newUser: 'Kollegen einladen' } }}></roster-locale-probe>`,
+    );
     expect(printed(el)).to.match(/^Kollegen einladen\|de\|/);
     const t = (el as unknown as { localize: { t: Catalog } }).localize.t;
     expect(t.list.search).to.equal(de.list.search);
@@ -130,7 +138,9 @@ describe('localisation', () => {
 
   it('should format dates and relative times with Intl in the resolved locale', async () => {
     const el = await fixture<LocaleProbe>(html`<roster-locale-probe locale="de"></roster-locale-probe>`);
-    const localize = (el as unknown as { localize: { date(v: string): string; relativeTime(v: number, now: number): string } }).localize;
+    const localize = (
+      el as unknown as { localize: { date(v: string): string; relativeTime(v: number, now: number): string } }
+    ).localize;
     expect(localize.date('2024-03-04T12:00:00Z')).to.equal('04.03.2024');
     const now = Date.UTC(2024, 2, 10);
     expect(localize.relativeTime(now - 3 * 86_400_000, now)).to.equal('vor 3 Tagen');
@@ -148,10 +158,16 @@ describe('localisation', () => {
   });
 
   it('should describe errors by code, by class, then by title', () => {
-    expect(errorMessage(new ForbiddenError({ status: 403, code: 'forbidden', title: 'Not allowed' }), de)).to.equal(de.errors.forbidden);
+    expect(errorMessage(new ForbiddenError({ status: 403, code: 'forbidden', title: 'Not allowed' }), de)).to.equal(
+      de.errors.forbidden,
+    );
     expect(errorMessage(new ResponseShapeError('items', 'expected array'), en)).to.equal(en.errors.invalid_response);
-    expect(errorMessage(new ServerError({ status: 502, code: 'bad_gateway', title: 'Bad gateway' }), en)).to.equal(en.errors.server_error);
-    expect(errorMessage({ code: 'something_new', title: 'Something new happened' }, en)).to.equal('Something new happened');
+    expect(errorMessage(new ServerError({ status: 502, code: 'bad_gateway', title: 'Bad gateway' }), en)).to.equal(
+      en.errors.server_error,
+    );
+    expect(errorMessage({ code: 'something_new', title: 'Something new happened' }, en)).to.equal(
+      'Something new happened',
+    );
     expect(errorMessage(undefined, de)).to.equal(de.errors.unknown);
   });
 
@@ -161,12 +177,17 @@ describe('localisation', () => {
       <roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="height: 400px"></roster-user-list></div>`);
     const list = wrapper.querySelector<RosterUserList>('roster-user-list')!;
     const text = () => list.shadowRoot!.textContent!;
-    await waitFor(() => text().includes(en.list.newUser) && list.shadowRoot!.querySelector('.body [role="row"][data-id]'), 'English list');
+    await waitFor(
+      () => text().includes(en.list.newUser) && list.shadowRoot!.querySelector('.body [role="row"][data-id]'),
+      'English list',
+    );
     wrapper.lang = 'de';
     await waitFor(() => text().includes(de.list.newUser), 'German list');
     expect(text()).to.include(de.roles.owner.name);
     expect(text()).to.include(de.list.columns.created);
-    expect(list.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.placeholder).to.equal(de.list.searchPlaceholder);
+    expect(list.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.placeholder).to.equal(
+      de.list.searchPlaceholder,
+    );
     list.locale = 'en';
     await waitFor(() => text().includes(en.list.newUser), 'English again by the locale attribute');
   });
@@ -181,7 +202,9 @@ describe('localisation', () => {
     });
 
     it('arrive as a new catalog, under an element’s i18n override, and shown English re-renders', async () => {
-      const el = await fixture<LocaleProbe>(html`<roster-locale-probe locale="en" .i18n=${{ list: { newUser: 'Invite a colleague' } }}></roster-locale-probe>`);
+      const el = await fixture<LocaleProbe>(
+        html`<roster-locale-probe locale="en" .i18n=${{ list: { newUser: 'Invite a colleague' } }}></roster-locale-probe>`,
+      );
       const before = tOf(el);
       const renders = el.renders.length;
       expect(before.stats).to.equal(undefined);

@@ -7,11 +7,19 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 // Every module fetch of this page, seen before anything below loads on demand.
 const fetched: PerformanceResourceTiming[] = [];
-new PerformanceObserver((list) => fetched.push(...(list.getEntries() as PerformanceResourceTiming[]))).observe({ type: 'resource', buffered: true });
+new PerformanceObserver((list) => fetched.push(...(list.getEntries() as PerformanceResourceTiming[]))).observe({
+  type: 'resource',
+  buffered: true,
+});
 
 import '../../src/components/define.js';
 import { en } from '../../src/components/localize/english.js';
-import { buttonStyles, feedbackStyles, skeletonStyles, utilityStyles } from '../../src/components/styles/controls.styles.js';
+import {
+  buttonStyles,
+  feedbackStyles,
+  skeletonStyles,
+  utilityStyles,
+} from '../../src/components/styles/controls.styles.js';
 import { OnDemandController, onDemandModule } from '../../src/components/on-demand.js';
 import { errorMessage } from '../../src/components/shared/errors.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
@@ -43,7 +51,9 @@ describe('on-demand elements', () => {
     const editor = await waitFor(() => fetchOf(EDITOR_CHUNK), 'the editor prefetched while idle', 20000);
     expect(editor.startTime, 'the editor was requested after the list was usable').to.be.greaterThan(usableAt!);
     await waitFor(() => customElements.get('roster-user-editor'), 'the editor defined');
-    expect(fetchOf(ACCOUNT_PASSWORD_FORM), 'no account password form where each profile has its own password').to.equal(undefined);
+    expect(fetchOf(ACCOUNT_PASSWORD_FORM), 'no account password form where each profile has its own password').to.equal(
+      undefined,
+    );
   });
 
   it('should fetch the account password form for the owner of a shared-password account, before it is opened', async () => {
@@ -56,8 +66,13 @@ describe('on-demand elements', () => {
 
   it('should load a module once, and import it again after a failure, saying to check the connection', async () => {
     let attempts = 0;
-    const load = onDemandModule('A module', () => (++attempts === 1 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve({ attempts })));
-    const error: unknown = await load().then(() => undefined, (failure: unknown) => failure);
+    const load = onDemandModule('A module', () =>
+      ++attempts === 1 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve({ attempts }),
+    );
+    const error: unknown = await load().then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
     expect(errorMessage(error, en)).to.equal(en.errors.network_error);
     const [first, second] = await Promise.all([load(), load()]);
     expect(first).to.equal(second);
@@ -65,7 +80,7 @@ describe('on-demand elements', () => {
     expect(attempts).to.equal(2);
   });
 
-  it('should define an editor added later to the document, and one inside a host\'s shadow root', async () => {
+  it("should define an editor added later to the document, and one inside a host's shadow root", async () => {
     const testApi = setupApi({ data: 'demo' });
     const client = clientFor(testApi.api, DEMO_VIEWERS.owner);
     const inDocument = document.createElement('roster-user-editor');
@@ -77,7 +92,10 @@ describe('on-demand elements', () => {
     host.attachShadow({ mode: 'open' }).append(inShadow);
     try {
       await waitFor(() => inDocument.shadowRoot?.querySelector('form, [part~="form"]'), 'the editor renders its form');
-      await waitFor(() => customElements.get('roster-access-grants') && inShadow.shadowRoot, 'the grants in a shadow root upgrade');
+      await waitFor(
+        () => customElements.get('roster-access-grants') && inShadow.shadowRoot,
+        'the grants in a shadow root upgrade',
+      );
       expect(inShadow).to.be.instanceOf(customElements.get('roster-access-grants')!);
     } finally {
       inDocument.remove();
@@ -93,7 +111,7 @@ describe('on-demand elements', () => {
     const stats = document.createElement('roster-user-stats');
     root.append(stats);
     try {
-      await waitFor(() => stats.shadowRoot, 'the stats upgrade inside the host\'s shadow root');
+      await waitFor(() => stats.shadowRoot, "the stats upgrade inside the host's shadow root");
     } finally {
       host.remove();
     }

@@ -11,8 +11,11 @@ import { axeCheck, clientFor, outside, settled, setupApi, waitFor } from './help
 // The panel as a host page holds it: in the page's flow, with the host's own content below it.
 const root = (panel: RosterPanel) => panel.shadowRoot!;
 const list = (panel: RosterPanel) => root(panel).querySelector<RosterUserList>('roster-user-list')!;
-const rows = (panel: RosterPanel) => [...list(panel)?.shadowRoot?.querySelectorAll<HTMLElement>('.body [role="row"][data-id]') ?? []];
-const rowOf = (panel: RosterPanel, name: string) => rows(panel).find((row) => row.querySelector('.name')?.textContent?.trim() === name);
+const rows = (panel: RosterPanel) => [
+  ...(list(panel)?.shadowRoot?.querySelectorAll<HTMLElement>('.body [role="row"][data-id]') ?? []),
+];
+const rowOf = (panel: RosterPanel, name: string) =>
+  rows(panel).find((row) => row.querySelector('.name')?.textContent?.trim() === name);
 const title = (panel: RosterPanel) => root(panel).querySelector('.detail-title')?.textContent?.trim();
 const toast = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('[part~="toast"]');
 const status = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('.toast-region')!;
@@ -30,8 +33,9 @@ function scrollAreas(host: Element): string[] {
   const walk = (node: ParentNode) => {
     for (const el of node.querySelectorAll<HTMLElement>('*')) {
       const { overflowX, overflowY } = getComputedStyle(el);
-      const scrolls = (/auto|scroll/.test(overflowY) && el.scrollHeight > el.clientHeight + 1)
-        || (/auto|scroll/.test(overflowX) && el.scrollWidth > el.clientWidth + 1);
+      const scrolls =
+        (/auto|scroll/.test(overflowY) && el.scrollHeight > el.clientHeight + 1) ||
+        (/auto|scroll/.test(overflowX) && el.scrollWidth > el.clientWidth + 1);
       if (scrolls) found.push(`${el.localName}.${el.className}`);
       if (el.shadowRoot) walk(el.shadowRoot);
     }
@@ -77,12 +81,16 @@ describe('<roster-panel> in a page', () => {
     const { panel, footer } = await pageWithPanel();
     await waitFor(() => rows(panel).length > 0 && settled(panel), 'rows rendered');
     // Nothing below the host's footer: the page is as tall as what it shows.
-    const slack = () => document.documentElement.scrollHeight - (footer.getBoundingClientRect().bottom + window.scrollY);
+    const slack = () =>
+      document.documentElement.scrollHeight - (footer.getBoundingClientRect().bottom + window.scrollY);
     const before = slack();
     await openUser(panel, 'Sophie Becker');
     for (const tab of ['access', 'activity', 'profile']) {
       root(panel).querySelector<HTMLElement>(`#tab-${tab}`)!.click();
-      await waitFor(() => root(panel).querySelector(`#panel-${tab}:not([hidden]) > *`) && settled(panel), `${tab} loaded`);
+      await waitFor(
+        () => root(panel).querySelector(`#panel-${tab}:not([hidden]) > *`) && settled(panel),
+        `${tab} loaded`,
+      );
       expect(slack(), `no empty page below the panel (${tab})`).to.be.at.most(Math.max(before, 0) + 1);
       expect(scrollAreas(panel), `no nested scroll area (${tab})`).to.deep.equal([]);
     }
@@ -102,7 +110,10 @@ describe('<roster-panel> in a page', () => {
     expect(message.textContent).to.include(en.list.resent('hannah.mueller@nordlicht.de'));
     const box = message.getBoundingClientRect();
     expect(box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight, 'in view').to.equal(true);
-    await waitFor(() => !list(panel).shadowRoot!.querySelector('[part~="row"] [part~="button-icon"][aria-disabled="true"]'), 'sent');
+    await waitFor(
+      () => !list(panel).shadowRoot!.querySelector('[part~="row"] [part~="button-icon"][aria-disabled="true"]'),
+      'sent',
+    );
     expect(deepActive() === resend, 'focus still on "Resend link"').to.equal(true);
     await axeCheck(panel);
   });
@@ -114,16 +125,24 @@ describe('<roster-panel> in a page', () => {
     row.querySelector<HTMLButtonElement>('button.resend')!.click();
     await waitFor(() => toast(panel), 'a message');
     await waitFor(() => !list(panel).shadowRoot!.querySelector('button.resend[aria-disabled="true"]'), 'sent');
-    expect(liveRegionsSaying(panel, resent), 'one live region says it: the message').to.deep.equal(['roster-panel div.toast-region']);
+    expect(liveRegionsSaying(panel, resent), 'one live region says it: the message').to.deep.equal([
+      'roster-panel div.toast-region',
+    ]);
 
     root(panel).querySelector<HTMLElement>('.toast-close')!.click();
     await waitFor(() => !toast(panel), 'closed');
     await openUser(panel, 'Hannah Müller');
     const profile = editor(panel);
     profile.shadowRoot!.querySelector<HTMLButtonElement>('.verification button')!.click();
-    await waitFor(() => profile.shadowRoot!.querySelector('.verification [part~="note"]'), 'the note beside the button');
+    await waitFor(
+      () => profile.shadowRoot!.querySelector('.verification [part~="note"]'),
+      'the note beside the button',
+    );
     await waitFor(() => toast(panel), 'a message');
-    expect(liveRegionsSaying(panel, en.editor.verification.resent('hannah.mueller@nordlicht.de')), 'still once').to.deep.equal(['roster-panel div.toast-region']);
+    expect(
+      liveRegionsSaying(panel, en.editor.verification.resent('hannah.mueller@nordlicht.de')),
+      'still once',
+    ).to.deep.equal(['roster-panel div.toast-region']);
   });
 
   it('should keep a message while hovered or focused, and close it on request with focus kept in the panel', async () => {
@@ -142,32 +161,51 @@ describe('<roster-panel> in a page', () => {
 
   it('should go back to the row after a delete, say so, and ask nothing more of the deleted profile', async () => {
     const { panel, testApi } = await pageWithPanel();
-    await openUser(panel, 'Liam O\'Connor');
+    await openUser(panel, "Liam O'Connor");
     const id = panel.selectedUser!.id;
     // Every tab visited: each holds an element that loaded this profile.
     for (const tab of ['access', 'activity', 'profile']) {
       root(panel).querySelector<HTMLElement>(`#tab-${tab}`)!.click();
-      await waitFor(() => root(panel).querySelector(`#panel-${tab}:not([hidden]) > *`) && settled(panel), `${tab} loaded`);
+      await waitFor(
+        () => root(panel).querySelector(`#panel-${tab}:not([hidden]) > *`) && settled(panel),
+        `${tab} loaded`,
+      );
     }
-    const deleteButton = await waitFor(() => editor(panel).shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'), 'loaded');
+    const deleteButton = await waitFor(
+      () => editor(panel).shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'),
+      'loaded',
+    );
     deleteButton.click();
-    const confirm = await waitFor(() => (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]'), 'asked');
+    const confirm = await waitFor(
+      () =>
+        (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>(
+          '#delete-dialog [part~="button-danger"]',
+        ),
+      'asked',
+    );
     const deleteAt = testApi.requests.length;
     confirm.focus();
     confirm.click();
     await waitFor(() => title(panel) === undefined, 'closed');
-    await waitFor(() => toast(panel)?.textContent?.includes(en.editor.delete.deleted('Liam O\'Connor')), 'announced');
-    expect(deepActive()?.closest('[role="row"]')?.querySelector('.name')?.textContent?.trim(), 'focus on the next row').to.equal('Mehmet Yılmaz');
+    await waitFor(() => toast(panel)?.textContent?.includes(en.editor.delete.deleted("Liam O'Connor")), 'announced');
+    expect(
+      deepActive()?.closest('[role="row"]')?.querySelector('.name')?.textContent?.trim(),
+      'focus on the next row',
+    ).to.equal('Mehmet Yılmaz');
     // Give late requests a chance: the list settles, then nothing asks for the deleted user.
     await waitFor(() => settled(panel), 'settled');
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const after = testApi.requests.slice(deleteAt).filter((r) => r.path.includes(id) && r.method !== 'DELETE');
-    expect(after.map((r) => `${r.method} ${r.path}`), `no request for the deleted profile: ${testApi.requests.slice(deleteAt).map((r) => r.method + ' ' + r.path)}`).to.deep.equal([]);
+    expect(
+      after.map((r) => `${r.method} ${r.path}`),
+      `no request for the deleted profile: ${testApi.requests.slice(deleteAt).map((r) => r.method + ' ' + r.path)}`,
+    ).to.deep.equal([]);
   });
 
   it('should return to the same place in the page when a profile closes', async () => {
     const testApi = setupApi({ data: 'demo', demoUsers: 300 });
-    const page = await fixture<HTMLDivElement>(html`<div><roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
+    const page =
+      await fixture<HTMLDivElement>(html`<div><roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
       style="display: block; width: 1100px"></roster-panel></div>`);
     const panel = page.querySelector('roster-panel')!;
     await waitFor(() => rows(panel).length > 0, 'rows');
@@ -184,7 +222,10 @@ describe('<roster-panel> in a page', () => {
     const scrolled = window.scrollY;
     row.click();
     await waitFor(() => title(panel) === name, 'open');
-    expect(root(panel).querySelector('.detail')!.getBoundingClientRect().top, 'the sheet starts in view').to.be.at.least(-1);
+    expect(
+      root(panel).querySelector('.detail')!.getBoundingClientRect().top,
+      'the sheet starts in view',
+    ).to.be.at.least(-1);
     root(panel).querySelector<HTMLButtonElement>('.back-button')!.click();
     await waitFor(() => title(panel) === undefined, 'closed');
     await waitFor(() => deepActive()?.closest('[role="row"]'), 'a row focused');

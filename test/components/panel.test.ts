@@ -1,7 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/panel/roster-panel.js';
-import { UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, EditorCloseRequestEvent } from '../../src/components/events.js';
+import {
+  UserCreatedEvent,
+  UserCreateRequestEvent,
+  UserDeletedEvent,
+  EditorCloseRequestEvent,
+} from '../../src/components/events.js';
 import { de } from '../../src/components/localize/de.js';
 import { en } from '../../src/components/localize/english.js';
 import { EXPORT_PARTS } from '../../src/components/parts.js';
@@ -13,16 +18,22 @@ import { axeCheck, clientFor, outside, settled, setupApi, waitFor, type TestApi 
 
 const root = (panel: RosterPanel) => panel.shadowRoot!;
 const list = (panel: RosterPanel) => root(panel).querySelector<RosterUserList>('roster-user-list')!;
-const rows = (panel: RosterPanel) => [...list(panel)?.shadowRoot?.querySelectorAll<HTMLElement>('.body [role="row"][data-id]') ?? []];
-const rowOf = (panel: RosterPanel, name: string) => rows(panel).find((row) => row.querySelector('.name')?.textContent?.trim() === name);
+const rows = (panel: RosterPanel) => [
+  ...(list(panel)?.shadowRoot?.querySelectorAll<HTMLElement>('.body [role="row"][data-id]') ?? []),
+];
+const rowOf = (panel: RosterPanel, name: string) =>
+  rows(panel).find((row) => row.querySelector('.name')?.textContent?.trim() === name);
 const title = (panel: RosterPanel) => root(panel).querySelector('.detail-title')?.textContent?.trim();
-const shown = (element: Element | null | undefined) => Boolean(element && (element as HTMLElement).offsetParent !== null);
+const shown = (element: Element | null | undefined) =>
+  Boolean(element && (element as HTMLElement).offsetParent !== null);
 const detail = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('.detail')!;
 const backButton = (panel: RosterPanel) => root(panel).querySelector<HTMLButtonElement>('.back-button')!;
 const tabPanel = (panel: RosterPanel) => root(panel).querySelector('.tab-panel:not([hidden])');
 
 async function renderPanel(client: RosterClient, width = '1100px') {
-  const panel = await fixture<RosterPanel>(html`<roster-panel .client=${client} style="width: ${width}; height: 640px"></roster-panel>`);
+  const panel = await fixture<RosterPanel>(
+    html`<roster-panel .client=${client} style="width: ${width}; height: 640px"></roster-panel>`,
+  );
   await waitFor(() => rows(panel).length > 0, 'rows rendered');
   return panel;
 }
@@ -39,7 +50,6 @@ async function demoUser(testApi: TestApi, email: string): Promise<User> {
 }
 
 describe('<roster-panel>', () => {
-
   it('should render the team from the reference API and load the viewer once for every element', async () => {
     const testApi = setupApi({ data: 'demo' });
     const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
@@ -76,7 +86,10 @@ describe('<roster-panel>', () => {
     const list = root(panel).querySelector('roster-user-list')!;
     await list.updateComplete;
     const selectedRows = [...list.shadowRoot!.querySelectorAll('[role="row"][aria-selected="true"]')];
-    expect(selectedRows.map((row) => row.getAttribute('data-id')), 'the open user is marked in the list').to.deep.equal([sophie.id]);
+    expect(
+      selectedRows.map((row) => row.getAttribute('data-id')),
+      'the open user is marked in the list',
+    ).to.deep.equal([sophie.id]);
 
     const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
     expect(tabs.map((tab) => tab.textContent!.trim())).to.deep.equal(Object.values(en.panel.tabs));
@@ -91,20 +104,36 @@ describe('<roster-panel>', () => {
     expect(tabPanel(panel)!.querySelector('roster-user-stats')!.getAttribute('user-id')).to.equal(sophie.id);
 
     // Another user keeps the tab, for comparing the same figures.
-    await openUser(panel, 'Liam O\'Connor');
-    expect(tabPanel(panel)!.querySelector('roster-user-stats')!.getAttribute('user-id')).to.equal(panel.selectedUser!.id);
+    await openUser(panel, "Liam O'Connor");
+    expect(tabPanel(panel)!.querySelector('roster-user-stats')!.getAttribute('user-id')).to.equal(
+      panel.selectedUser!.id,
+    );
   });
 
   it('should name granted tasks and tasks of events through one lookup, reading no page of tasks twice', async () => {
     // 450 tasks plus Sam's own, the oldest, which sorts last: grants need page 2 of the tool's tasks, events page 3.
     let clock = new Date(Date.now() - 3 * 86_400_000);
     const tasks = Array.from({ length: 450 }, (_, i) => ({
-      id: `rt-${i}`, toolId: 'rank-tracker', name: `Project ${String(i).padStart(3, '0')}`, ownerId: 'usr_sam', createdAt: new Date().toISOString(),
+      id: `rt-${i}`,
+      toolId: 'rank-tracker',
+      name: `Project ${String(i).padStart(3, '0')}`,
+      ownerId: 'usr_sam',
+      createdAt: new Date().toISOString(),
     }));
-    const testApi = setupApi({ now: () => clock, tasks, users: [{
-      id: 'usr_sam', firstName: 'Sam', lastName: 'Spender', email: 'sam.spender@acme.de', role: 'specialist',
-      access: { tools: ['rank-tracker'], tasks: [{ toolId: 'rank-tracker', taskId: 'rt-300' }] },
-    }] });
+    const testApi = setupApi({
+      now: () => clock,
+      tasks,
+      users: [
+        {
+          id: 'usr_sam',
+          firstName: 'Sam',
+          lastName: 'Spender',
+          email: 'sam.spender@acme.de',
+          role: 'specialist',
+          access: { tools: ['rank-tracker'], tasks: [{ toolId: 'rank-tracker', taskId: 'rt-300' }] },
+        },
+      ],
+    });
     await clientFor(testApi.api, 'sam.spender@acme.de').tasks.create({ toolId: 'rank-tracker', name: 'Zebra report' });
     clock = new Date();
     const panel = await renderPanel(clientFor(testApi.api, 'olivia.owner@acme.de'));
@@ -112,13 +141,23 @@ describe('<roster-panel>', () => {
     const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
     tabs[1].click();
     const grants = await waitFor(() => tabPanel(panel)?.querySelector('roster-access-grants'), 'access tab');
-    await waitFor(() => grants.shadowRoot!.querySelector('.task .task-name')?.textContent?.trim() === 'Project 300', 'granted task named');
+    await waitFor(
+      () => grants.shadowRoot!.querySelector('.task .task-name')?.textContent?.trim() === 'Project 300',
+      'granted task named',
+    );
     tabs[2].click();
     const stats = await waitFor(() => tabPanel(panel)?.querySelector('roster-user-stats'), 'activity tab');
     stats.tab = 'events';
-    await waitFor(() => [...stats.shadowRoot!.querySelectorAll('.body [role="row"] .col-subject')]
-      .some((cell) => cell.textContent!.replace(/\s+/g, ' ').trim() === 'Rank Tracker · Zebra report'), 'task of the event named');
-    const pages = testApi.requests.filter((r) => r.method === 'GET' && /^\/(tools\/[^/]+\/)?tasks$/.test(r.path)).map((r) => r.url.search);
+    await waitFor(
+      () =>
+        [...stats.shadowRoot!.querySelectorAll('.body [role="row"] .col-subject')].some(
+          (cell) => cell.textContent!.replace(/\s+/g, ' ').trim() === 'Rank Tracker · Zebra report',
+        ),
+      'task of the event named',
+    );
+    const pages = testApi.requests
+      .filter((r) => r.method === 'GET' && /^\/(tools\/[^/]+\/)?tasks$/.test(r.path))
+      .map((r) => r.url.search);
     expect(pages).to.have.length(3);
     expect(new Set(pages).size, 'no page read twice').to.equal(3);
   });
@@ -126,7 +165,8 @@ describe('<roster-panel>', () => {
   it('should open the editor in create mode for "New user", unless the host cancels the request', async () => {
     const testApi = setupApi({ data: 'demo' });
     const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
-    const newUserButton = () => list(panel).shadowRoot!.querySelector<HTMLButtonElement>('[part~="toolbar"] [part~="button-primary"]')!;
+    const newUserButton = () =>
+      list(panel).shadowRoot!.querySelector<HTMLButtonElement>('[part~="toolbar"] [part~="button-primary"]')!;
     await waitFor(() => newUserButton(), 'new-user action');
 
     const veto = (event: Event) => event.preventDefault();
@@ -144,7 +184,7 @@ describe('<roster-panel>', () => {
     expect(root(panel).querySelector('[role="tab"]')).to.equal(null);
     // Beside the list as on its own: the form the viewer asked for has focus, so a screen reader says it opened.
     await panel.updateComplete;
-    expect(root(panel).activeElement?.className, 'focus on the form\'s title').to.equal('detail-title');
+    expect(root(panel).activeElement?.className, "focus on the form's title").to.equal('detail-title');
   });
 
   it('should select a created user, open it after the confirmation, and close a deleted one', async () => {
@@ -153,7 +193,11 @@ describe('<roster-panel>', () => {
     list(panel).dispatchEvent(new UserCreateRequestEvent());
     await waitFor(() => root(panel).querySelector('roster-user-editor'), 'create mode');
     const created = await clientFor(testApi.api, DEMO_VIEWERS.owner).users.create({
-      firstName: 'Jonas', lastName: 'Keller', email: 'jonas.keller@nordlicht.de', role: 'manager', password: 'lighthouse-harbour-42',
+      firstName: 'Jonas',
+      lastName: 'Keller',
+      email: 'jonas.keller@nordlicht.de',
+      role: 'manager',
+      password: 'lighthouse-harbour-42',
     });
     const editor = root(panel).querySelector('roster-user-editor')!;
     editor.dispatchEvent(new UserCreatedEvent(created));
@@ -175,7 +219,8 @@ describe('<roster-panel>', () => {
   it('should keep focus in the panel when the detail holding it closes or changes', async () => {
     const testApi = setupApi({ data: 'demo' });
     const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
-    const focusedRow = () => list(panel).shadowRoot!.activeElement?.closest('[role="row"]')?.querySelector('.name')?.textContent?.trim();
+    const focusedRow = () =>
+      list(panel).shadowRoot!.activeElement?.closest('[role="row"]')?.querySelector('.name')?.textContent?.trim();
     const enter = (row: HTMLElement) => {
       row.focus();
       row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
@@ -200,39 +245,60 @@ describe('<roster-panel>', () => {
     await form.updateComplete;
     form.shadowRoot!.querySelector<HTMLElement>('#f-firstName')!.focus();
     const created = await clientFor(testApi.api, DEMO_VIEWERS.owner).users.create({
-      firstName: 'Jonas', lastName: 'Keller', email: 'jonas.keller@nordlicht.de', role: 'manager', password: 'lighthouse-harbour-42',
+      firstName: 'Jonas',
+      lastName: 'Keller',
+      email: 'jonas.keller@nordlicht.de',
+      role: 'manager',
+      password: 'lighthouse-harbour-42',
     });
     form.dispatchEvent(new UserCreatedEvent(created));
     form.dispatchEvent(new EditorCloseRequestEvent(undefined));
     await waitFor(() => title(panel) === 'Jonas Keller', 'the new user open');
     expect(root(panel).activeElement?.className).to.equal('detail-title');
 
-    await openUser(panel, 'Liam O\'Connor');
-    const deleteButton = await waitFor(() => tabPanel(panel)!.querySelector('roster-user-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'), 'loaded');
+    await openUser(panel, "Liam O'Connor");
+    const deleteButton = await waitFor(
+      () =>
+        tabPanel(panel)!
+          .querySelector('roster-user-editor')!
+          .shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'),
+      'loaded',
+    );
     deleteButton.focus();
     deleteButton.click();
-    (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]')!.click();
+    (deleteButton.getRootNode() as ShadowRoot)
+      .querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]')!
+      .click();
     await waitFor(() => title(panel) === undefined, 'deleted and closed');
     await list(panel).updateComplete;
     expect(document.activeElement?.localName).to.equal('roster-panel');
     expect(focusedRow(), 'on the row that took its place').to.equal('Mehmet Yılmaz');
   });
 
-  it('should say a delete in a live region that outlives the editor, in the viewer\'s language', async () => {
+  it("should say a delete in a live region that outlives the editor, in the viewer's language", async () => {
     const testApi = setupApi({ data: 'demo' });
-    const panel = await fixture<RosterPanel>(html`<roster-panel lang="de" .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
+    const panel =
+      await fixture<RosterPanel>(html`<roster-panel lang="de" .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
       style="width: 1100px; height: 640px"></roster-panel>`);
     await waitFor(() => rows(panel).length > 0, 'rows rendered');
     const status = root(panel).querySelector('[role="status"]');
     expect(status?.textContent?.trim(), 'an empty live region before anything happened').to.equal('');
-    await openUser(panel, 'Liam O\'Connor');
-    const deleteButton = await waitFor(() => tabPanel(panel)!.querySelector('roster-user-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'), 'loaded');
+    await openUser(panel, "Liam O'Connor");
+    const deleteButton = await waitFor(
+      () =>
+        tabPanel(panel)!
+          .querySelector('roster-user-editor')!
+          .shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'),
+      'loaded',
+    );
     deleteButton.click();
-    (deleteButton.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]')!.click();
+    (deleteButton.getRootNode() as ShadowRoot)
+      .querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]')!
+      .click();
     await waitFor(() => title(panel) === undefined, 'deleted and closed');
     expect(Boolean(root(panel).querySelector('roster-user-editor')), 'the editor is gone').to.equal(false);
     expect(root(panel).querySelector('[role="status"]') === status, 'the same region').to.equal(true);
-    expect(status!.textContent!.trim()).to.equal(de.editor.delete.deleted('Liam O\'Connor'));
+    expect(status!.textContent!.trim()).to.equal(de.editor.delete.deleted("Liam O'Connor"));
   });
 
   it('should let a keyboard reach every tab panel, also one without controls', async () => {
@@ -243,13 +309,18 @@ describe('<roster-panel>', () => {
     tabs[1].click();
     const grants = await waitFor(() => tabPanel(panel)?.querySelector('roster-access-grants'), 'access tab');
     await waitFor(() => grants.shadowRoot!.querySelector('[part~="note"]'), 'the manager sentence');
-    expect(Boolean(grants.shadowRoot!.querySelector('button, input, select')), 'a manager\'s access has no controls').to.equal(false);
+    expect(
+      Boolean(grants.shadowRoot!.querySelector('button, input, select')),
+      "a manager's access has no controls",
+    ).to.equal(false);
     // Something to reach after the panel: Tab never leaves the page.
     panel.after(document.createElement('button'));
     tabs[1].focus();
     await sendKeys({ press: 'Tab' });
     expect(root(panel).activeElement?.id, 'Tab from the tab goes to its panel').to.equal('panel-access');
-    expect([...root(panel).querySelectorAll('[role="tabpanel"]')].map((tabPanel) => tabPanel.getAttribute('tabindex'))).to.deep.equal(['0', '0', '0']);
+    expect(
+      [...root(panel).querySelectorAll('[role="tabpanel"]')].map((tabPanel) => tabPanel.getAttribute('tabindex')),
+    ).to.deep.equal(['0', '0', '0']);
   });
 
   it('should ask the editor before leaving unsaved changes, and stay when the viewer keeps them', async () => {
@@ -263,18 +334,18 @@ describe('<roster-panel>', () => {
       asked += 1;
       return Promise.resolve(answer);
     };
-    rowOf(panel, 'Liam O\'Connor')!.click();
+    rowOf(panel, "Liam O'Connor")!.click();
     await waitFor(() => asked === 1, 'asked once');
     await panel.updateComplete;
     expect(title(panel)).to.equal('Sophie Becker');
     expect(await panel.clearSelection()).to.equal(false);
 
     answer = true;
-    rowOf(panel, 'Liam O\'Connor')!.click();
-    await waitFor(() => title(panel) === 'Liam O\'Connor', 'moved on');
+    rowOf(panel, "Liam O'Connor")!.click();
+    await waitFor(() => title(panel) === "Liam O'Connor", 'moved on');
   });
 
-  it('should open a user in the list\'s place with a way back, in a narrow container and a wide one', async () => {
+  it("should open a user in the list's place with a way back, in a narrow container and a wide one", async () => {
     const testApi = setupApi({ data: 'demo' });
     const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner), '480px');
     expect(shown(list(panel))).to.equal(true);
@@ -305,7 +376,10 @@ describe('<roster-panel>', () => {
     try {
       const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
       expect(getComputedStyle(rows(panel)[0]).outlineColor).to.equal('rgb(1, 2, 3)');
-      const button = await waitFor(() => list(panel).shadowRoot!.querySelector('[part~="toolbar"] [part~="button-primary"]'), 'button');
+      const button = await waitFor(
+        () => list(panel).shadowRoot!.querySelector('[part~="toolbar"] [part~="button-primary"]'),
+        'button',
+      );
       expect(getComputedStyle(button).outlineColor).to.equal('rgb(4, 5, 6)');
       await openUser(panel, 'Sophie Becker');
       expect(root(panel).querySelector('roster-user-editor')!.getAttribute('exportparts')).to.equal(EXPORT_PARTS);
@@ -323,7 +397,8 @@ describe('<roster-panel>', () => {
       document.documentElement.style.fontSize = '32px';
       try {
         const testApi = setupApi({ data: 'demo' });
-        const panel = await fixture<RosterPanel>(html`<roster-panel lang="de" .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
+        const panel =
+          await fixture<RosterPanel>(html`<roster-panel lang="de" .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
           style="width: ${width}px; height: 2400px"></roster-panel>`);
         await waitFor(() => rows(panel).length > 0, 'rows rendered');
         for (const name of ['Hannah Müller', 'Sophie Becker']) {
@@ -331,7 +406,10 @@ describe('<roster-panel>', () => {
           for (const tab of ['profile', 'access', 'activity']) {
             const button = root(panel).querySelector<HTMLElement>(`#tab-${tab}`)!;
             button.click();
-            await waitFor(() => tabPanel(panel)?.id === `panel-${tab}` && tabPanel(panel)!.firstElementChild && settled(panel), `${name}: ${tab} loaded`);
+            await waitFor(
+              () => tabPanel(panel)?.id === `panel-${tab}` && tabPanel(panel)!.firstElementChild && settled(panel),
+              `${name}: ${tab} loaded`,
+            );
             expect(outside(panel), `${name}, ${tab}`).to.deep.equal([]);
             const tabs = root(panel).querySelector<HTMLElement>('[role="tablist"]')!;
             expect(tabs.scrollWidth, 'no hidden sideways scroll').to.be.at.most(tabs.clientWidth);
@@ -354,7 +432,10 @@ describe('<roster-panel>', () => {
     it('should let a manager browse the team without the new-user action enabled', async () => {
       const testApi = setupApi({ data: 'demo' });
       const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.manager));
-      const button = await waitFor(() => list(panel).shadowRoot!.querySelector('[part~="toolbar"] [part~="button-primary"]'), 'button');
+      const button = await waitFor(
+        () => list(panel).shadowRoot!.querySelector('[part~="toolbar"] [part~="button-primary"]'),
+        'button',
+      );
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       await openUser(panel, 'Sophie Becker');
       expect(shown(backButton(panel))).to.equal(true);
@@ -367,7 +448,8 @@ describe('<roster-panel>', () => {
         const testApi = setupApi({ data: 'demo' });
         const me = await demoUser(testApi, DEMO_VIEWERS[viewer]);
         testApi.requests.length = 0;
-        const panel = await fixture<RosterPanel>(html`<roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS[viewer])}
+        const panel =
+          await fixture<RosterPanel>(html`<roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS[viewer])}
           style="width: 1100px; height: 640px"></roster-panel>`);
         await waitFor(() => title(panel) === `${me.firstName} ${me.lastName}`, 'own profile');
         await panel.updateComplete;
@@ -376,7 +458,10 @@ describe('<roster-panel>', () => {
         expect(root(panel).querySelector('.badge.read-only')?.textContent?.trim()).to.equal(en.panel.readOnly);
         // The list's first page goes out with `GET /me`, before the viewer is known; nothing after it.
         const pages = testApi.requests.filter((r) => r.method === 'GET' && r.path === '/users');
-        expect(pages.length <= 1 && pages.every((r) => !r.url.searchParams.has('cursor')), `at most the first page: ${pages.map((r) => r.url.search)}`).to.equal(true);
+        expect(
+          pages.length <= 1 && pages.every((r) => !r.url.searchParams.has('cursor')),
+          `at most the first page: ${pages.map((r) => r.url.search)}`,
+        ).to.equal(true);
         expect(panel.tab).to.equal('activity');
         expect(tabPanel(panel)!.querySelector('roster-user-stats')!.getAttribute('user-id')).to.equal(me.id);
         expect(root(panel).textContent).to.include(en.panel.ownProfileText);
@@ -392,7 +477,7 @@ describe('<roster-panel>', () => {
     it('should start over when the client changes to another viewer', async () => {
       const testApi = setupApi({ data: 'demo' });
       const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
-      await openUser(panel, 'Liam O\'Connor');
+      await openUser(panel, "Liam O'Connor");
       panel.client = clientFor(testApi.api, DEMO_VIEWERS.guest);
       await waitFor(() => title(panel) === 'Emily Carter', "the guest's own profile");
       panel.client = clientFor(testApi.api, DEMO_VIEWERS.manager);
@@ -417,7 +502,7 @@ describe('<roster-panel>', () => {
     await axeCheck(dark);
   });
 
-  it('should fire the list\'s roster-select through the panel to the host', async () => {
+  it("should fire the list's roster-select through the panel to the host", async () => {
     const testApi = setupApi({ data: 'demo' });
     const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
     const selected = oneEvent(panel, 'roster-select');
@@ -428,10 +513,17 @@ describe('<roster-panel>', () => {
   it('should show a typed error with a retry, never a blank panel, when GET /me breaks the contract', async () => {
     const testApi = setupApi({ data: 'demo' });
     let broken = true;
-    testApi.intercept((request) => broken && request.path === '/me', async () => Response.json({ user: { id: 'u1' }, permissions: 'all' }));
-    const panel = await fixture<RosterPanel>(html`<roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="width: 1100px; height: 640px"></roster-panel>`);
-    const deepText = (node: Node): string => [...(node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes]
-      .map((child) => (child.nodeType === Node.TEXT_NODE ? child.textContent ?? '' : deepText(child))).join(' ');
+    testApi.intercept(
+      (request) => broken && request.path === '/me',
+      async () => Response.json({ user: { id: 'u1' }, permissions: 'all' }),
+    );
+    const panel = await fixture<RosterPanel>(
+      html`<roster-panel .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="width: 1100px; height: 640px"></roster-panel>`,
+    );
+    const deepText = (node: Node): string =>
+      [...(node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes]
+        .map((child) => (child.nodeType === Node.TEXT_NODE ? (child.textContent ?? '') : deepText(child)))
+        .join(' ');
     await waitFor(() => deepText(panel).includes(en.errors.invalid_response), 'the shape error is shown');
     broken = false;
     const retry = await waitFor(() => {

@@ -13,14 +13,19 @@ import type { RosterClient } from '../../src/sdk/index.js';
 import { clientFor, problemResponse, setupApi, waitFor } from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
-const ACCOUNT = { name: 'Acme GmbH', emailDomain: 'acme.de', seatLimit: 12, passwordMode: 'shared' as const, credits: 1000 };
+const ACCOUNT = {
+  name: 'Acme GmbH',
+  emailDomain: 'acme.de',
+  seatLimit: 12,
+  passwordMode: 'shared' as const,
+  credits: 1000,
+};
 
 const listText = (list: RosterUserList) => list.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const rowCount = (list: RosterUserList) => list.shadowRoot!.querySelectorAll('.body [role="row"][data-id]').length;
 const taskCount = (tasks: RosterSharedTasks) => tasks.shadowRoot!.querySelectorAll('tbody tr').length;
 
 describe('<roster-provider>', () => {
-
   it('should give nested elements its client and load the viewer once for all of them', async () => {
     const testApi = setupApi({ account: ACCOUNT });
     const provider = await fixture<RosterProvider>(html`<roster-provider .client=${clientFor(testApi.api, OWNER)}>
@@ -35,7 +40,9 @@ describe('<roster-provider>', () => {
 
   it('should let a lone element load the viewer itself', async () => {
     const testApi = setupApi({ account: ACCOUNT });
-    const list = await fixture<RosterUserList>(html`<roster-user-list .client=${clientFor(testApi.api, OWNER)}></roster-user-list>`);
+    const list = await fixture<RosterUserList>(
+      html`<roster-user-list .client=${clientFor(testApi.api, OWNER)}></roster-user-list>`,
+    );
     await waitFor(() => rowCount(list) > 0, 'rows');
     expect(testApi.requests.filter((r) => r.path === '/me')).to.have.length(1);
   });
@@ -59,17 +66,27 @@ describe('<roster-provider>', () => {
   it('should reload the viewer when a user is added, so seat usage stays true', async () => {
     const testApi = setupApi({ account: ACCOUNT });
     const client = clientFor(testApi.api, OWNER);
-    const provider = await fixture<RosterProvider>(html`<roster-provider .client=${client}><roster-user-list></roster-user-list></roster-provider>`);
+    const provider = await fixture<RosterProvider>(
+      html`<roster-provider .client=${client}><roster-user-list></roster-user-list></roster-provider>`,
+    );
     const list = provider.querySelector('roster-user-list')!;
     await waitFor(() => listText(list).includes(en.list.seats(1, 12)), 'one seat used');
-    await client.users.create({ firstName: 'Jonas', lastName: 'Becker', email: 'jonas.becker@acme.de', role: 'manager' });
+    await client.users.create({
+      firstName: 'Jonas',
+      lastName: 'Becker',
+      email: 'jonas.becker@acme.de',
+      role: 'manager',
+    });
     await waitFor(() => listText(list).includes(en.list.seats(2, 12)), 'two seats used');
     expect(provider.viewer.me?.account.seatsUsed).to.equal(2);
   });
 
   it('should show a failed viewer load in its elements, and recover on retry', async () => {
     const testApi = setupApi({ account: ACCOUNT });
-    const stop = testApi.intercept((r) => r.path === '/me', async () => problemResponse(503, 'server_error'));
+    const stop = testApi.intercept(
+      (r) => r.path === '/me',
+      async () => problemResponse(503, 'server_error'),
+    );
     const provider = await fixture<RosterProvider>(html`<roster-provider .client=${clientFor(testApi.api, OWNER)}>
       <roster-user-list></roster-user-list></roster-provider>`);
     const list = provider.querySelector('roster-user-list')!;
@@ -82,20 +99,33 @@ describe('<roster-provider>', () => {
 
   it('should provide a replaced client to its elements', async () => {
     const first = setupApi({ account: ACCOUNT });
-    const second = setupApi({ account: { ...ACCOUNT, name: 'Other GmbH' }, owner: { firstName: 'Otto', lastName: 'Other', email: 'otto.other@acme.de' } });
+    const second = setupApi({
+      account: { ...ACCOUNT, name: 'Other GmbH' },
+      owner: { firstName: 'Otto', lastName: 'Other', email: 'otto.other@acme.de' },
+    });
     const provider = await fixture<RosterProvider>(html`<roster-provider .client=${clientFor(first.api, OWNER)}>
       <roster-user-list></roster-user-list></roster-provider>`);
     const list = provider.querySelector('roster-user-list')!;
     await waitFor(() => listText(list).includes('Olivia Owner'), 'first account');
     provider.client = clientFor(second.api, 'otto.other@acme.de');
-    await waitFor(() => listText(list).includes('Otto Other') && !listText(list).includes('Olivia Owner'), 'second account');
+    await waitFor(
+      () => listText(list).includes('Otto Other') && !listText(list).includes('Olivia Owner'),
+      'second account',
+    );
   });
 
   it('should take the client away from its elements when base-url or client is cleared, and give them the next one', async () => {
     const testApi = setupApi({
       account: ACCOUNT,
       users: [{ firstName: 'Sam', lastName: 'Specialist', email: 'sam.specialist@acme.de', role: 'specialist' }],
-      tasks: [{ toolId: 'site-audit', name: 'Sam audit', ownerId: 'sam.specialist@acme.de', createdAt: '2026-01-01T10:00:00Z' }],
+      tasks: [
+        {
+          toolId: 'site-audit',
+          name: 'Sam audit',
+          ownerId: 'sam.specialist@acme.de',
+          createdAt: '2026-01-01T10:00:00Z',
+        },
+      ],
     });
     const realFetch = globalThis.fetch;
     globalThis.fetch = testApi.fetch;
@@ -144,7 +174,9 @@ describe('<roster-provider>', () => {
     it('should let an element provide the client and viewer to its own shadow root', async () => {
       const testApi = setupApi({ account: ACCOUNT });
       const client = clientFor(testApi.api, OWNER);
-      const el = await fixture<ProvidingElement>(html`<test-providing-element .client=${client}></test-providing-element>`);
+      const el = await fixture<ProvidingElement>(
+        html`<test-providing-element .client=${client}></test-providing-element>`,
+      );
       const list = el.shadowRoot!.querySelector('roster-user-list')!;
       await waitFor(() => rowCount(list) > 0, 'rows through the provided client');
       expect(list.client).to.equal(client);
@@ -156,8 +188,13 @@ describe('<roster-provider>', () => {
 
     it("should let the element's willUpdate see the viewer leave when the client changes", async () => {
       const first = setupApi({ account: ACCOUNT });
-      const second = setupApi({ account: { ...ACCOUNT, name: 'Other GmbH' }, owner: { firstName: 'Otto', lastName: 'Other', email: 'otto.other@acme.de' } });
-      const el = await fixture<ProvidingElement>(html`<test-providing-element .client=${clientFor(first.api, OWNER)}></test-providing-element>`);
+      const second = setupApi({
+        account: { ...ACCOUNT, name: 'Other GmbH' },
+        owner: { firstName: 'Otto', lastName: 'Other', email: 'otto.other@acme.de' },
+      });
+      const el = await fixture<ProvidingElement>(
+        html`<test-providing-element .client=${clientFor(first.api, OWNER)}></test-providing-element>`,
+      );
       await waitFor(() => el.seen.includes(OWNER), 'first viewer');
       el.seen = [];
       el.client = clientFor(second.api, 'otto.other@acme.de');

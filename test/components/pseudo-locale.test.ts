@@ -24,7 +24,10 @@ const INTL_WORDS = (() => {
   const words = new Set<string>();
   const add = (text: string) => text.match(/[A-Za-z]+/g)?.forEach((word) => words.add(word));
   for (let month = 0; month < 12; month++) {
-    for (const style of ['long', 'short'] as const) add(new Intl.DateTimeFormat(LOCALE, { month: style, weekday: style }).format(new Date(2024, month, month + 1, 15)));
+    for (const style of ['long', 'short'] as const)
+      add(
+        new Intl.DateTimeFormat(LOCALE, { month: style, weekday: style }).format(new Date(2024, month, month + 1, 15)),
+      );
   }
   const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
   for (const unit of ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'] as const) {
@@ -50,7 +53,8 @@ function shadowRoots(host: Element): ShadowRoot[] {
   return roots;
 }
 
-const where = (el: Element) => `${(el.getRootNode() as ShadowRoot).host?.localName} ${el.localName}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+const where = (el: Element) =>
+  `${(el.getRootNode() as ShadowRoot).host?.localName} ${el.localName}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
 
 /** Rendered text (visually hidden included) with an English word in it, outside user data. */
 function plainEnglish(host: Element): string[] {
@@ -99,8 +103,13 @@ const panelRoot = (panel: RosterPanel) => panel.shadowRoot!;
 const editorOf = (panel: RosterPanel) => panelRoot(panel).querySelector<RosterUserEditor>('roster-user-editor');
 
 async function renderPanel(client: RosterClient, width: number) {
-  const panel = await fixture<RosterPanel>(html`<roster-panel locale=${LOCALE} .client=${client} style="width: ${width}px; height: 720px"></roster-panel>`);
-  await waitFor(() => panelRoot(panel).querySelector('roster-user-list')?.shadowRoot?.querySelector('.body [role="row"][data-id]'), 'rows');
+  const panel = await fixture<RosterPanel>(
+    html`<roster-panel locale=${LOCALE} .client=${client} style="width: ${width}px; height: 720px"></roster-panel>`,
+  );
+  await waitFor(
+    () => panelRoot(panel).querySelector('roster-user-list')?.shadowRoot?.querySelector('.body [role="row"][data-id]'),
+    'rows',
+  );
   return panel;
 }
 
@@ -116,7 +125,9 @@ describe('the pseudo-locale en-XA', () => {
     const catalog = catalogFor(LOCALE);
     expect(catalog.common.save).to.equal(pseudoText(en.common.save));
     expect(catalog.common.save).to.match(/^\[Šåṽé ·+\]$/);
-    expect(catalog.list.resent('sophie.becker@example.com'), 'a value passed in stays as it is').to.match(/^\[.*sophie\.becker@example\.com.*\]$/u);
+    expect(catalog.list.resent('sophie.becker@example.com'), 'a value passed in stays as it is').to.match(
+      /^\[.*sophie\.becker@example\.com.*\]$/u,
+    );
     expect(catalog.common.credits(1)).to.not.equal(catalog.common.credits(2));
     for (const text of [catalog.panel.label, catalog.list.seats(3, 12), catalog.editor.delete.title('Zoë')]) {
       expect(text.replace(/Zoë/, ''), text).to.not.match(/[A-Za-z#]/);
@@ -134,10 +145,16 @@ describe('the pseudo-locale en-XA', () => {
         await openProfile(panel, client);
         await expectPseudo(panel, 'profile');
         panel.tab = 'access';
-        await waitFor(() => panelRoot(panel).querySelector('roster-access-grants')?.shadowRoot?.querySelector('.grants'), 'access');
+        await waitFor(
+          () => panelRoot(panel).querySelector('roster-access-grants')?.shadowRoot?.querySelector('.grants'),
+          'access',
+        );
         await expectPseudo(panel, 'access');
         panel.tab = 'activity';
-        const stats = await waitFor(() => panelRoot(panel).querySelector<HTMLElement & { tab: string }>('roster-user-stats'), 'activity');
+        const stats = await waitFor(
+          () => panelRoot(panel).querySelector<HTMLElement & { tab: string }>('roster-user-stats'),
+          'activity',
+        );
         await expectPseudo(panel, 'activity');
         stats.tab = 'events';
         await waitFor(() => stats.shadowRoot!.querySelector('#panel-events:not([hidden])'), 'events');
@@ -148,7 +165,10 @@ describe('the pseudo-locale en-XA', () => {
         const testApi = setupApi({ data: 'demo' });
         const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner), width);
         await panel.createUser();
-        const editor = await waitFor(() => editorOf(panel)?.shadowRoot?.querySelector('form') && editorOf(panel)!, 'create');
+        const editor = await waitFor(
+          () => editorOf(panel)?.shadowRoot?.querySelector('form') && editorOf(panel)!,
+          'create',
+        );
         await expectPseudo(panel, 'details');
         await fillDetails(editor, 'Zoë', 'Brandt', 'zoe.brandt@nordlicht.de');
         await submit(editor);
@@ -165,20 +185,30 @@ describe('the pseudo-locale en-XA', () => {
         const client = clientFor(testApi.api, DEMO_VIEWERS.owner);
         const panel = await renderPanel(client, width);
         panel.view = 'audit';
-        await waitFor(() => panelRoot(panel).querySelector('roster-audit-log')?.shadowRoot?.querySelector('[role="row"], .state'), 'audit log');
+        await waitFor(
+          () => panelRoot(panel).querySelector('roster-audit-log')?.shadowRoot?.querySelector('[role="row"], .state'),
+          'audit log',
+        );
         await expectPseudo(panel, 'audit log');
 
-        const shared = await fixture<HTMLElement>(html`<roster-shared-tasks locale=${LOCALE} .client=${clientFor(testApi.api, DEMO_VIEWERS.specialist)}
+        const shared =
+          await fixture<HTMLElement>(html`<roster-shared-tasks locale=${LOCALE} .client=${clientFor(testApi.api, DEMO_VIEWERS.specialist)}
           style="width: ${width}px"></roster-shared-tasks>`);
         await waitFor(() => shared.shadowRoot!.querySelector('tbody tr, .state'), 'shared tasks');
         await expectPseudo(shared, 'shared tasks');
 
-        testApi.intercept((request) => request.path === '/users', async () => problemResponse(500, 'server_error'));
-        const failing = await fixture<HTMLElement>(html`<roster-user-list locale=${LOCALE} .client=${client} style="width: ${width}px; height: 480px"></roster-user-list>`);
+        testApi.intercept(
+          (request) => request.path === '/users',
+          async () => problemResponse(500, 'server_error'),
+        );
+        const failing = await fixture<HTMLElement>(
+          html`<roster-user-list locale=${LOCALE} .client=${client} style="width: ${width}px; height: 480px"></roster-user-list>`,
+        );
         await waitFor(() => failing.shadowRoot!.querySelector('[part~="alert"]'), 'error state');
         await expectPseudo(failing, 'error');
 
-        const empty = await fixture<HTMLElement>(html`<roster-user-list locale=${LOCALE} .client=${clientFor(setupApi({ data: 'demo' }).api, DEMO_VIEWERS.owner)}
+        const empty =
+          await fixture<HTMLElement>(html`<roster-user-list locale=${LOCALE} .client=${clientFor(setupApi({ data: 'demo' }).api, DEMO_VIEWERS.owner)}
           query="no such person anywhere" style="width: ${width}px; height: 480px"></roster-user-list>`);
         await waitFor(() => empty.shadowRoot!.querySelector('[part~="state"]'), 'empty state');
         await expectPseudo(empty, 'no results');

@@ -68,7 +68,9 @@ describe('right to left', () => {
   });
 
   it('should lay out right to left for locale="ar" in a left-to-right page, and back for English', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div dir="ltr" lang="en"><roster-direction-probe locale="ar"></roster-direction-probe></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div dir="ltr" lang="en"><roster-direction-probe locale="ar"></roster-direction-probe></div>`,
+    );
     const el = wrapper.firstElementChild as DirectionProbe;
     // The fixture waits for the wrapper only; the probe renders once the Arabic catalog is loaded.
     await el.updateComplete;
@@ -87,7 +89,9 @@ describe('right to left', () => {
   });
 
   it('should follow dir="rtl" and <html lang="ar"> above it, without writing on the host', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><roster-direction-probe></roster-direction-probe></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div dir="rtl"><roster-direction-probe></roster-direction-probe></div>`,
+    );
     const el = wrapper.firstElementChild as DirectionProbe;
     expect(el.direction).to.equal('rtl');
     expect(el.hasAttribute('dir')).to.equal(false);
@@ -108,7 +112,9 @@ describe('right to left', () => {
   });
 
   it('should leave a dir the page set on the element alone', async () => {
-    const el = await fixture<DirectionProbe>(html`<roster-direction-probe locale="ar" dir="ltr"></roster-direction-probe>`);
+    const el = await fixture<DirectionProbe>(
+      html`<roster-direction-probe locale="ar" dir="ltr"></roster-direction-probe>`,
+    );
     expect(el.direction).to.equal('ltr');
     expect(el.getAttribute('dir')).to.equal('ltr');
     el.locale = 'en';
@@ -147,9 +153,14 @@ describe('<roster-panel> in Arabic, right to left', () => {
   it('should be accessible in the list, a profile and the create form', async () => {
     const testApi = setupApi({ data: 'demo' });
     const client = clientFor(testApi.api, DEMO_VIEWERS.owner);
-    const panel = await fixture<RosterPanel>(html`<roster-panel locale="ar" dir="rtl" .client=${client} style="width: 1100px; height: 640px"></roster-panel>`);
+    const panel = await fixture<RosterPanel>(
+      html`<roster-panel locale="ar" dir="rtl" .client=${client} style="width: 1100px; height: 640px"></roster-panel>`,
+    );
     const root = panel.shadowRoot!;
-    await waitFor(() => root.querySelector('roster-user-list')?.shadowRoot?.querySelector('.body [role="row"][data-id]'), 'rows');
+    await waitFor(
+      () => root.querySelector('roster-user-list')?.shadowRoot?.querySelector('.body [role="row"][data-id]'),
+      'rows',
+    );
     await waitFor(() => settled(panel), 'list settled');
     const list = root.querySelector('roster-user-list')!;
     expect(getComputedStyle(list).direction, 'the list inside lays out right to left').to.equal('rtl');
@@ -162,8 +173,12 @@ describe('<roster-panel> in Arabic, right to left', () => {
     await waitFor(() => settled(panel), 'profile settled');
     await axeCheck(panel);
     await panel.createUser();
-    await waitFor(() => root.querySelector('roster-user-editor:not([user-id])')?.shadowRoot?.querySelector('form')
-      ?? root.querySelector('roster-user-editor[user-id=""]')?.shadowRoot?.querySelector('form'), 'create form');
+    await waitFor(
+      () =>
+        root.querySelector('roster-user-editor:not([user-id])')?.shadowRoot?.querySelector('form') ??
+        root.querySelector('roster-user-editor[user-id=""]')?.shadowRoot?.querySelector('form'),
+      'create form',
+    );
     await waitFor(() => settled(panel), 'create settled');
     await axeCheck(panel);
   });
@@ -172,18 +187,24 @@ describe('<roster-panel> in Arabic, right to left', () => {
 describe('<roster-user-editor> in Arabic', () => {
   it('should show a phone number and an email left to right inside Arabic sentences', async () => {
     const testApi = setupApi({ account: ACCOUNT });
-    const el = await fixture<RosterUserEditor>(html`<roster-user-editor locale="ar" .client=${clientFor(testApi.api, OWNER)}></roster-user-editor>`);
+    const el = await fixture<RosterUserEditor>(
+      html`<roster-user-editor locale="ar" .client=${clientFor(testApi.api, OWNER)}></roster-user-editor>`,
+    );
     await waitFor(() => el.shadowRoot!.querySelector('form'), 'create form');
     await fill(el, 'phone', '0049 30 1234 567');
     const hint = el.shadowRoot!.querySelector('#f-phone-hint')!;
     expect(getComputedStyle(hint).direction).to.equal('rtl');
-    expect(leftOf(hint, '+'), '"Saved as +49301234567": the plus stays before the digits').to.be.below(leftOf(hint, '49301234567'));
+    expect(leftOf(hint, '+'), '"Saved as +49301234567": the plus stays before the digits').to.be.below(
+      leftOf(hint, '49301234567'),
+    );
     await fillDetails(el, 'Zoë', 'Brandt', 'zoe.brandt@acme.de');
     await submit(el);
     await chooseRole(el, 'manager');
     await submit(el);
     const note = await waitFor(() => el.shadowRoot!.querySelector('p.notice[part~="note"]'), 'review');
-    expect(note.querySelector('bdi[dir="ltr"]')?.textContent, 'the address in its own left-to-right isolate').to.equal('zoe.brandt@acme.de');
+    expect(note.querySelector('bdi[dir="ltr"]')?.textContent, 'the address in its own left-to-right isolate').to.equal(
+      'zoe.brandt@acme.de',
+    );
   });
 });
 
@@ -192,14 +213,21 @@ describe('keyboard right to left', () => {
     const testApi = setupApi({ data: 'demo' });
     const client = clientFor(testApi.api, DEMO_VIEWERS.owner);
     // The direction comes from the locale alone, in a left-to-right page.
-    const panel = await fixture<RosterPanel>(html`<roster-panel locale="ar" .client=${client} style="width: 1100px; height: 640px"></roster-panel>`);
+    const panel = await fixture<RosterPanel>(
+      html`<roster-panel locale="ar" .client=${client} style="width: 1100px; height: 640px"></roster-panel>`,
+    );
     const root = panel.shadowRoot!;
     for await (const user of client.users.iterate({ q: DEMO_VIEWERS.specialist })) await panel.select(user);
     const tab = (name: string) => root.querySelector<HTMLElement>(`#tab-${name}`)!;
     await waitFor(() => root.querySelector('#tab-profile'), 'tabs');
     const back = root.querySelector('.back-button svg.directional')!;
-    expect(getComputedStyle(back).scale.replace(/\s+/g, ' '), 'the back arrow points right (the shared directional rule)').to.equal('-1 1');
-    expect(tab('access').getBoundingClientRect().right, 'Access shows left of Profile').to.be.at.most(tab('profile').getBoundingClientRect().left + 1);
+    expect(
+      getComputedStyle(back).scale.replace(/\s+/g, ' '),
+      'the back arrow points right (the shared directional rule)',
+    ).to.equal('-1 1');
+    expect(tab('access').getBoundingClientRect().right, 'Access shows left of Profile').to.be.at.most(
+      tab('profile').getBoundingClientRect().left + 1,
+    );
     tab('profile').focus();
     await sendKeys({ press: 'ArrowLeft' });
     await waitFor(() => panel.tab === 'access', 'ArrowLeft opens the tab on the left');

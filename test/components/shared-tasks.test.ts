@@ -12,8 +12,20 @@ const SAM = 'sam.specialist@acme.de';
 const TINA = 'tina.tester@acme.de';
 
 const USERS: SeedUser[] = [
-  { firstName: 'Sam', lastName: 'Specialist', email: SAM, role: 'specialist', access: { tools: ['rank-tracker'], tasks: [{ toolId: 'site-audit', taskId: 'ol-1' }] } },
-  { firstName: 'Tina', lastName: 'Tester', email: TINA, role: 'specialist', access: { tools: ['site-audit'], tasks: [] } },
+  {
+    firstName: 'Sam',
+    lastName: 'Specialist',
+    email: SAM,
+    role: 'specialist',
+    access: { tools: ['rank-tracker'], tasks: [{ toolId: 'site-audit', taskId: 'ol-1' }] },
+  },
+  {
+    firstName: 'Tina',
+    lastName: 'Tester',
+    email: TINA,
+    role: 'specialist',
+    access: { tools: ['site-audit'], tasks: [] },
+  },
 ];
 const TASKS: SeedTask[] = [
   { id: 'ol-1', toolId: 'site-audit', name: 'Olivia audit', ownerId: OWNER, createdAt: '2026-01-01T10:00:00Z' },
@@ -24,7 +36,8 @@ const TASKS: SeedTask[] = [
 const root = (el: RosterSharedTasks) => el.shadowRoot!;
 const text = (el: RosterSharedTasks) => root(el).textContent!.replace(/\s+/g, ' ');
 const rows = (el: RosterSharedTasks) => [...root(el).querySelectorAll<HTMLTableRowElement>('tbody tr')];
-const cells = (el: RosterSharedTasks) => rows(el).map((row) => [...row.cells].slice(0, 3).map((cell) => cell.textContent!.trim()));
+const cells = (el: RosterSharedTasks) =>
+  rows(el).map((row) => [...row.cells].slice(0, 3).map((cell) => cell.textContent!.trim()));
 
 async function render(client: RosterClient) {
   const el = await fixture<RosterSharedTasks>(html`<roster-shared-tasks .client=${client}></roster-shared-tasks>`);
@@ -49,7 +62,13 @@ describe('<roster-shared-tasks>', () => {
   });
 
   it('should name a tool the account no longer has by its id, with no other element loaded', async () => {
-    const retired: SeedTask = { id: 'sam-2', toolId: 'retired-tool', name: 'Old report', ownerId: SAM, createdAt: '2026-01-04T10:00:00Z' };
+    const retired: SeedTask = {
+      id: 'sam-2',
+      toolId: 'retired-tool',
+      name: 'Old report',
+      ownerId: SAM,
+      createdAt: '2026-01-04T10:00:00Z',
+    };
     const testApi = setupApi({ users: USERS, tasks: [...TASKS, retired] });
     const el = await render(clientFor(testApi.api, OWNER));
     await waitFor(() => text(el).includes('Old report'), 'the task of the retired tool');
@@ -79,7 +98,10 @@ describe('<roster-shared-tasks>', () => {
 
   it('should page with cursors through "Show more"', async () => {
     const many: SeedTask[] = Array.from({ length: 120 }, (_, i) => ({
-      toolId: 'rank-tracker', name: `Shared ${i}`, ownerId: SAM, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+      toolId: 'rank-tracker',
+      name: `Shared ${i}`,
+      ownerId: SAM,
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
     }));
     const testApi = setupApi({ users: USERS, tasks: many });
     const el = await render(clientFor(testApi.api, OWNER));
@@ -96,7 +118,10 @@ describe('<roster-shared-tasks>', () => {
 
   it('should show an error with a retry', async () => {
     const testApi = setupApi({ users: USERS, tasks: TASKS });
-    const stop = testApi.intercept((r) => r.path === '/tasks', async () => problemResponse(503, 'server_error'));
+    const stop = testApi.intercept(
+      (r) => r.path === '/tasks',
+      async () => problemResponse(503, 'server_error'),
+    );
     const el = await render(clientFor(testApi.api, OWNER));
     await waitFor(() => el.hasCustomState('error'), 'error');
     expect(text(el)).to.include(en.errors.server_error);
@@ -106,12 +131,28 @@ describe('<roster-shared-tasks>', () => {
   });
 
   it('should look an owner up again when the list reloads after the lookup failed, but not one who is gone', async () => {
-    const testApi = setupApi({ users: [{ ...USERS[0], id: 'usr_sam' }, { ...USERS[1], id: 'usr_tina' }], tasks: TASKS });
-    const lookups = () => ['usr_sam', 'usr_tina'].map((id) => testApi.requests.filter((r) => r.path === `/users/${id}`).length);
+    const testApi = setupApi({
+      users: [
+        { ...USERS[0], id: 'usr_sam' },
+        { ...USERS[1], id: 'usr_tina' },
+      ],
+      tasks: TASKS,
+    });
+    const lookups = () =>
+      ['usr_sam', 'usr_tina'].map((id) => testApi.requests.filter((r) => r.path === `/users/${id}`).length);
     // Without the team, each owner is looked up alone: Sam's lookup fails for now, Tina's profile is gone.
-    const stopTeam = testApi.intercept((r) => r.path === '/users', async () => problemResponse(503, 'server_error'));
-    const stopSam = testApi.intercept((r) => r.path === '/users/usr_sam', async () => problemResponse(503, 'server_error'));
-    testApi.intercept((r) => r.path === '/users/usr_tina', async () => problemResponse(404, 'not_found'));
+    const stopTeam = testApi.intercept(
+      (r) => r.path === '/users',
+      async () => problemResponse(503, 'server_error'),
+    );
+    const stopSam = testApi.intercept(
+      (r) => r.path === '/users/usr_sam',
+      async () => problemResponse(503, 'server_error'),
+    );
+    testApi.intercept(
+      (r) => r.path === '/users/usr_tina',
+      async () => problemResponse(404, 'not_found'),
+    );
     const el = await render(clientFor(testApi.api, OWNER));
     await waitFor(() => cells(el).every(([, , owner]) => owner === en.grants.shared.anotherUser), 'lookups failed');
     await el.updateComplete;
@@ -138,12 +179,16 @@ describe('<roster-shared-tasks>', () => {
     const light = await render(clientFor(testApi.api, OWNER));
     await waitFor(() => text(light).includes('Tina Tester'), 'names');
     await axeCheck(light);
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de" style="color-scheme: dark; background: #000; color: #fff">
+    const wrapper =
+      await fixture<HTMLDivElement>(html`<div lang="de" style="color-scheme: dark; background: #000; color: #fff">
       <roster-shared-tasks .client=${clientFor(testApi.api, OWNER)}></roster-shared-tasks></div>`);
     const dark = wrapper.querySelector('roster-shared-tasks')!;
     await waitFor(() => text(dark).includes('Tina Tester'), 'dark names');
     await axeCheck(dark);
-    expect(text(dark)).to.include(de.grants.shared.columns.owner).and.include(de.grants.shared.count(2)).and.include(de.grants.shared.allTools);
+    expect(text(dark))
+      .to.include(de.grants.shared.columns.owner)
+      .and.include(de.grants.shared.count(2))
+      .and.include(de.grants.shared.allTools);
     expect(root(dark).querySelector('time')!.textContent).to.match(/\d{2}\.\d{2}\.\d{4}/);
   });
 });

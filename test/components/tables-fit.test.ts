@@ -12,7 +12,8 @@ import type { RosterEvent } from '../../src/sdk/index.js';
 import { clientFor, outside, setupApi, waitFor } from './helpers.js';
 import { SPENDER_ID, eventRows, eventsShown, renderStats, root, spendingAccount, text } from './user-stats-fixtures.js';
 
-const LONG_TASK = `Quarterly search visibility review for the Berlin, Hamburg and Munich branches ${'with competitors '.repeat(6)}`.trim();
+const LONG_TASK =
+  `Quarterly search visibility review for the Berlin, Hamburg and Munich branches ${'with competitors '.repeat(6)}`.trim();
 const NAMES = ['Berlin Audit', LONG_TASK, 'مراجعة الربع الثالث للمتجر الإلكتروني', 'Ωmega', 'A'.repeat(120)];
 const TYPES = ['task_created', 'task_updated', 'report_downloaded', 'signed_in'];
 
@@ -38,14 +39,19 @@ function events(count: number): RosterEvent[] {
 async function renderEvents(width: number, count: number) {
   const { testApi, owner } = spendingAccount();
   const all = events(count);
-  testApi.intercept((r) => r.path === `/users/${SPENDER_ID}/events`, async (request) => {
-    const url = new URL(request.url);
-    const start = Number(url.searchParams.get('cursor') ?? 0);
-    const limit = Number(url.searchParams.get('limit') ?? 50);
-    const items = all.slice(start, start + limit);
-    const next = start + limit < all.length ? String(start + limit) : null;
-    return new Response(JSON.stringify({ items, nextCursor: next, total: all.length }), { headers: { 'content-type': 'application/json' } });
-  });
+  testApi.intercept(
+    (r) => r.path === `/users/${SPENDER_ID}/events`,
+    async (request) => {
+      const url = new URL(request.url);
+      const start = Number(url.searchParams.get('cursor') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      const items = all.slice(start, start + limit);
+      const next = start + limit < all.length ? String(start + limit) : null;
+      return new Response(JSON.stringify({ items, nextCursor: next, total: all.length }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  );
   const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
   el.style.width = `${width}px`;
   await settle(el);
@@ -73,13 +79,17 @@ function clipped(rows: readonly Element[]): string[] {
     for (const cell of row.querySelectorAll<HTMLElement>('[role="cell"], [role="columnheader"]')) {
       const box = cell.getBoundingClientRect();
       if (box.height && (box.top < line.top - 1 || box.bottom > line.bottom + 1)) {
-        found.push(`${row.getAttribute('data-index') ?? 'header'} ${cell.className}: ${box.top.toFixed(0)}–${box.bottom.toFixed(0)} outside its row ${line.top.toFixed(0)}–${line.bottom.toFixed(0)}`);
+        found.push(
+          `${row.getAttribute('data-index') ?? 'header'} ${cell.className}: ${box.top.toFixed(0)}–${box.bottom.toFixed(0)} outside its row ${line.top.toFixed(0)}–${line.bottom.toFixed(0)}`,
+        );
       }
       for (const box of [cell, ...cell.querySelectorAll<HTMLElement>('*')]) {
         // Inline boxes have no client size of their own: the cell or block around them is checked.
         if (!box.clientWidth) continue;
         if (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) {
-          found.push(`${row.getAttribute('data-index') ?? 'header'} ${cell.className} ${box.localName}: ${box.scrollWidth}×${box.scrollHeight} in ${box.clientWidth}×${box.clientHeight} "${text(box).slice(0, 30)}"`);
+          found.push(
+            `${row.getAttribute('data-index') ?? 'header'} ${cell.className} ${box.localName}: ${box.scrollWidth}×${box.scrollHeight} in ${box.clientWidth}×${box.clientHeight} "${text(box).slice(0, 30)}"`,
+          );
         }
       }
     }
@@ -103,9 +113,11 @@ function gapsOrOverlaps(body: HTMLElement): string[] {
   rows.forEach((row, i) => {
     const previous = rows[i - 1];
     if (!previous) return;
-    if (Number(row.dataset.index) !== Number(previous.dataset.index) + 1) found.push(`row ${row.dataset.index} after ${previous.dataset.index}`);
+    if (Number(row.dataset.index) !== Number(previous.dataset.index) + 1)
+      found.push(`row ${row.dataset.index} after ${previous.dataset.index}`);
     const gap = row.getBoundingClientRect().top - previous.getBoundingClientRect().bottom;
-    if (Math.abs(gap) > 1) found.push(`row ${row.dataset.index}: ${gap.toFixed(1)} px from row ${previous.dataset.index}`);
+    if (Math.abs(gap) > 1)
+      found.push(`row ${row.dataset.index}: ${gap.toFixed(1)} px from row ${previous.dataset.index}`);
   });
   return found;
 }
@@ -133,7 +145,9 @@ describe('<roster-user-stats> events table at its width', () => {
   it('should stack each event below 900 px, its cost inside the element and nothing cut off', async () => {
     const el = await renderEvents(375, 40);
     const body = root(el).querySelector<HTMLElement>('.body')!;
-    expect(root(el).querySelector<HTMLElement>('.head')!.offsetHeight, 'no column headers above stacked rows').to.equal(0);
+    expect(root(el).querySelector<HTMLElement>('.head')!.offsetHeight, 'no column headers above stacked rows').to.equal(
+      0,
+    );
     const box = el.getBoundingClientRect();
     const shown = visibleRows(body);
     expect(shown.length).to.be.greaterThan(1);
@@ -147,7 +161,13 @@ describe('<roster-user-stats> events table at its width', () => {
       expect(description.top, 'the description below').to.be.at.least(time.bottom - 1);
     }
     expect(clipped(eventRows(el))).to.deep.equal([]);
-    expect(text(eventRows(el).find((row) => row.dataset.id === 'evt_1')!.querySelector('.col-description')!)).to.equal(`Updated the task “${LONG_TASK}”`);
+    expect(
+      text(
+        eventRows(el)
+          .find((row) => row.dataset.id === 'evt_1')!
+          .querySelector('.col-description')!,
+      ),
+    ).to.equal(`Updated the task “${LONG_TASK}”`);
     expect(outside(el)).to.deep.equal([]);
     // One scrolling area: the body scrolls down, nothing in the table scrolls sideways.
     expect(body.scrollWidth).to.be.at.most(body.clientWidth);
@@ -189,16 +209,40 @@ describe('<roster-audit-log> at its width', () => {
     const testApi = setupApi();
     const owner = clientFor(testApi.api, 'olivia.owner@acme.de');
     const task = await owner.tasks.create({ toolId: 'site-audit', name: LONG_TASK });
-    for (const [i, [firstName, lastName]] of [['Maximiliane', 'Oberhauser-Lindqvist'], ['ليلى', 'الحسيني'], ['Zoë', 'B'.repeat(90)]].entries()) {
-      const user = await owner.users.create({ firstName, lastName, email: `person${i}@acme.de`, role: 'specialist', creditLimit: 25 });
-      await owner.users.update(user.id, { access: { tools: [], tasks: [{ toolId: 'site-audit', taskId: task.id }] }, creditLimit: 1234 }, { version: user.version });
+    for (const [i, [firstName, lastName]] of [
+      ['Maximiliane', 'Oberhauser-Lindqvist'],
+      ['ليلى', 'الحسيني'],
+      ['Zoë', 'B'.repeat(90)],
+    ].entries()) {
+      const user = await owner.users.create({
+        firstName,
+        lastName,
+        email: `person${i}@acme.de`,
+        role: 'specialist',
+        creditLimit: 25,
+      });
+      await owner.users.update(
+        user.id,
+        { access: { tools: [], tasks: [{ toolId: 'site-audit', taskId: task.id }] }, creditLimit: 1234 },
+        { version: user.version },
+      );
     }
-    const el = await fixture<RosterAuditLog>(html`<roster-audit-log .client=${owner} locale="en" style="width: ${width}px"></roster-audit-log>`);
-    await waitFor(() => [...el.shadowRoot!.querySelectorAll('.body [role="row"][data-id]')].some((row) => text(row).includes(LONG_TASK)), 'rows with the task named');
+    const el = await fixture<RosterAuditLog>(
+      html`<roster-audit-log .client=${owner} locale="en" style="width: ${width}px"></roster-audit-log>`,
+    );
+    await waitFor(
+      () =>
+        [...el.shadowRoot!.querySelectorAll('.body [role="row"][data-id]')].some((row) =>
+          text(row).includes(LONG_TASK),
+        ),
+      'rows with the task named',
+    );
     await settle(el);
     return el;
   }
-  const logRows = (el: RosterAuditLog) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
+  const logRows = (el: RosterAuditLog) => [
+    ...el.shadowRoot!.querySelectorAll<HTMLElement>('.body [role="row"][data-id]'),
+  ];
 
   for (const width of [1440, 900]) {
     it(`should show every cell whole at ${width} px, sentences wrapped`, async () => {
@@ -218,7 +262,10 @@ describe('<roster-audit-log> at its width', () => {
     expect(el.shadowRoot!.querySelector<HTMLElement>('.head')!.offsetHeight).to.equal(0);
     for (const row of visibleRows(body)) {
       const time = row.querySelector('.col-time')!.getBoundingClientRect();
-      expect(row.querySelector('.col-change')!.getBoundingClientRect().top, 'the sentence below the time').to.be.at.least(time.bottom - 1);
+      expect(
+        row.querySelector('.col-change')!.getBoundingClientRect().top,
+        'the sentence below the time',
+      ).to.be.at.least(time.bottom - 1);
     }
     expect(clipped(logRows(el))).to.deep.equal([]);
     expect(gapsOrOverlaps(el.shadowRoot!.querySelector('.body .rows')!)).to.deep.equal([]);

@@ -9,7 +9,10 @@ const SAM = 'sam.specialist@acme.de';
 
 /** The editor of Sam, whose allowed IPs are `allowedIps`, with the viewer's address given or not. */
 async function editSam(allowedIps: string[], clientIp?: string) {
-  const testApi = setupApi({ account: ACCOUNT, users: [{ firstName: 'Sam', lastName: 'Specialist', email: SAM, role: 'specialist', allowedIps }] });
+  const testApi = setupApi({
+    account: ACCOUNT,
+    users: [{ firstName: 'Sam', lastName: 'Specialist', email: SAM, role: 'specialist', allowedIps }],
+  });
   const client = clientFor(testApi.api, OWNER);
   const id = (await client.users.list({ q: SAM })).items[0]!.id;
   const el = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${client} user-id=${id} locale="en"
@@ -27,7 +30,7 @@ describe('<roster-user-editor> client-ip', () => {
   it('should say nothing of a current IP the host did not give (or gave as no single address)', async () => {
     expect(exists(await editSam([]), '.client-ip')).to.equal(false);
     expect(exists(await editSam(['198.51.100.0/24'], 'not an address'), '.client-ip')).to.equal(false);
-    expect(exists(await editSam([], '203.0.113.0/24'), '.client-ip'), 'a range is nobody\'s address').to.equal(false);
+    expect(exists(await editSam([], '203.0.113.0/24'), '.client-ip'), "a range is nobody's address").to.equal(false);
   });
 
   it('should show the current IP and add it to the list when asked, announcing it', async () => {

@@ -14,8 +14,22 @@ function teamApi() {
     account: ACCOUNT,
     users: [
       { id: 'usr_sam', firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' },
-      { id: 'usr_gus', firstName: 'Gus', lastName: 'Guest', email: 'gus.guest@acme.de', role: 'guest', access: only('tsk_a') },
-      { id: 'usr_gert', firstName: 'Gert', lastName: 'Gast', email: 'gert.gast@acme.de', role: 'guest', access: only('tsk_b') },
+      {
+        id: 'usr_gus',
+        firstName: 'Gus',
+        lastName: 'Guest',
+        email: 'gus.guest@acme.de',
+        role: 'guest',
+        access: only('tsk_a'),
+      },
+      {
+        id: 'usr_gert',
+        firstName: 'Gert',
+        lastName: 'Gast',
+        email: 'gert.gast@acme.de',
+        role: 'guest',
+        access: only('tsk_b'),
+      },
     ],
     tasks: [
       { id: 'tsk_a', toolId: 'rank-tracker', name: 'acme.de rankings', ownerId: SPECIALIST },
@@ -24,7 +38,8 @@ function teamApi() {
   });
 }
 
-const radio = (el: RosterUserEditor, value: string) => $<HTMLInputElement>(el, `[name="delete-tasks"][value="${value}"]`)!;
+const radio = (el: RosterUserEditor, value: string) =>
+  $<HTMLInputElement>(el, `[name="delete-tasks"][value="${value}"]`)!;
 const confirmButton = (el: RosterUserEditor) => $<HTMLButtonElement>(el, '#delete-dialog [part~="button-danger"]')!;
 
 /** Opens the delete dialog, chooses to delete the tasks, confirms, and waits for the server's refusal. */
@@ -72,7 +87,10 @@ describe('<roster-user-editor> delete that would leave guests with no task', () 
 
   it('should forget the refusal when the dialog is closed and opened again', async () => {
     const { el, dialog } = await refusedDelete('en');
-    $<HTMLButtonElement>(el, '#delete-dialog [part~="actions"] > [part~="button"]:not([part~="button-danger"])')!.click();
+    $<HTMLButtonElement>(
+      el,
+      '#delete-dialog [part~="actions"] > [part~="button"]:not([part~="button-danger"])',
+    )!.click();
     await waitFor(() => !dialog.open, 'closed');
     $<HTMLButtonElement>(el, '.danger-zone > [part~="button"]')!.click();
     await el.updateComplete;

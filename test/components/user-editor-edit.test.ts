@@ -5,8 +5,25 @@ import type { RosterUserEditor } from '../../src/components/user-editor/user-edi
 import type { RosterClient } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
 import {
-  $, ACCOUNT, OWNER, STRONG_PASSWORD, alertText, exists, check, chooseRole, errorOf, fill, fillDetails, focused, input, limitCredits, renderEditor, root,
-  submit, submitButton, text,
+  $,
+  ACCOUNT,
+  OWNER,
+  STRONG_PASSWORD,
+  alertText,
+  exists,
+  check,
+  chooseRole,
+  errorOf,
+  fill,
+  fillDetails,
+  focused,
+  input,
+  limitCredits,
+  renderEditor,
+  root,
+  submit,
+  submitButton,
+  text,
 } from './user-editor-helpers.js';
 
 const SPECIALIST = 'sam.specialist@acme.de';
@@ -14,7 +31,16 @@ const SPECIALIST = 'sam.specialist@acme.de';
 function teamApi(): TestApi {
   return setupApi({
     account: ACCOUNT,
-    users: [{ firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist', creditLimit: 500, access: { tools: ['rank-tracker'], tasks: [] } }],
+    users: [
+      {
+        firstName: 'Sam',
+        lastName: 'Specialist',
+        email: SPECIALIST,
+        role: 'specialist',
+        creditLimit: 500,
+        access: { tools: ['rank-tracker'], tasks: [] },
+      },
+    ],
     tasks: [
       { toolId: 'rank-tracker', name: 'acme.de rankings', ownerId: SPECIALIST },
       { toolId: 'rank-tracker', name: 'shop.acme.de rankings', ownerId: SPECIALIST },
@@ -38,10 +64,13 @@ async function editSpecialist() {
 /** Records the bodies and `If-Match` of PATCH requests, passing them on to the API. */
 function recordPatches(testApi: TestApi) {
   const patches: { body: Record<string, unknown>; ifMatch: string | null }[] = [];
-  testApi.intercept((r) => r.method === 'PATCH', async (request) => {
-    patches.push({ body: await request.clone().json(), ifMatch: request.headers.get('if-match') });
-    return testApi.api.fetch(request);
-  });
+  testApi.intercept(
+    (r) => r.method === 'PATCH',
+    async (request) => {
+      patches.push({ body: await request.clone().json(), ifMatch: request.headers.get('if-match') });
+      return testApi.api.fetch(request);
+    },
+  );
   return patches;
 }
 
@@ -70,7 +99,9 @@ describe('<roster-user-editor> edit', () => {
     await submit(el);
     const { detail } = await updated;
     expect(detail.user.firstName).to.equal('Samuel');
-    expect(patches).to.deep.equal([{ body: { firstName: 'Samuel', notifications: { reportReady: false } }, ifMatch: '"1"' }]);
+    expect(patches).to.deep.equal([
+      { body: { firstName: 'Samuel', notifications: { reportReady: false } }, ifMatch: '"1"' },
+    ]);
     expect(el.hasUnsavedChanges).to.equal(false);
     await chooseRole(el, 'manager');
     await submit(el);
@@ -152,9 +183,10 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should re-apply what was typed while the conflict was shown, the password included', async () => {
-    const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [
-      { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist', creditLimit: 500 },
-    ] });
+    const testApi = setupApi({
+      account: { ...ACCOUNT, passwordMode: 'per-user' },
+      users: [{ firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist', creditLimit: 500 }],
+    });
     const client = clientFor(testApi.api, OWNER);
     const id = await userId(client, SPECIALIST);
     const el = await renderEditor(client, { userId: id });
@@ -168,18 +200,27 @@ describe('<roster-user-editor> edit', () => {
     const updated = oneEvent(el, 'roster-user-updated');
     $<HTMLButtonElement>(el, '.conflict [part~="button-primary"]')!.click();
     await updated;
-    expect(patches.map((p) => p.body)).to.deep.equal([{ firstName: 'Samuel', lastName: 'Spezialistin', password: 'Quiet-Meadow-Copper-42' }]);
-    expect(await client.users.get(id)).to.include({ firstName: 'Samuel', lastName: 'Spezialistin', phone: '+49301234567' });
+    expect(patches.map((p) => p.body)).to.deep.equal([
+      { firstName: 'Samuel', lastName: 'Spezialistin', password: 'Quiet-Meadow-Copper-42' },
+    ]);
+    expect(await client.users.get(id)).to.include({
+      firstName: 'Samuel',
+      lastName: 'Spezialistin',
+      phone: '+49301234567',
+    });
     expect(input(el, 'password').value).to.equal('');
   });
 
   it('should take a retried save whose first answer was lost as saved, not as a conflict', async () => {
     const { testApi, el } = await editSpecialist();
     // The server saves, the answer never arrives.
-    const stop = testApi.intercept((r) => r.method === 'PATCH', async (request) => {
-      await testApi.api.fetch(request);
-      throw new TypeError('Failed to fetch');
-    });
+    const stop = testApi.intercept(
+      (r) => r.method === 'PATCH',
+      async (request) => {
+        await testApi.api.fetch(request);
+        throw new TypeError('Failed to fetch');
+      },
+    );
     await fill(el, 'firstName', 'Samuel');
     await submit(el);
     await waitFor(() => $(el, '[part~="alert"] > [part~="button"]'), 'retry offered');
@@ -229,7 +270,10 @@ describe('<roster-user-editor> edit', () => {
 
   it('should keep every field after a 503 and save on retry without retyping', async () => {
     const { testApi, el } = await editSpecialist();
-    const stop = testApi.intercept((r) => r.method === 'PATCH', async () => problemResponse(503, 'server_error'));
+    const stop = testApi.intercept(
+      (r) => r.method === 'PATCH',
+      async () => problemResponse(503, 'server_error'),
+    );
     await fill(el, 'lastName', 'Spezialistin');
     await fill(el, 'phone', '+44 7700 900123');
     await submit(el);
@@ -256,12 +300,15 @@ describe('<roster-user-editor> edit', () => {
     await submit(el);
     const keys: (string | null)[] = [];
     let fail = true;
-    testApi.intercept((r) => r.method === 'POST' && r.path === '/users', async (request) => {
-      keys.push(request.headers.get('idempotency-key'));
-      const answer = await testApi.api.fetch(request);
-      // The server created the profile, but the answer was lost.
-      return fail ? problemResponse(503, 'server_error') : answer;
-    });
+    testApi.intercept(
+      (r) => r.method === 'POST' && r.path === '/users',
+      async (request) => {
+        keys.push(request.headers.get('idempotency-key'));
+        const answer = await testApi.api.fetch(request);
+        // The server created the profile, but the answer was lost.
+        return fail ? problemResponse(503, 'server_error') : answer;
+      },
+    );
     await submit(el);
     await waitFor(() => $(el, '[part~="alert"] > [part~="button"]'), 'retry offered');
     fail = false;
@@ -275,12 +322,18 @@ describe('<roster-user-editor> edit', () => {
 
   for (const [name, failure] of [
     ['a 503', async () => problemResponse(503, 'server_error')],
-    ['a network error', async (): Promise<Response> => { throw new TypeError('Failed to fetch'); }],
+    [
+      'a network error',
+      async (): Promise<Response> => {
+        throw new TypeError('Failed to fetch');
+      },
+    ],
   ] as const) {
     it(`should keep a password through ${name} and send it again with "Try again"`, async () => {
-      const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [
-        { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' },
-      ] });
+      const testApi = setupApi({
+        account: { ...ACCOUNT, passwordMode: 'per-user' },
+        users: [{ firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' }],
+      });
       const client = clientFor(testApi.api, OWNER);
       const el = await renderEditor(client, { userId: await userId(client, SPECIALIST) });
       const stop = testApi.intercept((r) => r.method === 'PATCH', failure);
@@ -304,16 +357,20 @@ describe('<roster-user-editor> edit', () => {
   }
 
   it('should not take a password change whose answer was lost as saved when its repeat meets 412', async () => {
-    const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [
-      { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' },
-    ] });
+    const testApi = setupApi({
+      account: { ...ACCOUNT, passwordMode: 'per-user' },
+      users: [{ firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' }],
+    });
     const client = clientFor(testApi.api, OWNER);
     const el = await renderEditor(client, { userId: await userId(client, SPECIALIST) });
     // The server saves, the answer never arrives.
-    const stop = testApi.intercept((r) => r.method === 'PATCH', async (request) => {
-      await testApi.api.fetch(request);
-      throw new TypeError('Failed to fetch');
-    });
+    const stop = testApi.intercept(
+      (r) => r.method === 'PATCH',
+      async (request) => {
+        await testApi.api.fetch(request);
+        throw new TypeError('Failed to fetch');
+      },
+    );
     await fill(el, 'firstName', 'Samuel');
     await fill(el, 'password', 'Quiet-Meadow-Copper-42');
     await submit(el);
@@ -337,12 +394,16 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should resend the request that failed with "Try again", even after further edits, and keep those edits', async () => {
-    const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [
-      { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' },
-    ] });
+    const testApi = setupApi({
+      account: { ...ACCOUNT, passwordMode: 'per-user' },
+      users: [{ firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' }],
+    });
     const client = clientFor(testApi.api, OWNER);
     const el = await renderEditor(client, { userId: await userId(client, SPECIALIST) });
-    const stop = testApi.intercept((r) => r.method === 'PATCH', async () => problemResponse(503, 'server_error'));
+    const stop = testApi.intercept(
+      (r) => r.method === 'PATCH',
+      async () => problemResponse(503, 'server_error'),
+    );
     const patches = recordPatches(testApi);
     await fill(el, 'password', 'Quiet-Meadow-Copper-42');
     await submit(el);
@@ -372,13 +433,16 @@ describe('<roster-user-editor> edit', () => {
     await submit(el);
     const sent: { key: string | null; body: Record<string, unknown> }[] = [];
     let lose = true;
-    testApi.intercept((r) => r.method === 'POST' && r.path === '/users', async (request) => {
-      sent.push({ key: request.headers.get('idempotency-key'), body: await request.clone().json() });
-      const answer = await testApi.api.fetch(request);
-      // The server created the profile, but the answer was lost.
-      if (lose) throw new TypeError('Failed to fetch');
-      return answer;
-    });
+    testApi.intercept(
+      (r) => r.method === 'POST' && r.path === '/users',
+      async (request) => {
+        sent.push({ key: request.headers.get('idempotency-key'), body: await request.clone().json() });
+        const answer = await testApi.api.fetch(request);
+        // The server created the profile, but the answer was lost.
+        if (lose) throw new TypeError('Failed to fetch');
+        return answer;
+      },
+    );
     await submit(el);
     await waitFor(() => $(el, '[part~="alert"] > [part~="button"]'), 'retry offered');
     lose = false;
@@ -410,7 +474,10 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should show the form read-only to a manager', async () => {
-    const testApi = setupApi({ account: ACCOUNT, users: [{ firstName: 'Mia', lastName: 'Manager', email: 'mia.manager@acme.de', role: 'manager' }] });
+    const testApi = setupApi({
+      account: ACCOUNT,
+      users: [{ firstName: 'Mia', lastName: 'Manager', email: 'mia.manager@acme.de', role: 'manager' }],
+    });
     const client = clientFor(testApi.api, 'mia.manager@acme.de');
     const el = await renderEditor(client, { userId: await userId(client, OWNER) });
     expect(alertText(el)).to.equal(en.editor.noPermission);
@@ -419,15 +486,22 @@ describe('<roster-user-editor> edit', () => {
   });
 
   it('should let a host veto a save with roster-before-user-update, never showing the password', async () => {
-    const testApi = setupApi({ account: { ...ACCOUNT, passwordMode: 'per-user' }, users: [{ firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' }] });
+    const testApi = setupApi({
+      account: { ...ACCOUNT, passwordMode: 'per-user' },
+      users: [{ firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist' }],
+    });
     const client = clientFor(testApi.api, OWNER);
     const el = await renderEditor(client, { userId: await userId(client, SPECIALIST) });
     await fill(el, 'password', 'a new long passphrase');
     const patches = recordPatches(testApi);
-    el.addEventListener('roster-before-user-update', (event) => {
-      expect(JSON.stringify(event.detail)).to.not.include('passphrase');
-      event.preventDefault();
-    }, { once: true });
+    el.addEventListener(
+      'roster-before-user-update',
+      (event) => {
+        expect(JSON.stringify(event.detail)).to.not.include('passphrase');
+        event.preventDefault();
+      },
+      { once: true },
+    );
     await submit(el);
     expect(patches).to.have.length(0);
     await submit(el);
@@ -472,7 +546,12 @@ describe('<roster-user-editor> edit', () => {
     it('should resend the link once on a double click, with feedback', async () => {
       const testApi = setupApi({ account: ACCOUNT });
       const client = clientFor(testApi.api, OWNER);
-      const user = await client.users.create({ firstName: 'Paula', lastName: 'Pending', email: 'paula.pending@acme.de', role: 'specialist' });
+      const user = await client.users.create({
+        firstName: 'Paula',
+        lastName: 'Pending',
+        email: 'paula.pending@acme.de',
+        role: 'specialist',
+      });
       const el = await renderEditor(client, { userId: user.id });
       expect(text(el)).to.include(en.editor.verification.pending);
       expect(en.editor.verification.pending, 'says why the profile cannot sign in yet').to.include('cannot sign in');
@@ -524,7 +603,9 @@ describe('<roster-user-editor> edit', () => {
         const remaining = (await client.tasks.list()).items;
         if (tasks === 'transfer') {
           expect(remaining.map((task) => [task.name, task.ownerId])).to.have.deep.members([
-            ['acme.de rankings', owner.user.id], ['shop.acme.de rankings', owner.user.id]]);
+            ['acme.de rankings', owner.user.id],
+            ['shop.acme.de rankings', owner.user.id],
+          ]);
         } else {
           expect(remaining).to.have.length(0);
         }
@@ -538,7 +619,9 @@ describe('<roster-user-editor> edit', () => {
       const id = await userId(client, SPECIALIST);
       const el = await renderEditor(client, { userId: id });
       const dialog = await openDelete(el);
-      expect((root(el).activeElement as HTMLInputElement | null)?.value, 'focus moved into the dialog').to.equal('transfer');
+      expect((root(el).activeElement as HTMLInputElement | null)?.value, 'focus moved into the dialog').to.equal(
+        'transfer',
+      );
       await sendKeys({ press: 'Escape' });
       await waitFor(() => !dialog.open, 'closed by Escape');
       await openDelete(el);

@@ -7,11 +7,18 @@ import type { Access, RosterClient } from '../../src/sdk/index.js';
 import { setupApi, waitFor, type ReferenceApiOptions } from './helpers.js';
 
 export const OWNER = 'olivia.owner@acme.de';
-export const ACCOUNT = { name: 'Acme GmbH', emailDomain: 'acme.de', seatLimit: 12, passwordMode: 'shared' as const, credits: 1000 };
+export const ACCOUNT = {
+  name: 'Acme GmbH',
+  emailDomain: 'acme.de',
+  seatLimit: 12,
+  passwordMode: 'shared' as const,
+  credits: 1000,
+};
 export const STRONG_PASSWORD = 'correct horse battery staple';
 
 export const root = (el: RosterUserEditor) => el.shadowRoot!;
-export const $ = <T extends Element = HTMLElement>(el: RosterUserEditor, selector: string) => root(el).querySelector<T>(selector);
+export const $ = <T extends Element = HTMLElement>(el: RosterUserEditor, selector: string) =>
+  root(el).querySelector<T>(selector);
 /** Whether `selector` matches in the shadow root (asserting on elements themselves makes slow failure messages). */
 export const exists = (el: RosterUserEditor, selector: string) => root(el).querySelector(selector) !== null;
 export const text = (el: RosterUserEditor) => root(el).textContent!.replace(/\s+/g, ' ');
@@ -25,7 +32,10 @@ export async function apiWith(options: Partial<ReferenceApiOptions> & { password
   return testApi;
 }
 
-export async function renderEditor(client: RosterClient, { userId, locale }: { userId?: string; locale?: string } = {}) {
+export async function renderEditor(
+  client: RosterClient,
+  { userId, locale }: { userId?: string; locale?: string } = {},
+) {
   const el = await fixture<RosterUserEditor>(html`<roster-user-editor .client=${client} user-id=${userId ?? ''}
     locale=${locale ?? 'en'}></roster-user-editor>`);
   await waitFor(() => $(el, 'form') || $(el, '[part~="state"][part~="alert"]') || $(el, '.plan-full'), 'editor ready');
@@ -82,7 +92,9 @@ export const stepTitle = (el: RosterUserEditor) => $(el, '#step-title')?.textCon
 
 /** The message next to a field (`firstName`, `allowedIps.1`, `access`), or undefined. */
 export const errorOf = (el: RosterUserEditor, field: string) =>
-  $(el, `#f-${field.replace(/\./g, '-')}-error`)?.textContent?.replace(/\s+/g, ' ').trim();
+  $(el, `#f-${field.replace(/\./g, '-')}-error`)
+    ?.textContent?.replace(/\s+/g, ' ')
+    .trim();
 
 /** The form-level message's text: a refusal of the whole form, a full plan, no permission to write. */
 export const alertText = (el: RosterUserEditor) =>

@@ -23,10 +23,13 @@ async function editSpecialist({ locale = 'en', creditLimit = 500, credits = ACCO
 /** The bodies of the PATCH requests sent. */
 function recordPatches(testApi: TestApi) {
   const patches: Record<string, unknown>[] = [];
-  testApi.intercept((r) => r.method === 'PATCH', async (request) => {
-    patches.push(await request.clone().json());
-    return testApi.api.fetch(request);
-  });
+  testApi.intercept(
+    (r) => r.method === 'PATCH',
+    async (request) => {
+      patches.push(await request.clone().json());
+      return testApi.api.fetch(request);
+    },
+  );
   return patches;
 }
 
@@ -38,7 +41,7 @@ async function saveLimit(el: RosterUserEditor, client: RosterClient, id: string,
   return (await client.users.get(id)).creditLimit;
 }
 
-describe('<roster-user-editor> numbers in the viewer\'s language', () => {
+describe("<roster-user-editor> numbers in the viewer's language", () => {
   it('should show a stored credit limit as English and German write it', async () => {
     const english = await editSpecialist({ creditLimit: 25000, credits: 1_000_000 });
     expect(input(english.el, 'creditLimit').value).to.equal('25,000');
@@ -60,7 +63,7 @@ describe('<roster-user-editor> numbers in the viewer\'s language', () => {
     expect(await saveLimit(german.el, german.client, german.id, '2000')).to.equal(2000);
   });
 
-  it('should refuse what is not a whole number in the viewer\'s language, next to the field', async () => {
+  it("should refuse what is not a whole number in the viewer's language, next to the field", async () => {
     const { el, testApi } = await editSpecialist();
     const patches = recordPatches(testApi);
     for (const typed of ['12abc', '12.5', '1,0000', '-5', '1 000 000x']) {
@@ -78,7 +81,7 @@ describe('<roster-user-editor> numbers in the viewer\'s language', () => {
     }
   });
 
-  it('should cap the limit at 100 times the balance, saying so in the viewer\'s language', async () => {
+  it("should cap the limit at 100 times the balance, saying so in the viewer's language", async () => {
     // A balance of 1,000 credits: at most 100,000.
     const { el, client, id } = await editSpecialist();
     await fill(el, 'creditLimit', '100,001');
@@ -108,15 +111,22 @@ describe('<roster-user-editor> numbers in the viewer\'s language', () => {
     expect(errorOf(german.el, 'creditLimit')).to.equal(de.errors.credit_limit_too_high);
 
     // The server holds the same limit for a client that skips the form.
-    const response = await testApi.api.fetch(new Request(new URL(`${BASE_URL}/users/${id}`, location.href), {
-      method: 'PATCH', body: JSON.stringify({ creditLimit: 2_147_483_648 }),
-      headers: { authorization: `Bearer ${testApi.api.tokenFor(OWNER)}`, 'content-type': 'application/json' },
-    }));
+    const response = await testApi.api.fetch(
+      new Request(new URL(`${BASE_URL}/users/${id}`, location.href), {
+        method: 'PATCH',
+        body: JSON.stringify({ creditLimit: 2_147_483_648 }),
+        headers: { authorization: `Bearer ${testApi.api.tokenFor(OWNER)}`, 'content-type': 'application/json' },
+      }),
+    );
     expect(response.status).to.equal(422);
-    expect((await response.json()).errors).to.deep.include({ field: 'creditLimit', code: 'credit_limit_too_high', message: en.errors.credit_limit_too_high });
+    expect((await response.json()).errors).to.deep.include({
+      field: 'creditLimit',
+      code: 'credit_limit_too_high',
+      message: en.errors.credit_limit_too_high,
+    });
   });
 
-  it('should leave a stored limit above today\'s cap alone when other fields are saved', async () => {
+  it("should leave a stored limit above today's cap alone when other fields are saved", async () => {
     // Set when the balance was higher: the balance now allows at most 100,000.
     const { el, client, id } = await editSpecialist({ creditLimit: 250_000 });
     expect(input(el, 'creditLimit').value).to.equal('250,000');

@@ -5,16 +5,32 @@ import type { RosterUserEditor } from '../../src/components/user-editor/user-edi
 import type { User } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, waitFor, type TestApi } from './helpers.js';
 import {
-  $, OWNER, STRONG_PASSWORD, apiWith, choosePasswordNow, chooseRole, exists, fill, fillDetails, input, renderEditor, stepTitle, submit, text,
+  $,
+  OWNER,
+  STRONG_PASSWORD,
+  apiWith,
+  choosePasswordNow,
+  chooseRole,
+  exists,
+  fill,
+  fillDetails,
+  input,
+  renderEditor,
+  stepTitle,
+  submit,
+  text,
 } from './user-editor-helpers.js';
 
 /** The bodies of every `POST /users`, as sent. */
 function watchCreates(testApi: TestApi): Record<string, unknown>[] {
   const bodies: Record<string, unknown>[] = [];
-  testApi.intercept((r) => r.method === 'POST' && r.path === '/users', async (request) => {
-    bodies.push(await request.clone().json());
-    return testApi.api.fetch(request);
-  });
+  testApi.intercept(
+    (r) => r.method === 'POST' && r.path === '/users',
+    async (request) => {
+      bodies.push(await request.clone().json());
+      return testApi.api.fetch(request);
+    },
+  );
   return bodies;
 }
 
@@ -42,11 +58,16 @@ describe('<roster-user-editor> create with per-user passwords', () => {
     const el = await renderEditor(clientFor(testApi.api, OWNER));
     const invite = $<HTMLInputElement>(el, '[data-field="passwordNow"][value="false"]')!;
     expect(invite.checked, 'their own password is the default').to.equal(true);
-    expect(text(el)).to.include(en.editor.passwordInvite).and.include(en.editor.passwordInviteHint).and.include(en.editor.passwordNow);
+    expect(text(el))
+      .to.include(en.editor.passwordInvite)
+      .and.include(en.editor.passwordInviteHint)
+      .and.include(en.editor.passwordNow);
     expect(exists(el, '[data-field="password"]'), 'no password field').to.equal(false);
     await axeCheck(el);
     await toReview(el);
-    expect(text(el)).to.include(en.editor.review.invitedPassword).and.include(en.editor.review.verificationInvite('nora.neumann@acme.de'));
+    expect(text(el))
+      .to.include(en.editor.review.invitedPassword)
+      .and.include(en.editor.review.verificationInvite('nora.neumann@acme.de'));
     await create(el);
     expect(bodies).to.have.length(1);
     expect(bodies[0]).to.not.have.property('password');
@@ -54,7 +75,11 @@ describe('<roster-user-editor> create with per-user passwords', () => {
     await axeCheck(el);
     // The link mailed asks the person for their password.
     const link = testApi.api.outbox().at(-1)!.link!;
-    const page = await testApi.api.fetch(link, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const page = await testApi.api.fetch(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(page.status, 'verification without a password').to.equal(422);
   });
 
@@ -73,7 +98,9 @@ describe('<roster-user-editor> create with per-user passwords', () => {
     expect(input(el, 'password').type).to.equal('text');
     await axeCheck(el);
     await toReview(el);
-    expect(text(el)).to.include(en.editor.review.ownPassword).and.include(en.editor.review.verification('nora.neumann@acme.de'))
+    expect(text(el))
+      .to.include(en.editor.review.ownPassword)
+      .and.include(en.editor.review.verification('nora.neumann@acme.de'))
       .and.not.include(STRONG_PASSWORD);
     await create(el);
     expect(bodies.map((body) => body.password)).to.deep.equal([STRONG_PASSWORD]);

@@ -11,7 +11,14 @@ async function editorFor(viewer: string) {
   const testApi = setupApi({
     account: ACCOUNT,
     users: [
-      { firstName: 'Sam', lastName: 'Specialist', email: SPECIALIST, role: 'specialist', creditLimit: 500, allowedIps: ['203.0.113.0/24'] },
+      {
+        firstName: 'Sam',
+        lastName: 'Specialist',
+        email: SPECIALIST,
+        role: 'specialist',
+        creditLimit: 500,
+        allowedIps: ['203.0.113.0/24'],
+      },
       { firstName: 'Mia', lastName: 'Manager', email: MANAGER, role: 'manager' },
     ],
   });
@@ -27,7 +34,8 @@ function looksEditable(field: HTMLInputElement) {
   return !transparent(style.borderBlockStartColor) || !transparent(style.backgroundColor);
 }
 
-const values = (el: RosterUserEditor) => [...root(el).querySelectorAll('.value')].map((value) => value.textContent!.replace(/\s+/g, ' ').trim());
+const values = (el: RosterUserEditor) =>
+  [...root(el).querySelectorAll('.value')].map((value) => value.textContent!.replace(/\s+/g, ' ').trim());
 
 describe('<roster-user-editor> read-only', () => {
   it('should show a viewer who cannot write the profile as text, not as controls to change', async () => {
@@ -40,12 +48,23 @@ describe('<roster-user-editor> read-only', () => {
       expect(looksEditable(box), `${field} looks editable`).to.equal(false);
     }
     // Choices read as their value: no radios, checkboxes, password or list controls.
-    for (const control of ['[data-field="role"]', '[data-field="creditLimited"]', '[data-field^="notifications."]', '[data-field="password"]',
-      '.ip-entry [part~="button-icon"]', '.ip-list > .ip-row > [part~="button"]', '#f-allowedIps-new']) {
+    for (const control of [
+      '[data-field="role"]',
+      '[data-field="creditLimited"]',
+      '[data-field^="notifications."]',
+      '[data-field="password"]',
+      '.ip-entry [part~="button-icon"]',
+      '.ip-list > .ip-row > [part~="button"]',
+      '#f-allowedIps-new',
+    ]) {
       expect(exists(el, control), control).to.equal(false);
     }
     expect(values(el)).to.deep.equal([
-      [en.editor.notificationOptions.taskUpdates, en.editor.notificationOptions.reportReady, en.editor.notificationOptions.creditsLow].join(', '),
+      [
+        en.editor.notificationOptions.taskUpdates,
+        en.editor.notificationOptions.reportReady,
+        en.editor.notificationOptions.creditsLow,
+      ].join(', '),
       '203.0.113.0/24',
       en.roles.specialist.name,
       en.common.credits(500),

@@ -3,14 +3,41 @@ import { de } from '../../src/components/localize/de.js';
 import { en } from '../../src/components/localize/english.js';
 import { axeCheck, clientFor, setupApi, waitFor } from './helpers.js';
 import {
-  $, ACCOUNT, OWNER, STRONG_PASSWORD, alertText, apiWith, chooseRole, errorOf, exists, fill, fillDetails, focused, input, limitCredits,
-  renderEditor, root, stepTitle, submit, text,
+  $,
+  ACCOUNT,
+  OWNER,
+  STRONG_PASSWORD,
+  alertText,
+  apiWith,
+  chooseRole,
+  errorOf,
+  exists,
+  fill,
+  fillDetails,
+  focused,
+  input,
+  limitCredits,
+  renderEditor,
+  root,
+  stepTitle,
+  submit,
+  text,
 } from './user-editor-helpers.js';
 
 const problemJson = (status: number, code: string, errors: { field: string; code: string }[]) =>
-  new Response(JSON.stringify({ type: 'about:blank', title: code, status, code, errors: errors.map((e) => ({ ...e, message: e.code })) }), {
-    status, headers: { 'content-type': 'application/problem+json' },
-  });
+  new Response(
+    JSON.stringify({
+      type: 'about:blank',
+      title: code,
+      status,
+      code,
+      errors: errors.map((e) => ({ ...e, message: e.code })),
+    }),
+    {
+      status,
+      headers: { 'content-type': 'application/problem+json' },
+    },
+  );
 
 const ipEntries = (el: Parameters<typeof root>[0]) =>
   [...root(el).querySelectorAll<HTMLInputElement>('[data-field^="allowedIps."]')].map((entry) => entry.value);
@@ -67,7 +94,11 @@ describe('<roster-user-editor> validation', () => {
   it('should accept names of any script and keep them exactly', async () => {
     const testApi = setupApi({ account: ACCOUNT });
     const client = clientFor(testApi.api, OWNER);
-    for (const [first, last, email] of [['Zoë', "O'Brien-Łukasiewicz", 'zoe@acme.de'], ['José María', 'Núñez', 'jose@acme.de'], ['小龍', '李', 'xiaolong.li@acme.de']]) {
+    for (const [first, last, email] of [
+      ['Zoë', "O'Brien-Łukasiewicz", 'zoe@acme.de'],
+      ['José María', 'Núñez', 'jose@acme.de'],
+      ['小龍', '李', 'xiaolong.li@acme.de'],
+    ]) {
       const el = await renderEditor(client);
       await fillDetails(el, ` ${first} `, last, email);
       expect(input(el, 'firstName').getAttribute('dir')).to.equal('auto');
@@ -82,7 +113,12 @@ describe('<roster-user-editor> validation', () => {
   it('should check the email: syntax and domain locally, role, free-mail and taken addresses from the server on step 1', async () => {
     const testApi = setupApi({ account: ACCOUNT });
     const client = clientFor(testApi.api, OWNER);
-    await client.users.create({ firstName: 'Max', lastName: 'Muster', email: 'max.muster@acme.de', role: 'specialist' });
+    await client.users.create({
+      firstName: 'Max',
+      lastName: 'Muster',
+      email: 'max.muster@acme.de',
+      role: 'specialist',
+    });
     const el = await renderEditor(client);
     expect($(el, '#f-email-hint')!.textContent).to.include('@acme.de');
     await fillDetails(el, 'Max', 'Muster', 'max@');
@@ -125,7 +161,10 @@ describe('<roster-user-editor> validation', () => {
     expect(errorOf(el, 'email')).to.equal(en.errors.email_taken);
     expect(stepTitle(el)).to.equal(en.editor.steps.details);
     expect(input(el, 'email').value).to.equal('ines+test@acme.de');
-    expect(testApi.requests.slice(sent).some((r) => r.method === 'POST' && r.path === '/users'), 'nothing created').to.equal(false);
+    expect(
+      testApi.requests.slice(sent).some((r) => r.method === 'POST' && r.path === '/users'),
+      'nothing created',
+    ).to.equal(false);
     await axeCheck(el);
   });
 
@@ -133,10 +172,13 @@ describe('<roster-user-editor> validation', () => {
     const testApi = setupApi({ account: ACCOUNT });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const stop = testApi.intercept((r) => r.path === '/users/validate', async (request) => {
-      await held;
-      return testApi.api.fetch(request);
-    });
+    const stop = testApi.intercept(
+      (r) => r.path === '/users/validate',
+      async (request) => {
+        await held;
+        return testApi.api.fetch(request);
+      },
+    );
     const el = await renderEditor(clientFor(testApi.api, OWNER));
     await fillDetails(el, 'Max', 'Muster', 'info@acme.de');
     stop();
@@ -151,7 +193,10 @@ describe('<roster-user-editor> validation', () => {
 
   it('should not block Next when the early check fails to reach the server', async () => {
     const testApi = setupApi({ account: ACCOUNT });
-    testApi.intercept((r) => r.path === '/users/validate', async () => Promise.reject(new TypeError('Failed to fetch')));
+    testApi.intercept(
+      (r) => r.path === '/users/validate',
+      async () => Promise.reject(new TypeError('Failed to fetch')),
+    );
     const el = await renderEditor(clientFor(testApi.api, OWNER));
     await fillDetails(el, 'Max', 'Muster', 'max.muster@acme.de');
     await submit(el);
@@ -167,7 +212,10 @@ describe('<roster-user-editor> validation', () => {
     expect(exists(el, '[data-field="email"]'), 'no steps to fill').to.equal(false);
     await axeCheck(el);
 
-    const single = setupApi({ account: { ...ACCOUNT, emailDomain: null }, owner: { firstName: 'Olivia', lastName: 'Owner', email: 'olivia.owner@gmail.com' } });
+    const single = setupApi({
+      account: { ...ACCOUNT, emailDomain: null },
+      owner: { firstName: 'Olivia', lastName: 'Owner', email: 'olivia.owner@gmail.com' },
+    });
     const other = await renderEditor(clientFor(single.api, 'olivia.owner@gmail.com'));
     await waitFor(() => alertText(other), 'single-profile notice');
     expect(alertText(other)).to.equal(en.errors.single_profile_account);
@@ -179,7 +227,12 @@ describe('<roster-user-editor> validation', () => {
     await fillDetails(el, 'Max', 'Muster', 'max.muster@acme.de');
     await waitFor(() => !el.checking, 'first check answered');
     // Another tab takes the last seat.
-    await clientFor(testApi.api, OWNER).users.create({ firstName: 'Sam', lastName: 'Seat', email: 'sam.seat@acme.de', role: 'specialist' });
+    await clientFor(testApi.api, OWNER).users.create({
+      firstName: 'Sam',
+      lastName: 'Seat',
+      email: 'sam.seat@acme.de',
+      role: 'specialist',
+    });
     await submit(el);
     await waitFor(() => alertText(el), 'seat alert');
     expect(alertText(el)).to.equal(en.errors.seat_limit_reached);
@@ -217,11 +270,14 @@ describe('<roster-user-editor> validation', () => {
 
   it('should map password_not_allowed to the password field when the account mode changed meanwhile', async () => {
     const testApi = setupApi({ account: ACCOUNT });
-    testApi.intercept((r) => r.path === '/me', async (request) => {
-      const me = await (await testApi.api.fetch(request)).json();
-      me.account.passwordMode = 'per-user';
-      return new Response(JSON.stringify(me), { headers: { 'content-type': 'application/json' } });
-    });
+    testApi.intercept(
+      (r) => r.path === '/me',
+      async (request) => {
+        const me = await (await testApi.api.fetch(request)).json();
+        me.account.passwordMode = 'per-user';
+        return new Response(JSON.stringify(me), { headers: { 'content-type': 'application/json' } });
+      },
+    );
     const el = await renderEditor(clientFor(testApi.api, OWNER));
     await fillDetails(el, 'Max', 'Muster', 'max.muster@acme.de', STRONG_PASSWORD);
     await sendSpecialist(el);
@@ -242,8 +298,11 @@ describe('<roster-user-editor> validation', () => {
     expect(focused(el)?.id).to.equal('f-creditLimit');
     await limitCredits(el, '300');
     await submit(el);
-    testApi.intercept((r) => r.method === 'POST' && r.path === '/users', async () =>
-      problemJson(422, 'credit_limit_not_allowed', [{ field: 'creditLimit', code: 'credit_limit_not_allowed' }]));
+    testApi.intercept(
+      (r) => r.method === 'POST' && r.path === '/users',
+      async () =>
+        problemJson(422, 'credit_limit_not_allowed', [{ field: 'creditLimit', code: 'credit_limit_not_allowed' }]),
+    );
     await submit(el);
     await waitFor(() => errorOf(el, 'creditLimit'), 'refused');
     expect(stepTitle(el)).to.equal(en.editor.steps.access);
@@ -258,10 +317,16 @@ describe('<roster-user-editor> validation', () => {
     await fillDetails(el, 'Max', 'Muster', 'max.muster@acme.de');
     await submit(el);
     await chooseRole(el, 'guest');
-    $(el, 'roster-access-grants')!.dispatchEvent(new CustomEvent('roster-change', { detail: { value: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: task.id }] } } }));
+    $(el, 'roster-access-grants')!.dispatchEvent(
+      new CustomEvent('roster-change', {
+        detail: { value: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: task.id }] } },
+      }),
+    );
     await submit(el);
-    testApi.intercept((r) => r.method === 'POST' && r.path === '/users', async () =>
-      problemJson(422, 'guest_requires_task', [{ field: 'access.tasks', code: 'guest_requires_task' }]));
+    testApi.intercept(
+      (r) => r.method === 'POST' && r.path === '/users',
+      async () => problemJson(422, 'guest_requires_task', [{ field: 'access.tasks', code: 'guest_requires_task' }]),
+    );
     await submit(el);
     await waitFor(() => errorOf(el, 'access'), 'refused');
     expect(errorOf(el, 'access')).to.equal(en.errors.guest_requires_task);
@@ -273,7 +338,9 @@ describe('<roster-user-editor> validation', () => {
     await pasteIps(el, '2001:DB8:0:0::1, ::ffff:192.0.2.1\n010.0.0.1 10.1.2.3/8;203.0.113.7');
     expect(ipEntries(el)).to.deep.equal(['2001:db8::1', '192.0.2.1', '010.0.0.1', '10.1.2.3/8', '203.0.113.7']);
     expect(errorOf(el, 'allowedIps.2')).to.equal(en.errors.invalid_ip);
-    expect(errorOf(el, 'allowedIps.3')).to.include(en.errors.ip_host_bits_set).and.include(en.editor.useSuggestion('10.0.0.0/8'));
+    expect(errorOf(el, 'allowedIps.3'))
+      .to.include(en.errors.ip_host_bits_set)
+      .and.include(en.editor.useSuggestion('10.0.0.0/8'));
     await axeCheck(el);
     $<HTMLButtonElement>(el, '#f-allowedIps-3-error [part~="button"]')!.click();
     await el.updateComplete;
@@ -312,7 +379,10 @@ describe('<roster-user-editor> validation', () => {
   it('should speak German with locale="de", for fields, steps and messages', async () => {
     const el = await renderEditor(clientFor(setupApi({ account: ACCOUNT }).api, OWNER), { locale: 'de' });
     expect(stepTitle(el)).to.equal(de.editor.steps.details);
-    expect(text(el)).to.include(de.editor.passwordShared).and.include(de.editor.firstName).and.include(de.editor.emailDomainHint('acme.de'));
+    expect(text(el))
+      .to.include(de.editor.passwordShared)
+      .and.include(de.editor.firstName)
+      .and.include(de.editor.emailDomainHint('acme.de'));
     await fill(el, 'firstName', '');
     expect(errorOf(el, 'firstName')).to.equal(de.errors.required);
     await fill(el, 'phone', '030 1234567');
@@ -326,10 +396,15 @@ describe('<roster-user-editor> validation', () => {
 
   it('should have a German string for every English one of its section', () => {
     const sample = (value: unknown): unknown =>
-      typeof value === 'function' ? value('x', 2) : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, sample(inner)])) : value;
-    const leaves = (value: unknown, path = ''): [string, string][] => value && typeof value === 'object'
-      ? Object.entries(value).flatMap(([key, inner]) => leaves(inner, `${path}.${key}`)) : [[path, String(value)]];
+      typeof value === 'function'
+        ? value('x', 2)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, sample(inner)]))
+          : value;
+    const leaves = (value: unknown, path = ''): [string, string][] =>
+      value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([key, inner]) => leaves(inner, `${path}.${key}`))
+        : [[path, String(value)]];
     const english = new Map(leaves(sample(en.editor)));
     const german = new Map(leaves(sample(de.editor)));
     expect([...german.keys()]).to.deep.equal([...english.keys()]);

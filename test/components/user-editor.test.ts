@@ -4,16 +4,34 @@ import { en } from '../../src/components/localize/english.js';
 import type { User } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, setupApi, waitFor } from './helpers.js';
 import {
-  $, ACCOUNT, OWNER, STRONG_PASSWORD, apiWith, check, exists, chooseRole, errorOf, fill, focused, fillDetails, grant, input, limitCredits, renderEditor,
-  stepTitle, submit, text,
+  $,
+  ACCOUNT,
+  OWNER,
+  STRONG_PASSWORD,
+  apiWith,
+  check,
+  exists,
+  chooseRole,
+  errorOf,
+  fill,
+  focused,
+  fillDetails,
+  grant,
+  input,
+  limitCredits,
+  renderEditor,
+  stepTitle,
+  submit,
+  text,
 } from './user-editor-helpers.js';
 
 /** The create flow in a 420px column, where long unbroken text has to wrap. */
 async function narrowCreateEditor() {
   const testApi = await apiWith();
   const client = clientFor(testApi.api, OWNER);
-  const el = await fixture<HTMLDivElement>(html`<div style="width: 420px"><roster-user-editor .client=${client} locale="en"></roster-user-editor></div>`)
-    .then((wrapper) => wrapper.querySelector('roster-user-editor')!);
+  const el = await fixture<HTMLDivElement>(
+    html`<div style="width: 420px"><roster-user-editor .client=${client} locale="en"></roster-user-editor></div>`,
+  ).then((wrapper) => wrapper.querySelector('roster-user-editor')!);
   await waitFor(() => $(el, 'form'), 'editor ready');
   return el;
 }
@@ -56,7 +74,10 @@ describe('<roster-user-editor> create', () => {
     expect(focused(el)?.id, 'focus on the new step').to.equal('step-title');
     await tabTo(el, '[data-field="role"]:checked');
     await sendKeys({ press: 'ArrowUp' });
-    await waitFor(() => input(el, 'role') && $<HTMLInputElement>(el, '[data-field="role"][value="manager"]')!.checked, 'manager chosen');
+    await waitFor(
+      () => input(el, 'role') && $<HTMLInputElement>(el, '[data-field="role"][value="manager"]')!.checked,
+      'manager chosen',
+    );
     await tabTo(el, 'button[type="submit"]');
     await sendKeys({ press: 'Enter' });
     await waitFor(() => stepTitle(el) === en.editor.steps.review, 'review step');
@@ -77,7 +98,8 @@ describe('<roster-user-editor> create', () => {
     await submit(el);
     await submit(el);
     const done = await waitFor(() => $(el, '.created [part~="button-primary"]'), 'confirmation shown');
-    const inside = (child: Element, box: Element) => child.getBoundingClientRect().right <= box.getBoundingClientRect().right + 0.5;
+    const inside = (child: Element, box: Element) =>
+      child.getBoundingClientRect().right <= box.getBoundingClientRect().right + 0.5;
     expect(inside($(el, '#step-title')!, el), 'the title wraps').to.equal(true);
     expect(inside(done, el), '"Done" in view').to.equal(true);
 
@@ -96,7 +118,10 @@ describe('<roster-user-editor> create', () => {
     const el = await narrowCreateEditor();
     // A 64-letter local part, the longest an address may have, with no place a line could break.
     const email = `${'k'.repeat(30)}.${'w'.repeat(33)}@acme.de`;
-    const fits = () => [...el.shadowRoot!.querySelectorAll('p, dd, h2, h3')].every((node) => node.getBoundingClientRect().right <= el.getBoundingClientRect().right + 0.5);
+    const fits = () =>
+      [...el.shadowRoot!.querySelectorAll('p, dd, h2, h3')].every(
+        (node) => node.getBoundingClientRect().right <= el.getBoundingClientRect().right + 0.5,
+      );
     await fillDetails(el, 'Kim', 'Weit', email);
     await submit(el);
     await submit(el);
@@ -123,7 +148,13 @@ describe('<roster-user-editor> create', () => {
           expect(text(el)).to.include(en.editor.passwordShared);
           expect(exists(el, '[data-field="password"]')).to.equal(false);
         }
-        await fillDetails(el, 'Zoë', "O'Brien-Łukasiewicz", 'Zoe.OBrien@acme.de', passwordMode === 'per-user' ? STRONG_PASSWORD : undefined);
+        await fillDetails(
+          el,
+          'Zoë',
+          "O'Brien-Łukasiewicz",
+          'Zoe.OBrien@acme.de',
+          passwordMode === 'per-user' ? STRONG_PASSWORD : undefined,
+        );
         await fill(el, 'phone', '+49 (0)30 1234-567');
         await check(el, 'notifications.creditsLow', false);
         await axeCheck(el);
@@ -134,7 +165,10 @@ describe('<roster-user-editor> create', () => {
         await axeCheck(el);
         await submit(el);
         expect(stepTitle(el)).to.equal(en.editor.steps.review);
-        expect(text(el)).to.include("Zoë O'Brien-Łukasiewicz").and.include('zoe.obrien@acme.de').and.include('+49301234567');
+        expect(text(el))
+          .to.include("Zoë O'Brien-Łukasiewicz")
+          .and.include('zoe.obrien@acme.de')
+          .and.include('+49301234567');
         expect(text(el)).to.not.include(STRONG_PASSWORD);
         await axeCheck(el);
         const created = oneEvent(el, 'roster-user-created');
@@ -143,11 +177,18 @@ describe('<roster-user-editor> create', () => {
         expect(detail.user.role).to.equal('manager');
         expect(JSON.stringify(detail)).to.not.include(STRONG_PASSWORD);
         await waitFor(() => $(el, '.created'), 'confirmation shown');
-        expect(text(el)).to.include(en.editor.created.title("Zoë O'Brien-Łukasiewicz"))
-          .and.include(en.common.status.pending).and.include(en.editor.created.text('zoe.obrien@acme.de'));
+        expect(text(el))
+          .to.include(en.editor.created.title("Zoë O'Brien-Łukasiewicz"))
+          .and.include(en.common.status.pending)
+          .and.include(en.editor.created.text('zoe.obrien@acme.de'));
         await axeCheck(el);
         const stored = await client.users.get(detail.user.id);
-        expect(stored).to.include({ firstName: 'Zoë', lastName: "O'Brien-Łukasiewicz", phone: '+49301234567', status: 'pending' });
+        expect(stored).to.include({
+          firstName: 'Zoë',
+          lastName: "O'Brien-Łukasiewicz",
+          phone: '+49301234567',
+          status: 'pending',
+        });
         expect(stored.notifications.creditsLow).to.equal(false);
         expect(testApi.api.outbox().at(-1)!.to).to.equal('zoe.obrien@acme.de');
       });
@@ -156,7 +197,13 @@ describe('<roster-user-editor> create', () => {
         const testApi = await apiWith({ passwordMode });
         const client = clientFor(testApi.api, OWNER);
         const el = await renderEditor(client);
-        await fillDetails(el, 'José María', 'García', 'jose.garcia@acme.de', passwordMode === 'per-user' ? STRONG_PASSWORD : undefined);
+        await fillDetails(
+          el,
+          'José María',
+          'García',
+          'jose.garcia@acme.de',
+          passwordMode === 'per-user' ? STRONG_PASSWORD : undefined,
+        );
         await submit(el);
         expect(text(el)).to.include(en.editor.balance(en.common.credits(1000)));
         await limitCredits(el, '250');
@@ -174,7 +221,13 @@ describe('<roster-user-editor> create', () => {
         const client = clientFor(testApi.api, OWNER);
         const task = await client.tasks.create({ toolId: 'site-audit', name: 'acme.de relaunch' });
         const el = await renderEditor(client);
-        await fillDetails(el, '小龍', '李', 'bruce.lee@acme.de', passwordMode === 'per-user' ? STRONG_PASSWORD : undefined);
+        await fillDetails(
+          el,
+          '小龍',
+          '李',
+          'bruce.lee@acme.de',
+          passwordMode === 'per-user' ? STRONG_PASSWORD : undefined,
+        );
         await submit(el);
         await chooseRole(el, 'guest');
         await submit(el);
@@ -205,7 +258,10 @@ describe('<roster-user-editor> create at the seat limit', () => {
     await submit(el);
     await created;
     await waitFor(() => $(el, '.created'), 'confirmation shown');
-    expect(exists(el, '.created [part~="actions"] > [part~="button"]:not([part~="button-primary"])'), 'no seat left for another').to.equal(false);
+    expect(
+      exists(el, '.created [part~="actions"] > [part~="button"]:not([part~="button-primary"])'),
+      'no seat left for another',
+    ).to.equal(false);
     expect(text(el)).to.include(en.errors.seat_limit_reached);
     expect(exists(el, '.created [part~="button-primary"]')).to.equal(true);
     // Once /me counts the new profile, the confirmation still stays as it is.

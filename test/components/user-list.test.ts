@@ -9,7 +9,13 @@ import type { RosterClient } from '../../src/sdk/index.js';
 import { axeCheck, clientFor, hang, outside, problemResponse, setupApi, waitFor, type TestApi } from './helpers.js';
 
 const OWNER = 'olivia.owner@acme.de';
-const ACCOUNT = { name: 'Acme GmbH', emailDomain: 'acme.de', seatLimit: 12, passwordMode: 'shared' as const, credits: 1000 };
+const ACCOUNT = {
+  name: 'Acme GmbH',
+  emailDomain: 'acme.de',
+  seatLimit: 12,
+  passwordMode: 'shared' as const,
+  credits: 1000,
+};
 
 const root = (el: RosterUserList) => el.shadowRoot!;
 const rows = (el: RosterUserList) => [...root(el).querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
@@ -18,7 +24,9 @@ const text = (el: RosterUserList) => root(el).textContent!.replace(/\s+/g, ' ');
 const listRequests = (api: TestApi) => api.requests.filter((r) => r.method === 'GET' && r.path === '/users');
 
 async function renderList(client: RosterClient, wrapper = html``) {
-  const el = await fixture<RosterUserList>(html`${wrapper}<roster-user-list .client=${client} style="height: 480px"></roster-user-list>`);
+  const el = await fixture<RosterUserList>(
+    html`${wrapper}<roster-user-list .client=${client} style="height: 480px"></roster-user-list>`,
+  );
   return el;
 }
 
@@ -51,11 +59,15 @@ function nodeCount(el: RosterUserList): number {
 }
 
 async function createUser(client: RosterClient, firstName: string, lastName: string) {
-  return client.users.create({ firstName, lastName, email: `${firstName}.${lastName}@acme.de`.toLowerCase(), role: 'specialist' });
+  return client.users.create({
+    firstName,
+    lastName,
+    email: `${firstName}.${lastName}@acme.de`.toLowerCase(),
+    role: 'specialist',
+  });
 }
 
 describe('<roster-user-list>', () => {
-
   describe('rendering', () => {
     it('should render the team from the reference API, with roles, statuses and seats', async () => {
       const testApi = setupApi({ data: 'demo' });
@@ -72,7 +84,10 @@ describe('<roster-user-list>', () => {
 
     // A phone (290 px of list) in German, whose "Verifizierung gesendet" is the longest status, and
     // the same phone at 200 % text size (rem = 32px, so 13rem is wider than the list).
-    for (const [width, rootSize] of [[290, ''], [326, '32px']] as const) {
+    for (const [width, rootSize] of [
+      [290, ''],
+      [326, '32px'],
+    ] as const) {
       it(`should keep the controls in view, every name readable and the status at the end of each card at ${width}px${rootSize ? ' and 200 % text' : ''}`, async () => {
         document.documentElement.style.fontSize = rootSize;
         try {
@@ -82,9 +97,14 @@ describe('<roster-user-list>', () => {
           const el = await loaded(wrapper.querySelector<RosterUserList>('roster-user-list')!);
           await waitFor(() => text(el).includes('Verifizierung gesendet'), 'German statuses');
           const box = el.getBoundingClientRect();
-          for (const control of root(el).querySelectorAll('[part="search"], [part="filter"], [part~="toolbar"] [part~="button-primary"]')) {
+          for (const control of root(el).querySelectorAll(
+            '[part="search"], [part="filter"], [part~="toolbar"] [part~="button-primary"]',
+          )) {
             const { left, right } = control.getBoundingClientRect();
-            expect(left >= box.left - 0.5 && right <= box.right + 0.5, `${control.getAttribute('part')} inside the list`).to.be.true;
+            expect(
+              left >= box.left - 0.5 && right <= box.right + 0.5,
+              `${control.getAttribute('part')} inside the list`,
+            ).to.be.true;
           }
           for (const row of rows(el)) {
             // Shown whole, or with room for a few letters before the ellipsis.
@@ -110,7 +130,11 @@ describe('<roster-user-list>', () => {
         const wrapper = await fixture<HTMLDivElement>(html`<div lang="de" style="font-family: sans-serif">
           <roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="width: 240px; height: 1400px"></roster-user-list></div>`);
         const el = await loaded(wrapper.querySelector<RosterUserList>('roster-user-list')!);
-        await waitFor(() => root(el).querySelector('[part~="toolbar"] [part~="button-primary"]')?.textContent?.includes('Neuer Nutzer'), 'German button');
+        await waitFor(
+          () =>
+            root(el).querySelector('[part~="toolbar"] [part~="button-primary"]')?.textContent?.includes('Neuer Nutzer'),
+          'German button',
+        );
         expect(outside(el)).to.deep.equal([]);
       } finally {
         document.documentElement.style.fontSize = '';
@@ -130,7 +154,10 @@ describe('<roster-user-list>', () => {
           const box = cell.getBoundingClientRect();
           for (const part of cell.querySelectorAll('button, svg')) {
             const { left, right } = part.getBoundingClientRect();
-            expect(left >= box.left - 0.5 && right <= box.right + 0.5, `"${cell.textContent!.trim()}" ${part.localName} inside its column`).to.be.true;
+            expect(
+              left >= box.left - 0.5 && right <= box.right + 0.5,
+              `"${cell.textContent!.trim()}" ${part.localName} inside its column`,
+            ).to.be.true;
           }
         }
       });
@@ -139,9 +166,16 @@ describe('<roster-user-list>', () => {
     it('should isolate names in their own direction', async () => {
       const testApi = setupApi({ account: ACCOUNT });
       const owner = clientFor(testApi.api, OWNER);
-      await owner.users.create({ firstName: 'محمد', lastName: 'علي', email: 'mohammed.ali@acme.de', role: 'specialist' });
+      await owner.users.create({
+        firstName: 'محمد',
+        lastName: 'علي',
+        email: 'mohammed.ali@acme.de',
+        role: 'specialist',
+      });
       const el = await loaded(await renderList(owner));
-      const name = rows(el).map((row) => row.querySelector('.name')!).find((n) => n.textContent!.includes('محمد'))!;
+      const name = rows(el)
+        .map((row) => row.querySelector('.name')!)
+        .find((n) => n.textContent!.includes('محمد'))!;
       expect(name.getAttribute('dir')).to.equal('auto');
     });
 
@@ -167,13 +201,22 @@ describe('<roster-user-list>', () => {
       type(el, 'gr');
       type(el, 'gre');
       const stop = testApi.intercept((r) => r.path === '/users' && r.url.searchParams.get('q') === 'gre', hang);
-      const first = await waitFor(() => listRequests(testApi).find((r) => r.url.searchParams.get('q') === 'gre'), 'search sent');
+      const first = await waitFor(
+        () => listRequests(testApi).find((r) => r.url.searchParams.get('q') === 'gre'),
+        'search sent',
+      );
       expect(listRequests(testApi).length, 'one request for three keystrokes').to.equal(before + 1);
       stop();
       type(el, 'greta');
-      await waitFor(() => listRequests(testApi).find((r) => r.url.searchParams.get('q') === 'greta'), 'second search sent');
+      await waitFor(
+        () => listRequests(testApi).find((r) => r.url.searchParams.get('q') === 'greta'),
+        'second search sent',
+      );
       expect(first.signal.aborted, 'the stale search is aborted').to.equal(true);
-      await waitFor(() => rowNames(el).length > 0 && rowNames(el).every((name) => /greta/i.test(name)), 'results shown');
+      await waitFor(
+        () => rowNames(el).length > 0 && rowNames(el).every((name) => /greta/i.test(name)),
+        'results shown',
+      );
       expect(el.query).to.equal('greta');
     });
 
@@ -183,11 +226,20 @@ describe('<roster-user-list>', () => {
       const [role, status] = root(el).querySelectorAll<HTMLSelectElement>('[part="filter"]');
       role.value = 'specialist';
       role.dispatchEvent(new Event('change'));
-      await waitFor(() => listRequests(testApi).at(-1)!.url.searchParams.get('role') === 'specialist', 'role filter sent');
-      await waitFor(() => rows(el).length > 0 && rows(el).every((row) => row.textContent!.includes(en.roles.specialist.name)), 'specialists only');
+      await waitFor(
+        () => listRequests(testApi).at(-1)!.url.searchParams.get('role') === 'specialist',
+        'role filter sent',
+      );
+      await waitFor(
+        () => rows(el).length > 0 && rows(el).every((row) => row.textContent!.includes(en.roles.specialist.name)),
+        'specialists only',
+      );
       status.value = 'active';
       status.dispatchEvent(new Event('change'));
-      const last = await waitFor(() => listRequests(testApi).find((r) => r.url.searchParams.get('status') === 'active'), 'status filter sent');
+      const last = await waitFor(
+        () => listRequests(testApi).find((r) => r.url.searchParams.get('status') === 'active'),
+        'status filter sent',
+      );
       expect(last.url.searchParams.get('role')).to.equal('specialist');
     });
 
@@ -198,11 +250,17 @@ describe('<roster-user-list>', () => {
       expect(header().getAttribute('aria-sort')).to.equal('ascending');
       const firstBefore = rowNames(el)[0];
       header().querySelector('button')!.click();
-      await waitFor(() => listRequests(testApi).at(-1)!.url.searchParams.get('sort') === '-name', 'descending sort sent');
+      await waitFor(
+        () => listRequests(testApi).at(-1)!.url.searchParams.get('sort') === '-name',
+        'descending sort sent',
+      );
       await waitFor(() => rowNames(el)[0] !== firstBefore, 'order changed');
       expect(header().getAttribute('aria-sort')).to.equal('descending');
       root(el).querySelector<HTMLElement>('.col-credits[role="columnheader"] button')!.click();
-      await waitFor(() => listRequests(testApi).at(-1)!.url.searchParams.get('sort') === 'creditsSpent', 'credit sort sent');
+      await waitFor(
+        () => listRequests(testApi).at(-1)!.url.searchParams.get('sort') === 'creditsSpent',
+        'credit sort sent',
+      );
       expect(header().hasAttribute('aria-sort')).to.equal(false);
     });
   });
@@ -214,10 +272,14 @@ describe('<roster-user-list>', () => {
       const grid = root(el).querySelector<HTMLElement>('[part~="table"]')!;
       expect(cursorRequests(testApi)).to.have.length(0);
       // Polled, not a fixed number of steps: each page is fetched and rendered before the next scroll can ask for more.
-      await waitFor(() => {
-        grid.scrollTop = grid.scrollHeight;
-        return root(el).querySelector('.body [data-index="499"][data-id]');
-      }, 'the last user is reached', 20000);
+      await waitFor(
+        () => {
+          grid.scrollTop = grid.scrollHeight;
+          return root(el).querySelector('.body [data-index="499"][data-id]');
+        },
+        'the last user is reached',
+        20000,
+      );
       expect(listRequests(testApi).filter((r) => r.url.searchParams.has('cursor')).length).to.be.at.least(4);
     });
 
@@ -226,11 +288,17 @@ describe('<roster-user-list>', () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div hidden>
         <roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)} style="height: 900px"></roster-user-list></div>`);
       const el = wrapper.querySelector<RosterUserList>('roster-user-list')!;
-      await waitFor(() => root(el).querySelector('[role="grid"]')?.getAttribute('aria-rowcount') === '151', 'first page loaded');
+      await waitFor(
+        () => root(el).querySelector('[role="grid"]')?.getAttribute('aria-rowcount') === '151',
+        'first page loaded',
+      );
       wrapper.hidden = false;
       const grid = root(el).querySelector<HTMLElement>('[part~="table"]')!;
       const bottom = () => grid.getBoundingClientRect().bottom;
-      await waitFor(() => rows(el).length && rows(el).at(-1)!.getBoundingClientRect().bottom >= bottom(), 'rows down to the bottom of the view');
+      await waitFor(
+        () => rows(el).length && rows(el).at(-1)!.getBoundingClientRect().bottom >= bottom(),
+        'rows down to the bottom of the view',
+      );
       await waitFor(() => {
         grid.scrollTop = grid.scrollHeight;
         return root(el).querySelector('.body [data-index="149"][data-id]');
@@ -266,10 +334,14 @@ describe('<roster-user-list>', () => {
       const testApi = setupApi({ data: 'demo', demoUsers: 10_000 });
       const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
       const grid = root(el).querySelector<HTMLElement>('[part~="table"]')!;
-      await waitFor(() => {
-        grid.scrollTop = grid.scrollHeight;
-        return Number(rows(el).at(-1)?.dataset.index) > 500;
-      }, 'past the 500th user', 20000);
+      await waitFor(
+        () => {
+          grid.scrollTop = grid.scrollHeight;
+          return Number(rows(el).at(-1)?.dataset.index) > 500;
+        },
+        'past the 500th user',
+        20000,
+      );
       expect(root(el).querySelectorAll('[role="row"]').length).to.be.below(80);
       expect(root(el).querySelectorAll('*').length).to.be.below(2000);
     });
@@ -281,13 +353,16 @@ describe('<roster-user-list>', () => {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
       const inFlight = new Set<string>();
-      testApi.intercept((r) => r.path === '/me' || r.path === '/users', async (request) => {
-        const path = new URL(request.url).pathname;
-        inFlight.add(path);
-        await gate;
-        inFlight.delete(path);
-        return testApi.api.fetch(request);
-      });
+      testApi.intercept(
+        (r) => r.path === '/me' || r.path === '/users',
+        async (request) => {
+          const path = new URL(request.url).pathname;
+          inFlight.add(path);
+          await gate;
+          inFlight.delete(path);
+          return testApi.api.fetch(request);
+        },
+      );
       const el = await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner));
       await frame();
       expect(root(el).querySelectorAll('.skeleton-row').length, 'placeholders painted').to.be.greaterThan(3);
@@ -309,7 +384,9 @@ describe('<roster-user-list>', () => {
       grid.scrollTop = (loadedRows - 50 - Math.floor(grid.clientHeight / rowHeight)) * rowHeight;
       await waitFor(() => cursorRequests(testApi).length > pages, 'next page asked for', 5000);
       const box = grid.getBoundingClientRect();
-      const visible = rows(el).filter((row) => row.getBoundingClientRect().bottom > box.top && row.getBoundingClientRect().top < box.bottom);
+      const visible = rows(el).filter(
+        (row) => row.getBoundingClientRect().bottom > box.top && row.getBoundingClientRect().top < box.bottom,
+      );
       expect(Math.max(...visible.map((row) => Number(row.dataset.index)))).to.be.below(loadedRows - 40);
     });
   });
@@ -343,9 +420,15 @@ describe('<roster-user-list>', () => {
       const testApi = setupApi({ data: 'demo', demoUsers: 10_000 });
       const client = clientFor(testApi.api, DEMO_VIEWERS.owner);
       const el = await loaded(await renderList(client));
-      for (const [sort, reverse, ctrlKey] of [['name', '-name', false], ['-creditsSpent', 'creditsSpent', true]] as const) {
+      for (const [sort, reverse, ctrlKey] of [
+        ['name', '-name', false],
+        ['-creditsSpent', 'creditsSpent', true],
+      ] as const) {
         el.sort = sort;
-        await waitFor(() => listRequests(testApi).at(-1)!.url.searchParams.get('sort') === sort && rows(el).length, `sorted by ${sort}`);
+        await waitFor(
+          () => listRequests(testApi).at(-1)!.url.searchParams.get('sort') === sort && rows(el).length,
+          `sorted by ${sort}`,
+        );
         const [first] = (await client.users.list({ sort, limit: 1 })).items;
         const [last] = (await client.users.list({ sort: reverse, limit: 1 })).items;
         await waitFor(() => rows(el)[0]?.dataset.id === first.id, 'first page shown');
@@ -363,7 +446,10 @@ describe('<roster-user-list>', () => {
         expect(row.getBoundingClientRect().bottom, 'in view').to.be.at.most(grid.bottom + 0.5);
         expect(listRequests(testApi).length - before, 'a page or two, not a hundred').to.be.below(5);
         press(row, 'ArrowUp');
-        await waitFor(() => activeIndex(el) === 9998 && (root(el).activeElement as HTMLElement).dataset.id, 'the row above, loaded with the last');
+        await waitFor(
+          () => activeIndex(el) === 9998 && (root(el).activeElement as HTMLElement).dataset.id,
+          'the row above, loaded with the last',
+        );
         press(root(el).activeElement!, 'Home', { ctrlKey });
         await waitFor(() => activeIndex(el) === 0, 'the first row focused');
         expect((root(el).activeElement as HTMLElement).dataset.id).to.equal(first.id);
@@ -374,22 +460,33 @@ describe('<roster-user-list>', () => {
       this.timeout(20000);
       const testApi = setupApi({ data: 'demo', demoUsers: 400 });
       // 10 a page: past 20 pages (200 rows) the first ones are dropped and fetched again on return.
-      const el = await loaded(await fixture<RosterUserList>(html`<roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
-        page-size="10" style="height: 480px"></roster-user-list>`));
+      const el = await loaded(
+        await fixture<RosterUserList>(html`<roster-user-list .client=${clientFor(testApi.api, DEMO_VIEWERS.owner)}
+        page-size="10" style="height: 480px"></roster-user-list>`),
+      );
       rows(el)[0].focus();
       // Page by page (End would fetch the last page straight away, and keep the first in memory).
-      await waitFor(() => {
-        press(root(el).activeElement ?? rows(el).at(-1)!, 'PageDown');
-        return activeIndex(el) >= 250;
-      }, 'far down the list', 15000);
+      await waitFor(
+        () => {
+          press(root(el).activeElement ?? rows(el).at(-1)!, 'PageDown');
+          return activeIndex(el) >= 250;
+        },
+        'far down the list',
+        15000,
+      );
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
-      testApi.intercept((r) => r.path === '/users' && r.url.searchParams.get('sort') === 'name' && !r.url.searchParams.has('cursor'),
-        (request) => gate.then(() => testApi.api.fetch(request)));
+      testApi.intercept(
+        (r) => r.path === '/users' && r.url.searchParams.get('sort') === 'name' && !r.url.searchParams.has('cursor'),
+        (request) => gate.then(() => testApi.api.fetch(request)),
+      );
       press(root(el).activeElement!, 'Home');
       await waitFor(() => root(el).querySelector('.body [data-index="0"]'), 'first row placeholder');
       await el.updateComplete;
-      expect(root(el).querySelector('.body [data-index="0"]')!.hasAttribute('data-id'), 'first page still loading').to.equal(false);
+      expect(
+        root(el).querySelector('.body [data-index="0"]')!.hasAttribute('data-id'),
+        'first page still loading',
+      ).to.equal(false);
       expect(Boolean(root(el).activeElement?.closest('.body')), 'focus in the grid').to.equal(true);
       press(root(el).activeElement!, 'ArrowDown');
       await waitFor(() => root(el).activeElement?.getAttribute('data-index') === '1', 'second placeholder focused');
@@ -400,7 +497,10 @@ describe('<roster-user-list>', () => {
       await waitFor(() => root(el).querySelector('.body [data-index="1"][data-id]'), 'first page loaded');
       await el.updateComplete;
       expect(root(el).activeElement === search, 'focus stays in the search').to.equal(true);
-      expect(root(el).querySelector<HTMLElement>('.body [data-index="1"]')!.tabIndex, 'the tab stop moved with the keys').to.equal(0);
+      expect(
+        root(el).querySelector<HTMLElement>('.body [data-index="1"]')!.tabIndex,
+        'the tab stop moved with the keys',
+      ).to.equal(0);
     });
 
     it('should fire roster-select with the user on Enter and on click', async () => {
@@ -436,7 +536,10 @@ describe('<roster-user-list>', () => {
 
     it('should show the empty state with the create action', async () => {
       const testApi = setupApi({ account: ACCOUNT });
-      testApi.intercept((r) => r.path === '/users', async () => Response.json({ items: [], nextCursor: null, total: 0 }));
+      testApi.intercept(
+        (r) => r.path === '/users',
+        async () => Response.json({ items: [], nextCursor: null, total: 0 }),
+      );
       const el = await renderList(clientFor(testApi.api, OWNER));
       await waitFor(() => text(el).includes(en.list.emptyTitle), 'empty state');
       expect(el.matches(':state(empty)')).to.equal(true);
@@ -450,14 +553,19 @@ describe('<roster-user-list>', () => {
       el.query = 'nobody-is-called-this';
       await waitFor(() => text(el).includes(en.list.noResultsTitle), 'no results state');
       await axeCheck(el);
-      [...root(el).querySelectorAll<HTMLButtonElement>('.state button')].find((b) => b.textContent!.includes(en.list.clearFilters))!.click();
+      [...root(el).querySelectorAll<HTMLButtonElement>('.state button')]
+        .find((b) => b.textContent!.includes(en.list.clearFilters))!
+        .click();
       await waitFor(() => rows(el).length > 0, 'rows again');
       expect(el.query).to.equal('');
     });
 
     it('should show a typed error with a retry that works', async () => {
       const testApi = setupApi({ data: 'demo' });
-      const stop = testApi.intercept((r) => r.path === '/users', async () => problemResponse(503, 'server_error', 'Unavailable'));
+      const stop = testApi.intercept(
+        (r) => r.path === '/users',
+        async () => problemResponse(503, 'server_error', 'Unavailable'),
+      );
       const el = await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner));
       await waitFor(() => text(el).includes(en.errors.server_error), 'error shown');
       expect(el.matches(':state(error)')).to.equal(true);
@@ -470,7 +578,10 @@ describe('<roster-user-list>', () => {
 
     it('should say the server answered in an unexpected format instead of breaking', async () => {
       const testApi = setupApi({ data: 'demo' });
-      testApi.intercept((r) => r.path === '/users', async () => Response.json({ items: 'not a list' }));
+      testApi.intercept(
+        (r) => r.path === '/users',
+        async () => Response.json({ items: 'not a list' }),
+      );
       const el = await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner));
       await waitFor(() => text(el).includes(en.errors.invalid_response), 'shape error shown');
     });
@@ -492,7 +603,9 @@ describe('<roster-user-list>', () => {
 
       it(`should ask for no users when a provider already knows the viewer is a ${viewer}`, async () => {
         const testApi = setupApi({ data: 'demo' });
-        const provider = await fixture<RosterProvider>(html`<roster-provider .client=${clientFor(testApi.api, DEMO_VIEWERS[viewer])}></roster-provider>`);
+        const provider = await fixture<RosterProvider>(
+          html`<roster-provider .client=${clientFor(testApi.api, DEMO_VIEWERS[viewer])}></roster-provider>`,
+        );
         await waitFor(() => provider.viewer.me, 'viewer loaded');
         const el = document.createElement('roster-user-list');
         provider.append(el);
@@ -519,7 +632,9 @@ describe('<roster-user-list>', () => {
       const el = await loaded(await renderList(clientFor(testApi.api, OWNER)));
       const button = root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] [part~="button-primary"]')!;
       expect(button.getAttribute('aria-disabled')).to.equal('true');
-      expect(root(el).getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal(en.list.newUserSeatsFull);
+      expect(root(el).getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal(
+        en.list.newUserSeatsFull,
+      );
       let fired = false;
       el.addEventListener('roster-user-create-request', () => (fired = true));
       button.click();

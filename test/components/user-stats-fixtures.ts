@@ -17,18 +17,40 @@ export interface SpendingAccount {
 }
 
 /** The default account plus Sam Spender, a specialist with every tool and the given credit limit. */
-export function spendingAccount(
-  { creditLimit = null, credits = 1000, tools, tasks, now }: { creditLimit?: number | null; credits?: number; tools?: Tool[]; tasks?: ReferenceApiOptions['tasks']; now?: () => Date } = {},
-): SpendingAccount {
+export function spendingAccount({
+  creditLimit = null,
+  credits = 1000,
+  tools,
+  tasks,
+  now,
+}: {
+  creditLimit?: number | null;
+  credits?: number;
+  tools?: Tool[];
+  tasks?: ReferenceApiOptions['tasks'];
+  now?: () => Date;
+} = {}): SpendingAccount {
   const options: ReferenceApiOptions = {
     account: { credits },
     tools,
     tasks,
     now,
-    users: [{
-      id: SPENDER_ID, firstName: 'Sam', lastName: 'Spender', email: SPENDER, role: 'specialist', creditLimit,
-      access: { tools: (tools ?? [{ id: 'rank-tracker' }, { id: 'site-audit' }, { id: 'keyword-research' }]).map((tool) => tool.id), tasks: [] },
-    }],
+    users: [
+      {
+        id: SPENDER_ID,
+        firstName: 'Sam',
+        lastName: 'Spender',
+        email: SPENDER,
+        role: 'specialist',
+        creditLimit,
+        access: {
+          tools: (tools ?? [{ id: 'rank-tracker' }, { id: 'site-audit' }, { id: 'keyword-research' }]).map(
+            (tool) => tool.id,
+          ),
+          tasks: [],
+        },
+      },
+    ],
   };
   const testApi = setupApi(options);
   return { testApi, owner: clientFor(testApi.api, OWNER), spender: clientFor(testApi.api, SPENDER) };
@@ -39,11 +61,18 @@ export const text = (node: Element | ShadowRoot) => (node.textContent ?? '').rep
 
 /** The text of the figure labelled `label` (e.g. "Credits spent"). */
 export function figure(el: RosterUserStats, label: string): string | undefined {
-  const item = [...root(el).querySelectorAll('.figure')].find((node) => text(node.querySelector('dt') ?? node) === label);
+  const item = [...root(el).querySelectorAll('.figure')].find(
+    (node) => text(node.querySelector('dt') ?? node) === label,
+  );
   return item ? text(item.querySelector('dd')!) : undefined;
 }
 
-export async function renderStats(client: RosterClient, userId: string, attributes: Partial<{ locale: string; tab: string }> = {}, wrap?: (el: TemplateResult) => TemplateResult) {
+export async function renderStats(
+  client: RosterClient,
+  userId: string,
+  attributes: Partial<{ locale: string; tab: string }> = {},
+  wrap?: (el: TemplateResult) => TemplateResult,
+) {
   const element = html`<roster-user-stats .client=${client} user-id=${userId} locale=${attributes.locale ?? 'en'} tab=${attributes.tab ?? 'statistics'}
     style="width: 900px"></roster-user-stats>`;
   const host = await fixture<HTMLElement>(wrap ? wrap(element) : element);
@@ -52,7 +81,12 @@ export async function renderStats(client: RosterClient, userId: string, attribut
 
 /** Waits for the figures (and the chart) of the statistics tab. */
 export async function statsShown(el: RosterUserStats) {
-  await waitFor(() => root(el).querySelector('.figures:not(.skeleton-figures)') && root(el).querySelector('[part="chart"], .chart-summary'), 'figures and chart shown');
+  await waitFor(
+    () =>
+      root(el).querySelector('.figures:not(.skeleton-figures)') &&
+      root(el).querySelector('[part="chart"], .chart-summary'),
+    'figures and chart shown',
+  );
   await el.updateComplete;
   return el;
 }
@@ -64,8 +98,11 @@ export async function eventsShown(el: RosterUserStats) {
   return el;
 }
 
-export const eventRows = (el: RosterUserStats) => [...root(el).querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
-export const eventRequests = (testApi: TestApi) => testApi.requests.filter((r) => r.method === 'GET' && /^\/users\/[^/]+\/events$/.test(r.path));
+export const eventRows = (el: RosterUserStats) => [
+  ...root(el).querySelectorAll<HTMLElement>('.body [role="row"][data-id]'),
+];
+export const eventRequests = (testApi: TestApi) =>
+  testApi.requests.filter((r) => r.method === 'GET' && /^\/users\/[^/]+\/events$/.test(r.path));
 
 /** Local noon `daysAgo` days before today: safe from time-zone edges when grouping by day. */
 export function localNoon(daysAgo: number): Date {
@@ -76,12 +113,19 @@ export function localNoon(daysAgo: number): Date {
 }
 
 /** Creates `count` tasks as `email` straight through the reference API (fast, no SDK); returns their ids, oldest first. */
-export async function createTasks(testApi: TestApi, email: string, toolId: string, count: number, name = (i: number) => `Task ${i}`) {
+export async function createTasks(
+  testApi: TestApi,
+  email: string,
+  toolId: string,
+  count: number,
+  name = (i: number) => `Task ${i}`,
+) {
   const token = testApi.api.tokenFor(email);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const response = await testApi.api.fetch('/api/roster/v1/tasks', {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ toolId, name: name(i) }),
     });
     if (response.status !== 201) throw new Error(`Task ${i}: ${response.status} ${await response.text()}`);

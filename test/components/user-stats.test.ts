@@ -7,14 +7,23 @@ import { addDays, dailySpending, startOfDay, summarize } from '../../src/compone
 import { budgetOf } from '../../src/components/user-stats/stats-overview.js';
 import { axeCheck, clientFor, outside, problemResponse, settled, setupApi, waitFor } from './helpers.js';
 import {
-  OWNER, SPENDER, SPENDER_ID, eventsShown, figure, localNoon, renderStats, root, spendingAccount, statsShown, text,
+  OWNER,
+  SPENDER,
+  SPENDER_ID,
+  eventsShown,
+  figure,
+  localNoon,
+  renderStats,
+  root,
+  spendingAccount,
+  statsShown,
+  text,
 } from './user-stats-fixtures.js';
 
 const statsRequests = (requests: { method: string; path: string }[], id: string) =>
   requests.filter((r) => r.method === 'GET' && r.path === `/users/${id}/stats`);
 
 describe('<roster-user-stats> statistics', () => {
-
   it('should show the figures after a specialist spent credits', async () => {
     const { spender, owner } = spendingAccount({ creditLimit: 100 });
     await spender.tasks.create({ toolId: 'rank-tracker', name: 'Shop relaunch' });
@@ -39,7 +48,9 @@ describe('<roster-user-stats> statistics', () => {
     await spender.tasks.create({ toolId: 'rank-tracker', name: 'One' });
     await spender.tasks.create({ toolId: 'site-audit', name: 'Two' });
     await spender.tasks.create({ toolId: 'rank-tracker', name: 'Three' });
-    const refused = await spender.tasks.create({ toolId: 'keyword-research', name: 'Four' }).catch((error: Error) => error);
+    const refused = await spender.tasks
+      .create({ toolId: 'keyword-research', name: 'Four' })
+      .catch((error: Error) => error);
     expect((refused as { code?: string }).code).to.equal('credit_limit_reached');
     const el = await statsShown(await renderStats(owner, SPENDER_ID));
     expect(figure(el, en.stats.available)).to.equal('0');
@@ -53,10 +64,28 @@ describe('<roster-user-stats> statistics', () => {
   });
 
   it('should measure spending against the balance when there is no limit, and say when the balance is empty', async () => {
-    expect(budgetOf({ role: 'specialist', creditLimit: null, createdAt: '', creditsAvailable: 60, creditsSpent: 40, tasksOwned: 0, lastActiveAt: null }))
-      .to.deep.equal({ spent: 40, max: 100, exhausted: undefined, cappedByBalance: false });
-    expect(budgetOf({ role: 'specialist', creditLimit: 500, createdAt: '', creditsAvailable: 20, creditsSpent: 40, tasksOwned: 0, lastActiveAt: null }))
-      .to.include({ max: 500, cappedByBalance: true });
+    expect(
+      budgetOf({
+        role: 'specialist',
+        creditLimit: null,
+        createdAt: '',
+        creditsAvailable: 60,
+        creditsSpent: 40,
+        tasksOwned: 0,
+        lastActiveAt: null,
+      }),
+    ).to.deep.equal({ spent: 40, max: 100, exhausted: undefined, cappedByBalance: false });
+    expect(
+      budgetOf({
+        role: 'specialist',
+        creditLimit: 500,
+        createdAt: '',
+        creditsAvailable: 20,
+        creditsSpent: 40,
+        tasksOwned: 0,
+        lastActiveAt: null,
+      }),
+    ).to.include({ max: 500, cappedByBalance: true });
     const { spender, owner } = spendingAccount({ credits: 35 });
     await spender.tasks.create({ toolId: 'rank-tracker', name: 'One' });
     await spender.tasks.create({ toolId: 'site-audit', name: 'Two' });
@@ -89,16 +118,24 @@ describe('<roster-user-stats> statistics', () => {
     expect(cells[1]).to.equal(`${busiest}25`);
     // The chart ends on the day of the last activity and asks only for its period.
     const chartRequest = testApi.requests.find((r) => r.path === `/users/${SPENDER_ID}/events`)!;
-    expect(Date.parse(chartRequest.url.searchParams.get('from')!)).to.equal(addDays(startOfDay(localNoon(2)), -29).getTime());
+    expect(Date.parse(chartRequest.url.searchParams.get('from')!)).to.equal(
+      addDays(startOfDay(localNoon(2)), -29).getTime(),
+    );
     expect(Date.parse(chartRequest.url.searchParams.get('to')!)).to.equal(startOfDay(localNoon(1)).getTime());
   });
 
   it('should sum events per local day and find the busiest', () => {
     const first = startOfDay(localNoon(3));
-    const days = dailySpending([
-      { at: localNoon(3).toISOString(), cost: 5 }, { at: localNoon(3).toISOString(), cost: 10 },
-      { at: localNoon(1).toISOString(), cost: 25 }, { at: localNoon(9).toISOString(), cost: 100 },
-    ], first, 4);
+    const days = dailySpending(
+      [
+        { at: localNoon(3).toISOString(), cost: 5 },
+        { at: localNoon(3).toISOString(), cost: 10 },
+        { at: localNoon(1).toISOString(), cost: 25 },
+        { at: localNoon(9).toISOString(), cost: 100 },
+      ],
+      first,
+      4,
+    );
     expect(days.map((day) => day.credits)).to.deep.equal([15, 0, 25, 0]);
     expect(summarize(days)).to.deep.equal({ total: 40, activeDays: 2, busiest: days[2] });
   });
@@ -117,7 +154,10 @@ describe('<roster-user-stats> statistics', () => {
     await spender.tasks.create({ toolId: 'site-audit', name: 'Live' });
     await waitFor(() => figure(el, en.stats.spent) === '25', 'spent updated');
     expect(figure(el, en.stats.tasksOwned)).to.equal('1');
-    await waitFor(() => text(root(el).querySelector('.chart-summary')!).startsWith(en.stats.chartSummary(25, 1, 30)), 'chart updated');
+    await waitFor(
+      () => text(root(el).querySelector('.chart-summary')!).startsWith(en.stats.chartSummary(25, 1, 30)),
+      'chart updated',
+    );
   });
 
   it('should reload when the user changes, and ignore writes about others', async () => {
@@ -160,12 +200,18 @@ describe('<roster-user-stats> statistics', () => {
     await el.updateComplete;
     expect(el.hasCustomState('loading'), 'nothing loading').to.equal(false);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(testApi.requests.slice(before).map((r) => `${r.method} ${r.path}`), 'no request after removal').to.deep.equal([]);
+    expect(
+      testApi.requests.slice(before).map((r) => `${r.method} ${r.path}`),
+      'no request after removal',
+    ).to.deep.equal([]);
   });
 
   it('should show typed errors with a retry, and no-permission for a viewer who may not look', async () => {
     const { owner, testApi } = spendingAccount();
-    const stop = testApi.intercept((r) => r.path.endsWith('/stats'), async () => problemResponse(503, 'server_error'));
+    const stop = testApi.intercept(
+      (r) => r.path.endsWith('/stats'),
+      async () => problemResponse(503, 'server_error'),
+    );
     const el = await renderStats(owner, SPENDER_ID);
     const error = await waitFor(() => root(el).querySelector('[part~="alert"]'), 'error shown');
     expect(text(error)).to.include(en.errors.server_error);
@@ -186,7 +232,9 @@ describe('<roster-user-stats> statistics', () => {
     const testApi = setupApi();
     const client = clientFor(testApi.api, OWNER);
     const ownerId = (await client.me()).user.id;
-    const host = await fixture<HTMLElement>(html`<roster-provider .client=${client}><roster-user-stats user-id=${ownerId}></roster-user-stats></roster-provider>`);
+    const host = await fixture<HTMLElement>(
+      html`<roster-provider .client=${client}><roster-user-stats user-id=${ownerId}></roster-user-stats></roster-provider>`,
+    );
     const el = await statsShown(host.querySelector('roster-user-stats')!);
     expect(figure(el, en.stats.role)).to.equal(en.roles.owner.name);
   });
@@ -228,8 +276,14 @@ describe('<roster-user-stats> statistics', () => {
     light.tab = 'events';
     await waitFor(() => root(light).querySelector('.body [role="row"][data-id]'), 'events shown');
     await axeCheck(light);
-    const dark = await statsShown(await renderStats(owner, SPENDER_ID, {},
-      (el) => html`<div style="color-scheme: dark; background: #000; color: #fff">${el}</div>`));
+    const dark = await statsShown(
+      await renderStats(
+        owner,
+        SPENDER_ID,
+        {},
+        (el) => html`<div style="color-scheme: dark; background: #000; color: #fff">${el}</div>`,
+      ),
+    );
     const surface = (el: typeof light) => getComputedStyle(root(el).querySelector('.figure')!).backgroundColor;
     light.tab = 'statistics';
     await light.updateComplete;
@@ -252,7 +306,9 @@ describe('<roster-user-stats> statistics', () => {
     expect(figure(el, de.stats.created)).to.equal('20.11.2026');
     expect(figure(el, de.stats.budget)).to.equal(de.common.noLimit);
     expect(text(root(el).querySelector('#tab-events')!)).to.equal('Ereignisverlauf');
-    expect(text(root(el).querySelector('.budget-text')!)).to.equal('0 verbraucht, noch 12.345 aus dem Guthaben des Accounts verfügbar');
+    expect(text(root(el).querySelector('.budget-text')!)).to.equal(
+      '0 verbraucht, noch 12.345 aus dem Guthaben des Accounts verfügbar',
+    );
     expect(text(root(el).querySelector('.chart-summary')!)).to.equal(de.stats.chartEmpty);
   });
 

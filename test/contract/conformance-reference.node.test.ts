@@ -15,19 +15,42 @@ for (const passwordMode of ['shared', 'per-user'] as const) {
   const route = (input: RequestInfo | URL, init?: RequestInit) => {
     const token = /^Bearer (\S+)$/.exec(new Headers(init?.headers).get('authorization') ?? '')?.[1];
     const path = new URL(String(input)).pathname;
-    return apis.findLast((api) => (token ? tokens.get(api)!.includes(token) : api.outbox().some((mail) => mail.link === path))) ?? apis.at(-1)!;
+    return (
+      apis.findLast((api) =>
+        token ? tokens.get(api)!.includes(token) : api.outbox().some((mail) => mail.link === path),
+      ) ?? apis.at(-1)!
+    );
   };
   const tokens = new Map<ReferenceApi, string[]>();
   const setup = async (): Promise<ConformanceAccount> => {
     const account = { emailDomain: 'acme.de', seatLimit: 8, passwordMode, balance: 1000, tools: TOOLS };
     const api = createReferenceApi({
-      account: { name: 'Acme GmbH', emailDomain: account.emailDomain, seatLimit: account.seatLimit, passwordMode, credits: account.balance },
+      account: {
+        name: 'Acme GmbH',
+        emailDomain: account.emailDomain,
+        seatLimit: account.seatLimit,
+        passwordMode,
+        credits: account.balance,
+      },
       owner: { firstName: 'Olivia', lastName: 'Owner', email: 'olivia.owner@acme.de' },
       tools: TOOLS,
       users: [
         { firstName: 'Mona', lastName: 'Manager', email: 'mona.manager@acme.de', role: 'manager' },
-        { firstName: 'Sam', lastName: 'Specialist', email: 'sam.specialist@acme.de', role: 'specialist', creditLimit: 100, access: { tools: ['rank-tracker'], tasks: [] } },
-        { firstName: 'Gus', lastName: 'Guest', email: 'gus.guest@acme.de', role: 'guest', access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: 'tsk_guest' }] } },
+        {
+          firstName: 'Sam',
+          lastName: 'Specialist',
+          email: 'sam.specialist@acme.de',
+          role: 'specialist',
+          creditLimit: 100,
+          access: { tools: ['rank-tracker'], tasks: [] },
+        },
+        {
+          firstName: 'Gus',
+          lastName: 'Guest',
+          email: 'gus.guest@acme.de',
+          role: 'guest',
+          access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: 'tsk_guest' }] },
+        },
       ],
       tasks: [{ id: 'tsk_guest', toolId: 'rank-tracker', name: 'Shared project', ownerId: 'olivia.owner@acme.de' }],
     });
@@ -42,7 +65,11 @@ for (const passwordMode of ['shared', 'per-user'] as const) {
     return {
       tokens: issued,
       account,
-      latestLink: async (email) => api.outbox().filter((mail) => mail.to === email && mail.link).at(-1)?.link ?? null,
+      latestLink: async (email) =>
+        api
+          .outbox()
+          .filter((mail) => mail.to === email && mail.link)
+          .at(-1)?.link ?? null,
     };
   };
   runConformance({

@@ -22,7 +22,12 @@ for (const target of freshDatabase.targets()) {
   let started: Promise<{ server: RosterServer; drop: () => Promise<void> }> | undefined;
   const server = () => {
     started ??= freshDatabase(target).then(async (database) => ({
-      server: await createRosterServer({ database: database.options, auth: { secret: 'conformance-secret-of-32-bytes-or-more' }, rateLimit: false, logger: false }),
+      server: await createRosterServer({
+        database: database.options,
+        auth: { secret: 'conformance-secret-of-32-bytes-or-more' },
+        rateLimit: false,
+        logger: false,
+      }),
       drop: database.drop,
     }));
     return started.then((running) => running.server);
@@ -42,27 +47,51 @@ for (const target of freshDatabase.targets()) {
       const domain = `${passwordMode}-${accounts}-${Date.now().toString(36)}.acme-test.de`;
       const credits = 1010;
       const { account, owner } = await roster.accounts.create({
-        name: 'Acme GmbH', emailDomain: domain, seatLimit: 8, passwordMode, credits, tools: TOOLS,
+        name: 'Acme GmbH',
+        emailDomain: domain,
+        seatLimit: 8,
+        passwordMode,
+        credits,
+        tools: TOOLS,
         owner: { firstName: 'Olivia', lastName: 'Owner', email: `olivia.owner@${domain}`, password: PASSWORD },
       });
       const ownerToken = await roster.tokens.issue({ accountId: account.id, userId: owner.id });
       const post = async (path: string, body: unknown) => {
-        const response = await roster.fetch(new Request(`${BASE}${path}`, {
-          method: 'POST', headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
-        }));
+        const response = await roster.fetch(
+          new Request(`${BASE}${path}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+        );
         assert.equal(response.status, 201, await response.clone().text());
         return response.json() as Promise<{ id: string }>;
       };
       const task = await post('/tasks', { toolId: 'rank-tracker', name: 'Shared project' });
       const colleagues = {
         manager: { firstName: 'Mona', lastName: 'Manager', role: 'manager' },
-        specialist: { firstName: 'Sam', lastName: 'Specialist', role: 'specialist', creditLimit: 100, access: { tools: ['rank-tracker'], tasks: [] } },
-        guest: { firstName: 'Gus', lastName: 'Guest', role: 'guest', access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: task.id }] } },
+        specialist: {
+          firstName: 'Sam',
+          lastName: 'Specialist',
+          role: 'specialist',
+          creditLimit: 100,
+          access: { tools: ['rank-tracker'], tasks: [] },
+        },
+        guest: {
+          firstName: 'Gus',
+          lastName: 'Guest',
+          role: 'guest',
+          access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: task.id }] },
+        },
       };
       const tokens: Record<string, string> = { owner: ownerToken };
       for (const [role, fields] of Object.entries(colleagues)) {
         const email = `${fields.firstName.toLowerCase()}.${fields.lastName.toLowerCase()}@${domain}`;
-        const user = await post('/users', { ...fields, email, ...(passwordMode === 'per-user' && { password: PASSWORD }) });
+        const user = await post('/users', {
+          ...fields,
+          email,
+          ...(passwordMode === 'per-user' && { password: PASSWORD }),
+        });
         const mail = (await roster.outbox({ accountId: account.id })).filter((entry) => entry.to === email).at(-1);
         const verified = await roster.fetch(new Request(`${ORIGIN}${mail!.link}`, { method: 'POST' }));
         assert.equal(verified.status, 200, await verified.clone().text());
@@ -71,7 +100,9 @@ for (const target of freshDatabase.targets()) {
       return {
         tokens: tokens as ConformanceAccount['tokens'],
         account: { emailDomain: domain, seatLimit: 8, passwordMode, balance: credits - 10, tools: TOOLS },
-        latestLink: async (email) => (await roster.outbox({ accountId: account.id })).filter((entry) => entry.to === email && entry.link).at(-1)?.link ?? null,
+        latestLink: async (email) =>
+          (await roster.outbox({ accountId: account.id })).filter((entry) => entry.to === email && entry.link).at(-1)
+            ?.link ?? null,
       };
     };
     runConformance({

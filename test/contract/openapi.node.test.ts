@@ -10,7 +10,17 @@ test('openapi.json is generated from the current schemas (run `npm run openapi` 
 
 test('the contract documents every endpoint of the HTTP table', () => {
   const paths = Object.keys(buildOpenApi().paths);
-  for (const p of ['/me', '/users', '/users/{id}', '/users/{id}/verification', '/users/{id}/stats', '/users/{id}/events', '/tools/{toolId}/tasks', '/tasks', '/account/password']) {
+  for (const p of [
+    '/me',
+    '/users',
+    '/users/{id}',
+    '/users/{id}/verification',
+    '/users/{id}/stats',
+    '/users/{id}/events',
+    '/tools/{toolId}/tasks',
+    '/tasks',
+    '/account/password',
+  ]) {
     assert.ok(paths.includes(p), p);
   }
 });

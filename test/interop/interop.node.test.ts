@@ -38,22 +38,37 @@ const EXAMPLES: Record<string, () => Promise<string>> = {
     return '/vue/index.html';
   },
   svelte: async () => {
-    await build({ configFile: 'demo/svelte/vite.config.ts', logLevel: 'error', build: { outDir: join(OUT, 'svelte') } });
+    await build({
+      configFile: 'demo/svelte/vite.config.ts',
+      logLevel: 'error',
+      build: { outDir: join(OUT, 'svelte') },
+    });
     return '/svelte/index.html';
   },
   preact: async () => {
-    await build({ configFile: 'demo/preact/vite.config.ts', logLevel: 'error', build: { outDir: join(OUT, 'preact') } });
+    await build({
+      configFile: 'demo/preact/vite.config.ts',
+      logLevel: 'error',
+      build: { outDir: join(OUT, 'preact') },
+    });
     return '/preact/index.html';
   },
   // Angular's application builder from the example's own toolchain (TypeScript 5), in its own process;
   // the first run installs that toolchain into .cache/angular, hence the long limit.
   angular: async () => {
     await new Promise<void>((done, fail) => {
-      execFile(process.execPath, ['demo/angular/build.mjs', '--out', join(OUT, 'angular')], { timeout: 300_000 }, (error, stdout, stderr) => {
-        const why = error?.killed ? 'still installing or building after 5 minutes; is the npm registry reachable?' : error?.message.split('\n')[0];
-        if (error) fail(new Error(`The Angular example did not build (${why}):\n${stdout}${stderr}`));
-        else done();
-      });
+      execFile(
+        process.execPath,
+        ['demo/angular/build.mjs', '--out', join(OUT, 'angular')],
+        { timeout: 300_000 },
+        (error, stdout, stderr) => {
+          const why = error?.killed
+            ? 'still installing or building after 5 minutes; is the npm registry reachable?'
+            : error?.message.split('\n')[0];
+          if (error) fail(new Error(`The Angular example did not build (${why}):\n${stdout}${stderr}`));
+          else done();
+        },
+      );
     });
     return '/angular/index.html';
   },
@@ -68,7 +83,12 @@ const EXAMPLES: Record<string, () => Promise<string>> = {
   },
 };
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 function serve(root: string): Promise<Server> {
   const server = createServer((request, response) => {
@@ -83,7 +103,9 @@ function serve(root: string): Promise<Server> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response
+      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
@@ -98,8 +120,16 @@ function start() {
     const browser = await puppeteerCore.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
     return { browser, server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
   })();
@@ -162,10 +192,18 @@ for (const [name, buildExample] of Object.entries(EXAMPLES)) {
     test(`${name}: an object property (i18n) overrides a string`, async () => {
       const { page } = await open();
       // The panel hands its `i18n` to the list, whose "New user" button then says the host's words.
-      const button = await page.waitForFunction((want) => {
-        const list = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list');
-        return [...(list?.shadowRoot?.querySelectorAll('button') ?? [])].find((el) => el.textContent?.includes(want));
-      }, { timeout: TIMEOUT, polling: 50 }, OVERRIDE).catch(() => null);
+      const button = await page
+        .waitForFunction(
+          (want) => {
+            const list = document.querySelector('roster-panel')?.shadowRoot?.querySelector('roster-user-list');
+            return [...(list?.shadowRoot?.querySelectorAll('button') ?? [])].find((el) =>
+              el.textContent?.includes(want),
+            );
+          },
+          { timeout: TIMEOUT, polling: 50 },
+          OVERRIDE,
+        )
+        .catch(() => null);
       assert.ok(button, `no button of the list says "${OVERRIDE}"`);
       const i18n = await page.$eval('roster-panel', (el) => typeof (el as unknown as { i18n?: unknown }).i18n);
       assert.equal(i18n, 'object');
@@ -191,22 +229,37 @@ for (const [name, buildExample] of Object.entries(EXAMPLES)) {
       });
       const expected = await row.evaluate((el) => el.querySelector('.name')!.textContent!.trim().replace(/\s+/g, ' '));
       await (row as unknown as { click(): Promise<void> }).click();
-      await page.waitForFunction((want) => document.querySelector('#selected')?.textContent?.trim() === want, { timeout: TIMEOUT }, expected)
+      await page
+        .waitForFunction(
+          (want) => document.querySelector('#selected')?.textContent?.trim() === want,
+          { timeout: TIMEOUT },
+          expected,
+        )
         .catch(() => undefined);
       const written = await page.$eval('#selected', (el) => el.textContent?.trim());
       assert.equal(written, expected, "the framework's roster-select listener wrote the user's name into the app");
-      const opened = await page.$eval('roster-panel', (el) => (el as unknown as { selectedUser?: { firstName: string; lastName: string } }).selectedUser);
+      const opened = await page.$eval(
+        'roster-panel',
+        (el) => (el as unknown as { selectedUser?: { firstName: string; lastName: string } }).selectedUser,
+      );
       assert.equal(`${opened?.firstName} ${opened?.lastName}`, expected, 'the panel opened the same user');
     });
 
     test(`${name}: a boolean (readonly) reaches <roster-access-grants>, with the selected user's id`, async () => {
       const { page } = await open();
-      await page.waitForFunction(() => Boolean(document.querySelector('roster-access-grants')), { timeout: TIMEOUT })
+      await page
+        .waitForFunction(() => Boolean(document.querySelector('roster-access-grants')), { timeout: TIMEOUT })
         .catch(() => assert.fail('the app shows <roster-access-grants> once a user is selected'));
-      await page.waitForFunction(() => {
-        const grants = document.querySelector('roster-access-grants') as unknown as { hasCustomState(s: string): boolean; userId?: string };
-        return grants.hasCustomState('readonly') && !grants.hasCustomState('loading');
-      }, { timeout: TIMEOUT });
+      await page.waitForFunction(
+        () => {
+          const grants = document.querySelector('roster-access-grants') as unknown as {
+            hasCustomState(s: string): boolean;
+            userId?: string;
+          };
+          return grants.hasCustomState('readonly') && !grants.hasCustomState('loading');
+        },
+        { timeout: TIMEOUT },
+      );
       const grants = await page.$eval('roster-access-grants', (el) => {
         const element = el as unknown as { readonly: unknown; userId?: string };
         const panel = document.querySelector('roster-panel') as unknown as { selectedUser?: { id: string } };
@@ -222,20 +275,30 @@ for (const [name, buildExample] of Object.entries(EXAMPLES)) {
 
     test(`${name}: a string attribute (locale) switches the panel's language`, async () => {
       const { page } = await open();
-      const placeholder = () => page.$eval('roster-panel', (el) => {
-        const list = el.shadowRoot!.querySelector('roster-user-list')!;
-        return list.shadowRoot!.querySelector<HTMLInputElement>('[part~="search"]')!.placeholder;
-      });
+      const placeholder = () =>
+        page.$eval('roster-panel', (el) => {
+          const list = el.shadowRoot!.querySelector('roster-user-list')!;
+          return list.shadowRoot!.querySelector<HTMLInputElement>('[part~="search"]')!.placeholder;
+        });
       assert.equal(await page.$eval('roster-panel', (el) => el.getAttribute('locale')), 'en');
       assert.equal(await placeholder(), en.list.searchPlaceholder);
       await page.click('#toggle-locale');
-      await page.waitForFunction((want) => {
-        const list = document.querySelector('roster-panel')!.shadowRoot!.querySelector('roster-user-list')!;
-        return list.shadowRoot!.querySelector<HTMLInputElement>('[part~="search"]')!.placeholder === want;
-      }, { timeout: TIMEOUT }, de.list.searchPlaceholder).catch(() => undefined);
+      await page
+        .waitForFunction(
+          (want) => {
+            const list = document.querySelector('roster-panel')!.shadowRoot!.querySelector('roster-user-list')!;
+            return list.shadowRoot!.querySelector<HTMLInputElement>('[part~="search"]')!.placeholder === want;
+          },
+          { timeout: TIMEOUT },
+          de.list.searchPlaceholder,
+        )
+        .catch(() => undefined);
       assert.equal(await page.$eval('roster-panel', (el) => el.getAttribute('locale')), 'de');
       assert.equal(await placeholder(), de.list.searchPlaceholder, 'the list speaks German');
-      const tabs = await page.$eval('roster-panel', (el) => el.shadowRoot!.querySelector('[part~="tabs"]')?.textContent ?? '');
+      const tabs = await page.$eval(
+        'roster-panel',
+        (el) => el.shadowRoot!.querySelector('[part~="tabs"]')?.textContent ?? '',
+      );
       assert.match(tabs, new RegExp(de.panel.tabs.access), 'the open user is shown in German too');
     });
   });

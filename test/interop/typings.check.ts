@@ -27,8 +27,16 @@ export const reactPanel: JSX.IntrinsicElements['roster-panel'] = {
   'onroster-select': (event) => names.push(event.detail.user.firstName),
   'onroster-user-deleted': (event) => names.push(event.detail.tasks),
 };
-export const reactList: JSX.IntrinsicElements['roster-user-list'] = { pageSize: 25, 'page-size': '25', 'role-filter': 'manager' };
-export const reactGrants: JSX.IntrinsicElements['roster-access-grants'] = { readonly: true, disabled: false, 'user-id': 'u1' };
+export const reactList: JSX.IntrinsicElements['roster-user-list'] = {
+  pageSize: 25,
+  'page-size': '25',
+  'role-filter': 'manager',
+};
+export const reactGrants: JSX.IntrinsicElements['roster-access-grants'] = {
+  readonly: true,
+  disabled: false,
+  'user-id': 'u1',
+};
 // @ts-expect-error the client is an SDK client, not a string
 export const reactWrongClient: JSX.IntrinsicElements['roster-panel'] = { client: 'api' };
 // @ts-expect-error the page size is a number
@@ -58,7 +66,12 @@ export const svelteWrongDetail: SvelteHTMLElements['roster-panel'] = {
 // Vue 3.5: `$props` for bindings, `$emit` for `@roster-*` listeners.
 type VueProps<Tag extends keyof GlobalComponents> = InstanceType<GlobalComponents[Tag]>['$props'];
 type VueEmit<Tag extends keyof GlobalComponents> = InstanceType<GlobalComponents[Tag]>['$emit'];
-export const vuePanel: VueProps<'roster-panel'> = { client, locale: 'de', i18n: { list: { newUser: 'Invite' } }, 'base-url': '/api' };
+export const vuePanel: VueProps<'roster-panel'> = {
+  client,
+  locale: 'de',
+  i18n: { list: { newUser: 'Invite' } },
+  'base-url': '/api',
+};
 export const vueStats: VueProps<'roster-user-stats'> = { chartDays: 14, 'chart-days': '14', 'user-id': 'u1' };
 // vue-tsc checks `chart-days="14"` as `chartDays`.
 export const vueStatsText: VueProps<'roster-user-stats'> = { chartDays: '14', userId: 'u1' };

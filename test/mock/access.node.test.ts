@@ -1,7 +1,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createReferenceApi } from '../../src/mock/index.js';
-import { type Answer, BASE, OWNER, answerOf, as, assertFieldError, assertProblem, call, newProfile, verify } from './helpers.js';
+import {
+  type Answer,
+  BASE,
+  OWNER,
+  answerOf,
+  as,
+  assertFieldError,
+  assertProblem,
+  call,
+  newProfile,
+  verify,
+} from './helpers.js';
 
 /** An account with one active profile per role, and a task the guest is granted. */
 async function team(options: Parameters<typeof createReferenceApi>[0] = {}) {
@@ -9,17 +20,37 @@ async function team(options: Parameters<typeof createReferenceApi>[0] = {}) {
   const task = (await as(api, OWNER).post('/tasks', { toolId: 'rank-tracker', name: 'Shared project' })).body;
   const people = {
     manager: newProfile({ firstName: 'Mona', email: 'mona.manager@acme.de', role: 'manager' }),
-    specialist: newProfile({ firstName: 'Sam', email: 'sam.specialist@acme.de', role: 'specialist', access: { tools: ['site-audit'], tasks: [] } }),
-    guest: newProfile({ firstName: 'Gus', email: 'gus.guest@acme.de', role: 'guest', access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: task.id }] } }),
+    specialist: newProfile({
+      firstName: 'Sam',
+      email: 'sam.specialist@acme.de',
+      role: 'specialist',
+      access: { tools: ['site-audit'], tasks: [] },
+    }),
+    guest: newProfile({
+      firstName: 'Gus',
+      email: 'gus.guest@acme.de',
+      role: 'guest',
+      access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: task.id }] },
+    }),
   };
   const ids: Record<string, string> = {};
   for (const [role, profile] of Object.entries(people)) {
-    const created: Answer = await as(api, OWNER).post('/users', options.account?.passwordMode === 'per-user' ? { ...profile, password: 'correct horse battery staple' } : profile);
+    const created: Answer = await as(api, OWNER).post(
+      '/users',
+      options.account?.passwordMode === 'per-user' ? { ...profile, password: 'correct horse battery staple' } : profile,
+    );
     assert.equal(created.status, 201, JSON.stringify(created.body));
     ids[role] = created.body.id;
     await verify(api, profile.email as string);
   }
-  return { api, task, ids, manager: 'mona.manager@acme.de', specialist: 'sam.specialist@acme.de', guest: 'gus.guest@acme.de' };
+  return {
+    api,
+    task,
+    ids,
+    manager: 'mona.manager@acme.de',
+    specialist: 'sam.specialist@acme.de',
+    guest: 'gus.guest@acme.de',
+  };
 }
 
 describe('reference API: authentication and permissions', () => {
@@ -28,8 +59,16 @@ describe('reference API: authentication and permissions', () => {
     const missing = await call(api, 'GET', '/me');
     assertProblem(missing, 401, 'unauthorized');
     assert.equal(missing.headers.get('www-authenticate'), 'Bearer');
-    assertProblem(await call(api, 'GET', '/me', { headers: { authorization: 'Bearer forged-token' } }), 401, 'unauthorized');
-    assertProblem(await call(api, 'GET', '/me', { headers: { authorization: api.tokenFor(OWNER) } }), 401, 'unauthorized');
+    assertProblem(
+      await call(api, 'GET', '/me', { headers: { authorization: 'Bearer forged-token' } }),
+      401,
+      'unauthorized',
+    );
+    assertProblem(
+      await call(api, 'GET', '/me', { headers: { authorization: api.tokenFor(OWNER) } }),
+      401,
+      'unauthorized',
+    );
     const pending = (await as(api, OWNER).post('/users', newProfile())).body;
     assertProblem(await as(api, pending.email).get('/me'), 401, 'unauthorized');
     assertProblem(await as(api, pending.id).get('/me'), 401, 'unauthorized');
@@ -49,8 +88,21 @@ describe('reference API: authentication and permissions', () => {
     assert.deepEqual(await permissions(guest), []);
     const me = (await as(api, OWNER).get('/me')).body;
     assert.equal(me.user.email, OWNER);
-    assert.deepEqual(Object.keys(me.account).sort(),
-      ['credits', 'emailDomain', 'id', 'locale', 'name', 'passwordMode', 'plan', 'seatsUsed', 'singleProfile', 'tools'].sort());
+    assert.deepEqual(
+      Object.keys(me.account).sort(),
+      [
+        'credits',
+        'emailDomain',
+        'id',
+        'locale',
+        'name',
+        'passwordMode',
+        'plan',
+        'seatsUsed',
+        'singleProfile',
+        'tools',
+      ].sort(),
+    );
     assert.equal(me.account.locale, 'en');
     assert.deepEqual(me.account.plan, { name: 'Standard', seatLimit: 12 });
     assert.equal(me.account.seatsUsed, 4);
@@ -77,7 +129,11 @@ describe('reference API: authentication and permissions', () => {
     assertProblem(await as(api, manager).patch(`/users/${ids.specialist}`, { creditLimit: 5 }), 403, 'forbidden');
     assertProblem(await as(api, specialist).patch(`/users/${ids.specialist}`, { creditLimit: null }), 403, 'forbidden');
     assertProblem(await as(api, specialist).post(`/users/${ids.guest}/verification`), 403, 'forbidden');
-    assertProblem(await as(api, manager).put('/account/password', { password: 'a very long passphrase' }), 403, 'forbidden');
+    assertProblem(
+      await as(api, manager).put('/account/password', { password: 'a very long passphrase' }),
+      403,
+      'forbidden',
+    );
     assert.equal((await as(api, OWNER).get('/users')).body.total, 4);
   });
 
@@ -120,7 +176,9 @@ describe('reference API: verification', () => {
     const api = createReferenceApi();
     await as(api, OWNER).post('/users', newProfile());
     const link = `http://localhost${api.outbox()[0]!.link}`;
-    const page = await api.handle(new Request(link, { headers: { accept: 'text/html', 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' } }));
+    const page = await api.handle(
+      new Request(link, { headers: { accept: 'text/html', 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' } }),
+    );
     assert.match(page.headers.get('content-type')!, /text\/html/);
     assert.match(page.headers.get('content-security-policy')!, /default-src 'none'/);
     // One script, allowed by its hash (show/hide of the password); nothing inline beyond it.
@@ -130,7 +188,13 @@ describe('reference API: verification', () => {
     assert.match(html, /<html lang="de">/);
     assert.match(html, /<form method="post"/);
     assert.equal(html.match(/<script/g)?.length, 1);
-    const done = await api.handle(new Request(link, { method: 'POST', headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: '' }));
+    const done = await api.handle(
+      new Request(link, {
+        method: 'POST',
+        headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        body: '',
+      }),
+    );
     assert.equal(done.status, 200);
     assert.match(await done.text(), /confirmed/);
     const used = await api.handle(new Request(link, { headers: { accept: 'text/html' } }));
@@ -170,8 +234,14 @@ describe('reference API: verification', () => {
     now = new Date('2025-03-07T09:00:00Z');
     assert.equal((await api.handle(new Request(linkOf(early.email), { method: 'POST' }))).status, 200);
     now = new Date('2025-03-09T09:00:00Z');
-    assertProblem(await answerOf(await api.handle(new Request(linkOf(late.email), { method: 'POST' }))), 410, 'link_expired');
-    const page = await api.handle(new Request(linkOf(late.email), { method: 'POST', headers: { accept: 'text/html' } }));
+    assertProblem(
+      await answerOf(await api.handle(new Request(linkOf(late.email), { method: 'POST' }))),
+      410,
+      'link_expired',
+    );
+    const page = await api.handle(
+      new Request(linkOf(late.email), { method: 'POST', headers: { accept: 'text/html' } }),
+    );
     assert.equal(page.status, 410);
     assert.match(await page.text(), /This link has expired/);
     assertProblem(await as(api, late.email).get('/me'), 401, 'unauthorized');
@@ -185,7 +255,11 @@ describe('reference API: verification', () => {
     const created = (await as(api, OWNER).post('/users', newProfile())).body;
     const older = `http://localhost${api.outbox()[0]!.link}`;
     assert.equal((await as(api, OWNER).post(`/users/${created.id}/verification`)).status, 202);
-    const refused = assertProblem(await answerOf(await api.handle(new Request(older, { method: 'POST' }))), 410, 'link_expired');
+    const refused = assertProblem(
+      await answerOf(await api.handle(new Request(older, { method: 'POST' }))),
+      410,
+      'link_expired',
+    );
     assert.match(refused.detail!, /newer link/);
     const page = await api.handle(new Request(older, { headers: { accept: 'text/html' } }));
     assert.equal(page.status, 410);
@@ -200,7 +274,12 @@ describe('reference API: verification', () => {
     const api = createReferenceApi();
     const created = (await as(api, OWNER).post('/users', newProfile())).body;
     const link = `http://localhost${api.outbox()[0]!.link}`;
-    for (const accept of ['application/json', 'text/html', '*/*', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8']) {
+    for (const accept of [
+      'application/json',
+      'text/html',
+      '*/*',
+      'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+    ]) {
       for (const method of ['GET', 'HEAD']) {
         const opened = await api.handle(new Request(link, { method, headers: { accept } }));
         assert.ok(opened.status === 200 || opened.status === 405, `${method} ${accept}: ${opened.status}`);
@@ -224,29 +303,72 @@ describe('reference API: passwords (rule 8)', () => {
     const api = createReferenceApi();
     const answer = await as(api, OWNER).post('/users', newProfile({ password: canary }));
     const problem = assertProblem(answer, 422, 'password_not_allowed');
-    assert.deepEqual(problem.errors?.map((error) => error.field), ['password']);
+    assert.deepEqual(
+      problem.errors?.map((error) => error.field),
+      ['password'],
+    );
     const created = (await as(api, OWNER).post('/users', newProfile())).body;
-    assertProblem(await as(api, OWNER).patch(`/users/${created.id}`, { password: canary }), 422, 'password_not_allowed');
+    assertProblem(
+      await as(api, OWNER).patch(`/users/${created.id}`, { password: canary }),
+      422,
+      'password_not_allowed',
+    );
   });
 
   it('lets only the owner set the shared account password, 12–128 characters and not common', async () => {
     const { api, manager } = await team();
     assert.equal((await as(api, OWNER).put('/account/password', { password: canary })).status, 204);
     assertProblem(await as(api, manager).put('/account/password', { password: canary }), 403, 'forbidden');
-    assertFieldError(await as(api, OWNER).put('/account/password', { password: 'short' }), 'password', 'password_too_short');
-    assertFieldError(await as(api, OWNER).put('/account/password', { password: 'x'.repeat(129) }), 'password', 'password_too_long');
-    assertProblem(await as(api, OWNER).put('/account/password', { password: 'password1234' }), 422, 'password_too_weak');
-    assertProblem(await as(api, OWNER).put('/account/password', { password: OWNER.toUpperCase() }), 422, 'password_too_weak');
+    assertFieldError(
+      await as(api, OWNER).put('/account/password', { password: 'short' }),
+      'password',
+      'password_too_short',
+    );
+    assertFieldError(
+      await as(api, OWNER).put('/account/password', { password: 'x'.repeat(129) }),
+      'password',
+      'password_too_long',
+    );
+    assertProblem(
+      await as(api, OWNER).put('/account/password', { password: 'password1234' }),
+      422,
+      'password_too_weak',
+    );
+    assertProblem(
+      await as(api, OWNER).put('/account/password', { password: OWNER.toUpperCase() }),
+      422,
+      'password_too_weak',
+    );
     assertFieldError(await as(api, OWNER).put('/account/password', {}), 'password', 'required');
   });
 
   it('checks a password given on creation in per-user mode for length, the email and common ones', async () => {
     const api = createReferenceApi({ account: { passwordMode: 'per-user' } });
-    assertFieldError(await as(api, OWNER).post('/users', newProfile({ password: 'too short' })), 'password', 'password_too_short');
-    assertProblem(await as(api, OWNER).post('/users', newProfile({ password: 'MAX.MUSTERMANN@acme.de' })), 422, 'password_too_weak');
-    assertProblem(await as(api, OWNER).post('/users', newProfile({ password: 'qwertzuiop123' })), 422, 'password_too_weak');
-    assertProblem(await as(api, OWNER).post('/users', newProfile({ password: 'aaaaaaaaaaaaaaaa' })), 422, 'password_too_weak');
-    assertProblem(await as(api, OWNER).post('/users', newProfile({ password: '123456789012345' })), 422, 'password_too_weak');
+    assertFieldError(
+      await as(api, OWNER).post('/users', newProfile({ password: 'too short' })),
+      'password',
+      'password_too_short',
+    );
+    assertProblem(
+      await as(api, OWNER).post('/users', newProfile({ password: 'MAX.MUSTERMANN@acme.de' })),
+      422,
+      'password_too_weak',
+    );
+    assertProblem(
+      await as(api, OWNER).post('/users', newProfile({ password: 'qwertzuiop123' })),
+      422,
+      'password_too_weak',
+    );
+    assertProblem(
+      await as(api, OWNER).post('/users', newProfile({ password: 'aaaaaaaaaaaaaaaa' })),
+      422,
+      'password_too_weak',
+    );
+    assertProblem(
+      await as(api, OWNER).post('/users', newProfile({ password: '123456789012345' })),
+      422,
+      'password_too_weak',
+    );
     const created = await as(api, OWNER).post('/users', newProfile({ password: canary }));
     assert.equal(created.status, 201);
     const patched = await as(api, OWNER).patch(`/users/${created.body.id}`, { password: `${canary}-2` });
@@ -259,9 +381,21 @@ describe('reference API: passwords (rule 8)', () => {
     const seen: string[] = [];
     const created = await as(api, OWNER).post('/users', newProfile({ password: canary }), { 'idempotency-key': 'k' });
     seen.push(JSON.stringify(created.body));
-    seen.push(JSON.stringify((await as(api, OWNER).post('/users', newProfile({ password: canary }), { 'idempotency-key': 'k' })).body));
-    seen.push(JSON.stringify((await as(api, OWNER).post('/users', newProfile({ email: 'x@acme.de', password: `${canary}\n` }))).body));
-    seen.push(JSON.stringify((await as(api, OWNER).patch(`/users/${created.body.id}`, { password: canary, firstName: '' })).body));
+    seen.push(
+      JSON.stringify(
+        (await as(api, OWNER).post('/users', newProfile({ password: canary }), { 'idempotency-key': 'k' })).body,
+      ),
+    );
+    seen.push(
+      JSON.stringify(
+        (await as(api, OWNER).post('/users', newProfile({ email: 'x@acme.de', password: `${canary}\n` }))).body,
+      ),
+    );
+    seen.push(
+      JSON.stringify(
+        (await as(api, OWNER).patch(`/users/${created.body.id}`, { password: canary, firstName: '' })).body,
+      ),
+    );
     seen.push(JSON.stringify((await as(api, OWNER).get('/users')).body));
     seen.push(JSON.stringify(api.outbox()));
     for (const text of seen) assert.ok(!text.includes('Canary-Passphrase'), text);

@@ -31,7 +31,13 @@ async function outcomes(api: ReturnType<typeof createReferenceApi>, count: numbe
 
 describe('reference API: latency and faults', () => {
   it('injects the same faults for the same seed and counts them', async () => {
-    const options = { faults: { rate: 0.5, seed: 42, kinds: ['server_error', 'rate_limited', 'malformed', 'schema', 'drop'] as FaultKind[] } };
+    const options = {
+      faults: {
+        rate: 0.5,
+        seed: 42,
+        kinds: ['server_error', 'rate_limited', 'malformed', 'schema', 'drop'] as FaultKind[],
+      },
+    };
     const first = createReferenceApi(options);
     const second = createReferenceApi(options);
     const a = await outcomes(first, 60);
@@ -40,16 +46,26 @@ describe('reference API: latency and faults', () => {
     const faults = a.filter((outcome) => outcome !== '200 json').length;
     assert.ok(faults > 15 && faults < 45, `${faults} of 60`);
     assert.equal(first.faultsInjected(), faults);
-    assert.ok(a.includes('503 json') && a.includes('429 json') && a.includes('200 malformed') && a.includes('200 schema') && a.includes('TypeError'));
+    assert.ok(
+      a.includes('503 json') &&
+        a.includes('429 json') &&
+        a.includes('200 malformed') &&
+        a.includes('200 schema') &&
+        a.includes('TypeError'),
+    );
     assert.equal(first.faultsInjected('server_error'), a.filter((outcome) => outcome === '503 json').length);
   });
 
   it('answers 429 with Retry-After and 503 as problems, without performing the request', async () => {
     for (const kind of ['rate_limited', 'server_error'] as FaultKind[]) {
       const api = createReferenceApi({ faults: { rate: 1, kinds: [kind] } });
-      const response = await api.handle(new Request(`${BASE}/users`, {
-        method: 'POST', headers: { authorization: `Bearer ${api.tokenFor(OWNER)}` }, body: JSON.stringify(newProfile()),
-      }));
+      const response = await api.handle(
+        new Request(`${BASE}/users`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${api.tokenFor(OWNER)}` },
+          body: JSON.stringify(newProfile()),
+        }),
+      );
       assert.equal(response.status, kind === 'rate_limited' ? 429 : 503);
       assert.equal((await response.json()).code, kind);
       if (kind === 'rate_limited') assert.equal(response.headers.get('retry-after'), '1');
@@ -59,9 +75,16 @@ describe('reference API: latency and faults', () => {
 
   it('drops the answer after performing the write', async () => {
     const api = createReferenceApi({ faults: { rate: 1, kinds: ['drop'] } });
-    await assert.rejects(api.handle(new Request(`${BASE}/users`, {
-      method: 'POST', headers: { authorization: `Bearer ${api.tokenFor(OWNER)}` }, body: JSON.stringify(newProfile()),
-    })), (error: Error) => error instanceof TypeError && error.message === 'Failed to fetch');
+    await assert.rejects(
+      api.handle(
+        new Request(`${BASE}/users`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${api.tokenFor(OWNER)}` },
+          body: JSON.stringify(newProfile()),
+        }),
+      ),
+      (error: Error) => error instanceof TypeError && error.message === 'Failed to fetch',
+    );
     assert.equal(api.outbox().length, 1, 'the profile was created');
   });
 
@@ -85,12 +108,23 @@ describe('reference API: latency and faults', () => {
     assert.ok(elapsed >= 28 && elapsed < 5_000, `${elapsed} ms`);
     const controller = new AbortController();
     controller.abort();
-    await assert.rejects(api.handle(meRequest(api, { signal: controller.signal })), (error: Error) => error.name === 'AbortError');
+    await assert.rejects(
+      api.handle(meRequest(api, { signal: controller.signal })),
+      (error: Error) => error.name === 'AbortError',
+    );
   });
 
   it('never injects faults into the verification link', async () => {
     const api = createReferenceApi({
-      users: [{ firstName: 'Max', lastName: 'Mustermann', email: 'max.mustermann@acme.de', role: 'specialist', status: 'pending' }],
+      users: [
+        {
+          firstName: 'Max',
+          lastName: 'Mustermann',
+          email: 'max.mustermann@acme.de',
+          role: 'specialist',
+          status: 'pending',
+        },
+      ],
       faults: { rate: 1, kinds: ['server_error'] },
     });
     const [mail] = api.outbox();
@@ -107,12 +141,17 @@ describe('reference API: msw handlers and fetch', () => {
     const server = setupServer(...api.handlers);
     server.listen({ onUnhandledRequest: 'error' });
     try {
-      const me = await fetch('https://app.example.test/api/roster/v1/me', { headers: { authorization: `Bearer ${api.tokenFor(OWNER)}` } });
+      const me = await fetch('https://app.example.test/api/roster/v1/me', {
+        headers: { authorization: `Bearer ${api.tokenFor(OWNER)}` },
+      });
       assert.equal(me.status, 200);
       assert.equal((await me.json()).user.email, OWNER);
       const dropping = createReferenceApi({ faults: { rate: 1, kinds: ['drop'] } });
       server.use(...dropping.handlers);
-      await assert.rejects(fetch(`${BASE}/me`, { headers: { authorization: `Bearer ${dropping.tokenFor(OWNER)}` } }), TypeError);
+      await assert.rejects(
+        fetch(`${BASE}/me`, { headers: { authorization: `Bearer ${dropping.tokenFor(OWNER)}` } }),
+        TypeError,
+      );
     } finally {
       server.close();
     }
@@ -120,11 +159,20 @@ describe('reference API: msw handlers and fetch', () => {
 
   it('offers a fetch-shaped function that takes relative paths', async () => {
     const api = createReferenceApi();
-    const response = await api.fetch('/api/roster/v1/me', { headers: { authorization: `Bearer ${api.tokenFor(OWNER)}` } });
+    const response = await api.fetch('/api/roster/v1/me', {
+      headers: { authorization: `Bearer ${api.tokenFor(OWNER)}` },
+    });
     assert.equal(response.status, 200);
     const other = createReferenceApi({ baseUrl: 'https://api.example.test/roster/v2/' });
     assert.equal(other.baseUrl, '/roster/v2');
-    assert.equal((await other.fetch('http://localhost/roster/v2/me', { headers: { authorization: `Bearer ${other.tokenFor(OWNER)}` } })).status, 200);
+    assert.equal(
+      (
+        await other.fetch('http://localhost/roster/v2/me', {
+          headers: { authorization: `Bearer ${other.tokenFor(OWNER)}` },
+        })
+      ).status,
+      200,
+    );
     assert.equal((await other.fetch('http://localhost/api/roster/v1/me')).status, 404);
   });
 });

@@ -14,27 +14,44 @@ const MiB = 1024 * 1024;
 function lazyBody(size: number, chunkSize = 64 * 1024) {
   const chunk = new Uint8Array(chunkSize).fill(0x20); // spaces: valid JSON padding
   const stats = { pulled: 0 };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const n = Math.min(chunkSize, size - stats.pulled);
-      if (n <= 0) return controller.close();
-      stats.pulled += n;
-      controller.enqueue(chunk.subarray(0, n));
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const n = Math.min(chunkSize, size - stats.pulled);
+        if (n <= 0) return controller.close();
+        stats.pulled += n;
+        controller.enqueue(chunk.subarray(0, n));
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, stats };
 }
 
-function streamed(api: ReferenceApi, path: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
-  return api.handle(new Request(`${BASE}${path}`, {
-    method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duplex: 'half',
-  } as RequestInit));
+function streamed(
+  api: ReferenceApi,
+  path: string,
+  body: ReadableStream<Uint8Array>,
+  headers: Record<string, string> = {},
+) {
+  return api.handle(
+    new Request(`${BASE}${path}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+      duplex: 'half',
+    } as RequestInit),
+  );
 }
 
 describe('hardening: limits, and authentication before the body', () => {
   it('answers 401 to a huge streamed body without a valid token, having read none of it', async () => {
     const api = createReferenceApi();
-    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer forged' }, { authorization: `Bearer ${api.tokenFor('nobody@acme.de')}` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Bearer forged' },
+      { authorization: `Bearer ${api.tokenFor('nobody@acme.de')}` },
+    ]) {
       const { stream, stats } = lazyBody(64 * MiB);
       assertProblem(await answerOf(await streamed(api, '/users', stream, headers)), 401, 'unauthorized');
       assert.equal(stats.pulled, 0, `read ${stats.pulled} bytes for ${JSON.stringify(headers)}`);
@@ -42,14 +59,22 @@ describe('hardening: limits, and authentication before the body', () => {
     // A pending profile's token is no better.
     const pending = (await as(api, OWNER).post('/users', newProfile())).body;
     const { stream, stats } = lazyBody(64 * MiB);
-    assertProblem(await answerOf(await streamed(api, '/tasks', stream, { authorization: `Bearer ${api.tokenFor(pending.id)}` })), 401, 'unauthorized');
+    assertProblem(
+      await answerOf(await streamed(api, '/tasks', stream, { authorization: `Bearer ${api.tokenFor(pending.id)}` })),
+      401,
+      'unauthorized',
+    );
     assert.equal(stats.pulled, 0);
   });
 
   it('answers 413 payload_too_large to a body over 1 MiB from a signed-in owner, and creates nothing', async () => {
     const api = createReferenceApi();
     const { stream, stats } = lazyBody(8 * MiB);
-    assertProblem(await answerOf(await streamed(api, '/users', stream, { authorization: `Bearer ${api.tokenFor(OWNER)}` })), 413, 'payload_too_large');
+    assertProblem(
+      await answerOf(await streamed(api, '/users', stream, { authorization: `Bearer ${api.tokenFor(OWNER)}` })),
+      413,
+      'payload_too_large',
+    );
     assert.ok(stats.pulled <= MiB + 64 * 1024, `read ${stats.pulled} bytes`);
     assert.equal((await as(api, OWNER).get('/users')).body.total, 1);
   });
@@ -77,7 +102,10 @@ describe('hardening: limits, and authentication before the body', () => {
       }
     }
     // At the limit, the lists are taken.
-    const full = await as(api, OWNER).patch(`/users/${target.id}`, { allowedIps: ips(100), access: { tools: tools(1_000), tasks: [] } });
+    const full = await as(api, OWNER).patch(`/users/${target.id}`, {
+      allowedIps: ips(100),
+      access: { tools: tools(1_000), tasks: [] },
+    });
     assert.equal(full.status, 200, JSON.stringify(full.body));
     assert.equal(full.body.allowedIps.length, 100);
     assert.deepEqual(full.body.access.tools, ['rank-tracker']);
@@ -101,9 +129,36 @@ describe('hardening: a guest is never left without a task (SPEC rule 10 on delet
     return createReferenceApi({
       users: [
         { id: 'usr_sam', firstName: 'Sam', lastName: 'Specialist', email: 'sam@acme.de', role: 'specialist' },
-        { id: 'usr_gus', firstName: 'Gus', lastName: 'Guest', email: 'gus@acme.de', role: 'guest', access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: 'tsk_sam1' }] } },
-        { id: 'usr_gert', firstName: 'Gert', lastName: 'Gast', email: 'gert@acme.de', role: 'guest', access: { tools: [], tasks: [{ toolId: 'site-audit', taskId: 'tsk_sam2' }] } },
-        { id: 'usr_gina', firstName: 'Gina', lastName: 'Guest', email: 'gina@acme.de', role: 'guest', access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: 'tsk_sam1' }, { toolId: 'rank-tracker', taskId: 'tsk_own' }] } },
+        {
+          id: 'usr_gus',
+          firstName: 'Gus',
+          lastName: 'Guest',
+          email: 'gus@acme.de',
+          role: 'guest',
+          access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: 'tsk_sam1' }] },
+        },
+        {
+          id: 'usr_gert',
+          firstName: 'Gert',
+          lastName: 'Gast',
+          email: 'gert@acme.de',
+          role: 'guest',
+          access: { tools: [], tasks: [{ toolId: 'site-audit', taskId: 'tsk_sam2' }] },
+        },
+        {
+          id: 'usr_gina',
+          firstName: 'Gina',
+          lastName: 'Guest',
+          email: 'gina@acme.de',
+          role: 'guest',
+          access: {
+            tools: [],
+            tasks: [
+              { toolId: 'rank-tracker', taskId: 'tsk_sam1' },
+              { toolId: 'rank-tracker', taskId: 'tsk_own' },
+            ],
+          },
+        },
       ],
       tasks: [
         { id: 'tsk_sam1', toolId: 'rank-tracker', name: 'Sam one', ownerId: 'sam@acme.de' },
@@ -122,8 +177,10 @@ describe('hardening: a guest is never left without a task (SPEC rule 10 on delet
     assert.match(body.detail!, /Gus Guest/);
     assert.match(body.detail!, /Gert Gast/);
     assert.doesNotMatch(body.detail!, /Gina/);
-    assert.deepEqual(body.errors!.map((error) => [error.field, error.code]).sort(),
-      [['guests.usr_gert', 'guest_requires_task'], ['guests.usr_gus', 'guest_requires_task']]);
+    assert.deepEqual(body.errors!.map((error) => [error.field, error.code]).sort(), [
+      ['guests.usr_gert', 'guest_requires_task'],
+      ['guests.usr_gus', 'guest_requires_task'],
+    ]);
     assert.deepEqual((await owner.get('/users?limit=200')).body, before);
     assert.equal((await owner.get('/tasks?ownerId=usr_sam')).body.total, 2);
 
@@ -131,7 +188,10 @@ describe('hardening: a guest is never left without a task (SPEC rule 10 on delet
     assert.equal((await owner.delete('/users/usr_sam?tasks=transfer')).status, 204);
     const tasks = (await owner.get('/tasks?limit=200')).body.items as { id: string; ownerId: string }[];
     const ownerId = (await owner.get('/me')).body.user.id;
-    assert.deepEqual(tasks.filter((task) => task.id.startsWith('tsk_sam')).map((task) => task.ownerId), [ownerId, ownerId]);
+    assert.deepEqual(
+      tasks.filter((task) => task.id.startsWith('tsk_sam')).map((task) => task.ownerId),
+      [ownerId, ownerId],
+    );
     assert.equal((await owner.get('/users/usr_gus')).body.access.tasks.length, 1);
   });
 
@@ -146,14 +206,23 @@ describe('hardening: a guest is never left without a task (SPEC rule 10 on delet
     }
     assert.equal((await owner.delete('/users/usr_sam?tasks=delete')).status, 204);
     for (const id of ['usr_gus', 'usr_gert', 'usr_gina']) {
-      assert.deepEqual((await owner.get(`/users/${id}`)).body.access.tasks, [{ toolId: 'rank-tracker', taskId: 'tsk_own' }], id);
+      assert.deepEqual(
+        (await owner.get(`/users/${id}`)).body.access.tasks,
+        [{ toolId: 'rank-tracker', taskId: 'tsk_own' }],
+        id,
+      );
     }
     assert.equal((await owner.get('/tasks?limit=200')).body.total, 1);
   });
 
   it('reaches the SDK as a ConflictError with the code and one field error per guest', async () => {
     const api = team();
-    const client = createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
+    const client = createRosterClient({
+      baseUrl: BASE,
+      fetch: api.fetch,
+      getToken: () => api.tokenFor(OWNER),
+      retry: 0,
+    });
     await assert.rejects(client.users.delete('usr_sam', { tasks: 'delete' }), (error) => {
       assert.ok(error instanceof ConflictError, String(error));
       assert.equal(error.status, 409);
@@ -175,7 +244,11 @@ describe('hardening: a key keeps its first answer, refusals included', () => {
     assert.equal(refused.headers.get('idempotent-replayed'), null);
 
     assert.equal((await owner.delete(`/users/${first.id}`)).status, 204);
-    assertProblem(await owner.post('/users', newProfile({ email: 'moritz.mustermann@acme.de' }), key), 422, 'idempotency_key_reused');
+    assertProblem(
+      await owner.post('/users', newProfile({ email: 'moritz.mustermann@acme.de' }), key),
+      422,
+      'idempotency_key_reused',
+    );
     const replayed = await owner.post('/users', newProfile(), key);
     assertProblem(replayed, 409, 'seat_limit_reached');
     assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
@@ -189,7 +262,12 @@ describe('hardening: a key keeps its first answer, refusals included', () => {
 
 describe('hardening: If-Match compares strongly', () => {
   const cases: Array<[string, number]> = [
-    ['W/"1"', 412], ['"1"', 0], ['*', 0], ['"0", "1"', 0], ['"0", W/"1"', 412], ['"2"', 412],
+    ['W/"1"', 412],
+    ['"1"', 0],
+    ['*', 0],
+    ['"0", "1"', 0],
+    ['"0", W/"1"', 412],
+    ['"2"', 412],
   ];
   for (const method of ['PATCH', 'DELETE'] as const) {
     for (const [header, status] of cases) {
@@ -197,9 +275,10 @@ describe('hardening: If-Match compares strongly', () => {
         const api = createReferenceApi();
         const created = (await as(api, OWNER).post('/users', newProfile())).body;
         const headers = { 'if-match': header };
-        const answer = method === 'PATCH'
-          ? await as(api, OWNER).patch(`/users/${created.id}`, { firstName: 'Moritz' }, headers)
-          : await as(api, OWNER).delete(`/users/${created.id}`, headers);
+        const answer =
+          method === 'PATCH'
+            ? await as(api, OWNER).patch(`/users/${created.id}`, { firstName: 'Moritz' }, headers)
+            : await as(api, OWNER).delete(`/users/${created.id}`, headers);
         const after = await as(api, OWNER).get(`/users/${created.id}`);
         if (status) {
           assertProblem(answer, 412, 'version_conflict');
@@ -227,10 +306,22 @@ describe('hardening: tokens name profile ids', () => {
       await verify(api, email);
       const token = api.tokenFor(email);
       assert.notEqual(token, oldToken);
-      assert.equal((await call(api, 'GET', '/me', { headers: { authorization: `Bearer ${token}` } })).body.user.id, created.id);
-      if (oldToken) assertProblem(await call(api, 'GET', '/me', { headers: { authorization: `Bearer ${oldToken}` } }), 401, 'unauthorized');
+      assert.equal(
+        (await call(api, 'GET', '/me', { headers: { authorization: `Bearer ${token}` } })).body.user.id,
+        created.id,
+      );
+      if (oldToken)
+        assertProblem(
+          await call(api, 'GET', '/me', { headers: { authorization: `Bearer ${oldToken}` } }),
+          401,
+          'unauthorized',
+        );
       assert.equal((await as(api, OWNER).delete(`/users/${created.id}`)).status, 204);
-      assertProblem(await call(api, 'GET', '/me', { headers: { authorization: `Bearer ${token}` } }), 401, 'unauthorized');
+      assertProblem(
+        await call(api, 'GET', '/me', { headers: { authorization: `Bearer ${token}` } }),
+        401,
+        'unauthorized',
+      );
       deleted.add(created.id);
       oldToken = token;
     }
@@ -238,13 +329,21 @@ describe('hardening: tokens name profile ids', () => {
     const again = (await as(api, OWNER).post('/users', newProfile())).body;
     await verify(api, email);
     assert.ok(!deleted.has(again.id));
-    assertProblem(await call(api, 'POST', '/tasks', { headers: { authorization: `Bearer ${oldToken}` }, body: { toolId: 'rank-tracker', name: 'Sneaky' } }), 401, 'unauthorized');
+    assertProblem(
+      await call(api, 'POST', '/tasks', {
+        headers: { authorization: `Bearer ${oldToken}` },
+        body: { toolId: 'rank-tracker', name: 'Sneaky' },
+      }),
+      401,
+      'unauthorized',
+    );
     assert.equal((await as(api, again.email).get('/me')).body.user.id, again.id);
   });
 });
 
 describe('hardening: the SDK’s error classes for the v1.1 answers', () => {
-  const clientOf = (api: ReferenceApi) => createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
+  const clientOf = (api: ReferenceApi) =>
+    createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
 
   it('throws ValidationError for 413 payload_too_large and for 422 too_many_items', async () => {
     const api = createReferenceApi();
@@ -259,7 +358,10 @@ describe('hardening: the SDK’s error classes for the v1.1 answers', () => {
     await assert.rejects(client.users.update(target.id, { allowedIps: ips }), (error) => {
       assert.ok(error instanceof ValidationError, String(error));
       assert.deepEqual([error.status, error.code], [422, 'too_many_items']);
-      assert.deepEqual(error.fieldErrors.map((fieldError) => [fieldError.field, fieldError.code]), [['allowedIps', 'too_many_items']]);
+      assert.deepEqual(
+        error.fieldErrors.map((fieldError) => [fieldError.field, fieldError.code]),
+        [['allowedIps', 'too_many_items']],
+      );
       return true;
     });
   });
@@ -275,10 +377,14 @@ describe('hardening: the SDK’s error classes for the v1.1 answers', () => {
   });
 
   it('names the class and code from the status alone when an answer has no problem body', async () => {
-    const bare = (status: number) => errorFromResponse(new Response('<html>proxy</html>', { status, headers: { 'content-type': 'text/html' } }));
+    const bare = (status: number) =>
+      errorFromResponse(new Response('<html>proxy</html>', { status, headers: { 'content-type': 'text/html' } }));
     const cases: Array<[number, string, string]> = [
-      [409, 'ConflictError', 'conflict'], [410, 'NotFoundError', 'gone'], [413, 'ValidationError', 'payload_too_large'],
-      [422, 'ValidationError', 'validation_failed'], [418, 'RosterError', 'http_error'],
+      [409, 'ConflictError', 'conflict'],
+      [410, 'NotFoundError', 'gone'],
+      [413, 'ValidationError', 'payload_too_large'],
+      [422, 'ValidationError', 'validation_failed'],
+      [418, 'RosterError', 'http_error'],
     ];
     for (const [status, name, code] of cases) {
       const error = await bare(status);

@@ -27,7 +27,12 @@ function isemailVectors(): Vector[] {
       .replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => entities[name]!)
       .replace(/[\u2400-\u241f]/g, (symbol) => String.fromCharCode(symbol.charCodeAt(0) - 0x2400));
     const category = /<category>(.*?)<\/category>/.exec(body!)![1]!;
-    return { id: id!, address, category, valid: category === 'ISEMAIL_VALID_CATEGORY' || category === 'ISEMAIL_DNSWARN' };
+    return {
+      id: id!,
+      address,
+      category,
+      valid: category === 'ISEMAIL_VALID_CATEGORY' || category === 'ISEMAIL_DNSWARN',
+    };
   });
 }
 
@@ -41,12 +46,22 @@ describe('reference API: email syntax against the isemail vectors', () => {
 
   it('accepts every valid address and refuses every invalid one', () => {
     for (const vector of vectors) {
-      assert.equal(isValidEmailAddress(vector.address), vector.valid, `#${vector.id} ${vector.category} ${JSON.stringify(vector.address)}`);
+      assert.equal(
+        isValidEmailAddress(vector.address),
+        vector.valid,
+        `#${vector.id} ${vector.category} ${JSON.stringify(vector.address)}`,
+      );
     }
   });
 
   it('accepts internationalised addresses (UTF-8 local parts, IDN domains)', () => {
-    for (const address of ['jürgen.weiß@nordlicht.de', '用户@例子.广告', 'δοκιμή@παράδειγμα.δοκιμή', 'x@bücher.de', 'аня@почта.рф']) {
+    for (const address of [
+      'jürgen.weiß@nordlicht.de',
+      '用户@例子.广告',
+      'δοκιμή@παράδειγμα.δοκιμή',
+      'x@bücher.de',
+      'аня@почта.рф',
+    ]) {
       assert.ok(isValidEmailAddress(address), address);
     }
     for (const address of ['a b@x.de', 'a@x..de', 'a@-x.de', 'a\u200b@x.de', 'a@x.de\u00a0', 'a@x_y.de']) {
@@ -55,7 +70,9 @@ describe('reference API: email syntax against the isemail vectors', () => {
   });
 
   it('the SDK’s loose check never refuses an address the server accepts', () => {
-    const accepted = [...vectors.map((vector) => vector.address), 'jürgen.weiß@nordlicht.de', '用户@例子.广告'].filter(isValidEmailAddress);
+    const accepted = [...vectors.map((vector) => vector.address), 'jürgen.weiß@nordlicht.de', '用户@例子.广告'].filter(
+      isValidEmailAddress,
+    );
     assert.equal(accepted.length, 24);
     for (const address of accepted) assert.equal(emailSyntaxProblem(address), null, address);
   });
@@ -74,8 +91,13 @@ describe('reference API: email syntax against the isemail vectors', () => {
         if (answer.status === 201) assert.equal(answer.body.email, vector.address.trim().toLowerCase());
       } else {
         // One code per address: empty is `required`, past 254 characters `too_long`, else `invalid_email`.
-        const expected = vector.address === '' ? 'required' : vector.address.length > 254 ? 'too_long' : 'invalid_email';
-        assert.deepEqual(emailErrors.map((error: { code: string }) => error.code), [expected], `#${vector.id} ${JSON.stringify(vector.address)}`);
+        const expected =
+          vector.address === '' ? 'required' : vector.address.length > 254 ? 'too_long' : 'invalid_email';
+        assert.deepEqual(
+          emailErrors.map((error: { code: string }) => error.code),
+          [expected],
+          `#${vector.id} ${JSON.stringify(vector.address)}`,
+        );
       }
     }
   });
@@ -91,20 +113,36 @@ describe('reference API: names, phones and allowed IPs', () => {
       const space = full.indexOf(' ');
       const firstName = full.slice(0, space);
       const lastName = full.slice(space + 1);
-      const answer = await as(api, OWNER).post('/users', newProfile({ firstName, lastName, email: `person.${index}@acme.de` }));
+      const answer = await as(api, OWNER).post(
+        '/users',
+        newProfile({ firstName, lastName, email: `person.${index}@acme.de` }),
+      );
       assert.equal(answer.status, 201, `${full}: ${JSON.stringify(answer.body)}`);
       assert.equal(answer.body.firstName, firstName);
       assert.equal(answer.body.lastName, lastName);
     }
-    for (const [firstName, lastName] of [['李', '葵'], ['José María', 'Nguyễn'], ['Jean-Luc', "O'Brien"], ['Δημήτρης', 'Παπαδόπουλος'], ['محمد', 'العلي']]) {
-      const answer = await as(api, OWNER).post('/users', newProfile({ firstName, lastName, email: `p.${lastName.length}.${firstName.length}@acme.de` }));
+    for (const [firstName, lastName] of [
+      ['李', '葵'],
+      ['José María', 'Nguyễn'],
+      ['Jean-Luc', "O'Brien"],
+      ['Δημήτρης', 'Παπαδόπουλος'],
+      ['محمد', 'العلي'],
+    ]) {
+      const answer = await as(api, OWNER).post(
+        '/users',
+        newProfile({ firstName, lastName, email: `p.${lastName.length}.${firstName.length}@acme.de` }),
+      );
       assert.equal(answer.status, 201, `${firstName} ${lastName}`);
     }
   });
 
   it('refuses the allowed-IP pitfalls of the known CVEs and canonicalises the rest', async () => {
     const api = createReferenceApi();
-    const ips = async (allowedIps: string[]) => as(api, OWNER).post('/users', newProfile({ email: `ip.${allowedIps.length}.${allowedIps[0]!.length}@acme.de`, allowedIps }));
+    const ips = async (allowedIps: string[]) =>
+      as(api, OWNER).post(
+        '/users',
+        newProfile({ email: `ip.${allowedIps.length}.${allowedIps[0]!.length}@acme.de`, allowedIps }),
+      );
     for (const input of ['127.1', '01200034567', '012.1.2.3', '0x7F.1', '2130706433', '010.0.0.1', 'fe80::1%eth0']) {
       assertFieldError(await ips([input]), 'allowedIps.0', 'invalid_ip');
     }
@@ -112,7 +150,12 @@ describe('reference API: names, phones and allowed IPs', () => {
     assertFieldError(hostBits, 'allowedIps.0', 'ip_host_bits_set');
     assert.match(hostBits.body.errors[0].message, /10\.0\.0\.0\/8/);
     assertFieldError(await ips(['10.0.0.1', '10.0.0.1']), 'allowedIps.1', 'duplicate_ip');
-    const stored = await ips(['::fFFf:127.0.0.1', '2001:0DB8:0000:0000:0001:0000:0000:0001', 'FE80::1', '192.168.0.0/16']);
+    const stored = await ips([
+      '::fFFf:127.0.0.1',
+      '2001:0DB8:0000:0000:0001:0000:0000:0001',
+      'FE80::1',
+      '192.168.0.0/16',
+    ]);
     assert.equal(stored.status, 201);
     assert.deepEqual(stored.body.allowedIps, ['127.0.0.1', '2001:db8::1:0:0:1', 'fe80::1', '192.168.0.0/16']);
   });

@@ -16,7 +16,10 @@ async function withColleague(allowedIps: string[] = []) {
 describe('sign-in (SPEC, the server and the reference API)', () => {
   it('lets a verified profile in with its own password and records the sign-in', async () => {
     const { api, user } = await withColleague();
-    assert.deepEqual(await api.signIn({ email: user.email, password: PASSWORD, ip: '192.0.2.1' }), { ok: false, reason: 'not_verified' });
+    assert.deepEqual(await api.signIn({ email: user.email, password: PASSWORD, ip: '192.0.2.1' }), {
+      ok: false,
+      reason: 'not_verified',
+    });
     await verify(api, user.email);
     const result = await api.signIn({ email: user.email.toUpperCase(), password: PASSWORD, ip: '192.0.2.1' });
     assert.equal(result.ok, true);
@@ -29,35 +32,61 @@ describe('sign-in (SPEC, the server and the reference API)', () => {
   it('refuses a wrong password and an unknown email alike', async () => {
     const { api, user } = await withColleague();
     await verify(api, user.email);
-    assert.deepEqual(await api.signIn({ email: user.email, password: `${PASSWORD}!`, ip: '192.0.2.1' }), { ok: false, reason: 'invalid_credentials' });
-    assert.deepEqual(await api.signIn({ email: 'nobody@acme.de', password: PASSWORD, ip: '192.0.2.2' }), { ok: false, reason: 'invalid_credentials' });
+    assert.deepEqual(await api.signIn({ email: user.email, password: `${PASSWORD}!`, ip: '192.0.2.1' }), {
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+    assert.deepEqual(await api.signIn({ email: 'nobody@acme.de', password: PASSWORD, ip: '192.0.2.2' }), {
+      ok: false,
+      reason: 'invalid_credentials',
+    });
     // A +tag variant names the same person but is not the login name.
     const tagged = user.email.replace('@', '+x@');
-    assert.deepEqual(await api.signIn({ email: tagged, password: PASSWORD, ip: '192.0.2.3' }), { ok: false, reason: 'invalid_credentials' });
+    assert.deepEqual(await api.signIn({ email: tagged, password: PASSWORD, ip: '192.0.2.3' }), {
+      ok: false,
+      reason: 'invalid_credentials',
+    });
   });
 
   it('enforces allowed IPs: a profile restricted to 10.0.0.0/8 cannot sign in from 192.0.2.1', async () => {
     const { api, user } = await withColleague(['10.0.0.0/8', '2001:db8::/32']);
     await verify(api, user.email);
-    assert.deepEqual(await api.signIn({ email: user.email, password: PASSWORD, ip: '192.0.2.1' }), { ok: false, reason: 'ip_not_allowed' });
+    assert.deepEqual(await api.signIn({ email: user.email, password: PASSWORD, ip: '192.0.2.1' }), {
+      ok: false,
+      reason: 'ip_not_allowed',
+    });
     assert.equal((await api.signIn({ email: user.email, password: PASSWORD, ip: '10.1.2.3' })).ok, true);
     assert.equal((await api.signIn({ email: user.email, password: PASSWORD, ip: '::ffff:10.9.9.9' })).ok, true);
     assert.equal((await api.signIn({ email: user.email, password: PASSWORD, ip: '2001:db8:1::7' })).ok, true);
-    assert.deepEqual(await api.signIn({ email: user.email, password: PASSWORD, ip: '2001:db9::1' }), { ok: false, reason: 'ip_not_allowed' });
+    assert.deepEqual(await api.signIn({ email: user.email, password: PASSWORD, ip: '2001:db9::1' }), {
+      ok: false,
+      reason: 'ip_not_allowed',
+    });
   });
 
   it('throttles repeated failures per email, and then refuses even the right password', async () => {
     const { api, user } = await withColleague();
     await verify(api, user.email);
-    for (let i = 0; i < 5; i++) assert.equal((await api.signIn({ email: user.email, password: 'wrong password!', ip: `198.51.100.${i}` })).ok, false);
-    assert.deepEqual(await api.signIn({ email: user.email, password: PASSWORD, ip: '198.51.100.99' }), { ok: false, reason: 'rate_limited' });
+    for (let i = 0; i < 5; i++)
+      assert.equal(
+        (await api.signIn({ email: user.email, password: 'wrong password!', ip: `198.51.100.${i}` })).ok,
+        false,
+      );
+    assert.deepEqual(await api.signIn({ email: user.email, password: PASSWORD, ip: '198.51.100.99' }), {
+      ok: false,
+      reason: 'rate_limited',
+    });
   });
 
   it('throttles one IP trying many emails', async () => {
     const { api, user } = await withColleague();
     await verify(api, user.email);
-    for (let i = 0; i < 20; i++) await api.signIn({ email: `guess${i}@acme.de`, password: 'wrong password!', ip: '203.0.113.5' });
-    assert.deepEqual(await api.signIn({ email: user.email, password: PASSWORD, ip: '203.0.113.5' }), { ok: false, reason: 'rate_limited' });
+    for (let i = 0; i < 20; i++)
+      await api.signIn({ email: `guess${i}@acme.de`, password: 'wrong password!', ip: '203.0.113.5' });
+    assert.deepEqual(await api.signIn({ email: user.email, password: PASSWORD, ip: '203.0.113.5' }), {
+      ok: false,
+      reason: 'rate_limited',
+    });
     assert.equal((await api.signIn({ email: user.email, password: PASSWORD, ip: '203.0.113.6' })).ok, true);
   });
 
@@ -65,7 +94,10 @@ describe('sign-in (SPEC, the server and the reference API)', () => {
     const api = createReferenceApi();
     const created = (await as(api, OWNER).post('/users', newProfile())).body;
     await verify(api, created.email);
-    assert.deepEqual(await api.signIn({ email: created.email, password: PASSWORD, ip: '192.0.2.1' }), { ok: false, reason: 'invalid_credentials' });
+    assert.deepEqual(await api.signIn({ email: created.email, password: PASSWORD, ip: '192.0.2.1' }), {
+      ok: false,
+      reason: 'invalid_credentials',
+    });
     assert.equal((await as(api, OWNER).put('/account/password', { password: PASSWORD })).status, 204);
     assert.equal((await api.signIn({ email: created.email, password: PASSWORD, ip: '192.0.2.1' })).ok, true);
   });

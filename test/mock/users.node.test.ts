@@ -14,7 +14,10 @@ async function seedTask(api: ReturnType<typeof fresh>, toolId = 'rank-tracker', 
 describe('reference API: profiles', () => {
   it('creates a pending profile with defaults, ETag and Location', async () => {
     const api = fresh();
-    const answer = await as(api, OWNER).post('/users', newProfile({ firstName: '  Zoë ', phone: '+49 (0)30 1234-567' }));
+    const answer = await as(api, OWNER).post(
+      '/users',
+      newProfile({ firstName: '  Zoë ', phone: '+49 (0)30 1234-567' }),
+    );
     assert.equal(answer.status, 201);
     const user = answer.body;
     assert.equal(user.firstName, 'Zoë');
@@ -36,9 +39,15 @@ describe('reference API: profiles', () => {
     const api = fresh();
     const first = await as(api, OWNER).post('/users', newProfile({ email: 'Max.Mustermann@ACME.de' }));
     assert.equal(first.body.email, 'max.mustermann@acme.de');
-    const again = await as(api, OWNER).post('/users', newProfile({ email: 'MAX.MUSTERMANN@acme.de', firstName: 'Other' }));
+    const again = await as(api, OWNER).post(
+      '/users',
+      newProfile({ email: 'MAX.MUSTERMANN@acme.de', firstName: 'Other' }),
+    );
     const problem = assertProblem(again, 409, 'email_taken');
-    assert.deepEqual(problem.errors?.map((error) => [error.field, error.code]), [['email', 'email_taken']]);
+    assert.deepEqual(
+      problem.errors?.map((error) => [error.field, error.code]),
+      [['email', 'email_taken']],
+    );
   });
 
   it('takes an address as taken when it differs only in its +tag, either way round (409 email_taken)', async () => {
@@ -48,25 +57,48 @@ describe('reference API: profiles', () => {
     assert.equal(ines.body.email, 'ines+test@acme.de', 'stored as given, lower-cased, tag and all');
     const max = await as(api, OWNER).post('/users', newProfile({ email: 'max@acme.de' }));
     assert.equal(max.status, 201);
-    for (const email of ['ines@acme.de', 'INES+test@acme.de', 'ines+other@acme.de', 'ines+@acme.de', 'max+tools@acme.de', 'Max+a+b@ACME.de',
-      'olivia.owner+roster@acme.de']) {
+    for (const email of [
+      'ines@acme.de',
+      'INES+test@acme.de',
+      'ines+other@acme.de',
+      'ines+@acme.de',
+      'max+tools@acme.de',
+      'Max+a+b@ACME.de',
+      'olivia.owner+roster@acme.de',
+    ]) {
       const answer = await as(api, OWNER).post('/users', newProfile({ email, firstName: 'Again' }));
       const problem = assertProblem(answer, 409, 'email_taken');
-      assert.deepEqual(problem.errors?.map((error) => [error.field, error.code]), [['email', 'email_taken']], email);
+      assert.deepEqual(
+        problem.errors?.map((error) => [error.field, error.code]),
+        [['email', 'email_taken']],
+        email,
+      );
     }
     // Other people whose addresses merely start alike are not the same person.
     for (const email of ['ines.test@acme.de', 'ines-test@acme.de', 'maxi+tools@acme.de']) {
       assert.equal((await as(api, OWNER).post('/users', newProfile({ email }))).status, 201, email);
     }
     // Deleting the profile frees the person's every address.
-    assert.equal((await as(api, OWNER).delete(`/users/${ines.body.id}?tasks=delete`, { 'if-match': '"1"' })).status, 204);
+    assert.equal(
+      (await as(api, OWNER).delete(`/users/${ines.body.id}?tasks=delete`, { 'if-match': '"1"' })).status,
+      204,
+    );
     assert.equal((await as(api, OWNER).post('/users', newProfile({ email: 'ines@acme.de' }))).status, 201);
   });
 
   it('refuses role addresses, also before a +tag, but not first names on the list (422 email_role_address)', async () => {
     const api = fresh();
-    for (const email of ['support@acme.de', 'Info@acme.de', 'admin+tools@acme.de', 'office@acme.de', 'sales@acme.de',
-      'student@acme.de', 'team@acme.de', 'noreply@acme.de', 'vertrieb@acme.de']) {
+    for (const email of [
+      'support@acme.de',
+      'Info@acme.de',
+      'admin+tools@acme.de',
+      'office@acme.de',
+      'sales@acme.de',
+      'student@acme.de',
+      'team@acme.de',
+      'noreply@acme.de',
+      'vertrieb@acme.de',
+    ]) {
       assertProblem(await as(api, OWNER).post('/users', newProfile({ email })), 422, 'email_role_address');
     }
     for (const local of ['per', 'paris', 'sydney', 'alexa']) {
@@ -80,13 +112,19 @@ describe('reference API: profiles', () => {
     for (const email of ['max@gmail.com', 'max@outlook.com', 'max@gmx.de', 'max@web.de', 'max@t-online.de']) {
       assertProblem(await as(api, OWNER).post('/users', newProfile({ email })), 422, 'email_freemail');
     }
-    assertProblem(await as(api, OWNER).post('/users', newProfile({ email: 'max@acme.com' })), 422, 'email_domain_mismatch');
+    assertProblem(
+      await as(api, OWNER).post('/users', newProfile({ email: 'max@acme.com' })),
+      422,
+      'email_domain_mismatch',
+    );
   });
 
   it('gives an email exactly one code, the first of: invalid, role, free-mail, domain, taken', async () => {
     const api = fresh();
-    const codeFor = async (email: string) => (await as(api, OWNER).post('/users', newProfile({ email }))).body.errors
-      .filter((error: { field: string }) => error.field === 'email').map((error: { code: string }) => error.code);
+    const codeFor = async (email: string) =>
+      (await as(api, OWNER).post('/users', newProfile({ email }))).body.errors
+        .filter((error: { field: string }) => error.field === 'email')
+        .map((error: { code: string }) => error.code);
     assert.deepEqual(await codeFor('info@gmail.com'), ['email_role_address']);
     assert.deepEqual(await codeFor('max@@gmail.com'), ['invalid_email']);
     assert.deepEqual(await codeFor('max@gmx.de'), ['email_freemail']);
@@ -128,8 +166,16 @@ describe('reference API: profiles', () => {
     assertFieldError(answer, 'firstName', 'required');
     assertFieldError(answer, 'lastName', 'name_needs_letter');
     assert.equal(problem.errors?.length, 2);
-    assertFieldError(await as(api, OWNER).post('/users', newProfile({ firstName: 'Max\nMoritz' })), 'firstName', 'control_characters');
-    assertFieldError(await as(api, OWNER).post('/users', newProfile({ lastName: 'x'.repeat(101) })), 'lastName', 'too_long');
+    assertFieldError(
+      await as(api, OWNER).post('/users', newProfile({ firstName: 'Max\nMoritz' })),
+      'firstName',
+      'control_characters',
+    );
+    assertFieldError(
+      await as(api, OWNER).post('/users', newProfile({ lastName: 'x'.repeat(101) })),
+      'lastName',
+      'too_long',
+    );
     const longest = await as(api, OWNER).post('/users', newProfile({ lastName: '葵'.repeat(100) }));
     assert.equal(longest.status, 201);
   });
@@ -149,7 +195,11 @@ describe('reference API: profiles', () => {
     const api = fresh();
     const created = await as(api, OWNER).post('/users', newProfile({ phone: '0049 40 300 2010' }));
     assert.equal(created.body.phone, '+49403002010');
-    assertFieldError(await as(api, OWNER).post('/users', newProfile({ email: 'p.q@acme.de', phone: '030 123' })), 'phone', 'invalid_phone');
+    assertFieldError(
+      await as(api, OWNER).post('/users', newProfile({ email: 'p.q@acme.de', phone: '030 123' })),
+      'phone',
+      'invalid_phone',
+    );
     const cleared = await as(api, OWNER).patch(`/users/${created.body.id}`, { phone: '' });
     assert.equal(cleared.body.phone, null);
   });
@@ -157,21 +207,42 @@ describe('reference API: profiles', () => {
   it('allows a credit limit only for specialists, as a whole number ≥ 0 or null (rule 9)', async () => {
     const api = fresh();
     const task = await seedTask(api);
-    assertProblem(await as(api, OWNER).post('/users', newProfile({ role: 'manager', creditLimit: 100 })), 422, 'credit_limit_not_allowed');
-    assertFieldError(await as(api, OWNER).post('/users', newProfile({ creditLimit: -1 })), 'creditLimit', 'invalid_credit_limit');
-    assertFieldError(await as(api, OWNER).post('/users', newProfile({ creditLimit: 2.5 })), 'creditLimit', 'invalid_credit_limit');
+    assertProblem(
+      await as(api, OWNER).post('/users', newProfile({ role: 'manager', creditLimit: 100 })),
+      422,
+      'credit_limit_not_allowed',
+    );
+    assertFieldError(
+      await as(api, OWNER).post('/users', newProfile({ creditLimit: -1 })),
+      'creditLimit',
+      'invalid_credit_limit',
+    );
+    assertFieldError(
+      await as(api, OWNER).post('/users', newProfile({ creditLimit: 2.5 })),
+      'creditLimit',
+      'invalid_credit_limit',
+    );
     const specialist = await as(api, OWNER).post('/users', newProfile({ creditLimit: 0 }));
     assert.equal(specialist.body.creditLimit, 0);
     // On PATCH the rule holds for the merged profile: a role change keeps the stored limit.
-    const toGuest = await as(api, OWNER).patch(`/users/${specialist.body.id}`, { role: 'guest', access: { tools: [], tasks: [{ toolId: task.toolId, taskId: task.id }] } });
+    const toGuest = await as(api, OWNER).patch(`/users/${specialist.body.id}`, {
+      role: 'guest',
+      access: { tools: [], tasks: [{ toolId: task.toolId, taskId: task.id }] },
+    });
     assertProblem(toGuest, 422, 'credit_limit_not_allowed');
     const cleared = await as(api, OWNER).patch(`/users/${specialist.body.id}`, {
-      role: 'guest', creditLimit: null, access: { tools: [], tasks: [{ toolId: task.toolId, taskId: task.id }] },
+      role: 'guest',
+      creditLimit: null,
+      access: { tools: [], tasks: [{ toolId: task.toolId, taskId: task.id }] },
     });
     assert.equal(cleared.status, 200);
     assert.equal(cleared.body.role, 'guest');
     const manager = await as(api, OWNER).post('/users', newProfile({ email: 'm.m@acme.de', role: 'manager' }));
-    assertProblem(await as(api, OWNER).patch(`/users/${manager.body.id}`, { creditLimit: 50 }), 422, 'credit_limit_not_allowed');
+    assertProblem(
+      await as(api, OWNER).patch(`/users/${manager.body.id}`, { creditLimit: 50 }),
+      422,
+      'credit_limit_not_allowed',
+    );
   });
 
   it('requires a task for guests on create, on PATCH and on a role change (422 guest_requires_task)', async () => {
@@ -180,22 +251,55 @@ describe('reference API: profiles', () => {
     const ref = { toolId: task.toolId, taskId: task.id };
     const missing = await as(api, OWNER).post('/users', newProfile({ role: 'guest' }));
     const problem = assertProblem(missing, 422, 'guest_requires_task');
-    assert.deepEqual(problem.errors?.map((error) => error.field), ['access.tasks']);
-    const guest = await as(api, OWNER).post('/users', newProfile({ role: 'guest', access: { tools: [], tasks: [ref] } }));
+    assert.deepEqual(
+      problem.errors?.map((error) => error.field),
+      ['access.tasks'],
+    );
+    const guest = await as(api, OWNER).post(
+      '/users',
+      newProfile({ role: 'guest', access: { tools: [], tasks: [ref] } }),
+    );
     assert.equal(guest.status, 201);
-    assertProblem(await as(api, OWNER).patch(`/users/${guest.body.id}`, { access: { tools: [], tasks: [] } }), 422, 'guest_requires_task');
+    assertProblem(
+      await as(api, OWNER).patch(`/users/${guest.body.id}`, { access: { tools: [], tasks: [] } }),
+      422,
+      'guest_requires_task',
+    );
     const specialist = await as(api, OWNER).post('/users', newProfile({ email: 's.s@acme.de' }));
-    assertProblem(await as(api, OWNER).patch(`/users/${specialist.body.id}`, { role: 'guest' }), 422, 'guest_requires_task');
+    assertProblem(
+      await as(api, OWNER).patch(`/users/${specialist.body.id}`, { role: 'guest' }),
+      422,
+      'guest_requires_task',
+    );
   });
 
   it('keeps a manager’s explicit grants but refuses grants of unknown tools and tasks', async () => {
     const api = fresh();
     const task = await seedTask(api, 'site-audit');
-    const manager = await as(api, OWNER).post('/users', newProfile({ role: 'manager', access: { tools: ['site-audit'], tasks: [{ toolId: 'site-audit', taskId: task.id }] } }));
-    assert.deepEqual(manager.body.access, { tools: ['site-audit'], tasks: [{ toolId: 'site-audit', taskId: task.id }] });
-    const unknown = await as(api, OWNER).post('/users', newProfile({
-      email: 'u.u@acme.de', access: { tools: ['rank-tracker', 'no-such-tool'], tasks: [{ toolId: 'rank-tracker', taskId: task.id }, { toolId: 'site-audit', taskId: 'tsk_missing' }] },
-    }));
+    const manager = await as(api, OWNER).post(
+      '/users',
+      newProfile({
+        role: 'manager',
+        access: { tools: ['site-audit'], tasks: [{ toolId: 'site-audit', taskId: task.id }] },
+      }),
+    );
+    assert.deepEqual(manager.body.access, {
+      tools: ['site-audit'],
+      tasks: [{ toolId: 'site-audit', taskId: task.id }],
+    });
+    const unknown = await as(api, OWNER).post(
+      '/users',
+      newProfile({
+        email: 'u.u@acme.de',
+        access: {
+          tools: ['rank-tracker', 'no-such-tool'],
+          tasks: [
+            { toolId: 'rank-tracker', taskId: task.id },
+            { toolId: 'site-audit', taskId: 'tsk_missing' },
+          ],
+        },
+      }),
+    );
     assertProblem(unknown, 422, 'validation_failed');
     assertFieldError(unknown, 'access.tools.1', 'unknown_tool');
     assertFieldError(unknown, 'access.tasks.0', 'unknown_task');
@@ -204,11 +308,18 @@ describe('reference API: profiles', () => {
 
   it('stores allowed IPs canonical and refuses ambiguous ones, suggesting the network for host bits', async () => {
     const api = fresh();
-    const created = await as(api, OWNER).post('/users', newProfile({ allowedIps: ['::fFFf:127.0.0.1', '2001:DB8:0:0:0:0:0:1', '10.0.0.0/8'] }));
+    const created = await as(api, OWNER).post(
+      '/users',
+      newProfile({ allowedIps: ['::fFFf:127.0.0.1', '2001:DB8:0:0:0:0:0:1', '10.0.0.0/8'] }),
+    );
     assert.deepEqual(created.body.allowedIps, ['127.0.0.1', '2001:db8::1', '10.0.0.0/8']);
-    const refused = await as(api, OWNER).post('/users', newProfile({
-      email: 'i.p@acme.de', allowedIps: ['127.1', '01200034567', '012.1.2.3', '0x7F.1', 'fe80::1%eth0', '10.1.2.3/8'],
-    }));
+    const refused = await as(api, OWNER).post(
+      '/users',
+      newProfile({
+        email: 'i.p@acme.de',
+        allowedIps: ['127.1', '01200034567', '012.1.2.3', '0x7F.1', 'fe80::1%eth0', '10.1.2.3/8'],
+      }),
+    );
     for (const index of [0, 1, 2, 3, 4]) assertFieldError(refused, `allowedIps.${index}`, 'invalid_ip');
     assertFieldError(refused, 'allowedIps.5', 'ip_host_bits_set');
     const hostBits = refused.body.errors.find((error: { field: string }) => error.field === 'allowedIps.5');
@@ -218,7 +329,10 @@ describe('reference API: profiles', () => {
   it('patches fields, bumps the version and keeps unmentioned fields', async () => {
     const api = fresh();
     const created = (await as(api, OWNER).post('/users', newProfile({ creditLimit: 100 }))).body;
-    const patched = await as(api, OWNER).patch(`/users/${created.id}`, { lastName: ' Musterfrau ', notifications: { creditsLow: false } });
+    const patched = await as(api, OWNER).patch(`/users/${created.id}`, {
+      lastName: ' Musterfrau ',
+      notifications: { creditsLow: false },
+    });
     assert.equal(patched.status, 200);
     assert.equal(patched.body.lastName, 'Musterfrau');
     assert.equal(patched.body.version, 2);
@@ -263,7 +377,10 @@ describe('reference API: profiles', () => {
   });
 
   it('reports several broken rules as validation_failed with every field', async () => {
-    const answer = await as(fresh(), OWNER).post('/users', newProfile({ firstName: '', email: 'info@acme.de', role: 'guest', creditLimit: 5 }));
+    const answer = await as(fresh(), OWNER).post(
+      '/users',
+      newProfile({ firstName: '', email: 'info@acme.de', role: 'guest', creditLimit: 5 }),
+    );
     assertProblem(answer, 422, 'validation_failed');
     assertFieldError(answer, 'firstName', 'required');
     assertFieldError(answer, 'email', 'email_role_address');
@@ -310,7 +427,11 @@ describe('reference API: idempotency', () => {
     const api = fresh();
     const headers = { 'idempotency-key': 'key-2' };
     await as(api, OWNER).post('/users', newProfile(), headers);
-    assertProblem(await as(api, OWNER).post('/users', newProfile({ firstName: 'Moritz' }), headers), 422, 'idempotency_key_reused');
+    assertProblem(
+      await as(api, OWNER).post('/users', newProfile({ firstName: 'Moritz' }), headers),
+      422,
+      'idempotency_key_reused',
+    );
     assert.equal((await as(api, OWNER).get('/users')).body.total, 2);
   });
 
@@ -318,7 +439,10 @@ describe('reference API: idempotency', () => {
     const api = fresh();
     const headers = { 'idempotency-key': 'key-3' };
     const answers = await Promise.all([1, 2, 3].map(() => as(api, OWNER).post('/users', newProfile(), headers)));
-    assert.deepEqual(answers.map((answer) => answer.status), [201, 201, 201]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [201, 201, 201],
+    );
     assert.equal(new Set(answers.map((answer) => answer.body.id)).size, 1);
     assert.equal((await as(api, OWNER).get('/users')).body.total, 2);
   });
@@ -326,7 +450,11 @@ describe('reference API: idempotency', () => {
   it('keeps the first answer for a key, refusals included (v1.1)', async () => {
     const api = fresh();
     const headers = { 'idempotency-key': 'key-4' };
-    assertProblem(await as(api, OWNER).post('/users', newProfile({ firstName: '' }), headers), 422, 'validation_failed');
+    assertProblem(
+      await as(api, OWNER).post('/users', newProfile({ firstName: '' }), headers),
+      422,
+      'validation_failed',
+    );
     const replay = await as(api, OWNER).post('/users', newProfile({ firstName: '' }), headers);
     assertProblem(replay, 422, 'validation_failed');
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');

@@ -26,7 +26,12 @@ function lazyBody(size: number, chunkSize = 64 * 1024) {
 }
 
 function post(body: BodyInit, headers: Record<string, string> = {}) {
-  return new Request('http://roster.test/api/roster/v1/users', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+  return new Request('http://roster.test/api/roster/v1/users', {
+    method: 'POST',
+    body,
+    headers,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 describe('readBodyLimited', () => {

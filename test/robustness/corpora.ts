@@ -42,8 +42,30 @@ export const realNames: readonly PersonName[] = personalNames.map((full) => {
  * diacritics.
  */
 export const SCRIPT_LOCALES = [
-  'zh_CN', 'zh_TW', 'ja', 'ko', 'ar', 'he', 'fa', 'ur', 'ku_ckb', 'dv', 'ru', 'uk', 'mk', 'el', 'hy', 'ka_GE',
-  'ne', 'th', 'vi', 'yo_NG', 'de', 'pl', 'tr', 'cs_CZ',
+  'zh_CN',
+  'zh_TW',
+  'ja',
+  'ko',
+  'ar',
+  'he',
+  'fa',
+  'ur',
+  'ku_ckb',
+  'dv',
+  'ru',
+  'uk',
+  'mk',
+  'el',
+  'hy',
+  'ka_GE',
+  'ne',
+  'th',
+  'vi',
+  'yo_NG',
+  'de',
+  'pl',
+  'tr',
+  'cs_CZ',
 ] as const satisfies readonly (keyof typeof allLocales)[];
 
 /** Locales written right to left, for bidi checks. */
@@ -68,5 +90,10 @@ export function namesInManyScripts(perLocale = 30, seed = 1): PersonName[] {
 
 /** Names of a single code point, some outside the Basic Multilingual Plane. */
 export const oneCodePointNames: readonly PersonName[] = [
-  ['葵', '李'], ['王', '芳'], ['ㅎ', '이'], ['Ö', 'Å'], ['𠀋', '𪚥'], ['ß', 'Ω'],
+  ['葵', '李'],
+  ['王', '芳'],
+  ['ㅎ', '이'],
+  ['Ö', 'Å'],
+  ['𠀋', '𪚥'],
+  ['ß', 'Ω'],
 ].map(([firstName, lastName]) => ({ firstName: firstName!, lastName: lastName!, source: 'one code point' }));

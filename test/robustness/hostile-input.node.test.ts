@@ -10,8 +10,12 @@ import { ownerSetup, settle, show } from './helpers.js';
 type NameField = 'firstName' | 'lastName';
 
 const isControlOrLineBreak = (codePoint: number) =>
-  codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f) || codePoint === 0x2028 || codePoint === 0x2029 ||
-  (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069);
+  codePoint < 0x20 ||
+  (codePoint >= 0x7f && codePoint <= 0x9f) ||
+  codePoint === 0x2028 ||
+  codePoint === 0x2029 ||
+  (codePoint >= 0x202a && codePoint <= 0x202e) ||
+  (codePoint >= 0x2066 && codePoint <= 0x2069);
 
 /**
  * SPEC rule 1 written out again, independently of src/sdk/rules.ts: the field codes that may
@@ -36,7 +40,10 @@ function assertRefusedFor(error: unknown, field: string, reasons: string[], inpu
   assert.ok(error.fieldErrors.length > 0, `${show(input)}: no field errors`);
   for (const fieldError of error.fieldErrors) {
     assert.equal(fieldError.field, field, `${show(input)}: ${JSON.stringify(error.fieldErrors)}`);
-    assert.ok(reasons.includes(fieldError.code), `${show(input)} as ${field}: ${fieldError.code}, expected one of ${reasons.join(', ')}`);
+    assert.ok(
+      reasons.includes(fieldError.code),
+      `${show(input)} as ${field}: ${fieldError.code}, expected one of ${reasons.join(', ')}`,
+    );
   }
 }
 
@@ -49,22 +56,40 @@ function count(corpus: string, field: string, accepted: boolean) {
 }
 
 /** Creates, reads, lists and edits one name; returns whether it was accepted. */
-async function probeName(client: RosterClient, editTarget: { user: User }, field: NameField, input: string, email: string) {
+async function probeName(
+  client: RosterClient,
+  editTarget: { user: User },
+  field: NameField,
+  input: string,
+  email: string,
+) {
   const expected = input.trim();
   const reasons = ruleOneRefusals(expected, { max: 100, needsLetter: true });
   const other: NameField = field === 'firstName' ? 'lastName' : 'firstName';
-  const created = await settle(client.users.create({ email, role: 'specialist', [other]: 'Probe', [field]: input } as never));
+  const created = await settle(
+    client.users.create({ email, role: 'specialist', [other]: 'Probe', [field]: input } as never),
+  );
   if (reasons.length) {
-    assert.ok(!created.ok, `${show(input)} as ${field} was accepted, but SPEC rule 1 refuses it (${reasons.join(', ')})`);
+    assert.ok(
+      !created.ok,
+      `${show(input)} as ${field} was accepted, but SPEC rule 1 refuses it (${reasons.join(', ')})`,
+    );
     assertRefusedFor(created.error, field, reasons, input);
   } else {
-    assert.ok(created.ok, `${show(input)} as ${field} was refused: ${created.ok ? '' : `${created.error.name} ${JSON.stringify(created.error.fieldErrors)}`}`);
+    assert.ok(
+      created.ok,
+      `${show(input)} as ${field} was refused: ${created.ok ? '' : `${created.error.name} ${JSON.stringify(created.error.fieldErrors)}`}`,
+    );
     const user = created.value;
     assert.equal(user[field], expected, `create returned ${show(user[field])} for ${show(input)}`);
     assert.equal(user[other], 'Probe');
     assert.equal((await client.users.get(user.id))[field], expected, `get changed ${show(input)}`);
     const listed = await client.users.list({ q: email });
-    assert.deepEqual(listed.items.map((item) => [item.id, item[field]]), [[user.id, expected]], `list changed ${show(input)}`);
+    assert.deepEqual(
+      listed.items.map((item) => [item.id, item[field]]),
+      [[user.id, expected]],
+      `list changed ${show(input)}`,
+    );
     let found = false;
     for await (const item of client.users.iterate({ q: expected, limit: 200 })) found ||= item.id === user.id;
     assert.ok(found, `searching for ${show(expected)} does not find it`);
@@ -102,7 +127,14 @@ describe('Hostile input: naughty strings and XSS payloads round-trip or are refu
     for (const field of ['firstName', 'lastName'] as const) {
       it(`${corpus.name}: as ${field}, stored trimmed in create, get, list and edit, or refused naming ${field}`, async () => {
         const { client } = ownerSetup({ account: { seatLimit: corpus.strings.length + 10 } });
-        const editTarget = { user: await client.users.create({ firstName: 'Edit', lastName: 'Target', email: 'edit.target@acme.de', role: 'specialist' }) };
+        const editTarget = {
+          user: await client.users.create({
+            firstName: 'Edit',
+            lastName: 'Target',
+            email: 'edit.target@acme.de',
+            role: 'specialist',
+          }),
+        };
         for (const [index, input] of corpus.strings.entries()) {
           const accepted = await probeName(client, editTarget, field, input, `probe.${index}@acme.de`);
           count(corpus.name, field, accepted);
@@ -120,14 +152,24 @@ describe('Hostile input: naughty strings and XSS payloads round-trip or are refu
         const reasons = ruleOneRefusals(expected, { max: 200, needsLetter: false });
         const created = await settle(client.tasks.create({ toolId, name: input }));
         if (reasons.length) {
-          assert.ok(!created.ok, `${show(input)} as a task name was accepted, but SPEC rule 1 refuses it (${reasons.join(', ')})`);
+          assert.ok(
+            !created.ok,
+            `${show(input)} as a task name was accepted, but SPEC rule 1 refuses it (${reasons.join(', ')})`,
+          );
           assertRefusedFor(created.error, 'name', reasons, input);
         } else {
-          assert.ok(created.ok, `${show(input)} as a task name was refused: ${created.ok ? '' : `${created.error.name} ${JSON.stringify(created.error.fieldErrors)}`}`);
+          assert.ok(
+            created.ok,
+            `${show(input)} as a task name was refused: ${created.ok ? '' : `${created.error.name} ${JSON.stringify(created.error.fieldErrors)}`}`,
+          );
           spent += 5;
           assert.equal(created.value.name, expected);
           const listed = await client.tasks.list({ toolId, limit: 3 });
-          assert.equal(listed.items.find((task) => task.id === created.value.id)?.name, expected, `list changed ${show(input)}`);
+          assert.equal(
+            listed.items.find((task) => task.id === created.value.id)?.name,
+            expected,
+            `list changed ${show(input)}`,
+          );
         }
         count(corpus.name, 'task name', reasons.length === 0);
       }

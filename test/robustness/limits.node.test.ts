@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canSeeTask } from '../../src/core/rules.js';
 import { createReferenceApi, type ReferenceApi } from '../../src/mock/index.js';
-import { ITEM_LIMITS, type Task, type TaskRef, type User, UserCreateSchema, UserPatchSchema, fieldErrorsFrom } from '../../src/sdk/index.js';
+import {
+  ITEM_LIMITS,
+  type Task,
+  type TaskRef,
+  type User,
+  UserCreateSchema,
+  UserPatchSchema,
+  fieldErrorsFrom,
+} from '../../src/sdk/index.js';
 import { BASE, OWNER, seeded } from './helpers.js';
 
 type ListField = keyof typeof ITEM_LIMITS;
@@ -18,7 +26,8 @@ function counted<T>(items: T[], budget = Infinity) {
   const reads = { count: 0 };
   const proxy = new Proxy(items, {
     get(target, key, receiver) {
-      if (typeof key === 'string' && /^\d+$/.test(key) && ++reads.count > budget) throw new Error(`more than ${budget} reads`);
+      if (typeof key === 'string' && /^\d+$/.test(key) && ++reads.count > budget)
+        throw new Error(`more than ${budget} reads`);
       return Reflect.get(target, key, receiver);
     },
   });
@@ -34,11 +43,27 @@ function randomList(field: ListField, n: number, seed: number, taskIds: string[]
     if (roll < 0.25 && items.length) {
       items.push(pick(items)); // a duplicate
     } else if (field === 'allowedIps') {
-      items.push(pick([`10.${i >> 16 & 255}.${i >> 8 & 255}.${i & 255}`, `2001:db8::${i.toString(16)}`, '10.0.0.1/8', 'not an ip', '127.1', `192.168.${i & 255}.0/24`]));
+      items.push(
+        pick([
+          `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+          `2001:db8::${i.toString(16)}`,
+          '10.0.0.1/8',
+          'not an ip',
+          '127.1',
+          `192.168.${i & 255}.0/24`,
+        ]),
+      );
     } else if (field === 'access.tools') {
       items.push(pick(['rank-tracker', 'site-audit', 'keyword-research', `tool_${i}`, '']));
     } else {
-      items.push(pick([{ toolId: 'rank-tracker', taskId: pick(taskIds) }, { toolId: 'site-audit', taskId: pick(taskIds) }, { toolId: 'rank-tracker', taskId: `tsk_none_${i}` }, { toolId: '', taskId: 7 }]));
+      items.push(
+        pick([
+          { toolId: 'rank-tracker', taskId: pick(taskIds) },
+          { toolId: 'site-audit', taskId: pick(taskIds) },
+          { toolId: 'rank-tracker', taskId: `tsk_none_${i}` },
+          { toolId: '', taskId: 7 },
+        ]),
+      );
     }
   }
   return items;
@@ -46,22 +71,41 @@ function randomList(field: ListField, n: number, seed: number, taskIds: string[]
 
 /** The body fields that carry `list` as `field`. */
 const withList = (field: ListField, list: unknown[]) =>
-  field === 'allowedIps' ? { allowedIps: list } : { access: field === 'access.tools' ? { tools: list, tasks: [] } : { tools: [], tasks: list } };
+  field === 'allowedIps'
+    ? { allowedIps: list }
+    : { access: field === 'access.tools' ? { tools: list, tasks: [] } : { tools: [], tasks: list } };
 
 const NEW_PROFILE = { firstName: 'Max', lastName: 'Mustermann', email: 'max.mustermann@acme.de', role: 'specialist' };
 
-async function send(api: ReferenceApi, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await api.handle(new Request(`${BASE}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${api.tokenFor(OWNER)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  }));
+async function send(
+  api: ReferenceApi,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await api.handle(
+    new Request(`${BASE}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${api.tokenFor(OWNER)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
 describe('Limits: random lists at and around each item limit', () => {
-  const tasks = Array.from({ length: 20 }, (_, i) => ({ id: `tsk_${i}`, toolId: i % 2 ? 'site-audit' : 'rank-tracker', name: `Task ${i}`, ownerId: OWNER }));
+  const tasks = Array.from({ length: 20 }, (_, i) => ({
+    id: `tsk_${i}`,
+    toolId: i % 2 ? 'site-audit' : 'rank-tracker',
+    name: `Task ${i}`,
+    ownerId: OWNER,
+  }));
   const taskIds = tasks.map((task) => task.id);
 
   for (const field of FIELDS) {
@@ -72,7 +116,10 @@ describe('Limits: random lists at and around each item limit', () => {
         const list = randomList(field, n, n, taskIds);
 
         // The SDK's input schemas, for early feedback.
-        for (const [schema, body] of [[UserCreateSchema, { ...NEW_PROFILE, ...withList(field, list) }], [UserPatchSchema, withList(field, list)]] as const) {
+        for (const [schema, body] of [
+          [UserCreateSchema, { ...NEW_PROFILE, ...withList(field, list) }],
+          [UserPatchSchema, withList(field, list)],
+        ] as const) {
           const { proxy, reads } = counted(list);
           const result = schema.safeParse({ ...body, ...withList(field, proxy) });
           const errors = result.success ? [] : fieldErrorsFrom(result.error, body);
@@ -122,26 +169,46 @@ describe('Limits: per-item work stays linear (counted, not timed)', () => {
         perItem.push(reads.count / n);
       }
       // Linear work reads each item the same few times at any length; a scan per item would read 4× more per item.
-      assert.ok(perItem[1]! <= perItem[0]! * 1.5 && perItem[1]! <= 10, `${field}: reads per item ${perItem.join(' → ')}`);
+      assert.ok(
+        perItem[1]! <= perItem[0]! * 1.5 && perItem[1]! <= 10,
+        `${field}: reads per item ${perItem.join(' → ')}`,
+      );
     }
   });
 
   it('decides a guest’s task visibility from 10,000 grants reading each grant about once, not once per task', () => {
-    const grants = Array.from({ length: ITEM_LIMITS['access.tasks'] }, (_, i): TaskRef => ({ toolId: 'rank-tracker', taskId: `tsk_${i}` }));
+    const grants = Array.from({ length: ITEM_LIMITS['access.tasks'] }, (_, i): TaskRef => ({
+      toolId: 'rank-tracker',
+      taskId: `tsk_${i}`,
+    }));
     const { proxy, reads } = counted(grants, 2 * grants.length);
     const guest = { id: 'usr_guest', role: 'guest', access: { tools: [], tasks: proxy } } as unknown as User;
     let visible = 0;
     for (let i = 0; i < 20_000; i++) {
-      const task: Task = { id: `tsk_${i}`, toolId: 'rank-tracker', name: 'T', ownerId: 'usr_other', createdAt: '2025-01-01T00:00:00Z' };
+      const task: Task = {
+        id: `tsk_${i}`,
+        toolId: 'rank-tracker',
+        name: 'T',
+        ownerId: 'usr_other',
+        createdAt: '2025-01-01T00:00:00Z',
+      };
       if (canSeeTask(guest, task)) visible++;
     }
     assert.equal(visible, grants.length);
-    assert.ok(reads.count <= 2 * grants.length, `${reads.count.toLocaleString('en')} reads of ${grants.length.toLocaleString('en')} grants for 20,000 tasks`);
+    assert.ok(
+      reads.count <= 2 * grants.length,
+      `${reads.count.toLocaleString('en')} reads of ${grants.length.toLocaleString('en')} grants for 20,000 tasks`,
+    );
   });
 });
 
 describe('Limits: Idempotency-Key lengths around 255', () => {
-  for (const [length, padded] of [[254, false], [255, false], [256, false], [255, true]] as const) {
+  for (const [length, padded] of [
+    [254, false],
+    [255, false],
+    [256, false],
+    [255, true],
+  ] as const) {
     const accepted = length <= 255;
     it(`a ${length}-character key${padded ? ' with spaces around it' : ''} is ${accepted ? 'kept and replayed' : 'refused with 422 before anything is created'}`, async () => {
       const api = createReferenceApi();
@@ -149,7 +216,10 @@ describe('Limits: Idempotency-Key lengths around 255', () => {
       const first = await send(api, 'POST', '/users', NEW_PROFILE, { 'idempotency-key': key });
       if (!accepted) {
         assert.equal(first.status, 422);
-        assert.deepEqual(first.body.errors.map((error: { field: string; code: string }) => [error.field, error.code]), [['Idempotency-Key', 'too_long']]);
+        assert.deepEqual(
+          first.body.errors.map((error: { field: string; code: string }) => [error.field, error.code]),
+          [['Idempotency-Key', 'too_long']],
+        );
         assert.equal((await send(api, 'GET', '/users')).body.total, 1);
         assert.equal(api.outbox().length, 0);
         return;
@@ -167,26 +237,50 @@ describe('Limits: Idempotency-Key lengths around 255', () => {
 describe('Limits: If-Match spellings compare strongly', () => {
   // The profile is at version 3 when each header is sent.
   const spellings: Array<[string, boolean]> = [
-    ['"3"', true], [' "3" ', true], ['*', true], [' * ', true], ['"1", "3"', true], ['"1","3"', true], ['  "2" ,  "3"  ', true],
-    ['W/"3"', false], ['w/"3"', false], ['W/ "3"', false], ['"1", W/"3"', false], ['W/"3", "3"', true],
-    ['"3 "', false], ['" 3"', false], ['3', false], ["'3'", false], ['"03"', false], ['"2"', false], ['"4"', false], ['', false], ['**', false],
+    ['"3"', true],
+    [' "3" ', true],
+    ['*', true],
+    [' * ', true],
+    ['"1", "3"', true],
+    ['"1","3"', true],
+    ['  "2" ,  "3"  ', true],
+    ['W/"3"', false],
+    ['w/"3"', false],
+    ['W/ "3"', false],
+    ['"1", W/"3"', false],
+    ['W/"3", "3"', true],
+    ['"3 "', false],
+    ['" 3"', false],
+    ['3', false],
+    ["'3'", false],
+    ['"03"', false],
+    ['"2"', false],
+    ['"4"', false],
+    ['', false],
+    ['**', false],
   ];
   for (const method of ['PATCH', 'DELETE'] as const) {
     it(`${method}: only the strong tag "3" or * matches`, async () => {
       for (const [header, matches] of spellings) {
         const api = createReferenceApi();
         const created = (await send(api, 'POST', '/users', NEW_PROFILE)).body;
-        for (const firstName of ['Moritz', 'Max']) assert.equal((await send(api, 'PATCH', `/users/${created.id}`, { firstName })).status, 200);
-        const answer = method === 'PATCH'
-          ? await send(api, 'PATCH', `/users/${created.id}`, { firstName: 'Mia' }, { 'if-match': header })
-          : await send(api, 'DELETE', `/users/${created.id}`, undefined, { 'if-match': header });
+        for (const firstName of ['Moritz', 'Max'])
+          assert.equal((await send(api, 'PATCH', `/users/${created.id}`, { firstName })).status, 200);
+        const answer =
+          method === 'PATCH'
+            ? await send(api, 'PATCH', `/users/${created.id}`, { firstName: 'Mia' }, { 'if-match': header })
+            : await send(api, 'DELETE', `/users/${created.id}`, undefined, { 'if-match': header });
         const after = await send(api, 'GET', `/users/${created.id}`);
         if (matches) {
           assert.equal(answer.status, method === 'PATCH' ? 200 : 204, `If-Match: ${header}`);
         } else {
           assert.equal(answer.status, 412, `If-Match: ${JSON.stringify(header)} → ${answer.status}`);
           assert.equal(answer.body.code, 'version_conflict');
-          assert.deepEqual([after.status, after.body.version, after.body.firstName], [200, 3, 'Max'], `If-Match: ${header} changed the profile`);
+          assert.deepEqual(
+            [after.status, after.body.version, after.body.firstName],
+            [200, 3, 'Max'],
+            `If-Match: ${header} changed the profile`,
+          );
         }
       }
     });
@@ -215,17 +309,24 @@ describe('Limits: bodies around 1 MiB', () => {
     });
   };
 
-  for (const [size, accepted] of [[MiB - 1, true], [MiB, true], [MiB + 1, false], [MiB + 2, false]] as const) {
+  for (const [size, accepted] of [
+    [MiB - 1, true],
+    [MiB, true],
+    [MiB + 1, false],
+    [MiB + 2, false],
+  ] as const) {
     for (const framing of ['content-length', 'streamed'] as const) {
       it(`${size.toLocaleString('en')} bytes (${framing}) ${accepted ? 'are within the limit' : 'get 413 payload_too_large'}`, async () => {
         const api = createReferenceApi();
         const text = profileOfSize(size);
-        const response = await api.handle(new Request(`${BASE}/users`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${api.tokenFor(OWNER)}`, 'content-type': 'application/json' },
-          body: framing === 'streamed' ? chunked(text) : text,
-          duplex: 'half',
-        } as RequestInit));
+        const response = await api.handle(
+          new Request(`${BASE}/users`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${api.tokenFor(OWNER)}`, 'content-type': 'application/json' },
+            body: framing === 'streamed' ? chunked(text) : text,
+            duplex: 'half',
+          } as RequestInit),
+        );
         const body = await response.json();
         if (accepted) {
           assert.equal(response.status, 201, JSON.stringify(body).slice(0, 300));

@@ -17,13 +17,19 @@ describe('One person, one seat: a `+tag` does not make another person', () => {
       ['ines-test@acme.de', 'ines-test@acme.de'],
       ['ines_test@acme.de', 'ines_test@acme.de'],
       ['jürgen+x@bücher.de', 'jürgen@bücher.de'],
-    ] as const) assert.equal(personKey(email), key, email);
+    ] as const)
+      assert.equal(personKey(email), key, email);
     assert.notEqual(personKey('ines+a@acme.de'), personKey('ines+a@acme.com'));
     assert.notEqual(personKey('ines.test@acme.de'), personKey('ines@acme.de'));
   });
 
   it('the SDK keeps the `+tag` in the address it sends', () => {
-    const result = UserCreateSchema.safeParse({ firstName: 'Ines', lastName: 'Berger', email: ' Ines+Test@ACME.de ', role: 'specialist' });
+    const result = UserCreateSchema.safeParse({
+      firstName: 'Ines',
+      lastName: 'Berger',
+      email: ' Ines+Test@ACME.de ',
+      role: 'specialist',
+    });
     assert.ok(result.success);
     assert.equal(result.data.email, 'ines+test@acme.de');
   });
@@ -38,15 +44,33 @@ describe('One person, one seat: a `+tag` does not make another person', () => {
     ];
     for (const [first, second] of pairs) {
       const { client } = ownerSetup();
-      const created = await client.users.create({ firstName: 'Ines', lastName: 'Berger', email: first!, role: 'specialist' });
+      const created = await client.users.create({
+        firstName: 'Ines',
+        lastName: 'Berger',
+        email: first!,
+        role: 'specialist',
+      });
       assert.equal(created.email, first!.toLowerCase(), 'stored as given, lower-cased, with its tag');
-      const again = await settle(client.users.create({ firstName: 'Ines', lastName: 'Again', email: second!, role: 'specialist' }));
-      assert.ok(!again.ok && again.error instanceof ConflictError, `${second} after ${first}: ${again.ok ? 'created' : again.error.name}`);
+      const again = await settle(
+        client.users.create({ firstName: 'Ines', lastName: 'Again', email: second!, role: 'specialist' }),
+      );
+      assert.ok(
+        !again.ok && again.error instanceof ConflictError,
+        `${second} after ${first}: ${again.ok ? 'created' : again.error.name}`,
+      );
       assert.equal(again.error.code, 'email_taken');
-      assert.deepEqual(again.error.fieldErrors.map((error) => [error.field, error.code]), [['email', 'email_taken']]);
+      assert.deepEqual(
+        again.error.fieldErrors.map((error) => [error.field, error.code]),
+        [['email', 'email_taken']],
+      );
       // Once the first is deleted, the person may be added under either address.
       await client.users.delete(created.id, { tasks: 'delete' });
-      const later = await client.users.create({ firstName: 'Ines', lastName: 'Again', email: second!, role: 'specialist' });
+      const later = await client.users.create({
+        firstName: 'Ines',
+        lastName: 'Again',
+        email: second!,
+        role: 'specialist',
+      });
       assert.equal(later.email, second!.toLowerCase());
     }
   });

@@ -30,7 +30,14 @@ describe('Retry bound: a long Retry-After surfaces instead of stalling', () => {
     const controller = new AbortController();
     const pending = client.me({ signal: controller.signal });
     let settled = false;
-    void pending.then(() => { settled = true; }, () => { settled = true; });
+    void pending.then(
+      () => {
+        settled = true;
+      },
+      () => {
+        settled = true;
+      },
+    );
     // The 429 has come back once the retry is scheduled; then the call must still be waiting.
     for (const started = performance.now(); client.stats.retries < 1 && performance.now() - started < 10_000;) {
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -44,7 +51,10 @@ describe('Retry bound: a long Retry-After surfaces instead of stalling', () => {
 
   it('reads an HTTP-date Retry-After against the bound too', async () => {
     const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
-    const { client, requests } = observedClient(() => problem(429, 'rate_limited', {}, { 'retry-after': inTwoMinutes }), { retry: { limit: 3, delay: 1 } });
+    const { client, requests } = observedClient(
+      () => problem(429, 'rate_limited', {}, { 'retry-after': inTwoMinutes }),
+      { retry: { limit: 3, delay: 1 } },
+    );
     const outcome = await settle(client.users.list());
     assert.ok(!outcome.ok && outcome.error instanceof RateLimitError);
     assert.ok(outcome.error.retryAfter! > 100 && outcome.error.retryAfter! <= 120, String(outcome.error.retryAfter));

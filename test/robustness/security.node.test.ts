@@ -26,9 +26,29 @@ async function team(options: Parameters<typeof createReferenceApi>[0] = {}) {
   const task = await owner.tasks.create({ toolId: 'rank-tracker', name: 'Shared project' });
   const password = options.account?.passwordMode === 'per-user' ? { password: 'correct horse battery staple' } : {};
   const people = {
-    manager: await owner.users.create({ firstName: 'Mona', lastName: 'Manager', email: 'mona.manager@acme.de', role: 'manager', ...password }),
-    specialist: await owner.users.create({ firstName: 'Sam', lastName: 'Specialist', email: 'sam.specialist@acme.de', role: 'specialist', access: { tools: ['site-audit'], tasks: [] }, ...password }),
-    guest: await owner.users.create({ firstName: 'Gus', lastName: 'Guest', email: 'gus.guest@acme.de', role: 'guest', access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: task.id }] }, ...password }),
+    manager: await owner.users.create({
+      firstName: 'Mona',
+      lastName: 'Manager',
+      email: 'mona.manager@acme.de',
+      role: 'manager',
+      ...password,
+    }),
+    specialist: await owner.users.create({
+      firstName: 'Sam',
+      lastName: 'Specialist',
+      email: 'sam.specialist@acme.de',
+      role: 'specialist',
+      access: { tools: ['site-audit'], tasks: [] },
+      ...password,
+    }),
+    guest: await owner.users.create({
+      firstName: 'Gus',
+      lastName: 'Guest',
+      email: 'gus.guest@acme.de',
+      role: 'guest',
+      access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: task.id }] },
+      ...password,
+    }),
   };
   for (const user of Object.values(people)) await verifyByMail(api, user.email);
   const ownerUser = (await owner.me()).user;
@@ -54,22 +74,34 @@ describe('Security: the reference API refuses forged requests for each role', ()
       forged.push(
         [`${role} POST /users`, () => client.users.create(newcomer)],
         [`${role} DELETE the owner`, () => client.users.delete(ownerUser.id)],
-        [`${role} DELETE a colleague`, () => client.users.delete(people.guest.id === people[role].id ? people.specialist.id : people.guest.id)],
-        [`${role} PATCH their own credit limit`, () => client.users.update(people[role].id, { creditLimit: null, firstName: 'Me' })],
+        [
+          `${role} DELETE a colleague`,
+          () => client.users.delete(people.guest.id === people[role].id ? people.specialist.id : people.guest.id),
+        ],
+        [
+          `${role} PATCH their own credit limit`,
+          () => client.users.update(people[role].id, { creditLimit: null, firstName: 'Me' }),
+        ],
         [`${role} PATCH the owner`, () => client.users.update(ownerUser.id, { firstName: 'Mallory' })],
         [`${role} resends a verification`, () => client.users.resendVerification(people.guest.id)],
         [`${role} sets the account password`, () => client.account.setPassword('a long and unusual passphrase')],
       );
     }
     forged.push(
-      ['specialist creates a task in a tool not granted', () => as('specialist').tasks.create({ toolId: 'rank-tracker', name: 'Sneaky' })],
+      [
+        'specialist creates a task in a tool not granted',
+        () => as('specialist').tasks.create({ toolId: 'rank-tracker', name: 'Sneaky' }),
+      ],
       ['guest creates a task', () => as('guest').tasks.create({ toolId: 'rank-tracker', name: 'Sneaky' })],
       ['specialist reads the user list', () => as('specialist').users.list()],
       ['guest reads a colleague', () => as('guest').users.get(people.specialist.id)],
     );
     for (const [label, request] of forged) {
       const outcome = await settle(request());
-      assert.ok(!outcome.ok && outcome.error instanceof ForbiddenError, `${label}: ${outcome.ok ? 'allowed' : outcome.error.name}`);
+      assert.ok(
+        !outcome.ok && outcome.error instanceof ForbiddenError,
+        `${label}: ${outcome.ok ? 'allowed' : outcome.error.name}`,
+      );
       assert.equal(outcome.error.code, 'forbidden', label);
     }
     assert.deepEqual(await snapshot(api, owner), before);
@@ -84,7 +116,9 @@ describe('Security: the reference API refuses forged requests for each role', ()
     const { api, owner, people, as } = await team({ account: { credits: 10 } });
     await owner.users.update(people.specialist.id, { creditLimit: 0 }, { version: people.specialist.version + 1 });
     const before = await snapshot(api, owner);
-    const outcome = await settle(as('specialist').tasks.create({ toolId: 'keyword-research', name: 'Over budget, wrong tool' }));
+    const outcome = await settle(
+      as('specialist').tasks.create({ toolId: 'keyword-research', name: 'Over budget, wrong tool' }),
+    );
     assert.ok(!outcome.ok && outcome.error instanceof ForbiddenError, outcome.ok ? 'allowed' : outcome.error.code);
     // In a granted tool the same budget is the reason.
     const granted = await settle(as('specialist').tasks.create({ toolId: 'site-audit', name: 'Over budget' }));
@@ -108,7 +142,14 @@ describe('Security: the token stays on the base URL’s origin', () => {
         return api.fetch(request);
       },
     });
-    const hostile = ['https://evil.example/steal', '//evil.example/steal', 'http:evil.example', '/\\evil.example', '..%2F..%2Fevil', '@evil.example'];
+    const hostile = [
+      'https://evil.example/steal',
+      '//evil.example/steal',
+      'http:evil.example',
+      '/\\evil.example',
+      '..%2F..%2Fevil',
+      '@evil.example',
+    ];
     for (const value of hostile) {
       await settle(client.users.list({ cursor: value }));
       await settle(client.users.get(value));
@@ -118,13 +159,22 @@ describe('Security: the token stays on the base URL’s origin', () => {
     }
     const expected = hostile.flatMap((value) => {
       const id = encodeURIComponent(value);
-      return [['/users', value], [`/users/${id}`, null], [`/tools/${id}/tasks`, value], ['/tasks', value], [`/users/${id}/events`, value]];
+      return [
+        ['/users', value],
+        [`/users/${id}`, null],
+        [`/tools/${id}/tasks`, value],
+        ['/tasks', value],
+        [`/users/${id}/events`, value],
+      ];
     });
-    assert.deepEqual(seen.map((request) => {
-      const url = new URL(request.url);
-      assert.equal(url.origin, 'http://localhost', request.url);
-      return [url.pathname.slice('/api/roster/v1'.length), url.searchParams.get('cursor')];
-    }), expected);
+    assert.deepEqual(
+      seen.map((request) => {
+        const url = new URL(request.url);
+        assert.equal(url.origin, 'http://localhost', request.url);
+        return [url.pathname.slice('/api/roster/v1'.length), url.searchParams.get('cursor')];
+      }),
+      expected,
+    );
   });
 
   it('follows a server’s absolute nextCursor only as a query value', async () => {
@@ -137,7 +187,9 @@ describe('Security: the token stays on the base URL’s origin', () => {
       fetch: async (input, init) => {
         const request = new Request(input, init);
         seen.push(`${request.url} ${request.headers.get('authorization')}`);
-        const body = new URL(request.url).searchParams.has('cursor') ? { items: [], nextCursor: null, total: 0 } : pageOne;
+        const body = new URL(request.url).searchParams.has('cursor')
+          ? { items: [], nextCursor: null, total: 0 }
+          : pageOne;
         return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
       },
     });
@@ -150,7 +202,10 @@ describe('Security: the token stays on the base URL’s origin', () => {
 
   it('loses the token, not the request, when the server redirects to another origin', async () => {
     const received: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
-    const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+    const listen = (server: Server) =>
+      new Promise<number>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+      );
     const other = createServer((request, response) => {
       received.push({ url: request.url!, headers: request.headers });
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -161,7 +216,12 @@ describe('Security: the token stays on the base URL’s origin', () => {
     });
     const apiPort = await listen(api);
     try {
-      const client = createRosterClient({ baseUrl: `http://127.0.0.1:${apiPort}/api/roster/v1`, getToken: () => 'secret-token', retry: 0, timeout: 5000 });
+      const client = createRosterClient({
+        baseUrl: `http://127.0.0.1:${apiPort}/api/roster/v1`,
+        getToken: () => 'secret-token',
+        retry: 0,
+        timeout: 5000,
+      });
       const outcome = await settle(client.users.list());
       assert.ok(!outcome.ok, 'an empty object is no page');
       assert.equal(received.length, 1);
@@ -181,11 +241,36 @@ describe('Security: cursors are opaque and validated', () => {
     const otherApi = createReferenceApi({ data: 'demo' });
     const other = clientAs(otherApi, DEMO_VIEWERS.owner);
 
-    const lists: Array<{ name: string; page: (cursor?: string) => Promise<Page<unknown>>; otherQuery: (cursor: string) => Promise<Page<unknown>>; foreign: () => Promise<Page<unknown>> }> = [
-      { name: 'users', page: (cursor) => client.users.list({ limit: 2, cursor }), otherQuery: (cursor) => client.users.list({ limit: 2, sort: '-name', cursor }), foreign: () => other.users.list({ limit: 2 }) },
-      { name: 'events', page: (cursor) => client.users.events(me.id, { limit: 2, cursor }), otherQuery: (cursor) => client.users.events(me.id, { limit: 2, type: 'task_created', cursor }), foreign: () => other.users.events(me.id, { limit: 2 }) },
-      { name: 'tool tasks', page: (cursor) => client.tools.tasks('rank-tracker', { limit: 2, cursor }), otherQuery: (cursor) => client.tools.tasks('site-audit', { limit: 2, cursor }), foreign: () => other.tools.tasks('rank-tracker', { limit: 2 }) },
-      { name: 'tasks', page: (cursor) => client.tasks.list({ limit: 2, cursor }), otherQuery: (cursor) => client.tasks.list({ limit: 2, toolId: 'rank-tracker', cursor }), foreign: () => other.tasks.list({ limit: 2 }) },
+    const lists: Array<{
+      name: string;
+      page: (cursor?: string) => Promise<Page<unknown>>;
+      otherQuery: (cursor: string) => Promise<Page<unknown>>;
+      foreign: () => Promise<Page<unknown>>;
+    }> = [
+      {
+        name: 'users',
+        page: (cursor) => client.users.list({ limit: 2, cursor }),
+        otherQuery: (cursor) => client.users.list({ limit: 2, sort: '-name', cursor }),
+        foreign: () => other.users.list({ limit: 2 }),
+      },
+      {
+        name: 'events',
+        page: (cursor) => client.users.events(me.id, { limit: 2, cursor }),
+        otherQuery: (cursor) => client.users.events(me.id, { limit: 2, type: 'task_created', cursor }),
+        foreign: () => other.users.events(me.id, { limit: 2 }),
+      },
+      {
+        name: 'tool tasks',
+        page: (cursor) => client.tools.tasks('rank-tracker', { limit: 2, cursor }),
+        otherQuery: (cursor) => client.tools.tasks('site-audit', { limit: 2, cursor }),
+        foreign: () => other.tools.tasks('rank-tracker', { limit: 2 }),
+      },
+      {
+        name: 'tasks',
+        page: (cursor) => client.tasks.list({ limit: 2, cursor }),
+        otherQuery: (cursor) => client.tasks.list({ limit: 2, toolId: 'rank-tracker', cursor }),
+        foreign: () => other.tasks.list({ limit: 2 }),
+      },
     ];
     for (const list of lists) {
       const first = await list.page();
@@ -209,8 +294,15 @@ describe('Security: cursors are opaque and validated', () => {
       ];
       for (const [label, request] of refused) {
         const outcome = await settle(request());
-        assert.ok(!outcome.ok && outcome.error instanceof ValidationError, `${list.name}, ${label}: ${outcome.ok ? 'accepted' : outcome.error.name}`);
-        assert.deepEqual(outcome.error.fieldErrors.map((error) => error.field), ['cursor'], `${list.name}, ${label}`);
+        assert.ok(
+          !outcome.ok && outcome.error instanceof ValidationError,
+          `${list.name}, ${label}: ${outcome.ok ? 'accepted' : outcome.error.name}`,
+        );
+        assert.deepEqual(
+          outcome.error.fieldErrors.map((error) => error.field),
+          ['cursor'],
+          `${list.name}, ${label}`,
+        );
       }
     }
   });
@@ -230,7 +322,14 @@ describe('Security: a password surfaces nowhere', () => {
     const printed: string[] = [];
     const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
     const originals = methods.map((method) => console[method]);
-    for (const method of methods) console[method] = (...args: unknown[]) => { printed.push(args.map((arg) => (arg instanceof Error ? `${arg.stack}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')); };
+    for (const method of methods)
+      console[method] = (...args: unknown[]) => {
+        printed.push(
+          args
+            .map((arg) => (arg instanceof Error ? `${arg.stack}` : typeof arg === 'string' ? arg : JSON.stringify(arg)))
+            .join(' '),
+        );
+      };
     try {
       const client = createRosterClient({
         baseUrl: BASE,
@@ -239,7 +338,12 @@ describe('Security: a password surfaces nowhere', () => {
         retry: { limit: 2, delay: 1, backoffLimit: 2 },
         fetch: async (input, init) => {
           const response = await api.fetch(input, init);
-          answers.push(response.clone().text().catch(() => ''));
+          answers.push(
+            response
+              .clone()
+              .text()
+              .catch(() => ''),
+          );
           return response;
         },
       });
@@ -253,33 +357,75 @@ describe('Security: a password surfaces nowhere', () => {
       };
       for (let i = 0; i < 24; i++) {
         const email = `canary.${i}@acme.de`;
-        await attempt(() => client.users.create({ firstName: 'Cora', lastName: 'Canary', email, role: 'specialist', password: canary }, { idempotencyKey: `canary-${i}` }));
+        await attempt(() =>
+          client.users.create(
+            { firstName: 'Cora', lastName: 'Canary', email, role: 'specialist', password: canary },
+            { idempotencyKey: `canary-${i}` },
+          ),
+        );
         // Refused: the password is the email, too short, or not allowed in this shape.
-        await attempt(() => client.users.create({ firstName: 'Cora', lastName: 'Canary', email: `weak.${i}@acme.de`, role: 'specialist', password: canary.slice(0, 8) }));
-        await attempt(() => client.users.create({ firstName: '', lastName: 'Canary', email: `bad.${i}@acme.de`, role: 'specialist', password: canary }));
+        await attempt(() =>
+          client.users.create({
+            firstName: 'Cora',
+            lastName: 'Canary',
+            email: `weak.${i}@acme.de`,
+            role: 'specialist',
+            password: canary.slice(0, 8),
+          }),
+        );
+        await attempt(() =>
+          client.users.create({
+            firstName: '',
+            lastName: 'Canary',
+            email: `bad.${i}@acme.de`,
+            role: 'specialist',
+            password: canary,
+          }),
+        );
       }
       let page = null;
       while (!page) page = await client.users.list({ q: 'canary', limit: 200 }).catch(() => null);
       assert.ok(page.items.length > 10);
       for (const user of page.items) {
         await attempt(() => client.users.update(user.id, { password: `${canary}!` }, { version: user.version }));
-        await attempt(() => client.users.update(user.id, { password: canary, firstName: '\n' }, { version: user.version }));
+        await attempt(() =>
+          client.users.update(user.id, { password: canary, firstName: '\n' }, { version: user.version }),
+        );
       }
       const shared = createReferenceApi({ faults: { rate: 0.5, seed: 5, timeoutMs: 120, retryAfter: 0 } });
       const sharedClient = clientAs(shared, OWNER, { timeout: 60, retry: { limit: 1, delay: 1 } });
       sharedClient.onChange((change) => changes.push(change));
       for (let i = 0; i < 10; i++) {
         await attempt(() => sharedClient.account.setPassword(canary));
-        await attempt(() => sharedClient.users.create({ firstName: 'Pia', lastName: 'Shared', email: `pia.${i}@acme.de`, role: 'specialist', password: canary }));
+        await attempt(() =>
+          sharedClient.users.create({
+            firstName: 'Pia',
+            lastName: 'Shared',
+            email: `pia.${i}@acme.de`,
+            role: 'specialist',
+            password: canary,
+          }),
+        );
       }
 
       assert.ok(api.faultsInjected() > 20, 'faults were injected');
       assert.ok(errors.length > 20, `${errors.length} errors`);
-      assert.ok(changes.some((change) => change.type === 'user-created') && changes.some((change) => change.type === 'password-set'));
+      assert.ok(
+        changes.some((change) => change.type === 'user-created') &&
+          changes.some((change) => change.type === 'password-set'),
+      );
       for (const error of errors) {
         assert.ok(error instanceof RosterError && isRosterError(error), `not a Roster error: ${String(error)}`);
-        const texts = [...reachableStrings(error), JSON.stringify(error), String(error.stack), JSON.stringify(error.fieldErrors)];
-        assert.ok(!texts.some((text) => text.includes(canary.slice(0, 8))), `${error.name} ${error.code} holds the password`);
+        const texts = [
+          ...reachableStrings(error),
+          JSON.stringify(error),
+          String(error.stack),
+          JSON.stringify(error.fieldErrors),
+        ];
+        assert.ok(
+          !texts.some((text) => text.includes(canary.slice(0, 8))),
+          `${error.name} ${error.code} holds the password`,
+        );
       }
       const bodies = await Promise.all(answers);
       assert.ok(bodies.length > 80, `${bodies.length} answers`);
@@ -291,7 +437,9 @@ describe('Security: a password surfaces nowhere', () => {
       ];
       for (const [place, text] of places) assert.ok(!text.includes(canary.slice(0, 8)), `the password is in ${place}`);
     } finally {
-      methods.forEach((method, index) => { console[method] = originals[index] as never; });
+      methods.forEach((method, index) => {
+        console[method] = originals[index] as never;
+      });
     }
   });
 });

@@ -34,7 +34,19 @@ const SEED_TASKS = ['tsk_seed_a', 'tsk_seed_b', 'tsk_seed_c'];
 const TRANSIENT = new Set(['NetworkError', 'TimeoutError', 'ServerError', 'RateLimitError', 'ResponseShapeError']);
 
 /** The fields of a profile the session controls and compares. */
-const MODELLED = ['email', 'firstName', 'lastName', 'role', 'status', 'version', 'creditLimit', 'creditsSpent', 'allowedIps', 'notifications', 'access'] as const;
+const MODELLED = [
+  'email',
+  'firstName',
+  'lastName',
+  'role',
+  'status',
+  'version',
+  'creditLimit',
+  'creditsSpent',
+  'allowedIps',
+  'notifications',
+  'access',
+] as const;
 type ModelUser = Pick<User, 'id' | (typeof MODELLED)[number]>;
 type ModelTask = Pick<Task, 'id' | 'toolId' | 'name' | 'ownerId'>;
 
@@ -55,7 +67,10 @@ class Session {
   appliedUnseen = 0;
   private readonly clients = new Map<string, RosterClient>();
 
-  constructor(readonly api: ReferenceApi, readonly ownerId: string) {}
+  constructor(
+    readonly api: ReferenceApi,
+    readonly ownerId: string,
+  ) {}
 
   clientFor(email: string): RosterClient {
     let client = this.clients.get(email);
@@ -66,11 +81,19 @@ class Session {
     return client;
   }
 
-  get owner() { return this.clientFor(OWNER); }
-  get retries() { return [...this.clients.values()].reduce((sum, client) => sum + client.stats.retries, 0); }
+  get owner() {
+    return this.clientFor(OWNER);
+  }
+  get retries() {
+    return [...this.clients.values()].reduce((sum, client) => sum + client.stats.retries, 0);
+  }
 
-  count(kind: string) { this.operations.set(kind, (this.operations.get(kind) ?? 0) + 1); }
-  get total() { return [...this.operations.values()].reduce((sum, n) => sum + n, 0); }
+  count(kind: string) {
+    this.operations.set(kind, (this.operations.get(kind) ?? 0) + 1);
+  }
+  get total() {
+    return [...this.operations.values()].reduce((sum, n) => sum + n, 0);
+  }
 
   /** Every failure must be a typed Roster error; transient ones are counted, others fail the session. */
   surface(error: unknown, allowed: (error: RosterError) => boolean = () => false): RosterError {
@@ -94,10 +117,12 @@ class Session {
 
   /** The profile as the server has it now, or null when it is gone. */
   async read(id: string): Promise<User | null> {
-    return this.persist(() => this.owner.users.get(id).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    }));
+    return this.persist(() =>
+      this.owner.users.get(id).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }),
+    );
   }
 
   // ---- Operations -----------------------------------------------------------------------------
@@ -168,7 +193,9 @@ class Session {
   }
 
   async createTask(creator: ModelUser, toolId: string, name: string, key: string) {
-    const task = await this.persist(() => this.clientFor(creator.email).tasks.create({ toolId, name }, { idempotencyKey: key }));
+    const task = await this.persist(() =>
+      this.clientFor(creator.email).tasks.create({ toolId, name }, { idempotencyKey: key }),
+    );
     assert.deepEqual([task.toolId, task.name, task.ownerId], [toolId, name, creator.id]);
     assert.ok(!this.tasks.has(task.id), `task ${key} answered with an existing task`);
     this.tasks.set(task.id, { id: task.id, toolId, name, ownerId: creator.id });
@@ -195,7 +222,12 @@ function soakApi(seed: number) {
   return createReferenceApi({
     account: { seatLimit: SEAT_LIMIT, credits: INITIAL_CREDITS },
     users: specialists,
-    tasks: SEED_TASKS.map((id, index) => ({ id, toolId: TOOLS[index]!, name: `Seed project ${index + 1}`, ownerId: OWNER })),
+    tasks: SEED_TASKS.map((id, index) => ({
+      id,
+      toolId: TOOLS[index]!,
+      name: `Seed project ${index + 1}`,
+      ownerId: OWNER,
+    })),
     faults: { rate: 0.3, kinds: FAULT_KINDS, seed, timeoutMs: 300, retryAfter: 0 },
   });
 }
@@ -225,7 +257,8 @@ async function runSession(seed: number) {
   const ownerId = start.find((user) => user.role === 'owner')!.id;
   const session = new Session(api, ownerId);
   for (const user of start) session.users.set(user.id, modelOf(user));
-  for (const { id, toolId, name, ownerId: owner } of await allTasks(reader)) session.tasks.set(id, { id, toolId, name, ownerId: owner });
+  for (const { id, toolId, name, ownerId: owner } of await allTasks(reader))
+    session.tasks.set(id, { id, toolId, name, ownerId: owner });
 
   let created = 0;
   let tasksMade = 0;
@@ -237,15 +270,30 @@ async function runSession(seed: number) {
     const roll = random();
     const users = [...session.users.values()];
     const pending = users.filter((user) => user.status === 'pending');
-    const creators = users.filter((user) => user.status === 'active' && (user.role === 'manager' || (user.role === 'specialist' && user.access.tools.length)));
+    const creators = users.filter(
+      (user) =>
+        user.status === 'active' &&
+        (user.role === 'manager' || (user.role === 'specialist' && user.access.tools.length)),
+    );
 
     if (roll < 0.2 && session.users.size < SEAT_LIMIT) {
       const n = created++;
       const role = pick(['specialist', 'specialist', 'manager', 'guest'] as const);
       const input: UserCreate = {
-        firstName: `Soak${n}`, lastName: pick(lastNames), email: `soak.${n}@acme.de`, role,
-        ...(role === 'specialist' && { access: { tools: subset(TOOLS), tasks: [] }, creditLimit: random() < 0.5 ? null : 50_000 + n }),
-        ...(role === 'guest' && { access: { tools: [], tasks: subset(SEED_TASKS).map((taskId) => ({ toolId: TOOLS[SEED_TASKS.indexOf(taskId)]!, taskId })) } }),
+        firstName: `Soak${n}`,
+        lastName: pick(lastNames),
+        email: `soak.${n}@acme.de`,
+        role,
+        ...(role === 'specialist' && {
+          access: { tools: subset(TOOLS), tasks: [] },
+          creditLimit: random() < 0.5 ? null : 50_000 + n,
+        }),
+        ...(role === 'guest' && {
+          access: {
+            tools: [],
+            tasks: subset(SEED_TASKS).map((taskId) => ({ toolId: TOOLS[SEED_TASKS.indexOf(taskId)]!, taskId })),
+          },
+        }),
       };
       session.count('create');
       await session.create(input, `soak-create-${n}`);
@@ -265,9 +313,13 @@ async function runSession(seed: number) {
       // Grants: a specialist's tools or a guest's tasks (never empty: a guest needs one).
       const grantable = others().filter((user) => user.role === 'specialist' || user.role === 'guest');
       const user = pick(grantable);
-      const access = user.role === 'specialist'
-        ? { tools: subset(TOOLS), tasks: [] }
-        : { tools: [], tasks: subset(SEED_TASKS).map((taskId) => ({ toolId: TOOLS[SEED_TASKS.indexOf(taskId)]!, taskId })) };
+      const access =
+        user.role === 'specialist'
+          ? { tools: subset(TOOLS), tasks: [] }
+          : {
+              tools: [],
+              tasks: subset(SEED_TASKS).map((taskId) => ({ toolId: TOOLS[SEED_TASKS.indexOf(taskId)]!, taskId })),
+            };
       if (JSON.stringify(access) === JSON.stringify(user.access)) access.tasks.reverse();
       if (JSON.stringify(access) === JSON.stringify(user.access)) continue;
       session.count('grants');
@@ -314,8 +366,10 @@ describe('Soak: faults and load, nothing lost', () => {
       const mails = new Map<string, number>();
       for (const mail of api.outbox()) mails.set(mail.to, (mails.get(mail.to) ?? 0) + 1);
       const unknownUsers = [...server.keys()].filter((id) => !session.users.has(id));
-      const duplicates = unknownUsers.length + [...mails.values()].reduce((sum, sent) => sum + sent - 1, 0)
-        + [...serverTasks.keys()].filter((id) => !session.tasks.has(id)).length;
+      const duplicates =
+        unknownUsers.length +
+        [...mails.values()].reduce((sum, sent) => sum + sent - 1, 0) +
+        [...serverTasks.keys()].filter((id) => !session.tasks.has(id)).length;
       const lostUsers = [...session.users.values()].filter((user) => differences(user, server.get(user.id)).length > 0);
       const lostTasks = [...session.tasks.values()].filter((task) => {
         const stored = serverTasks.get(task.id);
@@ -324,21 +378,27 @@ describe('Soak: faults and load, nothing lost', () => {
       const lost = lostUsers.length + lostTasks.length;
       const operations = session.total;
 
-      console.log([
-        `soak: ${operations} operations (${[...session.operations].map(([kind, n]) => `${kind} ${n}`).join(', ')}) in ${seconds.toFixed(1)} s`,
-        `faults injected ${api.faultsInjected()} (${FAULT_KINDS.map((kind) => `${kind} ${api.faultsInjected(kind)}`).join(', ')})`,
-        `SDK retries ${session.retries}`,
-        `typed failures surfaced ${[...session.surfaced.values()].reduce((sum, n) => sum + n, 0)} (${[...session.surfaced].map(([name, n]) => `${name} ${n}`).join(', ')})`,
-        `applied with the answer lost ${session.appliedUnseen}`,
-        `duplicates ${duplicates}, lost ${lost}`,
-      ].join('; '));
+      console.log(
+        [
+          `soak: ${operations} operations (${[...session.operations].map(([kind, n]) => `${kind} ${n}`).join(', ')}) in ${seconds.toFixed(1)} s`,
+          `faults injected ${api.faultsInjected()} (${FAULT_KINDS.map((kind) => `${kind} ${api.faultsInjected(kind)}`).join(', ')})`,
+          `SDK retries ${session.retries}`,
+          `typed failures surfaced ${[...session.surfaced.values()].reduce((sum, n) => sum + n, 0)} (${[...session.surfaced].map(([name, n]) => `${name} ${n}`).join(', ')})`,
+          `applied with the answer lost ${session.appliedUnseen}`,
+          `duplicates ${duplicates}, lost ${lost}`,
+        ].join('; '),
+      );
 
       assert.ok(operations >= 500, `${operations} operations`);
       for (const kind of FAULT_KINDS) assert.ok(api.faultsInjected(kind) > 0, `no ${kind} fault was injected`);
       assert.ok(session.retries > 0 && session.surfaced.size > 0);
       assert.deepEqual(unknownUsers, [], 'profiles the session did not create');
       assert.equal(duplicates, 0, 'duplicate profiles, mails or tasks');
-      assert.deepEqual(lostUsers.map((user) => `${user.email}: ${differences(user, server.get(user.id)).join(', ')}`), [], 'lost or doubled edits');
+      assert.deepEqual(
+        lostUsers.map((user) => `${user.email}: ${differences(user, server.get(user.id)).join(', ')}`),
+        [],
+        'lost or doubled edits',
+      );
       assert.deepEqual(lostTasks, [], 'lost tasks');
       assert.equal(server.size, session.users.size);
       assert.equal(serverTasks.size, session.tasks.size);

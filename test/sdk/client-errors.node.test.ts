@@ -65,7 +65,9 @@ describe('SDK errors', () => {
       { field: 'allowedIps.2', code: 'ip_host_bits_set', message: 'Did you mean 10.0.0.0/8?' },
     ];
     const { client } = observedClient(() => problem(422, 'validation_failed', { errors }));
-    const error = await failure(client.users.create({ firstName: 'A', lastName: 'B', email: 'a@gmail.com', role: 'guest' }));
+    const error = await failure(
+      client.users.create({ firstName: 'A', lastName: 'B', email: 'a@gmail.com', role: 'guest' }),
+    );
     assert.ok(error instanceof ValidationError);
     assert.equal(error.code, 'validation_failed');
     assert.deepEqual(error.fieldErrors, errors);
@@ -81,7 +83,9 @@ describe('SDK errors', () => {
   });
 
   it('maps a non-JSON error body (a proxy page) to a server error without copying it', async () => {
-    const { client } = observedClient(() => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    const { client } = observedClient(
+      () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    );
     const error = await failure(client.me());
     assert.ok(error instanceof ServerError);
     assert.equal(error.status, 502);
@@ -107,7 +111,9 @@ describe('SDK errors', () => {
   });
 
   it('throws ResponseShapeError for a success body that is not JSON', async () => {
-    const { client } = observedClient(() => new Response('{"items": [', { status: 200, headers: { 'content-type': 'application/json' } }));
+    const { client } = observedClient(
+      () => new Response('{"items": [', { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
     const error = await failure(client.users.list());
     assert.ok(error instanceof ResponseShapeError);
     assert.equal(error.code, 'invalid_response');
@@ -127,14 +133,19 @@ describe('SDK errors', () => {
 
   it('refuses an unknown role or a missing field instead of casting', async () => {
     const { client } = observedClient((_, url) =>
-      url.pathname.endsWith('/u1') ? json(userFixture({ role: 'admin' })) : json({ ...userFixture(), version: undefined }));
+      url.pathname.endsWith('/u1')
+        ? json(userFixture({ role: 'admin' }))
+        : json({ ...userFixture(), version: undefined }),
+    );
     assert.equal(((await failure(client.users.get('u1'))) as ResponseShapeError).path, 'role');
     assert.equal(((await failure(client.users.get('u2'))) as ResponseShapeError).path, 'version');
   });
 
   it('throws NetworkError with the fetch TypeError as cause', async () => {
     const cause = new TypeError('fetch failed');
-    const { client } = observedClient(() => { throw cause; });
+    const { client } = observedClient(() => {
+      throw cause;
+    });
     const error = await failure(client.me());
     assert.ok(error instanceof NetworkError);
     assert.equal(error.code, 'network_error');
@@ -164,7 +175,11 @@ describe('SDK errors', () => {
 
   it('lets other failures through as themselves', async () => {
     const bug = new RangeError('token store broke');
-    const { client } = observedClient(() => json({}), { getToken: () => { throw bug; } });
+    const { client } = observedClient(() => json({}), {
+      getToken: () => {
+        throw bug;
+      },
+    });
     assert.equal(await failure(client.me()), bug);
   });
 
@@ -186,7 +201,9 @@ describe('SDK errors', () => {
     assert.equal(narrowed.status, 412);
     assert.equal(code, 'version_conflict');
     assert.ok(!isRosterError(error, 'email_taken'));
-    assert.ok(isRosterError({ isRosterError: true, name: 'ConflictError', code: 'guests_need_tasks' }, 'guests_need_tasks'));
+    assert.ok(
+      isRosterError({ isRosterError: true, name: 'ConflictError', code: 'guests_need_tasks' }, 'guests_need_tasks'),
+    );
     assert.ok(!isRosterError({ name: 'ConflictError', code: 'guests_need_tasks' }, 'guests_need_tasks'));
     assert.ok(!isRosterError(undefined, 'not_found'));
     // Every problem code of the contract can be tested for: a new one that is not in
@@ -198,15 +215,26 @@ describe('SDK errors', () => {
   it('never puts a submitted password in an error', async () => {
     const canary = 'Canary-Pa55word-7f3a9c';
     const answers: Array<() => Response | Promise<Response>> = [
-      () => problem(422, 'password_too_weak', { errors: [{ field: 'password', code: 'password_too_weak', message: 'Too easy to guess.' }] }),
+      () =>
+        problem(422, 'password_too_weak', {
+          errors: [{ field: 'password', code: 'password_too_weak', message: 'Too easy to guess.' }],
+        }),
       () => new Response('<html>oops</html>', { status: 500 }),
       () => json({ not: 'a user' }, 201),
-      () => { throw new TypeError('fetch failed'); },
+      () => {
+        throw new TypeError('fetch failed');
+      },
       () => new Promise<Response>(() => {}),
     ];
     for (const answer of answers) {
       const { client } = observedClient(answer, { timeout: 30 });
-      const input = { firstName: 'Anna', lastName: 'Berg', email: 'anna.berg@acme.de', role: 'specialist' as const, password: canary };
+      const input = {
+        firstName: 'Anna',
+        lastName: 'Berg',
+        email: 'anna.berg@acme.de',
+        role: 'specialist' as const,
+        password: canary,
+      };
       const settled = await Promise.allSettled([
         client.users.create(input),
         client.users.update('u1', { password: canary }, { version: 1 }),

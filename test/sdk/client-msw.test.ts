@@ -38,7 +38,12 @@ describe('SDK through msw in the browser', () => {
     client.onChange((change) => changes.push(change));
     expect((await client.me()).user.email).to.equal(OWNER);
 
-    const created = await client.users.create({ firstName: '  李  ', lastName: 'Nguyễn', email: 'li.nguyen@acme.de', role: 'specialist' });
+    const created = await client.users.create({
+      firstName: '  李  ',
+      lastName: 'Nguyễn',
+      email: 'li.nguyen@acme.de',
+      role: 'specialist',
+    });
     expect(created.status).to.equal('pending');
     expect(created.firstName).to.equal('李');
 
@@ -61,8 +66,14 @@ describe('SDK through msw in the browser', () => {
   it('should retry a create whose answers are dropped, under one key, creating the user once', async () => {
     const faulty = createReferenceApi({ faults: { rate: 1, kinds: ['drop'] } });
     worker.use(...faulty.handlers);
-    const client = createRosterClient({ baseUrl: '/api/roster/v1', getToken: () => faulty.tokenFor(OWNER), retry: { limit: 2, delay: 1 } });
-    const error = await rejection(client.users.create({ firstName: 'Anna', lastName: 'Berg', email: 'anna.berg@acme.de', role: 'specialist' }));
+    const client = createRosterClient({
+      baseUrl: '/api/roster/v1',
+      getToken: () => faulty.tokenFor(OWNER),
+      retry: { limit: 2, delay: 1 },
+    });
+    const error = await rejection(
+      client.users.create({ firstName: 'Anna', lastName: 'Berg', email: 'anna.berg@acme.de', role: 'specialist' }),
+    );
     expect(error).to.be.instanceOf(NetworkError);
     expect(client.stats.retries).to.equal(2);
     expect(faulty.faultsInjected('drop')).to.equal(3);

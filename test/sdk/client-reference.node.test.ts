@@ -23,7 +23,11 @@ import { reachableStrings } from './helpers.js';
 const BASE = 'http://localhost/api/roster/v1';
 const OWNER = 'olivia.owner@acme.de';
 
-function setup(apiOptions: ReferenceApiOptions = {}, as: string | null = OWNER, clientOptions: Partial<ClientOptions> = {}) {
+function setup(
+  apiOptions: ReferenceApiOptions = {},
+  as: string | null = OWNER,
+  clientOptions: Partial<ClientOptions> = {},
+) {
   const api = createReferenceApi(apiOptions);
   const client = createRosterClient({
     baseUrl: BASE,
@@ -54,12 +58,25 @@ describe('SDK against the reference API', () => {
     assert.deepEqual([...me.permissions].sort(), ['users:read', 'users:write']);
   });
 
-  it('refuses requests without a token, or with a pending profile\'s token, with 401', async () => {
+  it("refuses requests without a token, or with a pending profile's token, with 401", async () => {
     const { api, client } = setup({}, null);
-    await assert.rejects(client.me(), (error: unknown) => error instanceof UnauthorizedError && error.code === 'unauthorized' && error.status === 401);
-    const asOwner = createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
+    await assert.rejects(
+      client.me(),
+      (error: unknown) => error instanceof UnauthorizedError && error.code === 'unauthorized' && error.status === 401,
+    );
+    const asOwner = createRosterClient({
+      baseUrl: BASE,
+      fetch: api.fetch,
+      getToken: () => api.tokenFor(OWNER),
+      retry: 0,
+    });
     const created = await asOwner.users.create(person('Paula', 'Pending'));
-    const asPending = createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(created.email), retry: 0 });
+    const asPending = createRosterClient({
+      baseUrl: BASE,
+      fetch: api.fetch,
+      getToken: () => api.tokenFor(created.email),
+      retry: 0,
+    });
     await assert.rejects(asPending.me(), UnauthorizedError);
   });
 
@@ -67,7 +84,9 @@ describe('SDK against the reference API', () => {
     const { api, client } = setup();
     const changes: RosterChange[] = [];
     client.onChange((change) => changes.push(change));
-    const created = await client.users.create(person('Zoë', 'Nguyễn', { email: 'zoe.nguyen@acme.de', phone: '+49 30 1234567' }));
+    const created = await client.users.create(
+      person('Zoë', 'Nguyễn', { email: 'zoe.nguyen@acme.de', phone: '+49 30 1234567' }),
+    );
     assert.equal(created.status, 'pending');
     assert.equal(created.firstName, 'Zoë');
     assert.equal(created.phone, '+49301234567');
@@ -78,14 +97,26 @@ describe('SDK against the reference API', () => {
     const verified = await api.fetch(new URL(mail.link, BASE), { method: 'POST' });
     assert.equal(verified.status, 200);
 
-    const asNew = createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor('zoe.nguyen@acme.de') });
+    const asNew = createRosterClient({
+      baseUrl: BASE,
+      fetch: api.fetch,
+      getToken: () => api.tokenFor('zoe.nguyen@acme.de'),
+    });
     assert.equal((await asNew.me()).user.status, 'active');
-    await assert.rejects(client.users.resendVerification(created.id), (error: unknown) => error instanceof ConflictError && error.code === 'already_verified');
+    await assert.rejects(
+      client.users.resendVerification(created.id),
+      (error: unknown) => error instanceof ConflictError && error.code === 'already_verified',
+    );
   });
 
   it('lists with search, filters, sorting and cursor pages', async () => {
     const { client } = setup();
-    for (const [first, last, role] of [['Carla', 'Weiss', 'manager'], ['Ben', 'Adler', 'specialist'], ['Dana', 'Berg', 'specialist'], ['Emil', 'Berger', 'specialist']] as const) {
+    for (const [first, last, role] of [
+      ['Carla', 'Weiss', 'manager'],
+      ['Ben', 'Adler', 'specialist'],
+      ['Dana', 'Berg', 'specialist'],
+      ['Emil', 'Berger', 'specialist'],
+    ] as const) {
       await client.users.create(person(first, last, { role }));
     }
     const all = await client.users.list({ sort: 'name', limit: 2 });
@@ -106,7 +137,10 @@ describe('SDK against the reference API', () => {
     const berg = await client.users.list({ q: 'berg' });
     assert.deepEqual(berg.items.map((user) => user.lastName).sort(), ['Berg', 'Berger']);
     const managers = await client.users.list({ role: 'manager' });
-    assert.deepEqual(managers.items.map((user) => user.firstName), ['Carla']);
+    assert.deepEqual(
+      managers.items.map((user) => user.firstName),
+      ['Carla'],
+    );
     const pending = await client.users.list({ status: 'pending' });
     assert.equal(pending.total, 4);
   });
@@ -118,7 +152,8 @@ describe('SDK against the reference API', () => {
     assert.equal(renamed.version, created.version + 1);
     await assert.rejects(
       client.users.update(created.id, { firstName: 'Anne' }, { version: created.version }),
-      (error: unknown) => error instanceof VersionConflictError && error.code === 'version_conflict' && error.status === 412,
+      (error: unknown) =>
+        error instanceof VersionConflictError && error.code === 'version_conflict' && error.status === 412,
     );
     await assert.rejects(client.users.delete(created.id, { version: created.version }), VersionConflictError);
     const current = await client.users.get(created.id);
@@ -128,7 +163,7 @@ describe('SDK against the reference API', () => {
     await assert.rejects(client.users.get(created.id), NotFoundError);
   });
 
-  it('reports 412 when a repeated password change meets another tab\'s rename, never claiming the password was set', async () => {
+  it("reports 412 when a repeated password change meets another tab's rename, never claiming the password was set", async () => {
     const api = createReferenceApi({ account: { passwordMode: 'per-user' } });
     const as = (fetch: typeof globalThis.fetch) =>
       createRosterClient({ baseUrl: BASE, fetch, getToken: () => api.tokenFor(OWNER), retry: { limit: 2, delay: 1 } });
@@ -140,9 +175,13 @@ describe('SDK against the reference API', () => {
       const request = new Request(input, init);
       if (request.method !== 'PATCH' || patches++ > 0) return api.fetch(request);
       await otherTab.users.update(created.id, { firstName: 'Annika' }, { version: created.version });
-      return new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, code: 'server_error' }), {
-        status: 503, headers: { 'content-type': 'application/problem+json' },
-      });
+      return new Response(
+        JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, code: 'server_error' }),
+        {
+          status: 503,
+          headers: { 'content-type': 'application/problem+json' },
+        },
+      );
     });
     const changes: RosterChange[] = [];
     client.onChange((change) => changes.push(change));
@@ -159,11 +198,18 @@ describe('SDK against the reference API', () => {
 
   it('reports 412 for a repeated change with a password even when the other fields are already as asked', async () => {
     const api = createReferenceApi({ account: { passwordMode: 'per-user' } });
-    const client = createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
+    const client = createRosterClient({
+      baseUrl: BASE,
+      fetch: api.fetch,
+      getToken: () => api.tokenFor(OWNER),
+      retry: 0,
+    });
     const created = await client.users.create(person('Anna', 'Berg', { password: 'a long first passphrase' }));
     let first = true;
     const retrying = createRosterClient({
-      baseUrl: BASE, getToken: () => api.tokenFor(OWNER), retry: { limit: 2, delay: 1 },
+      baseUrl: BASE,
+      getToken: () => api.tokenFor(OWNER),
+      retry: { limit: 2, delay: 1 },
       fetch: async (input, init) => {
         const request = new Request(input, init);
         if (request.method !== 'PATCH' || !first) return api.fetch(request);
@@ -174,7 +220,11 @@ describe('SDK against the reference API', () => {
       },
     });
     await assert.rejects(
-      retrying.users.update(created.id, { firstName: 'Annika', password: 'a new long passphrase' }, { version: created.version }),
+      retrying.users.update(
+        created.id,
+        { firstName: 'Annika', password: 'a new long passphrase' },
+        { version: created.version },
+      ),
       VersionConflictError,
     );
   });
@@ -192,7 +242,12 @@ describe('SDK against the reference API', () => {
       return response;
     };
     const client = createRosterClient({ baseUrl: BASE, fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
-    const otherTab = createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(OWNER), retry: 0 });
+    const otherTab = createRosterClient({
+      baseUrl: BASE,
+      fetch: api.fetch,
+      getToken: () => api.tokenFor(OWNER),
+      retry: 0,
+    });
     const created = await otherTab.users.create(person('Anna', 'Berg'));
 
     const first = await client.users.get(created.id);
@@ -204,61 +259,108 @@ describe('SDK against the reference API', () => {
     const renamed = await otherTab.users.update(created.id, { firstName: 'Annika' }, { version: first.version });
     assert.deepEqual(await client.users.get(created.id), renamed);
     const saved = await client.users.update(created.id, { lastName: 'Bergmann' }, { version: renamed.version });
-    assert.deepEqual(await client.users.get(created.id), saved, 'a save\'s own answer is the copy revalidated next');
+    assert.deepEqual(await client.users.get(created.id), saved, "a save's own answer is the copy revalidated next");
 
     const tag = (version: number) => `"${version}"`;
-    assert.deepEqual(gets.map(({ status, ifNoneMatch }) => [status, ifNoneMatch]), [
-      [200, null], [304, tag(first.version)], [304, tag(first.version)], [200, tag(first.version)], [304, tag(saved.version)],
-    ]);
+    assert.deepEqual(
+      gets.map(({ status, ifNoneMatch }) => [status, ifNoneMatch]),
+      [
+        [200, null],
+        [304, tag(first.version)],
+        [304, tag(first.version)],
+        [200, tag(first.version)],
+        [304, tag(saved.version)],
+      ],
+    );
     const bodyBytes = gets.map(({ bytes }) => bytes);
     assert.ok(bodyBytes[0]! > 300, `a full profile is sent once (${bodyBytes[0]} bytes)`);
     assert.deepEqual([bodyBytes[1], bodyBytes[2], bodyBytes[4]], [0, 0, 0]);
   });
 
-  it('checks a new profile early: resolves for fields a create would accept, throws the create\'s typed errors otherwise, and creates nothing', async () => {
+  it("checks a new profile early: resolves for fields a create would accept, throws the create's typed errors otherwise, and creates nothing", async () => {
     const { api, client } = setup({ account: { seatLimit: 3 } });
     const changes: RosterChange[] = [];
     client.onChange((change) => changes.push(change));
     assert.equal(await client.users.validate({ email: 'nina.neu@acme.de' }), undefined);
     await client.users.validate(person('Nina', 'Neu'));
-    await assert.rejects(client.users.validate({ firstName: 'Free', email: 'free.mail@gmail.com' }), (error: unknown) =>
-      error instanceof ValidationError && isRosterError(error, 'email_freemail') && error.status === 422
-      && error.fieldErrors.some((field) => field.field === 'email' && field.code === 'email_freemail'));
-    await assert.rejects(client.users.validate({ allowedIps: ['10.1.2.3/8'] }), (error: unknown) =>
-      error instanceof ValidationError && error.fieldErrors.some((field) => field.field === 'allowedIps.0' && field.code === 'ip_host_bits_set'));
+    await assert.rejects(
+      client.users.validate({ firstName: 'Free', email: 'free.mail@gmail.com' }),
+      (error: unknown) =>
+        error instanceof ValidationError &&
+        isRosterError(error, 'email_freemail') &&
+        error.status === 422 &&
+        error.fieldErrors.some((field) => field.field === 'email' && field.code === 'email_freemail'),
+    );
+    await assert.rejects(
+      client.users.validate({ allowedIps: ['10.1.2.3/8'] }),
+      (error: unknown) =>
+        error instanceof ValidationError &&
+        error.fieldErrors.some((field) => field.field === 'allowedIps.0' && field.code === 'ip_host_bits_set'),
+    );
     await client.users.create(person('Anna', 'Berg'));
-    await assert.rejects(client.users.validate({ email: 'ANNA.berg@acme.de' }), (error: unknown) =>
-      error instanceof ConflictError && isRosterError(error, 'email_taken'));
+    await assert.rejects(
+      client.users.validate({ email: 'ANNA.berg@acme.de' }),
+      (error: unknown) => error instanceof ConflictError && isRosterError(error, 'email_taken'),
+    );
     await client.users.create(person('Ben', 'Adler'));
-    await assert.rejects(client.users.validate({ email: 'carla.weiss@acme.de' }), (error: unknown) => isRosterError(error, 'seat_limit_reached'));
+    await assert.rejects(client.users.validate({ email: 'carla.weiss@acme.de' }), (error: unknown) =>
+      isRosterError(error, 'seat_limit_reached'),
+    );
 
-    assert.deepEqual(changes.map((change) => change.type), ['user-created', 'user-created']);
+    assert.deepEqual(
+      changes.map((change) => change.type),
+      ['user-created', 'user-created'],
+    );
     assert.equal((await client.users.list()).total, 3);
-    assert.deepEqual(api.outbox().map((mail) => mail.to).sort(), ['anna.berg@acme.de', 'ben.adler@acme.de']);
+    assert.deepEqual(
+      api
+        .outbox()
+        .map((mail) => mail.to)
+        .sort(),
+      ['anna.berg@acme.de', 'ben.adler@acme.de'],
+    );
     const manager = setup({ data: 'demo' }, DEMO_VIEWERS.manager).client;
-    await assert.rejects(manager.users.validate({ email: 'nina.neu@nordlicht.de' }), (error: unknown) =>
-      error instanceof ForbiddenError && isRosterError(error, 'forbidden'));
+    await assert.rejects(
+      manager.users.validate({ email: 'nina.neu@nordlicht.de' }),
+      (error: unknown) => error instanceof ForbiddenError && isRosterError(error, 'forbidden'),
+    );
   });
 
-  it('maps the server\'s rule codes to typed errors with field errors', async () => {
+  it("maps the server's rule codes to typed errors with field errors", async () => {
     const { client } = setup();
-    await assert.rejects(client.users.create(person('Free', 'Mail', { email: 'free.mail@gmail.com' })), (error: unknown) =>
-      error instanceof ValidationError && error.code === 'email_freemail' && error.status === 422
-      && error.fieldErrors.some((field) => field.field === 'email' && field.code === 'email_freemail'));
+    await assert.rejects(
+      client.users.create(person('Free', 'Mail', { email: 'free.mail@gmail.com' })),
+      (error: unknown) =>
+        error instanceof ValidationError &&
+        error.code === 'email_freemail' &&
+        error.status === 422 &&
+        error.fieldErrors.some((field) => field.field === 'email' && field.code === 'email_freemail'),
+    );
     await client.users.create(person('Anna', 'Berg'));
-    await assert.rejects(client.users.create(person('Anna', 'Berg', { email: 'ANNA.berg@acme.de' })), (error: unknown) =>
-      error instanceof ConflictError && error.code === 'email_taken');
-    await assert.rejects(client.users.create(person('Ip', 'Range', { allowedIps: ['10.1.2.3/8'] })), (error: unknown) =>
-      error instanceof ValidationError && error.fieldErrors.some((field) => field.field === 'allowedIps.0'));
-    await assert.rejects(client.users.create(person('Gus', 'Guest', { role: 'guest' })), (error: unknown) =>
-      error instanceof ValidationError && error.code === 'guest_requires_task');
+    await assert.rejects(
+      client.users.create(person('Anna', 'Berg', { email: 'ANNA.berg@acme.de' })),
+      (error: unknown) => error instanceof ConflictError && error.code === 'email_taken',
+    );
+    await assert.rejects(
+      client.users.create(person('Ip', 'Range', { allowedIps: ['10.1.2.3/8'] })),
+      (error: unknown) =>
+        error instanceof ValidationError && error.fieldErrors.some((field) => field.field === 'allowedIps.0'),
+    );
+    await assert.rejects(
+      client.users.create(person('Gus', 'Guest', { role: 'guest' })),
+      (error: unknown) => error instanceof ValidationError && error.code === 'guest_requires_task',
+    );
   });
 
-  it('lets the viewer\'s role decide, and charges created tasks to the creator', async () => {
+  it("lets the viewer's role decide, and charges created tasks to the creator", async () => {
     const api = createReferenceApi({ data: 'demo' });
-    const as = (email: string) => createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(email), retry: 0 });
+    const as = (email: string) =>
+      createRosterClient({ baseUrl: BASE, fetch: api.fetch, getToken: () => api.tokenFor(email), retry: 0 });
     const guest = as(DEMO_VIEWERS.guest);
-    await assert.rejects(guest.users.create(person('Gina', 'Guest', { email: 'gina.guest@nordlicht.de' })), ForbiddenError);
+    await assert.rejects(
+      guest.users.create(person('Gina', 'Guest', { email: 'gina.guest@nordlicht.de' })),
+      ForbiddenError,
+    );
 
     const specialist = as(DEMO_VIEWERS.specialist);
     const me = await specialist.me();
@@ -275,7 +377,8 @@ describe('SDK against the reference API', () => {
     const mine = await specialist.tasks.list({ toolId: tool, ownerId: me.user.id });
     assert.ok(mine.items.some((item) => item.id === task.id));
     const events = [];
-    for await (const event of specialist.users.iterateEvents(me.user.id, { type: 'task_created', limit: 5 })) events.push(event);
+    for await (const event of specialist.users.iterateEvents(me.user.id, { type: 'task_created', limit: 5 }))
+      events.push(event);
     assert.ok(events.some((event) => event.taskId === task.id));
   });
 
@@ -286,14 +389,27 @@ describe('SDK against the reference API', () => {
     client.onChange((change) => changes.push(change));
     await client.account.setPassword(canary);
     assert.deepEqual(changes, [{ type: 'password-set' }]);
-    const refused = await client.users.create(person('Pia', 'Secret', { password: canary })).catch((error: unknown) => error);
+    const refused = await client.users
+      .create(person('Pia', 'Secret', { password: canary }))
+      .catch((error: unknown) => error);
     assert.ok(refused instanceof ValidationError && refused.code === 'password_not_allowed');
     assert.ok(!reachableStrings(refused).some((text) => text.includes(canary)));
   });
 
   it('creates no duplicate when answers are dropped after the write', async () => {
-    const { api, client } = setup({ faults: { rate: 0.4, kinds: ['drop'], seed: 11 } }, OWNER, { retry: { limit: 10, delay: 1 } });
-    const people = ['Anna Adler', 'Bernd Bauer', 'Chiara Conti', 'Deniz Demir', 'Elif Ersoy', 'Farid Fares', 'Greta Graf', 'Hanna Haas'];
+    const { api, client } = setup({ faults: { rate: 0.4, kinds: ['drop'], seed: 11 } }, OWNER, {
+      retry: { limit: 10, delay: 1 },
+    });
+    const people = [
+      'Anna Adler',
+      'Bernd Bauer',
+      'Chiara Conti',
+      'Deniz Demir',
+      'Elif Ersoy',
+      'Farid Fares',
+      'Greta Graf',
+      'Hanna Haas',
+    ];
     for (const name of people) {
       const [first, last] = name.split(' ') as [string, string];
       const created = await client.users.create(person(first, last));
@@ -310,14 +426,19 @@ describe('SDK against the reference API', () => {
   it('surfaces a dropped answer as NetworkError when retries are off, and a repeat with its key creates nothing new', async () => {
     const { api, client } = setup({ faults: { rate: 1, kinds: ['drop'] } });
     for (let i = 0; i < 2; i++) {
-      await assert.rejects(client.users.create(person('Anna', 'Berg'), { idempotencyKey: 'create-anna' }), NetworkError);
+      await assert.rejects(
+        client.users.create(person('Anna', 'Berg'), { idempotencyKey: 'create-anna' }),
+        NetworkError,
+      );
     }
     assert.equal(api.faultsInjected('drop'), 2);
     assert.equal(api.outbox().filter((mail) => mail.to === 'anna.berg@acme.de').length, 1);
   });
 
   it('does not wait for a Retry-After beyond maxRetryAfter', async () => {
-    const { client } = setup({ faults: { rate: 1, kinds: ['rate_limited'] } }, OWNER, { retry: { limit: 2, maxRetryAfter: 500 } });
+    const { client } = setup({ faults: { rate: 1, kinds: ['rate_limited'] } }, OWNER, {
+      retry: { limit: 2, maxRetryAfter: 500 },
+    });
     const error = await client.me().catch((caught: unknown) => caught);
     assert.ok(error instanceof RateLimitError);
     assert.equal(error.retryAfter, 1);
@@ -328,7 +449,13 @@ describe('SDK against the reference API', () => {
     const malformed = setup({ faults: { rate: 1, kinds: ['malformed'] } }).client;
     await assert.rejects(malformed.me(), (error: unknown) => error instanceof ResponseShapeError && error.path === '');
     const breaking = setup({ faults: { rate: 1, kinds: ['schema'] } }).client;
-    await assert.rejects(breaking.users.list(), (error: unknown) => error instanceof ResponseShapeError && error.path === 'items');
-    await assert.rejects(breaking.me(), (error: unknown) => error instanceof ResponseShapeError && error.path === 'user');
+    await assert.rejects(
+      breaking.users.list(),
+      (error: unknown) => error instanceof ResponseShapeError && error.path === 'items',
+    );
+    await assert.rejects(
+      breaking.me(),
+      (error: unknown) => error instanceof ResponseShapeError && error.path === 'user',
+    );
   });
 });

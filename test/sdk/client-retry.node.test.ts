@@ -16,7 +16,9 @@ function flaky(failures: Array<(request: Request) => Response | Promise<Response
   return { handler, times };
 }
 
-const networkError = () => { throw new TypeError('fetch failed'); };
+const networkError = () => {
+  throw new TypeError('fetch failed');
+};
 const unavailable = () => problem(503, 'unavailable');
 
 describe('SDK retries', () => {
@@ -32,7 +34,9 @@ describe('SDK retries', () => {
   });
 
   it('retries network errors, timeouts and 408', async () => {
-    const { handler, times } = flaky([networkError, hang, () => problem(408, 'request_timeout')], () => json(userFixture()));
+    const { handler, times } = flaky([networkError, hang, () => problem(408, 'request_timeout')], () =>
+      json(userFixture()),
+    );
     // The timeout ends the hanging attempt; long enough that a busy machine never times out the others.
     const { client } = observedClient(handler, { retry: { limit: 3, delay: 1 }, timeout: 500 });
     assert.equal((await client.users.get('u1')).id, 'u1');
@@ -61,7 +65,9 @@ describe('SDK retries', () => {
   });
 
   it('honours Retry-After instead of the backoff', async () => {
-    const { handler, times } = flaky([() => problem(429, 'rate_limited', {}, { 'retry-after': '0.15' })], () => json(userFixture()));
+    const { handler, times } = flaky([() => problem(429, 'rate_limited', {}, { 'retry-after': '0.15' })], () =>
+      json(userFixture()),
+    );
     const { client } = observedClient(handler, { retry: { limit: 1, delay: 1 } });
     await client.users.get('u1');
     assert.equal(times.length, 2);
@@ -69,14 +75,18 @@ describe('SDK retries', () => {
   });
 
   it('waits a Retry-After longer than backoffLimit, which bounds the backoff only', async () => {
-    const { handler, times } = flaky([() => problem(503, 'unavailable', {}, { 'retry-after': '0.15' })], () => json(userFixture()));
+    const { handler, times } = flaky([() => problem(503, 'unavailable', {}, { 'retry-after': '0.15' })], () =>
+      json(userFixture()),
+    );
     const { client } = observedClient(handler, { retry: { limit: 1, delay: 1, backoffLimit: 1 } });
     await client.users.get('u1');
     assert.ok(times[1]! - times[0]! >= 140, `waited ${times[1]! - times[0]!}`);
   });
 
   it('backs off after a Retry-After it cannot read, instead of waiting on it', async () => {
-    const { handler, times } = flaky([() => problem(503, 'unavailable', {}, { 'retry-after': 'soon' })], () => json(userFixture()));
+    const { handler, times } = flaky([() => problem(503, 'unavailable', {}, { 'retry-after': 'soon' })], () =>
+      json(userFixture()),
+    );
     const { client } = observedClient(handler, { retry: { limit: 1, delay: 1 } });
     const started = performance.now();
     assert.equal((await client.users.get('u1')).id, 'u1');
@@ -85,7 +95,9 @@ describe('SDK retries', () => {
   });
 
   it('throws RateLimitError at once when Retry-After exceeds maxRetryAfter', async () => {
-    const { handler, times } = flaky([() => problem(429, 'rate_limited', {}, { 'retry-after': '120' })], () => json(userFixture()));
+    const { handler, times } = flaky([() => problem(429, 'rate_limited', {}, { 'retry-after': '120' })], () =>
+      json(userFixture()),
+    );
     const { client } = observedClient(handler, { retry: { limit: 2, delay: 1 } });
     const started = performance.now();
     const error = await client.users.get('u1').catch((caught: unknown) => caught);
@@ -97,7 +109,9 @@ describe('SDK retries', () => {
   });
 
   it('applies a configured maxRetryAfter', async () => {
-    const { handler, times } = flaky([() => problem(429, 'rate_limited', {}, { 'retry-after': '1' })], () => json(userFixture()));
+    const { handler, times } = flaky([() => problem(429, 'rate_limited', {}, { 'retry-after': '1' })], () =>
+      json(userFixture()),
+    );
     const { client } = observedClient(handler, { retry: { limit: 2, maxRetryAfter: 500 } });
     await assert.rejects(client.users.get('u1'), RateLimitError);
     assert.equal(times.length, 1);
@@ -135,7 +149,10 @@ describe('SDK retries', () => {
     for (const failure of [networkError, unavailable]) {
       const { handler, times } = flaky([failure], () => new Response(null, { status: 202 }));
       const { client } = observedClient(handler, { retry: { limit: 2, delay: 1 } });
-      await assert.rejects(client.users.resendVerification('u1'), (error: Error) => error instanceof NetworkError || error instanceof ServerError);
+      await assert.rejects(
+        client.users.resendVerification('u1'),
+        (error: Error) => error instanceof NetworkError || error instanceof ServerError,
+      );
       assert.equal(times.length, 1);
     }
   });
@@ -145,11 +162,17 @@ describe('SDK retries', () => {
     const { client, requests } = observedClient(handler, { retry: { limit: 2, delay: 1 } });
     await client.users.validate({ email: 'anna.berg@acme.de' });
     assert.equal(times.length, 3);
-    assert.deepEqual(requests.map((request) => `${request.method} ${new URL(request.url).pathname}`), Array(3).fill('POST /api/roster/v1/users/validate'));
+    assert.deepEqual(
+      requests.map((request) => `${request.method} ${new URL(request.url).pathname}`),
+      Array(3).fill('POST /api/roster/v1/users/validate'),
+    );
   });
 
   it('repeats any request after 429, which the server did not act on', async () => {
-    const { handler, times } = flaky([() => problem(429, 'rate_limited', {}, { 'retry-after': '0' })], () => new Response(null, { status: 202 }));
+    const { handler, times } = flaky(
+      [() => problem(429, 'rate_limited', {}, { 'retry-after': '0' })],
+      () => new Response(null, { status: 202 }),
+    );
     const { client } = observedClient(handler, { retry: { limit: 2, delay: 1 } });
     await client.users.resendVerification('u1');
     assert.equal(times.length, 2);
@@ -157,19 +180,29 @@ describe('SDK retries', () => {
 
   it('retries a PATCH only when it carries If-Match', async () => {
     const unversioned = flaky([unavailable], () => json(userFixture()));
-    await assert.rejects(observedClient(unversioned.handler, { retry: { limit: 2, delay: 1 } }).client.users.update('u1', { firstName: 'Ann' }), ServerError);
+    await assert.rejects(
+      observedClient(unversioned.handler, { retry: { limit: 2, delay: 1 } }).client.users.update('u1', {
+        firstName: 'Ann',
+      }),
+      ServerError,
+    );
     assert.equal(unversioned.times.length, 1);
 
     const versioned = flaky([unavailable], () => json(userFixture({ version: 4 })));
     const { client, requests } = observedClient(versioned.handler, { retry: { limit: 2, delay: 1 } });
     assert.equal((await client.users.update('u1', { firstName: 'Ann' }, { version: 3 })).version, 4);
-    assert.deepEqual(requests.map((request) => request.headers.get('if-match')), ['"3"', '"3"']);
+    assert.deepEqual(
+      requests.map((request) => request.headers.get('if-match')),
+      ['"3"', '"3"'],
+    );
   });
 
   it('returns the saved user when a repeated PATCH meets the version its own lost attempt wrote', async () => {
     const saved = userFixture({ version: 4, firstName: 'Ann' });
     const { handler } = flaky([networkError], () => problem(412, 'version_conflict'));
-    const { client } = observedClient((request) => (request.method === 'GET' ? json(saved) : handler(request)), { retry: { limit: 2, delay: 1 } });
+    const { client } = observedClient((request) => (request.method === 'GET' ? json(saved) : handler(request)), {
+      retry: { limit: 2, delay: 1 },
+    });
     const changes: string[] = [];
     client.onChange((change) => changes.push(change.type));
     const user = await client.users.update('u1', { firstName: '  Ann ' }, { version: 3 });
@@ -177,10 +210,15 @@ describe('SDK retries', () => {
     assert.deepEqual(changes, ['user-updated']);
   });
 
-  it('reports 412 when a repeated PATCH meets someone else\'s change', async () => {
+  it("reports 412 when a repeated PATCH meets someone else's change", async () => {
     const { handler } = flaky([networkError], () => problem(412, 'version_conflict'));
-    for (const theirs of [userFixture({ version: 4, firstName: 'Someone else' }), userFixture({ version: 5, firstName: 'Ann' })]) {
-      const { client } = observedClient((request) => (request.method === 'GET' ? json(theirs) : handler(request)), { retry: { limit: 2, delay: 1 } });
+    for (const theirs of [
+      userFixture({ version: 4, firstName: 'Someone else' }),
+      userFixture({ version: 5, firstName: 'Ann' }),
+    ]) {
+      const { client } = observedClient((request) => (request.method === 'GET' ? json(theirs) : handler(request)), {
+        retry: { limit: 2, delay: 1 },
+      });
       await assert.rejects(client.users.update('u1', { firstName: 'Ann' }, { version: 3 }), VersionConflictError);
     }
   });

@@ -6,12 +6,23 @@ import { BASE, hang, json, observedClient, page, pause, taskFixture, userFixture
 
 describe('SDK requests', () => {
   it('never lets a write follow a redirect, so its body cannot travel on; reads may', async () => {
-    const { client, requests } = observedClient((request) => (request.method === 'GET' ? json(userFixture()) : json(userFixture(), 201)));
+    const { client, requests } = observedClient((request) =>
+      request.method === 'GET' ? json(userFixture()) : json(userFixture(), 201),
+    );
     await client.users.get('u1');
-    await client.users.create({ firstName: 'Anna', lastName: 'Berg', email: 'anna.berg@acme.de', role: 'specialist', password: 'a canary password' });
+    await client.users.create({
+      firstName: 'Anna',
+      lastName: 'Berg',
+      email: 'anna.berg@acme.de',
+      role: 'specialist',
+      password: 'a canary password',
+    });
     await client.users.update('u1', { password: 'another canary pass' }, { version: 1 });
     await client.account.setPassword('a third canary pass').catch(() => undefined);
-    assert.deepEqual(requests.map((request) => `${request.method} ${request.redirect}`), ['GET follow', 'POST error', 'PATCH error', 'PUT error']);
+    assert.deepEqual(
+      requests.map((request) => `${request.method} ${request.redirect}`),
+      ['GET follow', 'POST error', 'PATCH error', 'PUT error'],
+    );
   });
 
   it('sends each method to its path below the base URL, with ids encoded', async () => {
@@ -20,7 +31,15 @@ describe('SDK requests', () => {
         return new Response(null, { status: request.method === 'POST' ? 202 : 204 });
       }
       if (url.pathname.endsWith('/stats')) {
-        return json({ role: 'specialist', creditLimit: null, createdAt: '2024-04-30T09:00:00Z', creditsAvailable: 10, creditsSpent: 0, tasksOwned: 1, lastActiveAt: null });
+        return json({
+          role: 'specialist',
+          creditLimit: null,
+          createdAt: '2024-04-30T09:00:00Z',
+          creditsAvailable: 10,
+          creditsSpent: 0,
+          tasksOwned: 1,
+          lastActiveAt: null,
+        });
       }
       if (url.pathname.endsWith('/events') || url.pathname.endsWith('/tasks')) return json(page([]));
       return json(userFixture());
@@ -33,22 +52,32 @@ describe('SDK requests', () => {
     await client.tools.tasks('rank tracker', { q: 'shop' });
     await client.tasks.list({ toolId: 'site-audit', shared: true });
     await client.account.setPassword('correct horse battery staple');
-    assert.deepEqual(requests.map((request) => `${request.method} ${request.url.slice(BASE.length)}`), [
-      'GET /users/a%2Fb%20c%3F',
-      'GET /users/u1/stats',
-      'GET /users/u1/events?from=2024-05-01T00%3A00%3A00.000Z&limit=10&type=task_created',
-      'POST /users/u1/verification',
-      'DELETE /users/u1?tasks=transfer',
-      'GET /tools/rank%20tracker/tasks?q=shop',
-      'GET /tasks?shared=true&toolId=site-audit',
-      'PUT /account/password',
-    ]);
+    assert.deepEqual(
+      requests.map((request) => `${request.method} ${request.url.slice(BASE.length)}`),
+      [
+        'GET /users/a%2Fb%20c%3F',
+        'GET /users/u1/stats',
+        'GET /users/u1/events?from=2024-05-01T00%3A00%3A00.000Z&limit=10&type=task_created',
+        'POST /users/u1/verification',
+        'DELETE /users/u1?tasks=transfer',
+        'GET /tools/rank%20tracker/tasks?q=shop',
+        'GET /tasks?shared=true&toolId=site-audit',
+        'PUT /account/password',
+      ],
+    );
     assert.deepEqual(await requests.at(-1)!.json(), { password: 'correct horse battery staple' });
   });
 
   it('sends list queries, leaving out empty values', async () => {
     const { client, requests } = observedClient(() => json(page([userFixture()], 'c2', 7)));
-    const result = await client.users.list({ q: 'anna', role: 'specialist', sort: '-createdAt', limit: 25, cursor: 'c1', status: undefined });
+    const result = await client.users.list({
+      q: 'anna',
+      role: 'specialist',
+      sort: '-createdAt',
+      limit: 25,
+      cursor: 'c1',
+      status: undefined,
+    });
     assert.equal(result.total, 7);
     assert.equal(result.nextCursor, 'c2');
     assert.equal(new URL(requests[0]!.url).search, '?cursor=c1&limit=25&q=anna&role=specialist&sort=-createdAt');
@@ -62,11 +91,15 @@ describe('SDK requests', () => {
 
   it('sends If-Match only when a version is given', async () => {
     const { client, requests } = observedClient((request) =>
-      request.method === 'DELETE' ? new Response(null, { status: 204 }) : json(userFixture()));
+      request.method === 'DELETE' ? new Response(null, { status: 204 }) : json(userFixture()),
+    );
     await client.users.update('u1', { firstName: 'Ann' }, { version: 3 });
     await client.users.update('u1', { firstName: 'Ann' });
     await client.users.delete('u1', { version: 4 });
-    assert.deepEqual(requests.map((request) => request.headers.get('if-match')), ['"3"', null, '"4"']);
+    assert.deepEqual(
+      requests.map((request) => request.headers.get('if-match')),
+      ['"3"', null, '"4"'],
+    );
     assert.deepEqual(await requests[0]!.json(), { firstName: 'Ann' });
   });
 
@@ -114,7 +147,9 @@ describe('SDK shared GETs', () => {
   /** A server that answers once `release` is called, counting requests. */
   function gated() {
     let release!: () => void;
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const seen: Request[] = [];
     const handler = async (request: Request) => {
       seen.push(request);
@@ -148,7 +183,10 @@ describe('SDK shared GETs', () => {
     server.release();
     await Promise.allSettled(calls);
     assert.equal(server.seen.length, 4);
-    assert.deepEqual(server.seen.map((request) => request.headers.get('authorization')), ['Bearer tok-1', 'Bearer tok-1', 'Bearer tok-1', 'Bearer tok-2']);
+    assert.deepEqual(
+      server.seen.map((request) => request.headers.get('authorization')),
+      ['Bearer tok-1', 'Bearer tok-1', 'Bearer tok-1', 'Bearer tok-2'],
+    );
   });
 
   it('aborts one caller without stopping the request the others wait for', async () => {
@@ -191,7 +229,9 @@ describe('SDK shared GETs', () => {
 
   it('does not let a GET started after a write join one started before it', async () => {
     const server = gated();
-    const { client } = observedClient((request) => (request.method === 'PATCH' ? json(userFixture({ version: 4 })) : server.handler(request)));
+    const { client } = observedClient((request) =>
+      request.method === 'PATCH' ? json(userFixture({ version: 4 })) : server.handler(request),
+    );
     const before = client.users.get('u1');
     await client.users.update('u1', { firstName: 'Ann' }, { version: 3 });
     const after = client.users.get('u1');
@@ -206,8 +246,10 @@ describe('SDK change notifications', () => {
 
   function server() {
     return observedClient((request, url) => {
-      if (request.method === 'POST' && url.pathname.endsWith('/users')) return json(userFixture({ id: 'u9', status: 'pending' }), 201);
-      if (request.method === 'POST' && url.pathname.endsWith('/tasks')) return json(taskFixture({ ownerId: 'u5' }), 201);
+      if (request.method === 'POST' && url.pathname.endsWith('/users'))
+        return json(userFixture({ id: 'u9', status: 'pending' }), 201);
+      if (request.method === 'POST' && url.pathname.endsWith('/tasks'))
+        return json(taskFixture({ ownerId: 'u5' }), 201);
       if (request.method === 'PATCH') return json(userFixture({ version: 4 }));
       return new Response(null, { status: request.method === 'POST' ? 202 : 204 });
     });
@@ -217,20 +259,29 @@ describe('SDK change notifications', () => {
     const { client } = server();
     const changes: RosterChange[] = [];
     client.onChange((change) => changes.push(change));
-    await client.users.create({ firstName: 'Anna', lastName: 'Berg', email: 'anna.berg@acme.de', role: 'specialist', password: canary });
+    await client.users.create({
+      firstName: 'Anna',
+      lastName: 'Berg',
+      email: 'anna.berg@acme.de',
+      role: 'specialist',
+      password: canary,
+    });
     await client.users.update('u1', { password: canary, firstName: 'Ann' }, { version: 3 });
     await client.users.resendVerification('u9');
     await client.users.delete('u9');
     await client.tasks.create({ toolId: 'rank-tracker', name: 'Shop keywords' });
     await client.account.setPassword(canary);
-    assert.deepEqual(changes.map((change) => [change.type, 'userId' in change ? change.userId : null]), [
-      ['user-created', 'u9'],
-      ['user-updated', 'u1'],
-      ['verification-sent', 'u9'],
-      ['user-deleted', 'u9'],
-      ['task-created', 'u5'],
-      ['password-set', null],
-    ]);
+    assert.deepEqual(
+      changes.map((change) => [change.type, 'userId' in change ? change.userId : null]),
+      [
+        ['user-created', 'u9'],
+        ['user-updated', 'u1'],
+        ['verification-sent', 'u9'],
+        ['user-deleted', 'u9'],
+        ['task-created', 'u5'],
+        ['password-set', null],
+      ],
+    );
     assert.ok(!JSON.stringify(changes).includes(canary));
     assert.equal(changes[0]!.type === 'user-created' && changes[0]!.user.status, 'pending');
   });
@@ -258,7 +309,9 @@ describe('SDK change notifications', () => {
     const original = global.reportError;
     global.reportError = (error) => reported.push(error);
     try {
-      client.onChange(() => { throw new Error('listener bug'); });
+      client.onChange(() => {
+        throw new Error('listener bug');
+      });
       client.onChange((change) => seen.push(change.type));
       await client.users.delete('u1');
     } finally {
@@ -280,25 +333,41 @@ describe('SDK iteration', () => {
     const { client, requests } = observedClient((_, url) => json(pages[url.searchParams.get('cursor') ?? '']));
     const controller = new AbortController();
     const ids: string[] = [];
-    for await (const user of client.users.iterate({ q: 'a', limit: 2 }, { signal: controller.signal })) ids.push(user.id);
+    for await (const user of client.users.iterate({ q: 'a', limit: 2 }, { signal: controller.signal }))
+      ids.push(user.id);
     assert.deepEqual(ids, ['u1', 'u2', 'u3', 'u4', 'u5']);
-    assert.deepEqual(requests.map((request) => new URL(request.url).search), ['?limit=2&q=a', '?cursor=c2&limit=2&q=a', '?cursor=c3&limit=2&q=a']);
+    assert.deepEqual(
+      requests.map((request) => new URL(request.url).search),
+      ['?limit=2&q=a', '?cursor=c2&limit=2&q=a', '?cursor=c3&limit=2&q=a'],
+    );
 
     const stop = new AbortController();
     const partial: string[] = [];
-    await assert.rejects(async () => {
-      for await (const user of client.users.iterate({ limit: 2 }, { signal: stop.signal })) {
-        partial.push(user.id);
-        stop.abort();
-      }
-    }, { name: 'AbortError' });
+    await assert.rejects(
+      async () => {
+        for await (const user of client.users.iterate({ limit: 2 }, { signal: stop.signal })) {
+          partial.push(user.id);
+          stop.abort();
+        }
+      },
+      { name: 'AbortError' },
+    );
     assert.deepEqual(partial, ['u1', 'u2']);
   });
 
-  it('iterates a user\'s events', async () => {
-    const event = (id: string) => ({ id, at: '2024-05-02T08:00:00Z', type: 'task_created', description: 'Created a task', cost: 10, toolId: 'rank-tracker', taskId: 't1' });
+  it("iterates a user's events", async () => {
+    const event = (id: string) => ({
+      id,
+      at: '2024-05-02T08:00:00Z',
+      type: 'task_created',
+      description: 'Created a task',
+      cost: 10,
+      toolId: 'rank-tracker',
+      taskId: 't1',
+    });
     const { client, requests } = observedClient((_, url) =>
-      json(url.searchParams.get('cursor') ? page([event('e2')]) : page([event('e1')], 'next')));
+      json(url.searchParams.get('cursor') ? page([event('e2')]) : page([event('e1')], 'next')),
+    );
     const ids: string[] = [];
     for await (const item of client.users.iterateEvents('u1', { type: 'task_created' })) ids.push(item.id);
     assert.deepEqual(ids, ['e1', 'e2']);

@@ -2,9 +2,20 @@ import { expect } from '@open-wc/testing';
 import { NetworkError, ResponseShapeError, createRosterClient } from '../../src/sdk/index.js';
 
 const user = {
-  id: 'u1', firstName: 'Zoë', lastName: "O'Brien", email: 'zoe.obrien@acme.de', phone: null, role: 'guest',
-  status: 'pending', verifiedAt: null, createdAt: '2024-04-30T09:00:00Z', updatedAt: '2024-04-30T09:00:00Z',
-  version: 1, creditLimit: null, creditsSpent: 0, allowedIps: [],
+  id: 'u1',
+  firstName: 'Zoë',
+  lastName: "O'Brien",
+  email: 'zoe.obrien@acme.de',
+  phone: null,
+  role: 'guest',
+  status: 'pending',
+  verifiedAt: null,
+  createdAt: '2024-04-30T09:00:00Z',
+  updatedAt: '2024-04-30T09:00:00Z',
+  version: 1,
+  creditLimit: null,
+  creditsSpent: 0,
+  allowedIps: [],
   notifications: { taskUpdates: false, reportReady: true, creditsLow: false },
   access: { tools: [], tasks: [{ toolId: 'rank-tracker', taskId: 't1' }] },
 };
@@ -43,7 +54,12 @@ describe('SDK client in the browser', () => {
     const client = createRosterClient({
       baseUrl: '/api/roster/v1',
       retry: 0,
-      fetch: async () => Response.json({ items: [user, { ...user, access: { tools: [], tasks: [{ toolId: 1 }] } }], nextCursor: null, total: 2 }),
+      fetch: async () =>
+        Response.json({
+          items: [user, { ...user, access: { tools: [], tasks: [{ toolId: 1 }] } }],
+          nextCursor: null,
+          total: 2,
+        }),
     });
     let error: unknown;
     try {

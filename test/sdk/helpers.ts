@@ -21,9 +21,17 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
-export function problem(status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+export function problem(
+  status: number,
+  code: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
   const body = { type: `https://roster.dev/problems/${code}`, title: `Title of ${code}`, status, code, ...extra };
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
 }
 
 /** Never answers; rejects with the abort reason when ky's timeout or the caller aborts. */
@@ -59,7 +67,14 @@ export function userFixture(overrides: Record<string, unknown> = {}) {
 }
 
 export function taskFixture(overrides: Record<string, unknown> = {}) {
-  return { id: 't1', toolId: 'rank-tracker', name: 'Shop keywords', ownerId: 'u1', createdAt: '2024-05-02T08:00:00Z', ...overrides };
+  return {
+    id: 't1',
+    toolId: 'rank-tracker',
+    name: 'Shop keywords',
+    ownerId: 'u1',
+    createdAt: '2024-05-02T08:00:00Z',
+    ...overrides,
+  };
 }
 
 export function page<T>(items: T[], nextCursor: string | null = null, total = items.length) {

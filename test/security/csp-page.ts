@@ -35,7 +35,8 @@ declare global {
   }
 }
 
-const shadow = (root: ParentNode | null | undefined, selector: string) => root?.querySelector(selector)?.shadowRoot ?? null;
+const shadow = (root: ParentNode | null | undefined, selector: string) =>
+  root?.querySelector(selector)?.shadowRoot ?? null;
 
 async function until<T>(check: () => T | null | undefined | false, step: string, timeout = 10000): Promise<T> {
   const start = performance.now();
@@ -55,7 +56,12 @@ function type(input: HTMLInputElement, value: string) {
 
 async function run(): Promise<CspFlowResult> {
   const api = createReferenceApi({ data: 'demo' });
-  const client = createRosterClient({ baseUrl: '/api/roster/v1', fetch: api.fetch, getToken: () => api.tokenFor(DEMO_VIEWERS.owner), retry: 0 });
+  const client = createRosterClient({
+    baseUrl: '/api/roster/v1',
+    fetch: api.fetch,
+    getToken: () => api.tokenFor(DEMO_VIEWERS.owner),
+    retry: 0,
+  });
   const panel = document.createElement('roster-panel') as RosterPanel;
   panel.client = client;
   panel.locale = 'en';
@@ -67,7 +73,10 @@ async function run(): Promise<CspFlowResult> {
   const rows = () => [...list.querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
   await until(() => rows().length > 0, 'list rows');
   const listRows = rows().length;
-  const sophie = await until(() => rows().find((row) => row.querySelector('.name')?.textContent === 'Sophie Becker'), 'Sophie in the list');
+  const sophie = await until(
+    () => rows().find((row) => row.querySelector('.name')?.textContent === 'Sophie Becker'),
+    'Sophie in the list',
+  );
   sophie.click();
   const editor = await until(() => shadow(root, '.tab-panel:not([hidden]) roster-user-editor'), 'editor');
   const firstName = await until(() => editor.querySelector<HTMLInputElement>('#f-firstName'), 'editor form');
@@ -76,7 +85,9 @@ async function run(): Promise<CspFlowResult> {
   // Edit a name and save it.
   type(firstName, 'Sophia');
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const saved = new Promise<string>((resolve) => panel.addEventListener('roster-user-updated', (event) => resolve(event.detail.user.firstName), { once: true }));
+  const saved = new Promise<string>((resolve) =>
+    panel.addEventListener('roster-user-updated', (event) => resolve(event.detail.user.firstName), { once: true }),
+  );
   editor.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   const savedFirstName = await saved;
 
@@ -117,25 +128,38 @@ async function run(): Promise<CspFlowResult> {
     return title && title !== firstStep ? title : null;
   }, 'second step of the create flow');
 
-  return { listRows, editorFirstName, savedFirstName, statsFigures, meterFill, eventRows, grantedTools, createStep, trustedTypes: 'trustedTypes' in window };
+  return {
+    listRows,
+    editorFirstName,
+    savedFirstName,
+    statsFigures,
+    meterFill,
+    eventRows,
+    grantedTools,
+    createStep,
+    trustedTypes: 'trustedTypes' in window,
+  };
 }
 
 window.__done = run();
 
 // From a task of the page: code the test evaluates through DevTools is not held to the page's CSP.
-window.__probeEnforcement = () => new Promise((resolve) => setTimeout(() => {
-  const attempt = (action: () => void) => {
-    try {
-      action();
-      return 'allowed';
-    } catch (error) {
-      return (error as Error).name;
-    }
-  };
-  resolve({
-    eval: attempt(() => new Function('return 1')),
-    innerHTML: attempt(() => {
-      document.createElement('div').innerHTML = '<b>trusted types</b>';
-    }),
-  });
-}, 0));
+window.__probeEnforcement = () =>
+  new Promise((resolve) =>
+    setTimeout(() => {
+      const attempt = (action: () => void) => {
+        try {
+          action();
+          return 'allowed';
+        } catch (error) {
+          return (error as Error).name;
+        }
+      };
+      resolve({
+        eval: attempt(() => new Function('return 1')),
+        innerHTML: attempt(() => {
+          document.createElement('div').innerHTML = '<b>trusted types</b>';
+        }),
+      });
+    }, 0),
+  );

@@ -14,9 +14,18 @@ import { build } from 'esbuild';
 import type { CspFlowResult, EnforcementProbe } from './csp-page.js';
 
 const OUT_DIR = '.cache/csp';
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
-const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 interface Violation {
   directive: string;
@@ -48,9 +57,20 @@ const wanted = (name: string) => !process.env.ROSTER_BROWSERS || process.env.ROS
 const ENGINES = [
   {
     name: 'chromium',
-    path: firstExisting(process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'),
+    path: firstExisting(
+      process.env.CHROME_PATH,
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+    ),
     install: 'apt-get install chromium (or set CHROME_PATH)',
-    launch: (executablePath: string) => puppeteerCore.launch({ executablePath, headless: true, args: [...CHROME_FLAGS, '--window-size=1280,900'], defaultViewport: null }),
+    launch: (executablePath: string) =>
+      puppeteerCore.launch({
+        executablePath,
+        headless: true,
+        args: [...CHROME_FLAGS, '--window-size=1280,900'],
+        defaultViewport: null,
+      }),
   },
   {
     name: 'firefox',
@@ -58,7 +78,14 @@ const ENGINES = [
     install: 'apt-get install firefox-esr (or set FIREFOX_PATH)',
     // Firefox ESR's WebDriver BiDi lacks the screen-orientation command puppeteer's viewport emulation
     // sends, so the window itself has the size.
-    launch: (executablePath: string) => puppeteerCore.launch({ browser: 'firefox', executablePath, headless: true, args: ['--width=1280', '--height=900'], defaultViewport: null }),
+    launch: (executablePath: string) =>
+      puppeteerCore.launch({
+        browser: 'firefox',
+        executablePath,
+        headless: true,
+        args: ['--width=1280', '--height=900'],
+        defaultViewport: null,
+      }),
   },
 ].filter((engine) => wanted(engine.name));
 
@@ -68,8 +95,15 @@ describe('CSP and Trusted Types', () => {
 
   before(async () => {
     await build({
-      entryPoints: ['test/security/csp-page.ts'], outdir: OUT_DIR, bundle: true, format: 'esm', minify: false,
-      platform: 'browser', target: 'es2022', tsconfig: 'tsconfig.json', logLevel: 'warning',
+      entryPoints: ['test/security/csp-page.ts'],
+      outdir: OUT_DIR,
+      bundle: true,
+      format: 'esm',
+      minify: false,
+      platform: 'browser',
+      target: 'es2022',
+      tsconfig: 'tsconfig.json',
+      logLevel: 'warning',
     });
     const bundle = await readFile(`${OUT_DIR}/csp-page.js`, 'utf8');
     const files: Record<string, [type: string, body: string]> = {
@@ -98,49 +132,61 @@ describe('CSP and Trusted Types', () => {
   });
 
   for (const engine of ENGINES) {
-    it(`should run every flow in ${engine.name} with zero CSP or Trusted Types violations`, { timeout: 120000 }, async () => {
-      assert.ok(engine.path, `No ${engine.name} found for the strict-CSP test: ${engine.install}`);
-      const browser = await engine.launch(engine.path);
-      try {
-        const page = await browser.newPage();
-        const consoleErrors: string[] = [];
-        page.on('console', (message) => {
-          if (message.type() === 'error') consoleErrors.push(message.text());
-        });
-        page.on('pageerror', (error) => consoleErrors.push(`uncaught ${String(error)}`));
-        const response = await page.goto(`${origin}/`, { waitUntil: 'load' });
-        assert.equal(response?.headers()['content-security-policy'], CSP);
+    it(
+      `should run every flow in ${engine.name} with zero CSP or Trusted Types violations`,
+      { timeout: 120000 },
+      async () => {
+        assert.ok(engine.path, `No ${engine.name} found for the strict-CSP test: ${engine.install}`);
+        const browser = await engine.launch(engine.path);
+        try {
+          const page = await browser.newPage();
+          const consoleErrors: string[] = [];
+          page.on('console', (message) => {
+            if (message.type() === 'error') consoleErrors.push(message.text());
+          });
+          page.on('pageerror', (error) => consoleErrors.push(`uncaught ${String(error)}`));
+          const response = await page.goto(`${origin}/`, { waitUntil: 'load' });
+          assert.equal(response?.headers()['content-security-policy'], CSP);
 
-        const result: CspFlowResult = await page.evaluate(() => window.__done);
-        const violations = await page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
-        console.log(`${engine.name}: ${JSON.stringify(result)}; violations ${violations.length}, console errors ${consoleErrors.length}`);
+          const result: CspFlowResult = await page.evaluate(() => window.__done);
+          const violations = await page.evaluate(
+            () => (window as unknown as { __violations: Violation[] }).__violations,
+          );
+          console.log(
+            `${engine.name}: ${JSON.stringify(result)}; violations ${violations.length}, console errors ${consoleErrors.length}`,
+          );
 
-        assert.deepEqual(violations, [], 'CSP or Trusted Types violations');
-        assert.deepEqual(consoleErrors, [], 'console errors');
-        assert.ok(result.listRows > 0, 'list rows rendered');
-        assert.equal(result.editorFirstName, 'Sophie');
-        assert.equal(result.savedFirstName, 'Sophia');
-        assert.ok(result.statsFigures > 0, 'statistics rendered');
-        assert.match(result.meterFill, /^[1-9][\d.]*%$/, 'the budget bar has its width');
-        assert.ok(result.eventRows > 0, 'events rendered');
-        assert.ok(result.grantedTools > 0, 'grants rendered');
-        assert.equal(result.createStep, 'Role and access');
+          assert.deepEqual(violations, [], 'CSP or Trusted Types violations');
+          assert.deepEqual(consoleErrors, [], 'console errors');
+          assert.ok(result.listRows > 0, 'list rows rendered');
+          assert.equal(result.editorFirstName, 'Sophie');
+          assert.equal(result.savedFirstName, 'Sophia');
+          assert.ok(result.statsFigures > 0, 'statistics rendered');
+          assert.match(result.meterFill, /^[1-9][\d.]*%$/, 'the budget bar has its width');
+          assert.ok(result.eventRows > 0, 'events rendered');
+          assert.ok(result.grantedTools > 0, 'grants rendered');
+          assert.equal(result.createStep, 'Role and access');
 
-        // The policy is enforced on this page (the listener sees what it blocks): eval is refused,
-        // and where the engine has Trusted Types, so is a string assigned to innerHTML.
-        const probe: EnforcementProbe = await page.evaluate(() => window.__probeEnforcement());
-        assert.equal(probe.eval, 'EvalError', 'new Function must be blocked');
-        if (result.trustedTypes) assert.equal(probe.innerHTML, 'TypeError', 'a string to innerHTML must be refused');
-        else console.log(`${engine.name} has no Trusted Types: checked the CSP only (innerHTML ${probe.innerHTML})`);
-        const expected = result.trustedTypes ? 2 : 1;
-        // Polled with plain evaluates: puppeteer's waitForFunction builds a Function, which this CSP blocks.
-        const reported = () => page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations.length);
-        for (let tries = 0; (await reported()) < expected && tries < 300; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
-        const controls = await page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations.map((v) => v.directive));
-        assert.equal(controls.length, expected, `reported: ${controls.join(', ')}`);
-      } finally {
-        await browser.close();
-      }
-    });
+          // The policy is enforced on this page (the listener sees what it blocks): eval is refused,
+          // and where the engine has Trusted Types, so is a string assigned to innerHTML.
+          const probe: EnforcementProbe = await page.evaluate(() => window.__probeEnforcement());
+          assert.equal(probe.eval, 'EvalError', 'new Function must be blocked');
+          if (result.trustedTypes) assert.equal(probe.innerHTML, 'TypeError', 'a string to innerHTML must be refused');
+          else console.log(`${engine.name} has no Trusted Types: checked the CSP only (innerHTML ${probe.innerHTML})`);
+          const expected = result.trustedTypes ? 2 : 1;
+          // Polled with plain evaluates: puppeteer's waitForFunction builds a Function, which this CSP blocks.
+          const reported = () =>
+            page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations.length);
+          for (let tries = 0; (await reported()) < expected && tries < 300; tries++)
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          const controls = await page.evaluate(() =>
+            (window as unknown as { __violations: Violation[] }).__violations.map((v) => v.directive),
+          );
+          assert.equal(controls.length, expected, `reported: ${controls.join(', ')}`);
+        } finally {
+          await browser.close();
+        }
+      },
+    );
   }
 });

@@ -17,7 +17,11 @@ const ROUNDS = 10;
 const MAX_ATTEMPTS = 15;
 
 const KINDS = ['server_error', 'drop', 'timeout', 'malformed'] as const;
-const tally = { attempts: 0, failuresShown: 0, faults: Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<(typeof KINDS)[number], number> };
+const tally = {
+  attempts: 0,
+  failuresShown: 0,
+  faults: Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<(typeof KINDS)[number], number>,
+};
 let calmReads = 0;
 const faultsFor = (seed: number): FaultOptions => ({ rate: 0.3, kinds: [...KINDS], seed, timeoutMs: 200 });
 
@@ -36,14 +40,24 @@ async function calmly<T>(api: ReferenceApi, faults: FaultOptions, read: () => Pr
  * Waits until `done()`, pressing the retry the editor offers after each failure (a failed load, a
  * failed send, a failed delete). `onFailure` checks what the viewer sees at that moment.
  */
-async function retryUntil(el: RosterUserEditor, done: () => boolean, onFailure: (retry: HTMLElement) => void = () => {}) {
+async function retryUntil(
+  el: RosterUserEditor,
+  done: () => boolean,
+  onFailure: (retry: HTMLElement) => void = () => {},
+) {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     tally.attempts += 1;
-    const outcome = await waitFor(() => (done() ? 'done' : root(el).querySelector<HTMLElement>('[part~="alert"] > [part~="button"]')), 'done or a retry offered', 8000);
+    const outcome = await waitFor(
+      () => (done() ? 'done' : root(el).querySelector<HTMLElement>('[part~="alert"] > [part~="button"]')),
+      'done or a retry offered',
+      8000,
+    );
     if (outcome === 'done') return;
     tally.failuresShown += 1;
     const error = outcome.closest('[part~="alert"]');
-    expect(error?.textContent?.trim().length, 'an error message beside the retry').to.be.greaterThan(en.common.retry.length);
+    expect(error?.textContent?.trim().length, 'an error message beside the retry').to.be.greaterThan(
+      en.common.retry.length,
+    );
     onFailure(outcome);
     outcome.click();
     await waitFor(() => !outcome.isConnected || done(), 'the retry started');
@@ -58,8 +72,12 @@ function setup(seed: number) {
     users: [{ firstName: 'Sam', lastName: 'Specialist', email: SAM, role: 'specialist' }],
     faults,
   });
-  const client: RosterClient = clientFor(testApi.api, OWNER, { timeout: 100, retry: { limit: 1, delay: 5, backoffLimit: 10 } });
-  const calm = <T>(read: (client: RosterClient) => Promise<T>) => calmly(testApi.api, faults, () => read(clientFor(testApi.api, OWNER)));
+  const client: RosterClient = clientFor(testApi.api, OWNER, {
+    timeout: 100,
+    retry: { limit: 1, delay: 5, backoffLimit: 10 },
+  });
+  const calm = <T>(read: (client: RosterClient) => Promise<T>) =>
+    calmly(testApi.api, faults, () => read(clientFor(testApi.api, OWNER)));
   return { api: testApi.api, client, calm };
 }
 
@@ -72,8 +90,12 @@ async function editorFor(client: RosterClient, userId?: string) {
 
 describe('faults through the editor', function () {
   this.timeout(60000);
-  after(() => console.log(`faults through the editor: ${ROUNDS} rounds, ${tally.attempts} attempts, ${tally.failuresShown} failures shown `
-    + `with a retry, faults injected ${JSON.stringify(tally.faults)}`));
+  after(() =>
+    console.log(
+      `faults through the editor: ${ROUNDS} rounds, ${tally.attempts} attempts, ${tally.failuresShown} failures shown ` +
+        `with a retry, faults injected ${JSON.stringify(tally.faults)}`,
+    ),
+  );
 
   for (let round = 1; round <= ROUNDS; round += 1) {
     it(`should apply each change exactly once or keep the input with a retry (seed ${round})`, async () => {
@@ -89,10 +111,14 @@ describe('faults through the editor', function () {
       let updated = false;
       editor.addEventListener('roster-user-updated', () => (updated = true));
       await submit(editor);
-      await retryUntil(editor, () => updated, () => {
-        expect(input(editor, 'firstName').value, 'the input kept').to.equal(name);
-        expect(editor.hasUnsavedChanges).to.equal(true);
-      });
+      await retryUntil(
+        editor,
+        () => updated,
+        () => {
+          expect(input(editor, 'firstName').value, 'the input kept').to.equal(name);
+          expect(editor.hasUnsavedChanges).to.equal(true);
+        },
+      );
       const saved = await calm((c) => c.users.get(sam.id));
       expect(saved.firstName).to.equal(name);
       expect(saved.version, 'one edit, one version').to.equal(sam.version + 1);
@@ -106,21 +132,32 @@ describe('faults through the editor', function () {
       await submit(creator);
       const created = oneEvent(creator, 'roster-user-created');
       await submit(creator);
-      await retryUntil(creator, () => creator.step === 'done', () => {
-        expect(creator.values.email, 'the input kept').to.equal(email);
-      });
+      await retryUntil(
+        creator,
+        () => creator.step === 'done',
+        () => {
+          expect(creator.values.email, 'the input kept').to.equal(email);
+        },
+      );
       const newcomer = (await created).detail.user;
       const matches = await calm((c) => c.users.list({ q: email }));
-      expect(matches.items.map((user) => user.id), 'exactly one profile').to.deep.equal([newcomer.id]);
+      expect(
+        matches.items.map((user) => user.id),
+        'exactly one profile',
+      ).to.deep.equal([newcomer.id]);
 
       // Delete: gone, after a confirmation that survives failures.
       const deleter = await editorFor(client, newcomer.id);
       $<HTMLButtonElement>(deleter, '.danger-zone > [part~="button"]')!.click();
       await deleter.updateComplete;
       $<HTMLButtonElement>(deleter, '#delete-dialog [part~="button-danger"]')!.click();
-      await retryUntil(deleter, () => Boolean(deleter.deleted), () => {
-        expect($<HTMLDialogElement>(deleter, '#delete-dialog')!.open, 'the dialog stays open').to.equal(true);
-      });
+      await retryUntil(
+        deleter,
+        () => Boolean(deleter.deleted),
+        () => {
+          expect($<HTMLDialogElement>(deleter, '#delete-dialog')!.open, 'the dialog stays open').to.equal(true);
+        },
+      );
       const after = await calm((c) => c.users.list({ q: email }));
       expect(after.items, 'deleted').to.deep.equal([]);
       const samAfter = await calm((c) => c.users.get(sam.id));
@@ -133,15 +170,21 @@ describe('faults through the editor', function () {
     const testApi = setupApi({ users: [{ firstName: 'Sam', lastName: 'Specialist', email: SAM, role: 'specialist' }] });
     const client = clientFor(testApi.api, OWNER);
     const sam = (await client.users.list({ q: SAM })).items[0]!;
-    const stop = testApi.intercept((r) => r.method === 'DELETE', async (request) => {
-      await testApi.api.fetch(request);
-      throw new TypeError('Failed to fetch');
-    });
+    const stop = testApi.intercept(
+      (r) => r.method === 'DELETE',
+      async (request) => {
+        await testApi.api.fetch(request);
+        throw new TypeError('Failed to fetch');
+      },
+    );
     const el = await renderEditor(client, { userId: sam.id });
     $<HTMLButtonElement>(el, '.danger-zone > [part~="button"]')!.click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, '#delete-dialog [part~="button-danger"]')!.click();
-    const retry = await waitFor(() => $<HTMLButtonElement>(el, '#delete-dialog [part~="alert"] > [part~="button"]'), 'the lost answer shown with a retry');
+    const retry = await waitFor(
+      () => $<HTMLButtonElement>(el, '#delete-dialog [part~="alert"] > [part~="button"]'),
+      'the lost answer shown with a retry',
+    );
     stop();
     const deleted = oneEvent(el, 'roster-user-deleted');
     retry.click();

@@ -28,7 +28,7 @@ export const CANARY_PAYLOADS: readonly string[] = [
   '<script>window.__rosterPwned=true</script>',
   '<svg onload="window.__rosterPwned=true">',
   '"><img src=x onerror=__rosterPwned=true>',
-  "'><iframe srcdoc=\"<script>parent.__rosterPwned=true</script>\">",
+  '\'><iframe srcdoc="<script>parent.__rosterPwned=true</script>">',
   '<a href="javascript:__rosterPwned=true">Klick</a>',
   '<details open ontoggle=__rosterPwned=true>',
   '${window.__rosterPwned=true}',
@@ -40,8 +40,30 @@ export const CANARY_PAYLOADS: readonly string[] = [
 
 /** Elements the elements never render themselves: if one shows up, data was parsed as markup. */
 const FOREIGN_ELEMENTS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'img', 'image', 'video', 'audio', 'source', 'meta', 'base',
-  'link', 'math', 'marquee', 'details', 'template', 'applet', 'portal', 'mglyph', 'mtext', 'textarea', 'isindex',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'img',
+  'image',
+  'video',
+  'audio',
+  'source',
+  'meta',
+  'base',
+  'link',
+  'math',
+  'marquee',
+  'details',
+  'template',
+  'applet',
+  'portal',
+  'mglyph',
+  'mtext',
+  'textarea',
+  'isindex',
 ]);
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'];
 
@@ -61,7 +83,8 @@ export function injectedMarkup(root: Element): string[] {
     if (FOREIGN_ELEMENTS.has(tag)) found.push(`<${tag}>`);
     for (const { name, value } of element.attributes) {
       if (/^on/i.test(name)) found.push(`<${tag} ${name}>`);
-      if (URL_ATTRIBUTES.includes(name.toLowerCase()) && /^\s*(javascript|data|vbscript):/i.test(value)) found.push(`<${tag} ${name}="${value.slice(0, 40)}">`);
+      if (URL_ATTRIBUTES.includes(name.toLowerCase()) && /^\s*(javascript|data|vbscript):/i.test(value))
+        found.push(`<${tag} ${name}="${value.slice(0, 40)}">`);
     }
   }
   return found;
@@ -102,7 +125,8 @@ export function guardPage(): PageGuard {
     errors.push(args.map(text).join(' '));
     saved.error.apply(console, args);
   };
-  const onViolation = (event: SecurityPolicyViolationEvent) => violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+  const onViolation = (event: SecurityPolicyViolationEvent) =>
+    violations.push(`${event.violatedDirective} ${event.blockedURI}`);
   const onError = (event: ErrorEvent) => errors.push(`uncaught ${event.message}`);
   const onRejection = (event: PromiseRejectionEvent) => errors.push(`unhandled rejection ${text(event.reason)}`);
   document.addEventListener('securitypolicyviolation', onViolation);
@@ -121,7 +145,8 @@ export function guardPage(): PageGuard {
       expect(dialogs, 'a payload opened a dialog').to.deep.equal([]);
       expect(violations, 'CSP violations').to.deep.equal([]);
       expect(errors, 'console errors').to.deep.equal([]);
-      for (const element of elements) expect(injectedMarkup(element), `markup from data in <${element.localName}>`).to.deep.equal([]);
+      for (const element of elements)
+        expect(injectedMarkup(element), `markup from data in <${element.localName}>`).to.deep.equal([]);
     },
     dispose() {
       window.alert = saved.alert;
@@ -136,7 +161,11 @@ export function guardPage(): PageGuard {
 }
 
 /** Polls `check` every macrotask until it returns a truthy value (faster than waitUntil's 50 ms steps). */
-export async function until<T>(check: () => T | undefined | null | false, message: string, timeout = 15000): Promise<T> {
+export async function until<T>(
+  check: () => T | undefined | null | false,
+  message: string,
+  timeout = 15000,
+): Promise<T> {
   const start = performance.now();
   for (;;) {
     const value = check();
@@ -148,4 +177,6 @@ export async function until<T>(check: () => T | undefined | null | false, messag
 
 /** A string shown in a failure message with its invisible characters made visible. */
 export const show = (value: string) =>
-  JSON.stringify(value).replace(/[^\x20-\x7e]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).slice(0, 120);
+  JSON.stringify(value)
+    .replace(/[^\x20-\x7e]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`)
+    .slice(0, 120);

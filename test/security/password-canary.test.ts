@@ -6,7 +6,17 @@ import { expect, oneEvent } from '@open-wc/testing';
 import type { RosterUserEditor } from '../../src/components/user-editor/user-editor.js';
 import type { RosterChange, RosterClient } from '../../src/sdk/index.js';
 import { clientFor, problemResponse, type TestApi, waitFor } from '../components/helpers.js';
-import { $, apiWith, chooseRole, fill, fillDetails, input, OWNER, renderEditor, submit } from '../components/user-editor-helpers.js';
+import {
+  $,
+  apiWith,
+  chooseRole,
+  fill,
+  fillDetails,
+  input,
+  OWNER,
+  renderEditor,
+  submit,
+} from '../components/user-editor-helpers.js';
 import { allElements } from './guards.js';
 
 const CANARY = 'Canary-7f3a horse battery staple';
@@ -18,7 +28,10 @@ function leaks(value: unknown, path = '$', seen = new Set<unknown>(), depth = 0)
   if (value === null || typeof value !== 'object' || seen.has(value) || depth > 8 || value instanceof Node) return [];
   seen.add(value);
   if (value instanceof Map || value instanceof Set) {
-    return [...value.entries()].flatMap(([key, entry], i) => [...leaks(key, `${path}{${i}}`, seen, depth + 1), ...leaks(entry, `${path}{${i}}`, seen, depth + 1)]);
+    return [...value.entries()].flatMap(([key, entry], i) => [
+      ...leaks(key, `${path}{${i}}`, seen, depth + 1),
+      ...leaks(entry, `${path}{${i}}`, seen, depth + 1),
+    ]);
   }
   // Own names include an error's message, stack and cause, which are not enumerable.
   return Object.getOwnPropertyNames(value).flatMap((key) => {
@@ -40,9 +53,11 @@ function domLeaks(): string[] {
     if (element.shadowRoot?.innerHTML.includes(CANARY)) found.push(`<${element.localName}> shadow root markup`);
     const control = element as Partial<HTMLInputElement>;
     for (const key of ['value', 'defaultValue', 'placeholder'] as const) {
-      if (typeof control[key] === 'string' && control[key].includes(CANARY)) found.push(`<${element.localName} id=${element.id}>.${key}`);
+      if (typeof control[key] === 'string' && control[key].includes(CANARY))
+        found.push(`<${element.localName} id=${element.id}>.${key}`);
     }
-    for (const { name, value } of element.attributes) if (value.includes(CANARY)) found.push(`<${element.localName}> [${name}]`);
+    for (const { name, value } of element.attributes)
+      if (value.includes(CANARY)) found.push(`<${element.localName}> [${name}]`);
   }
   return found;
 }
@@ -74,7 +89,9 @@ function record(client: RosterClient): Recorder {
   });
   const unsubscribe = client.onChange((change) => changes.push(change));
   return {
-    events, changes, logs,
+    events,
+    changes,
+    logs,
     stop() {
       EventTarget.prototype.dispatchEvent = dispatch;
       methods.forEach((method, i) => (console[method] = saved[i]!));
@@ -94,25 +111,39 @@ function storage(area: Storage) {
  */
 function assertNowhere(el: RosterUserEditor, recorder: Recorder, { keptInField = false } = {}) {
   const ownField = (leak: string) => keptInField && leak === '<input id=f-password>.value';
-  expect(domLeaks().filter((leak) => !ownField(leak)), 'DOM').to.deep.equal([]);
+  expect(
+    domLeaks().filter((leak) => !ownField(leak)),
+    'DOM',
+  ).to.deep.equal([]);
   expect(leaks(recorder.events), 'roster-* events').to.deep.equal([]);
   expect(leaks(recorder.changes), 'SDK change notifications').to.deep.equal([]);
   expect(leaks(recorder.logs), 'console').to.deep.equal([]);
   expect(leaks([storage(localStorage), storage(sessionStorage)]), 'web storage').to.deep.equal([]);
   const values = keptInField ? { ...el.values, password: undefined } : el.values;
-  expect(leaks({ saveError: el.saveError, formError: el.formError, serverProblems: el.serverProblems, values, conflict: el.conflict }),
-    "the editor's errors and state").to.deep.equal([]);
+  expect(
+    leaks({
+      saveError: el.saveError,
+      formError: el.formError,
+      serverProblems: el.serverProblems,
+      values,
+      conflict: el.conflict,
+    }),
+    "the editor's errors and state",
+  ).to.deep.equal([]);
 }
 
 /** Records the password each write sent, after which `answer` replies (or, when it gives nothing, the API). */
 function watchWrites(testApi: TestApi, answer?: () => Response | undefined): string[] {
   const sent: string[] = [];
   // The create flow's early check of step 1 is no write (and never carries the password).
-  testApi.intercept((r) => r.method === 'PATCH' || (r.method === 'POST' && r.path !== '/users/validate'), async (request) => {
-    const body = await request.clone().json();
-    if (typeof body.password === 'string') sent.push(body.password);
-    return answer?.() ?? testApi.api.fetch(request);
-  });
+  testApi.intercept(
+    (r) => r.method === 'PATCH' || (r.method === 'POST' && r.path !== '/users/validate'),
+    async (request) => {
+      const body = await request.clone().json();
+      if (typeof body.password === 'string') sent.push(body.password);
+      return answer?.() ?? testApi.api.fetch(request);
+    },
+  );
   return sent;
 }
 
@@ -150,7 +181,13 @@ describe('password canary', () => {
   for (const [name, answer, shown] of [
     ['refused by the server', () => problemResponse(422, 'password_too_weak'), '#f-password-error'],
     ['failing with a 503', () => problemResponse(503, 'server_error'), '[part~="alert"] > [part~="button"]'],
-    ['lost on the network', () => { throw new TypeError('Failed to fetch'); }, '[part~="alert"] > [part~="button"]'],
+    [
+      'lost on the network',
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+      '[part~="alert"] > [part~="button"]',
+    ],
   ] as const) {
     it(`should leave no trace of a password in an edit ${name}`, async () => {
       const { testApi, client, id } = await setup();

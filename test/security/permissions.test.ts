@@ -44,13 +44,17 @@ describe('permission gating through the elements', () => {
 
       // The list: rows and actions, or the "no access" notice without asking for more of the team.
       testApi.requests.length = 0;
-      const list = await fixture<RosterUserList>(html`<roster-user-list .client=${client} locale="en" style="height: 900px"></roster-user-list>`);
+      const list = await fixture<RosterUserList>(
+        html`<roster-user-list .client=${client} locale="en" style="height: 900px"></roster-user-list>`,
+      );
       if (allowed.read) {
         await waitFor(() => list.shadowRoot!.querySelectorAll('.body [role="row"][data-id]').length > 0, 'rows');
         const button = shadow(list, '[part~="toolbar"] [part~="button-primary"]')!;
         expect(button.getAttribute('aria-disabled')).to.equal(allowed.write ? 'false' : 'true');
         const pendingRow = shadow(list, `[data-id="${pending.id}"]`)!;
-        expect(pendingRow.querySelector('[part~="row"] [part~="button-icon"]') !== null, 'resend offered').to.equal(allowed.write);
+        expect(pendingRow.querySelector('[part~="row"] [part~="button-icon"]') !== null, 'resend offered').to.equal(
+          allowed.write,
+        );
       } else {
         await waitFor(() => list.shadowRoot!.textContent!.includes(en.list.noPermissionText), 'no access notice');
         expect(shadow(list, '[part~="toolbar"] [part~="button-primary"]')).to.equal(null);
@@ -66,7 +70,8 @@ describe('permission gating through the elements', () => {
         expect(first.matches(':disabled'), 'name editable').to.equal(!allowed.write);
         expect(shadow(editor, 'button[type="submit"]') !== null, 'save offered').to.equal(allowed.write);
         expect(shadow(editor, '.danger-zone > [part~="button"]') !== null, 'delete offered').to.equal(allowed.write);
-        if (!allowed.write) expect(shadow(editor, 'form > [part~="note"]')!.textContent!.trim()).to.equal(en.editor.noPermission);
+        if (!allowed.write)
+          expect(shadow(editor, 'form > [part~="note"]')!.textContent!.trim()).to.equal(en.editor.noPermission);
       } else {
         expect(shadow(editor, '[part~="alert"]')!.textContent).to.include(en.errors.forbidden);
         expect(shadow(editor, 'form')).to.equal(null);
@@ -80,7 +85,9 @@ describe('permission gating through the elements', () => {
       // The resend action on a pending profile in the editor.
       if (allowed.read) {
         const pendingEditor = await renderEditor(client, { userId: pending.id, locale: 'en' });
-        expect(shadow(pendingEditor, '.verification > [part~="button"]') !== null, 'resend in the editor').to.equal(allowed.write);
+        expect(shadow(pendingEditor, '.verification > [part~="button"]') !== null, 'resend in the editor').to.equal(
+          allowed.write,
+        );
       }
     });
   }
@@ -110,10 +117,13 @@ describe('permission gating through the elements', () => {
   it("should show the server's refusal when a manager's /me claims users:write", async () => {
     const testApi = setupApi({ data: 'demo' });
     // A host bug (or a tampered answer) makes the elements believe the manager may write.
-    testApi.intercept((r) => r.method === 'GET' && r.path === '/me', async (request) => {
-      const me = await (await testApi.api.fetch(request)).json();
-      return Response.json({ ...me, permissions: ['users:read', 'users:write'] });
-    });
+    testApi.intercept(
+      (r) => r.method === 'GET' && r.path === '/me',
+      async (request) => {
+        const me = await (await testApi.api.fetch(request)).json();
+        return Response.json({ ...me, permissions: ['users:read', 'users:write'] });
+      },
+    );
     const manager = clientFor(testApi.api, DEMO_VIEWERS.manager);
     const specialist = await demoUser(testApi, DEMO_VIEWERS.specialist);
     const editor: RosterUserEditor = await renderEditor(manager, { userId: specialist.id, locale: 'en' });

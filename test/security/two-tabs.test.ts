@@ -18,7 +18,10 @@ async function twoTabs() {
     <roster-user-editor .client=${first} user-id=${id} locale="en"></roster-user-editor>
     <roster-user-editor .client=${second} user-id=${id} locale="en"></roster-user-editor>
   </div>`);
-  const [a, b] = [...wrapper.querySelectorAll<RosterUserEditor>('roster-user-editor')] as [RosterUserEditor, RosterUserEditor];
+  const [a, b] = [...wrapper.querySelectorAll<RosterUserEditor>('roster-user-editor')] as [
+    RosterUserEditor,
+    RosterUserEditor,
+  ];
   await waitFor(() => a.user && b.user && $(a, 'form') && $(b, 'form'), 'both editors loaded');
   return { testApi, id, a, b, read: () => clientFor(testApi.api, OWNER).users.get(id) };
 }
@@ -49,7 +52,7 @@ describe('two tabs editing one user', () => {
     expect(await read()).to.include({ firstName: 'Sammy', lastName: 'Spezialist', version: 3 });
   });
 
-  it('should let the second tab take the first tab\'s version instead, saving nothing', async () => {
+  it("should let the second tab take the first tab's version instead, saving nothing", async () => {
     const { testApi, a, b, read } = await twoTabs();
     await fill(a, 'lastName', 'Spezialistin');
     const saved = oneEvent(a, 'roster-user-updated');

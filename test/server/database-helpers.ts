@@ -32,9 +32,14 @@ export interface DatabaseTarget {
 }
 
 /** Options for `createRosterServer({ database })` on a fresh database of this target. */
-export async function freshDatabase(target: DatabaseTarget): Promise<{ options: { memory: true } | { url: string }; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  target: DatabaseTarget,
+): Promise<{ options: { memory: true } | { url: string }; drop: () => Promise<void> }> {
   if (target.name === 'PGlite') return { options: { memory: true }, drop: async () => {} };
   const fresh = await freshPostgresDatabase(POSTGRES_URL!);
   return { options: { url: fresh.url }, drop: fresh.drop };
 }
-freshDatabase.targets = (): DatabaseTarget[] => [{ name: 'PGlite' }, ...(POSTGRES_URL ? [{ name: 'PostgreSQL' as const }] : [])];
+freshDatabase.targets = (): DatabaseTarget[] => [
+  { name: 'PGlite' },
+  ...(POSTGRES_URL ? [{ name: 'PostgreSQL' as const }] : []),
+];

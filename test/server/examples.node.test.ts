@@ -19,14 +19,23 @@ const PASSWORD = 'owner password of the team';
 async function load(name: string): Promise<Record<string, (roster: RosterServer) => unknown>> {
   const outfile = resolve(OUT, `${name}.mjs`);
   await build({
-    entryPoints: [resolve('docs/examples', `${name}.ts`)], outfile, bundle: true, platform: 'node', format: 'esm',
-    packages: 'external', target: 'node20', logLevel: 'warning', alias: { 'rosterkit/server': resolve('src/server/index.ts') },
+    entryPoints: [resolve('docs/examples', `${name}.ts`)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    target: 'node20',
+    logLevel: 'warning',
+    alias: { 'rosterkit/server': resolve('src/server/index.ts') },
   });
   return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
 }
 
 function listening(server: Server): Promise<string> {
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 describe('mounting examples', () => {
@@ -35,9 +44,17 @@ describe('mounting examples', () => {
   const servers: Server[] = [];
 
   before(async () => {
-    roster = await createRosterServer({ database: { memory: true }, auth: { secret: 'an example secret of at least 32 bytes' }, logger: false });
+    roster = await createRosterServer({
+      database: { memory: true },
+      auth: { secret: 'an example secret of at least 32 bytes' },
+      logger: false,
+    });
     const { account, owner } = await roster.accounts.create({
-      name: 'Acme GmbH', emailDomain: 'acme-example.de', seatLimit: 5, passwordMode: 'per-user', credits: 100,
+      name: 'Acme GmbH',
+      emailDomain: 'acme-example.de',
+      seatLimit: 5,
+      passwordMode: 'per-user',
+      credits: 100,
       tools: [{ id: 'rank-tracker', name: 'Rank Tracker', taskCost: 10 }],
       owner: { firstName: 'Olivia', lastName: 'Owner', email: 'olivia.owner@acme-example.de', password: PASSWORD },
     });
@@ -51,7 +68,10 @@ describe('mounting examples', () => {
 
   async function me(origin: string, bearer = token) {
     const response = await fetch(`${origin}/api/roster/v1/me`, { headers: { authorization: `Bearer ${bearer}` } });
-    return { status: response.status, body: await response.json() as { user: { email: string }; account: { name: string } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { user: { email: string }; account: { name: string } },
+    };
   }
 
   it("Node's http (toNodeListener) answers GET /me with a token, and leaves other paths to the host", async () => {
@@ -71,7 +91,11 @@ describe('mounting examples', () => {
     const { serve } = await import('@hono/node-server');
     const app = createApp(roster) as { fetch: (request: Request) => Response | Promise<Response> };
     const origin = await new Promise<string>((done) => {
-      servers.push(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => done(`http://127.0.0.1:${info.port}`)) as Server);
+      servers.push(
+        serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+          done(`http://127.0.0.1:${info.port}`),
+        ) as Server,
+      );
     });
     const answer = await me(origin);
     assert.equal(answer.status, 200);
@@ -79,27 +103,31 @@ describe('mounting examples', () => {
     assert.equal(await (await fetch(`${origin}/`)).text(), 'your own routes');
   });
 
-  it("Express 5 answers GET /me with the token its own login issued (and POST bodies reach Roster)", async () => {
+  it('Express 5 answers GET /me with the token its own login issued (and POST bodies reach Roster)', async () => {
     const { createApp } = await load('express');
     const app = createApp(roster) as { listen: (port: number, host: string) => Server };
     const server = app.listen(0, '127.0.0.1');
     servers.push(server);
     await new Promise((done) => server.once('listening', done));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const login = (password: string) => fetch(`${origin}/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'olivia.owner@acme-example.de', password }),
-    });
+    const login = (password: string) =>
+      fetch(`${origin}/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'olivia.owner@acme-example.de', password }),
+      });
     const refused = await login('not the password at all');
     assert.equal(refused.status, 401);
     assert.deepEqual(await refused.json(), { error: 'invalid_credentials' });
     const signedIn = await login(PASSWORD);
     assert.equal(signedIn.status, 200);
-    const { token: issued } = await signedIn.json() as { token: string };
+    const { token: issued } = (await signedIn.json()) as { token: string };
     const answer = await me(origin, issued);
     assert.equal(answer.status, 200);
     assert.equal(answer.body.user.email, 'olivia.owner@acme-example.de');
     const created = await fetch(`${origin}/api/roster/v1/tasks`, {
-      method: 'POST', headers: { authorization: `Bearer ${issued}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${issued}`, 'content-type': 'application/json' },
       body: JSON.stringify({ toolId: 'rank-tracker', name: 'Through Express' }),
     });
     assert.equal(created.status, 201, await created.clone().text());

@@ -8,7 +8,11 @@ const EMAIL = 'ines.moreau@example.com';
 
 function capture(level?: 'debug' | 'info' | 'warn' | 'error') {
   const lines: string[] = [];
-  const logger = createLogger({ level, write: (line) => lines.push(line), now: () => new Date('2026-03-01T12:00:00Z') });
+  const logger = createLogger({
+    level,
+    write: (line) => lines.push(line),
+    now: () => new Date('2026-03-01T12:00:00Z'),
+  });
   return { logger, lines, text: () => lines.join('\n') };
 }
 
@@ -18,7 +22,14 @@ describe('log', () => {
     logger.info('user created', { userId: 'usr_1', accountId: 'acc_1', seats: 3 });
     assert.equal(lines.length, 1);
     assert.equal(lines[0]!.includes('\n'), false);
-    assert.deepEqual(JSON.parse(lines[0]!), { time: '2026-03-01T12:00:00.000Z', level: 'info', msg: 'user created', userId: 'usr_1', accountId: 'acc_1', seats: 3 });
+    assert.deepEqual(JSON.parse(lines[0]!), {
+      time: '2026-03-01T12:00:00.000Z',
+      level: 'info',
+      msg: 'user created',
+      userId: 'usr_1',
+      accountId: 'acc_1',
+      seats: 3,
+    });
   });
 
   test('levels below the configured one are not written', () => {
@@ -27,7 +38,10 @@ describe('log', () => {
     logger.info('b');
     logger.warn('c');
     logger.error('d');
-    assert.deepEqual(lines.map((line) => JSON.parse(line).level), ['warn', 'error']);
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line).level),
+      ['warn', 'error'],
+    );
   });
 
   test('a password, a token, a secret or an email never appears in the output', () => {
@@ -38,11 +52,16 @@ describe('log', () => {
       body: { owner: { firstName: 'Inès', newPassword: PASSWORD, contactEmail: EMAIL }, api_key: PASSWORD },
       nested: [{ accessToken: TOKEN }, { clientSecret: PASSWORD }, { passwordHash: `scrypt$${PASSWORD}` }],
     });
-    logger.error('mail failed', { to: EMAIL, error: new Error(`550 Recipient <${EMAIL}> rejected`), raw: `Authorization: Bearer ${TOKEN}` });
+    logger.error('mail failed', {
+      to: EMAIL,
+      error: new Error(`550 Recipient <${EMAIL}> rejected`),
+      raw: `Authorization: Bearer ${TOKEN}`,
+    });
     logger.info(`verification sent to ${EMAIL} with ${TOKEN}`);
     logger.child({ token: TOKEN, userId: 'usr_1' }).info('child');
     const out = text();
-    for (const secret of [PASSWORD, TOKEN, EMAIL, 'ines.moreau', 'signature']) assert.equal(out.includes(secret), false, `${secret} leaked:\n${out}`);
+    for (const secret of [PASSWORD, TOKEN, EMAIL, 'ines.moreau', 'signature'])
+      assert.equal(out.includes(secret), false, `${secret} leaked:\n${out}`);
     // What is safe to log is kept.
     for (const kept of ['usr_1', 'req_1', 'Inès', '550 Recipient', 'mail failed']) assert.ok(out.includes(kept), kept);
   });
@@ -51,9 +70,16 @@ describe('log', () => {
     const cyclic: Record<string, unknown> = { id: 'usr_1' };
     cyclic.self = cyclic;
     assert.deepEqual(redact({ password: 'x', ok: 1, when: new Date(0), big: 10n, fn: () => 1, cyclic }), {
-      password: '[redacted]', ok: 1, when: '1970-01-01T00:00:00.000Z', big: '10', cyclic: { id: 'usr_1', self: '[circular]' },
+      password: '[redacted]',
+      ok: 1,
+      when: '1970-01-01T00:00:00.000Z',
+      big: '10',
+      cyclic: { id: 'usr_1', self: '[circular]' },
     });
-    const error = redact(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNECTION' })) as Record<string, unknown>;
+    const error = redact(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNECTION' })) as Record<
+      string,
+      unknown
+    >;
     assert.equal(error.name, 'Error');
     assert.equal(error.code, 'ECONNECTION');
     assert.equal(error.message, 'connect ECONNREFUSED');

@@ -30,7 +30,13 @@ for (const target of freshDatabase.targets()) {
     before(async () => {
       const database = await freshDatabase(target);
       cleanup = database.drop;
-      server = await createRosterServer({ database: database.options, auth: { secret: SECRET }, publicUrl: ORIGIN, logger: false, rateLimit: false });
+      server = await createRosterServer({
+        database: database.options,
+        auth: { secret: SECRET },
+        publicUrl: ORIGIN,
+        logger: false,
+        rateLimit: false,
+      });
     });
     after(async () => {
       await server?.close();
@@ -42,32 +48,56 @@ for (const target of freshDatabase.targets()) {
       count += 1;
       const domain = `lang${count}-${Date.now().toString(36)}.fr`;
       const { account, owner } = await server.accounts.create({
-        name: 'Équipe Lumière', emailDomain: domain, seatLimit: 10, passwordMode: 'per-user', credits: 100, tools: TOOLS, ...(locale && { locale }),
-        owner: { firstName: 'Odile', lastName: 'Owner', email: `odile@${domain}`, password: 'owner password of the team' },
+        name: 'Équipe Lumière',
+        emailDomain: domain,
+        seatLimit: 10,
+        passwordMode: 'per-user',
+        credits: 100,
+        tools: TOOLS,
+        ...(locale && { locale }),
+        owner: {
+          firstName: 'Odile',
+          lastName: 'Owner',
+          email: `odile@${domain}`,
+          password: 'owner password of the team',
+        },
       });
       const token = await server.tokens.issue({ accountId: account.id, userId: owner.id });
       const invite = async (local: string, headers: Record<string, string> = {}, welcome = false) => {
-        const response = await server.fetch(new Request(`${BASE}/users`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-          body: JSON.stringify({ firstName: 'Noé', lastName: 'Martin', email: `${local}@${domain}`, role: 'manager', sendWelcomeEmail: welcome }),
-        }));
+        const response = await server.fetch(
+          new Request(`${BASE}/users`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+            body: JSON.stringify({
+              firstName: 'Noé',
+              lastName: 'Martin',
+              email: `${local}@${domain}`,
+              role: 'manager',
+              sendWelcomeEmail: welcome,
+            }),
+          }),
+        );
         assert.equal(response.status, 201, await response.clone().text());
         const user = (await response.json()) as { id: string; email: string };
         const mails = await server.outbox({ accountId: account.id });
         return { user, mail: mails.filter((mail) => mail.to === user.email).at(-1)! };
       };
       const resend = async (userId: string, email: string, headers: Record<string, string> = {}) => {
-        const response = await server.fetch(new Request(`${BASE}/users/${userId}/verification`, {
-          method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers },
-        }));
+        const response = await server.fetch(
+          new Request(`${BASE}/users/${userId}/verification`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, ...headers },
+          }),
+        );
         assert.equal(response.status, 202);
         return (await server.outbox({ accountId: account.id })).filter((mail) => mail.to === email).at(-1)!;
       };
       const open = async (link: string, acceptLanguage?: string) => {
-        const response = await server.fetch(new Request(`${ORIGIN}${link}`, {
-          headers: { accept: 'text/html', ...(acceptLanguage && { 'accept-language': acceptLanguage }) },
-        }));
+        const response = await server.fetch(
+          new Request(`${ORIGIN}${link}`, {
+            headers: { accept: 'text/html', ...(acceptLanguage && { 'accept-language': acceptLanguage }) },
+          }),
+        );
         assert.equal(response.headers.get('content-language'), page(await response.clone().text()).lang);
         return page(await response.text());
       };
@@ -79,7 +109,10 @@ for (const target of freshDatabase.targets()) {
       assert.equal(account.locale, 'fr');
       const { mail } = await invite('noe.martin');
       assert.equal(mail.subject, 'Confirmez votre adresse e-mail pour Équipe Lumière');
-      assert.match(mail.text, /^Bonjour Noé,\nConfirmez votre adresse e-mail pour vous connecter : http:\/\/roster\.test\/api\/roster\/v1\/verify\/\S+\nLe lien est valable 7 jours\.$/);
+      assert.match(
+        mail.text,
+        /^Bonjour Noé,\nConfirmez votre adresse e-mail pour vous connecter : http:\/\/roster\.test\/api\/roster\/v1\/verify\/\S+\nLe lien est valable 7 jours\.$/,
+      );
       const welcome = (await invite('nina.martin', {}, true)).mail;
       assert.equal(welcome.subject, 'Bienvenue chez Équipe Lumière : confirmez votre adresse e-mail');
       assert.match(welcome.text, /^Bonjour Noé, Odile vous a ajouté à Équipe Lumière\./);
@@ -89,26 +122,44 @@ for (const target of freshDatabase.targets()) {
       const { invite, resend } = await team('fr');
       const { user, mail } = await invite('jun.sato', { 'accept-language': 'ja-JP, en;q=0.5' });
       assert.equal(mail.subject, 'Équipe Lumière のメールアドレスの確認');
-      assert.equal((await resend(user.id, user.email, { 'accept-language': 'de-AT' })).subject, 'Bestätigen Sie Ihre E-Mail-Adresse für Équipe Lumière');
-      assert.equal((await resend(user.id, user.email, { 'accept-language': 'tlh, x-klingon;q=0.9, *;q=0.1' })).subject,
-        'Confirmez votre adresse e-mail pour Équipe Lumière', 'a language Roster lacks: the account\'s');
+      assert.equal(
+        (await resend(user.id, user.email, { 'accept-language': 'de-AT' })).subject,
+        'Bestätigen Sie Ihre E-Mail-Adresse für Équipe Lumière',
+      );
+      assert.equal(
+        (await resend(user.id, user.email, { 'accept-language': 'tlh, x-klingon;q=0.9, *;q=0.1' })).subject,
+        'Confirmez votre adresse e-mail pour Équipe Lumière',
+        "a language Roster lacks: the account's",
+      );
     });
 
-    it('shows the page in the Accept-Language Roster has, else in the account\'s locale', async () => {
+    it("shows the page in the Accept-Language Roster has, else in the account's locale", async () => {
       const { invite, open } = await team('fr');
       const { mail } = await invite('pia.page');
       assert.deepEqual(await open(mail.link!, 'ja'), { lang: 'ja', dir: 'ltr', heading: TEXTS.ja.page.title });
-      assert.deepEqual(await open(mail.link!, 'pt-PT, pt;q=0.9'), { lang: 'pt-BR', dir: 'ltr', heading: 'Confirme seu endereço de e-mail' });
-      assert.deepEqual(await open(mail.link!, 'tlh, xx-YY;q=0.8'), { lang: 'fr', dir: 'ltr', heading: 'Confirmez votre adresse e-mail' });
+      assert.deepEqual(await open(mail.link!, 'pt-PT, pt;q=0.9'), {
+        lang: 'pt-BR',
+        dir: 'ltr',
+        heading: 'Confirme seu endereço de e-mail',
+      });
+      assert.deepEqual(await open(mail.link!, 'tlh, xx-YY;q=0.8'), {
+        lang: 'fr',
+        dir: 'ltr',
+        heading: 'Confirmez votre adresse e-mail',
+      });
       assert.deepEqual(await open(mail.link!), { lang: 'fr', dir: 'ltr', heading: 'Confirmez votre adresse e-mail' });
     });
 
-    it('shows an Arabic account\'s page right to left, with its lang', async () => {
+    it("shows an Arabic account's page right to left, with its lang", async () => {
       const { invite, open } = await team('ar-EG');
       const { mail } = await invite('rami.haddad');
       assert.equal(mail.subject, 'أكِّد عنوان بريدك الإلكتروني لدى Équipe Lumière');
       assert.deepEqual(await open(mail.link!), { lang: 'ar', dir: 'rtl', heading: 'أكِّد عنوان بريدك الإلكتروني' });
-      assert.deepEqual(await open(mail.link!, 'en-GB'), { lang: 'en', dir: 'ltr', heading: 'Confirm your email address' });
+      assert.deepEqual(await open(mail.link!, 'en-GB'), {
+        lang: 'en',
+        dir: 'ltr',
+        heading: 'Confirm your email address',
+      });
     });
 
     it('takes the locale on accounts.update, and refuses a tag that is none', async () => {
@@ -135,8 +186,18 @@ describe('mail and verification page languages, reference API', () => {
     assert.equal(mail.subject, 'Confirmez votre adresse e-mail pour Acme GmbH');
     const titles = new Set<string>();
     for (const language of LANGUAGES) {
-      const shown = page(await (await api.fetch(`http://localhost${mail.link}`, { headers: { accept: 'text/html', 'accept-language': language } })).text());
-      assert.deepEqual(shown, { lang: language, dir: language === 'ar' ? 'rtl' : 'ltr', heading: TEXTS[language].page.title });
+      const shown = page(
+        await (
+          await api.fetch(`http://localhost${mail.link}`, {
+            headers: { accept: 'text/html', 'accept-language': language },
+          })
+        ).text(),
+      );
+      assert.deepEqual(shown, {
+        lang: language,
+        dir: language === 'ar' ? 'rtl' : 'ltr',
+        heading: TEXTS[language].page.title,
+      });
       titles.add(shown.heading!);
     }
     assert.equal(titles.size, LANGUAGES.length, 'every language its own words');

@@ -12,7 +12,19 @@ import { createLogger } from '../../src/server/log.js';
 import { type RosterServer, createRosterServer } from '../../src/server/index.js';
 import type { MailTransport } from '../../src/server/mailer.js';
 import { POSTGRES_URL, freshDatabase, freshPostgresDatabase } from './database-helpers.js';
-import { BASE_PATH, SECRET, type ServerProcess, type Team, buildCli, call, localServer, newTeam, startServerProcess, stopProcess, until } from './fixtures/processes.js';
+import {
+  BASE_PATH,
+  SECRET,
+  type ServerProcess,
+  type Team,
+  buildCli,
+  call,
+  localServer,
+  newTeam,
+  startServerProcess,
+  stopProcess,
+  until,
+} from './fixtures/processes.js';
 import { type Received, arrivals, newReceived, smtpServer } from './fixtures/smtp.js';
 
 const FROM = '"Roster" <no-reply@roster.test>';
@@ -21,7 +33,11 @@ const PROFILES = 20;
 /** Stops the SMTP server after the fifth mail; `restart` brings one up on the same port. */
 async function outage(received: Received) {
   let stopped: Promise<void> | undefined;
-  const first = await smtpServer(received, { onMessage: (count) => { if (count === 5) stopped = first.stop(); } });
+  const first = await smtpServer(received, {
+    onMessage: (count) => {
+      if (count === 5) stopped = first.stop();
+    },
+  });
   let second: Awaited<ReturnType<typeof smtpServer>> | undefined;
   return {
     url: `smtp://127.0.0.1:${first.port}`,
@@ -68,7 +84,9 @@ for (const target of freshDatabase.targets().slice(-1)) {
       cleanup.push(database.drop);
       const lines: string[] = [];
       const server = await createRosterServer({
-        database: database.options, auth: { secret: SECRET }, rateLimit: false,
+        database: database.options,
+        auth: { secret: SECRET },
+        rateLimit: false,
         mail: { smtp: smtp.url, from: FROM },
         logger: createLogger({ level: 'info', write: (line) => lines.push(line) }),
       });
@@ -77,16 +95,20 @@ for (const target of freshDatabase.targets().slice(-1)) {
 
       const emails = Array.from({ length: PROFILES }, (_, i) => `person${i}@${team.domain}`);
       for (const email of emails) {
-        const response = await server.fetch(new Request(`http://roster.test${BASE_PATH}/users`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${team.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ firstName: 'Mia', lastName: 'Mail', email, role: 'specialist' }),
-        }));
+        const response = await server.fetch(
+          new Request(`http://roster.test${BASE_PATH}/users`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${team.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ firstName: 'Mia', lastName: 'Mail', email, role: 'specialist' }),
+          }),
+        );
         assert.equal(response.status, 201, await response.text());
       }
       await smtp.down();
       await until(() => lines.some((line) => line.includes('mail delivery paused')), 'a failed delivery');
-      const waiting = (await server.outbox({ accountId: team.account.id })).filter((mail) => mail.sentAt === null).length;
+      const waiting = (await server.outbox({ accountId: team.account.id })).filter(
+        (mail) => mail.sentAt === null,
+      ).length;
       assert.ok(waiting > 0 && waiting <= PROFILES - 5, `${waiting} mails wait out the outage`);
 
       await smtp.restart();
@@ -109,7 +131,10 @@ if (adminUrl) {
       const watch = new pg.Client({ connectionString: database.url });
       const blocker = new pg.Client({ connectionString: database.url });
       await Promise.all([watch.connect(), blocker.connect()]);
-      cleanup.push(() => watch.end(), () => blocker.end());
+      cleanup.push(
+        () => watch.end(),
+        () => blocker.end(),
+      );
       // Whether each mail, as it is handed to SMTP, is there for everyone else to see.
       const sends: { id: string; committed: boolean }[] = [];
       const transport: MailTransport = {
@@ -119,7 +144,13 @@ if (adminUrl) {
           sends.push({ id, committed: rowCount === 1 });
         },
       };
-      const server = await createRosterServer({ database: { url: database.url }, auth: { secret: SECRET }, rateLimit: false, logger: false, mail: { transport, from: FROM } });
+      const server = await createRosterServer({
+        database: { url: database.url },
+        auth: { secret: SECRET },
+        rateLimit: false,
+        logger: false,
+        mail: { transport, from: FROM },
+      });
       cleanup.push(() => server.close());
       const team = await newTeam(server);
 
@@ -127,22 +158,45 @@ if (adminUrl) {
       // on an expired one holds it open, uncommitted, after the mail is written.
       await watch.query(
         `INSERT INTO idempotency_keys (account_id, key, fingerprint, status, headers, body, created_at)
-         VALUES ($1, 'expired', '', 201, '[]', '', now() - interval '2 days')`, [team.account.id],
+         VALUES ($1, 'expired', '', 201, '[]', '', now() - interval '2 days')`,
+        [team.account.id],
       );
       await blocker.query('BEGIN');
-      await blocker.query(`SELECT 1 FROM idempotency_keys WHERE account_id = $1 AND key = 'expired' FOR UPDATE`, [team.account.id]);
-      const created = server.fetch(new Request(`http://roster.test${BASE_PATH}/users`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${team.token}`, 'content-type': 'application/json', 'idempotency-key': 'held' },
-        body: JSON.stringify({ firstName: 'Hold', lastName: 'On', email: `hold.on@${team.domain}`, role: 'specialist' }),
-      }));
-      await until(async () => (await watch.query(
-        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      )).rowCount, 'the request to wait for the lock');
+      await blocker.query(`SELECT 1 FROM idempotency_keys WHERE account_id = $1 AND key = 'expired' FOR UPDATE`, [
+        team.account.id,
+      ]);
+      const created = server.fetch(
+        new Request(`http://roster.test${BASE_PATH}/users`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${team.token}`,
+            'content-type': 'application/json',
+            'idempotency-key': 'held',
+          },
+          body: JSON.stringify({
+            firstName: 'Hold',
+            lastName: 'On',
+            email: `hold.on@${team.domain}`,
+            role: 'specialist',
+          }),
+        }),
+      );
+      await until(
+        async () =>
+          (
+            await watch.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            )
+          ).rowCount,
+        'the request to wait for the lock',
+      );
       await blocker.query('ROLLBACK');
       assert.equal((await created).status, 201);
 
-      await until(async () => (await server.outbox({ accountId: team.account.id })).every((mail) => mail.sentAt !== null), 'the mail to be recorded as sent');
+      await until(
+        async () => (await server.outbox({ accountId: team.account.id })).every((mail) => mail.sentAt !== null),
+        'the mail to be recorded as sent',
+      );
       assert.equal(sends.length, 1);
       assert.equal(sends[0]!.committed, true, 'the mail was sent before its profile was committed');
     });
@@ -162,16 +216,31 @@ if (adminUrl) {
       cleanup.push(database.drop, cli.remove);
       const reader = await localServer(database.url);
       cleanup.push(() => reader.close());
-      const processes: ServerProcess[] = await Promise.all([0, 1].map(() => startServerProcess(cli.path, { databaseUrl: database.url, smtp: smtp.url })));
+      const processes: ServerProcess[] = await Promise.all(
+        [0, 1].map(() => startServerProcess(cli.path, { databaseUrl: database.url, smtp: smtp.url })),
+      );
       cleanup.push(() => Promise.all(processes.map((server) => stopProcess(server, 'SIGTERM'))));
       const team = await newTeam(reader);
       const emails = Array.from({ length: PROFILES }, (_, i) => `person${i}@${team.domain}`);
-      const answers = await Promise.all(emails.map((email, i) => call(
-        processes[i % 2]!.origin, team.token, 'POST', '/users', { firstName: 'Mia', lastName: 'Mail', email, role: 'specialist' },
-      )));
-      assert.deepEqual(answers.map((answer) => answer.status), emails.map(() => 201));
+      const answers = await Promise.all(
+        emails.map((email, i) =>
+          call(processes[i % 2]!.origin, team.token, 'POST', '/users', {
+            firstName: 'Mia',
+            lastName: 'Mail',
+            email,
+            role: 'specialist',
+          }),
+        ),
+      );
+      assert.deepEqual(
+        answers.map((answer) => answer.status),
+        emails.map(() => 201),
+      );
       await smtp.down();
-      await until(() => processes.some((server) => server.lines.some((line) => line.includes('mail delivery paused'))), 'a failed delivery');
+      await until(
+        () => processes.some((server) => server.lines.some((line) => line.includes('mail delivery paused'))),
+        'a failed delivery',
+      );
 
       await smtp.restart();
       await assertDeliveredOnce(reader, team, received, emails);

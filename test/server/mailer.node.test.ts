@@ -40,7 +40,9 @@ function fakeStorage(mails: QueuedMail[], { claims = false, leaseMs = 60_000 } =
     marks,
     failMarks: 0,
     async undeliveredMail(limit) {
-      return unsent().slice(0, limit).map((mail) => ({ ...mail }));
+      return unsent()
+        .slice(0, limit)
+        .map((mail) => ({ ...mail }));
     },
     async markMailSent(id, at) {
       if (queue.failMarks > 0) {
@@ -111,7 +113,14 @@ describe('mailer', () => {
       if (count === 5) stopping = first.close();
     });
     const { logger, lines } = captureLog();
-    const mailer = createMailer({ storage, smtp: `smtp://127.0.0.1:${first.port}`, from: FROM, logger, backoff: FAST, batchSize: 4 });
+    const mailer = createMailer({
+      storage,
+      smtp: `smtp://127.0.0.1:${first.port}`,
+      from: FROM,
+      logger,
+      backoff: FAST,
+      batchSize: 4,
+    });
     let second: Awaited<ReturnType<typeof smtpServer>> | undefined;
     try {
       mailer.kick();
@@ -176,7 +185,10 @@ describe('mailer', () => {
     await closing;
     assert.deepEqual(sent, ['<mail_01@roster.test>']);
     assert.notEqual(mails[0]!.sentAt, null, 'the mail in flight is recorded');
-    assert.deepEqual(mails.slice(1).map((mail) => mail.sentAt), [null, null]);
+    assert.deepEqual(
+      mails.slice(1).map((mail) => mail.sentAt),
+      [null, null],
+    );
   });
 
   test('a delivered mail whose record failed is recorded later, never sent again', async () => {

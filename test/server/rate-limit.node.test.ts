@@ -4,7 +4,12 @@ import { createRateLimiter } from '../../src/server/rate-limit.js';
 
 function clock() {
   let t = 1_000_000;
-  return { now: () => t, advance: (ms: number) => { t += ms; } };
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 const takeMany = (take: () => { ok: boolean }, n: number) => Array.from({ length: n }, take).filter((r) => r.ok).length;
@@ -13,7 +18,10 @@ describe('rate limit', () => {
   test('a key may spend its burst at once, then waits for the refill', () => {
     const time = clock();
     const limiter = createRateLimiter({ perMinute: 600, burst: 120, now: time.now });
-    assert.equal(takeMany(() => limiter.take('usr_1'), 120), 120);
+    assert.equal(
+      takeMany(() => limiter.take('usr_1'), 120),
+      120,
+    );
     assert.deepEqual(limiter.take('usr_1'), { ok: false, retryAfterSeconds: 1 });
     // 600 a minute is one every 100 ms.
     time.advance(99);
@@ -34,7 +42,10 @@ describe('rate limit', () => {
     }
     assert.equal(allowed, 600);
     time.advance(3_600_000);
-    assert.equal(takeMany(() => limiter.take('k'), 200), 120);
+    assert.equal(
+      takeMany(() => limiter.take('k'), 200),
+      120,
+    );
   });
 
   test('retryAfterSeconds says when the next request will pass', () => {
@@ -53,8 +64,14 @@ describe('rate limit', () => {
   test('keys do not share a bucket', () => {
     const time = clock();
     const limiter = createRateLimiter({ perMinute: 60, burst: 3, now: time.now });
-    assert.equal(takeMany(() => limiter.take('a'), 5), 3);
-    assert.equal(takeMany(() => limiter.take('b'), 5), 3);
+    assert.equal(
+      takeMany(() => limiter.take('a'), 5),
+      3,
+    );
+    assert.equal(
+      takeMany(() => limiter.take('b'), 5),
+      3,
+    );
   });
 
   test('a clock that steps back mints nothing', () => {

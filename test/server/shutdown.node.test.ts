@@ -30,12 +30,20 @@ if (adminUrl) {
       const lock = new pg.Client({ connectionString: database.url });
       const watch = new pg.Client({ connectionString: database.url });
       await Promise.all([lock.connect(), watch.connect()]);
-      cleanup.push(() => lock.end(), () => watch.end());
+      cleanup.push(
+        () => lock.end(),
+        () => watch.end(),
+      );
       await lock.query('BEGIN');
       await lock.query('SELECT id FROM accounts WHERE id = $1 FOR UPDATE', [team.account.id]);
 
-      const create = (name: string) => call(server.origin, team.token, 'POST', '/users',
-        { firstName: 'Late', lastName: name, email: `${name.toLowerCase()}@${team.domain}`, role: 'specialist' });
+      const create = (name: string) =>
+        call(server.origin, team.token, 'POST', '/users', {
+          firstName: 'Late',
+          lastName: name,
+          email: `${name.toLowerCase()}@${team.domain}`,
+          role: 'specialist',
+        });
       const inFlight = ['Anna', 'Ben', 'Carla', 'Dirk', 'Eva'].map(create);
       await until(async () => {
         const { rows } = await watch.query(
@@ -45,23 +53,39 @@ if (adminUrl) {
       }, 'the requests to wait for the account row');
 
       server.child.kill('SIGTERM');
-      await until(() => server.lines.some((line) => line.includes('"msg":"stopping"')), 'the process to begin stopping');
+      await until(
+        () => server.lines.some((line) => line.includes('"msg":"stopping"')),
+        'the process to begin stopping',
+      );
       // Refused, or answered without being served: never taken on.
       const refused = async (name: string) => {
-        const outcome = await create(name).then((answer) => answer.status, (error: Error) => (error.cause as { code?: string })?.code ?? error.message);
+        const outcome = await create(name).then(
+          (answer) => answer.status,
+          (error: Error) => (error.cause as { code?: string })?.code ?? error.message,
+        );
         assert.ok(typeof outcome === 'string' || outcome >= 500, `a request after SIGTERM got ${outcome}`);
       };
       await refused('Fritz');
 
       await lock.query('COMMIT');
       const answers = await Promise.all(inFlight);
-      assert.deepEqual(answers.map((answer) => answer.status), [201, 201, 201, 201, 201], JSON.stringify(answers.map((answer) => answer.body)));
+      assert.deepEqual(
+        answers.map((answer) => answer.status),
+        [201, 201, 201, 201, 201],
+        JSON.stringify(answers.map((answer) => answer.body)),
+      );
       // Nor on a connection that served a request in flight (fetch keeps it for the next one).
       await refused('Greta');
       assert.deepEqual(await server.exited, { code: 0, signal: null });
 
-      const { rows } = await watch.query('SELECT last_name FROM users WHERE account_id = $1 AND role <> $2 ORDER BY last_name', [team.account.id, 'owner']);
-      assert.deepEqual(rows.map((row) => row.last_name), ['Anna', 'Ben', 'Carla', 'Dirk', 'Eva']);
+      const { rows } = await watch.query(
+        'SELECT last_name FROM users WHERE account_id = $1 AND role <> $2 ORDER BY last_name',
+        [team.account.id, 'owner'],
+      );
+      assert.deepEqual(
+        rows.map((row) => row.last_name),
+        ['Anna', 'Ben', 'Carla', 'Dirk', 'Eva'],
+      );
     });
   });
 }

@@ -13,8 +13,15 @@ const SECRET = 'startup-test-secret-of-32-bytes-or-more';
 describe('server startup', () => {
   it('names an unreachable database by host and port, never its password', async () => {
     await assert.rejects(
-      createRosterServer({ database: { url: 'postgres://roster:hunter2-secret@127.0.0.1:1/roster' }, auth: { secret: SECRET }, logger: false }),
-      (error: unknown) => error instanceof DatabaseConfigError && /127\.0\.0\.1:1/.test(error.message) && !error.message.includes('hunter2'),
+      createRosterServer({
+        database: { url: 'postgres://roster:hunter2-secret@127.0.0.1:1/roster' },
+        auth: { secret: SECRET },
+        logger: false,
+      }),
+      (error: unknown) =>
+        error instanceof DatabaseConfigError &&
+        /127\.0\.0\.1:1/.test(error.message) &&
+        !error.message.includes('hunter2'),
     );
   });
 
@@ -26,15 +33,20 @@ describe('server startup', () => {
   });
 
   it('refuses a short token secret, saying how long it must be', async () => {
-    await assert.rejects(createRosterServer({ database: { memory: true }, auth: { secret: 'short' }, logger: false }), /32/);
+    await assert.rejects(
+      createRosterServer({ database: { memory: true }, auth: { secret: 'short' }, logger: false }),
+      /32/,
+    );
   });
 
   it('asks for ROSTER_AUTH_SECRET with an external database, and makes one for the embedded database', async () => {
     const saved = process.env.ROSTER_AUTH_SECRET;
     delete process.env.ROSTER_AUTH_SECRET;
     try {
-      await assert.rejects(serve(parseServeArgs(['serve', '--database-url', 'postgres://roster@127.0.0.1:1/x'])),
-        (error: unknown) => error instanceof ServerConfigError && /ROSTER_AUTH_SECRET/.test(error.message));
+      await assert.rejects(
+        serve(parseServeArgs(['serve', '--database-url', 'postgres://roster@127.0.0.1:1/x'])),
+        (error: unknown) => error instanceof ServerConfigError && /ROSTER_AUTH_SECRET/.test(error.message),
+      );
       const dir = await mkdtemp(join(tmpdir(), 'roster-startup-'));
       const running = await serve(parseServeArgs(['serve', '--port', '0', '--data', dir]));
       try {
@@ -52,9 +64,15 @@ describe('server startup', () => {
   });
 
   it('explains its usage and refuses bad arguments', () => {
-    assert.throws(() => parseServeArgs([]), (error: unknown) => error instanceof ServerConfigError && /Usage: rosterkit serve/.test(error.message));
+    assert.throws(
+      () => parseServeArgs([]),
+      (error: unknown) => error instanceof ServerConfigError && /Usage: rosterkit serve/.test(error.message),
+    );
     assert.throws(() => parseServeArgs(['serve', '--port', 'eighty']), /--port/);
-    assert.throws(() => parseServeArgs(['serve', '--data', 'x', '--database-url', 'postgres://h/d']), /either --data or --database-url/);
+    assert.throws(
+      () => parseServeArgs(['serve', '--data', 'x', '--database-url', 'postgres://h/d']),
+      /either --data or --database-url/,
+    );
     assert.deepEqual(parseServeArgs(['serve', '--port', '0', '--host', '::1']).host, '::1');
   });
 });

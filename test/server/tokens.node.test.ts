@@ -9,7 +9,12 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 /** A fake clock in milliseconds. */
 function clock(start = Date.UTC(2026, 0, 1)) {
   let t = start;
-  return { now: () => t, advance: (seconds: number) => { t += seconds * 1000; } };
+  return {
+    now: () => t,
+    advance: (seconds: number) => {
+      t += seconds * 1000;
+    },
+  };
 }
 
 describe('tokens', () => {
@@ -17,7 +22,10 @@ describe('tokens', () => {
     const tokens = createTokens({ secret: SECRET, issuer: 'https://roster.example' });
     const token = await tokens.issue({ accountId: 'acc_1', userId: 'usr_1' });
     assert.deepEqual(await tokens.verify(token), { accountId: 'acc_1', userId: 'usr_1' });
-    const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part!, 'base64url').toString()));
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part!, 'base64url').toString()));
     assert.deepEqual(header, { alg: 'HS256', typ: 'JWT' });
     assert.equal(payload.sub, 'usr_1');
     assert.equal(payload.acc, 'acc_1');
@@ -27,11 +35,14 @@ describe('tokens', () => {
   });
 
   test('a secret under 32 bytes is refused with a clear error that does not repeat it', () => {
-    assert.throws(() => createTokens({ secret: 'short-secret' }), (error: Error) => {
-      assert.match(error.message, /at least 32 bytes/);
-      assert.equal(error.message.includes('short-secret'), false);
-      return true;
-    });
+    assert.throws(
+      () => createTokens({ secret: 'short-secret' }),
+      (error: Error) => {
+        assert.match(error.message, /at least 32 bytes/);
+        assert.equal(error.message.includes('short-secret'), false);
+        return true;
+      },
+    );
     // Bytes, not characters: 16 two-byte characters are 32 bytes.
     assert.doesNotThrow(() => createTokens({ secret: 'ü'.repeat(16) }));
     assert.throws(() => createTokens({ secret: new Uint8Array(31) }), /at least 32 bytes/);
@@ -61,7 +72,12 @@ describe('tokens', () => {
   test('other algorithms are refused, even with the same secret', async () => {
     const tokens = createTokens({ secret: SECRET });
     const claims = { acc: 'acc_1' };
-    const sign = (alg: string) => new SignJWT(claims).setProtectedHeader({ alg }).setSubject('usr_1').setAudience('roster').setExpirationTime('10m');
+    const sign = (alg: string) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg })
+        .setSubject('usr_1')
+        .setAudience('roster')
+        .setExpirationTime('10m');
     const secret = new TextEncoder().encode(SECRET);
     assert.equal(await tokens.verify(await sign('HS512').sign(secret)), null);
     assert.equal(await tokens.verify(await sign('HS384').sign(secret)), null);
@@ -93,7 +109,15 @@ describe('tokens', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     assert.equal(await tokens.verify(`${header}.${b64({ ...claims, acc: 'acc_2' })}.${signature}`), null);
     assert.equal(await tokens.verify(`${header}.${payload}.${signature.slice(0, -2)}AA`), null);
-    for (const bad of ['', 'abc', 'a.b.c', `${header}.${payload}`, `${token}.extra`, `Bearer ${token}`, `${header}.!!!.${signature}`]) {
+    for (const bad of [
+      '',
+      'abc',
+      'a.b.c',
+      `${header}.${payload}`,
+      `${token}.extra`,
+      `Bearer ${token}`,
+      `${header}.!!!.${signature}`,
+    ]) {
       assert.equal(await tokens.verify(bad), null, bad);
     }
   });
@@ -101,12 +125,41 @@ describe('tokens', () => {
   test('a token without an account or a user is refused', async () => {
     const tokens = createTokens({ secret: SECRET });
     const secret = new TextEncoder().encode(SECRET);
-    const base = () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setAudience('roster').setExpirationTime('10m');
+    const base = () =>
+      new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setAudience('roster').setExpirationTime('10m');
     assert.equal(await tokens.verify(await base().setSubject('usr_1').sign(secret)), null);
-    assert.equal(await tokens.verify(await new SignJWT({ acc: 'acc_1' }).setProtectedHeader({ alg: 'HS256' }).setAudience('roster').setExpirationTime('10m').sign(secret)), null);
-    assert.equal(await tokens.verify(await new SignJWT({ acc: 42 }).setProtectedHeader({ alg: 'HS256' }).setSubject('usr_1').setAudience('roster').setExpirationTime('10m').sign(secret)), null);
+    assert.equal(
+      await tokens.verify(
+        await new SignJWT({ acc: 'acc_1' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setAudience('roster')
+          .setExpirationTime('10m')
+          .sign(secret),
+      ),
+      null,
+    );
+    assert.equal(
+      await tokens.verify(
+        await new SignJWT({ acc: 42 })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('usr_1')
+          .setAudience('roster')
+          .setExpirationTime('10m')
+          .sign(secret),
+      ),
+      null,
+    );
     // No expiry at all: refused, a token must end.
-    assert.equal(await tokens.verify(await new SignJWT({ acc: 'acc_1' }).setProtectedHeader({ alg: 'HS256' }).setSubject('usr_1').setAudience('roster').sign(secret)), null);
+    assert.equal(
+      await tokens.verify(
+        await new SignJWT({ acc: 'acc_1' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('usr_1')
+          .setAudience('roster')
+          .sign(secret),
+      ),
+      null,
+    );
   });
 
   test('issue refuses a lifetime that is not a positive whole number of seconds', async () => {

@@ -1,6 +1,15 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { type Access, type FieldError, type Role, type RosterChange, type RosterClient, type Task, type User, isRosterError } from '../../sdk/index.js';
+import {
+  type Access,
+  type FieldError,
+  type Role,
+  type RosterChange,
+  type RosterClient,
+  type Task,
+  type User,
+  isRosterError,
+} from '../../sdk/index.js';
 import { BeforeUserUpdateEvent, GrantsChangedEvent, RosterChangeEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { isolateText } from '../shared/bidi.js';
@@ -19,7 +28,8 @@ addEnglish({ grants });
 
 const NO_ACCESS: Access = { tools: [], tasks: [] };
 
-const accessKey = (access: Access) => JSON.stringify([[...access.tools].sort(), access.tasks.map((ref) => ref.taskId).sort()]);
+const accessKey = (access: Access) =>
+  JSON.stringify([[...access.tools].sort(), access.tasks.map((ref) => ref.taskId).sort()]);
 
 /** `theirs` with the viewer's changes from `base` to `mine` on top: what one removed stays out, what one added goes in. */
 function rebase<T>(base: T[], mine: T[], theirs: T[], key: (item: T) => unknown = (item) => item): T[] {
@@ -177,7 +187,10 @@ export class RosterAccessGrants extends RosterElement {
   }
 
   get #allFieldErrors(): readonly FieldError[] {
-    return [...this.fieldErrors, ...((this.saveError as { fieldErrors?: FieldError[] } | undefined)?.fieldErrors ?? [])];
+    return [
+      ...this.fieldErrors,
+      ...((this.saveError as { fieldErrors?: FieldError[] } | undefined)?.fieldErrors ?? []),
+    ];
   }
 
   /** Loads the user; after a conflict (`keep`), with the viewer's unsaved changes on top of the newer grants. */
@@ -194,9 +207,13 @@ export class RosterAccessGrants extends RosterElement {
       if (signal.aborted) return;
       const theirs = user.access;
       this.user = user;
-      this.value = keep && base
-        ? { tools: rebase(base.access.tools, mine.tools, theirs.tools), tasks: rebase(base.access.tasks, mine.tasks, theirs.tasks, (ref) => ref.taskId) }
-        : theirs;
+      this.value =
+        keep && base
+          ? {
+              tools: rebase(base.access.tools, mine.tools, theirs.tools),
+              tasks: rebase(base.access.tasks, mine.tasks, theirs.tasks, (ref) => ref.taskId),
+            }
+          : theirs;
     } catch (error) {
       if (!signal.aborted && !isAbortError(error)) this.loadError = error;
     }
@@ -220,7 +237,10 @@ export class RosterAccessGrants extends RosterElement {
 
   #toggleTask(task: Task) {
     if (this.value.tasks.some((ref) => ref.taskId === task.id)) return this.#removeTask(task.id);
-    this.#commit({ tasks: [...this.value.tasks, { toolId: task.toolId, taskId: task.id }] }, this.localize.t.grants.added(task.name));
+    this.#commit(
+      { tasks: [...this.value.tasks, { toolId: task.toolId, taskId: task.id }] },
+      this.localize.t.grants.added(task.name),
+    );
   }
 
   /** Revokes a task, unless it is a guest's last one (then says why not). */
@@ -239,7 +259,9 @@ export class RosterAccessGrants extends RosterElement {
   async #focusAfterRemoval(index: number) {
     await this.updateComplete;
     const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.task > [part~="button"]')];
-    (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#task-search'))?.focus();
+    (
+      buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#task-search')
+    )?.focus();
   }
 
   async #save() {
@@ -269,11 +291,16 @@ export class RosterAccessGrants extends RosterElement {
   /** The messages of the field errors whose field `matches` accepts, in the element's language when the code is known. */
   #errorText(matches: (field: string) => boolean): string {
     const messages = this.localize.t.errors as Record<string, string>;
-    return this.#allFieldErrors.filter((error) => matches(error.field)).map((error) => messages[error.code] ?? error.message).join(' ');
+    return this.#allFieldErrors
+      .filter((error) => matches(error.field))
+      .map((error) => messages[error.code] ?? error.message)
+      .join(' ');
   }
 
   #alert(text: string, id?: string) {
-    return text ? html`<p class="field-error" part="field-error" id=${id ?? nothing} role="alert">${text}</p>` : nothing;
+    return text
+      ? html`<p class="field-error" part="field-error" id=${id ?? nothing} role="alert">${text}</p>`
+      : nothing;
   }
 
   #toolName(toolId: string): string {
@@ -293,7 +320,8 @@ export class RosterAccessGrants extends RosterElement {
     }
     const role = this.#role;
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
-    if (!this.#showsControls) return html`<p class="notice note" part="note">${role === 'owner' ? g.ownerNote : g.managerNote}</p>${live}`;
+    if (!this.#showsControls)
+      return html`<p class="notice note" part="note">${role === 'owner' ? g.ownerNote : g.managerNote}</p>${live}`;
     const readonly = this.#isReadonly;
     const directory = this.#tasks.value;
     return html`<div class="grants" role="group" aria-label=${g.label}>
@@ -302,8 +330,12 @@ export class RosterAccessGrants extends RosterElement {
         ${readonly ? this.#renderGrantedTools() : this.#renderToolChoices()}
         <div class="section" part="group" role="group" aria-labelledby="tasks-title">
           <p class="section-title" id="tasks-title">${g.tasksTitle}</p>
-          ${readonly ? nothing : html`<p class="hint" id="tasks-hint" part="hint">${g.tasksHint}</p>
-            ${this.#combobox.render(t, { tools: this.#tools, disabled: this.disabled, describedBy: 'tasks-hint' })}`}
+          ${
+            readonly
+              ? nothing
+              : html`<p class="hint" id="tasks-hint" part="hint">${g.tasksHint}</p>
+            ${this.#combobox.render(t, { tools: this.#tools, disabled: this.disabled, describedBy: 'tasks-hint' })}`
+          }
           ${this.#alert(this.guestBlocked ? g.guestNeedsTask : this.#errorText((field) => field === 'access.tasks'))}
           ${directory?.error ? renderError({ error: directory.error, t, inline: true, onRetry: () => directory.retry() }) : nothing}
           <p class="subsection-title">${g.grantedTitle}</p>
@@ -319,9 +351,11 @@ export class RosterAccessGrants extends RosterElement {
     const granted = this.value.tools;
     return html`<div class="section" part="group" role="group" aria-labelledby="tools-title">
       <p class="section-title" id="tools-title">${g.toolsTitle}</p>
-      ${granted.length
-        ? html`<ul class="readonly-list">${granted.map((id) => html`<li dir="auto">${this.#toolName(id)}</li>`)}</ul>`
-        : html`<p class="muted">${g.noToolsGranted}</p>`}
+      ${
+        granted.length
+          ? html`<ul class="readonly-list">${granted.map((id) => html`<li dir="auto">${this.#toolName(id)}</li>`)}</ul>`
+          : html`<p class="muted">${g.noToolsGranted}</p>`
+      }
     </div>`;
   }
 
@@ -331,18 +365,25 @@ export class RosterAccessGrants extends RosterElement {
     const g = t.grants;
     const { value, disabled } = this;
     const tools = this.#tools;
-    const unknown = value.tools.filter((id) => !tools.some((tool) => tool.id === id)).map((id) => ({ id, name: g.unknownTool(id), taskCost: undefined }));
+    const unknown = value.tools
+      .filter((id) => !tools.some((tool) => tool.id === id))
+      .map((id) => ({ id, name: g.unknownTool(id), taskCost: undefined }));
     const errors = this.#errorText((field) => field.startsWith('access.tools'));
     return html`<fieldset class="section" part="group" aria-describedby="tools-hint">
       <legend class="section-title">${g.toolsTitle}</legend>
       <p class="hint" id="tools-hint" part="hint">${g.toolsHint}</p>
-      ${tools.length
-        ? html`<div class="bulk">${[true, false].map((all) => html`<button type="button" class="button small"
+      ${
+        tools.length
+          ? html`<div class="bulk">${[true, false].map(
+              (all) => html`<button type="button" class="button small"
             part="button" ?disabled=${disabled}
-            @click=${() => this.#commit({ tools: all ? tools.map((tool) => tool.id) : [] })}>${all ? g.allTools : g.noTools}</button>`)}</div>`
-        : html`<p class="muted">${g.accountHasNoTools}</p>`}
+            @click=${() => this.#commit({ tools: all ? tools.map((tool) => tool.id) : [] })}>${all ? g.allTools : g.noTools}</button>`,
+            )}</div>`
+          : html`<p class="muted">${g.accountHasNoTools}</p>`
+      }
       <ul class="tool-list">
-        ${[...tools, ...unknown].map(({ id, name, taskCost }) => html`<li>
+        ${[...tools, ...unknown].map(
+          ({ id, name, taskCost }) => html`<li>
           <label class="tool" part="choice">
             <input type="checkbox" class="checkbox" data-tool-id=${id} .checked=${value.tools.includes(id)} ?disabled=${disabled}
               aria-invalid=${errors ? 'true' : 'false'} aria-errormessage=${errors ? 'tools-error' : nothing}
@@ -350,7 +391,8 @@ export class RosterAccessGrants extends RosterElement {
             <span class="tool-name" dir="auto">${name}</span>
             ${taskCost === undefined ? nothing : html`<span class="tool-cost muted numeric">${g.perTask(t.common.credits(taskCost))}</span>`}
           </label>
-        </li>`)}
+        </li>`,
+        )}
       </ul>
       ${this.#alert(errors, 'tools-error')}
     </fieldset>`;
@@ -366,9 +408,11 @@ export class RosterAccessGrants extends RosterElement {
     const g = this.localize.t.grants;
     const value = this.value;
     if (!value.tasks.length) return html`<p class="muted" part="state">${g.noTasksGranted}</p>`;
-    const toolIds = [...new Set([...this.#tools.map((tool) => tool.id), ...value.tasks.map((ref) => ref.toolId)])]
-      .filter((toolId) => value.tasks.some((ref) => ref.toolId === toolId));
-    return toolIds.map((toolId, group) => html`<div class="task-group" part="group">
+    const toolIds = [
+      ...new Set([...this.#tools.map((tool) => tool.id), ...value.tasks.map((ref) => ref.toolId)]),
+    ].filter((toolId) => value.tasks.some((ref) => ref.toolId === toolId));
+    return toolIds.map(
+      (toolId, group) => html`<div class="task-group" part="group">
       <p class="group-title" id="task-group-${group}" dir="auto">${this.#toolName(toolId)}</p>
       <ul class="task-list" aria-labelledby="task-group-${group}">
         ${value.tasks.map(({ toolId: taskToolId, taskId }, index) => {
@@ -377,21 +421,26 @@ export class RosterAccessGrants extends RosterElement {
           const task = this.#tasks.value?.get(taskId);
           const label = task ? task.name : task === null ? `${g.taskMissing} (${taskId})` : taskId;
           return html`<li class="task${task === null ? ' missing' : ''}" part="item" data-task-id=${taskId}>
-            ${task
-              ? html`<span class="task-name" dir="auto">${task.name}</span>`
-              : task === null
-                ? html`<span class="task-name"><span class="badge" part="badge" data-tone="danger">${g.taskMissing}</span>
+            ${
+              task
+                ? html`<span class="task-name" dir="auto">${task.name}</span>`
+                : task === null
+                  ? html`<span class="task-name"><span class="badge" part="badge" data-tone="danger">${g.taskMissing}</span>
                     <span class="muted task-id">${taskId}</span></span>`
-                : html`<span class="task-name" aria-busy="true"><span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${g.taskLoading}</span></span>`}
-            ${readonly
-              ? nothing
-              : html`<button type="button" class="button small ghost icon" part="button button-icon" data-task-id=${taskId}
-                  aria-label=${g.removeLabel(isolateText(label))} title=${g.remove} ?disabled=${this.disabled} @click=${() => this.#removeTask(taskId, true)}>${removeIcon}</button>`}
+                  : html`<span class="task-name" aria-busy="true"><span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${g.taskLoading}</span></span>`
+            }
+            ${
+              readonly
+                ? nothing
+                : html`<button type="button" class="button small ghost icon" part="button button-icon" data-task-id=${taskId}
+                  aria-label=${g.removeLabel(isolateText(label))} title=${g.remove} ?disabled=${this.disabled} @click=${() => this.#removeTask(taskId, true)}>${removeIcon}</button>`
+            }
             ${this.#alert(this.#errorText((field) => field === `access.tasks.${index}`))}
           </li>`;
         })}
       </ul>
-    </div>`);
+    </div>`,
+    );
   }
 
   /** Standalone: the conflict notice, the save error and the save / discard buttons. */
@@ -401,18 +450,22 @@ export class RosterAccessGrants extends RosterElement {
     const { conflict, saving } = this;
     const dirty = this.dirty;
     const error = this.#allFieldErrors.length ? undefined : this.saveError;
-    return html`${conflict
+    return html`${
+      conflict
         ? html`<div class="notice conflict" data-tone="warning" part="alert" role="alert">
             <span>${g.conflict}</span>
             <button type="button" class="button small" part="button" @click=${() => void this.#load(true)}>${g.reload}</button>
           </div>`
-        : nothing}
+        : nothing
+    }
       ${error ? renderError({ error, t, inline: true }) : nothing}
       <div class="actions" part="actions">
-        ${dirty
-          ? html`<button type="button" class="button ghost" part="button" ?disabled=${saving}
+        ${
+          dirty
+            ? html`<button type="button" class="button ghost" part="button" ?disabled=${saving}
               @click=${() => this.user && this.#commit(this.user.access)}>${g.discard}</button>`
-          : nothing}
+            : nothing
+        }
         <button type="button" class="button primary" part="button button-primary" ?disabled=${this.disabled || saving || !dirty || conflict}
           @click=${() => void this.#save()}>${saving ? g.saving : g.save}</button>
       </div>`;

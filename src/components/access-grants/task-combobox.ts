@@ -60,7 +60,11 @@ export class TaskCombobox implements ReactiveController {
   constructor(host: TaskComboboxHost, options: TaskComboboxOptions) {
     this.#host = host;
     this.#options = options;
-    this.#source = new PagedSource<Task>({ onChange: () => host.requestUpdate(), threshold: PAGE_STEP, maxPages: 1000 });
+    this.#source = new PagedSource<Task>({
+      onChange: () => host.requestUpdate(),
+      threshold: PAGE_STEP,
+      maxPages: 1000,
+    });
     host.addController(this);
   }
 
@@ -87,13 +91,19 @@ export class TaskCombobox implements ReactiveController {
     }
     this.#loadedKey = key;
     this.#activeIndex = -1;
-    this.#source.reset(client && toolId
-      ? async (cursor, signal) => {
-          const page = await client.tools.tasks(toolId, { q: query || undefined, limit: PAGE_SIZE, cursor }, { signal });
-          this.#options.onTasks(page.items);
-          return page;
-        }
-      : undefined);
+    this.#source.reset(
+      client && toolId
+        ? async (cursor, signal) => {
+            const page = await client.tools.tasks(
+              toolId,
+              { q: query || undefined, limit: PAGE_SIZE, cursor },
+              { signal },
+            );
+            this.#options.onTasks(page.items);
+            return page;
+          }
+        : undefined,
+    );
   }
 
   hostUpdated(): void {
@@ -199,7 +209,10 @@ export class TaskCombobox implements ReactiveController {
   }
 
   /** The tool select, then the label, input, popup and live region. `describedBy`: the id of a hint in the same root. */
-  render(t: Catalog, { tools, disabled: off, describedBy }: { tools: readonly Tool[]; disabled: boolean; describedBy?: string }) {
+  render(
+    t: Catalog,
+    { tools, disabled: off, describedBy }: { tools: readonly Tool[]; disabled: boolean; describedBy?: string },
+  ) {
     const g = t.grants;
     const source = this.#source;
     const open = this.#open;
@@ -236,24 +249,39 @@ export class TaskCombobox implements ReactiveController {
             }}
             @scroll=${(event: Event) => {
               const listbox = event.currentTarget as HTMLElement;
-              if (listbox.scrollTop + listbox.clientHeight >= listbox.scrollHeight - listbox.clientHeight / 2) source.ensure(source.length - 1, source.length - 1);
+              if (listbox.scrollTop + listbox.clientHeight >= listbox.scrollHeight - listbox.clientHeight / 2)
+                source.ensure(source.length - 1, source.length - 1);
             }}>
-            ${expanded ? tasks.map((task, index) => {
-              if (!task) return html`<div id="task-option-${index}" class="option" role="option" aria-selected="false" aria-disabled="true">${g.loadingMore}</div>`;
-              const granted = this.#options.isGranted(task.id);
-              return html`<div id="task-option-${index}" class="option" part="option" role="option" data-index=${index}
+            ${
+              expanded
+                ? tasks.map((task, index) => {
+                    if (!task)
+                      return html`<div id="task-option-${index}" class="option" role="option" aria-selected="false" aria-disabled="true">${g.loadingMore}</div>`;
+                    const granted = this.#options.isGranted(task.id);
+                    return html`<div id="task-option-${index}" class="option" part="option" role="option" data-index=${index}
                 aria-selected=${granted ? 'true' : 'false'} ?data-active=${index === activeIndex}>
                 <span class="check" aria-hidden="true">${granted ? checkIcon : nothing}</span>
                 <span class="option-name" dir="auto">${task.name}</span>
               </div>`;
-            }) : nothing}
+                  })
+                : nothing
+            }
           </div>
           ${status ? html`<div class="popup-status muted" part="state">${status}</div>` : nothing}
         </div>
-        ${error ? renderError({ error, t, inline: true, onRetry: () => {
-          this.#setOpen(true);
-          this.#host.renderRoot.querySelector<HTMLElement>('#task-search')!.focus();
-        } }) : nothing}
+        ${
+          error
+            ? renderError({
+                error,
+                t,
+                inline: true,
+                onRetry: () => {
+                  this.#setOpen(true);
+                  this.#host.renderRoot.querySelector<HTMLElement>('#task-search')!.focus();
+                },
+              })
+            : nothing
+        }
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${open && source.ready && !source.busy ? g.results(source.total) : ''}</div>
     </div></div>`;

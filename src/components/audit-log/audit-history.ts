@@ -87,7 +87,8 @@ export class AuditHistory implements ReactiveController {
     const timer = setTimeout(async () => {
       try {
         const page = await client.users.list({ q, limit: SUGGESTIONS, sort: 'name' }, { signal: controller.signal });
-        for (const user of page.items) this.people.set(user.id, { id: user.id, label: `${user.firstName} ${user.lastName} (${user.email})` });
+        for (const user of page.items)
+          this.people.set(user.id, { id: user.id, label: `${user.firstName} ${user.lastName} (${user.email})` });
         this.#host.requestUpdate();
       } catch {
         // Suggestions are a convenience: without them the people already seen in the log remain.
@@ -97,8 +98,14 @@ export class AuditHistory implements ReactiveController {
   }
 
   /** The CSV of every entry of `query`, one record per row; rejects with an AbortError when `signal` aborts. */
-  async csv(client: RosterClient, query: AuditQuery, t: Catalog, context: Omit<SentenceContext, 'taskName'>, signal?: AbortSignal,
-    onProgress?: (entries: number) => void): Promise<CsvFile> {
+  async csv(
+    client: RosterClient,
+    query: AuditQuery,
+    t: Catalog,
+    context: Omit<SentenceContext, 'taskName'>,
+    signal?: AbortSignal,
+    onProgress?: (entries: number) => void,
+  ): Promise<CsvFile> {
     const tasks = TaskDirectory.for(client);
     let entries = 0;
     async function* rows() {
@@ -114,7 +121,13 @@ export class AuditHistory implements ReactiveController {
       async cells(row) {
         await tasks.resolve(taskRefs([row]));
         const sentence = sentenceOf(row, { ...context, taskName: (ref) => tasks.get(ref.taskId)?.name ?? null });
-        return [row.entry.at, actionLabel(row.entry.action, t), row.entry.actor.name, row.entry.targetName, sentenceText(sentence)];
+        return [
+          row.entry.at,
+          actionLabel(row.entry.action, t),
+          row.entry.actor.name,
+          row.entry.targetName,
+          sentenceText(sentence),
+        ];
       },
       onProgress: () => onProgress?.(entries),
       signal,
@@ -135,7 +148,10 @@ export class AuditHistory implements ReactiveController {
 
   /** Remembers the entry's people, so someone deleted since can still be chosen. */
   #see(entry: AuditEntry) {
-    const people: [string | null, string | null][] = [[entry.actor.id, entry.actor.name], [entry.targetId, entry.targetName]];
+    const people: [string | null, string | null][] = [
+      [entry.actor.id, entry.actor.name],
+      [entry.targetId, entry.targetName],
+    ];
     for (const [id, name] of people) if (id && name && !this.people.has(id)) this.people.set(id, { id, label: name });
   }
 }

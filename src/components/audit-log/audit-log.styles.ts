@@ -1,5 +1,13 @@
 import { css } from 'lit';
-import { badgeStyles, buttonStyles, feedbackStyles, fieldStyles, skeletonStyles, tableStyles, utilityStyles } from '../styles/controls.styles.js';
+import {
+  badgeStyles,
+  buttonStyles,
+  feedbackStyles,
+  fieldStyles,
+  skeletonStyles,
+  tableStyles,
+  utilityStyles,
+} from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
 
@@ -130,4 +138,15 @@ const auditStyles = css`
   }
 `;
 
-export const styles = [tokenStyles, hostStyles, utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, feedbackStyles, tableStyles, auditStyles];
+export const styles = [
+  tokenStyles,
+  hostStyles,
+  utilityStyles,
+  buttonStyles,
+  fieldStyles,
+  badgeStyles,
+  skeletonStyles,
+  feedbackStyles,
+  tableStyles,
+  auditStyles,
+];

@@ -106,7 +106,13 @@ export class RosterAuditLog extends RosterElement {
     const { personId, personRole, action, from, to } = this.filters;
     const end = parseDay(to);
     end?.setDate(end.getDate() + 1);
-    return { [personRole === 'actor' ? 'actorId' : 'targetId']: personId, action: action || undefined, from: parseDay(from), to: end, limit: this.pageSize };
+    return {
+      [personRole === 'actor' ? 'actorId' : 'targetId']: personId,
+      action: action || undefined,
+      from: parseDay(from),
+      to: end,
+      limit: this.pageSize,
+    };
   }
 
   get #invalidRange(): boolean {
@@ -150,14 +156,24 @@ export class RosterAuditLog extends RosterElement {
    * Builds the CSV of every change of the filters in effect (what "Export CSV" downloads), reading
    * every page through `client.audit.iterate`. Rejects with an AbortError when `signal` aborts.
    */
-  async buildCsv(signal?: AbortSignal, onProgress?: (entries: number) => void): Promise<CsvFile & { fileName: string }> {
+  async buildCsv(
+    signal?: AbortSignal,
+    onProgress?: (entries: number) => void,
+  ): Promise<CsvFile & { fileName: string }> {
     const client = this.client;
     if (!client) throw new Error('roster-audit-log: no client to export from');
     const t = this.localize.t;
     // Tool names come from the viewer's account, which an export may start before it has loaded.
     const { tools } = (this.#viewer.me ?? (await client.me({ signal }))).account;
     const number = (value: number) => this.localize.number(value);
-    const csv = await this.#history.csv(client, { ...this.#query, limit: undefined }, t, { t, number, tools }, signal, onProgress);
+    const csv = await this.#history.csv(
+      client,
+      { ...this.#query, limit: undefined },
+      t,
+      { t, number, tools },
+      signal,
+      onProgress,
+    );
     return { ...csv, fileName: safeFileName(t.auditLog.fileName(formatDay(new Date()))) };
   }
 
@@ -188,7 +204,11 @@ export class RosterAuditLog extends RosterElement {
   async #export() {
     if (this.exporting) return;
     const t = this.localize.t;
-    const exporting = (this.exporting = { done: 0, total: this.#history.source.total, controller: new AbortController() });
+    const exporting = (this.exporting = {
+      done: 0,
+      total: this.#history.source.total,
+      controller: new AbortController(),
+    });
     this.exportError = undefined;
     this.announcement = '';
     try {
@@ -223,7 +243,11 @@ export class RosterAuditLog extends RosterElement {
           .value=${filters.personText} aria-invalid=${this.personUnknown} aria-describedby=${this.personUnknown ? 'person-error' : nothing}
           @input=${this.#handlePersonInput} @change=${() => (this.personUnknown = Boolean(this.filters.personText.trim() && !this.filters.personId))} />
         <datalist id="people">
-          ${repeat(this.#history.people.values(), (person) => person.id, (person) => html`<option value=${person.label}></option>`)}
+          ${repeat(
+            this.#history.people.values(),
+            (person) => person.id,
+            (person) => html`<option value=${person.label}></option>`,
+          )}
         </datalist>
       </label>
       <label class="field" part="field">
@@ -269,15 +293,22 @@ export class RosterAuditLog extends RosterElement {
     const source = this.#history.source;
     if (this.#invalidRange) return nothing;
     if (source.error && !source.length) {
-      if ((source.error as { name?: string }).name === 'ForbiddenError') return renderState(t.common.noPermissionTitle, t.auditLog.noPermissionText);
+      if ((source.error as { name?: string }).name === 'ForbiddenError')
+        return renderState(t.common.noPermissionTitle, t.auditLog.noPermissionText);
       return renderError({ error: source.error, t, onRetry: () => source.retry() });
     }
     if (!source.ready) return this.#renderTable(true);
     if (source.length) return this.#renderTable(false);
     const { personText, action, from, to } = this.filters;
     return personText || action || from || to
-      ? renderState(t.auditLog.noResultsTitle, t.auditLog.noResultsText,
-        html`<button type="button" class="button" part="button" @click=${() => { this.personUnknown = false; this.filters = NO_FILTERS; }}>${t.auditLog.clearFilters}</button>`)
+      ? renderState(
+          t.auditLog.noResultsTitle,
+          t.auditLog.noResultsText,
+          html`<button type="button" class="button" part="button" @click=${() => {
+            this.personUnknown = false;
+            this.filters = NO_FILTERS;
+          }}>${t.auditLog.clearFilters}</button>`,
+        )
       : renderState(t.auditLog.emptyTitle, t.auditLog.emptyText);
   }
 
@@ -292,11 +323,13 @@ export class RosterAuditLog extends RosterElement {
           ${COLUMNS.map((key) => html`<div role="columnheader" class="cell col-${key}" part="header-cell">${a.columns[key]}</div>`)}
         </div>
       </div>
-      ${skeleton
-        ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 6 }, (_, i) => this.#renderSkeletonRow(i))}</div>`
-        : html`<div role="rowgroup" class="body" tabindex="0" aria-label=${a.label}><div class="rows" ${styleProps(this.#window.bodyStyle())}>
+      ${
+        skeleton
+          ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 6 }, (_, i) => this.#renderSkeletonRow(i))}</div>`
+          : html`<div role="rowgroup" class="body" tabindex="0" aria-label=${a.label}><div class="rows" ${styleProps(this.#window.bodyStyle())}>
             ${rowSlots(this.#window.indexes(), (index) => this.#renderRow(index))}
-          </div></div>`}
+          </div></div>`
+      }
     </div>`;
   }
 
@@ -311,7 +344,12 @@ export class RosterAuditLog extends RosterElement {
     const row = this.#history.source.at(index);
     if (!row) return this.#renderSkeletonRow(index);
     const t = this.localize.t;
-    const sentence = sentenceOf(row, { t, number: (value) => this.localize.number(value), tools: this.#viewer.me?.account.tools ?? [], taskName: this.#history.taskName });
+    const sentence = sentenceOf(row, {
+      t,
+      number: (value) => this.localize.number(value),
+      tools: this.#viewer.me?.account.tools ?? [],
+      taskName: this.#history.taskName,
+    });
     const { entry } = row;
     return html`<div role="row" class="row" part="row" aria-rowindex=${index + 2} data-index=${index} data-id=${entry.id} data-action=${entry.action}>
       <div role="cell" class="cell col-time" part="cell"><time datetime=${entry.at}>${this.localize.dateTime(entry.at)}</time></div>
@@ -331,9 +369,13 @@ export class RosterAuditLog extends RosterElement {
     if (this.#invalidRange || !source.length) return nothing;
     return html`<div class="footer" part="footer">
       <span class="numeric">${t.auditLog.count(source.total)}</span>
-      ${source.error
-        ? renderError({ error: source.error, t, onRetry: () => source.retry(), inline: true })
-        : source.busy ? html`<span class="muted">${t.auditLog.loadingMore}</span>` : nothing}
+      ${
+        source.error
+          ? renderError({ error: source.error, t, onRetry: () => source.retry(), inline: true })
+          : source.busy
+            ? html`<span class="muted">${t.auditLog.loadingMore}</span>`
+            : nothing
+      }
       ${tasks?.error ? renderError({ error: tasks.error, t, onRetry: () => tasks.retry(), inline: true }) : nothing}
     </div>`;
   }
@@ -342,7 +384,8 @@ export class RosterAuditLog extends RosterElement {
     const t = this.localize.t;
     const me = this.#viewer.me;
     if (me && !this.#allowed) return renderState(t.common.noPermissionTitle, t.auditLog.noPermissionText);
-    if (!me && this.#viewer.state.error) return renderError({ error: this.#viewer.state.error, t, onRetry: () => void this.#viewer.refresh() });
+    if (!me && this.#viewer.state.error)
+      return renderError({ error: this.#viewer.state.error, t, onRetry: () => void this.#viewer.refresh() });
     return html`<div class="toolbar" part="toolbar">${this.#renderFilters()}${this.#renderExport()}</div>
       ${this.exportError ? renderError({ error: this.exportError, t, onRetry: () => void this.#export(), inline: true }) : nothing}
       <div class="content">${this.#renderContent()}${this.#renderFooter()}</div>

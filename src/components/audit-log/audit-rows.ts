@@ -26,18 +26,26 @@ export interface SentenceContext {
 }
 
 export const ACTION_TONES: Record<string, string> = {
-  'user.created': 'success', 'user.deleted': 'danger', 'access.changed': 'accent', 'account.password_changed': 'warning',
+  'user.created': 'success',
+  'user.deleted': 'danger',
+  'access.changed': 'accent',
+  'account.password_changed': 'warning',
 };
 
 const isRef = (value: unknown): value is TaskRef =>
-  typeof value === 'object' && value !== null && typeof (value as TaskRef).taskId === 'string' && typeof (value as TaskRef).toolId === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as TaskRef).taskId === 'string' &&
+  typeof (value as TaskRef).toolId === 'string';
 
 /** The rows of an entry, in the order of its changes. */
 export function rowsOf(entry: AuditEntry): AuditRow[] {
   let changes: (AuditChange | undefined)[] = [undefined];
-  if (entry.action === 'access.changed' || entry.action === 'user.updated') changes = entry.changes.length ? entry.changes : [undefined];
+  if (entry.action === 'access.changed' || entry.action === 'user.updated')
+    changes = entry.changes.length ? entry.changes : [undefined];
   // A new profile: one row for the person, one for each grant given with it.
-  if (entry.action === 'user.created') changes = [undefined, ...entry.changes.filter((change) => change.field.startsWith('access.'))];
+  if (entry.action === 'user.created')
+    changes = [undefined, ...entry.changes.filter((change) => change.field.startsWith('access.'))];
   return changes.map((change, index) => ({ id: `${entry.id}/${index}`, entry, change }));
 }
 
@@ -77,7 +85,9 @@ export function sentenceOf({ entry, change }: AuditRow, context: SentenceContext
   const field = change?.field ?? '';
   const tool = (id: string) => context.tools.find((candidate) => candidate.id === id)?.name ?? id;
   if (field === 'access.tools') {
-    return change!.to != null ? say(a.toolAdded, actor, target, tool(String(change!.to))) : say(a.toolRemoved, actor, target, tool(String(change!.from)));
+    return change!.to != null
+      ? say(a.toolAdded, actor, target, tool(String(change!.to)))
+      : say(a.toolRemoved, actor, target, tool(String(change!.from)));
   }
   if (field === 'access.tasks') {
     const ref = (change!.to ?? change!.from) as TaskRef;
@@ -93,8 +103,15 @@ export function sentenceOf({ entry, change }: AuditRow, context: SentenceContext
       return say(a.created, actor, target, valueText('role', role ?? '', context));
     }
     case 'user.deleted':
-      return say(entry.changes.some((item) => item.field === 'tasks' && item.to === 'delete') ? a.deletedWithTasks
-        : entry.changes.some((item) => item.field === 'tasks' && item.to === 'transfer') ? a.deletedTransfer : a.deleted, actor, target);
+      return say(
+        entry.changes.some((item) => item.field === 'tasks' && item.to === 'delete')
+          ? a.deletedWithTasks
+          : entry.changes.some((item) => item.field === 'tasks' && item.to === 'transfer')
+            ? a.deletedTransfer
+            : a.deleted,
+        actor,
+        target,
+      );
     case 'user.verified':
       return say(a.verified, target);
     case 'verification.sent':
@@ -110,7 +127,14 @@ export function sentenceOf({ entry, change }: AuditRow, context: SentenceContext
         return say(change.to ? a.notificationOn : a.notificationOff, actor, target, what);
       }
       const label = (a.fields as Record<string, string>)[field] ?? field;
-      return say(a.changed, actor, label, target, valueText(field, change.from, context), valueText(field, change.to, context));
+      return say(
+        a.changed,
+        actor,
+        label,
+        target,
+        valueText(field, change.from, context),
+        valueText(field, change.to, context),
+      );
     }
     default:
       return say(a.other, actor, actionLabel(entry.action, context.t), target);

@@ -23,9 +23,11 @@ export const de: Catalog = {
   },
   errors: {
     validation_failed: 'Einige Felder müssen noch korrigiert werden.',
-    idempotency_key_reused: 'Diese Anfrage wurde schon mit anderen Daten gesendet. Bitte neu laden und erneut versuchen.',
+    idempotency_key_reused:
+      'Diese Anfrage wurde schon mit anderen Daten gesendet. Bitte neu laden und erneut versuchen.',
     seat_limit_reached: 'Alle Plätze des Pakets sind belegt. Entferne einen Nutzer oder wechsle das Paket.',
-    single_profile_account: 'Dieser Account ist auf ein Profil beschränkt, weil der Hauptnutzer eine Freemail- oder generische Adresse verwendet.',
+    single_profile_account:
+      'Dieser Account ist auf ein Profil beschränkt, weil der Hauptnutzer eine Freemail- oder generische Adresse verwendet.',
     already_verified: 'Dieses Profil ist bereits verifiziert.',
     credit_limit_reached: 'Damit würde das Credit-Limit dieses Nutzers überschritten.',
     insufficient_credits: 'Der Account hat nicht mehr genug Credits.',
@@ -74,8 +76,15 @@ export const de: Catalog = {
   roles: {
     owner: { name: 'Hauptnutzer', description: 'Verwaltet das Team, das Paket und das Accountpasswort.' },
     manager: { name: 'Manager', description: 'Hat alle Tools und Aufgaben und sieht die Aufgaben der anderen Nutzer.' },
-    specialist: { name: 'Spezialist', description: 'Erstellt, bearbeitet und aktualisiert Aufgaben in freigegebenen Tools und verbraucht dabei die Credits des Accounts.' },
-    guest: { name: 'Gast', description: 'Sieht freigegebene Aufgaben und lädt Berichte herunter, erstellt aber nichts.' },
+    specialist: {
+      name: 'Spezialist',
+      description:
+        'Erstellt, bearbeitet und aktualisiert Aufgaben in freigegebenen Tools und verbraucht dabei die Credits des Accounts.',
+    },
+    guest: {
+      name: 'Gast',
+      description: 'Sieht freigegebene Aufgaben und lädt Berichte herunter, erstellt aber nichts.',
+    },
   },
   list: {
     label: 'Teammitglieder',
@@ -86,13 +95,21 @@ export const de: Catalog = {
     allRoles: 'Alle Rollen',
     status: 'Status',
     allStatuses: 'Alle Status',
-    columns: { name: 'Name', email: 'E-Mail', role: 'Rolle', status: 'Status', credits: 'Verbrauchte Credits', created: 'Angelegt' },
+    columns: {
+      name: 'Name',
+      email: 'E-Mail',
+      role: 'Rolle',
+      status: 'Status',
+      credits: 'Verbrauchte Credits',
+      created: 'Angelegt',
+    },
     seats: (used, limit) => `${n(used)} von ${plural(limit, 'Platz', 'Plätzen')}`,
     count: (total) => plural(total, 'Nutzer', 'Nutzer'),
     newUser: 'Neuer Nutzer',
     newUserNoPermission: 'Nur der Hauptnutzer kann Nutzer anlegen.',
     newUserSeatsFull: 'Alle Plätze sind belegt. Entferne einen Nutzer oder wechsle das Paket, um weitere anzulegen.',
-    newUserSingleProfile: 'Dieser Account ist auf ein Profil beschränkt, weil der Hauptnutzer eine Freemail- oder generische Adresse verwendet.',
+    newUserSingleProfile:
+      'Dieser Account ist auf ein Profil beschränkt, weil der Hauptnutzer eine Freemail- oder generische Adresse verwendet.',
     creditsOfLimit: (spent, limit) => `${n(spent)} von ${n(limit)}`,
     creditsUnlimited: (spent) => `${n(spent)} · kein Limit`,
     emptyTitle: 'Noch keine Nutzer',
@@ -164,16 +181,22 @@ export const de: Catalog = {
     passwordShow: 'Passwort anzeigen',
     passwordHide: 'Passwort verbergen',
     strength: { weak: 'Stärke: schwach', fair: 'Stärke: mittel', strong: 'Stärke: stark' },
-    passwordShared: 'Profile melden sich mit ihrer E-Mail-Adresse und dem gemeinsamen Accountpasswort an, das der Hauptnutzer festlegt; ein eigenes Passwort haben sie nicht.',
+    passwordShared:
+      'Profile melden sich mit ihrer E-Mail-Adresse und dem gemeinsamen Accountpasswort an, das der Hauptnutzer festlegt; ein eigenes Passwort haben sie nicht.',
     passwordInvite: 'Die Person wählt ihr Passwort selbst (empfohlen)',
     passwordInviteHint: 'Der Verifizierungslink fragt danach: Du musst das Passwort nie kennen.',
     passwordNow: 'Jetzt ein Passwort festlegen',
     passwordNowHint: 'Es steht in keiner E-Mail: Teile es der Person selbst mit.',
     sendWelcomeEmail: 'Den Nutzer per E-Mail benachrichtigen',
     notifications: 'E-Mail-Benachrichtigungen',
-    notificationOptions: { taskUpdates: 'Änderungen an Aufgaben', reportReady: 'Berichte zum Herunterladen bereit', creditsLow: 'Credits werden knapp' },
+    notificationOptions: {
+      taskUpdates: 'Änderungen an Aufgaben',
+      reportReady: 'Berichte zum Herunterladen bereit',
+      creditsLow: 'Credits werden knapp',
+    },
     allowedIps: 'Erlaubte IP-Adressen',
-    allowedIpsHint: 'Anmeldung nur von diesen IPv4- oder IPv6-Adressen oder CIDR-Bereichen; ohne Eintrag von überall. Mehrere auf einmal einfügen, getrennt durch Kommas, Leerzeichen oder Zeilenumbrüche.',
+    allowedIpsHint:
+      'Anmeldung nur von diesen IPv4- oder IPv6-Adressen oder CIDR-Bereichen; ohne Eintrag von überall. Mehrere auf einmal einfügen, getrennt durch Kommas, Leerzeichen oder Zeilenumbrüche.',
     addIpLabel: 'Adresse oder Bereich hinzufügen',
     addIp: 'Hinzufügen',
     ipLabel: (position) => `Erlaubte IP-Adresse ${position}`,
@@ -183,9 +206,11 @@ export const de: Catalog = {
     addClientIp: 'Diese hinzufügen',
     clientIpAdded: (ip) => `${ip} zu den erlaubten IP-Adressen hinzugefügt.`,
     clientIpCovered: 'Die Liste erlaubt sie.',
-    clientIpOutside: 'Deine aktuelle IP-Adresse steht nicht in dieser Liste: Eine Anmeldung mit diesem Profil von deinem jetzigen Standort aus würde abgelehnt.',
+    clientIpOutside:
+      'Deine aktuelle IP-Adresse steht nicht in dieser Liste: Eine Anmeldung mit diesem Profil von deinem jetzigen Standort aus würde abgelehnt.',
     role: 'Rolle',
-    ownerLocked: 'Das ist das Profil des Hauptnutzers: Seine Rolle lässt sich nicht ändern und es kann nicht gelöscht werden.',
+    ownerLocked:
+      'Das ist das Profil des Hauptnutzers: Seine Rolle lässt sich nicht ändern und es kann nicht gelöscht werden.',
     creditLimit: 'Credit-Limit',
     creditLimitNone: 'Kein Limit: darf das ganze Guthaben verbrauchen',
     creditLimitSet: 'Auf eine Anzahl Credits begrenzen',
@@ -193,7 +218,8 @@ export const de: Catalog = {
     balance: (credits) => `Guthaben des Accounts: ${credits}`,
     creditLimitAboveBalance: (credits) => `Höchstens ${credits}: das Hundertfache des Guthabens des Accounts.`,
     access: 'Zugriff auf Tools und Aufgaben',
-    managerAccess: 'Manager haben Zugriff auf alle Tools und Aufgaben: Freigaben sind nicht nötig, früher gewählte werden ignoriert.',
+    managerAccess:
+      'Manager haben Zugriff auf alle Tools und Aufgaben: Freigaben sind nicht nötig, früher gewählte werden ignoriert.',
     guestAccess: 'Gäste brauchen Zugriff auf mindestens eine Aufgabe.',
     next: 'Weiter',
     create: 'Nutzer anlegen',
@@ -211,19 +237,24 @@ export const de: Catalog = {
       accountPassword: 'Das Accountpasswort',
       welcomeYes: 'Ja',
       welcomeNo: 'Nein',
-      verification: (email) => `Ein Link zur Verifizierung geht an ${email}. Sobald das Profil verifiziert ist, kann sich der Nutzer anmelden.`,
-      verificationInvite: (email) => `Ein Link geht an ${email}: Dort bestätigt die Person ihre Adresse und legt ihr eigenes Passwort fest. Danach kann sie sich anmelden.`,
+      verification: (email) =>
+        `Ein Link zur Verifizierung geht an ${email}. Sobald das Profil verifiziert ist, kann sich der Nutzer anmelden.`,
+      verificationInvite: (email) =>
+        `Ein Link geht an ${email}: Dort bestätigt die Person ihre Adresse und legt ihr eigenes Passwort fest. Danach kann sie sich anmelden.`,
       change: (section) => `${section} ändern`,
     },
     created: {
       title: (name) => `${name} wurde angelegt`,
-      text: (email) => `Das Profil ist noch nicht aktiv, bis der Nutzer den Verifizierungslink bestätigt, der an ${email} gesendet wurde.`,
-      textInvite: (email) => `Das Profil ist noch nicht aktiv, bis die Person dem Link an ${email} folgt und dort ihr eigenes Passwort festlegt.`,
+      text: (email) =>
+        `Das Profil ist noch nicht aktiv, bis der Nutzer den Verifizierungslink bestätigt, der an ${email} gesendet wurde.`,
+      textInvite: (email) =>
+        `Das Profil ist noch nicht aktiv, bis die Person dem Link an ${email} folgt und dort ihr eigenes Passwort festlegt.`,
       another: 'Weiteren Nutzer anlegen',
       done: 'Fertig',
     },
     verification: {
-      pending: 'Ausstehend: Die Person hat ihre E-Mail-Adresse noch nicht bestätigt und kann sich daher nicht anmelden. Der ihr gesendete Link bestätigt sie.',
+      pending:
+        'Ausstehend: Die Person hat ihre E-Mail-Adresse noch nicht bestätigt und kann sich daher nicht anmelden. Der ihr gesendete Link bestätigt sie.',
       verifiedOn: (date) => `Verifiziert am ${date}`,
       resend: 'Link erneut senden',
       resending: 'Wird gesendet …',
@@ -280,7 +311,8 @@ export const de: Catalog = {
     noToolsGranted: 'Keine Tools freigegeben.',
     unknownTool: (id) => `Unbekanntes Tool (${id})`,
     tasksTitle: 'Zugriff auf Aufgaben',
-    tasksHint: 'Wähle ein Tool, suche nach seinen Aufgaben und wähle sie aus, um Zugriff zu geben. Eine freigegebene Aufgabe erneut auswählen entfernt den Zugriff.',
+    tasksHint:
+      'Wähle ein Tool, suche nach seinen Aufgaben und wähle sie aus, um Zugriff zu geben. Eine freigegebene Aufgabe erneut auswählen entfernt den Zugriff.',
     tool: 'Tool',
     search: 'Aufgaben suchen',
     searchPlaceholder: 'Namen einer Aufgabe eingeben',
@@ -297,16 +329,19 @@ export const de: Catalog = {
     remove: 'Entfernen',
     taskLoading: 'Aufgabe wird geladen …',
     taskMissing: 'Diese Aufgabe gibt es nicht mehr',
-    managerNote: 'Manager haben Zugriff auf alle Tools und Aufgaben. Die für dieses Profil gespeicherten Freigaben bleiben erhalten, werden aber nicht genutzt, solange es die Rolle Manager hat.',
+    managerNote:
+      'Manager haben Zugriff auf alle Tools und Aufgaben. Die für dieses Profil gespeicherten Freigaben bleiben erhalten, werden aber nicht genutzt, solange es die Rolle Manager hat.',
     ownerNote: 'Der Hauptnutzer hat Zugriff auf alle Tools und Aufgaben.',
     guestNote: 'Ein Gast kann die freigegebenen Aufgaben nur ansehen und ihre Berichte herunterladen.',
-    guestNeedsTask: 'Ein Gast braucht mindestens eine Aufgabe. Gib zuerst eine andere Aufgabe frei, bevor du diese entfernst.',
+    guestNeedsTask:
+      'Ein Gast braucht mindestens eine Aufgabe. Gib zuerst eine andere Aufgabe frei, bevor du diese entfernst.',
     readOnly: 'Nur der Hauptnutzer kann Zugriffe ändern.',
     save: 'Zugriff speichern',
     saving: 'Wird gespeichert …',
     saved: 'Zugriff gespeichert.',
     discard: 'Änderungen verwerfen',
-    conflict: 'Dieses Profil wurde woanders geändert, nachdem du es geöffnet hast. Lade es neu, um die aktuellen Zugriffe mit deinen Änderungen darüber zu sehen, und speichere dann erneut.',
+    conflict:
+      'Dieses Profil wurde woanders geändert, nachdem du es geöffnet hast. Lade es neu, um die aktuellen Zugriffe mit deinen Änderungen darüber zu sehen, und speichere dann erneut.',
     reload: 'Neu laden',
     shared: {
       label: 'Von anderen Nutzern geteilte Aufgaben',
@@ -338,12 +373,15 @@ export const de: Catalog = {
     noActivity: 'Noch keine Aktivität',
     meterLabel: 'Verbrauchtes Credit-Budget',
     meterOfLimit: (spent, limit) => `${n(spent)} von ${plural(limit, 'Credit', 'Credits')} verbraucht`,
-    meterOfBalance: (spent, available) => `${n(spent)} verbraucht, noch ${n(available)} aus dem Guthaben des Accounts verfügbar`,
+    meterOfBalance: (spent, available) =>
+      `${n(spent)} verbraucht, noch ${n(available)} aus dem Guthaben des Accounts verfügbar`,
     cappedByBalance: (available) => `Im Guthaben des Accounts sind nur noch ${plural(available, 'Credit', 'Credits')}.`,
     limitReached: 'Limit erreicht',
-    limitReachedText: 'Dieser Nutzer hat sein Credit-Limit ausgeschöpft und kann erst wieder Aufgaben erstellen oder aktualisieren, wenn das Limit erhöht wird.',
+    limitReachedText:
+      'Dieser Nutzer hat sein Credit-Limit ausgeschöpft und kann erst wieder Aufgaben erstellen oder aktualisieren, wenn das Limit erhöht wird.',
     balanceEmpty: 'Keine Credits mehr',
-    balanceEmptyText: 'Das Guthaben des Accounts ist aufgebraucht: Niemand kann Aufgaben erstellen oder aktualisieren, bis es aufgeladen wird.',
+    balanceEmptyText:
+      'Das Guthaben des Accounts ist aufgebraucht: Niemand kann Aufgaben erstellen oder aktualisieren, bis es aufgeladen wird.',
     chartTitle: 'Verbrauchte Credits pro Tag',
     chartPeriod: (from, to) => `${from} – ${to}`,
     chartSummary: (total, activeDays, days) =>
@@ -371,7 +409,13 @@ export const de: Catalog = {
       report_downloaded: (task) => `Hat den Bericht zu „${task}“ heruntergeladen`,
       signed_in: () => 'Hat sich angemeldet',
     },
-    columns: { time: 'Zeitpunkt', type: 'Art', description: 'Beschreibung', subject: 'Tool und Aufgabe', cost: 'Kosten' },
+    columns: {
+      time: 'Zeitpunkt',
+      type: 'Art',
+      description: 'Beschreibung',
+      subject: 'Tool und Aufgabe',
+      cost: 'Kosten',
+    },
     eventsLabel: 'Ereignisse',
     count: (total) => plural(total, 'Ereignis', 'Ereignisse'),
     totalAll: (credits) => `Summe: ${plural(credits, 'Credit', 'Credits')}`,
@@ -388,7 +432,14 @@ export const de: Catalog = {
     cancelExport: 'Export abbrechen',
     exported: (count, file) => `${plural(count, 'Ereignis', 'Ereignisse')} nach ${file} exportiert.`,
     exportCancelled: 'Export abgebrochen.',
-    csv: { time: 'Zeitpunkt (UTC)', type: 'Art', description: 'Beschreibung', tool: 'Tool', task: 'Aufgabe', cost: 'Kosten (Credits)' },
+    csv: {
+      time: 'Zeitpunkt (UTC)',
+      type: 'Art',
+      description: 'Beschreibung',
+      tool: 'Tool',
+      task: 'Aufgabe',
+      cost: 'Kosten (Credits)',
+    },
     fileName: (name, date) => `${name} Ereignisse ${date}`,
     noPermissionText: 'Nur der Hauptnutzer, Manager und der Nutzer selbst sehen diese Statistik.',
     noUser: 'Kein Nutzer ausgewählt.',
@@ -421,7 +472,8 @@ export const de: Catalog = {
     count: (total) => plural(total, 'Eintrag', 'Einträge'),
     loadingMore: 'Weitere Einträge werden geladen …',
     emptyTitle: 'Noch keine Änderungen',
-    emptyText: 'Hier erscheint jede Änderung an Profilen, Zugriffen und am Account-Passwort: wer sie wann an wem vorgenommen hat.',
+    emptyText:
+      'Hier erscheint jede Änderung an Profilen, Zugriffen und am Account-Passwort: wer sie wann an wem vorgenommen hat.',
     noResultsTitle: 'Keine passenden Änderungen',
     noResultsText: 'Versuche eine andere Person, Aktion oder einen anderen Zeitraum oder setze die Filter zurück.',
     clearFilters: 'Filter zurücksetzen',
@@ -439,8 +491,14 @@ export const de: Catalog = {
     anyAddress: 'jede Adresse',
     fields: {
       // Im Akkusativ mit Artikel: „hat das Credit-Limit von … geändert“.
-      firstName: 'den Vornamen', lastName: 'den Nachnamen', email: 'die E-Mail-Adresse', phone: 'die Telefonnummer', role: 'die Rolle',
-      status: 'den Status', creditLimit: 'das Credit-Limit', allowedIps: 'die erlaubten IPs',
+      firstName: 'den Vornamen',
+      lastName: 'den Nachnamen',
+      email: 'die E-Mail-Adresse',
+      phone: 'die Telefonnummer',
+      role: 'die Rolle',
+      status: 'den Status',
+      creditLimit: 'das Credit-Limit',
+      allowedIps: 'die erlaubten IPs',
     },
     created: (actor, target, role) => `${actor} hat ${target} als ${role} hinzugefügt`,
     updated: (actor, target) => `${actor} hat das Profil von ${target} geändert`,
@@ -456,8 +514,10 @@ export const de: Catalog = {
     notificationOff: (actor, target, what) => `${actor} hat E-Mails zu „${what}“ für ${target} ausgeschaltet`,
     toolAdded: (actor, target, tool) => `${actor} hat ${target} Zugriff auf das Tool ${tool} gegeben`,
     toolRemoved: (actor, target, tool) => `${actor} hat ${target} den Zugriff auf das Tool ${tool} entzogen`,
-    taskAdded: (actor, target, task, tool) => `${actor} hat ${target} Zugriff auf die Aufgabe „${task}“ (${tool}) gegeben`,
-    taskRemoved: (actor, target, task, tool) => `${actor} hat ${target} den Zugriff auf die Aufgabe „${task}“ (${tool}) entzogen`,
+    taskAdded: (actor, target, task, tool) =>
+      `${actor} hat ${target} Zugriff auf die Aufgabe „${task}“ (${tool}) gegeben`,
+    taskRemoved: (actor, target, task, tool) =>
+      `${actor} hat ${target} den Zugriff auf die Aufgabe „${task}“ (${tool}) entzogen`,
     other: (actor, action, target) => `${actor}: ${action} (${target})`,
   },
 };

@@ -33,7 +33,8 @@ export const auditLog = {
   count: (total: number) => plural(total, 'entry', 'entries'),
   loadingMore: 'Loading more entries…',
   emptyTitle: 'No changes recorded yet',
-  emptyText: 'Every change to profiles, access and the account password will be listed here: who made it, to whom and when.',
+  emptyText:
+    'Every change to profiles, access and the account password will be listed here: who made it, to whom and when.',
   noResultsTitle: 'No matching changes',
   noResultsText: 'Try another person, action or date range, or clear the filters.',
   clearFilters: 'Clear filters',
@@ -51,8 +52,14 @@ export const auditLog = {
   noLimit: 'no limit',
   anyAddress: 'any address',
   fields: {
-    firstName: 'first name', lastName: 'last name', email: 'email', phone: 'phone number', role: 'role', status: 'status',
-    creditLimit: 'credit limit', allowedIps: 'allowed IPs',
+    firstName: 'first name',
+    lastName: 'last name',
+    email: 'email',
+    phone: 'phone number',
+    role: 'role',
+    status: 'status',
+    creditLimit: 'credit limit',
+    allowedIps: 'allowed IPs',
   },
   created: (actor: string, target: string, role: string) => `${actor} added ${target} as ${role}`,
   updated: (actor: string, target: string) => `${actor} changed the profile of ${target}`,
@@ -63,12 +70,18 @@ export const auditLog = {
   verificationSent: (actor: string, target: string) => `${actor} sent a verification link to ${target}`,
   accountPassword: (actor: string) => `${actor} changed the account password`,
   password: (actor: string, target: string) => `${actor} changed the password of ${target}`,
-  changed: (actor: string, field: string, target: string, from: string, to: string) => `${actor} changed the ${field} of ${target} from ${from} to ${to}`,
-  notificationOn: (actor: string, target: string, what: string) => `${actor} turned on emails about “${what}” for ${target}`,
-  notificationOff: (actor: string, target: string, what: string) => `${actor} turned off emails about “${what}” for ${target}`,
+  changed: (actor: string, field: string, target: string, from: string, to: string) =>
+    `${actor} changed the ${field} of ${target} from ${from} to ${to}`,
+  notificationOn: (actor: string, target: string, what: string) =>
+    `${actor} turned on emails about “${what}” for ${target}`,
+  notificationOff: (actor: string, target: string, what: string) =>
+    `${actor} turned off emails about “${what}” for ${target}`,
   toolAdded: (actor: string, target: string, tool: string) => `${actor} gave ${target} access to the tool ${tool}`,
-  toolRemoved: (actor: string, target: string, tool: string) => `${actor} took away the access of ${target} to the tool ${tool}`,
-  taskAdded: (actor: string, target: string, task: string, tool: string) => `${actor} gave ${target} access to the task “${task}” (${tool})`,
-  taskRemoved: (actor: string, target: string, task: string, tool: string) => `${actor} took away the access of ${target} to the task “${task}” (${tool})`,
+  toolRemoved: (actor: string, target: string, tool: string) =>
+    `${actor} took away the access of ${target} to the tool ${tool}`,
+  taskAdded: (actor: string, target: string, task: string, tool: string) =>
+    `${actor} gave ${target} access to the task “${task}” (${tool})`,
+  taskRemoved: (actor: string, target: string, task: string, tool: string) =>
+    `${actor} took away the access of ${target} to the task “${task}” (${tool})`,
   other: (actor: string, action: string, target: string) => `${actor}: ${action} (${target})`,
 };

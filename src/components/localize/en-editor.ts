@@ -27,7 +27,8 @@ export const editor = {
   passwordHint: 'At least 12 characters. A few unrelated words make a strong password.',
   passwordKeepHint: 'Leave empty to keep the current password.',
   ...passwordInput,
-  passwordShared: 'Profiles sign in with their email and the account password set by the owner; they have no password of their own.',
+  passwordShared:
+    'Profiles sign in with their email and the account password set by the owner; they have no password of their own.',
   passwordInvite: 'They choose their own password (recommended)',
   passwordInviteHint: 'The verification link asks them for it: you never need to know their password.',
   passwordNow: 'Set a password now',
@@ -36,7 +37,8 @@ export const editor = {
   notifications: 'Email notifications',
   notificationOptions,
   allowedIps: 'Allowed IPs',
-  allowedIpsHint: 'Sign-in only from these IPv4 or IPv6 addresses or CIDR ranges; none means from anywhere. Paste several at once, separated by commas, spaces or new lines.',
+  allowedIpsHint:
+    'Sign-in only from these IPv4 or IPv6 addresses or CIDR ranges; none means from anywhere. Paste several at once, separated by commas, spaces or new lines.',
   addIpLabel: 'Address or range to add',
   addIp: 'Add',
   ipLabel: (position: number) => `Allowed IP ${position}`,
@@ -46,7 +48,8 @@ export const editor = {
   addClientIp: 'Add it',
   clientIpAdded: (ip: string) => `${ip} added to the allowed IPs.`,
   clientIpCovered: 'The list allows it.',
-  clientIpOutside: 'Your current IP is not in this list: signing in to this profile from where you are now would be refused.',
+  clientIpOutside:
+    'Your current IP is not in this list: signing in to this profile from where you are now would be refused.',
   role: 'Role',
   ownerLocked: "This is the owner's profile: its role cannot change and it cannot be deleted.",
   creditLimit: 'Credit limit',
@@ -68,25 +71,30 @@ export const editor = {
     anyIp: 'Any address',
     noNotifications: 'None',
     allAccess: 'Every tool and task',
-    accessSummary: (tools: number, tasks: number) => `${plural(tools, 'tool', 'tools')}, ${plural(tasks, 'task', 'tasks')}`,
+    accessSummary: (tools: number, tasks: number) =>
+      `${plural(tools, 'tool', 'tools')}, ${plural(tasks, 'task', 'tasks')}`,
     ownPassword: 'Own password, set',
     invitedPassword: 'They choose it with the verification link',
     accountPassword: 'The account password',
     welcomeYes: 'Yes',
     welcomeNo: 'No',
-    verification: (email: string) => `A verification link will be sent to ${email}. The profile can sign in once it is verified.`,
-    verificationInvite: (email: string) => `A link will be sent to ${email} where they verify the address and set their own password. The profile can sign in after that.`,
+    verification: (email: string) =>
+      `A verification link will be sent to ${email}. The profile can sign in once it is verified.`,
+    verificationInvite: (email: string) =>
+      `A link will be sent to ${email} where they verify the address and set their own password. The profile can sign in after that.`,
     change: (section: string) => `Change ${section.toLowerCase()}`,
   },
   created: {
     title: (name: string) => `${name} was added`,
     text: (email: string) => `The profile is pending until its owner follows the verification link sent to ${email}.`,
-    textInvite: (email: string) => `The profile is pending until they follow the link sent to ${email} and set their own password there.`,
+    textInvite: (email: string) =>
+      `The profile is pending until they follow the link sent to ${email} and set their own password there.`,
     another: 'Add another user',
     done: 'Done',
   },
   verification: {
-    pending: 'Pending: they have not confirmed their email address yet, so they cannot sign in. The link sent to them confirms it.',
+    pending:
+      'Pending: they have not confirmed their email address yet, so they cannot sign in. The link sent to them confirms it.',
     verifiedOn: (date: string) => `Verified on ${date}`,
     resend: 'Resend link',
     resending: 'Sending…',

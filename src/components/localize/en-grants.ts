@@ -15,7 +15,8 @@ export const grants = {
   accountHasNoTools: 'This account has no tools.',
   noToolsGranted: 'No tools granted.',
   tasksTitle: 'Access to tasks',
-  tasksHint: 'Choose a tool, search its tasks and select them to grant access. Select a granted task again to remove it.',
+  tasksHint:
+    'Choose a tool, search its tasks and select them to grant access. Select a granted task again to remove it.',
   tool: 'Tool',
   search: 'Search tasks',
   searchPlaceholder: 'Type a task name',
@@ -32,7 +33,8 @@ export const grants = {
   remove: 'Remove',
   taskLoading: 'Loading task…',
   taskMissing: 'This task no longer exists',
-  managerNote: 'Managers have every tool and every task. Grants saved for this profile are kept but not used while it has the manager role.',
+  managerNote:
+    'Managers have every tool and every task. Grants saved for this profile are kept but not used while it has the manager role.',
   ownerNote: 'The owner has every tool and every task.',
   guestNote: 'A guest can only view the granted tasks and download their reports.',
   guestNeedsTask: 'A guest needs at least one task. Add another task before removing this one.',
@@ -41,7 +43,8 @@ export const grants = {
   saving: 'Saving…',
   saved: 'Access saved.',
   discard: 'Discard changes',
-  conflict: 'This profile was changed elsewhere after you opened it. Reload to see the current access with your changes on top, then save again.',
+  conflict:
+    'This profile was changed elsewhere after you opened it. Reload to see the current access with your changes on top, then save again.',
   reload: 'Reload',
   ...sharedTasks,
 };

@@ -20,10 +20,13 @@ export const stats = {
   noActivity: 'No activity yet',
   meterLabel: 'Credit budget used',
   meterOfLimit: (spent: number, limit: number) => `${n(spent)} of ${plural(limit, 'credit', 'credits')} spent`,
-  meterOfBalance: (spent: number, available: number) => `${n(spent)} spent, ${n(available)} still available from the account's balance`,
-  cappedByBalance: (available: number) => `Only ${plural(available, 'credit', 'credits')} left in the account's balance.`,
+  meterOfBalance: (spent: number, available: number) =>
+    `${n(spent)} spent, ${n(available)} still available from the account's balance`,
+  cappedByBalance: (available: number) =>
+    `Only ${plural(available, 'credit', 'credits')} left in the account's balance.`,
   limitReached: 'Limit reached',
-  limitReachedText: 'This user has spent their whole credit limit and cannot create or update tasks until the limit is raised.',
+  limitReachedText:
+    'This user has spent their whole credit limit and cannot create or update tasks until the limit is raised.',
   balanceEmpty: 'No credits left',
   balanceEmptyText: 'The account has no credits left: no one can create or update tasks until it is topped up.',
   chartTitle: 'Credits spent per day',
@@ -71,7 +74,14 @@ export const stats = {
   cancelExport: 'Cancel export',
   exported: (count: number, file: string) => `${plural(count, 'event', 'events')} exported to ${file}.`,
   exportCancelled: 'Export cancelled.',
-  csv: { time: 'Time (UTC)', type: 'Type', description: 'Description', tool: 'Tool', task: 'Task', cost: 'Cost (credits)' },
+  csv: {
+    time: 'Time (UTC)',
+    type: 'Type',
+    description: 'Description',
+    tool: 'Tool',
+    task: 'Task',
+    cost: 'Cost (credits)',
+  },
   fileName: (name: string, date: string) => `${name} events ${date}`,
   noPermissionText: 'Only the account owner, managers and the user themselves can see these statistics.',
   noUser: 'No user selected.',

@@ -23,17 +23,34 @@ export { n, plural };
 
 /** Codes of the problem answers (top level) and of the client's own failures. */
 type ProblemCode =
-  | 'validation_failed' | 'idempotency_key_reused' | 'seat_limit_reached' | 'single_profile_account'
-  | 'already_verified' | 'credit_limit_reached' | 'insufficient_credits' | 'unauthorized' | 'forbidden'
-  | 'not_found' | 'version_conflict' | 'rate_limited' | 'server_error' | 'network_error' | 'timeout'
-  | 'invalid_response' | 'conflict' | 'method_not_allowed' | 'http_error' | 'unknown';
+  | 'validation_failed'
+  | 'idempotency_key_reused'
+  | 'seat_limit_reached'
+  | 'single_profile_account'
+  | 'already_verified'
+  | 'credit_limit_reached'
+  | 'insufficient_credits'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'version_conflict'
+  | 'rate_limited'
+  | 'server_error'
+  | 'network_error'
+  | 'timeout'
+  | 'invalid_response'
+  | 'conflict'
+  | 'method_not_allowed'
+  | 'http_error'
+  | 'unknown';
 
 const errors = {
   // Top-level problem codes (SPEC "Errors") and client-side failures
   validation_failed: 'Some fields need attention.',
   idempotency_key_reused: 'This request was already sent with other data. Reload and try again.',
   seat_limit_reached: 'All seats of the plan are in use. Remove a user or upgrade the plan.',
-  single_profile_account: 'This account is limited to one profile because its owner signed up with a free-mail or generic address.',
+  single_profile_account:
+    'This account is limited to one profile because its owner signed up with a free-mail or generic address.',
   already_verified: 'This profile is already verified.',
   credit_limit_reached: 'This would exceed the credit limit of this user.',
   insufficient_credits: 'The account does not have enough credits left.',
@@ -77,7 +94,10 @@ export const en = {
   roles: {
     owner: { name: 'Owner', description: 'The main user: manages the team, the plan and the account password.' },
     manager: { name: 'Manager', description: 'Has every tool and task, and sees the tasks of the other users.' },
-    specialist: { name: 'Specialist', description: "Creates, edits and updates tasks in the tools granted, spending the account's credits." },
+    specialist: {
+      name: 'Specialist',
+      description: "Creates, edits and updates tasks in the tools granted, spending the account's credits.",
+    },
     guest: { name: 'Guest', description: 'Views the tasks granted and downloads reports, but creates nothing.' },
   },
   list: {
@@ -89,13 +109,21 @@ export const en = {
     allRoles: 'All roles',
     status: 'Status',
     allStatuses: 'All statuses',
-    columns: { name: 'Name', email: 'Email', role: 'Role', status: 'Status', credits: 'Credits spent', created: 'Created' },
+    columns: {
+      name: 'Name',
+      email: 'Email',
+      role: 'Role',
+      status: 'Status',
+      credits: 'Credits spent',
+      created: 'Created',
+    },
     seats: (used: number, limit: number) => `${n(used)} of ${plural(limit, 'seat', 'seats')}`,
     count: (total: number) => plural(total, 'user', 'users'),
     newUser: 'New user',
     newUserNoPermission: 'Only the account owner can add users.',
     newUserSeatsFull: 'All seats are in use. Remove a user or upgrade the plan to add another.',
-    newUserSingleProfile: 'This account is limited to one profile because its owner uses a free-mail or generic address.',
+    newUserSingleProfile:
+      'This account is limited to one profile because its owner uses a free-mail or generic address.',
     creditsOfLimit: (spent: number, limit: number) => `${n(spent)} of ${n(limit)}`,
     creditsUnlimited: (spent: number) => `${n(spent)} · no limit`,
     emptyTitle: 'No users yet',
@@ -150,4 +178,9 @@ export const en = {
 };
 
 /** The shape every locale's catalog has: a missing key in another locale fails the type-check. */
-export type Catalog = typeof en & { editor: typeof editor; grants: typeof grants; stats: typeof stats; auditLog: typeof auditLog };
+export type Catalog = typeof en & {
+  editor: typeof editor;
+  grants: typeof grants;
+  stats: typeof stats;
+  auditLog: typeof auditLog;
+};

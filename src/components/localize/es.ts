@@ -8,7 +8,8 @@ import type { Catalog } from './en.js';
 
 const { n, plural: forms } = formatting('es');
 /** “1 crédito”, “2 créditos”, “1.000.000 de créditos”. */
-const plural = (count: number, one: string, other: string) => forms(count, { one: `# ${one}`, many: `# de ${other}`, other: `# ${other}` });
+const plural = (count: number, one: string, other: string) =>
+  forms(count, { one: `# ${one}`, many: `# de ${other}`, other: `# ${other}` });
 
 export const es: Catalog = {
   common: {
@@ -28,9 +29,11 @@ export const es: Catalog = {
   },
   errors: {
     validation_failed: 'Revisa los campos marcados.',
-    idempotency_key_reused: 'Esta solicitud ya se envió con otros datos. Vuelve a cargar la página e inténtalo de nuevo.',
+    idempotency_key_reused:
+      'Esta solicitud ya se envió con otros datos. Vuelve a cargar la página e inténtalo de nuevo.',
     seat_limit_reached: 'Todas las plazas del plan están ocupadas. Elimina a un usuario o mejora el plan.',
-    single_profile_account: 'Esta cuenta está limitada a un solo perfil porque su propietario se registró con una dirección de correo gratuito o genérica.',
+    single_profile_account:
+      'Esta cuenta está limitada a un solo perfil porque su propietario se registró con una dirección de correo gratuito o genérica.',
     already_verified: 'Este perfil ya está verificado.',
     credit_limit_reached: 'Con esto se superaría el límite de créditos de este usuario.',
     insufficient_credits: 'A la cuenta no le quedan créditos suficientes.',
@@ -60,7 +63,8 @@ export const es: Catalog = {
     email_taken: 'Ya existe un perfil con este correo electrónico.',
     email_immutable: 'El correo electrónico es el nombre de usuario y no se puede cambiar.',
     invalid_phone: 'Introduce el número con el prefijo del país, p. ej., +34 912 345 678.',
-    password_not_allowed: 'Esta cuenta usa la contraseña de la cuenta, común para todos: los perfiles no tienen contraseña propia.',
+    password_not_allowed:
+      'Esta cuenta usa la contraseña de la cuenta, común para todos: los perfiles no tienen contraseña propia.',
     password_too_short: 'Usa al menos 12 caracteres.',
     password_too_long: 'Usa 128 caracteres como máximo.',
     password_too_weak: 'Esta contraseña es demasiado fácil de adivinar.',
@@ -77,10 +81,23 @@ export const es: Catalog = {
     too_many_items: 'Esta lista tiene demasiados elementos.',
   },
   roles: {
-    owner: { name: 'Propietario', description: 'El usuario principal: gestiona el equipo, el plan y la contraseña de la cuenta.' },
-    manager: { name: 'Gestor', description: 'Tiene todas las herramientas y tareas, y ve las tareas de los demás usuarios.' },
-    specialist: { name: 'Especialista', description: 'Crea, edita y actualiza tareas en las herramientas a las que tiene acceso, con los créditos de la cuenta.' },
-    guest: { name: 'Invitado', description: 'Ve las tareas a las que tiene acceso y descarga informes, pero no crea nada.' },
+    owner: {
+      name: 'Propietario',
+      description: 'El usuario principal: gestiona el equipo, el plan y la contraseña de la cuenta.',
+    },
+    manager: {
+      name: 'Gestor',
+      description: 'Tiene todas las herramientas y tareas, y ve las tareas de los demás usuarios.',
+    },
+    specialist: {
+      name: 'Especialista',
+      description:
+        'Crea, edita y actualiza tareas en las herramientas a las que tiene acceso, con los créditos de la cuenta.',
+    },
+    guest: {
+      name: 'Invitado',
+      description: 'Ve las tareas a las que tiene acceso y descarga informes, pero no crea nada.',
+    },
   },
   list: {
     label: 'Miembros del equipo',
@@ -91,13 +108,21 @@ export const es: Catalog = {
     allRoles: 'Todos los roles',
     status: 'Estado',
     allStatuses: 'Todos los estados',
-    columns: { name: 'Nombre', email: 'Correo electrónico', role: 'Rol', status: 'Estado', credits: 'Créditos gastados', created: 'Fecha de creación' },
+    columns: {
+      name: 'Nombre',
+      email: 'Correo electrónico',
+      role: 'Rol',
+      status: 'Estado',
+      credits: 'Créditos gastados',
+      created: 'Fecha de creación',
+    },
     seats: (used, limit) => `${plural(used, 'plaza ocupada', 'plazas ocupadas')} de ${n(limit)}`,
     count: (total) => plural(total, 'usuario', 'usuarios'),
     newUser: 'Nuevo usuario',
     newUserNoPermission: 'Solo el propietario de la cuenta puede añadir usuarios.',
     newUserSeatsFull: 'Todas las plazas están ocupadas. Elimina a un usuario o mejora el plan para añadir otro.',
-    newUserSingleProfile: 'Esta cuenta está limitada a un solo perfil porque su propietario usa una dirección de correo gratuito o genérica.',
+    newUserSingleProfile:
+      'Esta cuenta está limitada a un solo perfil porque su propietario usa una dirección de correo gratuito o genérica.',
     creditsOfLimit: (spent, limit) => `${n(spent)} de ${n(limit)}`,
     creditsUnlimited: (spent) => `${n(spent)} · sin límite`,
     emptyTitle: 'Aún no hay usuarios',
@@ -105,7 +130,8 @@ export const es: Catalog = {
     noResultsTitle: 'Ningún usuario coincide',
     noResultsText: 'Prueba con otro nombre o correo electrónico, o borra los filtros.',
     clearFilters: 'Borrar la búsqueda y los filtros',
-    noPermissionText: 'Solo el propietario de la cuenta y los gestores pueden ver el equipo. Pide acceso al propietario.',
+    noPermissionText:
+      'Solo el propietario de la cuenta y los gestores pueden ver el equipo. Pide acceso al propietario.',
     resend: 'Reenviar enlace',
     resending: 'Enviando…',
     resendLabel: (name) => `Reenviar el enlace a ${name}`,
@@ -169,16 +195,22 @@ export const es: Catalog = {
     passwordShow: 'Mostrar contraseña',
     passwordHide: 'Ocultar contraseña',
     strength: { weak: 'Seguridad: baja', fair: 'Seguridad: media', strong: 'Seguridad: alta' },
-    passwordShared: 'Los perfiles inician sesión con su correo electrónico y la contraseña de la cuenta que define el propietario; no tienen contraseña propia.',
+    passwordShared:
+      'Los perfiles inician sesión con su correo electrónico y la contraseña de la cuenta que define el propietario; no tienen contraseña propia.',
     passwordInvite: 'Que elija su propia contraseña (recomendado)',
     passwordInviteHint: 'El enlace de verificación se la pide: nunca necesitas conocer su contraseña.',
     passwordNow: 'Definir una contraseña ahora',
     passwordNowHint: 'No aparece en ningún correo electrónico: comunícasela tú.',
     sendWelcomeEmail: 'Enviar una notificación por correo electrónico al usuario',
     notifications: 'Notificaciones por correo electrónico',
-    notificationOptions: { taskUpdates: 'Actualizaciones de tareas', reportReady: 'Informes listos para descargar', creditsLow: 'Créditos a punto de agotarse' },
+    notificationOptions: {
+      taskUpdates: 'Actualizaciones de tareas',
+      reportReady: 'Informes listos para descargar',
+      creditsLow: 'Créditos a punto de agotarse',
+    },
     allowedIps: 'IP permitidas',
-    allowedIpsHint: 'Solo se podrá iniciar sesión desde estas direcciones IPv4 o IPv6 o rangos CIDR; si no hay ninguna, desde cualquier lugar. Pega varias a la vez, separadas por comas, espacios o saltos de línea.',
+    allowedIpsHint:
+      'Solo se podrá iniciar sesión desde estas direcciones IPv4 o IPv6 o rangos CIDR; si no hay ninguna, desde cualquier lugar. Pega varias a la vez, separadas por comas, espacios o saltos de línea.',
     addIpLabel: 'Dirección o rango que añadir',
     addIp: 'Añadir',
     ipLabel: (position) => `IP permitida ${n(position)}`,
@@ -188,7 +220,8 @@ export const es: Catalog = {
     addClientIp: 'Añadirla',
     clientIpAdded: (ip) => `${ip} se añadió a las IP permitidas.`,
     clientIpCovered: 'La lista la permite.',
-    clientIpOutside: 'Tu IP actual no está en esta lista: se rechazaría el inicio de sesión en este perfil desde donde estás ahora.',
+    clientIpOutside:
+      'Tu IP actual no está en esta lista: se rechazaría el inicio de sesión en este perfil desde donde estás ahora.',
     role: 'Rol',
     ownerLocked: 'Es el perfil del propietario: su rol no se puede cambiar y no se puede eliminar.',
     creditLimit: 'Límite de créditos',
@@ -198,7 +231,8 @@ export const es: Catalog = {
     balance: (credits) => `Saldo de la cuenta: ${credits}`,
     creditLimitAboveBalance: (credits) => `Como máximo ${credits}: 100 veces el saldo de la cuenta.`,
     access: 'Acceso a herramientas y tareas',
-    managerAccess: 'Los gestores tienen todas las herramientas y tareas: no hace falta dar accesos, y los que se eligieron antes se ignoran.',
+    managerAccess:
+      'Los gestores tienen todas las herramientas y tareas: no hace falta dar accesos, y los que se eligieron antes se ignoran.',
     guestAccess: 'Los invitados necesitan acceso a al menos una tarea.',
     next: 'Siguiente',
     create: 'Crear usuario',
@@ -210,25 +244,31 @@ export const es: Catalog = {
       anyIp: 'Cualquier dirección',
       noNotifications: 'Ninguna',
       allAccess: 'Todas las herramientas y tareas',
-      accessSummary: (tools, tasks) => `${plural(tools, 'herramienta', 'herramientas')}, ${plural(tasks, 'tarea', 'tareas')}`,
+      accessSummary: (tools, tasks) =>
+        `${plural(tools, 'herramienta', 'herramientas')}, ${plural(tasks, 'tarea', 'tareas')}`,
       ownPassword: 'Contraseña propia, definida',
       invitedPassword: 'La elige con el enlace de verificación',
       accountPassword: 'La contraseña de la cuenta',
       welcomeYes: 'Sí',
       welcomeNo: 'No',
-      verification: (email) => `Se enviará un enlace de verificación a ${email}. El perfil podrá iniciar sesión cuando esté verificado.`,
-      verificationInvite: (email) => `Se enviará un enlace a ${email} para verificar la dirección y definir una contraseña propia. Después, el perfil podrá iniciar sesión.`,
+      verification: (email) =>
+        `Se enviará un enlace de verificación a ${email}. El perfil podrá iniciar sesión cuando esté verificado.`,
+      verificationInvite: (email) =>
+        `Se enviará un enlace a ${email} para verificar la dirección y definir una contraseña propia. Después, el perfil podrá iniciar sesión.`,
       change: (section) => `Editar ${section.toLowerCase()}`,
     },
     created: {
       title: (name) => `Se añadió a ${name}`,
-      text: (email) => `El perfil quedará pendiente hasta que su titular abra el enlace de verificación enviado a ${email}.`,
-      textInvite: (email) => `El perfil quedará pendiente hasta que su titular abra el enlace enviado a ${email} y defina allí su propia contraseña.`,
+      text: (email) =>
+        `El perfil quedará pendiente hasta que su titular abra el enlace de verificación enviado a ${email}.`,
+      textInvite: (email) =>
+        `El perfil quedará pendiente hasta que su titular abra el enlace enviado a ${email} y defina allí su propia contraseña.`,
       another: 'Añadir otro usuario',
       done: 'Listo',
     },
     verification: {
-      pending: 'Pendiente: todavía no ha confirmado su correo electrónico, así que no puede iniciar sesión. El enlace que se le envió sirve para confirmarlo.',
+      pending:
+        'Pendiente: todavía no ha confirmado su correo electrónico, así que no puede iniciar sesión. El enlace que se le envió sirve para confirmarlo.',
       verifiedOn: (date) => `Verificado el ${date}`,
       resend: 'Reenviar enlace',
       resending: 'Enviando…',
@@ -285,7 +325,8 @@ export const es: Catalog = {
     noToolsGranted: 'Sin acceso a ninguna herramienta.',
     unknownTool: (id) => `Herramienta desconocida (${id})`,
     tasksTitle: 'Acceso a tareas',
-    tasksHint: 'Elige una herramienta, busca sus tareas y selecciónalas para dar acceso. Vuelve a seleccionar una tarea con acceso para quitarlo.',
+    tasksHint:
+      'Elige una herramienta, busca sus tareas y selecciónalas para dar acceso. Vuelve a seleccionar una tarea con acceso para quitarlo.',
     tool: 'Herramienta',
     search: 'Buscar tareas',
     searchPlaceholder: 'Escribe el nombre de una tarea',
@@ -302,7 +343,8 @@ export const es: Catalog = {
     remove: 'Quitar',
     taskLoading: 'Cargando tarea…',
     taskMissing: 'Esta tarea ya no existe',
-    managerNote: 'Los gestores tienen todas las herramientas y todas las tareas. Los accesos guardados para este perfil se conservan, pero no se usan mientras tenga el rol de gestor.',
+    managerNote:
+      'Los gestores tienen todas las herramientas y todas las tareas. Los accesos guardados para este perfil se conservan, pero no se usan mientras tenga el rol de gestor.',
     ownerNote: 'El propietario tiene todas las herramientas y todas las tareas.',
     guestNote: 'Un invitado solo puede ver las tareas a las que tiene acceso y descargar sus informes.',
     guestNeedsTask: 'Un invitado necesita al menos una tarea. Añade otra antes de quitar esta.',
@@ -311,7 +353,8 @@ export const es: Catalog = {
     saving: 'Guardando…',
     saved: 'Acceso guardado.',
     discard: 'Descartar cambios',
-    conflict: 'Este perfil se modificó en otro lugar después de que lo abrieras. Vuelve a cargarlo para ver el acceso actual con tus cambios encima y guarda de nuevo.',
+    conflict:
+      'Este perfil se modificó en otro lugar después de que lo abrieras. Vuelve a cargarlo para ver el acceso actual con tus cambios encima y guarda de nuevo.',
     reload: 'Volver a cargar',
     shared: {
       label: 'Tareas compartidas por otros usuarios',
@@ -343,16 +386,20 @@ export const es: Catalog = {
     noActivity: 'Todavía no hay actividad',
     meterLabel: 'Presupuesto de créditos usado',
     meterOfLimit: (spent, limit) => `Créditos gastados: ${n(spent)} de ${n(limit)}`,
-    meterOfBalance: (spent, available) => `Créditos gastados: ${n(spent)}; aún disponibles en el saldo de la cuenta: ${n(available)}`,
-    cappedByBalance: (available) => forms(available, {
-      one: 'Solo queda # crédito en el saldo de la cuenta.',
-      many: 'Solo quedan # de créditos en el saldo de la cuenta.',
-      other: 'Solo quedan # créditos en el saldo de la cuenta.',
-    }),
+    meterOfBalance: (spent, available) =>
+      `Créditos gastados: ${n(spent)}; aún disponibles en el saldo de la cuenta: ${n(available)}`,
+    cappedByBalance: (available) =>
+      forms(available, {
+        one: 'Solo queda # crédito en el saldo de la cuenta.',
+        many: 'Solo quedan # de créditos en el saldo de la cuenta.',
+        other: 'Solo quedan # créditos en el saldo de la cuenta.',
+      }),
     limitReached: 'Límite alcanzado',
-    limitReachedText: 'Este usuario ha gastado todo su límite de créditos y no puede crear ni actualizar tareas hasta que se aumente el límite.',
+    limitReachedText:
+      'Este usuario ha gastado todo su límite de créditos y no puede crear ni actualizar tareas hasta que se aumente el límite.',
     balanceEmpty: 'Sin créditos',
-    balanceEmptyText: 'A la cuenta no le quedan créditos: nadie puede crear ni actualizar tareas hasta que se recargue.',
+    balanceEmptyText:
+      'A la cuenta no le quedan créditos: nadie puede crear ni actualizar tareas hasta que se recargue.',
     chartTitle: 'Créditos gastados por día',
     chartPeriod: (from, to) => `${from} – ${to}`,
     chartSummary: (total, activeDays, days) =>
@@ -380,7 +427,13 @@ export const es: Catalog = {
       report_downloaded: (task) => `Descargó el informe de “${task}”`,
       signed_in: () => 'Inició sesión',
     },
-    columns: { time: 'Fecha y hora', type: 'Tipo', description: 'Descripción', subject: 'Herramienta y tarea', cost: 'Coste' },
+    columns: {
+      time: 'Fecha y hora',
+      type: 'Tipo',
+      description: 'Descripción',
+      subject: 'Herramienta y tarea',
+      cost: 'Coste',
+    },
     eventsLabel: 'Eventos',
     count: (total) => plural(total, 'evento', 'eventos'),
     totalAll: (credits) => `Total: ${plural(credits, 'crédito', 'créditos')}`,
@@ -397,9 +450,17 @@ export const es: Catalog = {
     cancelExport: 'Cancelar exportación',
     exported: (count, file) => `${plural(count, 'evento exportado', 'eventos exportados')} a ${file}.`,
     exportCancelled: 'Exportación cancelada.',
-    csv: { time: 'Fecha y hora (UTC)', type: 'Tipo', description: 'Descripción', tool: 'Herramienta', task: 'Tarea', cost: 'Coste (créditos)' },
+    csv: {
+      time: 'Fecha y hora (UTC)',
+      type: 'Tipo',
+      description: 'Descripción',
+      tool: 'Herramienta',
+      task: 'Tarea',
+      cost: 'Coste (créditos)',
+    },
     fileName: (name, date) => `eventos ${name} ${date}`,
-    noPermissionText: 'Solo el propietario de la cuenta, los gestores y el propio usuario pueden ver estas estadísticas.',
+    noPermissionText:
+      'Solo el propietario de la cuenta, los gestores y el propio usuario pueden ver estas estadísticas.',
     noUser: 'No hay ningún usuario seleccionado.',
   },
   auditLog: {
@@ -430,7 +491,8 @@ export const es: Catalog = {
     count: (total) => plural(total, 'entrada', 'entradas'),
     loadingMore: 'Cargando más entradas…',
     emptyTitle: 'Todavía no hay cambios registrados',
-    emptyText: 'Aquí aparecerá cada cambio en los perfiles, los accesos y la contraseña de la cuenta: quién lo hizo, a quién afectó y cuándo.',
+    emptyText:
+      'Aquí aparecerá cada cambio en los perfiles, los accesos y la contraseña de la cuenta: quién lo hizo, a quién afectó y cuándo.',
     noResultsTitle: 'Ningún cambio coincide',
     noResultsText: 'Prueba con otra persona, acción o intervalo de fechas, o borra los filtros.',
     clearFilters: 'Borrar filtros',
@@ -448,8 +510,14 @@ export const es: Catalog = {
     anyAddress: 'cualquier dirección',
     fields: {
       // With the article: “cambió el límite de créditos de …”.
-      firstName: 'el nombre', lastName: 'los apellidos', email: 'el correo electrónico', phone: 'el teléfono', role: 'el rol',
-      status: 'el estado', creditLimit: 'el límite de créditos', allowedIps: 'las IP permitidas',
+      firstName: 'el nombre',
+      lastName: 'los apellidos',
+      email: 'el correo electrónico',
+      phone: 'el teléfono',
+      role: 'el rol',
+      status: 'el estado',
+      creditLimit: 'el límite de créditos',
+      allowedIps: 'las IP permitidas',
     },
     created: (actor, target, role) => `${actor} añadió a ${target} como ${role}`,
     updated: (actor, target) => `${actor} modificó el perfil de ${target}`,

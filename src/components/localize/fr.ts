@@ -11,7 +11,11 @@ import type { Catalog } from './en.js';
 const { n, plural: forms } = formatting('fr');
 /** « 1 crédit », « 2 crédits », « 1 000 000 de crédits » (d’ devant une voyelle). */
 const plural = (count: number, one: string, other: string) =>
-  forms(count, { one: `# ${one}`, many: `# ${/^[aeiouéèêîô]/i.test(other) ? 'd’' : 'de '}${other}`, other: `# ${other}` });
+  forms(count, {
+    one: `# ${one}`,
+    many: `# ${/^[aeiouéèêîô]/i.test(other) ? 'd’' : 'de '}${other}`,
+    other: `# ${other}`,
+  });
 /** « de Bob », « d’Ada »: only for values the catalog sees (not the placeholders of audit sentences). */
 const of = (name: string) => (/^[aeiouéèêîôâ]/i.test(name) ? `d’${name}` : `de ${name}`);
 
@@ -40,8 +44,10 @@ export const fr: Catalog = {
   errors: {
     validation_failed: 'Certains champs sont à corriger.',
     idempotency_key_reused: 'Cette requête a déjà été envoyée avec d’autres données. Rechargez la page et réessayez.',
-    seat_limit_reached: 'Toutes les places du forfait sont occupées. Supprimez un utilisateur ou passez à un forfait supérieur.',
-    single_profile_account: 'Ce compte est limité à un seul profil, car son propriétaire s’est inscrit avec une adresse de messagerie gratuite ou générique.',
+    seat_limit_reached:
+      'Toutes les places du forfait sont occupées. Supprimez un utilisateur ou passez à un forfait supérieur.',
+    single_profile_account:
+      'Ce compte est limité à un seul profil, car son propriétaire s’est inscrit avec une adresse de messagerie gratuite ou générique.',
     already_verified: 'Ce profil est déjà vérifié.',
     credit_limit_reached: 'Cette action dépasserait la limite de crédits de cet utilisateur.',
     insufficient_credits: 'Le compte n’a plus assez de crédits.',
@@ -65,13 +71,15 @@ export const fr: Catalog = {
     invalid_type: 'Cette valeur n’est pas du bon type.',
     invalid_value: 'Cette valeur n’est pas autorisée.',
     invalid_email: 'Cette adresse e-mail n’est pas valide.',
-    email_role_address: 'Utilisez une adresse personnelle, pas une adresse de service ou d’équipe comme support@ ou info@.',
+    email_role_address:
+      'Utilisez une adresse personnelle, pas une adresse de service ou d’équipe comme support@ ou info@.',
     email_freemail: 'Utilisez une adresse professionnelle, pas une adresse de messagerie gratuite.',
     email_domain_mismatch: 'Utilisez une adresse du domaine de messagerie du compte.',
     email_taken: 'Un profil existe déjà avec cette adresse e-mail.',
     email_immutable: 'L’adresse e-mail sert d’identifiant et ne peut pas être modifiée.',
     invalid_phone: 'Saisissez le numéro avec l’indicatif du pays, par ex. +33 1 23 45 67 89.',
-    password_not_allowed: 'Ce compte utilise le mot de passe du compte, commun à tous : un profil n’a pas de mot de passe propre.',
+    password_not_allowed:
+      'Ce compte utilise le mot de passe du compte, commun à tous : un profil n’a pas de mot de passe propre.',
     password_too_short: 'Utilisez au moins 12 caractères.',
     password_too_long: 'Utilisez 128 caractères au maximum.',
     password_too_weak: 'Ce mot de passe est trop facile à deviner.',
@@ -88,10 +96,23 @@ export const fr: Catalog = {
     too_many_items: 'Cette liste contient trop d’éléments.',
   },
   roles: {
-    owner: { name: 'Propriétaire', description: 'L’utilisateur principal : gère l’équipe, le forfait et le mot de passe du compte.' },
-    manager: { name: 'Gestionnaire', description: 'Dispose de tous les outils et de toutes les tâches, et voit les tâches des autres utilisateurs.' },
-    specialist: { name: 'Spécialiste', description: 'Crée, modifie et met à jour des tâches dans les outils autorisés, en consommant les crédits du compte.' },
-    guest: { name: 'Invité', description: 'Consulte les tâches autorisées et télécharge les rapports, mais ne crée rien.' },
+    owner: {
+      name: 'Propriétaire',
+      description: 'L’utilisateur principal : gère l’équipe, le forfait et le mot de passe du compte.',
+    },
+    manager: {
+      name: 'Gestionnaire',
+      description: 'Dispose de tous les outils et de toutes les tâches, et voit les tâches des autres utilisateurs.',
+    },
+    specialist: {
+      name: 'Spécialiste',
+      description:
+        'Crée, modifie et met à jour des tâches dans les outils autorisés, en consommant les crédits du compte.',
+    },
+    guest: {
+      name: 'Invité',
+      description: 'Consulte les tâches autorisées et télécharge les rapports, mais ne crée rien.',
+    },
   },
   list: {
     label: 'Membres de l’équipe',
@@ -102,13 +123,22 @@ export const fr: Catalog = {
     allRoles: 'Tous les rôles',
     status: 'Statut',
     allStatuses: 'Tous les statuts',
-    columns: { name: 'Nom', email: 'E-mail', role: 'Rôle', status: 'Statut', credits: 'Crédits consommés', created: 'Créé le' },
+    columns: {
+      name: 'Nom',
+      email: 'E-mail',
+      role: 'Rôle',
+      status: 'Statut',
+      credits: 'Crédits consommés',
+      created: 'Créé le',
+    },
     seats: (used, limit) => `${plural(used, 'place occupée', 'places occupées')} sur ${n(limit)}`,
     count: (total) => plural(total, 'utilisateur', 'utilisateurs'),
     newUser: 'Nouvel utilisateur',
     newUserNoPermission: 'Seul le propriétaire du compte peut ajouter des utilisateurs.',
-    newUserSeatsFull: 'Toutes les places sont occupées. Supprimez un utilisateur ou passez à un forfait supérieur pour en ajouter un autre.',
-    newUserSingleProfile: 'Ce compte est limité à un seul profil, car son propriétaire utilise une adresse de messagerie gratuite ou générique.',
+    newUserSeatsFull:
+      'Toutes les places sont occupées. Supprimez un utilisateur ou passez à un forfait supérieur pour en ajouter un autre.',
+    newUserSingleProfile:
+      'Ce compte est limité à un seul profil, car son propriétaire utilise une adresse de messagerie gratuite ou générique.',
     creditsOfLimit: (spent, limit) => `${n(spent)} sur ${n(limit)}`,
     creditsUnlimited: (spent) => `${n(spent)} · sans limite`,
     emptyTitle: 'Aucun utilisateur pour l’instant',
@@ -116,7 +146,8 @@ export const fr: Catalog = {
     noResultsTitle: 'Aucun utilisateur ne correspond',
     noResultsText: 'Essayez un autre nom ou une autre adresse e-mail, ou effacez les filtres.',
     clearFilters: 'Effacer la recherche et les filtres',
-    noPermissionText: 'Seuls le propriétaire du compte et les gestionnaires peuvent voir l’équipe. Demandez l’accès au propriétaire.',
+    noPermissionText:
+      'Seuls le propriétaire du compte et les gestionnaires peuvent voir l’équipe. Demandez l’accès au propriétaire.',
     resend: 'Renvoyer le lien',
     resending: 'Envoi…',
     resendLabel: (name) => `Renvoyer le lien à ${name}`,
@@ -180,16 +211,22 @@ export const fr: Catalog = {
     passwordShow: 'Afficher le mot de passe',
     passwordHide: 'Masquer le mot de passe',
     strength: { weak: 'Robustesse : faible', fair: 'Robustesse : moyenne', strong: 'Robustesse : élevée' },
-    passwordShared: 'Les profils se connectent avec leur adresse e-mail et le mot de passe du compte défini par le propriétaire ; ils n’ont pas de mot de passe propre.',
+    passwordShared:
+      'Les profils se connectent avec leur adresse e-mail et le mot de passe du compte défini par le propriétaire ; ils n’ont pas de mot de passe propre.',
     passwordInvite: 'La personne choisit son propre mot de passe (recommandé)',
     passwordInviteHint: 'Le lien de vérification le lui demande : vous n’avez jamais besoin de le connaître.',
     passwordNow: 'Définir un mot de passe maintenant',
     passwordNowHint: 'Aucun e-mail ne le contient : communiquez-le vous-même à la personne.',
     sendWelcomeEmail: 'Envoyer une notification par e-mail à l’utilisateur',
     notifications: 'Notifications par e-mail',
-    notificationOptions: { taskUpdates: 'Mises à jour des tâches', reportReady: 'Rapports prêts à télécharger', creditsLow: 'Crédits bientôt épuisés' },
+    notificationOptions: {
+      taskUpdates: 'Mises à jour des tâches',
+      reportReady: 'Rapports prêts à télécharger',
+      creditsLow: 'Crédits bientôt épuisés',
+    },
     allowedIps: 'Adresses IP autorisées',
-    allowedIpsHint: 'Connexion uniquement depuis ces adresses IPv4 ou IPv6 ou plages CIDR ; si la liste est vide, depuis n’importe où. Collez-en plusieurs à la fois, séparées par des virgules, des espaces ou des retours à la ligne.',
+    allowedIpsHint:
+      'Connexion uniquement depuis ces adresses IPv4 ou IPv6 ou plages CIDR ; si la liste est vide, depuis n’importe où. Collez-en plusieurs à la fois, séparées par des virgules, des espaces ou des retours à la ligne.',
     addIpLabel: 'Adresse ou plage à ajouter',
     addIp: 'Ajouter',
     ipLabel: (position) => `Adresse IP autorisée ${n(position)}`,
@@ -199,7 +236,8 @@ export const fr: Catalog = {
     addClientIp: 'L’ajouter',
     clientIpAdded: (ip) => `${ip} a été ajoutée aux adresses IP autorisées.`,
     clientIpCovered: 'La liste l’autorise.',
-    clientIpOutside: 'Votre adresse IP actuelle ne figure pas dans cette liste : une connexion à ce profil depuis votre emplacement actuel serait refusée.',
+    clientIpOutside:
+      'Votre adresse IP actuelle ne figure pas dans cette liste : une connexion à ce profil depuis votre emplacement actuel serait refusée.',
     role: 'Rôle',
     ownerLocked: 'C’est le profil du propriétaire : son rôle ne peut pas changer et il ne peut pas être supprimé.',
     creditLimit: 'Limite de crédits',
@@ -209,7 +247,8 @@ export const fr: Catalog = {
     balance: (credits) => `Solde du compte : ${credits}`,
     creditLimitAboveBalance: (credits) => `Au maximum ${credits} : 100 fois le solde du compte.`,
     access: 'Accès aux outils et aux tâches',
-    managerAccess: 'Les gestionnaires disposent de tous les outils et de toutes les tâches : aucun accès n’est à accorder, et ceux choisis auparavant sont ignorés.',
+    managerAccess:
+      'Les gestionnaires disposent de tous les outils et de toutes les tâches : aucun accès n’est à accorder, et ceux choisis auparavant sont ignorés.',
     guestAccess: 'Un invité doit avoir accès à au moins une tâche.',
     next: 'Suivant',
     create: 'Créer l’utilisateur',
@@ -227,19 +266,24 @@ export const fr: Catalog = {
       accountPassword: 'Le mot de passe du compte',
       welcomeYes: 'Oui',
       welcomeNo: 'Non',
-      verification: (email) => `Un lien de vérification sera envoyé à ${email}. Le profil pourra se connecter une fois vérifié.`,
-      verificationInvite: (email) => `Un lien sera envoyé à ${email} : la personne y vérifiera son adresse et définira son propre mot de passe. Le profil pourra ensuite se connecter.`,
+      verification: (email) =>
+        `Un lien de vérification sera envoyé à ${email}. Le profil pourra se connecter une fois vérifié.`,
+      verificationInvite: (email) =>
+        `Un lien sera envoyé à ${email} : la personne y vérifiera son adresse et définira son propre mot de passe. Le profil pourra ensuite se connecter.`,
       change: (section) => changeLabels[section] ?? `Modifier « ${section} »`,
     },
     created: {
       title: (name) => `Profil ${of(name)} créé`,
-      text: (email) => `Le profil reste en attente jusqu’à ce que la personne suive le lien de vérification envoyé à ${email}.`,
-      textInvite: (email) => `Le profil reste en attente jusqu’à ce que la personne suive le lien envoyé à ${email} et y définisse son propre mot de passe.`,
+      text: (email) =>
+        `Le profil reste en attente jusqu’à ce que la personne suive le lien de vérification envoyé à ${email}.`,
+      textInvite: (email) =>
+        `Le profil reste en attente jusqu’à ce que la personne suive le lien envoyé à ${email} et y définisse son propre mot de passe.`,
       another: 'Ajouter un autre utilisateur',
       done: 'Terminé',
     },
     verification: {
-      pending: 'En attente : la personne n’a pas encore confirmé son adresse e-mail et ne peut donc pas se connecter. Le lien qui lui a été envoyé permet de la confirmer.',
+      pending:
+        'En attente : la personne n’a pas encore confirmé son adresse e-mail et ne peut donc pas se connecter. Le lien qui lui a été envoyé permet de la confirmer.',
       verifiedOn: (date) => `Vérifié le ${date}`,
       resend: 'Renvoyer le lien',
       resending: 'Envoi…',
@@ -296,7 +340,8 @@ export const fr: Catalog = {
     noToolsGranted: 'Aucun outil autorisé.',
     unknownTool: (id) => `Outil inconnu (${id})`,
     tasksTitle: 'Accès aux tâches',
-    tasksHint: 'Choisissez un outil, recherchez ses tâches et sélectionnez-les pour en donner l’accès. Sélectionnez à nouveau une tâche autorisée pour en retirer l’accès.',
+    tasksHint:
+      'Choisissez un outil, recherchez ses tâches et sélectionnez-les pour en donner l’accès. Sélectionnez à nouveau une tâche autorisée pour en retirer l’accès.',
     tool: 'Outil',
     search: 'Rechercher des tâches',
     searchPlaceholder: 'Saisissez le nom d’une tâche',
@@ -313,7 +358,8 @@ export const fr: Catalog = {
     remove: 'Retirer',
     taskLoading: 'Chargement de la tâche…',
     taskMissing: 'Cette tâche n’existe plus',
-    managerNote: 'Les gestionnaires disposent de tous les outils et de toutes les tâches. Les accès enregistrés pour ce profil sont conservés, mais ne s’appliquent pas tant qu’il a le rôle Gestionnaire.',
+    managerNote:
+      'Les gestionnaires disposent de tous les outils et de toutes les tâches. Les accès enregistrés pour ce profil sont conservés, mais ne s’appliquent pas tant qu’il a le rôle Gestionnaire.',
     ownerNote: 'Le propriétaire dispose de tous les outils et de toutes les tâches.',
     guestNote: 'Un invité peut uniquement consulter les tâches autorisées et télécharger leurs rapports.',
     guestNeedsTask: 'Un invité doit avoir au moins une tâche. Ajoutez-en une autre avant de retirer celle-ci.',
@@ -322,7 +368,8 @@ export const fr: Catalog = {
     saving: 'Enregistrement…',
     saved: 'Accès enregistrés.',
     discard: 'Abandonner les modifications',
-    conflict: 'Ce profil a été modifié ailleurs depuis que vous l’avez ouvert. Rechargez-le pour voir les accès actuels avec vos modifications appliquées par-dessus, puis enregistrez à nouveau.',
+    conflict:
+      'Ce profil a été modifié ailleurs depuis que vous l’avez ouvert. Rechargez-le pour voir les accès actuels avec vos modifications appliquées par-dessus, puis enregistrez à nouveau.',
     reload: 'Recharger',
     shared: {
       label: 'Tâches partagées par d’autres utilisateurs',
@@ -358,9 +405,11 @@ export const fr: Catalog = {
       `${plural(spent, 'crédit consommé', 'crédits consommés')} ; reste disponible sur le solde du compte : ${n(available)}`,
     cappedByBalance: (available) => `Il ne reste que ${plural(available, 'crédit', 'crédits')} sur le solde du compte.`,
     limitReached: 'Limite atteinte',
-    limitReachedText: 'Cet utilisateur a consommé toute sa limite de crédits et ne peut plus créer ni mettre à jour de tâches tant que la limite n’est pas relevée.',
+    limitReachedText:
+      'Cet utilisateur a consommé toute sa limite de crédits et ne peut plus créer ni mettre à jour de tâches tant que la limite n’est pas relevée.',
     balanceEmpty: 'Plus aucun crédit',
-    balanceEmptyText: 'Le compte n’a plus de crédits : personne ne peut créer ni mettre à jour de tâches tant qu’il n’est pas rechargé.',
+    balanceEmptyText:
+      'Le compte n’a plus de crédits : personne ne peut créer ni mettre à jour de tâches tant qu’il n’est pas rechargé.',
     chartTitle: 'Crédits consommés par jour',
     chartPeriod: (from, to) => `${from} – ${to}`,
     chartSummary: (total, activeDays, days) =>
@@ -388,7 +437,13 @@ export const fr: Catalog = {
       report_downloaded: (task) => `A téléchargé le rapport de « ${task} »`,
       signed_in: () => 'A ouvert une session',
     },
-    columns: { time: 'Date et heure', type: 'Type', description: 'Description', subject: 'Outil et tâche', cost: 'Coût' },
+    columns: {
+      time: 'Date et heure',
+      type: 'Type',
+      description: 'Description',
+      subject: 'Outil et tâche',
+      cost: 'Coût',
+    },
     eventsLabel: 'Événements',
     count: (total) => plural(total, 'événement', 'événements'),
     totalAll: (credits) => `Total : ${plural(credits, 'crédit', 'crédits')}`,
@@ -405,9 +460,17 @@ export const fr: Catalog = {
     cancelExport: 'Annuler l’export',
     exported: (count, file) => `${plural(count, 'événement exporté', 'événements exportés')} dans ${file}.`,
     exportCancelled: 'Export annulé.',
-    csv: { time: 'Date et heure (UTC)', type: 'Type', description: 'Description', tool: 'Outil', task: 'Tâche', cost: 'Coût (crédits)' },
+    csv: {
+      time: 'Date et heure (UTC)',
+      type: 'Type',
+      description: 'Description',
+      tool: 'Outil',
+      task: 'Tâche',
+      cost: 'Coût (crédits)',
+    },
     fileName: (name, date) => `Événements ${name} ${date}`,
-    noPermissionText: 'Seuls le propriétaire du compte, les gestionnaires et l’utilisateur lui-même peuvent voir ces statistiques.',
+    noPermissionText:
+      'Seuls le propriétaire du compte, les gestionnaires et l’utilisateur lui-même peuvent voir ces statistiques.',
     noUser: 'Aucun utilisateur sélectionné.',
   },
   auditLog: {
@@ -438,7 +501,8 @@ export const fr: Catalog = {
     count: (total) => plural(total, 'entrée', 'entrées'),
     loadingMore: 'Chargement d’autres entrées…',
     emptyTitle: 'Aucune modification enregistrée pour l’instant',
-    emptyText: 'Chaque modification des profils, des accès et du mot de passe du compte apparaîtra ici : qui l’a faite, pour qui et quand.',
+    emptyText:
+      'Chaque modification des profils, des accès et du mot de passe du compte apparaîtra ici : qui l’a faite, pour qui et quand.',
     noResultsTitle: 'Aucune modification ne correspond',
     noResultsText: 'Essayez une autre personne, une autre action ou une autre période, ou effacez les filtres.',
     clearFilters: 'Effacer les filtres',
@@ -448,7 +512,13 @@ export const fr: Catalog = {
     cancelExport: 'Annuler l’export',
     exported: (count, file) => `${plural(count, 'modification exportée', 'modifications exportées')} dans ${file}.`,
     exportCancelled: 'Export annulé.',
-    csv: { time: 'Date et heure (UTC)', action: 'Action', actor: 'Modifié par', target: 'Personne', change: 'Modification' },
+    csv: {
+      time: 'Date et heure (UTC)',
+      action: 'Action',
+      actor: 'Modifié par',
+      target: 'Personne',
+      change: 'Modification',
+    },
     fileName: (date) => `journal des modifications ${date}`,
     // Names and values arrive as placeholders when shown (each set apart), so nothing here may
     // depend on their letters: the profile is named in apposition (« du profil Ada »), values in « ».
@@ -457,8 +527,14 @@ export const fr: Catalog = {
     noLimit: 'aucune limite',
     anyAddress: 'toutes les adresses',
     fields: {
-      firstName: 'le prénom', lastName: 'le nom', email: 'l’adresse e-mail', phone: 'le numéro de téléphone', role: 'le rôle',
-      status: 'le statut', creditLimit: 'la limite de crédits', allowedIps: 'les adresses IP autorisées',
+      firstName: 'le prénom',
+      lastName: 'le nom',
+      email: 'l’adresse e-mail',
+      phone: 'le numéro de téléphone',
+      role: 'le rôle',
+      status: 'le statut',
+      creditLimit: 'la limite de crédits',
+      allowedIps: 'les adresses IP autorisées',
     },
     created: (actor, target, role) => `${actor} a ajouté ${target} en tant que ${role}`,
     updated: (actor, target) => `${actor} a modifié le profil ${target}`,
@@ -469,13 +545,15 @@ export const fr: Catalog = {
     verificationSent: (actor, target) => `${actor} a envoyé un lien de vérification à ${target}`,
     accountPassword: (actor) => `${actor} a modifié le mot de passe du compte`,
     password: (actor, target) => `${actor} a modifié le mot de passe du profil ${target}`,
-    changed: (actor, field, target, from, to) => `${actor} a fait passer ${field} du profil ${target} de « ${from} » à « ${to} »`,
+    changed: (actor, field, target, from, to) =>
+      `${actor} a fait passer ${field} du profil ${target} de « ${from} » à « ${to} »`,
     notificationOn: (actor, target, what) => `${actor} a activé les e-mails « ${what} » pour ${target}`,
     notificationOff: (actor, target, what) => `${actor} a désactivé les e-mails « ${what} » pour ${target}`,
     toolAdded: (actor, target, tool) => `${actor} a donné à ${target} l’accès à l’outil ${tool}`,
     toolRemoved: (actor, target, tool) => `${actor} a retiré à ${target} l’accès à l’outil ${tool}`,
     taskAdded: (actor, target, task, tool) => `${actor} a donné à ${target} l’accès à la tâche « ${task} » (${tool})`,
-    taskRemoved: (actor, target, task, tool) => `${actor} a retiré à ${target} l’accès à la tâche « ${task} » (${tool})`,
+    taskRemoved: (actor, target, task, tool) =>
+      `${actor} a retiré à ${target} l’accès à la tâche « ${task} » (${tool})`,
     other: (actor, action, target) => `${actor} : ${action} (${target})`,
   },
 };

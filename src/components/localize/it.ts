@@ -9,7 +9,8 @@ import type { Catalog } from './en.js';
 
 const { n, plural: forms } = formatting('it');
 /** “1 credito”, “2 crediti”, “1.000.000 di crediti”. */
-const plural = (count: number, one: string, other: string) => forms(count, { one: `# ${one}`, many: `# di ${other}`, other: `# ${other}` });
+const plural = (count: number, one: string, other: string) =>
+  forms(count, { one: `# ${one}`, many: `# di ${other}`, other: `# ${other}` });
 
 export const it: Catalog = {
   common: {
@@ -31,7 +32,8 @@ export const it: Catalog = {
     validation_failed: 'Alcuni campi richiedono attenzione.',
     idempotency_key_reused: 'Questa richiesta è già stata inviata con altri dati. Ricarica la pagina e riprova.',
     seat_limit_reached: 'Tutti i posti del piano sono occupati. Rimuovi un utente o passa a un piano superiore.',
-    single_profile_account: 'Questo account è limitato a un solo profilo perché il titolare si è registrato con un indirizzo email gratuito o generico.',
+    single_profile_account:
+      'Questo account è limitato a un solo profilo perché il titolare si è registrato con un indirizzo email gratuito o generico.',
     already_verified: 'Questo profilo è già verificato.',
     credit_limit_reached: 'Si supererebbe il limite di crediti di questo utente.',
     insufficient_credits: 'L’account non ha più crediti sufficienti.',
@@ -61,7 +63,8 @@ export const it: Catalog = {
     email_taken: 'Esiste già un profilo con questo indirizzo email.',
     email_immutable: 'L’indirizzo email è il nome utente e non può essere modificato.',
     invalid_phone: 'Inserisci il numero con il prefisso internazionale, ad es. +39 06 1234 5678.',
-    password_not_allowed: 'Questo account usa la password dell’account, comune a tutti: i profili non hanno una password propria.',
+    password_not_allowed:
+      'Questo account usa la password dell’account, comune a tutti: i profili non hanno una password propria.',
     password_too_short: 'Usa almeno 12 caratteri.',
     password_too_long: 'Usa al massimo 128 caratteri.',
     password_too_weak: 'Questa password è troppo facile da indovinare.',
@@ -78,10 +81,23 @@ export const it: Catalog = {
     too_many_items: 'Questo elenco contiene troppe voci.',
   },
   roles: {
-    owner: { name: 'Titolare', description: 'L’utente principale: gestisce il team, il piano e la password dell’account.' },
-    manager: { name: 'Manager', description: 'Ha tutti gli strumenti e tutte le attività e vede le attività degli altri utenti.' },
-    specialist: { name: 'Specialista', description: 'Crea, modifica e aggiorna attività negli strumenti a cui ha accesso, usando i crediti dell’account.' },
-    guest: { name: 'Ospite', description: 'Visualizza le attività a cui ha accesso e scarica i report, ma non crea nulla.' },
+    owner: {
+      name: 'Titolare',
+      description: 'L’utente principale: gestisce il team, il piano e la password dell’account.',
+    },
+    manager: {
+      name: 'Manager',
+      description: 'Ha tutti gli strumenti e tutte le attività e vede le attività degli altri utenti.',
+    },
+    specialist: {
+      name: 'Specialista',
+      description:
+        'Crea, modifica e aggiorna attività negli strumenti a cui ha accesso, usando i crediti dell’account.',
+    },
+    guest: {
+      name: 'Ospite',
+      description: 'Visualizza le attività a cui ha accesso e scarica i report, ma non crea nulla.',
+    },
   },
   list: {
     label: 'Membri del team',
@@ -92,17 +108,27 @@ export const it: Catalog = {
     allRoles: 'Tutti i ruoli',
     status: 'Stato',
     allStatuses: 'Tutti gli stati',
-    columns: { name: 'Nome', email: 'Email', role: 'Ruolo', status: 'Stato', credits: 'Crediti spesi', created: 'Data di creazione' },
+    columns: {
+      name: 'Nome',
+      email: 'Email',
+      role: 'Ruolo',
+      status: 'Stato',
+      credits: 'Crediti spesi',
+      created: 'Data di creazione',
+    },
     seats: (used, limit) => `${plural(used, 'posto occupato', 'posti occupati')} su ${n(limit)}`,
     count: (total) => plural(total, 'utente', 'utenti'),
     newUser: 'Nuovo utente',
     newUserNoPermission: 'Solo il titolare dell’account può aggiungere utenti.',
-    newUserSeatsFull: 'Tutti i posti sono occupati. Rimuovi un utente o passa a un piano superiore per aggiungerne un altro.',
-    newUserSingleProfile: 'Questo account è limitato a un solo profilo perché il titolare usa un indirizzo email gratuito o generico.',
+    newUserSeatsFull:
+      'Tutti i posti sono occupati. Rimuovi un utente o passa a un piano superiore per aggiungerne un altro.',
+    newUserSingleProfile:
+      'Questo account è limitato a un solo profilo perché il titolare usa un indirizzo email gratuito o generico.',
     creditsOfLimit: (spent, limit) => `${n(spent)} su ${n(limit)}`,
     creditsUnlimited: (spent) => `${n(spent)} · nessun limite`,
     emptyTitle: 'Ancora nessun utente',
-    emptyText: 'Aggiungi i tuoi colleghi: ognuno avrà il proprio profilo, il proprio ruolo e il proprio budget di crediti.',
+    emptyText:
+      'Aggiungi i tuoi colleghi: ognuno avrà il proprio profilo, il proprio ruolo e il proprio budget di crediti.',
     noResultsTitle: 'Nessun utente corrispondente',
     noResultsText: 'Prova con un altro nome o indirizzo email, oppure cancella i filtri.',
     clearFilters: 'Cancella ricerca e filtri',
@@ -170,16 +196,22 @@ export const it: Catalog = {
     passwordShow: 'Mostra password',
     passwordHide: 'Nascondi password',
     strength: { weak: 'Sicurezza: bassa', fair: 'Sicurezza: media', strong: 'Sicurezza: alta' },
-    passwordShared: 'I profili accedono con il proprio indirizzo email e la password dell’account impostata dal titolare; non hanno una password propria.',
+    passwordShared:
+      'I profili accedono con il proprio indirizzo email e la password dell’account impostata dal titolare; non hanno una password propria.',
     passwordInvite: 'La persona sceglie la propria password (consigliato)',
     passwordInviteHint: 'Gliela chiede il link di verifica: non hai mai bisogno di conoscerla.',
     passwordNow: 'Imposta ora una password',
     passwordNowHint: 'Non è contenuta in nessuna email: comunicala tu alla persona.',
     sendWelcomeEmail: 'Invia una notifica via email all’utente',
     notifications: 'Notifiche via email',
-    notificationOptions: { taskUpdates: 'Aggiornamenti delle attività', reportReady: 'Report pronti da scaricare', creditsLow: 'Crediti in esaurimento' },
+    notificationOptions: {
+      taskUpdates: 'Aggiornamenti delle attività',
+      reportReady: 'Report pronti da scaricare',
+      creditsLow: 'Crediti in esaurimento',
+    },
     allowedIps: 'IP consentiti',
-    allowedIpsHint: 'Accesso consentito solo da questi indirizzi IPv4 o IPv6 o intervalli CIDR; se l’elenco è vuoto, da qualsiasi luogo. Puoi incollarne più di uno alla volta, separati da virgole, spazi o a capo.',
+    allowedIpsHint:
+      'Accesso consentito solo da questi indirizzi IPv4 o IPv6 o intervalli CIDR; se l’elenco è vuoto, da qualsiasi luogo. Puoi incollarne più di uno alla volta, separati da virgole, spazi o a capo.',
     addIpLabel: 'Indirizzo o intervallo da aggiungere',
     addIp: 'Aggiungi',
     ipLabel: (position) => `IP consentito ${n(position)}`,
@@ -189,9 +221,11 @@ export const it: Catalog = {
     addClientIp: 'Aggiungilo',
     clientIpAdded: (ip) => `${ip} aggiunto agli IP consentiti.`,
     clientIpCovered: 'L’elenco lo consente.',
-    clientIpOutside: 'Il tuo IP attuale non è in questo elenco: l’accesso a questo profilo da dove ti trovi ora verrebbe rifiutato.',
+    clientIpOutside:
+      'Il tuo IP attuale non è in questo elenco: l’accesso a questo profilo da dove ti trovi ora verrebbe rifiutato.',
     role: 'Ruolo',
-    ownerLocked: 'Questo è il profilo del titolare: il suo ruolo non può essere modificato e il profilo non può essere eliminato.',
+    ownerLocked:
+      'Questo è il profilo del titolare: il suo ruolo non può essere modificato e il profilo non può essere eliminato.',
     creditLimit: 'Limite di crediti',
     creditLimitNone: 'Nessun limite: può spendere l’intero saldo',
     creditLimitSet: 'Limita a un numero di crediti',
@@ -199,7 +233,8 @@ export const it: Catalog = {
     balance: (credits) => `Saldo dell’account: ${credits}`,
     creditLimitAboveBalance: (credits) => `Al massimo ${credits}: 100 volte il saldo dell’account.`,
     access: 'Accesso a strumenti e attività',
-    managerAccess: 'I manager hanno tutti gli strumenti e tutte le attività: non servono accessi, e quelli scelti in precedenza vengono ignorati.',
+    managerAccess:
+      'I manager hanno tutti gli strumenti e tutte le attività: non servono accessi, e quelli scelti in precedenza vengono ignorati.',
     guestAccess: 'Gli ospiti devono avere accesso ad almeno un’attività.',
     next: 'Avanti',
     create: 'Crea utente',
@@ -211,25 +246,31 @@ export const it: Catalog = {
       anyIp: 'Qualsiasi indirizzo',
       noNotifications: 'Nessuna',
       allAccess: 'Tutti gli strumenti e tutte le attività',
-      accessSummary: (tools, tasks) => `${plural(tools, 'strumento', 'strumenti')}, ${plural(tasks, 'attività', 'attività')}`,
+      accessSummary: (tools, tasks) =>
+        `${plural(tools, 'strumento', 'strumenti')}, ${plural(tasks, 'attività', 'attività')}`,
       ownPassword: 'Password propria, impostata',
       invitedPassword: 'La sceglie la persona tramite il link di verifica',
       accountPassword: 'La password dell’account',
       welcomeYes: 'Sì',
       welcomeNo: 'No',
-      verification: (email) => `Verrà inviato un link di verifica a ${email}. Il profilo potrà accedere una volta verificato.`,
-      verificationInvite: (email) => `Verrà inviato un link a ${email}: lì la persona verificherà l’indirizzo e imposterà la propria password. Dopodiché il profilo potrà accedere.`,
+      verification: (email) =>
+        `Verrà inviato un link di verifica a ${email}. Il profilo potrà accedere una volta verificato.`,
+      verificationInvite: (email) =>
+        `Verrà inviato un link a ${email}: lì la persona verificherà l’indirizzo e imposterà la propria password. Dopodiché il profilo potrà accedere.`,
       change: (section) => `Modifica ${section.toLowerCase()}`,
     },
     created: {
       title: (name) => `Profilo di ${name} creato`,
-      text: (email) => `Il profilo resterà in attesa finché la persona non aprirà il link di verifica inviato a ${email}.`,
-      textInvite: (email) => `Il profilo resterà in attesa finché la persona non aprirà il link inviato a ${email} e non vi imposterà la propria password.`,
+      text: (email) =>
+        `Il profilo resterà in attesa finché la persona non aprirà il link di verifica inviato a ${email}.`,
+      textInvite: (email) =>
+        `Il profilo resterà in attesa finché la persona non aprirà il link inviato a ${email} e non vi imposterà la propria password.`,
       another: 'Aggiungi un altro utente',
       done: 'Fatto',
     },
     verification: {
-      pending: 'In attesa: la persona non ha ancora confermato il proprio indirizzo email, quindi non può accedere. Il link che le è stato inviato serve a confermarlo.',
+      pending:
+        'In attesa: la persona non ha ancora confermato il proprio indirizzo email, quindi non può accedere. Il link che le è stato inviato serve a confermarlo.',
       verifiedOn: (date) => `Verificato in data ${date}`,
       resend: 'Invia di nuovo il link',
       resending: 'Invio in corso…',
@@ -286,7 +327,8 @@ export const it: Catalog = {
     noToolsGranted: 'Nessuno strumento concesso.',
     unknownTool: (id) => `Strumento sconosciuto (${id})`,
     tasksTitle: 'Accesso alle attività',
-    tasksHint: 'Scegli uno strumento, cerca le sue attività e selezionale per concedere l’accesso. Seleziona di nuovo un’attività concessa per rimuoverla.',
+    tasksHint:
+      'Scegli uno strumento, cerca le sue attività e selezionale per concedere l’accesso. Seleziona di nuovo un’attività concessa per rimuoverla.',
     tool: 'Strumento',
     search: 'Cerca attività',
     searchPlaceholder: 'Digita il nome di un’attività',
@@ -303,7 +345,8 @@ export const it: Catalog = {
     remove: 'Rimuovi',
     taskLoading: 'Caricamento dell’attività…',
     taskMissing: 'Questa attività non esiste più',
-    managerNote: 'I manager hanno tutti gli strumenti e tutte le attività. Gli accessi salvati per questo profilo vengono conservati, ma non sono usati finché ha il ruolo di manager.',
+    managerNote:
+      'I manager hanno tutti gli strumenti e tutte le attività. Gli accessi salvati per questo profilo vengono conservati, ma non sono usati finché ha il ruolo di manager.',
     ownerNote: 'Il titolare ha tutti gli strumenti e tutte le attività.',
     guestNote: 'Un ospite può solo visualizzare le attività concesse e scaricarne i report.',
     guestNeedsTask: 'Un ospite deve avere almeno un’attività. Aggiungine un’altra prima di rimuovere questa.',
@@ -312,7 +355,8 @@ export const it: Catalog = {
     saving: 'Salvataggio…',
     saved: 'Accessi salvati.',
     discard: 'Scarta modifiche',
-    conflict: 'Questo profilo è stato modificato altrove dopo che l’hai aperto. Ricarica per vedere gli accessi attuali con le tue modifiche applicate, poi salva di nuovo.',
+    conflict:
+      'Questo profilo è stato modificato altrove dopo che l’hai aperto. Ricarica per vedere gli accessi attuali con le tue modifiche applicate, poi salva di nuovo.',
     reload: 'Ricarica',
     shared: {
       label: 'Attività condivise da altri utenti',
@@ -344,16 +388,20 @@ export const it: Catalog = {
     noActivity: 'Nessuna operazione finora',
     meterLabel: 'Budget di crediti utilizzato',
     meterOfLimit: (spent, limit) => `Crediti spesi: ${n(spent)} su ${n(limit)}`,
-    meterOfBalance: (spent, available) => `Crediti spesi: ${n(spent)}; ancora disponibili nel saldo dell’account: ${n(available)}`,
-    cappedByBalance: (available) => forms(available, {
-      one: 'Nel saldo dell’account resta solo # credito.',
-      many: 'Nel saldo dell’account restano solo # di crediti.',
-      other: 'Nel saldo dell’account restano solo # crediti.',
-    }),
+    meterOfBalance: (spent, available) =>
+      `Crediti spesi: ${n(spent)}; ancora disponibili nel saldo dell’account: ${n(available)}`,
+    cappedByBalance: (available) =>
+      forms(available, {
+        one: 'Nel saldo dell’account resta solo # credito.',
+        many: 'Nel saldo dell’account restano solo # di crediti.',
+        other: 'Nel saldo dell’account restano solo # crediti.',
+      }),
     limitReached: 'Limite raggiunto',
-    limitReachedText: 'Questo utente ha speso tutto il suo limite di crediti e non può creare né aggiornare attività finché il limite non viene aumentato.',
+    limitReachedText:
+      'Questo utente ha speso tutto il suo limite di crediti e non può creare né aggiornare attività finché il limite non viene aumentato.',
     balanceEmpty: 'Crediti esauriti',
-    balanceEmptyText: 'L’account ha esaurito i crediti: nessuno può creare o aggiornare attività finché non viene ricaricato.',
+    balanceEmptyText:
+      'L’account ha esaurito i crediti: nessuno può creare o aggiornare attività finché non viene ricaricato.',
     chartTitle: 'Crediti spesi al giorno',
     chartPeriod: (from, to) => `${from} – ${to}`,
     chartSummary: (total, activeDays, days) =>
@@ -381,7 +429,13 @@ export const it: Catalog = {
       report_downloaded: (task) => `Ha scaricato il report di “${task}”`,
       signed_in: () => 'Ha effettuato l’accesso',
     },
-    columns: { time: 'Data e ora', type: 'Tipo', description: 'Descrizione', subject: 'Strumento e attività', cost: 'Costo' },
+    columns: {
+      time: 'Data e ora',
+      type: 'Tipo',
+      description: 'Descrizione',
+      subject: 'Strumento e attività',
+      cost: 'Costo',
+    },
     eventsLabel: 'Eventi',
     count: (total) => plural(total, 'evento', 'eventi'),
     totalAll: (credits) => `Totale: ${plural(credits, 'credito', 'crediti')}`,
@@ -398,7 +452,14 @@ export const it: Catalog = {
     cancelExport: 'Annulla esportazione',
     exported: (count, file) => `${plural(count, 'evento esportato', 'eventi esportati')} in ${file}.`,
     exportCancelled: 'Esportazione annullata.',
-    csv: { time: 'Data e ora (UTC)', type: 'Tipo', description: 'Descrizione', tool: 'Strumento', task: 'Attività', cost: 'Costo (crediti)' },
+    csv: {
+      time: 'Data e ora (UTC)',
+      type: 'Tipo',
+      description: 'Descrizione',
+      tool: 'Strumento',
+      task: 'Attività',
+      cost: 'Costo (crediti)',
+    },
     fileName: (name, date) => `eventi ${name} ${date}`,
     noPermissionText: 'Solo il titolare dell’account, i manager e l’utente stesso possono vedere queste statistiche.',
     noUser: 'Nessun utente selezionato.',
@@ -431,7 +492,8 @@ export const it: Catalog = {
     count: (total) => plural(total, 'voce', 'voci'),
     loadingMore: 'Caricamento di altre voci…',
     emptyTitle: 'Ancora nessuna modifica registrata',
-    emptyText: 'Qui comparirà ogni modifica a profili, accessi e password dell’account: chi l’ha fatta, a chi e quando.',
+    emptyText:
+      'Qui comparirà ogni modifica a profili, accessi e password dell’account: chi l’ha fatta, a chi e quando.',
     noResultsTitle: 'Nessuna modifica corrispondente',
     noResultsText: 'Prova con un’altra persona, azione o intervallo di date, oppure cancella i filtri.',
     clearFilters: 'Cancella i filtri',
@@ -449,8 +511,14 @@ export const it: Catalog = {
     anyAddress: 'qualsiasi indirizzo',
     fields: {
       // With the article: “ha cambiato il limite di crediti di …”.
-      firstName: 'il nome', lastName: 'il cognome', email: 'l’indirizzo email', phone: 'il numero di telefono', role: 'il ruolo',
-      status: 'lo stato', creditLimit: 'il limite di crediti', allowedIps: 'gli IP consentiti',
+      firstName: 'il nome',
+      lastName: 'il cognome',
+      email: 'l’indirizzo email',
+      phone: 'il numero di telefono',
+      role: 'il ruolo',
+      status: 'lo stato',
+      creditLimit: 'il limite di crediti',
+      allowedIps: 'gli IP consentiti',
     },
     created: (actor, target, role) => `${actor} ha aggiunto ${target} come ${role}`,
     updated: (actor, target) => `${actor} ha modificato il profilo di ${target}`,
@@ -466,8 +534,10 @@ export const it: Catalog = {
     notificationOff: (actor, target, what) => `${actor} ha disattivato le email su “${what}” per ${target}`,
     toolAdded: (actor, target, tool) => `${actor} ha concesso a ${target} l’accesso allo strumento ${tool}`,
     toolRemoved: (actor, target, tool) => `${actor} ha revocato a ${target} l’accesso allo strumento ${tool}`,
-    taskAdded: (actor, target, task, tool) => `${actor} ha concesso a ${target} l’accesso all’attività “${task}” (${tool})`,
-    taskRemoved: (actor, target, task, tool) => `${actor} ha revocato a ${target} l’accesso all’attività “${task}” (${tool})`,
+    taskAdded: (actor, target, task, tool) =>
+      `${actor} ha concesso a ${target} l’accesso all’attività “${task}” (${tool})`,
+    taskRemoved: (actor, target, task, tool) =>
+      `${actor} ha revocato a ${target} l’accesso all’attività “${task}” (${tool})`,
     other: (actor, action, target) => `${actor}: ${action} (${target})`,
   },
 };

@@ -30,9 +30,12 @@ export const ja: Catalog = {
   },
   errors: {
     validation_failed: 'いくつかの項目を修正してください。',
-    idempotency_key_reused: 'このリクエストは別の内容ですでに送信されています。再読み込みして、もう一度お試しください。',
-    seat_limit_reached: 'プランのシートがすべて使用されています。ユーザーを削除するか、プランをアップグレードしてください。',
-    single_profile_account: 'オーナーがフリーメールまたは汎用のメールアドレスで登録したため、このアカウントで使えるプロフィールは1つだけです。',
+    idempotency_key_reused:
+      'このリクエストは別の内容ですでに送信されています。再読み込みして、もう一度お試しください。',
+    seat_limit_reached:
+      'プランのシートがすべて使用されています。ユーザーを削除するか、プランをアップグレードしてください。',
+    single_profile_account:
+      'オーナーがフリーメールまたは汎用のメールアドレスで登録したため、このアカウントで使えるプロフィールは1つだけです。',
     already_verified: 'このプロフィールはすでに確認済みです。',
     credit_limit_reached: 'このユーザーのクレジット上限を超えてしまいます。',
     insufficient_credits: 'アカウントのクレジットが不足しています。',
@@ -62,7 +65,8 @@ export const ja: Catalog = {
     email_taken: 'このメールアドレスのプロフィールはすでに存在します。',
     email_immutable: 'メールアドレスはログイン名のため、変更できません。',
     invalid_phone: '国番号を付けて入力してください（例：+81 3 1234 5678）。',
-    password_not_allowed: 'このアカウントでは共通のアカウントパスワードを使用するため、プロフィールごとのパスワードは設定できません。',
+    password_not_allowed:
+      'このアカウントでは共通のアカウントパスワードを使用するため、プロフィールごとのパスワードは設定できません。',
     password_too_short: '12文字以上にしてください。',
     password_too_long: '128文字以内にしてください。',
     password_too_weak: 'このパスワードは推測されやすいため使用できません。',
@@ -79,10 +83,22 @@ export const ja: Catalog = {
     too_many_items: 'このリストの項目が多すぎます。',
   },
   roles: {
-    owner: { name: 'オーナー', description: 'メインのユーザーです。チーム、プラン、アカウントパスワードを管理します。' },
-    manager: { name: 'マネージャー', description: 'すべてのツールとタスクを利用でき、他のユーザーのタスクも閲覧できます。' },
-    specialist: { name: 'スペシャリスト', description: 'アクセス権のあるツールでタスクを作成・編集・更新し、アカウントのクレジットを消費します。' },
-    guest: { name: 'ゲスト', description: 'アクセス権のあるタスクを閲覧し、レポートをダウンロードできますが、何も作成できません。' },
+    owner: {
+      name: 'オーナー',
+      description: 'メインのユーザーです。チーム、プラン、アカウントパスワードを管理します。',
+    },
+    manager: {
+      name: 'マネージャー',
+      description: 'すべてのツールとタスクを利用でき、他のユーザーのタスクも閲覧できます。',
+    },
+    specialist: {
+      name: 'スペシャリスト',
+      description: 'アクセス権のあるツールでタスクを作成・編集・更新し、アカウントのクレジットを消費します。',
+    },
+    guest: {
+      name: 'ゲスト',
+      description: 'アクセス権のあるタスクを閲覧し、レポートをダウンロードできますが、何も作成できません。',
+    },
   },
   list: {
     label: 'チームメンバー',
@@ -93,13 +109,22 @@ export const ja: Catalog = {
     allRoles: 'すべてのロール',
     status: 'ステータス',
     allStatuses: 'すべてのステータス',
-    columns: { name: '名前', email: 'メールアドレス', role: 'ロール', status: 'ステータス', credits: '消費クレジット', created: '作成日' },
+    columns: {
+      name: '名前',
+      email: 'メールアドレス',
+      role: 'ロール',
+      status: 'ステータス',
+      credits: '消費クレジット',
+      created: '作成日',
+    },
     seats: (used, limit) => `${n(limit)}シート中${n(used)}シート使用中`,
     count: (total) => `ユーザー${n(total)}人`,
     newUser: '新規ユーザー',
     newUserNoPermission: 'ユーザーを追加できるのはアカウントのオーナーだけです。',
-    newUserSeatsFull: 'シートがすべて使用されています。ユーザーを追加するには、ユーザーを削除するか、プランをアップグレードしてください。',
-    newUserSingleProfile: 'オーナーがフリーメールまたは汎用のメールアドレスを使用しているため、このアカウントで使えるプロフィールは1つだけです。',
+    newUserSeatsFull:
+      'シートがすべて使用されています。ユーザーを追加するには、ユーザーを削除するか、プランをアップグレードしてください。',
+    newUserSingleProfile:
+      'オーナーがフリーメールまたは汎用のメールアドレスを使用しているため、このアカウントで使えるプロフィールは1つだけです。',
     creditsOfLimit: (spent, limit) => `${n(spent)}/${n(limit)}`,
     creditsUnlimited: (spent) => `${n(spent)}・上限なし`,
     emptyTitle: 'ユーザーはまだいません',
@@ -107,7 +132,8 @@ export const ja: Catalog = {
     noResultsTitle: '一致するユーザーはいません',
     noResultsText: '別の名前やメールアドレスで検索するか、フィルターをクリアしてください。',
     clearFilters: '検索とフィルターをクリア',
-    noPermissionText: 'チームを閲覧できるのは、アカウントのオーナーとマネージャーだけです。オーナーにアクセス権を依頼してください。',
+    noPermissionText:
+      'チームを閲覧できるのは、アカウントのオーナーとマネージャーだけです。オーナーにアクセス権を依頼してください。',
     resend: 'リンクを再送信',
     resending: '送信中…',
     resendLabel: (name) => `${name}にリンクを再送信`,
@@ -171,16 +197,22 @@ export const ja: Catalog = {
     passwordShow: 'パスワードを表示',
     passwordHide: 'パスワードを隠す',
     strength: { weak: '強度：弱', fair: '強度：中', strong: '強度：強' },
-    passwordShared: 'プロフィールは、各自のメールアドレスと、オーナーが設定したアカウントパスワードでログインします。個別のパスワードはありません。',
+    passwordShared:
+      'プロフィールは、各自のメールアドレスと、オーナーが設定したアカウントパスワードでログインします。個別のパスワードはありません。',
     passwordInvite: 'ユーザー自身がパスワードを設定（推奨）',
     passwordInviteHint: '確認リンクからパスワードの設定を求められるため、あなたがパスワードを知る必要はありません。',
     passwordNow: '今すぐパスワードを設定',
     passwordNowHint: 'パスワードはメールに記載されないため、ご自身で本人に伝えてください。',
     sendWelcomeEmail: 'ユーザーにメールで通知する',
     notifications: 'メール通知',
-    notificationOptions: { taskUpdates: 'タスクの更新', reportReady: 'レポートのダウンロード準備完了', creditsLow: 'クレジット残量の低下' },
+    notificationOptions: {
+      taskUpdates: 'タスクの更新',
+      reportReady: 'レポートのダウンロード準備完了',
+      creditsLow: 'クレジット残量の低下',
+    },
     allowedIps: '許可するIPアドレス',
-    allowedIpsHint: 'ここに指定したIPv4/IPv6アドレスまたはCIDR範囲からのみログインできます。指定しない場合は、どこからでもログインできます。カンマ、スペース、改行で区切って、まとめて貼り付けることもできます。',
+    allowedIpsHint:
+      'ここに指定したIPv4/IPv6アドレスまたはCIDR範囲からのみログインできます。指定しない場合は、どこからでもログインできます。カンマ、スペース、改行で区切って、まとめて貼り付けることもできます。',
     addIpLabel: '追加するアドレスまたは範囲',
     addIp: '追加',
     ipLabel: (position) => `許可するIPアドレス${n(position)}`,
@@ -190,7 +222,8 @@ export const ja: Catalog = {
     addClientIp: 'これを追加',
     clientIpAdded: (ip) => `${ip}を許可するIPアドレスに追加しました。`,
     clientIpCovered: 'このリストで許可されています。',
-    clientIpOutside: '現在のIPアドレスはこのリストに含まれていません。今いる場所からこのプロフィールでログインしようとすると、拒否されます。',
+    clientIpOutside:
+      '現在のIPアドレスはこのリストに含まれていません。今いる場所からこのプロフィールでログインしようとすると、拒否されます。',
     role: 'ロール',
     ownerLocked: 'オーナーのプロフィールです。ロールの変更や削除はできません。',
     creditLimit: 'クレジット上限',
@@ -200,7 +233,8 @@ export const ja: Catalog = {
     balance: (credits) => `アカウントの残高：${credits}`,
     creditLimitAboveBalance: (credits) => `上限は${credits}です（アカウントの残高の100倍）。`,
     access: 'ツールとタスクへのアクセス権',
-    managerAccess: 'マネージャーはすべてのツールとタスクを利用できます。アクセス権の付与は不要で、以前に選択したアクセス権は無視されます。',
+    managerAccess:
+      'マネージャーはすべてのツールとタスクを利用できます。アクセス権の付与は不要で、以前に選択したアクセス権は無視されます。',
     guestAccess: 'ゲストには、少なくとも1件のタスクへのアクセス権が必要です。',
     next: '次へ',
     create: 'ユーザーを作成',
@@ -218,19 +252,23 @@ export const ja: Catalog = {
       accountPassword: 'アカウントパスワード',
       welcomeYes: 'はい',
       welcomeNo: 'いいえ',
-      verification: (email) => `${email}に確認リンクが送信されます。プロフィールの確認が完了すると、ログインできるようになります。`,
-      verificationInvite: (email) => `${email}にリンクが送信されます。ユーザーはそこでメールアドレスを確認し、自分のパスワードを設定します。その後、ログインできるようになります。`,
+      verification: (email) =>
+        `${email}に確認リンクが送信されます。プロフィールの確認が完了すると、ログインできるようになります。`,
+      verificationInvite: (email) =>
+        `${email}にリンクが送信されます。ユーザーはそこでメールアドレスを確認し、自分のパスワードを設定します。その後、ログインできるようになります。`,
       change: (section) => `${section}を変更`,
     },
     created: {
       title: (name) => `${name}を追加しました`,
       text: (email) => `${email}に送信された確認リンクをユーザーが開くまで、プロフィールは確認待ちの状態です。`,
-      textInvite: (email) => `${email}に送信されたリンクをユーザーが開いてパスワードを設定するまで、プロフィールは確認待ちの状態です。`,
+      textInvite: (email) =>
+        `${email}に送信されたリンクをユーザーが開いてパスワードを設定するまで、プロフィールは確認待ちの状態です。`,
       another: '別のユーザーを追加',
       done: '完了',
     },
     verification: {
-      pending: '確認待ち：ユーザーがまだメールアドレスを確認していないため、ログインできません。送信されたリンクから確認できます。',
+      pending:
+        '確認待ち：ユーザーがまだメールアドレスを確認していないため、ログインできません。送信されたリンクから確認できます。',
       verifiedOn: (date) => `${date}に確認済み`,
       resend: 'リンクを再送信',
       resending: '送信中…',
@@ -287,7 +325,8 @@ export const ja: Catalog = {
     noToolsGranted: 'アクセス権のあるツールはありません。',
     unknownTool: (id) => `不明なツール（${id}）`,
     tasksTitle: 'タスクへのアクセス権',
-    tasksHint: 'ツールを選んでタスクを検索し、選択するとアクセス権が付与されます。付与済みのタスクをもう一度選択すると、アクセス権が取り消されます。',
+    tasksHint:
+      'ツールを選んでタスクを検索し、選択するとアクセス権が付与されます。付与済みのタスクをもう一度選択すると、アクセス権が取り消されます。',
     tool: 'ツール',
     search: 'タスクを検索',
     searchPlaceholder: 'タスク名を入力',
@@ -304,16 +343,19 @@ export const ja: Catalog = {
     remove: '削除',
     taskLoading: 'タスクを読み込み中…',
     taskMissing: 'このタスクはすでに存在しません',
-    managerNote: 'マネージャーはすべてのツールとタスクを利用できます。このプロフィールに保存されたアクセス権は保持されますが、マネージャーのロールである間は使用されません。',
+    managerNote:
+      'マネージャーはすべてのツールとタスクを利用できます。このプロフィールに保存されたアクセス権は保持されますが、マネージャーのロールである間は使用されません。',
     ownerNote: 'オーナーはすべてのツールとタスクを利用できます。',
     guestNote: 'ゲストは、アクセス権を付与されたタスクの閲覧と、そのレポートのダウンロードのみ行えます。',
-    guestNeedsTask: 'ゲストには少なくとも1件のタスクが必要です。このタスクを削除する前に、別のタスクを追加してください。',
+    guestNeedsTask:
+      'ゲストには少なくとも1件のタスクが必要です。このタスクを削除する前に、別のタスクを追加してください。',
     readOnly: 'アクセス権を変更できるのはアカウントのオーナーだけです。',
     save: 'アクセス権を保存',
     saving: '保存中…',
     saved: 'アクセス権を保存しました。',
     discard: '変更を破棄',
-    conflict: 'このプロフィールは、あなたが開いた後に別の場所で変更されました。再読み込みすると、現在のアクセス権にあなたの変更を反映した内容が表示されます。確認してから、もう一度保存してください。',
+    conflict:
+      'このプロフィールは、あなたが開いた後に別の場所で変更されました。再読み込みすると、現在のアクセス権にあなたの変更を反映した内容が表示されます。確認してから、もう一度保存してください。',
     reload: '再読み込み',
     shared: {
       label: '他のユーザーが共有したタスク',
@@ -345,15 +387,18 @@ export const ja: Catalog = {
     noActivity: 'アクティビティはまだありません',
     meterLabel: 'クレジット予算の使用状況',
     meterOfLimit: (spent, limit) => `${n(limit)}クレジット中${n(spent)}クレジットを消費`,
-    meterOfBalance: (spent, available) => `${n(spent)}クレジットを消費、アカウントの残高からあと${n(available)}クレジット利用可能`,
+    meterOfBalance: (spent, available) =>
+      `${n(spent)}クレジットを消費、アカウントの残高からあと${n(available)}クレジット利用可能`,
     cappedByBalance: (available) => `アカウントの残高は残り${n(available)}クレジットだけです。`,
     limitReached: '上限に到達',
-    limitReachedText: 'このユーザーはクレジット上限をすべて使い切ったため、上限が引き上げられるまでタスクを作成・更新できません。',
+    limitReachedText:
+      'このユーザーはクレジット上限をすべて使い切ったため、上限が引き上げられるまでタスクを作成・更新できません。',
     balanceEmpty: 'クレジット残高なし',
     balanceEmptyText: 'アカウントのクレジットが残っていません。チャージされるまで、誰もタスクを作成・更新できません。',
     chartTitle: '1日あたりの消費クレジット',
     chartPeriod: (from, to) => `${from}～${to}`,
-    chartSummary: (total, activeDays, days) => `${n(days)}日間のうち${n(activeDays)}日で、${n(total)}クレジットを消費しました。`,
+    chartSummary: (total, activeDays, days) =>
+      `${n(days)}日間のうち${n(activeDays)}日で、${n(total)}クレジットを消費しました。`,
     chartBusiest: (day, credits) => `最も多かった日：${day}（${n(credits)}クレジット）`,
     chartEmpty: 'この期間に消費されたクレジットはありません。',
     chartPartial: (from) => `イベントが多すぎるため、すべては集計できません。グラフは${from}から始まります。`,
@@ -381,7 +426,8 @@ export const ja: Catalog = {
     eventsLabel: 'イベント',
     count: (total) => `イベント${n(total)}件`,
     totalAll: (credits) => `合計：${n(credits)}クレジット`,
-    totalLoaded: (credits, loaded, total) => `これまでに読み込んだ${n(loaded)}件のイベント（全${n(total)}件）で${n(credits)}クレジット`,
+    totalLoaded: (credits, loaded, total) =>
+      `これまでに読み込んだ${n(loaded)}件のイベント（全${n(total)}件）で${n(credits)}クレジット`,
     loadingMore: 'イベントをさらに読み込み中…',
     emptyTitle: 'イベントはまだありません',
     emptyText: 'このユーザーのログイン、タスク、レポートのダウンロードが、ここに表示されます。',
@@ -393,7 +439,14 @@ export const ja: Catalog = {
     cancelExport: 'エクスポートをキャンセル',
     exported: (count, file) => `${n(count)}件のイベントを${file}にエクスポートしました。`,
     exportCancelled: 'エクスポートをキャンセルしました。',
-    csv: { time: '日時（UTC）', type: '種類', description: '説明', tool: 'ツール', task: 'タスク', cost: 'コスト（クレジット）' },
+    csv: {
+      time: '日時（UTC）',
+      type: '種類',
+      description: '説明',
+      tool: 'ツール',
+      task: 'タスク',
+      cost: 'コスト（クレジット）',
+    },
     fileName: (name, date) => `${name}のイベント_${date}`,
     noPermissionText: 'この統計を閲覧できるのは、アカウントのオーナー、マネージャー、ユーザー本人だけです。',
     noUser: 'ユーザーが選択されていません。',
@@ -426,7 +479,8 @@ export const ja: Catalog = {
     count: (total) => `記録${n(total)}件`,
     loadingMore: '記録をさらに読み込み中…',
     emptyTitle: '記録された変更はまだありません',
-    emptyText: 'プロフィール、アクセス権、アカウントパスワードへのすべての変更が、誰が・誰に対して・いつ行ったかとともに、ここに表示されます。',
+    emptyText:
+      'プロフィール、アクセス権、アカウントパスワードへのすべての変更が、誰が・誰に対して・いつ行ったかとともに、ここに表示されます。',
     noResultsTitle: '一致する変更はありません',
     noResultsText: '別のユーザー、操作、期間を選ぶか、フィルターをクリアしてください。',
     clearFilters: 'フィルターをクリア',
@@ -443,8 +497,14 @@ export const ja: Catalog = {
     noLimit: '上限なし',
     anyAddress: 'すべてのアドレス',
     fields: {
-      firstName: '名', lastName: '姓', email: 'メールアドレス', phone: '電話番号', role: 'ロール', status: 'ステータス',
-      creditLimit: 'クレジット上限', allowedIps: '許可するIPアドレス',
+      firstName: '名',
+      lastName: '姓',
+      email: 'メールアドレス',
+      phone: '電話番号',
+      role: 'ロール',
+      status: 'ステータス',
+      creditLimit: 'クレジット上限',
+      allowedIps: '許可するIPアドレス',
     },
     created: (actor, target, role) => `${actor}が${target}を${role}として追加しました`,
     updated: (actor, target) => `${actor}が${target}のプロフィールを変更しました`,
@@ -460,8 +520,10 @@ export const ja: Catalog = {
     notificationOff: (actor, target, what) => `${actor}が${target}の「${what}」のメール通知をオフにしました`,
     toolAdded: (actor, target, tool) => `${actor}が${target}にツール「${tool}」へのアクセス権を付与しました`,
     toolRemoved: (actor, target, tool) => `${actor}が${target}のツール「${tool}」へのアクセス権を取り消しました`,
-    taskAdded: (actor, target, task, tool) => `${actor}が${target}にタスク「${task}」（${tool}）へのアクセス権を付与しました`,
-    taskRemoved: (actor, target, task, tool) => `${actor}が${target}のタスク「${task}」（${tool}）へのアクセス権を取り消しました`,
+    taskAdded: (actor, target, task, tool) =>
+      `${actor}が${target}にタスク「${task}」（${tool}）へのアクセス権を付与しました`,
+    taskRemoved: (actor, target, task, tool) =>
+      `${actor}が${target}のタスク「${task}」（${tool}）へのアクセス権を取り消しました`,
     other: (actor, action, target) => `${actor}：${action}（${target}）`,
   },
 };

@@ -60,7 +60,8 @@ function closest<T>(node: Node | null, pick: (element: Element) => T | null | un
   return undefined;
 }
 
-const explicitDir = (element: Element) => /^(ltr|rtl)$/i.exec(element.getAttribute('dir') ?? '')?.[0].toLowerCase() as Direction | undefined;
+const explicitDir = (element: Element) =>
+  /^(ltr|rtl)$/i.exec(element.getAttribute('dir') ?? '')?.[0].toLowerCase() as Direction | undefined;
 
 const langOf = (element: Element) =>
   element.getAttribute('lang') || (element.localName.startsWith('roster-') ? element.getAttribute('locale') : null);
@@ -105,7 +106,11 @@ function watch(controller: LocalizeController) {
   connected.add(controller);
   if (observer) return;
   observer = new MutationObserver(refreshAll);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'locale', 'dir'], subtree: true });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang', 'locale', 'dir'],
+    subtree: true,
+  });
   unsubscribeCatalogs = onCatalogsChange(refreshAll);
 }
 
@@ -174,7 +179,8 @@ export class LocalizeController implements ReactiveController {
   refresh(): void {
     const before = [this.resolvedLang, this.catalog, this.resolvedDir];
     this.resolve();
-    if (before[0] !== this.resolvedLang || before[1] !== this.catalog || before[2] !== this.resolvedDir) this.host.requestUpdate();
+    if (before[0] !== this.resolvedLang || before[1] !== this.catalog || before[2] !== this.resolvedDir)
+      this.host.requestUpdate();
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
@@ -187,7 +193,10 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** A date and time (default: medium date, short time). */
-  dateTime(value: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  dateTime(
+    value: string | number | Date,
+    options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+  ): string {
     return this.date(value, options);
   }
 
@@ -195,10 +204,19 @@ export class LocalizeController implements ReactiveController {
   relativeTime(value: string | number | Date, now: number = Date.now()): string {
     const seconds = (new Date(value).getTime() - now) / 1000;
     const units: [Intl.RelativeTimeFormatUnit, number][] = [
-      ['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3_600], ['minute', 60],
+      ['year', 31_536_000],
+      ['month', 2_592_000],
+      ['week', 604_800],
+      ['day', 86_400],
+      ['hour', 3_600],
+      ['minute', 60],
     ];
     const [unit, size] = units.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
-    const format = this.format('r', undefined, () => new Intl.RelativeTimeFormat(this.resolvedLang, { numeric: 'auto' }));
+    const format = this.format(
+      'r',
+      undefined,
+      () => new Intl.RelativeTimeFormat(this.resolvedLang, { numeric: 'auto' }),
+    );
     return format.format(Math.round(seconds / size), unit);
   }
 

@@ -28,9 +28,11 @@ export const nl: Catalog = {
   },
   errors: {
     validation_failed: 'Een aantal velden moet nog worden aangepast.',
-    idempotency_key_reused: 'Dit verzoek is al eerder verstuurd met andere gegevens. Laad de pagina opnieuw en probeer het nog eens.',
+    idempotency_key_reused:
+      'Dit verzoek is al eerder verstuurd met andere gegevens. Laad de pagina opnieuw en probeer het nog eens.',
     seat_limit_reached: 'Alle plekken in het abonnement zijn bezet. Verwijder een gebruiker of upgrade je abonnement.',
-    single_profile_account: 'Dit account is beperkt tot één profiel, omdat de eigenaar zich heeft aangemeld met een gratis of algemeen e-mailadres.',
+    single_profile_account:
+      'Dit account is beperkt tot één profiel, omdat de eigenaar zich heeft aangemeld met een gratis of algemeen e-mailadres.',
     already_verified: 'Dit profiel is al geverifieerd.',
     credit_limit_reached: 'Hiermee zou de creditlimiet van deze gebruiker worden overschreden.',
     insufficient_credits: 'Het account heeft niet genoeg credits meer.',
@@ -77,9 +79,16 @@ export const nl: Catalog = {
     too_many_items: 'Deze lijst bevat te veel items.',
   },
   roles: {
-    owner: { name: 'Eigenaar', description: 'De hoofdgebruiker: beheert het team, het abonnement en het accountwachtwoord.' },
+    owner: {
+      name: 'Eigenaar',
+      description: 'De hoofdgebruiker: beheert het team, het abonnement en het accountwachtwoord.',
+    },
     manager: { name: 'Manager', description: 'Heeft alle tools en taken, en ziet de taken van de andere gebruikers.' },
-    specialist: { name: 'Specialist', description: 'Maakt taken aan, bewerkt ze en werkt ze bij in de toegewezen tools, en verbruikt daarbij de credits van het account.' },
+    specialist: {
+      name: 'Specialist',
+      description:
+        'Maakt taken aan, bewerkt ze en werkt ze bij in de toegewezen tools, en verbruikt daarbij de credits van het account.',
+    },
     guest: { name: 'Gast', description: 'Bekijkt de toegewezen taken en downloadt rapporten, maar maakt niets aan.' },
   },
   list: {
@@ -91,13 +100,22 @@ export const nl: Catalog = {
     allRoles: 'Alle rollen',
     status: 'Status',
     allStatuses: 'Alle statussen',
-    columns: { name: 'Naam', email: 'E-mailadres', role: 'Rol', status: 'Status', credits: 'Verbruikte credits', created: 'Aangemaakt' },
+    columns: {
+      name: 'Naam',
+      email: 'E-mailadres',
+      role: 'Rol',
+      status: 'Status',
+      credits: 'Verbruikte credits',
+      created: 'Aangemaakt',
+    },
     seats: (used, limit) => `${n(used)} van ${plural(limit, 'plek', 'plekken')}`,
     count: (total) => plural(total, 'gebruiker', 'gebruikers'),
     newUser: 'Nieuwe gebruiker',
     newUserNoPermission: 'Alleen de eigenaar van het account kan gebruikers toevoegen.',
-    newUserSeatsFull: 'Alle plekken zijn bezet. Verwijder een gebruiker of upgrade je abonnement om er nog een toe te voegen.',
-    newUserSingleProfile: 'Dit account is beperkt tot één profiel, omdat de eigenaar een gratis of algemeen e-mailadres gebruikt.',
+    newUserSeatsFull:
+      'Alle plekken zijn bezet. Verwijder een gebruiker of upgrade je abonnement om er nog een toe te voegen.',
+    newUserSingleProfile:
+      'Dit account is beperkt tot één profiel, omdat de eigenaar een gratis of algemeen e-mailadres gebruikt.',
     creditsOfLimit: (spent, limit) => `${n(spent)} van ${n(limit)}`,
     creditsUnlimited: (spent) => `${n(spent)} · geen limiet`,
     emptyTitle: 'Nog geen gebruikers',
@@ -105,7 +123,8 @@ export const nl: Catalog = {
     noResultsTitle: 'Geen gebruikers gevonden',
     noResultsText: 'Probeer een andere naam of een ander e-mailadres, of wis de filters.',
     clearFilters: 'Zoekopdracht en filters wissen',
-    noPermissionText: 'Alleen de eigenaar van het account en managers kunnen het team zien. Vraag de eigenaar om toegang.',
+    noPermissionText:
+      'Alleen de eigenaar van het account en managers kunnen het team zien. Vraag de eigenaar om toegang.',
     resend: 'Link opnieuw versturen',
     resending: 'Versturen…',
     resendLabel: (name) => `Link opnieuw versturen naar ${name}`,
@@ -169,16 +188,22 @@ export const nl: Catalog = {
     passwordShow: 'Wachtwoord tonen',
     passwordHide: 'Wachtwoord verbergen',
     strength: { weak: 'Sterkte: zwak', fair: 'Sterkte: redelijk', strong: 'Sterkte: sterk' },
-    passwordShared: 'Profielen loggen in met hun e-mailadres en het accountwachtwoord dat de eigenaar instelt; een eigen wachtwoord hebben ze niet.',
+    passwordShared:
+      'Profielen loggen in met hun e-mailadres en het accountwachtwoord dat de eigenaar instelt; een eigen wachtwoord hebben ze niet.',
     passwordInvite: 'De gebruiker kiest zelf een wachtwoord (aanbevolen)',
     passwordInviteHint: 'De verificatielink vraagt erom: jij hoeft het wachtwoord nooit te weten.',
     passwordNow: 'Nu een wachtwoord instellen',
     passwordNowHint: 'Het staat in geen enkele e-mail: geef het zelf door.',
     sendWelcomeEmail: 'De gebruiker per e-mail op de hoogte brengen',
     notifications: 'E-mailmeldingen',
-    notificationOptions: { taskUpdates: 'Updates van taken', reportReady: 'Rapporten klaar om te downloaden', creditsLow: 'Credits raken op' },
+    notificationOptions: {
+      taskUpdates: 'Updates van taken',
+      reportReady: 'Rapporten klaar om te downloaden',
+      creditsLow: 'Credits raken op',
+    },
     allowedIps: 'Toegestane IP-adressen',
-    allowedIpsHint: 'Alleen inloggen vanaf deze IPv4- of IPv6-adressen of CIDR-bereiken; een lege lijst staat alles toe. Plak er meerdere tegelijk, gescheiden door komma’s, spaties of nieuwe regels.',
+    allowedIpsHint:
+      'Alleen inloggen vanaf deze IPv4- of IPv6-adressen of CIDR-bereiken; een lege lijst staat alles toe. Plak er meerdere tegelijk, gescheiden door komma’s, spaties of nieuwe regels.',
     addIpLabel: 'Adres of bereik om toe te voegen',
     addIp: 'Toevoegen',
     ipLabel: (position) => `Toegestaan IP-adres ${n(position)}`,
@@ -188,9 +213,11 @@ export const nl: Catalog = {
     addClientIp: 'Dit toevoegen',
     clientIpAdded: (ip) => `${ip} is toegevoegd aan de toegestane IP-adressen.`,
     clientIpCovered: 'De lijst staat het toe.',
-    clientIpOutside: 'Je huidige IP-adres staat niet in deze lijst: inloggen op dit profiel vanaf je huidige locatie zou worden geweigerd.',
+    clientIpOutside:
+      'Je huidige IP-adres staat niet in deze lijst: inloggen op dit profiel vanaf je huidige locatie zou worden geweigerd.',
     role: 'Rol',
-    ownerLocked: 'Dit is het profiel van de eigenaar: de rol kan niet worden gewijzigd en het profiel kan niet worden verwijderd.',
+    ownerLocked:
+      'Dit is het profiel van de eigenaar: de rol kan niet worden gewijzigd en het profiel kan niet worden verwijderd.',
     creditLimit: 'Creditlimiet',
     creditLimitNone: 'Geen limiet: mag het hele tegoed verbruiken',
     creditLimitSet: 'Beperken tot een aantal credits',
@@ -198,7 +225,8 @@ export const nl: Catalog = {
     balance: (credits) => `Tegoed van het account: ${credits}`,
     creditLimitAboveBalance: (credits) => `Maximaal ${credits}: 100 keer het tegoed van het account.`,
     access: 'Toegang tot tools en taken',
-    managerAccess: 'Managers hebben alle tools en taken: toegang toewijzen is niet nodig, en eerder toegewezen toegang wordt genegeerd.',
+    managerAccess:
+      'Managers hebben alle tools en taken: toegang toewijzen is niet nodig, en eerder toegewezen toegang wordt genegeerd.',
     guestAccess: 'Gasten hebben toegang tot minstens één taak nodig.',
     next: 'Volgende',
     create: 'Gebruiker aanmaken',
@@ -216,19 +244,24 @@ export const nl: Catalog = {
       accountPassword: 'Het accountwachtwoord',
       welcomeYes: 'Ja',
       welcomeNo: 'Nee',
-      verification: (email) => `Er wordt een verificatielink verstuurd naar ${email}. Zodra het profiel is geverifieerd, kan de gebruiker inloggen.`,
-      verificationInvite: (email) => `Er wordt een link verstuurd naar ${email}. Daar bevestigt de gebruiker het adres en stelt een eigen wachtwoord in. Daarna kan de gebruiker inloggen.`,
+      verification: (email) =>
+        `Er wordt een verificatielink verstuurd naar ${email}. Zodra het profiel is geverifieerd, kan de gebruiker inloggen.`,
+      verificationInvite: (email) =>
+        `Er wordt een link verstuurd naar ${email}. Daar bevestigt de gebruiker het adres en stelt een eigen wachtwoord in. Daarna kan de gebruiker inloggen.`,
       change: (section) => `${section} wijzigen`,
     },
     created: {
       title: (name) => `${name} is toegevoegd`,
-      text: (email) => `Het profiel blijft in afwachting totdat de gebruiker de verificatielink volgt die naar ${email} is verstuurd.`,
-      textInvite: (email) => `Het profiel blijft in afwachting totdat de gebruiker de link volgt die naar ${email} is verstuurd en daar een eigen wachtwoord instelt.`,
+      text: (email) =>
+        `Het profiel blijft in afwachting totdat de gebruiker de verificatielink volgt die naar ${email} is verstuurd.`,
+      textInvite: (email) =>
+        `Het profiel blijft in afwachting totdat de gebruiker de link volgt die naar ${email} is verstuurd en daar een eigen wachtwoord instelt.`,
       another: 'Nog een gebruiker toevoegen',
       done: 'Klaar',
     },
     verification: {
-      pending: 'In afwachting: de gebruiker heeft het e-mailadres nog niet bevestigd en kan dus niet inloggen. De toegestuurde link bevestigt het.',
+      pending:
+        'In afwachting: de gebruiker heeft het e-mailadres nog niet bevestigd en kan dus niet inloggen. De toegestuurde link bevestigt het.',
       verifiedOn: (date) => `Geverifieerd op ${date}`,
       resend: 'Link opnieuw versturen',
       resending: 'Versturen…',
@@ -285,7 +318,8 @@ export const nl: Catalog = {
     noToolsGranted: 'Geen tools toegewezen.',
     unknownTool: (id) => `Onbekende tool (${id})`,
     tasksTitle: 'Toegang tot taken',
-    tasksHint: 'Kies een tool, zoek naar de taken ervan en selecteer ze om toegang te geven. Selecteer een toegewezen taak nogmaals om de toegang in te trekken.',
+    tasksHint:
+      'Kies een tool, zoek naar de taken ervan en selecteer ze om toegang te geven. Selecteer een toegewezen taak nogmaals om de toegang in te trekken.',
     tool: 'Tool',
     search: 'Taken zoeken',
     searchPlaceholder: 'Typ de naam van een taak',
@@ -302,16 +336,19 @@ export const nl: Catalog = {
     remove: 'Verwijderen',
     taskLoading: 'Taak laden…',
     taskMissing: 'Deze taak bestaat niet meer',
-    managerNote: 'Managers hebben alle tools en alle taken. De toegang die voor dit profiel is opgeslagen, blijft bewaard maar wordt niet gebruikt zolang het de rol Manager heeft.',
+    managerNote:
+      'Managers hebben alle tools en alle taken. De toegang die voor dit profiel is opgeslagen, blijft bewaard maar wordt niet gebruikt zolang het de rol Manager heeft.',
     ownerNote: 'De eigenaar heeft alle tools en alle taken.',
     guestNote: 'Een gast kan de toegewezen taken alleen bekijken en de rapporten ervan downloaden.',
-    guestNeedsTask: 'Een gast heeft minstens één taak nodig. Voeg eerst een andere taak toe voordat je deze verwijdert.',
+    guestNeedsTask:
+      'Een gast heeft minstens één taak nodig. Voeg eerst een andere taak toe voordat je deze verwijdert.',
     readOnly: 'Alleen de eigenaar van het account kan toegang wijzigen.',
     save: 'Toegang opslaan',
     saving: 'Opslaan…',
     saved: 'Toegang opgeslagen.',
     discard: 'Wijzigingen negeren',
-    conflict: 'Dit profiel is ergens anders gewijzigd nadat je het opende. Laad het opnieuw om de huidige toegang met jouw wijzigingen erbovenop te zien, en sla daarna opnieuw op.',
+    conflict:
+      'Dit profiel is ergens anders gewijzigd nadat je het opende. Laad het opnieuw om de huidige toegang met jouw wijzigingen erbovenop te zien, en sla daarna opnieuw op.',
     reload: 'Opnieuw laden',
     shared: {
       label: 'Taken gedeeld door andere gebruikers',
@@ -343,12 +380,16 @@ export const nl: Catalog = {
     noActivity: 'Nog geen activiteit',
     meterLabel: 'Verbruikt creditbudget',
     meterOfLimit: (spent, limit) => `${n(spent)} van ${plural(limit, 'credit', 'credits')} verbruikt`,
-    meterOfBalance: (spent, available) => `${n(spent)} verbruikt, nog ${n(available)} beschikbaar uit het tegoed van het account`,
-    cappedByBalance: (available) => `Nog maar ${plural(available, 'credit', 'credits')} over in het tegoed van het account.`,
+    meterOfBalance: (spent, available) =>
+      `${n(spent)} verbruikt, nog ${n(available)} beschikbaar uit het tegoed van het account`,
+    cappedByBalance: (available) =>
+      `Nog maar ${plural(available, 'credit', 'credits')} over in het tegoed van het account.`,
     limitReached: 'Limiet bereikt',
-    limitReachedText: 'Deze gebruiker heeft de volledige creditlimiet verbruikt en kan pas weer taken aanmaken of bijwerken als de limiet wordt verhoogd.',
+    limitReachedText:
+      'Deze gebruiker heeft de volledige creditlimiet verbruikt en kan pas weer taken aanmaken of bijwerken als de limiet wordt verhoogd.',
     balanceEmpty: 'Geen credits meer',
-    balanceEmptyText: 'Het account heeft geen credits meer: niemand kan taken aanmaken of bijwerken totdat het tegoed is aangevuld.',
+    balanceEmptyText:
+      'Het account heeft geen credits meer: niemand kan taken aanmaken of bijwerken totdat het tegoed is aangevuld.',
     chartTitle: 'Verbruikte credits per dag',
     chartPeriod: (from, to) => `${from} – ${to}`,
     chartSummary: (total, activeDays, days) =>
@@ -393,9 +434,17 @@ export const nl: Catalog = {
     cancelExport: 'Export annuleren',
     exported: (count, file) => `${plural(count, 'gebeurtenis', 'gebeurtenissen')} geëxporteerd naar ${file}.`,
     exportCancelled: 'Export geannuleerd.',
-    csv: { time: 'Tijdstip (UTC)', type: 'Type', description: 'Beschrijving', tool: 'Tool', task: 'Taak', cost: 'Kosten (credits)' },
+    csv: {
+      time: 'Tijdstip (UTC)',
+      type: 'Type',
+      description: 'Beschrijving',
+      tool: 'Tool',
+      task: 'Taak',
+      cost: 'Kosten (credits)',
+    },
     fileName: (name, date) => `${name} gebeurtenissen ${date}`,
-    noPermissionText: 'Alleen de eigenaar van het account, managers en de gebruiker zelf kunnen deze statistieken zien.',
+    noPermissionText:
+      'Alleen de eigenaar van het account, managers en de gebruiker zelf kunnen deze statistieken zien.',
     noUser: 'Geen gebruiker geselecteerd.',
   },
   auditLog: {
@@ -426,7 +475,8 @@ export const nl: Catalog = {
     count: (total) => plural(total, 'vermelding', 'vermeldingen'),
     loadingMore: 'Meer vermeldingen laden…',
     emptyTitle: 'Nog geen wijzigingen vastgelegd',
-    emptyText: 'Elke wijziging aan profielen, toegang en het accountwachtwoord komt hier te staan: wie de wijziging deed, bij wie en wanneer.',
+    emptyText:
+      'Elke wijziging aan profielen, toegang en het accountwachtwoord komt hier te staan: wie de wijziging deed, bij wie en wanneer.',
     noResultsTitle: 'Geen wijzigingen gevonden',
     noResultsText: 'Probeer een andere persoon, actie of periode, of wis de filters.',
     clearFilters: 'Filters wissen',
@@ -444,8 +494,14 @@ export const nl: Catalog = {
     anyAddress: 'elk adres',
     fields: {
       // Met lidwoord: "heeft de creditlimiet van … gewijzigd".
-      firstName: 'de voornaam', lastName: 'de achternaam', email: 'het e-mailadres', phone: 'het telefoonnummer', role: 'de rol',
-      status: 'de status', creditLimit: 'de creditlimiet', allowedIps: 'de toegestane IP-adressen',
+      firstName: 'de voornaam',
+      lastName: 'de achternaam',
+      email: 'het e-mailadres',
+      phone: 'het telefoonnummer',
+      role: 'de rol',
+      status: 'de status',
+      creditLimit: 'de creditlimiet',
+      allowedIps: 'de toegestane IP-adressen',
     },
     created: (actor, target, role) => `${actor} heeft ${target} toegevoegd als ${role}`,
     updated: (actor, target) => `${actor} heeft het profiel van ${target} gewijzigd`,
@@ -461,8 +517,10 @@ export const nl: Catalog = {
     notificationOff: (actor, target, what) => `${actor} heeft e-mails over “${what}” uitgeschakeld voor ${target}`,
     toolAdded: (actor, target, tool) => `${actor} heeft ${target} toegang gegeven tot de tool ${tool}`,
     toolRemoved: (actor, target, tool) => `${actor} heeft de toegang van ${target} tot de tool ${tool} ingetrokken`,
-    taskAdded: (actor, target, task, tool) => `${actor} heeft ${target} toegang gegeven tot de taak “${task}” (${tool})`,
-    taskRemoved: (actor, target, task, tool) => `${actor} heeft de toegang van ${target} tot de taak “${task}” (${tool}) ingetrokken`,
+    taskAdded: (actor, target, task, tool) =>
+      `${actor} heeft ${target} toegang gegeven tot de taak “${task}” (${tool})`,
+    taskRemoved: (actor, target, task, tool) =>
+      `${actor} heeft de toegang van ${target} tot de taak “${task}” (${tool}) ingetrokken`,
     other: (actor, action, target) => `${actor}: ${action} (${target})`,
   },
 };

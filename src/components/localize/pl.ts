@@ -14,7 +14,12 @@ import type { Catalog } from './en.js';
 const { n, plural: forms } = formatting('pl');
 
 /** The forms of a noun after a number: 1, 2–4 (22–24, …), 5+ (and 11–14, 25, …), fractions. */
-interface Word { one: string; few: string; many: string; other: string }
+interface Word {
+  one: string;
+  few: string;
+  many: string;
+  other: string;
+}
 const word = (one: string, few: string, many: string, other: string): Word => ({ one, few, many, other });
 const plural = (count: number, { one, few, many, other }: Word) =>
   forms(count, { one: `# ${one}`, few: `# ${few}`, many: `# ${many}`, other: `# ${other}` });
@@ -54,7 +59,8 @@ export const pl: Catalog = {
     validation_failed: 'Niektóre pola wymagają poprawy.',
     idempotency_key_reused: 'To żądanie zostało już wysłane z innymi danymi. Odśwież stronę i spróbuj ponownie.',
     seat_limit_reached: 'Wszystkie miejsca w planie są zajęte. Usuń użytkownika lub przejdź na wyższy plan.',
-    single_profile_account: 'To konto jest ograniczone do jednego profilu, ponieważ jego właściciel zarejestrował się z adresem w darmowej poczcie lub z adresem ogólnym.',
+    single_profile_account:
+      'To konto jest ograniczone do jednego profilu, ponieważ jego właściciel zarejestrował się z adresem w darmowej poczcie lub z adresem ogólnym.',
     already_verified: 'Ten profil jest już zweryfikowany.',
     credit_limit_reached: 'To przekroczyłoby limit kredytów tego użytkownika.',
     insufficient_credits: 'Na koncie nie ma wystarczającej liczby kredytów.',
@@ -102,9 +108,19 @@ export const pl: Catalog = {
   },
   roles: {
     owner: { name: 'Właściciel', description: 'Główny użytkownik: zarządza zespołem, planem i hasłem konta.' },
-    manager: { name: 'Menedżer', description: 'Ma dostęp do wszystkich narzędzi i zadań oraz widzi zadania innych użytkowników.' },
-    specialist: { name: 'Specjalista', description: 'Tworzy, edytuje i aktualizuje zadania w narzędziach, do których ma dostęp, wykorzystując kredyty konta.' },
-    guest: { name: 'Gość', description: 'Przegląda zadania, do których ma dostęp, i pobiera raporty, ale niczego nie tworzy.' },
+    manager: {
+      name: 'Menedżer',
+      description: 'Ma dostęp do wszystkich narzędzi i zadań oraz widzi zadania innych użytkowników.',
+    },
+    specialist: {
+      name: 'Specjalista',
+      description:
+        'Tworzy, edytuje i aktualizuje zadania w narzędziach, do których ma dostęp, wykorzystując kredyty konta.',
+    },
+    guest: {
+      name: 'Gość',
+      description: 'Przegląda zadania, do których ma dostęp, i pobiera raporty, ale niczego nie tworzy.',
+    },
   },
   list: {
     label: 'Członkowie zespołu',
@@ -115,13 +131,22 @@ export const pl: Catalog = {
     allRoles: 'Wszystkie role',
     status: 'Status',
     allStatuses: 'Wszystkie statusy',
-    columns: { name: 'Imię i nazwisko', email: 'Adres e-mail', role: 'Rola', status: 'Status', credits: 'Wykorzystane kredyty', created: 'Utworzono' },
+    columns: {
+      name: 'Imię i nazwisko',
+      email: 'Adres e-mail',
+      role: 'Rola',
+      status: 'Status',
+      credits: 'Wykorzystane kredyty',
+      created: 'Utworzono',
+    },
     seats: (used, limit) => `${n(used)} z ${plural(limit, seatOf)}`,
     count: (total) => plural(total, user),
     newUser: 'Nowy użytkownik',
     newUserNoPermission: 'Tylko właściciel konta może dodawać użytkowników.',
-    newUserSeatsFull: 'Wszystkie miejsca są zajęte. Aby dodać kolejnego użytkownika, usuń któregoś z obecnych lub przejdź na wyższy plan.',
-    newUserSingleProfile: 'To konto jest ograniczone do jednego profilu, ponieważ jego właściciel używa adresu w darmowej poczcie lub adresu ogólnego.',
+    newUserSeatsFull:
+      'Wszystkie miejsca są zajęte. Aby dodać kolejnego użytkownika, usuń któregoś z obecnych lub przejdź na wyższy plan.',
+    newUserSingleProfile:
+      'To konto jest ograniczone do jednego profilu, ponieważ jego właściciel używa adresu w darmowej poczcie lub adresu ogólnego.',
     creditsOfLimit: (spent, limit) => `${n(spent)} z ${n(limit)}`,
     creditsUnlimited: (spent) => `${n(spent)} · bez limitu`,
     emptyTitle: 'Nie ma jeszcze użytkowników',
@@ -193,16 +218,22 @@ export const pl: Catalog = {
     passwordShow: 'Pokaż hasło',
     passwordHide: 'Ukryj hasło',
     strength: { weak: 'Siła hasła: niska', fair: 'Siła hasła: średnia', strong: 'Siła hasła: wysoka' },
-    passwordShared: 'Profile logują się swoim adresem e-mail i hasłem konta ustawionym przez właściciela; nie mają własnych haseł.',
+    passwordShared:
+      'Profile logują się swoim adresem e-mail i hasłem konta ustawionym przez właściciela; nie mają własnych haseł.',
     passwordInvite: 'Użytkownik sam wybierze hasło (zalecane)',
     passwordInviteHint: 'Link weryfikacyjny poprosi o nie: nigdy nie musisz znać hasła tej osoby.',
     passwordNow: 'Ustaw hasło teraz',
     passwordNowHint: 'Hasło nie trafi do żadnego e-maila: przekaż je osobiście.',
     sendWelcomeEmail: 'Wyślij użytkownikowi powiadomienie e-mail',
     notifications: 'Powiadomienia e-mail',
-    notificationOptions: { taskUpdates: 'Aktualizacje zadań', reportReady: 'Raporty gotowe do pobrania', creditsLow: 'Kończące się kredyty' },
+    notificationOptions: {
+      taskUpdates: 'Aktualizacje zadań',
+      reportReady: 'Raporty gotowe do pobrania',
+      creditsLow: 'Kończące się kredyty',
+    },
     allowedIps: 'Dozwolone adresy IP',
-    allowedIpsHint: 'Logowanie tylko z tych adresów IPv4 lub IPv6 albo zakresów CIDR; pusta lista oznacza dowolne miejsce. Możesz wkleić kilka naraz, oddzielając je przecinkami, spacjami lub znakami nowego wiersza.',
+    allowedIpsHint:
+      'Logowanie tylko z tych adresów IPv4 lub IPv6 albo zakresów CIDR; pusta lista oznacza dowolne miejsce. Możesz wkleić kilka naraz, oddzielając je przecinkami, spacjami lub znakami nowego wiersza.',
     addIpLabel: 'Adres lub zakres do dodania',
     addIp: 'Dodaj',
     ipLabel: (position) => `Dozwolony adres IP ${n(position)}`,
@@ -212,7 +243,8 @@ export const pl: Catalog = {
     addClientIp: 'Dodaj go',
     clientIpAdded: (ip) => `Dodano ${ip} do dozwolonych adresów IP.`,
     clientIpCovered: 'Lista go obejmuje.',
-    clientIpOutside: 'Twojego obecnego adresu IP nie ma na tej liście: logowanie do tego profilu z miejsca, w którym teraz jesteś, zostałoby odrzucone.',
+    clientIpOutside:
+      'Twojego obecnego adresu IP nie ma na tej liście: logowanie do tego profilu z miejsca, w którym teraz jesteś, zostałoby odrzucone.',
     role: 'Rola',
     ownerLocked: 'To profil właściciela: nie można zmienić jego roli ani go usunąć.',
     creditLimit: 'Limit kredytów',
@@ -222,7 +254,8 @@ export const pl: Catalog = {
     balance: (credits) => `Saldo konta: ${credits}`,
     creditLimitAboveBalance: (credits) => `Maksymalnie ${credits}: 100-krotność salda konta.`,
     access: 'Dostęp do narzędzi i zadań',
-    managerAccess: 'Menedżerowie mają dostęp do wszystkich narzędzi i zadań: nie trzeba przyznawać dostępu, a wybrany wcześniej dostęp jest ignorowany.',
+    managerAccess:
+      'Menedżerowie mają dostęp do wszystkich narzędzi i zadań: nie trzeba przyznawać dostępu, a wybrany wcześniej dostęp jest ignorowany.',
     guestAccess: 'Goście muszą mieć dostęp do co najmniej jednego zadania.',
     next: 'Dalej',
     create: 'Utwórz użytkownika',
@@ -240,19 +273,24 @@ export const pl: Catalog = {
       accountPassword: 'Hasło konta',
       welcomeYes: 'Tak',
       welcomeNo: 'Nie',
-      verification: (email) => `Link weryfikacyjny zostanie wysłany na adres ${email}. Po weryfikacji profilu użytkownik będzie mógł się zalogować.`,
-      verificationInvite: (email) => `Na adres ${email} zostanie wysłany link, przez który użytkownik potwierdzi adres i ustawi własne hasło. Potem będzie mógł się zalogować.`,
+      verification: (email) =>
+        `Link weryfikacyjny zostanie wysłany na adres ${email}. Po weryfikacji profilu użytkownik będzie mógł się zalogować.`,
+      verificationInvite: (email) =>
+        `Na adres ${email} zostanie wysłany link, przez który użytkownik potwierdzi adres i ustawi własne hasło. Potem będzie mógł się zalogować.`,
       change: (section) => `Edytuj sekcję „${section}”`,
     },
     created: {
       title: (name) => `Dodano użytkownika ${name}`,
-      text: (email) => `Profil pozostanie nieaktywny, dopóki użytkownik nie otworzy linku weryfikacyjnego wysłanego na adres ${email}.`,
-      textInvite: (email) => `Profil pozostanie nieaktywny, dopóki użytkownik nie otworzy linku wysłanego na adres ${email} i nie ustawi tam własnego hasła.`,
+      text: (email) =>
+        `Profil pozostanie nieaktywny, dopóki użytkownik nie otworzy linku weryfikacyjnego wysłanego na adres ${email}.`,
+      textInvite: (email) =>
+        `Profil pozostanie nieaktywny, dopóki użytkownik nie otworzy linku wysłanego na adres ${email} i nie ustawi tam własnego hasła.`,
       another: 'Dodaj kolejnego użytkownika',
       done: 'Gotowe',
     },
     verification: {
-      pending: 'Oczekuje: użytkownik nie potwierdził jeszcze adresu e-mail, więc nie może się zalogować. Potwierdzi go, otwierając wysłany mu link.',
+      pending:
+        'Oczekuje: użytkownik nie potwierdził jeszcze adresu e-mail, więc nie może się zalogować. Potwierdzi go, otwierając wysłany mu link.',
       verifiedOn: (date) => `Zweryfikowano ${date}`,
       resend: 'Wyślij link ponownie',
       resending: 'Wysyłanie…',
@@ -282,7 +320,8 @@ export const pl: Catalog = {
       text: 'Profil zostanie usunięty, a jego miejsce zwolnione. Tej operacji nie można cofnąć.',
       choice: 'Zadania użytkownika',
       transfer: 'Usuń użytkownika i przekaż jego zadania właścicielowi',
-      transferHint: (owner) => `Wszystkie zadania utworzone przez tego użytkownika przejdą na właściciela konta (${owner}).`,
+      transferHint: (owner) =>
+        `Wszystkie zadania utworzone przez tego użytkownika przejdą na właściciela konta (${owner}).`,
       deleteTasks: 'Usuń użytkownika razem z jego zadaniami',
       deleteTasksHint: 'Zadania i ich raporty również zostaną usunięte.',
       confirm: 'Usuń',
@@ -309,7 +348,8 @@ export const pl: Catalog = {
     noToolsGranted: 'Brak dostępu do narzędzi.',
     unknownTool: (id) => `Nieznane narzędzie (${id})`,
     tasksTitle: 'Dostęp do zadań',
-    tasksHint: 'Wybierz narzędzie, wyszukaj jego zadania i zaznacz je, aby przyznać dostęp. Zaznacz ponownie zadanie z dostępem, aby go odebrać.',
+    tasksHint:
+      'Wybierz narzędzie, wyszukaj jego zadania i zaznacz je, aby przyznać dostęp. Zaznacz ponownie zadanie z dostępem, aby go odebrać.',
     tool: 'Narzędzie',
     search: 'Szukaj zadań',
     searchPlaceholder: 'Wpisz nazwę zadania',
@@ -326,7 +366,8 @@ export const pl: Catalog = {
     remove: 'Usuń',
     taskLoading: 'Ładowanie zadania…',
     taskMissing: 'To zadanie już nie istnieje',
-    managerNote: 'Menedżerowie mają dostęp do wszystkich narzędzi i zadań. Dostęp zapisany dla tego profilu zostaje zachowany, ale nie jest używany, dopóki profil ma rolę menedżera.',
+    managerNote:
+      'Menedżerowie mają dostęp do wszystkich narzędzi i zadań. Dostęp zapisany dla tego profilu zostaje zachowany, ale nie jest używany, dopóki profil ma rolę menedżera.',
     ownerNote: 'Właściciel ma dostęp do wszystkich narzędzi i zadań.',
     guestNote: 'Gość może tylko przeglądać zadania, do których ma dostęp, i pobierać ich raporty.',
     guestNeedsTask: 'Gość musi mieć dostęp do co najmniej jednego zadania. Zanim usuniesz to zadanie, dodaj inne.',
@@ -335,7 +376,8 @@ export const pl: Catalog = {
     saving: 'Zapisywanie…',
     saved: 'Zapisano dostęp.',
     discard: 'Odrzuć zmiany',
-    conflict: 'Od chwili otwarcia ten profil został zmieniony w innym miejscu. Załaduj go ponownie, aby zobaczyć aktualny dostęp razem z Twoimi zmianami, a potem zapisz jeszcze raz.',
+    conflict:
+      'Od chwili otwarcia ten profil został zmieniony w innym miejscu. Załaduj go ponownie, aby zobaczyć aktualny dostęp razem z Twoimi zmianami, a potem zapisz jeszcze raz.',
     reload: 'Załaduj ponownie',
     shared: {
       label: 'Zadania udostępnione przez innych użytkowników',
@@ -343,7 +385,13 @@ export const pl: Catalog = {
       allTools: 'Wszystkie narzędzia',
       columns: { task: 'Zadanie', tool: 'Narzędzie', owner: 'Autor', created: 'Utworzono' },
       anotherUser: 'Inny użytkownik',
-      count: (total) => forms(total, { one: '# udostępnione zadanie', few: '# udostępnione zadania', many: '# udostępnionych zadań', other: '# udostępnionego zadania' }),
+      count: (total) =>
+        forms(total, {
+          one: '# udostępnione zadanie',
+          few: '# udostępnione zadania',
+          many: '# udostępnionych zadań',
+          other: '# udostępnionego zadania',
+        }),
       showMore: 'Pokaż więcej',
       loadingMore: 'Ładowanie kolejnych zadań…',
       emptyTitle: 'Brak udostępnionych zadań',
@@ -371,12 +419,15 @@ export const pl: Catalog = {
     cappedByBalance: (available) =>
       `Na koncie ${forms(available, { one: 'pozostał tylko # kredyt', few: 'pozostały tylko # kredyty', many: 'pozostało tylko # kredytów', other: 'pozostało tylko # kredytu' })}.`,
     limitReached: 'Osiągnięto limit',
-    limitReachedText: 'Ten użytkownik wykorzystał cały swój limit kredytów i nie może tworzyć ani aktualizować zadań, dopóki limit nie zostanie zwiększony.',
+    limitReachedText:
+      'Ten użytkownik wykorzystał cały swój limit kredytów i nie może tworzyć ani aktualizować zadań, dopóki limit nie zostanie zwiększony.',
     balanceEmpty: 'Brak kredytów',
-    balanceEmptyText: 'Na koncie nie ma już kredytów: nikt nie może tworzyć ani aktualizować zadań, dopóki konto nie zostanie doładowane.',
+    balanceEmptyText:
+      'Na koncie nie ma już kredytów: nikt nie może tworzyć ani aktualizować zadań, dopóki konto nie zostanie doładowane.',
     chartTitle: 'Wykorzystane kredyty dziennie',
     chartPeriod: (from, to) => `${from} – ${to}`,
-    chartSummary: (total, activeDays, days) => `Wykorzystano ${plural(total, credit)} w ${n(activeDays)} z ${plural(days, dayOf)}.`,
+    chartSummary: (total, activeDays, days) =>
+      `Wykorzystano ${plural(total, credit)} w ${n(activeDays)} z ${plural(days, dayOf)}.`,
     chartBusiest: (day, credits) => `Najbardziej aktywny dzień: ${day} (${plural(credits, credit)}).`,
     chartEmpty: 'W tym okresie nie wykorzystano żadnych kredytów.',
     chartPartial: (from) => `Zbyt wiele zdarzeń, by policzyć wszystkie: wykres zaczyna się od ${from}.`,
@@ -404,7 +455,8 @@ export const pl: Catalog = {
     eventsLabel: 'Zdarzenia',
     count: (total) => plural(total, event),
     totalAll: (credits) => `Łącznie: ${plural(credits, credit)}`,
-    totalLoaded: (credits, loaded, total) => `${plural(credits, credit)} we wczytanych dotąd zdarzeniach (${n(loaded)} z ${n(total)})`,
+    totalLoaded: (credits, loaded, total) =>
+      `${plural(credits, credit)} we wczytanych dotąd zdarzeniach (${n(loaded)} z ${n(total)})`,
     loadingMore: 'Ładowanie kolejnych zdarzeń…',
     emptyTitle: 'Nie ma jeszcze zdarzeń',
     emptyText: 'Tutaj pojawią się logowania, zadania i pobrane raporty tego użytkownika.',
@@ -416,7 +468,14 @@ export const pl: Catalog = {
     cancelExport: 'Anuluj eksport',
     exported: (count, file) => `Wyeksportowano ${plural(count, event)} do pliku ${file}.`,
     exportCancelled: 'Anulowano eksport.',
-    csv: { time: 'Czas (UTC)', type: 'Typ', description: 'Opis', tool: 'Narzędzie', task: 'Zadanie', cost: 'Koszt (kredyty)' },
+    csv: {
+      time: 'Czas (UTC)',
+      type: 'Typ',
+      description: 'Opis',
+      tool: 'Narzędzie',
+      task: 'Zadanie',
+      cost: 'Koszt (kredyty)',
+    },
     fileName: (name, date) => `${name} zdarzenia ${date}`,
     noPermissionText: 'Te statystyki widzą tylko właściciel konta, menedżerowie i sam użytkownik.',
     noUser: 'Nie wybrano użytkownika.',
@@ -449,7 +508,8 @@ export const pl: Catalog = {
     count: (total) => plural(total, entry),
     loadingMore: 'Ładowanie kolejnych wpisów…',
     emptyTitle: 'Nie zarejestrowano jeszcze zmian',
-    emptyText: 'Tutaj pojawi się każda zmiana profili, dostępu i hasła konta: kto ją wprowadził, kogo dotyczyła i kiedy.',
+    emptyText:
+      'Tutaj pojawi się każda zmiana profili, dostępu i hasła konta: kto ją wprowadził, kogo dotyczyła i kiedy.',
     noResultsTitle: 'Brak pasujących zmian',
     noResultsText: 'Wybierz inną osobę, działanie lub zakres dat albo wyczyść filtry.',
     clearFilters: 'Wyczyść filtry',
@@ -467,26 +527,37 @@ export const pl: Catalog = {
     anyAddress: 'dowolny adres',
     fields: {
       // W bierniku: „zmienił(a) rolę użytkownika …”.
-      firstName: 'imię', lastName: 'nazwisko', email: 'adres e-mail', phone: 'numer telefonu', role: 'rolę', status: 'status',
-      creditLimit: 'limit kredytów', allowedIps: 'dozwolone adresy IP',
+      firstName: 'imię',
+      lastName: 'nazwisko',
+      email: 'adres e-mail',
+      phone: 'numer telefonu',
+      role: 'rolę',
+      status: 'status',
+      creditLimit: 'limit kredytów',
+      allowedIps: 'dozwolone adresy IP',
     },
     // Płeć autora nie jest znana: formy „dodał(a)”, „usunął(-ęła)”.
     created: (actor, target, role) => `${actor} dodał(a) użytkownika ${target} z rolą ${role}`,
     updated: (actor, target) => `${actor} zmienił(a) profil użytkownika ${target}`,
     deleted: (actor, target) => `${actor} usunął(-ęła) użytkownika ${target}`,
-    deletedTransfer: (actor, target) => `${actor} usunął(-ęła) użytkownika ${target} i przekazał(a) jego zadania właścicielowi`,
+    deletedTransfer: (actor, target) =>
+      `${actor} usunął(-ęła) użytkownika ${target} i przekazał(a) jego zadania właścicielowi`,
     deletedWithTasks: (actor, target) => `${actor} usunął(-ęła) użytkownika ${target} razem z jego zadaniami`,
     verified: (target) => `${target} potwierdził(a) adres e-mail`,
     verificationSent: (actor, target) => `${actor} wysłał(a) link weryfikacyjny do użytkownika ${target}`,
     accountPassword: (actor) => `${actor} zmienił(a) hasło konta`,
     password: (actor, target) => `${actor} zmienił(a) hasło użytkownika ${target}`,
     changed: (actor, field, target, from, to) => `${actor} zmienił(a) ${field} użytkownika ${target}: ${from} → ${to}`,
-    notificationOn: (actor, target, what) => `${actor} włączył(a) powiadomienia e-mail „${what}” dla użytkownika ${target}`,
-    notificationOff: (actor, target, what) => `${actor} wyłączył(a) powiadomienia e-mail „${what}” dla użytkownika ${target}`,
+    notificationOn: (actor, target, what) =>
+      `${actor} włączył(a) powiadomienia e-mail „${what}” dla użytkownika ${target}`,
+    notificationOff: (actor, target, what) =>
+      `${actor} wyłączył(a) powiadomienia e-mail „${what}” dla użytkownika ${target}`,
     toolAdded: (actor, target, tool) => `${actor} przyznał(a) użytkownikowi ${target} dostęp do narzędzia ${tool}`,
     toolRemoved: (actor, target, tool) => `${actor} odebrał(a) użytkownikowi ${target} dostęp do narzędzia ${tool}`,
-    taskAdded: (actor, target, task, tool) => `${actor} przyznał(a) użytkownikowi ${target} dostęp do zadania „${task}” (${tool})`,
-    taskRemoved: (actor, target, task, tool) => `${actor} odebrał(a) użytkownikowi ${target} dostęp do zadania „${task}” (${tool})`,
+    taskAdded: (actor, target, task, tool) =>
+      `${actor} przyznał(a) użytkownikowi ${target} dostęp do zadania „${task}” (${tool})`,
+    taskRemoved: (actor, target, task, tool) =>
+      `${actor} odebrał(a) użytkownikowi ${target} dostęp do zadania „${task}” (${tool})`,
     other: (actor, action, target) => `${actor}: ${action} (${target})`,
   },
 };

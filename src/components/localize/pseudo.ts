@@ -35,8 +35,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * argument (and its lower-case form, for messages that lower-case one) kept as it was given.
  */
 function pseudoResult(result: string, args: unknown[]): string {
-  const kept = [...new Set(args.flatMap((arg) => (typeof arg === 'string' && arg ? [arg, arg.toLowerCase()] : [])))]
-    .sort((a, b) => b.length - a.length);
+  const kept = [
+    ...new Set(args.flatMap((arg) => (typeof arg === 'string' && arg ? [arg, arg.toLowerCase()] : []))),
+  ].sort((a, b) => b.length - a.length);
   if (kept.length === 0) return pseudoText(result);
   const parts = result.split(new RegExp(`(${kept.map(escape).join('|')})`));
   const own = parts.filter((_, i) => i % 2 === 0).join('');

@@ -9,7 +9,8 @@ import type { Catalog } from './en.js';
 
 const { n, plural: forms } = formatting('pt-BR');
 /** “1 crédito”, “2 créditos”, “1.000.000 de créditos” (CLDR: 0 takes the singular too). */
-const plural = (count: number, one: string, other: string) => forms(count, { one: `# ${one}`, many: `# de ${other}`, other: `# ${other}` });
+const plural = (count: number, one: string, other: string) =>
+  forms(count, { one: `# ${one}`, many: `# de ${other}`, other: `# ${other}` });
 
 export const ptBR: Catalog = {
   common: {
@@ -31,7 +32,8 @@ export const ptBR: Catalog = {
     validation_failed: 'Alguns campos precisam de atenção.',
     idempotency_key_reused: 'Esta solicitação já foi enviada com outros dados. Recarregue a página e tente novamente.',
     seat_limit_reached: 'Todas as vagas do plano estão ocupadas. Remova um usuário ou faça upgrade do plano.',
-    single_profile_account: 'Esta conta está limitada a um perfil porque o proprietário se cadastrou com um endereço de e-mail gratuito ou genérico.',
+    single_profile_account:
+      'Esta conta está limitada a um perfil porque o proprietário se cadastrou com um endereço de e-mail gratuito ou genérico.',
     already_verified: 'Este perfil já foi verificado.',
     credit_limit_reached: 'Isso ultrapassaria o limite de créditos deste usuário.',
     insufficient_credits: 'A conta não tem créditos suficientes.',
@@ -79,8 +81,14 @@ export const ptBR: Catalog = {
   },
   roles: {
     owner: { name: 'Proprietário', description: 'O usuário principal: gerencia a equipe, o plano e a senha da conta.' },
-    manager: { name: 'Gerente', description: 'Tem todas as ferramentas e tarefas e vê as tarefas dos outros usuários.' },
-    specialist: { name: 'Especialista', description: 'Cria, edita e atualiza tarefas nas ferramentas liberadas, usando os créditos da conta.' },
+    manager: {
+      name: 'Gerente',
+      description: 'Tem todas as ferramentas e tarefas e vê as tarefas dos outros usuários.',
+    },
+    specialist: {
+      name: 'Especialista',
+      description: 'Cria, edita e atualiza tarefas nas ferramentas liberadas, usando os créditos da conta.',
+    },
     guest: { name: 'Convidado', description: 'Vê as tarefas liberadas e baixa relatórios, mas não cria nada.' },
   },
   list: {
@@ -92,13 +100,21 @@ export const ptBR: Catalog = {
     allRoles: 'Todas as funções',
     status: 'Status',
     allStatuses: 'Todos os status',
-    columns: { name: 'Nome', email: 'E-mail', role: 'Função', status: 'Status', credits: 'Créditos gastos', created: 'Data de criação' },
+    columns: {
+      name: 'Nome',
+      email: 'E-mail',
+      role: 'Função',
+      status: 'Status',
+      credits: 'Créditos gastos',
+      created: 'Data de criação',
+    },
     seats: (used, limit) => `${plural(used, 'vaga ocupada', 'vagas ocupadas')} de ${n(limit)}`,
     count: (total) => plural(total, 'usuário', 'usuários'),
     newUser: 'Novo usuário',
     newUserNoPermission: 'Somente o proprietário da conta pode adicionar usuários.',
     newUserSeatsFull: 'Todas as vagas estão ocupadas. Remova um usuário ou faça upgrade do plano para adicionar outro.',
-    newUserSingleProfile: 'Esta conta está limitada a um perfil porque o proprietário usa um endereço de e-mail gratuito ou genérico.',
+    newUserSingleProfile:
+      'Esta conta está limitada a um perfil porque o proprietário usa um endereço de e-mail gratuito ou genérico.',
     creditsOfLimit: (spent, limit) => `${n(spent)} de ${n(limit)}`,
     creditsUnlimited: (spent) => `${n(spent)} · sem limite`,
     emptyTitle: 'Nenhum usuário ainda',
@@ -170,16 +186,22 @@ export const ptBR: Catalog = {
     passwordShow: 'Mostrar senha',
     passwordHide: 'Ocultar senha',
     strength: { weak: 'Força: fraca', fair: 'Força: média', strong: 'Força: forte' },
-    passwordShared: 'Os perfis entram com o próprio e-mail e a senha da conta definida pelo proprietário; eles não têm senha própria.',
+    passwordShared:
+      'Os perfis entram com o próprio e-mail e a senha da conta definida pelo proprietário; eles não têm senha própria.',
     passwordInvite: 'A pessoa escolhe a própria senha (recomendado)',
     passwordInviteHint: 'O link de verificação pede a senha: você nunca precisa saber qual é.',
     passwordNow: 'Definir uma senha agora',
     passwordNowHint: 'Ela não vai em nenhum e-mail: informe-a você mesmo à pessoa.',
     sendWelcomeEmail: 'Enviar uma notificação por e-mail ao usuário',
     notifications: 'Notificações por e-mail',
-    notificationOptions: { taskUpdates: 'Atualizações de tarefas', reportReady: 'Relatórios prontos para baixar', creditsLow: 'Créditos acabando' },
+    notificationOptions: {
+      taskUpdates: 'Atualizações de tarefas',
+      reportReady: 'Relatórios prontos para baixar',
+      creditsLow: 'Créditos acabando',
+    },
     allowedIps: 'IPs permitidos',
-    allowedIpsHint: 'Login apenas a partir destes endereços IPv4 ou IPv6 ou intervalos CIDR; sem nenhum, de qualquer lugar. Cole vários de uma vez, separados por vírgulas, espaços ou quebras de linha.',
+    allowedIpsHint:
+      'Login apenas a partir destes endereços IPv4 ou IPv6 ou intervalos CIDR; sem nenhum, de qualquer lugar. Cole vários de uma vez, separados por vírgulas, espaços ou quebras de linha.',
     addIpLabel: 'Endereço ou intervalo a adicionar',
     addIp: 'Adicionar',
     ipLabel: (position) => `IP permitido ${n(position)}`,
@@ -189,7 +211,8 @@ export const ptBR: Catalog = {
     addClientIp: 'Adicioná-lo',
     clientIpAdded: (ip) => `${ip} adicionado aos IPs permitidos.`,
     clientIpCovered: 'A lista permite este IP.',
-    clientIpOutside: 'Seu IP atual não está nesta lista: o login neste perfil a partir de onde você está agora seria recusado.',
+    clientIpOutside:
+      'Seu IP atual não está nesta lista: o login neste perfil a partir de onde você está agora seria recusado.',
     role: 'Função',
     ownerLocked: 'Este é o perfil do proprietário: a função não pode ser alterada e o perfil não pode ser excluído.',
     creditLimit: 'Limite de créditos',
@@ -199,7 +222,8 @@ export const ptBR: Catalog = {
     balance: (credits) => `Saldo da conta: ${credits}`,
     creditLimitAboveBalance: (credits) => `No máximo ${credits}: 100 vezes o saldo da conta.`,
     access: 'Acesso a ferramentas e tarefas',
-    managerAccess: 'Gerentes têm todas as ferramentas e tarefas: não é preciso liberar acessos, e os escolhidos antes são ignorados.',
+    managerAccess:
+      'Gerentes têm todas as ferramentas e tarefas: não é preciso liberar acessos, e os escolhidos antes são ignorados.',
     guestAccess: 'Convidados precisam ter acesso a pelo menos uma tarefa.',
     next: 'Avançar',
     create: 'Criar usuário',
@@ -211,25 +235,30 @@ export const ptBR: Catalog = {
       anyIp: 'Qualquer endereço',
       noNotifications: 'Nenhuma',
       allAccess: 'Todas as ferramentas e tarefas',
-      accessSummary: (tools, tasks) => `${plural(tools, 'ferramenta', 'ferramentas')}, ${plural(tasks, 'tarefa', 'tarefas')}`,
+      accessSummary: (tools, tasks) =>
+        `${plural(tools, 'ferramenta', 'ferramentas')}, ${plural(tasks, 'tarefa', 'tarefas')}`,
       ownPassword: 'Senha própria, definida',
       invitedPassword: 'A pessoa escolhe pelo link de verificação',
       accountPassword: 'A senha da conta',
       welcomeYes: 'Sim',
       welcomeNo: 'Não',
-      verification: (email) => `Um link de verificação será enviado para ${email}. O perfil poderá entrar depois de verificado.`,
-      verificationInvite: (email) => `Um link será enviado para ${email}, onde a pessoa confirma o endereço e define a própria senha. Depois disso, o perfil poderá entrar.`,
+      verification: (email) =>
+        `Um link de verificação será enviado para ${email}. O perfil poderá entrar depois de verificado.`,
+      verificationInvite: (email) =>
+        `Um link será enviado para ${email}, onde a pessoa confirma o endereço e define a própria senha. Depois disso, o perfil poderá entrar.`,
       change: (section) => `Alterar ${section.toLowerCase()}`,
     },
     created: {
       title: (name) => `Perfil de ${name} criado`,
       text: (email) => `O perfil ficará pendente até que a pessoa abra o link de verificação enviado para ${email}.`,
-      textInvite: (email) => `O perfil ficará pendente até que a pessoa abra o link enviado para ${email} e defina a própria senha.`,
+      textInvite: (email) =>
+        `O perfil ficará pendente até que a pessoa abra o link enviado para ${email} e defina a própria senha.`,
       another: 'Adicionar outro usuário',
       done: 'Concluir',
     },
     verification: {
-      pending: 'Pendente: a pessoa ainda não confirmou o endereço de e-mail e, por isso, não pode entrar. O link enviado a ela serve para confirmá-lo.',
+      pending:
+        'Pendente: a pessoa ainda não confirmou o endereço de e-mail e, por isso, não pode entrar. O link enviado a ela serve para confirmá-lo.',
       verifiedOn: (date) => `Verificado em ${date}`,
       resend: 'Reenviar link',
       resending: 'Enviando…',
@@ -286,7 +315,8 @@ export const ptBR: Catalog = {
     noToolsGranted: 'Nenhuma ferramenta liberada.',
     unknownTool: (id) => `Ferramenta desconhecida (${id})`,
     tasksTitle: 'Acesso a tarefas',
-    tasksHint: 'Escolha uma ferramenta, pesquise as tarefas dela e selecione-as para liberar o acesso. Selecione de novo uma tarefa liberada para removê-la.',
+    tasksHint:
+      'Escolha uma ferramenta, pesquise as tarefas dela e selecione-as para liberar o acesso. Selecione de novo uma tarefa liberada para removê-la.',
     tool: 'Ferramenta',
     search: 'Pesquisar tarefas',
     searchPlaceholder: 'Digite o nome de uma tarefa',
@@ -303,7 +333,8 @@ export const ptBR: Catalog = {
     remove: 'Remover',
     taskLoading: 'Carregando tarefa…',
     taskMissing: 'Esta tarefa não existe mais',
-    managerNote: 'Gerentes têm todas as ferramentas e todas as tarefas. Os acessos salvos para este perfil são mantidos, mas não são usados enquanto ele tiver a função de gerente.',
+    managerNote:
+      'Gerentes têm todas as ferramentas e todas as tarefas. Os acessos salvos para este perfil são mantidos, mas não são usados enquanto ele tiver a função de gerente.',
     ownerNote: 'O proprietário tem todas as ferramentas e todas as tarefas.',
     guestNote: 'Um convidado só pode ver as tarefas liberadas e baixar os relatórios delas.',
     guestNeedsTask: 'Um convidado precisa de pelo menos uma tarefa. Adicione outra antes de remover esta.',
@@ -312,7 +343,8 @@ export const ptBR: Catalog = {
     saving: 'Salvando…',
     saved: 'Acesso salvo.',
     discard: 'Descartar alterações',
-    conflict: 'Este perfil foi alterado em outro lugar depois que você o abriu. Recarregue para ver o acesso atual com as suas alterações por cima e salve novamente.',
+    conflict:
+      'Este perfil foi alterado em outro lugar depois que você o abriu. Recarregue para ver o acesso atual com as suas alterações por cima e salve novamente.',
     reload: 'Recarregar',
     shared: {
       label: 'Tarefas compartilhadas por outros usuários',
@@ -344,16 +376,20 @@ export const ptBR: Catalog = {
     noActivity: 'Nenhuma atividade ainda',
     meterLabel: 'Orçamento de créditos usado',
     meterOfLimit: (spent, limit) => `Créditos gastos: ${n(spent)} de ${n(limit)}`,
-    meterOfBalance: (spent, available) => `Créditos gastos: ${n(spent)}; ainda disponíveis no saldo da conta: ${n(available)}`,
-    cappedByBalance: (available) => forms(available, {
-      one: 'Resta apenas # crédito no saldo da conta.',
-      many: 'Restam apenas # de créditos no saldo da conta.',
-      other: 'Restam apenas # créditos no saldo da conta.',
-    }),
+    meterOfBalance: (spent, available) =>
+      `Créditos gastos: ${n(spent)}; ainda disponíveis no saldo da conta: ${n(available)}`,
+    cappedByBalance: (available) =>
+      forms(available, {
+        one: 'Resta apenas # crédito no saldo da conta.',
+        many: 'Restam apenas # de créditos no saldo da conta.',
+        other: 'Restam apenas # créditos no saldo da conta.',
+      }),
     limitReached: 'Limite atingido',
-    limitReachedText: 'Este usuário gastou todo o limite de créditos e não pode criar nem atualizar tarefas até que o limite seja aumentado.',
+    limitReachedText:
+      'Este usuário gastou todo o limite de créditos e não pode criar nem atualizar tarefas até que o limite seja aumentado.',
     balanceEmpty: 'Sem créditos',
-    balanceEmptyText: 'A conta está sem créditos: ninguém pode criar nem atualizar tarefas até que ela seja recarregada.',
+    balanceEmptyText:
+      'A conta está sem créditos: ninguém pode criar nem atualizar tarefas até que ela seja recarregada.',
     chartTitle: 'Créditos gastos por dia',
     chartPeriod: (from, to) => `${from} – ${to}`,
     chartSummary: (total, activeDays, days) =>
@@ -381,7 +417,13 @@ export const ptBR: Catalog = {
       report_downloaded: (task) => `Baixou o relatório de “${task}”`,
       signed_in: () => 'Fez login',
     },
-    columns: { time: 'Data e hora', type: 'Tipo', description: 'Descrição', subject: 'Ferramenta e tarefa', cost: 'Custo' },
+    columns: {
+      time: 'Data e hora',
+      type: 'Tipo',
+      description: 'Descrição',
+      subject: 'Ferramenta e tarefa',
+      cost: 'Custo',
+    },
     eventsLabel: 'Eventos',
     count: (total) => plural(total, 'evento', 'eventos'),
     totalAll: (credits) => `Total: ${plural(credits, 'crédito', 'créditos')}`,
@@ -398,7 +440,14 @@ export const ptBR: Catalog = {
     cancelExport: 'Cancelar exportação',
     exported: (count, file) => `${plural(count, 'evento exportado', 'eventos exportados')} para ${file}.`,
     exportCancelled: 'Exportação cancelada.',
-    csv: { time: 'Data e hora (UTC)', type: 'Tipo', description: 'Descrição', tool: 'Ferramenta', task: 'Tarefa', cost: 'Custo (créditos)' },
+    csv: {
+      time: 'Data e hora (UTC)',
+      type: 'Tipo',
+      description: 'Descrição',
+      tool: 'Ferramenta',
+      task: 'Tarefa',
+      cost: 'Custo (créditos)',
+    },
     fileName: (name, date) => `eventos ${name} ${date}`,
     noPermissionText: 'Somente o proprietário da conta, os gerentes e o próprio usuário podem ver estas estatísticas.',
     noUser: 'Nenhum usuário selecionado.',
@@ -449,8 +498,14 @@ export const ptBR: Catalog = {
     anyAddress: 'qualquer endereço',
     fields: {
       // With the article: “alterou o limite de créditos de …”.
-      firstName: 'o nome', lastName: 'o sobrenome', email: 'o e-mail', phone: 'o telefone', role: 'a função',
-      status: 'o status', creditLimit: 'o limite de créditos', allowedIps: 'os IPs permitidos',
+      firstName: 'o nome',
+      lastName: 'o sobrenome',
+      email: 'o e-mail',
+      phone: 'o telefone',
+      role: 'a função',
+      status: 'o status',
+      creditLimit: 'o limite de créditos',
+      allowedIps: 'os IPs permitidos',
     },
     created: (actor, target, role) => `${actor} adicionou ${target} como ${role}`,
     updated: (actor, target) => `${actor} alterou o perfil de ${target}`,

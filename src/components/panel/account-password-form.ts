@@ -26,9 +26,15 @@ export function renderForm(c: AccountPasswordController, email: string, t: Catal
     <div class="field" part="field">
       <label class="label" for=${ID}>${strings.label}</label>
       ${passwordInput({
-        id: ID, value: c.value, visible: c.visible, required: true, invalid: Boolean(problem), t,
+        id: ID,
+        value: c.value,
+        visible: c.visible,
+        required: true,
+        invalid: Boolean(problem),
+        t,
         describedBy: [`${ID}-hint`, ...(problem ? [`${ID}-error`] : [])],
-        onToggle: () => c.toggle(), onInput: (value) => c.input(value),
+        onToggle: () => c.toggle(),
+        onInput: (value) => c.input(value),
       })}
       <p class="hint" id="${ID}-hint" part="hint">${strings.hint}</p>
       ${strengthLine(ID, c.value, t)}

@@ -2,7 +2,9 @@
 import { css } from 'lit';
 import { passwordStyles } from '../user-editor/password-input.styles.js';
 
-export const accountPasswordStyles = [passwordStyles, css`
+export const accountPasswordStyles = [
+  passwordStyles,
+  css`
   .account-password {
     display: grid;
     gap: var(--_space-s);
@@ -37,4 +39,5 @@ export const accountPasswordStyles = [passwordStyles, css`
     justify-content: flex-end;
     gap: var(--_space-s);
   }
-`];
+`,
+];

@@ -20,7 +20,9 @@ export const ID = 'account-password';
 
 let form: typeof import('./account-password-form.js') | undefined;
 let prefetched = false;
-const loadForm = onDemandModule('The account password form', () => import('./account-password-form.js').then((module) => (form = module)));
+const loadForm = onDemandModule('The account password form', () =>
+  import('./account-password-form.js').then((module) => (form = module)),
+);
 
 /** The form's state and its one write, for a host that provides the client. */
 export class AccountPasswordController implements ReactiveController {
@@ -38,8 +40,11 @@ export class AccountPasswordController implements ReactiveController {
   #abort?: AbortController;
 
   /** `onSaved` tells the viewer (the panel's message at its bottom, which is also read out). */
-  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }, private readonly getClient: () => RosterClient | undefined,
-    private readonly onSaved?: () => void) {
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    private readonly getClient: () => RosterClient | undefined,
+    private readonly onSaved?: () => void,
+  ) {
     host.addController(this);
   }
 
@@ -50,7 +55,9 @@ export class AccountPasswordController implements ReactiveController {
 
   /** The problem shown next to the field: the server's, else the local one once touched. */
   problem(email: string): string | undefined {
-    return this.refused ?? ((this.touched && (this.value ? passwordProblem(this.value, email) : 'required')) || undefined);
+    return (
+      this.refused ?? ((this.touched && (this.value ? passwordProblem(this.value, email) : 'required')) || undefined)
+    );
   }
 
   show(): void {
@@ -58,10 +65,13 @@ export class AccountPasswordController implements ReactiveController {
     if (!form) {
       // Its code is still loading (or failed to): the form opens once it is there.
       this.error = undefined;
-      loadForm().then(() => this.show(), (error: unknown) => {
-        this.error = error;
-        this.#focus(`#${ID}-alert`);
-      });
+      loadForm().then(
+        () => this.show(),
+        (error: unknown) => {
+          this.error = error;
+          this.#focus(`#${ID}-alert`);
+        },
+      );
       return;
     }
     this.open = true;
@@ -112,7 +122,9 @@ export class AccountPasswordController implements ReactiveController {
     } catch (error) {
       if (isAbortError(error)) return;
       // What was typed stays, to amend; the field says why when the password itself was refused.
-      const refused = isRosterError(error) ? error.fieldErrors.find((item) => item.field === 'password')?.code : undefined;
+      const refused = isRosterError(error)
+        ? error.fieldErrors.find((item) => item.field === 'password')?.code
+        : undefined;
       if (refused) this.refused = refused;
       else this.error = error;
       this.#focus(refused ? '#account-password' : `#${ID}-alert`);
@@ -123,7 +135,16 @@ export class AccountPasswordController implements ReactiveController {
   }
 
   #reset(saved: boolean) {
-    Object.assign(this, { open: false, value: '', visible: false, touched: false, refused: undefined, error: undefined, saved, saving: false });
+    Object.assign(this, {
+      open: false,
+      value: '',
+      visible: false,
+      touched: false,
+      refused: undefined,
+      error: undefined,
+      saved,
+      saving: false,
+    });
     this.host.requestUpdate();
   }
 
@@ -146,9 +167,11 @@ export function renderAccountPassword(c: AccountPasswordController, me: Me | und
     @focusout=${(event: FocusEvent) => (event.target as HTMLElement).id === ID && c.leave()}>
     <h2 class="account-password-title" id="${ID}-title">${strings.title}</h2>
     <p class="hint" part="hint">${strings.text}</p>
-    ${c.open && form
-      ? form.renderForm(c, me.user.email, t)
-      : html`${c.error ? html`<div class="notice" data-tone="danger" role="alert" part="alert" id="${ID}-alert" tabindex="-1">${errorMessage(c.error, t)}</div>` : nothing}<button type="button" class="button small" part="button" @click=${() => c.show()}>${strings.open}</button>`}
+    ${
+      c.open && form
+        ? form.renderForm(c, me.user.email, t)
+        : html`${c.error ? html`<div class="notice" data-tone="danger" role="alert" part="alert" id="${ID}-alert" tabindex="-1">${errorMessage(c.error, t)}</div>` : nothing}<button type="button" class="button small" part="button" @click=${() => c.show()}>${strings.open}</button>`
+    }
     ${c.saved ? html`<p class="notice" data-tone="success" part="note">${strings.saved}</p>` : nothing}
   </section>`;
 }

@@ -62,7 +62,9 @@ export function renderToast(c: ToastController, t: Catalog, refocus: () => void)
     c.hold(false);
   };
   return html`<div class="toast-region" role="status" aria-live="polite" aria-label=${t.panel.notifications}>
-    ${message ? html`<div class="toast" part="toast" data-tone=${message.tone} data-id=${message.id}
+    ${
+      message
+        ? html`<div class="toast" part="toast" data-tone=${message.tone} data-id=${message.id}
       @mouseenter=${hold} @mouseleave=${release} @focusin=${hold} @focusout=${release}>
       <span class="toast-icon" aria-hidden="true"></span>
       <p class="toast-text">${message.text}</p>
@@ -73,7 +75,9 @@ export function renderToast(c: ToastController, t: Catalog, refocus: () => void)
           c.dismiss();
           if (hadFocus) refocus();
         }}>${closeIcon}</button>
-    </div>` : nothing}
+    </div>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -4,7 +4,16 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { User } from '../../sdk/index.js';
 import { type ViewerState, viewerContext } from '../context.js';
-import type { GrantsChangedEvent, SelectEvent, UserCreatedEvent, UserCreateRequestEvent, UserDeletedEvent, UserUpdatedEvent, VerificationSentEvent, BeforeUserDeleteEvent } from '../events.js';
+import type {
+  GrantsChangedEvent,
+  SelectEvent,
+  UserCreatedEvent,
+  UserCreateRequestEvent,
+  UserDeletedEvent,
+  UserUpdatedEvent,
+  VerificationSentEvent,
+  BeforeUserDeleteEvent,
+} from '../events.js';
 import { afterFirstLoad, OnDemandController, prefetchElements } from '../on-demand.js';
 import { RosterElement } from '../shared/base-element.js';
 import { nameText, personName } from '../shared/bidi.js';
@@ -122,8 +131,11 @@ export class RosterPanel extends RosterElement {
   #listScroll?: { scroller: HTMLElement; top: number };
   // Outlives the detail: the editor that said "deleted" is gone the moment it says it.
   readonly #toast = new ToastController(this);
-  readonly #accountPassword = new AccountPasswordController(this, () => this.renderRoot.querySelector('roster-provider')?.client,
-    () => this.#toast.show(this.localize.t.panel.accountPassword.saved));
+  readonly #accountPassword = new AccountPasswordController(
+    this,
+    () => this.renderRoot.querySelector('roster-provider')?.client,
+    () => this.#toast.show(this.localize.t.panel.accountPassword.saved),
+  );
 
   /** The user open in the detail area. */
   get selectedUser(): User | undefined {
@@ -184,11 +196,18 @@ export class RosterPanel extends RosterElement {
   #requestViewer() {
     this.#stopViewer?.();
     const layout = this.renderRoot.querySelector('.layout');
-    layout?.dispatchEvent(new ContextEvent(viewerContext, layout, (viewer, unsubscribe) => {
-      // Only who the viewer is matters here: the first answer, during firstUpdated, is still loading.
-      if (viewer.me !== this.viewer?.me) this.viewer = viewer;
-      this.#stopViewer = unsubscribe;
-    }, true));
+    layout?.dispatchEvent(
+      new ContextEvent(
+        viewerContext,
+        layout,
+        (viewer, unsubscribe) => {
+          // Only who the viewer is matters here: the first answer, during firstUpdated, is still loading.
+          if (viewer.me !== this.viewer?.me) this.viewer = viewer;
+          this.#stopViewer = unsubscribe;
+        },
+        true,
+      ),
+    );
   }
 
   /** `focus`: false when the panel opens a profile by itself (a viewer's own, on load): focus stays where it is. */
@@ -223,7 +242,11 @@ export class RosterPanel extends RosterElement {
       this.#listScroll = undefined;
       if (saved) saved.scroller.scrollTop = saved.top;
       // Back on the list's current row, where the viewer left it (the scroll position is the page's again).
-      if (inDetail || wasOpen) root.querySelector('roster-user-list')?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]')?.focus({ preventScroll: Boolean(saved) });
+      if (inDetail || wasOpen)
+        root
+          .querySelector('roster-user-list')
+          ?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]')
+          ?.focus({ preventScroll: Boolean(saved) });
     });
   }
 
@@ -232,7 +255,8 @@ export class RosterPanel extends RosterElement {
    * changes?" itself; without an editor (or changes) there is nothing to lose.
    */
   async #leaveFor(user: User | undefined, creating = false): Promise<boolean> {
-    const leave = await (this.renderRoot.querySelector<RosterUserEditor>('roster-user-editor')?.confirmLeave?.() ?? true);
+    const leave = await (this.renderRoot.querySelector<RosterUserEditor>('roster-user-editor')?.confirmLeave?.() ??
+      true);
     if (leave) this.#open(user, creating);
     return leave;
   }
@@ -289,8 +313,11 @@ export class RosterPanel extends RosterElement {
   /** A message closed with focus on it: focus goes to the open user's title or the list's row. */
   #refocus() {
     const root = this.renderRoot;
-    (root.querySelector<HTMLElement>('.detail-title') ?? root.querySelector('roster-user-list')?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]')
-      ?? root.querySelector<HTMLElement>('[aria-current="page"]'))?.focus();
+    (
+      root.querySelector<HTMLElement>('.detail-title') ??
+      root.querySelector('roster-user-list')?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]') ??
+      root.querySelector<HTMLElement>('[aria-current="page"]')
+    )?.focus();
   }
 
   #handleTabKeydown(event: KeyboardEvent) {
@@ -310,10 +337,19 @@ export class RosterPanel extends RosterElement {
    */
   #renderViews() {
     const t = this.localize.t;
-    const views: [PanelView, string][] = [['team', t.panel.teamView], ['shared', t.panel.sharedView], ['audit', t.panel.auditView]];
+    const views: [PanelView, string][] = [
+      ['team', t.panel.teamView],
+      ['shared', t.panel.sharedView],
+      ['audit', t.panel.auditView],
+    ];
     return html`<nav class="views" part="tabs" aria-label=${t.panel.views}>
-      ${views.map(([view, label]) => html`<button type="button" id="view-${view}" class="tab" part="tab${view === this.view ? ' tab-selected' : ''}"
-        aria-current=${view === this.view ? 'page' : nothing} @click=${() => (this.view = view)}>${label}</button>`)}
+      ${views.map(
+        ([
+          view,
+          label,
+        ]) => html`<button type="button" id="view-${view}" class="tab" part="tab${view === this.view ? ' tab-selected' : ''}"
+        aria-current=${view === this.view ? 'page' : nothing} @click=${() => (this.view = view)}>${label}</button>`,
+      )}
     </nav>`;
   }
 
@@ -323,19 +359,27 @@ export class RosterPanel extends RosterElement {
     const own = this.#ownProfileOnly;
     const readOnly = Boolean(user && this.viewer?.me && !this.viewer.me.permissions.includes('users:write'));
     return html`<header class="detail-header" part="header">
-      ${own ? nothing : html`<button type="button" class="button ghost small back-button" part="button" @click=${() => void this.clearSelection()}>
-        ${backIcon}${t.panel.back}</button>`}
+      ${
+        own
+          ? nothing
+          : html`<button type="button" class="button ghost small back-button" part="button" @click=${() => void this.clearSelection()}>
+        ${backIcon}${t.panel.back}</button>`
+      }
       <div class="identity">
         <span class="avatar" part="avatar" aria-hidden="true">${user ? initials(user) : plusIcon}</span>
         <div class="identity-text">
           <h2 class="detail-title" tabindex="-1" dir="auto">${user ? personName(user) : t.panel.newUserTitle}</h2>
           <p class="detail-subtitle" dir="auto">${user ? user.email : t.panel.newUserText}</p>
         </div>
-        ${user ? html`<div class="badges">
+        ${
+          user
+            ? html`<div class="badges">
           <span class="badge" part="badge" data-tone=${ROLE_TONES[user.role]}>${t.roles[user.role].name}</span>
           <span class="badge" part="badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot>${t.common.status[user.status]}</span>
           ${readOnly ? html`<span class="badge read-only" part="badge">${lockIcon}${t.panel.readOnly}</span>` : nothing}
-        </div>` : nothing}
+        </div>`
+            : nothing
+        }
       </div>
       ${own ? html`<p class="hint own-profile" part="hint">${t.panel.ownProfileText}</p>` : nothing}
     </header>`;
@@ -345,12 +389,25 @@ export class RosterPanel extends RosterElement {
   #renderTabContent(tab: PanelTab, userId?: string) {
     const t = this.localize.t;
     if (tab === 'profile') {
-      return this.#onDemand.render('roster-user-editor', html`<roster-user-editor user-id=${userId ?? nothing} client-ip=${this.clientIp ?? nothing} exportparts=${EXPORT_PARTS}
-        .i18n=${this.i18n}></roster-user-editor>`, t);
+      return this.#onDemand.render(
+        'roster-user-editor',
+        html`<roster-user-editor user-id=${userId ?? nothing} client-ip=${this.clientIp ?? nothing} exportparts=${EXPORT_PARTS}
+        .i18n=${this.i18n}></roster-user-editor>`,
+        t,
+      );
     }
     if (userId === this.leaving) userId = undefined;
-    if (tab === 'access') return this.#onDemand.render('roster-access-grants', html`<roster-access-grants user-id=${userId ?? nothing} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-access-grants>`, t);
-    return this.#onDemand.render('roster-user-stats', html`<roster-user-stats user-id=${userId ?? nothing} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-user-stats>`, t);
+    if (tab === 'access')
+      return this.#onDemand.render(
+        'roster-access-grants',
+        html`<roster-access-grants user-id=${userId ?? nothing} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-access-grants>`,
+        t,
+      );
+    return this.#onDemand.render(
+      'roster-user-stats',
+      html`<roster-user-stats user-id=${userId ?? nothing} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-user-stats>`,
+      t,
+    );
   }
 
   #renderDetail() {
@@ -362,13 +419,21 @@ export class RosterPanel extends RosterElement {
     if (!user) return nothing;
     return html`${this.#renderHeader(user)}
       <div class="tabs" part="tabs" role="tablist" aria-label=${t.panel.sections} @keydown=${this.#handleTabKeydown}>
-        ${TABS.map((tab) => html`<button type="button" role="tab" id="tab-${tab}" class="tab" part="tab${tab === this.tab ? ' tab-selected' : ''}"
+        ${TABS.map(
+          (
+            tab,
+          ) => html`<button type="button" role="tab" id="tab-${tab}" class="tab" part="tab${tab === this.tab ? ' tab-selected' : ''}"
           aria-selected=${tab === this.tab ? 'true' : 'false'} aria-controls="panel-${tab}" tabindex=${tab === this.tab ? 0 : -1}
-          @click=${() => (this.tab = tab)}>${t.panel.tabs[tab]}</button>`)}
+          @click=${() => (this.tab = tab)}>${t.panel.tabs[tab]}</button>`,
+        )}
       </div>
-      ${TABS.map((tab) => html`<div class="tab-panel" part="tab-panel" role="tabpanel" id="panel-${tab}" aria-labelledby="tab-${tab}" tabindex="0" ?hidden=${tab !== this.tab}>
+      ${TABS.map(
+        (
+          tab,
+        ) => html`<div class="tab-panel" part="tab-panel" role="tabpanel" id="panel-${tab}" aria-labelledby="tab-${tab}" tabindex="0" ?hidden=${tab !== this.tab}>
         ${this.visited.has(tab) ? keyed(user.id, this.#renderTabContent(tab, user.id)) : nothing}
-      </div>`)}`;
+      </div>`,
+      )}`;
   }
 
   protected override render() {
@@ -388,19 +453,31 @@ export class RosterPanel extends RosterElement {
           @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
           @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}
           @roster-verification-sent=${this.#handleVerificationSent} @roster-before-user-delete=${this.#handleBeforeDelete}>
-          ${own ? nothing : html`<div class="list-pane" part="pane" ?hidden=${open}>
+          ${
+            own
+              ? nothing
+              : html`<div class="list-pane" part="pane" ?hidden=${open}>
             <roster-user-list page-scroll exportparts=${EXPORT_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
             ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
-          </div>`}
-          ${open ? html`<section class="detail" part="detail" aria-label=${this.creating ? nothing : t.panel.detailLabel(nameText(user!))}>
+          </div>`
+          }
+          ${
+            open
+              ? html`<section class="detail" part="detail" aria-label=${this.creating ? nothing : t.panel.detailLabel(nameText(user!))}>
             ${this.#renderDetail()}
-          </section>` : nothing}
+          </section>`
+              : nothing
+          }
         </div>
-        ${view === 'shared' ? html`<section class="shared-tasks" part="pane" aria-labelledby="shared-title">
+        ${
+          view === 'shared'
+            ? html`<section class="shared-tasks" part="pane" aria-labelledby="shared-title">
           <h2 class="view-title" id="shared-title">${t.panel.sharedView}</h2>
           <p class="hint" part="hint">${t.panel.sharedText}</p>
           ${this.#onDemand.render('roster-shared-tasks', html`<roster-shared-tasks exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-shared-tasks>`, t)}
-        </section>` : nothing}
+        </section>`
+            : nothing
+        }
         ${view === 'audit' ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${t.panel.auditView} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
         ${renderToast(this.#toast, t, () => this.#refocus())}
       </roster-provider>

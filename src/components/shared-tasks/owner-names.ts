@@ -36,8 +36,9 @@ export class OwnerNames extends ClientLookup {
 
   /** Starts lookups for the ids not known yet; with `retry`, also for those whose lookup failed. */
   resolve(userIds: Iterable<string>, retry?: boolean): void {
-    const unknown = [...new Set(userIds)].filter((id) =>
-      (retry && this.#known.get(id) === false) || (!this.#known.has(id) && !this.#pending.has(id)));
+    const unknown = [...new Set(userIds)].filter(
+      (id) => (retry && this.#known.get(id) === false) || (!this.#known.has(id) && !this.#pending.has(id)),
+    );
     if (!unknown.length) return;
     for (const id of unknown) this.#pending.add(id);
     this.#team ??= this.#loadTeam();

@@ -81,7 +81,10 @@ export class RosterSharedTasks extends RosterElement {
     if (this.#viewer.can('users:read') && owners) {
       // Failed lookups are tried again when the list changes (reload, Try again, Show more), not on every render.
       const view = source.view(0);
-      owners.resolve(view.flatMap((task) => (task ? [task.ownerId] : [])), view !== this.#ownersView);
+      owners.resolve(
+        view.flatMap((task) => (task ? [task.ownerId] : [])),
+        view !== this.#ownersView,
+      );
       this.#ownersView = view;
     }
     this.setCustomState('loading', this.#isLoading);
@@ -96,7 +99,8 @@ export class RosterSharedTasks extends RosterElement {
   #renderOwner(ownerId: string) {
     const t = this.localize.t;
     const name = this.#viewer.can('users:read') ? this.#owners.value?.get(ownerId) : null;
-    if (name === undefined) return html`<span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${t.common.loading}</span>`;
+    if (name === undefined)
+      return html`<span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${t.common.loading}</span>`;
     return name ? html`<span dir="auto">${personName(name)}</span>` : t.grants.shared.anotherUser;
   }
 
@@ -127,14 +131,16 @@ export class RosterSharedTasks extends RosterElement {
         </tr>
       </thead>
       <tbody>
-        ${source.view(0).map((task) => (task
-          ? html`<tr part="row" data-task-id=${task.id}>
+        ${source.view(0).map((task) =>
+          task
+            ? html`<tr part="row" data-task-id=${task.id}>
               <td class="name" part="cell" dir="auto">${task.name}</td>
               <td part="cell" dir="auto">${tools.find((tool) => tool.id === task.toolId)?.name ?? t.grants.unknownTool(task.toolId)}</td>
               <td part="cell">${this.#renderOwner(task.ownerId)}</td>
               <td class="muted" part="cell"><time datetime=${task.createdAt}>${this.localize.date(task.createdAt)}</time></td>
             </tr>`
-          : nothing))}
+            : nothing,
+        )}
       </tbody>
     </table>${footer ? html`<div class="footer" part="footer">${footer}</div>` : nothing}`;
   }

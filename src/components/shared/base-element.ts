@@ -36,7 +36,10 @@ export class RosterElement extends LitElement {
   constructor() {
     super();
     // The client of the latest render is the one followed; none while disconnected.
-    this.addController({ hostUpdate: () => this.#follow(this.client), hostDisconnected: () => this.#follow(undefined) });
+    this.addController({
+      hostUpdate: () => this.#follow(this.client),
+      hostDisconnected: () => this.#follow(undefined),
+    });
     try {
       this.customStates = this.attachInternals().states;
     } catch {

@@ -32,9 +32,12 @@ const FORMULA_START = /(?<=^|[,;\t|\r\n])(?=[\s\p{Cc}\p{Cf}"]*[=+\-@])|^(?=[\t\r
 
 /** One field as quoted RFC 4180 text, formula-safe whichever separator a spreadsheet splits on. */
 export function csvField(cell: CsvCell): string {
-  const text = typeof cell === 'number'
-    ? (Number.isFinite(cell) ? String(cell) : '')
-    : (cell ?? '').replace(FORMULA_START, "'").replaceAll('\0', '').replaceAll('"', '""');
+  const text =
+    typeof cell === 'number'
+      ? Number.isFinite(cell)
+        ? String(cell)
+        : ''
+      : (cell ?? '').replace(FORMULA_START, "'").replaceAll('\0', '').replaceAll('"', '""');
   return `"${text}"`;
 }
 
@@ -94,7 +97,11 @@ export async function buildCsv<T>(items: AsyncIterable<T>, options: CsvOptions<T
  * and `-` are kept, every other run of characters becomes one `-`.
  */
 export function safeFileName(text: string): string {
-  const base = text.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '').slice(0, 120);
+  const base = text
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-')
+    .replace(/^[-.]+|-+$/g, '')
+    .slice(0, 120);
   return `${base || 'export'}.csv`;
 }
 

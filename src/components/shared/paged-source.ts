@@ -167,7 +167,14 @@ export class PagedSource<T> {
     }
     const tail = this.#tail.at(-1);
     if (tail?.loaded && typeof this.#tailCursor === 'string' && first - threshold < start && fromTail <= fromHead) {
-      const slot: PageSlot = { reverse: true, cursor: this.#tailCursor, offset: start, count: 0, loaded: false, lastUsed: ++this.#clock };
+      const slot: PageSlot = {
+        reverse: true,
+        cursor: this.#tailCursor,
+        offset: start,
+        count: 0,
+        loaded: false,
+        lastUsed: ++this.#clock,
+      };
       this.#tail.push(slot);
       this.#fetchPage(slot);
     }
@@ -243,7 +250,12 @@ export class PagedSource<T> {
       }
       this.total = result.total;
       if (page.size === undefined) this.#place(page, items, result.nextCursor);
-      else this.#rows.splice(page.offset, page.count, ...(page.reverse ? items.slice(items.length - page.count) : items.slice(0, page.count)));
+      else
+        this.#rows.splice(
+          page.offset,
+          page.count,
+          ...(page.reverse ? items.slice(items.length - page.count) : items.slice(0, page.count)),
+        );
       page.loaded = true;
       this.#dropFarPages();
       this.#changed();

@@ -16,7 +16,8 @@ class StylePropsDirective extends Directive {
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
-    if (partInfo.type !== PartType.ELEMENT) throw new Error('styleProps is an element binding: <div ${styleProps({ … })}>');
+    if (partInfo.type !== PartType.ELEMENT)
+      throw new Error('styleProps is an element binding: <div ${styleProps({ … })}>');
   }
 
   render(_props: StyleProps) {

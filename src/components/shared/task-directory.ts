@@ -65,7 +65,12 @@ export class TaskDirectory extends ClientLookup {
     }
     const running = this.#running;
     if (!this.error) {
-      for (const toolId of this.#wanted.keys()) if (!running.has(toolId)) running.set(toolId, Promise.resolve().then(() => this.#lookUp(toolId)));
+      for (const toolId of this.#wanted.keys())
+        if (!running.has(toolId))
+          running.set(
+            toolId,
+            Promise.resolve().then(() => this.#lookUp(toolId)),
+          );
     }
     return unknownTools.size ? Promise.all([...unknownTools].map((toolId) => running.get(toolId))) : Promise.resolve();
   }

@@ -228,7 +228,9 @@ export class VirtualWindow implements ReactiveController {
     if (!body) return;
     // Handled in the next frame, as the body's: the render it asks for would otherwise run inside
     // the observer's delivery, resizing rows it is still reporting (a loop the browser reports).
-    this.#rowObserver ??= new ResizeObserver((entries) => requestAnimationFrame(() => this.#handleRowsResized(entries)));
+    this.#rowObserver ??= new ResizeObserver((entries) =>
+      requestAnimationFrame(() => this.#handleRowsResized(entries)),
+    );
     for (const [row] of this.#observedAs) {
       if (row.parentNode !== body) {
         this.#rowObserver.unobserve(row);
@@ -283,7 +285,8 @@ export class VirtualWindow implements ReactiveController {
     if (!scroller || !body) return false;
     if (!body.getClientRects().length) return undefined;
     const height = this.rowHeight;
-    if (!this.#options.measure || !this.#sizes.size) this.rowHeight = body.querySelector<HTMLElement>(':scope > [data-index]')?.offsetHeight || height;
+    if (!this.#options.measure || !this.#sizes.size)
+      this.rowHeight = body.querySelector<HTMLElement>(':scope > [data-index]')?.offsetHeight || height;
     this.#top = scroller.scrollTop;
     this.#height = scroller.clientHeight;
     // The page's view starts at the top of the window; its scrolling element's box moves with the scroll.
@@ -308,8 +311,11 @@ export class VirtualWindow implements ReactiveController {
     // (and are not far more than it needs): a scroll re-renders every few rows, a shrinking view never.
     let first = this.first;
     let last = Math.min(this.last, count - 1);
-    if (first > visibleFirst - overscan / 2 || last < Math.min(count - 1, visibleLast + overscan / 2)
-      || last - first > visibleLast - visibleFirst + 4 * overscan) {
+    if (
+      first > visibleFirst - overscan / 2 ||
+      last < Math.min(count - 1, visibleLast + overscan / 2) ||
+      last - first > visibleLast - visibleFirst + 4 * overscan
+    ) {
       first = Math.max(0, visibleFirst - overscan);
       last = Math.min(count - 1, visibleLast + overscan);
       // At either end the window keeps its length, reaching further the other way: the DOM has the
@@ -381,7 +387,8 @@ class RowSlotsDirective extends Directive {
       const above = sparesAbove.splice(Math.max(0, sparesAbove.length - needAbove));
       const aboveRef = above[0]?.part ?? kept[0].part;
       const movedAbove: Slot[] = [];
-      while (movedAbove.length + above.length < needAbove) movedAbove.push(this.#move(container, aboveRef, sparesBelow.pop()));
+      while (movedAbove.length + above.length < needAbove)
+        movedAbove.push(this.#move(container, aboveRef, sparesBelow.pop()));
       // Rows below take the free slots right below, then the farthest above (moved).
       const needBelow = last - kept[kept.length - 1].index;
       const below = sparesBelow.splice(0, needBelow);
@@ -398,7 +405,10 @@ class RowSlotsDirective extends Directive {
       spare.index = -1;
     }
     this.#slots = [...sparesAbove, ...live, ...sparesBelow];
-    setCommittedValue(container, this.#slots.map((slot) => slot.part));
+    setCommittedValue(
+      container,
+      this.#slots.map((slot) => slot.part),
+    );
     return noChange;
   }
 

@@ -324,4 +324,12 @@ export const tableStyles = css`
 `;
 
 /** Every shared sheet but the table's, for elements that use most of them. */
-export const controlStyles = [utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, dialogStyles, feedbackStyles];
+export const controlStyles = [
+  utilityStyles,
+  buttonStyles,
+  fieldStyles,
+  badgeStyles,
+  skeletonStyles,
+  dialogStyles,
+  feedbackStyles,
+];

@@ -18,10 +18,15 @@ const header = (t: Catalog) => html`<header class="header" part="header">
 
 function renderSteps(t: Catalog, current: number) {
   return html`<ol class="steps" part="steps" aria-label=${t.editor.stepsLabel}>
-    ${STEPS.map((step, index) => html`<li class="step" data-state=${index < current ? 'done' : index === current ? 'current' : 'next'}
+    ${STEPS.map(
+      (
+        step,
+        index,
+      ) => html`<li class="step" data-state=${index < current ? 'done' : index === current ? 'current' : 'next'}
       aria-current=${index === current ? 'step' : nothing}>
       <span class="step-number" aria-hidden="true">${index + 1}</span><span>${t.editor.steps[step]}</span>
-    </li>`)}
+    </li>`,
+    )}
   </ol>`;
 }
 
@@ -34,9 +39,11 @@ function renderStep(form: EditorForm, t: Catalog, step: Step, index: number) {
 
 function renderActions(form: EditorForm, t: Catalog, index: number) {
   const strings = t.editor;
-  return html`${index
+  return html`${
+    index
       ? html`<button type="button" class="button" part="button" @click=${() => form.goTo(STEPS[index - 1]!)}>${t.common.back}</button>`
-      : html`<button type="button" class="button" part="button" @click=${() => void form.cancel()}>${t.common.cancel}</button>`}
+      : html`<button type="button" class="button" part="button" @click=${() => void form.cancel()}>${t.common.cancel}</button>`
+  }
     <button type="submit" class="button primary" part="button button-primary" aria-disabled=${String(form.saving)}>
       ${index < 2 ? strings.next : form.saving ? strings.creating : strings.create}
     </button>`;

@@ -28,11 +28,15 @@ const checkbox = (name: string, checked: boolean, label: string) => html`<label 
 </label>`;
 
 function nameField(form: EditorForm, t: Catalog, name: 'firstName' | 'lastName') {
-  return field(name, t.editor[name], html`<input class="input" part="input" id=${idOf(name)} data-field=${name} dir="auto"
+  return field(
+    name,
+    t.editor[name],
+    html`<input class="input" part="input" id=${idOf(name)} data-field=${name} dir="auto"
       autocomplete="off" spellcheck="false" required maxlength="400" .value=${live(form.values[name])}
       ?readonly=${form.readOnly} aria-readonly=${form.readOnly || nothing}
       aria-invalid=${invalid(form, name)} aria-describedby=${describedBy(form, name)} />
-    ${fieldError(form, t, name)}`);
+    ${fieldError(form, t, name)}`,
+  );
 }
 
 function emailField(form: EditorForm, t: Catalog) {
@@ -40,18 +44,26 @@ function emailField(form: EditorForm, t: Catalog) {
   const strings = t.editor;
   const id = idOf('email');
   if (user) {
-    return field('email', strings.email, html`<input class="input" part="input" id=${id} type="email" dir="ltr" readonly .value=${user.email}
+    return field(
+      'email',
+      strings.email,
+      html`<input class="input" part="input" id=${id} type="email" dir="ltr" readonly .value=${user.email}
         aria-describedby="${id}-hint" />
-      ${hint('email', strings.emailReadOnly)}`);
+      ${hint('email', strings.emailReadOnly)}`,
+    );
   }
   const domain = form.me!.account.emailDomain;
-  return field('email', strings.email, html`<input class="input" part="input" id=${id} data-field="email" type="email" dir="ltr"
+  return field(
+    'email',
+    strings.email,
+    html`<input class="input" part="input" id=${id} data-field="email" type="email" dir="ltr"
       autocomplete="off" spellcheck="false" required placeholder=${domain ? `@${domain}` : nothing} .value=${live(values.email)}
       ?readonly=${form.readOnly} aria-readonly=${form.readOnly || nothing}
       aria-invalid=${invalid(form, 'email')} aria-describedby=${describedBy(form, 'email', `${id}-hint`)} />
     ${hint('email', domain ? strings.emailDomainHint(domain) : strings.emailHint)}
     ${fieldError(form, t, 'email')}
-    ${checkbox('sendWelcomeEmail', values.sendWelcomeEmail, strings.sendWelcomeEmail)}`);
+    ${checkbox('sendWelcomeEmail', values.sendWelcomeEmail, strings.sendWelcomeEmail)}`,
+  );
 }
 
 function phoneField(form: EditorForm, t: Catalog) {
@@ -60,22 +72,32 @@ function phoneField(form: EditorForm, t: Catalog) {
   const id = idOf('phone');
   const typed = values.phone.trim();
   const normalized = typed && normalizePhone(typed);
-  return field('phone', html`${strings.phone} <span class="muted">${strings.optional}</span>`, html`<input class="input" part="input"
+  return field(
+    'phone',
+    html`${strings.phone} <span class="muted">${strings.optional}</span>`,
+    html`<input class="input" part="input"
       id=${id} data-field="phone" type="tel" dir="ltr" autocomplete="off" .value=${live(values.phone)}
       ?readonly=${form.readOnly} aria-readonly=${form.readOnly || nothing}
       aria-invalid=${invalid(form, 'phone')} aria-describedby=${describedBy(form, 'phone', `${id}-hint`)} />
     ${hint('phone', normalized && normalized !== typed ? withValue(strings.phoneSavedAs, normalized) : strings.phoneHint)}
-    ${fieldError(form, t, 'phone')}`);
+    ${fieldError(form, t, 'phone')}`,
+  );
 }
 
 /** The password input with its hint, strength and error: a new profile's, or a new one for a profile edited. */
 function passwordInputs(form: EditorForm, t: Catalog, hintText: string) {
   const id = idOf('password');
   return html`${passwordInput({
-      id, field: 'password', value: form.values.password, visible: form.passwordVisible, required: !form.user, t,
-      invalid: form.problems.has('password'), describedBy: [`${id}-hint`, ...(form.problems.has('password') ? [`${id}-error`] : [])],
-      onToggle: () => (form.passwordVisible = !form.passwordVisible),
-    })}
+    id,
+    field: 'password',
+    value: form.values.password,
+    visible: form.passwordVisible,
+    required: !form.user,
+    t,
+    invalid: form.problems.has('password'),
+    describedBy: [`${id}-hint`, ...(form.problems.has('password') ? [`${id}-error`] : [])],
+    onToggle: () => (form.passwordVisible = !form.passwordVisible),
+  })}
     ${hint('password', hintText)}
     ${strengthLine(id, form.values.password, t)}
     ${fieldError(form, t, 'password')}`;
@@ -94,20 +116,24 @@ function passwordField(form: EditorForm, t: Catalog) {
   const id = idOf('passwordNow');
   return html`<fieldset class="group" part="group">
     <legend class="label">${strings.password}</legend>
-    ${[false, true].map((now) => html`<label class="check" part="choice">
+    ${[false, true].map(
+      (now) => html`<label class="check" part="choice">
       <input type="radio" name="passwordNow" value=${now} data-field="passwordNow" .checked=${live(values.passwordNow === now)}
         aria-describedby="${id}-${now}-hint" />
       <span class="role-text">
         <span>${now ? strings.passwordNow : strings.passwordInvite}</span>
         <span class="hint" id="${id}-${now}-hint" part="hint">${now ? strings.passwordNowHint : strings.passwordInviteHint}</span>
       </span>
-    </label>`)}
-    ${values.passwordNow
-      ? html`<div class="field indent">
+    </label>`,
+    )}
+    ${
+      values.passwordNow
+        ? html`<div class="field indent">
           <label class="label" for=${idOf('password')}>${strings.password}</label>
           ${passwordInputs(form, t, strings.passwordHint)}
         </div>`
-      : nothing}
+        : nothing
+    }
   </fieldset>`;
 }
 
@@ -118,7 +144,8 @@ function notificationsField(form: EditorForm, t: Catalog) {
   return html`<fieldset class="group" part="group">
     <legend class="label">${strings.notifications}</legend>
     ${(Object.keys(strings.notificationOptions) as (keyof Notifications)[]).map((key) =>
-      checkbox(`notifications.${key}`, values.notifications[key], strings.notificationOptions[key]))}
+      checkbox(`notifications.${key}`, values.notifications[key], strings.notificationOptions[key]),
+    )}
   </fieldset>`;
 }
 

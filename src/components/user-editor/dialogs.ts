@@ -16,7 +16,11 @@ export function renderDeleteDialog(form: EditorForm, t: Catalog, user: User) {
   const { deleteTasks, deleting } = form;
   const strings = t.editor.delete;
   const me = form.me!.user;
-  const option = (value: TaskDisposal, label: string, hint: string | TemplateResult) => html`<label class="role-option" part="choice">
+  const option = (
+    value: TaskDisposal,
+    label: string,
+    hint: string | TemplateResult,
+  ) => html`<label class="role-option" part="choice">
     <input type="radio" name="delete-tasks" value=${value} .checked=${deleteTasks === value} ?autofocus=${deleteTasks === value}
       aria-describedby="delete-${value}-hint" @change=${() => (form.deleteTasks = value)} />
     <span class="role-text"><span class="role-name">${label}</span><span class="hint" id="delete-${value}-hint" part="hint">${hint}</span></span>
@@ -48,7 +52,9 @@ function deleteProblem(form: EditorForm, t: Catalog, retry: () => void) {
   const { deleteError: error } = form;
   if (!isGuestsNeedTasks(error)) return renderError({ error, t, inline: true, onRetry: retry });
   // One field error per guest, `guests.{id}`.
-  const guests = (error as RosterError).fieldErrors.filter((fieldError) => fieldError.field.startsWith('guests.')).length;
+  const guests = (error as RosterError).fieldErrors.filter((fieldError) =>
+    fieldError.field.startsWith('guests.'),
+  ).length;
   return html`<div class="notice" data-tone="warning" part="alert" id="delete-guests" role="alert">
     <span>${t.editor.delete.guestsNeedTasks(guests)}</span>
   </div>`;
@@ -70,13 +76,20 @@ export function renderLeaveDialog(form: EditorForm, t: Catalog) {
 
 function valueText(t: Catalog, field: ConflictField, value: unknown, role: Role): string {
   switch (field) {
-    case 'phone': return (value as string | null) || t.editor.review.noPhone;
-    case 'role': return t.roles[value as Role].name;
-    case 'creditLimit': return creditLimitText(t, value as number | null);
-    case 'allowedIps': return (value as string[]).join(', ') || t.editor.review.anyIp;
-    case 'notifications': return notificationsText(t, value as Notifications);
-    case 'access': return accessText(t, role, value as Access);
-    default: return String(value);
+    case 'phone':
+      return (value as string | null) || t.editor.review.noPhone;
+    case 'role':
+      return t.roles[value as Role].name;
+    case 'creditLimit':
+      return creditLimitText(t, value as number | null);
+    case 'allowedIps':
+      return (value as string[]).join(', ') || t.editor.review.anyIp;
+    case 'notifications':
+      return notificationsText(t, value as Notifications);
+    case 'access':
+      return accessText(t, role, value as Access);
+    default:
+      return String(value);
   }
 }
 
@@ -93,11 +106,13 @@ export function renderConflict(form: EditorForm, t: Catalog) {
         <caption class="visually-hidden">${strings.caption}</caption>
         <thead><tr><th scope="col">${strings.field}</th><th scope="col">${strings.theirs}</th><th scope="col">${strings.yours}</th></tr></thead>
         <tbody>
-          ${rows.map((row) => html`<tr data-field=${row.field}>
+          ${rows.map(
+            (row) => html`<tr data-field=${row.field}>
             <th scope="row">${t.editor[row.field]}</th>
             <td dir="auto" class="theirs">${valueText(t, row.field, row.theirs, theirs.role)}</td>
             <td dir="auto" class="yours">${'yours' in row ? valueText(t, row.field, row.yours, form.values.role) : html`<span class="muted">${strings.notChanged}</span>`}</td>
-          </tr>`)}
+          </tr>`,
+          )}
         </tbody>
       </table>
       <div class="actions">

@@ -30,10 +30,12 @@ function renderVerification(form: EditorForm, t: Catalog, user: User, date: Date
   return html`<div class="verification">
     ${statusBadge(t, 'pending')}
     <span class="muted">${strings.pending}</span>
-    ${form.host.canWrite
-      ? html`<button type="button" class="button small" part="button" aria-disabled=${String(form.resending)}
+    ${
+      form.host.canWrite
+        ? html`<button type="button" class="button small" part="button" aria-disabled=${String(form.resending)}
           @click=${() => void resendVerification(form)}>${form.resending ? strings.resending : strings.resend}</button>`
-      : nothing}
+        : nothing
+    }
     ${note ? html`<p class="notice" part="note" data-tone=${note.tone}>${note.email ? withValue(strings.resent, note.email) : note.text}</p>` : nothing}
   </div>`;
 }

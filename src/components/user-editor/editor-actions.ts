@@ -5,25 +5,57 @@
  * keeps the request, so that "Try again" sends exactly that; the password leaves the form once
  * a save succeeded.
  */
-import { type RosterClient, type User, type UserCreate, type UserPatch, isRosterError, parseAllowedIp } from '../../sdk/index.js';
+import {
+  type RosterClient,
+  type User,
+  type UserCreate,
+  type UserPatch,
+  isRosterError,
+  parseAllowedIp,
+} from '../../sdk/index.js';
 import { newIdempotencyKey } from '../../sdk/http.js';
 import {
-  BeforeUserCreateEvent, BeforeUserDeleteEvent, BeforeUserUpdateEvent, UserCreatedEvent, UserDeletedEvent, UserUpdatedEvent,
+  BeforeUserCreateEvent,
+  BeforeUserDeleteEvent,
+  BeforeUserUpdateEvent,
+  UserCreatedEvent,
+  UserDeletedEvent,
+  UserUpdatedEvent,
   VerificationSentEvent,
 } from '../events.js';
 import { errorMessage, isAbortError, isTransient } from '../shared/errors.js';
 import type { EditorForm, SentSave } from './form-controller.js';
 import { addIps, problemsOf, revealProblems } from './form-input.js';
 import {
-  type Problems, STEPS, type Step, conflictRows, createInput, fieldKey, firstField, isEmptyPatch, reapply, stepOf, valuesFromUser,
+  type Problems,
+  STEPS,
+  type Step,
+  conflictRows,
+  createInput,
+  fieldKey,
+  firstField,
+  isEmptyPatch,
+  reapply,
+  stepOf,
+  valuesFromUser,
 } from './form-state.js';
 
 /** Codes whose field is plain even when a server leaves `errors[]` out. */
 const CODE_FIELDS: Record<string, string> = {
-  invalid_email: 'email', email_role_address: 'email', email_freemail: 'email', email_domain_mismatch: 'email', email_taken: 'email',
-  password_not_allowed: 'password', password_too_short: 'password', password_too_weak: 'password',
-  credit_limit_not_allowed: 'creditLimit', invalid_credit_limit: 'creditLimit', credit_limit_too_high: 'creditLimit', guest_requires_task: 'access',
-  owner_immutable: 'role', invalid_phone: 'phone',
+  invalid_email: 'email',
+  email_role_address: 'email',
+  email_freemail: 'email',
+  email_domain_mismatch: 'email',
+  email_taken: 'email',
+  password_not_allowed: 'password',
+  password_too_short: 'password',
+  password_too_weak: 'password',
+  credit_limit_not_allowed: 'creditLimit',
+  invalid_credit_limit: 'creditLimit',
+  credit_limit_too_high: 'creditLimit',
+  guest_requires_task: 'access',
+  owner_immutable: 'role',
+  invalid_phone: 'phone',
 };
 
 /** Problems the server reports for the whole account, not a field: shown as a form-level alert. */
@@ -58,7 +90,10 @@ export async function checkDetails(form: EditorForm): Promise<boolean | 'stale'>
   const key = JSON.stringify(body);
   let check = form.earlyCheck;
   if (check?.key !== key) {
-    const answer = client!.users.validate(body).then(() => undefined, (error: unknown) => error);
+    const answer = client!.users.validate(body).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     const current = (check = form.earlyCheck = { key, answer });
     form.checking = true;
     void answer.then(() => {
@@ -128,8 +163,14 @@ export async function save(form: EditorForm): Promise<void> {
     return;
   }
   // A create sent again without edits sends the same key, so the server makes one profile at most.
-  if (isCreate && form.createKey?.revision !== form.revision) form.createKey = { key: newIdempotencyKey(), revision: form.revision };
-  await send(form, { base: isCreate ? undefined : base, body, idempotencyKey: form.createKey?.key, revision: form.revision });
+  if (isCreate && form.createKey?.revision !== form.revision)
+    form.createKey = { key: newIdempotencyKey(), revision: form.revision };
+  await send(form, {
+    base: isCreate ? undefined : base,
+    body,
+    idempotencyKey: form.createKey?.key,
+    revision: form.revision,
+  });
 }
 
 /**
@@ -146,7 +187,12 @@ async function send(form: EditorForm, request: SentSave): Promise<void> {
   const { base, body, idempotencyKey } = request;
   if (!client || form.saving) return;
   const { password: _password, ...detail } = body;
-  if (!form.host.dispatchEvent(base ? new BeforeUserUpdateEvent(base, detail) : new BeforeUserCreateEvent(detail as UserCreate))) return;
+  if (
+    !form.host.dispatchEvent(
+      base ? new BeforeUserUpdateEvent(base, detail) : new BeforeUserCreateEvent(detail as UserCreate),
+    )
+  )
+    return;
   form.formError = form.saveError = form.failedSave = undefined;
   form.saving = true;
   try {
@@ -167,7 +213,10 @@ function saved(form: EditorForm, user: User, request?: SentSave) {
   const { base, body } = request ?? {};
   const created = Boolean(request && !base);
   // Edits made after the request was sent are not in it: they stay, as unsaved changes over the saved profile.
-  const later = base && request!.revision !== form.revision ? reapply(user, form.changes(form.values, base), form.values, form.host.language) : undefined;
+  const later =
+    base && request!.revision !== form.revision
+      ? reapply(user, form.changes(form.values, base), form.values, form.host.language)
+      : undefined;
   form.user = user;
   form.discardChanges();
   // The password just saved leaves the form; one typed since is a change of its own.

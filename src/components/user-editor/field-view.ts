@@ -25,15 +25,20 @@ export function fieldError(form: EditorForm, t: Catalog, field: string, onFix?: 
   if (!problem) return nothing;
   const { errors, editor } = t;
   const { code, suggestion, limit } = problem;
-  const message = code === 'credit_limit_above_balance'
-    ? editor.creditLimitAboveBalance(t.common.credits(limit!))
-    : Object.hasOwn(errors, code) ? errors[code as keyof typeof errors] : errors.invalid_value;
+  const message =
+    code === 'credit_limit_above_balance'
+      ? editor.creditLimitAboveBalance(t.common.credits(limit!))
+      : Object.hasOwn(errors, code)
+        ? errors[code as keyof typeof errors]
+        : errors.invalid_value;
   return html`<p class="field-error" id="${idOf(field)}-error" part="field-error">
     <span>${message}</span>
-    ${suggestion && onFix
-      ? html`<button type="button" class="button small" part="button" @click=${() => onFix(suggestion)}>
+    ${
+      suggestion && onFix
+        ? html`<button type="button" class="button small" part="button" @click=${() => onFix(suggestion)}>
           ${editor.useSuggestion(suggestion)}
         </button>`
-      : nothing}
+        : nothing
+    }
   </p>`;
 }

@@ -9,7 +9,16 @@ import type { Me, RosterClient, User, UserCreate, UserPatch } from '../../sdk/in
 import { BeforeLeaveEvent, EditorCloseRequestEvent } from '../events.js';
 import type { Catalog } from '../localize/en.js';
 import {
-  type ConflictRow, type FormValues, type Problems, type Step, changedPatch, emptyValues, isEmptyPatch, reapply, stepOf, validate,
+  type ConflictRow,
+  type FormValues,
+  type Problems,
+  type Step,
+  changedPatch,
+  emptyValues,
+  isEmptyPatch,
+  reapply,
+  stepOf,
+  validate,
   valuesFromUser,
 } from './form-state.js';
 
@@ -164,14 +173,19 @@ export class EditorForm implements ReactiveController {
   /** Local problems of the form as it is now. */
   localProblems(): Problems {
     const account = this.me?.account;
-    return account ? validate(this.values, account, this.host.language, this.isCreate ? undefined : this.user) : new Map();
+    return account
+      ? validate(this.values, account, this.host.language, this.isCreate ? undefined : this.user)
+      : new Map();
   }
 
   /** The problems shown: the server's, and local ones of fields left or of steps sent once. */
   shownProblems(): Problems {
     const shown: Problems = new Map(this.serverProblems);
     for (const [field, problem] of this.localProblems()) {
-      const visible = field.startsWith('allowedIps.') || this.touched.has(field) || this.revealed.has(this.isCreate ? stepOf(field) : 'edit');
+      const visible =
+        field.startsWith('allowedIps.') ||
+        this.touched.has(field) ||
+        this.revealed.has(this.isCreate ? stepOf(field) : 'edit');
       if (visible && !shown.has(field)) shown.set(field, problem);
     }
     return shown;

@@ -7,7 +7,11 @@ import type { EditorForm } from './form-controller.js';
 import { type Problems, type Step, canonicalIp, firstField, splitIpList, stepOf } from './form-state.js';
 
 export function handleInput(form: EditorForm, event: Event): void {
-  const { dataset: { field = '' }, value, checked } = event.target as HTMLInputElement;
+  const {
+    dataset: { field = '' },
+    value,
+    checked,
+  } = event.target as HTMLInputElement;
   const [head, sub] = field.split('.');
   if (head === 'notifications') form.set({ notifications: { ...form.values.notifications, [sub!]: checked } });
   else if (head === 'sendWelcomeEmail') form.set({ sendWelcomeEmail: checked });

@@ -13,7 +13,8 @@ export const loading = (t: Catalog) => html`<div class="loading" part="skeleton"
 </div>`;
 
 /** Announcements (saved, deleted, an IP added), spoken without moving focus. */
-export const liveRegion = (form: EditorForm) => html`<div class="visually-hidden" role="status" aria-live="polite">${form.announcement}</div>`;
+export const liveRegion = (form: EditorForm) =>
+  html`<div class="visually-hidden" role="status" aria-live="polite">${form.announcement}</div>`;
 
 /** The form: who may not write, a refusal of the whole form, a conflict, the fields, a failed send and the buttons. */
 export function renderForm(form: EditorForm, t: Catalog, fields: TemplateResult, actions: TemplateResult) {
@@ -23,9 +24,11 @@ export function renderForm(form: EditorForm, t: Catalog, fields: TemplateResult,
       if (handleFocusOut(form, event) === 'email' && form.isCreate) void checkDetails(form);
     }}>
     ${readOnly ? html`<p class="notice" part="note">${t.editor.noPermission}</p>` : nothing}
-    ${form.formError
-      ? html`<div class="notice" data-tone="danger" role="alert" part="alert" tabindex="-1">${errorMessage(form.formError, t)}</div>`
-      : nothing}
+    ${
+      form.formError
+        ? html`<div class="notice" data-tone="danger" role="alert" part="alert" tabindex="-1">${errorMessage(form.formError, t)}</div>`
+        : nothing
+    }
     ${form.conflict ? renderConflict(form, t) : nothing}
     <fieldset class="plain" ?disabled=${readOnly}>${fields}</fieldset>
     ${form.saveError ? renderError({ error: form.saveError, t, inline: true, onRetry: () => void retrySave(form) }) : nothing}

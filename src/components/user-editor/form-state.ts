@@ -52,7 +52,17 @@ export type Step = 'details' | 'access' | 'review';
 export const STEPS: readonly Step[] = ['details', 'access', 'review'];
 
 /** Field keys in the order they appear, for focusing the first invalid one. */
-const FIELD_ORDER = ['firstName', 'lastName', 'email', 'phone', 'password', 'allowedIps', 'role', 'creditLimit', 'access'];
+const FIELD_ORDER = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'password',
+  'allowedIps',
+  'role',
+  'creditLimit',
+  'access',
+];
 
 /** The first field with a problem, in the order the form shows them. */
 export function firstField(problems: Problems): string | undefined {
@@ -62,20 +72,38 @@ export function firstField(problems: Problems): string | undefined {
 
 export function emptyValues(): FormValues {
   return {
-    firstName: '', lastName: '', email: '', phone: '', password: '', passwordNow: false, role: 'specialist',
-    creditLimited: false, creditLimit: '', allowedIps: [], notifications: { taskUpdates: true, reportReady: true, creditsLow: true },
-    access: { tools: [], tasks: [] }, sendWelcomeEmail: true,
+    firstName: '',
+    lastName: '',
+    email: '',
+    phone: '',
+    password: '',
+    passwordNow: false,
+    role: 'specialist',
+    creditLimited: false,
+    creditLimit: '',
+    allowedIps: [],
+    notifications: { taskUpdates: true, reportReady: true, creditsLow: true },
+    access: { tools: [], tasks: [] },
+    sendWelcomeEmail: true,
   };
 }
 
 /** The profile as the form shows it; numbers are written as `lang` writes them ("1,000", "1.000"). */
 export function valuesFromUser(user: User, lang: string): FormValues {
   return {
-    firstName: user.firstName, lastName: user.lastName, email: user.email, phone: user.phone ?? '', password: '', passwordNow: false,
-    role: user.role, creditLimited: user.creditLimit !== null,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    email: user.email,
+    phone: user.phone ?? '',
+    password: '',
+    passwordNow: false,
+    role: user.role,
+    creditLimited: user.creditLimit !== null,
     creditLimit: user.creditLimit === null ? '' : new Intl.NumberFormat(lang).format(user.creditLimit),
-    allowedIps: [...user.allowedIps], notifications: { ...user.notifications },
-    access: { tools: [...user.access.tools], tasks: user.access.tasks.map((ref) => ({ ...ref })) }, sendWelcomeEmail: false,
+    allowedIps: [...user.allowedIps],
+    notifications: { ...user.notifications },
+    access: { tools: [...user.access.tools], tasks: user.access.tasks.map((ref) => ({ ...ref })) },
+    sendWelcomeEmail: false,
   };
 }
 
@@ -98,16 +126,22 @@ export function parseWholeNumber(text: string, lang: string): number {
   // Digits of the locale's numbering system (Arabic-Indic, say) read as the Latin ones; a typed
   // space or apostrophe stands for the no-break space or the typographic apostrophe a locale groups with.
   const digits = new Map([...Array(10).keys()].map((digit) => [format.format(digit), String(digit)]));
-  const plainText = (value: string) => [...value.trim()].map((char) => digits.get(char) ?? char).join('')
-    .replace(/[\s\u00a0\u202f]/g, ' ').replace(/’/g, "'");
+  const plainText = (value: string) =>
+    [...value.trim()]
+      .map((char) => digits.get(char) ?? char)
+      .join('')
+      .replace(/[\s\u00a0\u202f]/g, ' ')
+      .replace(/’/g, "'");
   const group = plainText(format.formatToParts(1e6).find((part) => part.type === 'group')?.value ?? ',');
   const typed = plainText(text);
   const groups = typed.split(group);
   const value = Number(groups.join(''));
   if (!/^\d+$/.test(groups.join(''))) return Number.NaN;
   // Groups of three after the first ("1,000,000"), or as the locale groups ("1,00,000" in India): never anywhere.
-  const grouped = groups.length === 1 || (/^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((part) => /^\d{3}$/.test(part)))
-    || typed === plainText(format.format(value));
+  const grouped =
+    groups.length === 1 ||
+    (/^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((part) => /^\d{3}$/.test(part))) ||
+    typed === plainText(format.format(value));
   return grouped ? value : Number.NaN;
 }
 
@@ -180,9 +214,12 @@ export function changedPatch(values: FormValues, baseline: User, lang: string): 
   const patch: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(fields)) {
     const before = baseline[field as keyof User];
-    if (typeof value === 'object' ? JSON.stringify(value) !== JSON.stringify(before) : value !== before) patch[field] = value;
+    if (typeof value === 'object' ? JSON.stringify(value) !== JSON.stringify(before) : value !== before)
+      patch[field] = value;
   }
-  const changed = Object.entries(notifications!).filter(([key, on]) => baseline.notifications[key as keyof Notifications] !== on);
+  const changed = Object.entries(notifications!).filter(
+    ([key, on]) => baseline.notifications[key as keyof Notifications] !== on,
+  );
   if (changed.length) patch.notifications = Object.fromEntries(changed);
   // A guest's task rule holds on the merged profile: send the access the server will check.
   if (!sameAccess(access!, baseline.access) || patch.role === 'guest') patch.access = access;
@@ -219,13 +256,18 @@ export function validate(values: FormValues, account: Account, lang: string, bas
     // A limit left as stored was accepted once: it never blocks saving the other fields.
     problems.delete('creditLimit');
   } else if (limit !== null && limit > cap) {
-    problems.set('creditLimit', cap < CREDIT_LIMIT_MAX ? { code: 'credit_limit_above_balance', limit: cap } : { code: 'credit_limit_too_high' });
+    problems.set(
+      'creditLimit',
+      cap < CREDIT_LIMIT_MAX ? { code: 'credit_limit_above_balance', limit: cap } : { code: 'credit_limit_too_high' },
+    );
   }
   if (!baseline && account.emailDomain && emailDomain(values.email.trim().toLowerCase()) !== account.emailDomain) {
     add('email', 'email_domain_mismatch');
   }
   if (account.passwordMode === 'per-user' && (baseline ? values.password : values.passwordNow)) {
-    const problem = values.password ? passwordProblem(values.password, baseline?.email ?? values.email.trim()) : 'required';
+    const problem = values.password
+      ? passwordProblem(values.password, baseline?.email ?? values.email.trim())
+      : 'required';
     problems.delete('password');
     if (problem) add('password', problem);
   }
@@ -246,7 +288,16 @@ export function passwordStrength(password: string): 'weak' | 'fair' | 'strong' |
 export const splitIpList = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 
 /** The fields a conflict can show, in form order. */
-const CONFLICT_FIELDS = ['firstName', 'lastName', 'phone', 'role', 'creditLimit', 'allowedIps', 'notifications', 'access'] as const;
+const CONFLICT_FIELDS = [
+  'firstName',
+  'lastName',
+  'phone',
+  'role',
+  'creditLimit',
+  'allowedIps',
+  'notifications',
+  'access',
+] as const;
 export type ConflictField = (typeof CONFLICT_FIELDS)[number];
 
 export interface ConflictRow {
@@ -261,9 +312,18 @@ export interface ConflictRow {
 export function conflictRows(base: User, theirs: User, patch: UserPatch): ConflictRow[] {
   const rows: ConflictRow[] = [];
   for (const field of CONFLICT_FIELDS) {
-    const changedThere = field === 'access' ? !sameAccess(base.access, theirs.access) : JSON.stringify(base[field]) !== JSON.stringify(theirs[field]);
-    const mine = field in patch ? (field === 'notifications' ? { ...theirs.notifications, ...patch.notifications } : patch[field]) : undefined;
-    if (changedThere || mine !== undefined) rows.push({ field, theirs: theirs[field], ...(mine !== undefined && { yours: mine }) });
+    const changedThere =
+      field === 'access'
+        ? !sameAccess(base.access, theirs.access)
+        : JSON.stringify(base[field]) !== JSON.stringify(theirs[field]);
+    const mine =
+      field in patch
+        ? field === 'notifications'
+          ? { ...theirs.notifications, ...patch.notifications }
+          : patch[field]
+        : undefined;
+    if (changedThere || mine !== undefined)
+      rows.push({ field, theirs: theirs[field], ...(mine !== undefined && { yours: mine }) });
   }
   return rows;
 }

@@ -43,13 +43,17 @@ function renderClientIp(form: EditorForm, t: Catalog) {
       <span>${strings.clientIp}</span> <span class="mono" dir="ltr">${ip}</span>
       ${covered ? html`<span class="muted">${strings.clientIpCovered}</span>` : nothing}
     </p>
-    ${covered
-      ? nothing
-      : html`<button type="button" class="button small" part="button" aria-describedby=${id}
-          @click=${() => addClientIp(form, ip)}>${strings.addClientIp}</button>`}
-    ${listed.length && !covered
-      ? html`<p class="notice client-ip-warning" data-tone="warning" part="alert" id="${id}-warning">${strings.clientIpOutside}</p>`
-      : nothing}
+    ${
+      covered
+        ? nothing
+        : html`<button type="button" class="button small" part="button" aria-describedby=${id}
+          @click=${() => addClientIp(form, ip)}>${strings.addClientIp}</button>`
+    }
+    ${
+      listed.length && !covered
+        ? html`<p class="notice client-ip-warning" data-tone="warning" part="alert" id="${id}-warning">${strings.clientIpOutside}</p>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -58,14 +62,19 @@ export function renderIpList(form: EditorForm, t: Catalog) {
   const strings = t.editor;
   if (form.readOnly) {
     const ips = values.allowedIps;
-    return readOnlyField(strings.allowedIps, ips.length ? html`<span class="mono">${ips.join(', ')}</span>` : strings.review.anyIp, ips.length ? 'ltr' : undefined);
+    return readOnlyField(
+      strings.allowedIps,
+      ips.length ? html`<span class="mono">${ips.join(', ')}</span>` : strings.review.anyIp,
+      ips.length ? 'ltr' : undefined,
+    );
   }
   const hintId = `${idOf('allowedIps')}-hint`;
   return html`<fieldset class="group ip-list" part="group">
     <legend class="label">${strings.allowedIps} <span class="muted">${strings.optional}</span></legend>
     <p class="hint" id=${hintId} part="hint">${strings.allowedIpsHint}</p>
-    ${values.allowedIps.length
-      ? html`<ul class="ip-entries" role="list">
+    ${
+      values.allowedIps.length
+        ? html`<ul class="ip-entries" role="list">
           ${values.allowedIps.map((entry, index) => {
             const field = `allowedIps.${index}`;
             return html`<li class="ip-entry" part="item">
@@ -80,7 +89,8 @@ export function renderIpList(form: EditorForm, t: Catalog) {
             </li>`;
           })}
         </ul>`
-      : nothing}
+        : nothing
+    }
     <div class="ip-row">
       <input class="input mono" part="input" id=${idOf('allowedIps-new')} dir="ltr" autocomplete="off" spellcheck="false"
         aria-label=${strings.addIpLabel} aria-describedby=${hintId} placeholder="203.0.113.0/24" .value=${live(ipDraft)}

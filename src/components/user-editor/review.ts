@@ -14,11 +14,14 @@ export function notificationsText(t: Catalog, notifications: Notifications): str
   return on.map((key) => t.editor.notificationOptions[key]).join(', ') || t.editor.review.noNotifications;
 }
 
-export const creditLimitText = (t: Catalog, limit: number | null) => (limit === null ? t.common.noLimit : t.common.credits(limit));
+export const creditLimitText = (t: Catalog, limit: number | null) =>
+  limit === null ? t.common.noLimit : t.common.credits(limit);
 
 export function accessText(t: Catalog, role: Role, access: Access): string {
   const { review } = t.editor;
-  return role === 'manager' || role === 'owner' ? review.allAccess : review.accessSummary(access.tools.length, access.tasks.length);
+  return role === 'manager' || role === 'owner'
+    ? review.allAccess
+    : review.accessSummary(access.tools.length, access.tasks.length);
 }
 
 /** A status badge ("Active" or "Pending"), with its dot. */
@@ -53,13 +56,16 @@ export function renderReview(form: EditorForm, t: Catalog) {
     <dl class="review" part="review">${rows}</dl>
   </section>`;
   return html`<p class="hint intro" part="hint">${review.intro}</p>
-    ${section('details', html`${row(review.name, personName({ firstName: values.firstName.trim(), lastName: values.lastName.trim() }), 'auto')}
+    ${section(
+      'details',
+      html`${row(review.name, personName({ firstName: values.firstName.trim(), lastName: values.lastName.trim() }), 'auto')}
       ${row(strings.email, email, 'ltr')}
       ${row(strings.phone, phoneOf(values) || review.noPhone, 'ltr')}
       ${row(strings.password, invited ? review.invitedPassword : perUser ? review.ownPassword : review.accountPassword)}
       ${row(strings.sendWelcomeEmail, values.sendWelcomeEmail ? review.welcomeYes : review.welcomeNo)}
       ${row(strings.notifications, notificationsText(t, values.notifications))}
-      ${row(strings.allowedIps, ips.join(', ') || review.anyIp, ips.length ? 'ltr' : undefined)}`)}
+      ${row(strings.allowedIps, ips.join(', ') || review.anyIp, ips.length ? 'ltr' : undefined)}`,
+    )}
     ${section('access', accessRows(t, values.role, creditLimitOf(values, form.host.language), values.access))}
     <p class="notice" part="note">${withValue(invited ? review.verificationInvite : review.verification, email)}</p>`;
 }
@@ -77,13 +83,17 @@ export function renderCreated(form: EditorForm, t: Catalog, user: User) {
       ${accessRows(t, user.role, user.creditLimit, user.access)}
     </dl>
     <div class="actions" part="actions">
-      ${form.planFull
-        ? nothing
-        : html`<button type="button" class="button" part="button" @click=${() => form.startOver()}>${strings.created.another}</button>`}
+      ${
+        form.planFull
+          ? nothing
+          : html`<button type="button" class="button" part="button" @click=${() => form.startOver()}>${strings.created.another}</button>`
+      }
       <button type="button" class="button primary" part="button button-primary" @click=${() => form.closeRequest()}>${strings.created.done}</button>
     </div>
-    ${form.planFull
-      ? html`<p class="hint plan-full" part="hint">${form.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}</p>`
-      : nothing}
+    ${
+      form.planFull
+        ? html`<p class="hint plan-full" part="hint">${form.me!.account.singleProfile ? t.errors.single_profile_account : t.errors.seat_limit_reached}</p>`
+        : nothing
+    }
   </div>`;
 }

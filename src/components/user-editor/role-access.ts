@@ -26,14 +26,16 @@ function roleField(form: EditorForm, t: Catalog) {
   const id = idOf('role');
   return html`<fieldset class="group roles" part="group" id=${id} aria-describedby=${describedBy(form, 'role')}>
     <legend class="label">${strings.role}</legend>
-    ${ASSIGNABLE_ROLES.map((role) => html`<label class="role-option" part="choice">
+    ${ASSIGNABLE_ROLES.map(
+      (role) => html`<label class="role-option" part="choice">
       <input type="radio" name="role" value=${role} data-field="role" .checked=${live(values.role === role)}
         aria-describedby="${id}-${role}-text" />
       <span class="role-text">
         <span class="role-name">${t.roles[role].name}</span>
         <span class="hint" id="${id}-${role}-text" part="hint">${t.roles[role].description}</span>
       </span>
-    </label>`)}
+    </label>`,
+    )}
     ${fieldError(form, t, 'role')}
   </fieldset>`;
 }
@@ -42,24 +44,29 @@ function creditLimitField(form: EditorForm, t: Catalog) {
   const { values } = form;
   const strings = t.editor;
   if (values.role !== 'specialist') return fieldError(form, t, 'creditLimit');
-  if (form.readOnly) return readOnlyField(strings.creditLimit, creditLimitText(t, creditLimitOf(values, form.host.language)));
+  if (form.readOnly)
+    return readOnlyField(strings.creditLimit, creditLimitText(t, creditLimitOf(values, form.host.language)));
   const { balance } = form.me!.account.credits;
   const id = idOf('creditLimit');
   return html`<fieldset class="group" part="group" aria-describedby="${id}-balance">
     <legend class="label">${strings.creditLimit}</legend>
     <p class="hint numeric" id="${id}-balance" part="hint">${strings.balance(t.common.credits(balance))}</p>
-    ${[false, true].map((limited) => html`<label class="check" part="choice">
+    ${[false, true].map(
+      (limited) => html`<label class="check" part="choice">
       <input type="radio" name="creditLimited" value=${limited} data-field="creditLimited" .checked=${live(values.creditLimited === limited)} />
       <span>${limited ? strings.creditLimitSet : strings.creditLimitNone}</span>
-    </label>`)}
-    ${values.creditLimited
-      ? html`<div class="field indent">
+    </label>`,
+    )}
+    ${
+      values.creditLimited
+        ? html`<div class="field indent">
           <label class="label" for=${id}>${strings.creditLimitAmount}</label>
           <input class="input numeric narrow" part="input" id=${id} data-field="creditLimit" inputmode="numeric" autocomplete="off"
             .value=${live(values.creditLimit)} placeholder=${new Intl.NumberFormat(form.host.language).format(Math.min(100, balance))}
             aria-invalid=${invalid(form, 'creditLimit')} aria-describedby=${describedBy(form, 'creditLimit', `${id}-balance`)} />
         </div>`
-      : nothing}
+        : nothing
+    }
     ${fieldError(form, t, 'creditLimit')}
   </fieldset>`;
 }

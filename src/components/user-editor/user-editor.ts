@@ -143,16 +143,36 @@ export class RosterUserEditor extends RosterElement {
   }
 
   // Read-outs of the form, for tests that watch it.
-  /** @internal */ get values() { return this.form.values; }
-  /** @internal */ get step() { return this.form.step; }
-  /** @internal */ get user() { return this.form.user; }
-  /** @internal */ get deleted() { return this.form.deleted; }
-  /** @internal */ get saving() { return this.form.saving; }
-  /** @internal */ get checking() { return this.form.checking; }
-  /** @internal */ get conflict() { return this.form.conflict; }
-  /** @internal */ get formError() { return this.form.formError; }
-  /** @internal */ get saveError() { return this.form.saveError; }
-  /** @internal */ get serverProblems() { return this.form.serverProblems; }
+  /** @internal */ get values() {
+    return this.form.values;
+  }
+  /** @internal */ get step() {
+    return this.form.step;
+  }
+  /** @internal */ get user() {
+    return this.form.user;
+  }
+  /** @internal */ get deleted() {
+    return this.form.deleted;
+  }
+  /** @internal */ get saving() {
+    return this.form.saving;
+  }
+  /** @internal */ get checking() {
+    return this.form.checking;
+  }
+  /** @internal */ get conflict() {
+    return this.form.conflict;
+  }
+  /** @internal */ get formError() {
+    return this.form.formError;
+  }
+  /** @internal */ get saveError() {
+    return this.form.saveError;
+  }
+  /** @internal */ get serverProblems() {
+    return this.form.serverProblems;
+  }
 
   /** @internal */ reloadProfile(): void {
     void this.profile.run();
@@ -171,7 +191,12 @@ export class RosterUserEditor extends RosterElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const before = (name: 'mode' | 'userId' | 'client') => (changed.has(name) ? changed.get(name) : this[name]);
     // Another profile, or the same one through another client, or the create flow: the form starts over.
-    if (!sameTarget(target(before('mode') as string, before('userId') as string, before('client')), target(this.mode, this.userId, this.client))) {
+    if (
+      !sameTarget(
+        target(before('mode') as string, before('userId') as string, before('client')),
+        target(this.mode, this.userId, this.client),
+      )
+    ) {
       this.form.reset();
     }
     if (!changed.size) return;
@@ -192,8 +217,15 @@ export class RosterUserEditor extends RosterElement {
    */
   protected override handleChange(change: RosterChange) {
     const { user, saving, conflict } = this.form;
-    if (change.type !== 'user-updated' || change.userId !== user?.id || this.isCreate || saving || conflict
-      || change.user.version <= user.version) return;
+    if (
+      change.type !== 'user-updated' ||
+      change.userId !== user?.id ||
+      this.isCreate ||
+      saving ||
+      conflict ||
+      change.user.version <= user.version
+    )
+      return;
     this.form.rebase(change.user);
   }
 
@@ -207,9 +239,11 @@ export class RosterUserEditor extends RosterElement {
   protected override render() {
     const { form, t } = this;
     const viewer = this.viewer.state;
-    if (!this.me) return viewer.error ? renderError({ error: viewer.error, t, onRetry: () => void viewer.refresh() }) : loading(t);
+    if (!this.me)
+      return viewer.error ? renderError({ error: viewer.error, t, onRetry: () => void viewer.refresh() }) : loading(t);
     if (this.isCreate) return renderWizard(form, t);
-    if (this.profile.status === TaskStatus.ERROR) return renderError({ error: this.profile.error, t, onRetry: () => this.reloadProfile() });
+    if (this.profile.status === TaskStatus.ERROR)
+      return renderError({ error: this.profile.error, t, onRetry: () => this.reloadProfile() });
     if (!form.user && !form.deleted) return loading(t);
     return renderEditForm(form, t, (value) => this.localize.date(value));
   }

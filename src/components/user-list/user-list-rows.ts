@@ -7,7 +7,11 @@ export type SortColumn = 'name' | 'createdAt' | 'creditsSpent';
 type Column = keyof Catalog['list']['columns'];
 
 export const COLUMNS: readonly Column[] = ['name', 'email', 'role', 'status', 'credits', 'created'];
-const SORT_COLUMNS: Partial<Record<Column, SortColumn>> = { name: 'name', credits: 'creditsSpent', created: 'createdAt' };
+const SORT_COLUMNS: Partial<Record<Column, SortColumn>> = {
+  name: 'name',
+  credits: 'creditsSpent',
+  created: 'createdAt',
+};
 // Both triangles (dimmed) while the column is not the order, else the one pointing the order's way.
 const SORT_ARROWS = { none: 'M8 3l4 5H4zM8 13l-4-5h8z', ascending: 'M8 4l5 6H3z', descending: 'M8 12l5-6H3z' };
 
@@ -19,13 +23,21 @@ export function renderHeader(t: Catalog, sort: UserSort, onSort: (column: SortCo
   return html`<div role="row" class="row header-row" part="header-row" aria-rowindex="1">
     ${COLUMNS.map((key) => {
       const column = SORT_COLUMNS[key];
-      const order = !column ? undefined : sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : undefined;
+      const order = !column
+        ? undefined
+        : sort === column
+          ? 'ascending'
+          : sort === `-${column}`
+            ? 'descending'
+            : undefined;
       return html`<div role="columnheader" class="cell col-${key}" part="header-cell" aria-sort=${order ?? nothing}>
-        ${column
-          ? html`<button type="button" class="sort-button" @click=${() => onSort(column)}>
+        ${
+          column
+            ? html`<button type="button" class="sort-button" @click=${() => onSort(column)}>
               ${t.list.columns[key]}<svg viewBox="0 0 16 16" aria-hidden="true"><path d=${SORT_ARROWS[order ?? 'none']} fill="currentColor" opacity=${order ? nothing : '.35'} /></svg>
             </button>`
-          : t.list.columns[key]}
+            : t.list.columns[key]
+        }
       </div>`;
     })}
   </div>`;

@@ -1,5 +1,13 @@
 import { css } from 'lit';
-import { badgeStyles, buttonStyles, feedbackStyles, fieldStyles, skeletonStyles, tableStyles, utilityStyles } from '../styles/controls.styles.js';
+import {
+  badgeStyles,
+  buttonStyles,
+  feedbackStyles,
+  fieldStyles,
+  skeletonStyles,
+  tableStyles,
+  utilityStyles,
+} from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
 
@@ -306,4 +314,15 @@ const listStyles = css`
   }
 `;
 
-export const styles = [tokenStyles, hostStyles, utilityStyles, buttonStyles, fieldStyles, badgeStyles, skeletonStyles, feedbackStyles, tableStyles, listStyles];
+export const styles = [
+  tokenStyles,
+  hostStyles,
+  utilityStyles,
+  buttonStyles,
+  fieldStyles,
+  badgeStyles,
+  skeletonStyles,
+  feedbackStyles,
+  tableStyles,
+  listStyles,
+];

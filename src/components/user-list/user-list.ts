@@ -1,6 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ROLES, USER_STATUSES, isRosterError, type Role, type RosterChange, type User, type UserListQuery, type UserSort, type UserStatus } from '../../sdk/index.js';
+import {
+  ROLES,
+  USER_STATUSES,
+  isRosterError,
+  type Role,
+  type RosterChange,
+  type User,
+  type UserListQuery,
+  type UserSort,
+  type UserStatus,
+} from '../../sdk/index.js';
 import { SelectEvent, UserCreateRequestEvent, VerificationSentEvent } from '../events.js';
 import { RosterElement } from '../shared/base-element.js';
 import { nameText, personName } from '../shared/bidi.js';
@@ -70,7 +80,10 @@ export class RosterUserList extends RosterElement {
   readonly #viewer = new ViewerController(this);
   // The next page is asked for half a page before the view reaches the end of those loaded: in time
   // for a fast scroll, and not so early that a page arriving at once asks for another.
-  readonly #source = new PagedSource<User>({ onChange: () => this.requestUpdate(), threshold: () => Math.max(30, this.pageSize / 2) });
+  readonly #source = new PagedSource<User>({
+    onChange: () => this.requestUpdate(),
+    threshold: () => Math.max(30, this.pageSize / 2),
+  });
   readonly #window = new VirtualWindow(this, {
     count: () => this.#source.length,
     onRange: (first, last) => this.#handleRangeChanged(first, last),
@@ -128,7 +141,11 @@ export class RosterUserList extends RosterElement {
     // and the server refuses them all the same (render() says so once the viewer is known).
     const reader = !this.#viewer.me || this.#viewer.can('users:read') ? client : undefined;
     const query: UserListQuery | undefined = reader && {
-      q: this.query.trim() || undefined, role: this.roleFilter || undefined, status: this.statusFilter || undefined, sort: this.sort, limit: this.pageSize,
+      q: this.query.trim() || undefined,
+      role: this.roleFilter || undefined,
+      status: this.statusFilter || undefined,
+      sort: this.sort,
+      limit: this.pageSize,
     };
     const key = JSON.stringify(query);
     // An update still due when the list left the page (its panel showed a profile instead) loads nothing.
@@ -137,8 +154,10 @@ export class RosterUserList extends RosterElement {
       this.#loadedClient = reader;
       this.activeIndex = 0;
       const reverse = (this.sort.startsWith('-') ? this.sort.slice(1) : `-${this.sort}`) as UserSort;
-      source.reset(reader && ((cursor, signal) => reader.users.list({ ...query, cursor }, { signal })),
-        reader && ((cursor, signal) => reader.users.list({ ...query, sort: reverse, cursor }, { signal })));
+      source.reset(
+        reader && ((cursor, signal) => reader.users.list({ ...query, cursor }, { signal })),
+        reader && ((cursor, signal) => reader.users.list({ ...query, sort: reverse, cursor }, { signal })),
+      );
     }
     // Rows in the window still missing (the view is in the gap End left, far from both sides): each
     // page that arrives asks for the next one, without waiting for the viewer to scroll.
@@ -151,7 +170,10 @@ export class RosterUserList extends RosterElement {
     }
     this.setCustomState('loading', this.#loading);
     // A refusal before the viewer is known is the no-permission state in the making, not an error.
-    this.setCustomState('error', Boolean(this.#viewer.state.error || (this.#viewer.me && source.error && !source.length)));
+    this.setCustomState(
+      'error',
+      Boolean(this.#viewer.state.error || (this.#viewer.me && source.error && !source.length)),
+    );
     this.setCustomState('empty', source.ready && !source.length && !source.error);
   }
 
@@ -239,7 +261,12 @@ export class RosterUserList extends RosterElement {
     const page = Math.max(1, this.#window.visibleLast - this.#window.visibleFirst);
     const last = this.#source.length - 1;
     const moves: Record<string, number> = {
-      ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: last,
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: last,
     };
     if (event.key === 'Enter') {
       event.preventDefault();
@@ -259,7 +286,12 @@ export class RosterUserList extends RosterElement {
     const { visibleFirst, visibleLast } = this.#window;
     // Keep the roving tab stop on screen, unless the viewer is working in the grid right now.
     const focusInside = this.shadowRoot?.activeElement?.closest('.body');
-    if (!focusInside && this.#pendingFocus === undefined && (this.activeIndex < visibleFirst || this.activeIndex > visibleLast)) this.activeIndex = Math.max(0, visibleFirst);
+    if (
+      !focusInside &&
+      this.#pendingFocus === undefined &&
+      (this.activeIndex < visibleFirst || this.activeIndex > visibleLast)
+    )
+      this.activeIndex = Math.max(0, visibleFirst);
   }
 
   /** Moves the active row, scrolling it into view and focusing it once it is rendered. */
@@ -290,7 +322,14 @@ export class RosterUserList extends RosterElement {
     if (user) this.dispatchEvent(new SelectEvent(user));
   }
 
-  #renderFilter<T extends string>(label: string, all: string, value: T | '', options: readonly T[], name: (option: T) => string, set: (value: T | '') => void) {
+  #renderFilter<T extends string>(
+    label: string,
+    all: string,
+    value: T | '',
+    options: readonly T[],
+    name: (option: T) => string,
+    set: (value: T | '') => void,
+  ) {
     return html`<select class="select filter" part="filter" aria-label=${label} .value=${value}
       @change=${(event: Event) => set((event.target as HTMLSelectElement).value as T)}>
       <option value="" ?selected=${!value}>${all}</option>
@@ -310,8 +349,22 @@ export class RosterUserList extends RosterElement {
             placeholder=${t.list.searchPlaceholder} .value=${this.searchText}
             @input=${this.#handleSearchInput} @keydown=${this.#handleSearchKeydown} />
         </label>
-        ${this.#renderFilter(t.list.role, t.list.allRoles, this.roleFilter, ROLES, (role) => t.roles[role].name, (role) => (this.roleFilter = role))}
-        ${this.#renderFilter(t.list.status, t.list.allStatuses, this.statusFilter, USER_STATUSES, (status) => t.common.status[status], (status) => (this.statusFilter = status))}
+        ${this.#renderFilter(
+          t.list.role,
+          t.list.allRoles,
+          this.roleFilter,
+          ROLES,
+          (role) => t.roles[role].name,
+          (role) => (this.roleFilter = role),
+        )}
+        ${this.#renderFilter(
+          t.list.status,
+          t.list.allStatuses,
+          this.statusFilter,
+          USER_STATUSES,
+          (status) => t.common.status[status],
+          (status) => (this.statusFilter = status),
+        )}
       </div>
       ${me ? html`<span class="seats hint numeric" part="count">${t.list.seats(me.account.seatsUsed, me.account.plan.seatLimit)}</span>${this.#renderCreateButton()}` : nothing}
     </div>
@@ -331,13 +384,21 @@ export class RosterUserList extends RosterElement {
     if (error) return renderError({ error, t, onRetry: () => void this.#viewer.refresh() });
     if (this.#loading && !source.length) return this.#renderGrid(true);
     // The viewer may read users (else render() said so), but the server refused.
-    if (isRosterError(source.error, 'forbidden')) return renderState(t.common.noPermissionTitle, t.list.noPermissionText);
+    if (isRosterError(source.error, 'forbidden'))
+      return renderState(t.common.noPermissionTitle, t.list.noPermissionText);
     if (source.error && !source.length) return renderError({ error: source.error, t, onRetry: () => source.retry() });
     if (source.length) return this.#renderGrid(false);
     return this.query.trim() || this.roleFilter || this.statusFilter
-      ? renderState(t.list.noResultsTitle, t.list.noResultsText,
-        html`<button type="button" class="button" part="button" @click=${this.#clearFilters}>${t.list.clearFilters}</button>`)
-      : renderState(t.list.emptyTitle, t.list.emptyText, this.#createBlockedReason ? nothing : this.#renderCreateButton());
+      ? renderState(
+          t.list.noResultsTitle,
+          t.list.noResultsText,
+          html`<button type="button" class="button" part="button" @click=${this.#clearFilters}>${t.list.clearFilters}</button>`,
+        )
+      : renderState(
+          t.list.emptyTitle,
+          t.list.emptyText,
+          this.#createBlockedReason ? nothing : this.#renderCreateButton(),
+        );
   }
 
   #renderGrid(skeleton: boolean) {
@@ -346,21 +407,29 @@ export class RosterUserList extends RosterElement {
     return html`<div class="grid" part="table" role="grid" aria-label=${t.list.label} aria-rowcount=${skeleton ? -1 : source.total + 1}
       aria-colcount=${COLUMNS.length} aria-busy=${skeleton || source.busy}>
       <div role="rowgroup" class="head">${renderHeader(t, this.sort, (column) => (this.sort = this.sort === column ? `-${column}` : column))}</div>
-      ${skeleton
-        ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 8 }, (_, i) => renderSkeletonRow(i))}</div>`
-        : html`<div role="rowgroup" class="body" ${styleProps(this.#window.bodyStyle())}
+      ${
+        skeleton
+          ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 8 }, (_, i) => renderSkeletonRow(i))}</div>`
+          : html`<div role="rowgroup" class="body" ${styleProps(this.#window.bodyStyle())}
             @click=${this.#handleRowClick} @keydown=${this.#handleKeydown} @focusin=${this.#activateRow}>
             ${rowSlots(this.#window.indexes(), (index) => this.#renderRow(index))}
-          </div>`}
+          </div>`
+      }
     </div>
-    ${skeleton
-      ? nothing
-      : html`<div class="footer" part="footer">
+    ${
+      skeleton
+        ? nothing
+        : html`<div class="footer" part="footer">
           <span class="numeric">${t.list.count(source.total)}</span>
-          ${source.error
-            ? renderError({ error: source.error, t, onRetry: () => source.retry(), inline: true })
-            : source.busy ? html`<span class="muted">${t.list.loadingMore}</span>` : nothing}
-        </div>`}`;
+          ${
+            source.error
+              ? renderError({ error: source.error, t, onRetry: () => source.retry(), inline: true })
+              : source.busy
+                ? html`<span class="muted">${t.list.loadingMore}</span>`
+                : nothing
+          }
+        </div>`
+    }`;
   }
 
   /** One user row (a row not loaded yet shows as a skeleton). */
@@ -371,9 +440,12 @@ export class RosterUserList extends RosterElement {
     const active = index === this.activeIndex;
     const selected = user.id === this.selectedId;
     const busy = this.resending.has(user.id);
-    const credits = user.creditLimit !== null
-      ? t.list.creditsOfLimit(user.creditsSpent, user.creditLimit)
-      : user.role === 'specialist' ? t.list.creditsUnlimited(user.creditsSpent) : this.localize.number(user.creditsSpent);
+    const credits =
+      user.creditLimit !== null
+        ? t.list.creditsOfLimit(user.creditsSpent, user.creditLimit)
+        : user.role === 'specialist'
+          ? t.list.creditsUnlimited(user.creditsSpent)
+          : this.localize.number(user.creditsSpent);
     // A narrow list (a card per user) cuts the name, the email and the badges with an ellipsis: each title holds the whole text.
     return html`<div role="row" class="row" part="row${selected ? ' row-selected' : ''}" aria-rowindex=${index + 2}
       aria-selected=${selected} data-index=${index} data-id=${user.id} tabindex=${active ? 0 : -1}>
@@ -388,15 +460,17 @@ export class RosterUserList extends RosterElement {
       </div>
       <div role="gridcell" class="cell col-status" part="cell">
         <span class="badge" part="badge" data-tone=${user.status === 'active' ? 'success' : 'warning'} data-dot><span class="truncate" title=${t.common.status[user.status]}>${t.common.status[user.status]}</span></span>
-        ${user.status === 'active' || !this.#viewer.can('users:write')
-          ? nothing
-          : html`<button type="button" class="button small ghost icon resend" part="button button-icon"
+        ${
+          user.status === 'active' || !this.#viewer.can('users:write')
+            ? nothing
+            : html`<button type="button" class="button small ghost icon resend" part="button button-icon"
               tabindex=${active ? 0 : -1} aria-label=${busy ? t.list.resending : t.list.resendLabel(nameText(user))}
               title=${t.list.resend} aria-disabled=${busy ? 'true' : nothing} @click=${(event: Event) => {
                 event.stopPropagation();
                 // Not \`disabled\` while it sends: focus stays on the button rather than falling to the page.
                 void this.#handleResend(user);
-              }}>${resendIcon}</button>`}
+              }}>${resendIcon}</button>`
+        }
       </div>
       <div role="gridcell" class="cell col-credits numeric" part="cell">${credits}</div>
       <div role="gridcell" class="cell col-created" part="cell"><time datetime=${user.createdAt}>${this.localize.date(user.createdAt)}</time></div>
@@ -407,7 +481,10 @@ export class RosterUserList extends RosterElement {
     const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
     if (!this.pageScroll) this.#pageScroller = undefined;
     else if (grid && !this.#pageScroller) this.#pageScroller = scrollParent(grid);
-    this.#window.observe(this.pageScroll ? grid && this.#pageScroller : grid, grid?.querySelector<HTMLElement>('.body, .skeleton-body'));
+    this.#window.observe(
+      this.pageScroll ? grid && this.#pageScroller : grid,
+      grid?.querySelector<HTMLElement>('.body, .skeleton-body'),
+    );
     if (!this.#focusPendingRow()) {
       // A jump gave the focused row's slot to another row: focus goes, as it would with the row.
       const focused = this.shadowRoot!.activeElement?.closest<HTMLElement>('.body [role="row"]');

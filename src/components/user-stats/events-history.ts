@@ -23,7 +23,16 @@ import { TaskDirectory } from '../shared/task-directory.js';
 import { rowSlots, VirtualWindow } from '../shared/virtual-window.js';
 import type { ViewerController } from '../viewer.js';
 import {
-  COLUMNS, eventSentence, type EventFilters, NO_FILTERS, parseDay, renderEventsHeader, renderSkeletonEventRow, toolName, TYPE_TONES, typeLabel,
+  COLUMNS,
+  eventSentence,
+  type EventFilters,
+  NO_FILTERS,
+  parseDay,
+  renderEventsHeader,
+  renderSkeletonEventRow,
+  toolName,
+  TYPE_TONES,
+  typeLabel,
 } from './events-table.js';
 import type { RosterUserStats } from './user-stats.js';
 
@@ -55,7 +64,9 @@ export class EventsHistory implements ReactiveController {
     this.#source = new PagedSource<RosterEvent>({ onChange: () => host.requestUpdate(), maxPages: 10 });
     // Descriptions wrap, and below 900 px rows stack: every row is measured.
     this.#window = new VirtualWindow(host, {
-      count: () => this.#source.length, onRange: (first, last) => this.#source.ensure(first, last), measure: true,
+      count: () => this.#source.length,
+      onRange: (first, last) => this.#source.ensure(first, last),
+      measure: true,
     });
     host.addController(this);
   }
@@ -102,7 +113,10 @@ export class EventsHistory implements ReactiveController {
     this.#window.reset();
     this.#source.reset(async (cursor, signal) => {
       const page = await client.users.events(userId, { ...query, cursor }, { signal });
-      sums.set(cursor ?? '', { count: page.items.length, cost: page.items.reduce((sum, event) => sum + event.cost, 0) });
+      sums.set(cursor ?? '', {
+        count: page.items.length,
+        cost: page.items.reduce((sum, event) => sum + event.cost, 0),
+      });
       return page;
     });
   }
@@ -123,7 +137,12 @@ export class EventsHistory implements ReactiveController {
   }
 
   /** The CSV of every event of the filters in effect; rejects with an AbortError when `signal` aborts. */
-  async csv(client: RosterClient, userId: string, signal?: AbortSignal, onProgress?: (written: number) => void): Promise<CsvFile> {
+  async csv(
+    client: RosterClient,
+    userId: string,
+    signal?: AbortSignal,
+    onProgress?: (written: number) => void,
+  ): Promise<CsvFile> {
     const t = this.#localize.t;
     const c = t.stats.csv;
     const query = { ...this.#query(), limit: 200 };
@@ -136,7 +155,14 @@ export class EventsHistory implements ReactiveController {
       // is gone (or whose lookup failed) as its id.
       async cells(event) {
         await tasks.resolve([event]);
-        return [event.at, typeLabel(event.type, t), sentenceText(eventSentence(event, t)), toolName(event, tools), tasks.get(event.taskId ?? '')?.name ?? event.taskId, event.cost];
+        return [
+          event.at,
+          typeLabel(event.type, t),
+          sentenceText(eventSentence(event, t)),
+          toolName(event, tools),
+          tasks.get(event.taskId ?? '')?.name ?? event.taskId,
+          event.cost,
+        ];
       },
       onProgress,
       signal,
@@ -242,8 +268,11 @@ export class EventsHistory implements ReactiveController {
     if (source.length) return this.#renderTable(false);
     const { type, from, to } = this.#filters;
     return type || from || to
-      ? renderState(t.stats.noResultsTitle, t.stats.noResultsText,
-        html`<button type="button" class="button" part="button" @click=${() => this.#setFilters(NO_FILTERS)}>${t.stats.clearFilters}</button>`)
+      ? renderState(
+          t.stats.noResultsTitle,
+          t.stats.noResultsText,
+          html`<button type="button" class="button" part="button" @click=${() => this.#setFilters(NO_FILTERS)}>${t.stats.clearFilters}</button>`,
+        )
       : renderState(t.stats.emptyTitle, t.stats.emptyText);
   }
 
@@ -254,11 +283,13 @@ export class EventsHistory implements ReactiveController {
     return html`<div class="table" part="table" role="table" aria-label=${t.stats.eventsLabel}
       aria-rowcount=${skeleton ? -1 : source.total + 1} aria-colcount=${COLUMNS.length} aria-busy=${skeleton || source.busy}>
       <div role="rowgroup" class="head">${renderEventsHeader(t)}</div>
-      ${skeleton
-        ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 6 }, (_, i) => renderSkeletonEventRow(i))}</div>`
-        : html`<div role="rowgroup" class="body" tabindex="0"><div class="rows" ${styleProps(this.#window.bodyStyle())}>
+      ${
+        skeleton
+          ? html`<div role="rowgroup" class="skeleton-body">${Array.from({ length: 6 }, (_, i) => renderSkeletonEventRow(i))}</div>`
+          : html`<div role="rowgroup" class="body" tabindex="0"><div class="rows" ${styleProps(this.#window.bodyStyle())}>
             ${rowSlots(this.#window.indexes(), (index) => this.#renderRow(index))}
-          </div></div>`}
+          </div></div>`
+      }
     </div>`;
   }
 
@@ -276,9 +307,11 @@ export class EventsHistory implements ReactiveController {
       </div>
       <div role="cell" class="cell col-description" part="cell"><span class="description">${renderSentence(eventSentence(event, t))}</span></div>
       <div role="cell" class="cell col-subject" part="cell">
-        ${tool
-          ? html`<span><span dir="auto">${tool}</span>${task ? html`<span class="muted"> · </span><span dir="auto">${task}</span>` : nothing}</span>`
-          : html`<span class="muted">${t.common.none}</span>`}
+        ${
+          tool
+            ? html`<span><span dir="auto">${tool}</span>${task ? html`<span class="muted"> · </span><span dir="auto">${task}</span>` : nothing}</span>`
+            : html`<span class="muted">${t.common.none}</span>`
+        }
       </div>
       <div role="cell" class="cell col-cost numeric" part="cell">${event.cost ? this.#localize.number(event.cost) : html`<span class="muted">0</span>`}</div>
     </div>`;
@@ -300,9 +333,13 @@ export class EventsHistory implements ReactiveController {
     return html`<div class="footer" part="footer">
       <span class="numeric">${t.stats.count(source.total)}</span>
       <span class="numeric total" part="count" data-complete=${complete}>${complete ? t.stats.totalAll(cost) : t.stats.totalLoaded(cost, count, source.total)}</span>
-      ${source.error
-        ? renderError({ error: source.error, t, onRetry: () => source.retry(), inline: true })
-        : source.busy ? html`<span class="muted">${t.stats.loadingMore}</span>` : nothing}
+      ${
+        source.error
+          ? renderError({ error: source.error, t, onRetry: () => source.retry(), inline: true })
+          : source.busy
+            ? html`<span class="muted">${t.stats.loadingMore}</span>`
+            : nothing
+      }
       ${tasks?.error ? renderError({ error: tasks.error, t, onRetry: () => tasks.retry(), inline: true }) : nothing}
     </div>`;
   }

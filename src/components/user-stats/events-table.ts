@@ -17,7 +17,12 @@ export const NO_FILTERS: EventFilters = { type: '', from: '', to: '' };
 export const COLUMNS = ['time', 'type', 'description', 'subject', 'cost'] as const;
 /** Event types whose sentence names the task. */
 const NAMES_TASK = new Set(['task_created', 'task_updated', 'report_downloaded']);
-export const TYPE_TONES: Record<string, string> = { task_created: 'accent', task_updated: 'success', report_downloaded: 'warning', signed_in: 'neutral' };
+export const TYPE_TONES: Record<string, string> = {
+  task_created: 'accent',
+  task_updated: 'success',
+  report_downloaded: 'warning',
+  signed_in: 'neutral',
+};
 
 /** Local midnight of a `YYYY-MM-DD` date, or undefined for anything else. */
 export function parseDay(value: string): Date | undefined {

@@ -41,7 +41,11 @@ export function addDays(date: Date, count: number): Date {
 }
 
 /** Sums the cost of `events` per day for `count` days from `first` (local midnight); other events are ignored. */
-export function dailySpending(events: Iterable<Pick<RosterEvent, 'at' | 'cost'>>, first: Date, count: number): DaySpending[] {
+export function dailySpending(
+  events: Iterable<Pick<RosterEvent, 'at' | 'cost'>>,
+  first: Date,
+  count: number,
+): DaySpending[] {
   const days = Array.from({ length: count }, (_, i) => ({ start: addDays(first, i), credits: 0 }));
   const index = new Map(days.map((day, i) => [day.start.getTime(), i]));
   for (const event of events) {
@@ -72,7 +76,10 @@ const HEIGHT = 100;
  * The chart as a `<figure>`: title and period, the bars (hidden from assistive technology), the
  * summary sentence, and a visually hidden table of the days with spending. Parts: `chart`, `chart-bar`.
  */
-export function renderSpendingChart(series: SpendingSeries, localize: LocalizeController): TemplateResult | typeof nothing {
+export function renderSpendingChart(
+  series: SpendingSeries,
+  localize: LocalizeController,
+): TemplateResult | typeof nothing {
   const t = localize.t;
   const { days } = series;
   const first = days[0];
@@ -105,12 +112,14 @@ export function renderSpendingChart(series: SpendingSeries, localize: LocalizeCo
     </div>
     <p class="chart-summary" part="hint">${summary}</p>
     ${series.complete ? nothing : html`<p class="hint" part="hint">${t.stats.chartPartial(dayText(first))}</p>`}
-    ${spent.length
-      ? html`<table class="visually-hidden">
+    ${
+      spent.length
+        ? html`<table class="visually-hidden">
           <caption>${t.stats.chartTitle}</caption>
           <thead><tr><th scope="col">${t.stats.chartDay}</th><th scope="col">${t.stats.chartCredits}</th></tr></thead>
           <tbody>${spent.map((day) => html`<tr><td>${dayText(day)}</td><td>${localize.number(day.credits)}</td></tr>`)}</tbody>
         </table>`
-      : nothing}
+        : nothing
+    }
   </figure>`;
 }

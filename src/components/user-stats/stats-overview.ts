@@ -23,7 +23,6 @@ export function budgetOf(stats: UserStats): Budget {
   return { spent, max: spent + available, exhausted, cappedByBalance: false };
 }
 
-
 function figure(label: string, value: unknown): TemplateResult {
   return html`<div class="figure" part="item"><dt class="figure-label">${label}</dt><dd class="figure-value">${value}</dd></div>`;
 }
@@ -31,7 +30,12 @@ function figure(label: string, value: unknown): TemplateResult {
 /** The figures of `GET /users/{id}/stats`. Parts: `figures`, `figure`. */
 export function renderFigures(stats: UserStats, localize: LocalizeController): TemplateResult {
   const t = localize.t;
-  const budget = stats.role === 'guest' ? t.common.none : stats.creditLimit === null ? t.common.noLimit : t.stats.budgetLimit(stats.creditLimit);
+  const budget =
+    stats.role === 'guest'
+      ? t.common.none
+      : stats.creditLimit === null
+        ? t.common.noLimit
+        : t.stats.budgetLimit(stats.creditLimit);
   const lastActive = stats.lastActiveAt
     ? html`<time datetime=${stats.lastActiveAt}>${localize.relativeTime(stats.lastActiveAt)}</time>
         <span class="figure-detail muted">${localize.dateTime(stats.lastActiveAt)}</span>`
@@ -58,24 +62,31 @@ export function renderBudget(stats: UserStats, localize: LocalizeController): Te
   if (stats.role === 'guest') return nothing;
   const budget = budgetOf(stats);
   const share = budget.max > 0 ? Math.min(1, budget.spent / budget.max) : budget.exhausted ? 1 : 0;
-  const text = stats.creditLimit !== null
-    ? t.stats.meterOfLimit(stats.creditsSpent, stats.creditLimit)
-    : t.stats.meterOfBalance(stats.creditsSpent, stats.creditsAvailable);
+  const text =
+    stats.creditLimit !== null
+      ? t.stats.meterOfLimit(stats.creditsSpent, stats.creditLimit)
+      : t.stats.meterOfBalance(stats.creditsSpent, stats.creditsAvailable);
   const limit = budget.exhausted === 'limit';
   return html`<section class="budget" part="group" data-state=${budget.exhausted ? 'exhausted' : 'ok'}>
     <div class="budget-head">
       <span id="meter-label" class="budget-title">${t.stats.meterLabel}</span>
-      ${budget.exhausted
-        ? html`<span class="badge" part="badge" data-tone="danger" data-dot>${limit ? t.stats.limitReached : t.stats.balanceEmpty}</span>`
-        : html`<span class="numeric muted">${localize.number(share, { style: 'percent', maximumFractionDigits: 0 })}</span>`}
+      ${
+        budget.exhausted
+          ? html`<span class="badge" part="badge" data-tone="danger" data-dot>${limit ? t.stats.limitReached : t.stats.balanceEmpty}</span>`
+          : html`<span class="numeric muted">${localize.number(share, { style: 'percent', maximumFractionDigits: 0 })}</span>`
+      }
     </div>
     <div class="meter" part="meter" role="meter" aria-labelledby="meter-label" aria-valuemin="0"
       aria-valuemax=${Math.max(budget.max, budget.spent, 1)} aria-valuenow=${budget.spent} aria-valuetext=${text}>
       <div class="meter-fill" part="meter-fill" ${styleProps({ 'inline-size': `${(share * 100).toFixed(2)}%` })}></div>
     </div>
     <p class="budget-text">${text}</p>
-    ${budget.exhausted
-      ? html`<p class="notice" data-tone="danger" part="alert">${limit ? t.stats.limitReachedText : t.stats.balanceEmptyText}</p>`
-      : budget.cappedByBalance ? html`<p class="hint" part="hint">${t.stats.cappedByBalance(stats.creditsAvailable)}</p>` : nothing}
+    ${
+      budget.exhausted
+        ? html`<p class="notice" data-tone="danger" part="alert">${limit ? t.stats.limitReachedText : t.stats.balanceEmptyText}</p>`
+        : budget.cappedByBalance
+          ? html`<p class="hint" part="hint">${t.stats.cappedByBalance(stats.creditsAvailable)}</p>`
+          : nothing
+    }
   </section>`;
 }

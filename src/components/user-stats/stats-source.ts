@@ -55,7 +55,10 @@ export class StatsSource {
     settle({ loading: true, chartLoading: true, error: undefined });
     let stats: UserStats;
     try {
-      const [user, answer] = await Promise.all([client.users.get(userId, { signal }), client.users.stats(userId, { signal })]);
+      const [user, answer] = await Promise.all([
+        client.users.get(userId, { signal }),
+        client.users.stats(userId, { signal }),
+      ]);
       stats = answer;
       if (!settle({ user, stats, loading: false })) return;
     } catch (error) {
@@ -68,7 +71,11 @@ export class StatsSource {
     const spending: { at: string; cost: number }[] = [];
     let complete = true;
     try {
-      for await (const event of client.users.iterateEvents(userId, { from: first, to: addDays(last, 1), limit: 200 }, { signal })) {
+      for await (const event of client.users.iterateEvents(
+        userId,
+        { from: first, to: addDays(last, 1), limit: 200 },
+        { signal },
+      )) {
         if (spending.length === MAX_CHART_EVENTS) {
           // Events come newest first: when cut off, only the days after the oldest one read are whole.
           complete = false;
@@ -82,6 +89,10 @@ export class StatsSource {
       return;
     }
     const count = Math.round((last.getTime() - first.getTime()) / 86_400_000) + 1;
-    settle({ chart: { days: dailySpending(spending, first, count), complete }, chartError: undefined, chartLoading: false });
+    settle({
+      chart: { days: dailySpending(spending, first, count), complete },
+      chartError: undefined,
+      chartLoading: false,
+    });
   }
 }

@@ -124,7 +124,10 @@ export class RosterUserStats extends RosterElement {
     if (!client || !this.userId) this.#events.clear();
     else if (this.tab === 'events' && connected) this.#events.load(client, this.userId, this.pageSize);
     const { stats, error, loading } = this.#stats;
-    this.setCustomState('loading', Boolean(this.userId) && (!client || (loading && !stats) || (this.tab === 'events' && this.#events.loading)));
+    this.setCustomState(
+      'loading',
+      Boolean(this.userId) && (!client || (loading && !stats) || (this.tab === 'events' && this.#events.loading)),
+    );
     this.setCustomState('error', Boolean(error));
     this.setCustomState('limit-reached', Boolean(stats && budgetOf(stats).exhausted));
     this.setCustomState('exporting', Boolean(this.#events.exporting));
@@ -135,7 +138,10 @@ export class RosterUserStats extends RosterElement {
    * reading every page through `client.users.iterateEvents`. Rejects with an AbortError when
    * `signal` aborts.
    */
-  async buildCsv(signal?: AbortSignal, onProgress?: (written: number) => void): Promise<CsvFile & { fileName: string }> {
+  async buildCsv(
+    signal?: AbortSignal,
+    onProgress?: (written: number) => void,
+  ): Promise<CsvFile & { fileName: string }> {
     const client = this.client;
     if (!client || !this.userId) throw new Error('roster-user-stats: no client or user-id to export from');
     const csv = await this.#events.csv(client, this.userId, signal, onProgress);
@@ -153,8 +159,9 @@ export class RosterUserStats extends RosterElement {
   }
 
   protected override handleChange(change: RosterChange) {
-    const concerns = (change.type === 'task-created' || change.type === 'user-updated' || change.type === 'user-deleted')
-      && change.userId === this.userId;
+    const concerns =
+      (change.type === 'task-created' || change.type === 'user-updated' || change.type === 'user-deleted') &&
+      change.userId === this.userId;
     if (!concerns) return;
     clearTimeout(this.#refreshTimer);
     this.#refreshTimer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
@@ -163,7 +170,9 @@ export class RosterUserStats extends RosterElement {
   #handleTabKeydown(event: KeyboardEvent) {
     // Two tabs: either arrow moves to the other one (wrapping around), in either writing direction.
     const other = this.tab === 'events' ? 'statistics' : 'events';
-    const tab = ({ ArrowLeft: other, ArrowRight: other, Home: 'statistics', End: 'events' } as Record<string, StatsTab | undefined>)[event.key];
+    const tab = (
+      { ArrowLeft: other, ArrowRight: other, Home: 'statistics', End: 'events' } as Record<string, StatsTab | undefined>
+    )[event.key];
     if (!tab) return;
     event.preventDefault();
     this.tab = tab;
@@ -181,11 +190,15 @@ export class RosterUserStats extends RosterElement {
       </div>`;
     }
     return html`${renderFigures(stats, this.localize)}${renderBudget(stats, this.localize)}
-      ${chartError
-        ? renderError({ error: chartError, t, onRetry: () => this.refresh(), inline: true })
-        : chart
-          ? renderSpendingChart(chart, this.localize)
-          : chartLoading ? html`<div class="chart chart-loading" aria-busy="true"><span class="skeleton"></span></div>` : nothing}`;
+      ${
+        chartError
+          ? renderError({ error: chartError, t, onRetry: () => this.refresh(), inline: true })
+          : chart
+            ? renderSpendingChart(chart, this.localize)
+            : chartLoading
+              ? html`<div class="chart chart-loading" aria-busy="true"><span class="skeleton"></span></div>`
+              : nothing
+      }`;
   }
 
   protected override render() {
@@ -200,10 +213,12 @@ export class RosterUserStats extends RosterElement {
             @click=${() => (this.tab = tab)}>${labels[tab]}</button>`;
         })}
       </div>
-      ${TABS.map((tab) => html`<div role="tabpanel" id="panel-${tab}" class="panel" part="tab-panel" aria-labelledby="tab-${tab}"
+      ${TABS.map(
+        (tab) => html`<div role="tabpanel" id="panel-${tab}" class="panel" part="tab-panel" aria-labelledby="tab-${tab}"
         tabindex="0" ?hidden=${tab !== this.tab}>
         ${tab !== this.tab ? nothing : tab === 'statistics' ? this.#renderStatistics() : this.#events.render()}
-      </div>`)}
+      </div>`,
+      )}
       <div class="visually-hidden" role="status" aria-live="polite">${this.#events.announcement}</div>`;
   }
 }

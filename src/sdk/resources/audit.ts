@@ -31,7 +31,8 @@ const AuditPageSchema = PageSchema(AuditEntrySchema);
 /** Builds `client.audit` over the transport. */
 export function auditResource(http: Http): AuditResource {
   const audit: AuditResource = {
-    list: (query = {}, { signal } = {}) => http.request({ method: 'GET', path: 'audit', query, signal }, AuditPageSchema),
+    list: (query = {}, { signal } = {}) =>
+      http.request({ method: 'GET', path: 'audit', query, signal }, AuditPageSchema),
     iterate: (query = {}, options) => iterateItems(audit.list, query, options),
   };
   return audit;

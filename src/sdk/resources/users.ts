@@ -102,8 +102,12 @@ function isApplied(patch: UserPatch, user: User): boolean {
   const parsed = UserPatchSchema.safeParse(patch);
   if (!parsed.success) return false;
   const { notifications = {}, ...fields } = parsed.data;
-  const holds = (changed: object, current: object) => Object.entries(changed).every(([key, value]) =>
-    value === undefined || (Object.hasOwn(current, key) && JSON.stringify(value) === JSON.stringify(current[key as keyof typeof current])));
+  const holds = (changed: object, current: object) =>
+    Object.entries(changed).every(
+      ([key, value]) =>
+        value === undefined ||
+        (Object.hasOwn(current, key) && JSON.stringify(value) === JSON.stringify(current[key as keyof typeof current])),
+    );
   return holds(fields, user) && holds(notifications, user.notifications);
 }
 
@@ -127,15 +131,26 @@ export function usersResource(http: Http, changes: Changes): UsersResource {
       return user;
     },
 
-    validate: (input, { signal } = {}) => http.request({ method: 'POST', path: 'users/validate', json: input, signal, safe: true }),
+    validate: (input, { signal } = {}) =>
+      http.request({ method: 'POST', path: 'users/validate', json: input, signal, safe: true }),
 
     async update(id, patch, { signal, version } = {}) {
       const recoverConflict = async () => {
         const current = await users.get(id, { signal });
-        return version !== undefined && current.version === version + 1 && isApplied(patch, current) ? current : undefined;
+        return version !== undefined && current.version === version + 1 && isApplied(patch, current)
+          ? current
+          : undefined;
       };
       const user = await http.request(
-        { method: 'PATCH', path: `users/${segment(id)}`, json: patch, headers: ifMatch(version), signal, recoverConflict, revalidate: true },
+        {
+          method: 'PATCH',
+          path: `users/${segment(id)}`,
+          json: patch,
+          headers: ifMatch(version),
+          signal,
+          recoverConflict,
+          revalidate: true,
+        },
         UserSchema,
       );
       changes.emit({ type: 'user-updated', userId: user.id, user });
@@ -144,7 +159,13 @@ export function usersResource(http: Http, changes: Changes): UsersResource {
 
     async delete(id, { signal, version, tasks } = {}) {
       try {
-        await http.request({ method: 'DELETE', path: `users/${segment(id)}`, query: { tasks }, headers: ifMatch(version), signal });
+        await http.request({
+          method: 'DELETE',
+          path: `users/${segment(id)}`,
+          query: { tasks },
+          headers: ifMatch(version),
+          signal,
+        });
       } catch (error) {
         // Already gone (perhaps by an earlier attempt whose answer was lost): views should drop it all the same.
         if (error instanceof NotFoundError) changes.emit({ type: 'user-deleted', userId: id });
