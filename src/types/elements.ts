@@ -26,35 +26,14 @@ export interface RosterElementClasses {
 
 /** The properties (attribute-backed or not) each element takes from a template. */
 export interface RosterElementProperties {
-  'roster-access-grants': Pick<
-    RosterAccessGrants,
-    'client' | 'disabled' | 'fieldErrors' | 'i18n' | 'locale' | 'readonly' | 'role' | 'userId' | 'value'
-  >;
+  'roster-access-grants': Pick<RosterAccessGrants, 'client' | 'disabled' | 'fieldErrors' | 'i18n' | 'locale' | 'readonly' | 'role' | 'userId' | 'value'>;
   'roster-audit-log': Pick<RosterAuditLog, 'client' | 'i18n' | 'locale' | 'pageSize'>;
-  'roster-panel': Pick<
-    RosterPanel,
-    'baseUrl' | 'client' | 'clientIp' | 'credentials' | 'getToken' | 'i18n' | 'locale' | 'tab' | 'view'
-  >;
+  'roster-panel': Pick<RosterPanel, 'baseUrl' | 'client' | 'clientIp' | 'credentials' | 'getToken' | 'i18n' | 'locale' | 'tab' | 'view'>;
   'roster-provider': Pick<RosterProvider, 'baseUrl' | 'client' | 'credentials' | 'getToken'>;
   'roster-shared-tasks': Pick<RosterSharedTasks, 'client' | 'i18n' | 'locale' | 'pageSize' | 'toolId'>;
   'roster-user-editor': Pick<RosterUserEditor, 'client' | 'clientIp' | 'i18n' | 'locale' | 'mode' | 'userId'>;
-  'roster-user-list': Pick<
-    RosterUserList,
-    | 'client'
-    | 'i18n'
-    | 'locale'
-    | 'pageScroll'
-    | 'pageSize'
-    | 'query'
-    | 'roleFilter'
-    | 'selectedId'
-    | 'sort'
-    | 'statusFilter'
-  >;
-  'roster-user-stats': Pick<
-    RosterUserStats,
-    'chartDays' | 'client' | 'i18n' | 'locale' | 'pageSize' | 'tab' | 'userId'
-  >;
+  'roster-user-list': Pick<RosterUserList, 'client' | 'i18n' | 'locale' | 'pageScroll' | 'pageSize' | 'query' | 'roleFilter' | 'selectedId' | 'sort' | 'statusFilter'>;
+  'roster-user-stats': Pick<RosterUserStats, 'chartDays' | 'client' | 'i18n' | 'locale' | 'pageSize' | 'tab' | 'userId'>;
 }
 
 /** The attributes whose kebab-case name differs from their property. */
@@ -97,48 +76,13 @@ export interface RosterElementAttributes {
 
 /** The `roster-*` events heard on each element: its own and those of the elements it renders. */
 export interface RosterElementEvents {
-  'roster-access-grants': Pick<
-    GlobalEventHandlersEventMap,
-    'roster-before-user-update' | 'roster-change' | 'roster-grants-changed'
-  >;
+  'roster-access-grants': Pick<GlobalEventHandlersEventMap, 'roster-before-user-update' | 'roster-change' | 'roster-grants-changed'>;
   'roster-audit-log': Pick<GlobalEventHandlersEventMap, never>;
-  'roster-panel': Pick<
-    GlobalEventHandlersEventMap,
-    | 'roster-before-leave'
-    | 'roster-before-user-create'
-    | 'roster-before-user-delete'
-    | 'roster-before-user-update'
-    | 'roster-change'
-    | 'roster-editor-close-request'
-    | 'roster-events-exported'
-    | 'roster-grants-changed'
-    | 'roster-select'
-    | 'roster-user-create-request'
-    | 'roster-user-created'
-    | 'roster-user-deleted'
-    | 'roster-user-updated'
-    | 'roster-verification-sent'
-  >;
+  'roster-panel': Pick<GlobalEventHandlersEventMap, 'roster-before-leave' | 'roster-before-user-create' | 'roster-before-user-delete' | 'roster-before-user-update' | 'roster-change' | 'roster-editor-close-request' | 'roster-events-exported' | 'roster-grants-changed' | 'roster-select' | 'roster-user-create-request' | 'roster-user-created' | 'roster-user-deleted' | 'roster-user-updated' | 'roster-verification-sent'>;
   'roster-provider': Pick<GlobalEventHandlersEventMap, never>;
   'roster-shared-tasks': Pick<GlobalEventHandlersEventMap, never>;
-  'roster-user-editor': Pick<
-    GlobalEventHandlersEventMap,
-    | 'roster-before-leave'
-    | 'roster-before-user-create'
-    | 'roster-before-user-delete'
-    | 'roster-before-user-update'
-    | 'roster-change'
-    | 'roster-editor-close-request'
-    | 'roster-grants-changed'
-    | 'roster-user-created'
-    | 'roster-user-deleted'
-    | 'roster-user-updated'
-    | 'roster-verification-sent'
-  >;
-  'roster-user-list': Pick<
-    GlobalEventHandlersEventMap,
-    'roster-select' | 'roster-user-create-request' | 'roster-verification-sent'
-  >;
+  'roster-user-editor': Pick<GlobalEventHandlersEventMap, 'roster-before-leave' | 'roster-before-user-create' | 'roster-before-user-delete' | 'roster-before-user-update' | 'roster-change' | 'roster-editor-close-request' | 'roster-grants-changed' | 'roster-user-created' | 'roster-user-deleted' | 'roster-user-updated' | 'roster-verification-sent'>;
+  'roster-user-list': Pick<GlobalEventHandlersEventMap, 'roster-select' | 'roster-user-create-request' | 'roster-verification-sent'>;
   'roster-user-stats': Pick<GlobalEventHandlersEventMap, 'roster-events-exported'>;
 }
 

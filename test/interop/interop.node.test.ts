@@ -297,7 +297,7 @@ for (const [name, buildExample] of Object.entries(EXAMPLES)) {
       assert.equal(await placeholder(), de.list.searchPlaceholder, 'the list speaks German');
       const tabs = await page.$eval(
         'roster-panel',
-        (el) => el.shadowRoot!.querySelector('[part~="tabs"]')?.textContent ?? '',
+        (el) => el.shadowRoot!.querySelector('[role="tablist"]')?.textContent ?? '',
       );
       assert.match(tabs, new RegExp(de.panel.tabs.access), 'the open user is shown in German too');
     });
