@@ -71,7 +71,11 @@ describe('<roster-shared-tasks>', () => {
     };
     const testApi = setupApi({ users: USERS, tasks: [...TASKS, retired] });
     const el = await render(clientFor(testApi.api, OWNER));
-    await waitFor(() => text(el).includes('Old report'), 'the task of the retired tool');
+    // The owner's name arrives after the task: wait for both.
+    await waitFor(
+      () => text(el).includes('Old report') && !text(el).includes(en.common.loading),
+      'the task of the retired tool and its owner',
+    );
     expect(cells(el)[0]).to.deep.equal(['Old report', en.grants.unknownTool('retired-tool'), 'Sam Specialist']);
   });
 
