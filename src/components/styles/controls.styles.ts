@@ -140,7 +140,7 @@ export const fieldStyles = css`
     background-repeat: no-repeat;
   }
   .select:dir(rtl) {
-    background-position: 1rem 55%, 0.7rem 55%;
+    background-position: 0.7rem 55%, 1rem 55%;
   }
   .input::placeholder {
     color: var(--_color-text-muted);
