@@ -6,10 +6,7 @@
  * Closed shadow roots cannot be seen: a host using one imports the element's entry
  * (`rosterkit/elements/<name>/roster-<name>.js`), or calls `discover(root)`.
  */
-import { loadElement, loaders } from './on-demand.js';
-
-/** Every element that loads on demand. */
-const importers: Record<string, () => Promise<unknown>> = loaders;
+import { loadElement, loaders, type OnDemandTag } from './on-demand.js';
 
 const watched = new WeakSet<Node>();
 
@@ -38,11 +35,11 @@ export async function discover(root: Document | ShadowRoot | Element): Promise<v
   const tags = new Set<string>();
   for (const element of elementsIn(root)) {
     const tag = element.localName;
-    if (Object.hasOwn(importers, tag) && !customElements.get(tag)) tags.add(tag);
+    if (Object.hasOwn(loaders, tag) && !customElements.get(tag)) tags.add(tag);
     if (element.shadowRoot) watch(element.shadowRoot);
   }
   if (!tags.size) return;
-  const loads = await Promise.allSettled([...tags].map((tag) => loadElement(tag, importers[tag]!)));
+  const loads = await Promise.allSettled([...tags].map((tag) => loadElement(tag as OnDemandTag)));
   for (const load of loads) if (load.status === 'rejected') console.warn(load.reason);
   // The elements just defined have their shadow roots now: watch them for what they render.
   for (const element of elementsIn(root)) if (element.shadowRoot) watch(element.shadowRoot);
