@@ -43,7 +43,11 @@ async function type(panel: RosterPanel, value: string) {
 
 async function open(panel: RosterPanel) {
   $(panel, '.account-password > [part~="button"]')!.click();
-  await waitFor(() => root(panel).activeElement === field(panel), 'focus in the password field');
+  // The form is loaded on demand: until it is there, both sides would be null.
+  await waitFor(() => {
+    const input = field(panel);
+    return input !== null && root(panel).activeElement === input;
+  }, 'focus in the password field');
 }
 
 /** The PUT bodies' passwords, answered by `answer` or the API. */
