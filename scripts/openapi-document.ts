@@ -17,10 +17,29 @@ import {
   UserStatsSchema,
 } from '../src/sdk/schemas.js';
 
-/** The JSON Schema meaning the SDK's own checks carry as `jsonSchema` (see `must` in the schemas). */
+/** The JSON Schema meaning of the ids and integers of the schemas, which are one schema each. */
+const hints = new Map<unknown, object>([
+  [TaskSchema.shape.id, { minLength: 1 }],
+  [UserSchema.shape.version, { type: 'integer', minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }],
+]);
+/**
+ * The JSON Schema meaning of the SDK's own checks: an id or integer by the schema, a list's item limit
+ * by its `max_length` check, a choice by the values it names when it refuses a value, and whatever a
+ * check carries as `jsonSchema` (see `must` in the schemas).
+ */
 const ownChecks = ({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: object }) => {
-  for (const check of zodSchema._zod.def.checks ?? [])
-    Object.assign(jsonSchema, (check._zod as { check?: { jsonSchema?: object } }).check?.jsonSchema);
+  Object.assign(jsonSchema, hints.get(zodSchema));
+  for (const check of zodSchema._zod.def.checks ?? []) {
+    const { def, check: run } = check._zod as {
+      def: { check: string; maximum?: number };
+      check?: { jsonSchema?: object };
+    };
+    Object.assign(jsonSchema, run?.jsonSchema, def.check === 'max_length' && { maxItems: def.maximum });
+  }
+  if (zodSchema._zod.def.type === 'unknown' && zodSchema._zod.def.checks) {
+    const refused = z.safeParse(zodSchema, undefined).error?.issues[0];
+    if (refused?.code === 'invalid_value') Object.assign(jsonSchema, { type: 'string', enum: refused.values });
+  }
 };
 const schema = (s: z.ZodMiniType, io: 'input' | 'output' = 'output') => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, {

@@ -18,10 +18,11 @@ import {
 
 /**
  * A check that a value of the answer passes `test`. For these three rules, a plain check costs far
- * fewer bytes than zod's string and number formats; `jsonSchema`, its JSON Schema meaning, is read
- * by the OpenAPI document (scripts/openapi-document.ts), which spares the SDK zod's metadata registry.
+ * fewer bytes than zod's string and number formats; `jsonSchema`, its JSON Schema meaning where the
+ * OpenAPI document (scripts/openapi-document.ts) cannot tell it otherwise, spares the SDK zod's
+ * metadata registry.
  */
-const must = <T>(test: (value: T) => boolean, jsonSchema: object) =>
+const must = <T>(test: (value: T) => boolean, jsonSchema?: object) =>
   Object.assign(
     (ctx: z.core.ParsePayload<T>) => {
       // `continue`, as zod's own checks do: the rules of the object around still run.
@@ -30,15 +31,11 @@ const must = <T>(test: (value: T) => boolean, jsonSchema: object) =>
     { jsonSchema },
   );
 
-const id = z.string().check(must((value) => value !== '', { minLength: 1 }));
+const id = z.string().check(must((value) => value !== ''));
 // RFC 3339 date-time; a plain pattern costs far fewer bytes than zod's ISO parser.
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
 const timestamp = z.string().check(must((value) => RFC3339.test(value), { pattern: RFC3339.source }));
-const integer = z
-  .number()
-  .check(
-    must(Number.isSafeInteger, { type: 'integer', minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
-  );
+const integer = z.number().check(must(Number.isSafeInteger));
 const credits = integer;
 
 /**
@@ -46,15 +43,10 @@ const credits = integer;
  * (`invalid_value` with the values, without `continue`: the rules of the object around stop too).
  */
 const oneOf = <const T extends readonly string[]>(values: T) =>
-  z.unknown().check(
-    Object.assign(
-      (ctx: z.core.ParsePayload) => {
-        if (!values.includes(ctx.value as string))
-          ctx.issues.push({ code: 'invalid_value', values: [...values], input: ctx.value });
-      },
-      { jsonSchema: { type: 'string', enum: values } },
-    ),
-  ) as unknown as z.ZodMiniType<T[number], T[number]>;
+  z.unknown().check((ctx) => {
+    if (!values.includes(ctx.value as string))
+      ctx.issues.push({ code: 'invalid_value', values: [...values], input: ctx.value });
+  }) as unknown as z.ZodMiniType<T[number], T[number]>;
 
 export const ROLES = ['owner', 'manager', 'specialist', 'guest'] as const;
 export const ASSIGNABLE_ROLES = ['manager', 'specialist', 'guest'] as const;
@@ -117,25 +109,22 @@ export const tooManyItemsMessage = (max: number) => `Use at most ${max.toLocaleS
 /**
  * A list's item limit. It is named like zod's own `max_length` check, which zod runs before it
  * parses any item (an oversized list is refused without being walked), at a fraction of the bytes
- * of `z.maxLength`; `maxItems` is its JSON Schema meaning (see `must`).
+ * of `z.maxLength`.
  */
 const atMost = (maximum: number) =>
   ({
     _zod: {
       def: { check: 'max_length', maximum, when: () => true },
-      check: Object.assign(
-        (ctx: z.core.ParsePayload<unknown[]>) => {
-          if (ctx.value.length > maximum) {
-            ctx.issues.push({
-              code: 'custom',
-              message: tooManyItemsMessage(maximum),
-              input: ctx.value,
-              params: { code: 'too_many_items' },
-            });
-          }
-        },
-        { jsonSchema: { maxItems: maximum } },
-      ),
+      check: (ctx: z.core.ParsePayload<unknown[]>) => {
+        if (ctx.value.length > maximum) {
+          ctx.issues.push({
+            code: 'custom',
+            message: tooManyItemsMessage(maximum),
+            input: ctx.value,
+            params: { code: 'too_many_items' },
+          });
+        }
+      },
       onattach: [],
     },
   }) as unknown as z.core.$ZodCheck<unknown[]>;
