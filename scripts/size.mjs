@@ -14,6 +14,7 @@ import { minifyLiteralsEsbuild } from './minify-literals.mjs';
 const KB = 1024;
 const FIRST_LOAD = "first load: `import 'rosterkit'` + <roster-panel>, English";
 const WHOLE_PANEL = 'whole panel, English (every element + SDK + deps, one file)';
+const FIRST_LOAD_ONE_FILE = 'first load as one file (dynamic imports apart)';
 const STRINGS = 'English strings of on-demand elements (localize/en-*.ts), minified, in the first load';
 const onDemand = (file) => `+ ${file} (loaded on demand)`;
 const alone = (name) => `<roster-${name}> alone, English`;
@@ -40,7 +41,8 @@ const budgets = {
   [onDemand('pl.ts')]: { ceiling: 8 * KB },
   [onDemand('pt-BR.ts')]: { ceiling: 7.3 * KB },
   [onDemand('en-xa.ts')]: { ceiling: 6.8 * KB },
-  [WHOLE_PANEL]: { target: 50 * KB, ceiling: 85.4 * KB },
+  [FIRST_LOAD_ONE_FILE]: { ceiling: 44.4 * KB },
+  [WHOLE_PANEL]: { target: 64 * KB, ceiling: 85.4 * KB },
   'SDK alone': { target: 15 * KB, ceiling: 17.3 * KB },
   [STRINGS]: { target: 0, ceiling: 0.1 * KB },
   [alone('access-grants')]: { ceiling: 30.7 * KB },
@@ -58,6 +60,16 @@ const otherLanguagesApart = {
   setup(b) {
     b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, ({ path, importer, kind }) =>
       kind === 'dynamic-import' && /localize[\\/]catalogs\.ts$/.test(importer) ? { path, external: true } : undefined,
+    );
+  },
+};
+
+/** Leaves every dynamic import out of a bundle without splitting: what loads on demand stays apart. */
+const dynamicImportsApart = {
+  name: 'size-dynamic-imports-apart',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, ({ path, kind }) =>
+      kind === 'dynamic-import' ? { path, external: true } : undefined,
     );
   },
 };
@@ -134,6 +146,10 @@ if (existsSync('src/components/define.ts')) {
   const entry = `import './src/components/define.ts';`;
   const panel = await measure(entry);
   rows.push([FIRST_LOAD, panel.bytes]);
+  // The same first load in one file, as Rollup and Vite hosts receive it (they group the modules a
+  // dynamic import does not separate): esbuild splits it into a dozen shared chunks, each gzipped
+  // on its own, which costs several KB of gzip. The gap between the two rows is that overhead.
+  rows.push([FIRST_LOAD_ONE_FILE, (await measure(entry, { splitting: false, plugins: [dynamicImportsApart] })).bytes]);
   for (const [source, bytes] of panel.onDemand) rows.push([onDemand(source.replace(/^.*\//, '')), bytes]);
   // Everything in one file, as roster.min.js ships it: comparable across changes to how code is split.
   rows.push([
