@@ -3,7 +3,7 @@
 // Code is split as a host's bundler splits it: a bundle's figure is what loads with it (its entry
 // chunk and every chunk it imports statically, each gzipped on its own as a server sends it); what
 // loads on demand (the editor, grants, statistics, audit log, shared tasks, the account password
-// form, catalogs other than English) is a row of its own: what it fetches beyond the first load.
+// section, catalogs other than English) is a row of its own: what it fetches beyond the first load.
 // `npm run size -- --modules [entry]`: minified bytes per module of the whole panel (or of
 // `entry`, e.g. `src/sdk/index.ts`), largest first: where to look before cutting.
 import { build } from 'esbuild';
@@ -20,16 +20,17 @@ const onDemand = (file) => `+ ${file} (loaded on demand)`;
 const alone = (name) => `<roster-${name}> alone, English`;
 // `target` is the bar the product aims at (where there is one); `ceiling` gates CI so that no
 // change makes a bundle bigger than it is today. Lower a ceiling whenever a change brings a bundle
-// down. The editor's chunk carries its English strings and the password input, which the first
-// load carried before they moved out of it.
+// down. The editor's chunk carries its English strings and the password input (with its styles),
+// which the first load carried before they moved out of it; the account password form's chunk
+// carries the whole account password section, which only the owner of a shared-password account sees.
 const budgets = {
-  [FIRST_LOAD]: { target: 40 * KB, ceiling: 50.6 * KB },
-  [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.3 * KB },
+  [FIRST_LOAD]: { target: 40 * KB, ceiling: 48.9 * KB },
+  [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.4 * KB },
   [onDemand('roster-access-grants.ts')]: { target: 8 * KB, ceiling: 8.4 * KB },
   [onDemand('roster-user-stats.ts')]: { target: 10 * KB, ceiling: 10.7 * KB },
   [onDemand('roster-audit-log.ts')]: { target: 8 * KB, ceiling: 9.4 * KB },
   [onDemand('roster-shared-tasks.ts')]: { target: 3 * KB, ceiling: 2.9 * KB },
-  [onDemand('account-password-form.ts')]: { ceiling: 4 * KB },
+  [onDemand('account-password-form.ts')]: { ceiling: 5.3 * KB },
   // Every language: a whole catalog, loaded the first time an element shows it.
   [onDemand('de.ts')]: { target: 8 * KB, ceiling: 7.5 * KB },
   [onDemand('ar.ts')]: { ceiling: 9.5 * KB },
@@ -41,13 +42,13 @@ const budgets = {
   [onDemand('pl.ts')]: { ceiling: 8 * KB },
   [onDemand('pt-BR.ts')]: { ceiling: 7.3 * KB },
   [onDemand('en-xa.ts')]: { ceiling: 6.8 * KB },
-  [FIRST_LOAD_ONE_FILE]: { ceiling: 44.4 * KB },
+  [FIRST_LOAD_ONE_FILE]: { ceiling: 43.6 * KB },
   [WHOLE_PANEL]: { target: 64 * KB, ceiling: 85.4 * KB },
   'SDK alone': { target: 15 * KB, ceiling: 17.3 * KB },
   [STRINGS]: { target: 0, ceiling: 0.1 * KB },
   [alone('access-grants')]: { ceiling: 30.7 * KB },
   [alone('audit-log')]: { ceiling: 33.1 * KB },
-  [alone('panel')]: { ceiling: 50.3 * KB },
+  [alone('panel')]: { ceiling: 48.4 * KB },
   [alone('provider')]: { ceiling: 23.2 * KB },
   [alone('shared-tasks')]: { ceiling: 25.5 * KB },
   [alone('user-editor')]: { ceiling: 47.1 * KB },
