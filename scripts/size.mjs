@@ -24,13 +24,13 @@ const alone = (name) => `<roster-${name}> alone, English`;
 // which the first load carried before they moved out of it; the account password form's chunk
 // carries the whole account password section, which only the owner of a shared-password account sees.
 const budgets = {
-  [FIRST_LOAD]: { target: 40 * KB, ceiling: 48.9 * KB },
+  [FIRST_LOAD]: { target: 40 * KB, ceiling: 48.7 * KB },
   [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.4 * KB },
   [onDemand('roster-access-grants.ts')]: { target: 8 * KB, ceiling: 8.4 * KB },
   [onDemand('roster-user-stats.ts')]: { target: 10 * KB, ceiling: 10.7 * KB },
   [onDemand('roster-audit-log.ts')]: { target: 8 * KB, ceiling: 9.4 * KB },
   [onDemand('roster-shared-tasks.ts')]: { target: 3 * KB, ceiling: 2.9 * KB },
-  [onDemand('account-password-form.ts')]: { ceiling: 5.3 * KB },
+  [onDemand('account-password-form.ts')]: { ceiling: 5.6 * KB },
   // Every language: a whole catalog, loaded the first time an element shows it.
   [onDemand('de.ts')]: { target: 8 * KB, ceiling: 7.5 * KB },
   [onDemand('ar.ts')]: { ceiling: 9.5 * KB },
@@ -41,19 +41,19 @@ const budgets = {
   [onDemand('nl.ts')]: { ceiling: 7.3 * KB },
   [onDemand('pl.ts')]: { ceiling: 8 * KB },
   [onDemand('pt-BR.ts')]: { ceiling: 7.3 * KB },
-  [onDemand('en-xa.ts')]: { ceiling: 6.8 * KB },
-  [FIRST_LOAD_ONE_FILE]: { ceiling: 43.6 * KB },
+  [onDemand('en-xa.ts')]: { ceiling: 7.1 * KB },
+  [FIRST_LOAD_ONE_FILE]: { ceiling: 43.4 * KB },
   [WHOLE_PANEL]: { target: 64 * KB, ceiling: 85.4 * KB },
   'SDK alone': { target: 15 * KB, ceiling: 17.3 * KB },
   [STRINGS]: { target: 0, ceiling: 0.1 * KB },
-  [alone('access-grants')]: { ceiling: 30.7 * KB },
-  [alone('audit-log')]: { ceiling: 33.1 * KB },
-  [alone('panel')]: { ceiling: 48.4 * KB },
+  [alone('access-grants')]: { ceiling: 30.5 * KB },
+  [alone('audit-log')]: { ceiling: 32.9 * KB },
+  [alone('panel')]: { ceiling: 48.2 * KB },
   [alone('provider')]: { ceiling: 23.2 * KB },
-  [alone('shared-tasks')]: { ceiling: 25.5 * KB },
-  [alone('user-editor')]: { ceiling: 47.1 * KB },
-  [alone('user-list')]: { ceiling: 31.3 * KB },
-  [alone('user-stats')]: { ceiling: 35 * KB },
+  [alone('shared-tasks')]: { ceiling: 25.3 * KB },
+  [alone('user-editor')]: { ceiling: 46.9 * KB },
+  [alone('user-list')]: { ceiling: 31.1 * KB },
+  [alone('user-stats')]: { ceiling: 34.8 * KB },
 };
 /** Leaves the catalogs other than English out of a bundle without splitting (they load on demand). */
 const otherLanguagesApart = {

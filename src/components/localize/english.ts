@@ -4,6 +4,7 @@
  * do not import it: the first load carries `en.ts`, and each element loaded on demand brings and
  * registers its own section.
  */
+import { accountPassword } from './en-account-password.js';
 import { auditLog } from './en-audit-log.js';
 import { editor } from './en-editor.js';
 import { grants } from './en-grants.js';
@@ -13,4 +14,10 @@ import { type Catalog, en as firstLoad } from './en.js';
 export type { Catalog };
 
 // Pure: a bundle that never reads `en` (as `import 'rosterkit'` alone) leaves every section out.
-export const en: Catalog = /* @__PURE__ */ Object.assign({}, firstLoad, { editor, grants, stats, auditLog });
+export const en: Catalog = /* @__PURE__ */ Object.assign({}, firstLoad, {
+  editor,
+  grants,
+  stats,
+  auditLog,
+  panel: { ...firstLoad.panel, accountPassword },
+});

@@ -10,6 +10,7 @@ import { isRosterError, type Me, type RosterClient } from '../../sdk/index.js';
 import { passwordProblem } from '../../sdk/rules.js';
 import { addEnglish } from '../localize/catalogs.js';
 import type { Catalog } from '../localize/en.js';
+import { accountPassword } from '../localize/en-account-password.js';
 import { passwordInput as passwordInputStrings } from '../localize/en-password-input.js';
 import { errorMessage, isAbortError } from '../shared/errors.js';
 import { addStyles } from '../styles/add-styles.js';
@@ -17,8 +18,8 @@ import { passwordInput, strengthLine } from '../user-editor/password-input.js';
 import type { AccountPasswordController } from './account-password.js';
 import { accountPasswordStyles } from './account-password.styles.js';
 
-// The password input's English strings arrive with it.
-addEnglish({ editor: passwordInputStrings });
+// The section's English strings, and the password input's, arrive with it.
+addEnglish({ panel: { accountPassword }, editor: passwordInputStrings });
 
 const ID = 'account-password';
 
