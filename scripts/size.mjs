@@ -20,12 +20,13 @@ const onDemand = (file) => `+ ${file} (loaded on demand)`;
 const alone = (name) => `<roster-${name}> alone, English`;
 // `target` is the bar the product aims at (where there is one); `ceiling` gates CI so that no
 // change makes a bundle bigger than it is today. Lower a ceiling whenever a change brings a bundle
-// down. The editor's chunk carries its English strings and the password input (with its styles),
-// which the first load carried before they moved out of it; the account password form's chunk
-// carries the whole account password section, which only the owner of a shared-password account sees.
+// down. The editor's chunk carries its English strings (the roles' descriptions, Cancel and Close
+// included) and the password input (with its styles), which the first load carried before they
+// moved out of it; the account password form's chunk carries the whole account password section,
+// which only the owner of a shared-password account sees; the pseudo-locale, every English string.
 const budgets = {
-  [FIRST_LOAD]: { target: 40 * KB, ceiling: 48.7 * KB },
-  [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.4 * KB },
+  [FIRST_LOAD]: { target: 40 * KB, ceiling: 48.6 * KB },
+  [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.6 * KB },
   [onDemand('roster-access-grants.ts')]: { target: 8 * KB, ceiling: 8.4 * KB },
   [onDemand('roster-user-stats.ts')]: { target: 10 * KB, ceiling: 10.7 * KB },
   [onDemand('roster-audit-log.ts')]: { target: 8 * KB, ceiling: 9.4 * KB },
@@ -41,19 +42,19 @@ const budgets = {
   [onDemand('nl.ts')]: { ceiling: 7.3 * KB },
   [onDemand('pl.ts')]: { ceiling: 8 * KB },
   [onDemand('pt-BR.ts')]: { ceiling: 7.3 * KB },
-  [onDemand('en-xa.ts')]: { ceiling: 7.1 * KB },
-  [FIRST_LOAD_ONE_FILE]: { ceiling: 43.4 * KB },
+  [onDemand('en-xa.ts')]: { ceiling: 7.3 * KB },
+  [FIRST_LOAD_ONE_FILE]: { ceiling: 43.2 * KB },
   [WHOLE_PANEL]: { target: 64 * KB, ceiling: 85.4 * KB },
   'SDK alone': { target: 15 * KB, ceiling: 17.3 * KB },
   [STRINGS]: { target: 0, ceiling: 0.1 * KB },
-  [alone('access-grants')]: { ceiling: 30.5 * KB },
-  [alone('audit-log')]: { ceiling: 32.9 * KB },
-  [alone('panel')]: { ceiling: 48.2 * KB },
+  [alone('access-grants')]: { ceiling: 30.4 * KB },
+  [alone('audit-log')]: { ceiling: 32.8 * KB },
+  [alone('panel')]: { ceiling: 48.1 * KB },
   [alone('provider')]: { ceiling: 23.2 * KB },
-  [alone('shared-tasks')]: { ceiling: 25.3 * KB },
-  [alone('user-editor')]: { ceiling: 46.9 * KB },
-  [alone('user-list')]: { ceiling: 31.1 * KB },
-  [alone('user-stats')]: { ceiling: 34.8 * KB },
+  [alone('shared-tasks')]: { ceiling: 25.2 * KB },
+  [alone('user-editor')]: { ceiling: 47 * KB },
+  [alone('user-list')]: { ceiling: 31 * KB },
+  [alone('user-stats')]: { ceiling: 34.7 * KB },
 };
 /** Leaves the catalogs other than English out of a bundle without splitting (they load on demand). */
 const otherLanguagesApart = {

@@ -13,7 +13,8 @@ import type { FieldErrorCode } from '../../sdk/rules.js';
 import { FIELD_MESSAGES } from '../../sdk/schemas.js';
 import type { accountPassword } from './en-account-password.js';
 import type { auditLog } from './en-audit-log.js';
-import type { editor } from './en-editor.js';
+import type { editor, roles } from './en-editor.js';
+import type { formActions } from './en-form-actions.js';
 import type { grants } from './en-grants.js';
 import type { stats } from './en-stats.js';
 
@@ -79,8 +80,6 @@ export const en = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
-    cancel: 'Cancel',
-    close: 'Close',
     save: 'Save',
     back: 'Back',
     errorTitle: 'Something went wrong',
@@ -93,13 +92,10 @@ export const en = {
   },
   errors,
   roles: {
-    owner: { name: 'Owner', description: 'The main user: manages the team, the plan and the account password.' },
-    manager: { name: 'Manager', description: 'Has every tool and task, and sees the tasks of the other users.' },
-    specialist: {
-      name: 'Specialist',
-      description: "Creates, edits and updates tasks in the tools granted, spending the account's credits.",
-    },
-    guest: { name: 'Guest', description: 'Views the tasks granted and downloads reports, but creates nothing.' },
+    owner: { name: 'Owner' },
+    manager: { name: 'Manager' },
+    specialist: { name: 'Specialist' },
+    guest: { name: 'Guest' },
   },
   list: {
     label: 'Team members',
@@ -174,4 +170,6 @@ export type Catalog = typeof en & {
   stats: typeof stats;
   auditLog: typeof auditLog;
   panel: { accountPassword: typeof accountPassword };
+  common: typeof formActions;
+  roles: typeof roles;
 };

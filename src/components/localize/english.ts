@@ -6,7 +6,8 @@
  */
 import { accountPassword } from './en-account-password.js';
 import { auditLog } from './en-audit-log.js';
-import { editor } from './en-editor.js';
+import { editor, roles } from './en-editor.js';
+import { formActions } from './en-form-actions.js';
 import { grants } from './en-grants.js';
 import { stats } from './en-stats.js';
 import { type Catalog, en as firstLoad } from './en.js';
@@ -20,4 +21,6 @@ export const en: Catalog = /* @__PURE__ */ Object.assign({}, firstLoad, {
   stats,
   auditLog,
   panel: { ...firstLoad.panel, accountPassword },
+  common: { ...firstLoad.common, ...formActions },
+  roles,
 });

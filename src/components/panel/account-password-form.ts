@@ -11,6 +11,7 @@ import { passwordProblem } from '../../sdk/rules.js';
 import { addEnglish } from '../localize/catalogs.js';
 import type { Catalog } from '../localize/en.js';
 import { accountPassword } from '../localize/en-account-password.js';
+import { formActions } from '../localize/en-form-actions.js';
 import { passwordInput as passwordInputStrings } from '../localize/en-password-input.js';
 import { errorMessage, isAbortError } from '../shared/errors.js';
 import { addStyles } from '../styles/add-styles.js';
@@ -19,7 +20,7 @@ import type { AccountPasswordController } from './account-password.js';
 import { accountPasswordStyles } from './account-password.styles.js';
 
 // The section's English strings, and the password input's, arrive with it.
-addEnglish({ panel: { accountPassword }, editor: passwordInputStrings });
+addEnglish({ panel: { accountPassword }, editor: passwordInputStrings, common: formActions });
 
 const ID = 'account-password';
 
