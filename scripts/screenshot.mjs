@@ -51,7 +51,8 @@ const SHOTS = [
   { name: 'link-sent', query: 'lang=en', resend: 'Hannah Müller' },
   { name: 'shared-tasks', query: 'lang=en', view: 'shared' },
   { name: 'audit', query: 'lang=en', audit: true },
-  { name: 'account-password', query: 'lang=en&passwords=shared', scrollEnd: true },
+  // The section loads on demand once the viewer is known to be the owner: wait for it, then scroll to it.
+  { name: 'account-password', query: 'lang=en&passwords=shared', waitFor: '.account-password', scrollEnd: true },
   { name: 'manager-profile', query: 'lang=en&as=manager', open: "Liam O'Connor" },
   { name: 'specialist', query: 'lang=en&as=specialist', waitDetail: true },
   { name: 'guest', query: 'lang=en&as=guest', waitDetail: true },
@@ -308,6 +309,12 @@ async function main() {
       }
       if (shot.create) await createUser(page, shot.create, shot.email);
       if (shot.resend) await resend(page, shot.resend);
+      if (shot.waitFor)
+        await page.waitForFunction(
+          (selector) => document.querySelector('roster-panel')?.shadowRoot?.querySelector(selector),
+          { timeout: 10_000, polling: 100 },
+          shot.waitFor,
+        );
       if (shot.scrollEnd) await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       if (shot.waitDetail) await page.waitForFunction(detailReady, { timeout: 10_000, polling: 100 }).catch(() => {});
       // Let transitions and the virtualiser settle.

@@ -3,7 +3,7 @@
 // Code is split as a host's bundler splits it: a bundle's figure is what loads with it (its entry
 // chunk and every chunk it imports statically, each gzipped on its own as a server sends it); what
 // loads on demand (the editor, grants, statistics, audit log, shared tasks, the account password
-// form, catalogs other than English) is a row of its own: what it fetches beyond the first load.
+// section, catalogs other than English) is a row of its own: what it fetches beyond the first load.
 // `npm run size -- --modules [entry]`: minified bytes per module of the whole panel (or of
 // `entry`, e.g. `src/sdk/index.ts`), largest first: where to look before cutting.
 import { build } from 'esbuild';
@@ -14,21 +14,24 @@ import { minifyLiteralsEsbuild } from './minify-literals.mjs';
 const KB = 1024;
 const FIRST_LOAD = "first load: `import 'rosterkit'` + <roster-panel>, English";
 const WHOLE_PANEL = 'whole panel, English (every element + SDK + deps, one file)';
+const FIRST_LOAD_ONE_FILE = 'first load as one file (dynamic imports apart)';
 const STRINGS = 'English strings of on-demand elements (localize/en-*.ts), minified, in the first load';
 const onDemand = (file) => `+ ${file} (loaded on demand)`;
 const alone = (name) => `<roster-${name}> alone, English`;
 // `target` is the bar the product aims at (where there is one); `ceiling` gates CI so that no
 // change makes a bundle bigger than it is today. Lower a ceiling whenever a change brings a bundle
-// down. The editor's chunk carries its English strings and the password input, which the first
-// load carried before they moved out of it.
+// down. The editor's chunk carries its English strings (the roles' descriptions, Cancel and Close
+// included) and the password input (with its styles), which the first load carried before they
+// moved out of it; the account password form's chunk carries the whole account password section,
+// which only the owner of a shared-password account sees; the pseudo-locale, every English string.
 const budgets = {
-  [FIRST_LOAD]: { target: 40 * KB, ceiling: 50.6 * KB },
-  [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.3 * KB },
+  [FIRST_LOAD]: { target: 40 * KB, ceiling: 48.6 * KB },
+  [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.6 * KB },
   [onDemand('roster-access-grants.ts')]: { target: 8 * KB, ceiling: 8.4 * KB },
   [onDemand('roster-user-stats.ts')]: { target: 10 * KB, ceiling: 10.7 * KB },
   [onDemand('roster-audit-log.ts')]: { target: 8 * KB, ceiling: 9.4 * KB },
   [onDemand('roster-shared-tasks.ts')]: { target: 3 * KB, ceiling: 2.9 * KB },
-  [onDemand('account-password-form.ts')]: { ceiling: 4 * KB },
+  [onDemand('account-password-form.ts')]: { ceiling: 5.6 * KB },
   // Every language: a whole catalog, loaded the first time an element shows it.
   [onDemand('de.ts')]: { target: 8 * KB, ceiling: 7.5 * KB },
   [onDemand('ar.ts')]: { ceiling: 9.5 * KB },
@@ -39,18 +42,19 @@ const budgets = {
   [onDemand('nl.ts')]: { ceiling: 7.3 * KB },
   [onDemand('pl.ts')]: { ceiling: 8 * KB },
   [onDemand('pt-BR.ts')]: { ceiling: 7.3 * KB },
-  [onDemand('en-xa.ts')]: { ceiling: 6.8 * KB },
-  [WHOLE_PANEL]: { target: 50 * KB, ceiling: 85.4 * KB },
+  [onDemand('en-xa.ts')]: { ceiling: 7.3 * KB },
+  [FIRST_LOAD_ONE_FILE]: { ceiling: 43.2 * KB },
+  [WHOLE_PANEL]: { target: 64 * KB, ceiling: 85.4 * KB },
   'SDK alone': { target: 15 * KB, ceiling: 17.3 * KB },
   [STRINGS]: { target: 0, ceiling: 0.1 * KB },
-  [alone('access-grants')]: { ceiling: 30.7 * KB },
-  [alone('audit-log')]: { ceiling: 33.1 * KB },
-  [alone('panel')]: { ceiling: 50.3 * KB },
+  [alone('access-grants')]: { ceiling: 30.4 * KB },
+  [alone('audit-log')]: { ceiling: 32.8 * KB },
+  [alone('panel')]: { ceiling: 48.1 * KB },
   [alone('provider')]: { ceiling: 23.2 * KB },
-  [alone('shared-tasks')]: { ceiling: 25.5 * KB },
-  [alone('user-editor')]: { ceiling: 47.1 * KB },
-  [alone('user-list')]: { ceiling: 31.3 * KB },
-  [alone('user-stats')]: { ceiling: 35 * KB },
+  [alone('shared-tasks')]: { ceiling: 25.2 * KB },
+  [alone('user-editor')]: { ceiling: 47 * KB },
+  [alone('user-list')]: { ceiling: 31 * KB },
+  [alone('user-stats')]: { ceiling: 34.7 * KB },
 };
 /** Leaves the catalogs other than English out of a bundle without splitting (they load on demand). */
 const otherLanguagesApart = {
@@ -58,6 +62,16 @@ const otherLanguagesApart = {
   setup(b) {
     b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, ({ path, importer, kind }) =>
       kind === 'dynamic-import' && /localize[\\/]catalogs\.ts$/.test(importer) ? { path, external: true } : undefined,
+    );
+  },
+};
+
+/** Leaves every dynamic import out of a bundle without splitting: what loads on demand stays apart. */
+const dynamicImportsApart = {
+  name: 'size-dynamic-imports-apart',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, ({ path, kind }) =>
+      kind === 'dynamic-import' ? { path, external: true } : undefined,
     );
   },
 };
@@ -134,6 +148,10 @@ if (existsSync('src/components/define.ts')) {
   const entry = `import './src/components/define.ts';`;
   const panel = await measure(entry);
   rows.push([FIRST_LOAD, panel.bytes]);
+  // The same first load in one file, as Rollup and Vite hosts receive it (they group the modules a
+  // dynamic import does not separate): esbuild splits it into a dozen shared chunks, each gzipped
+  // on its own, which costs several KB of gzip. The gap between the two rows is that overhead.
+  rows.push([FIRST_LOAD_ONE_FILE, (await measure(entry, { splitting: false, plugins: [dynamicImportsApart] })).bytes]);
   for (const [source, bytes] of panel.onDemand) rows.push([onDemand(source.replace(/^.*\//, '')), bytes]);
   // Everything in one file, as roster.min.js ships it: comparable across changes to how code is split.
   rows.push([

@@ -83,6 +83,9 @@ describe('<roster-panel> account password', () => {
     const owner = await renderPanel(shared, DEMO_VIEWERS.owner);
     await waitFor(() => section(owner), 'the section for the owner');
     expect(sectionText(owner)).to.include(strings.title).and.include(strings.text);
+    // Its styles come with its code, which loads on demand: the section is a bordered block.
+    expect(getComputedStyle(section(owner)!).display).to.equal('grid');
+    expect(getComputedStyle(section(owner)!).borderBlockStartStyle).to.equal('solid');
     await axeCheck(owner);
     expect(section(await renderPanel(shared, DEMO_VIEWERS.manager)) !== null, 'a manager').to.equal(false);
     expect(
@@ -108,6 +111,7 @@ describe('<roster-panel> account password', () => {
     await type(panel, NEW_PASSWORD);
     expect($(panel, '#account-password-error') !== null, 'the amended password answers it').to.equal(false);
     expect($(panel, '.strength[part~="hint"]')!.textContent).to.include(en.editor.strength.strong);
+    expect(getComputedStyle($(panel, '.password-row')!).display, 'the password row styled').to.equal('flex');
     const toggle = $<HTMLButtonElement>(panel, '.password-row [part~="button-icon"]')!;
     toggle.click();
     await panel.updateComplete;

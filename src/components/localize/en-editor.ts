@@ -4,7 +4,7 @@
  */
 import { notificationOptions } from './en-notifications.js';
 import { passwordInput } from './en-password-input.js';
-import { plural } from './en.js';
+import { en, plural } from './en.js';
 
 export const editor = {
   createTitle: 'New user',
@@ -139,5 +139,25 @@ export const editor = {
     text: 'Your changes to this profile have not been saved yet.',
     stay: 'Keep editing',
     discard: 'Discard changes',
+  },
+};
+
+/** The roles with what each may do (`roles.*.description`): the editor's role choice explains them. */
+export const roles = {
+  owner: {
+    name: en.roles.owner.name,
+    description: 'The main user: manages the team, the plan and the account password.',
+  },
+  manager: {
+    name: en.roles.manager.name,
+    description: 'Has every tool and task, and sees the tasks of the other users.',
+  },
+  specialist: {
+    name: en.roles.specialist.name,
+    description: "Creates, edits and updates tasks in the tools granted, spending the account's credits.",
+  },
+  guest: {
+    name: en.roles.guest.name,
+    description: 'Views the tasks granted and downloads reports, but creates nothing.',
   },
 };

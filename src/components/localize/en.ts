@@ -11,8 +11,10 @@
 import { formatting } from './plural.js';
 import type { FieldErrorCode } from '../../sdk/rules.js';
 import { FIELD_MESSAGES } from '../../sdk/schemas.js';
+import type { accountPassword } from './en-account-password.js';
 import type { auditLog } from './en-audit-log.js';
-import type { editor } from './en-editor.js';
+import type { editor, roles } from './en-editor.js';
+import type { formActions } from './en-form-actions.js';
 import type { grants } from './en-grants.js';
 import type { stats } from './en-stats.js';
 
@@ -78,8 +80,6 @@ export const en = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
-    cancel: 'Cancel',
-    close: 'Close',
     save: 'Save',
     back: 'Back',
     errorTitle: 'Something went wrong',
@@ -92,13 +92,10 @@ export const en = {
   },
   errors,
   roles: {
-    owner: { name: 'Owner', description: 'The main user: manages the team, the plan and the account password.' },
-    manager: { name: 'Manager', description: 'Has every tool and task, and sees the tasks of the other users.' },
-    specialist: {
-      name: 'Specialist',
-      description: "Creates, edits and updates tasks in the tools granted, spending the account's credits.",
-    },
-    guest: { name: 'Guest', description: 'Views the tasks granted and downloads reports, but creates nothing.' },
+    owner: { name: 'Owner' },
+    manager: { name: 'Manager' },
+    specialist: { name: 'Specialist' },
+    guest: { name: 'Guest' },
   },
   list: {
     label: 'Team members',
@@ -150,7 +147,6 @@ export const en = {
     newUserTitle: 'New user',
     newUserText: 'They get an email with a link to verify the profile.',
     ownProfileText: 'Your own profile: what you may use and what you spent.',
-    // The owner's place for the shared account password (shared password mode only).
     // The panel's views beside the team, and its messages at the bottom.
     views: 'Team sections',
     sharedView: 'Shared tasks',
@@ -164,16 +160,6 @@ export const en = {
     /** The switch between the team and the audit log. */
     teamView: 'Team',
     auditView: 'Audit log',
-    accountPassword: {
-      title: 'Account password',
-      text: 'Everyone on the team signs in with their own email and this one password. Only you, the owner, can change it.',
-      open: 'Change account password',
-      label: 'New account password',
-      hint: 'At least 12 characters, not your email. A few unrelated words make a strong password. From now on everyone signs in with the new one: tell your team.',
-      save: 'Save password',
-      saving: 'Saving…',
-      saved: 'The account password was changed. Let your team know the new one.',
-    },
   },
 };
 
@@ -183,4 +169,7 @@ export type Catalog = typeof en & {
   grants: typeof grants;
   stats: typeof stats;
   auditLog: typeof auditLog;
+  panel: { accountPassword: typeof accountPassword };
+  common: typeof formActions;
+  roles: typeof roles;
 };

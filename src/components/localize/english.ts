@@ -4,8 +4,10 @@
  * do not import it: the first load carries `en.ts`, and each element loaded on demand brings and
  * registers its own section.
  */
+import { accountPassword } from './en-account-password.js';
 import { auditLog } from './en-audit-log.js';
-import { editor } from './en-editor.js';
+import { editor, roles } from './en-editor.js';
+import { formActions } from './en-form-actions.js';
 import { grants } from './en-grants.js';
 import { stats } from './en-stats.js';
 import { type Catalog, en as firstLoad } from './en.js';
@@ -13,4 +15,12 @@ import { type Catalog, en as firstLoad } from './en.js';
 export type { Catalog };
 
 // Pure: a bundle that never reads `en` (as `import 'rosterkit'` alone) leaves every section out.
-export const en: Catalog = /* @__PURE__ */ Object.assign({}, firstLoad, { editor, grants, stats, auditLog });
+export const en: Catalog = /* @__PURE__ */ Object.assign({}, firstLoad, {
+  editor,
+  grants,
+  stats,
+  auditLog,
+  panel: { ...firstLoad.panel, accountPassword },
+  common: { ...firstLoad.common, ...formActions },
+  roles,
+});

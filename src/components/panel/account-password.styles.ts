@@ -1,4 +1,4 @@
-/** The styles of the account password section (account-password.ts) and of its form, loaded up front with the panel's. */
+/** The styles of the account password section and of its form, added to the panel's with them (account-password-form.ts). */
 import { css } from 'lit';
 import { passwordStyles } from '../user-editor/password-input.styles.js';
 

@@ -2,7 +2,6 @@ import { css } from 'lit';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { tokenStyles } from '../styles/tokens.styles.js';
-import { accountPasswordStyles } from './account-password.styles.js';
 import { toastStyles } from './panel-toast.js';
 
 const panelStyles = css`
@@ -207,4 +206,4 @@ const panelStyles = css`
   }
 `;
 
-export const styles = [tokenStyles, hostStyles, ...controlStyles, panelStyles, ...accountPasswordStyles, toastStyles];
+export const styles = [tokenStyles, hostStyles, ...controlStyles, panelStyles, toastStyles];

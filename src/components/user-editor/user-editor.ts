@@ -11,10 +11,11 @@ import { EditorForm } from './form-controller.js';
 import { loading } from './form-shell.js';
 import { styles } from './user-editor.styles.js';
 import { addEnglish } from '../localize/catalogs.js';
-import { editor } from '../localize/en-editor.js';
+import { editor, roles } from '../localize/en-editor.js';
+import { formActions } from '../localize/en-form-actions.js';
 
 // Its English strings arrive with its code, before the element is defined.
-addEnglish({ editor });
+addEnglish({ editor, roles, common: formActions });
 
 /** Which profile a form is for: the create flow, or one profile of one client. */
 const target = (mode: string | undefined, userId: string | undefined, client: unknown) =>
