@@ -106,7 +106,28 @@ export async function waitFor<T>(
   timeout = 15000,
 ): Promise<T> {
   let value: T | undefined | null | false;
-  await waitUntil(() => (value = check()), message, { timeout });
+  // A check that throws (a shadow root or chunk not there yet) is not true yet; if it never
+  // becomes true, its last error is part of the failure.
+  let lastError: unknown;
+  try {
+    await waitUntil(
+      () => {
+        try {
+          value = check();
+          lastError = undefined;
+          return value;
+        } catch (error) {
+          lastError = error;
+          return false;
+        }
+      },
+      message,
+      { timeout },
+    );
+  } catch (timedOut) {
+    if (lastError === undefined) throw timedOut;
+    throw new Error(`${(timedOut as Error).message}; the check last threw: ${String(lastError)}`, { cause: lastError });
+  }
   return value as T;
 }
 
