@@ -1,9 +1,8 @@
-import { ContextEvent } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { User } from '../../sdk/index.js';
-import { type ViewerState, viewerContext } from '../context.js';
+import type { ViewerState } from '../context.js';
 import type {
   GrantsChangedEvent,
   SelectEvent,
@@ -16,6 +15,7 @@ import type {
 } from '../events.js';
 import { afterFirstLoad, OnDemandController, prefetchElements } from '../on-demand.js';
 import { RosterElement } from '../shared/base-element.js';
+import { ClientProvider } from '../provider/client-provider.js';
 import { nameText, personName } from '../shared/bidi.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
 import { scrollParent } from '../shared/virtual-window.js';
@@ -124,7 +124,11 @@ export class RosterPanel extends RosterElement {
   /** The open user while being deleted: the tabs beside the editor no longer follow it. */
   @state() private leaving?: string;
 
-  #stopViewer?: () => void;
+  // The client (the panel's, or one created from `base-url`) and the viewer, for the elements inside;
+  // the panel itself follows who the viewer is (the first state is still loading).
+  readonly #provider = new ClientProvider(this, (viewer) => {
+    if (viewer.me !== this.viewer?.me) this.viewer = viewer;
+  });
   // The editor, grants, statistics, shared tasks and audit log come in chunks of their own, prefetched once the list is shown.
   readonly #onDemand = new OnDemandController(this);
   /** Where the page was scrolled when a user opened from the list: closing goes back there. */
@@ -133,7 +137,7 @@ export class RosterPanel extends RosterElement {
   readonly #toast = new ToastController(this);
   readonly #accountPassword = new AccountPasswordController(
     this,
-    () => this.renderRoot.querySelector('roster-provider')?.client,
+    () => this.#provider.client,
     () => this.#toast.show(this.localize.t.panel.accountPassword.saved),
   );
 
@@ -158,16 +162,6 @@ export class RosterPanel extends RosterElement {
     return !this.#ownProfileOnly && this.#leaveFor(undefined);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#requestViewer();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopViewer?.();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('viewer')) {
       const me = this.viewer?.me;
@@ -184,30 +178,11 @@ export class RosterPanel extends RosterElement {
   }
 
   protected override firstUpdated(): void {
-    this.#requestViewer();
     afterFirstLoad(this.renderRoot.querySelector<RosterUserList>('roster-user-list')!, () => prefetchElements());
   }
 
   get #ownProfileOnly(): boolean {
     return Boolean(this.viewer?.me && !this.viewer.me.permissions.includes('users:read'));
-  }
-
-  /** Reads the viewer from the provider inside the shadow root, so the panel and its children share one `GET /me`. */
-  #requestViewer() {
-    this.#stopViewer?.();
-    const layout = this.renderRoot.querySelector('.layout');
-    layout?.dispatchEvent(
-      new ContextEvent(
-        viewerContext,
-        layout,
-        (viewer, unsubscribe) => {
-          // Only who the viewer is matters here: the first answer, during firstUpdated, is still loading.
-          if (viewer.me !== this.viewer?.me) this.viewer = viewer;
-          this.#stopViewer = unsubscribe;
-        },
-        true,
-      ),
-    );
   }
 
   /** `focus`: false when the panel opens a profile by itself (a viewer's own, on load): focus stays where it is. */
@@ -445,42 +420,38 @@ export class RosterPanel extends RosterElement {
     // Shared tasks and the audit log need `users:read`: until the viewer is known to have it, the team shows.
     const views = Boolean(this.viewer?.me?.permissions.includes('users:read'));
     const view = views ? this.view : 'team';
-    return html`<roster-provider .client=${this.client} base-url=${this.baseUrl ?? nothing} .getToken=${this.getToken}
-        credentials=${this.credentials ?? nothing}>
-        ${views ? this.#renderViews() : nothing}
-        <div class="layout" ?hidden=${view !== 'team'} data-view=${open ? 'detail' : 'list'} data-scope=${own ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
-          @roster-select=${(event: SelectEvent) => void this.select(event.detail.user)} @roster-user-create-request=${this.#handleCreateRequest}
-          @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
-          @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}
-          @roster-verification-sent=${this.#handleVerificationSent} @roster-before-user-delete=${this.#handleBeforeDelete}>
-          ${
-            own
-              ? nothing
-              : html`<div class="list-pane" part="pane" ?hidden=${open}>
-            <roster-user-list page-scroll exportparts=${EXPORT_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
-            ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
-          </div>`
-          }
-          ${
-            open
-              ? html`<section class="detail" part="detail" aria-label=${this.creating ? nothing : t.panel.detailLabel(nameText(user!))}>
-            ${this.#renderDetail()}
-          </section>`
-              : nothing
-          }
-        </div>
+    return html`${views ? this.#renderViews() : nothing}
+      <div class="layout" ?hidden=${view !== 'team'} data-view=${open ? 'detail' : 'list'} data-scope=${own ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
+        @roster-select=${(event: SelectEvent) => void this.select(event.detail.user)} @roster-user-create-request=${this.#handleCreateRequest}
+        @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
+        @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}
+        @roster-verification-sent=${this.#handleVerificationSent} @roster-before-user-delete=${this.#handleBeforeDelete}>
         ${
-          view === 'shared'
-            ? html`<section class="shared-tasks" part="pane" aria-labelledby="shared-title">
-          <h2 class="view-title" id="shared-title">${t.panel.sharedView}</h2>
-          <p class="hint" part="hint">${t.panel.sharedText}</p>
-          ${this.#onDemand.render('roster-shared-tasks', html`<roster-shared-tasks exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-shared-tasks>`, t)}
+          own
+            ? nothing
+            : html`<div class="list-pane" part="pane" ?hidden=${open}>
+          <roster-user-list page-scroll exportparts=${EXPORT_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
+          ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
+        </div>`
+        }
+        ${
+          open
+            ? html`<section class="detail" part="detail" aria-label=${this.creating ? nothing : t.panel.detailLabel(nameText(user!))}>
+          ${this.#renderDetail()}
         </section>`
             : nothing
         }
-        ${view === 'audit' ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${t.panel.auditView} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
-        ${renderToast(this.#toast, t, () => this.#refocus())}
-      </roster-provider>
-`;
+      </div>
+      ${
+        view === 'shared'
+          ? html`<section class="shared-tasks" part="pane" aria-labelledby="shared-title">
+        <h2 class="view-title" id="shared-title">${t.panel.sharedView}</h2>
+        <p class="hint" part="hint">${t.panel.sharedText}</p>
+        ${this.#onDemand.render('roster-shared-tasks', html`<roster-shared-tasks exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-shared-tasks>`, t)}
+      </section>`
+          : nothing
+      }
+      ${view === 'audit' ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${t.panel.auditView} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
+      ${renderToast(this.#toast, t, () => this.#refocus())}`;
   }
 }
