@@ -218,10 +218,7 @@ export class RosterPanel extends RosterElement {
       if (saved) saved.scroller.scrollTop = saved.top;
       // Back on the list's current row, where the viewer left it (the scroll position is the page's again).
       if (inDetail || wasOpen)
-        root
-          .querySelector('roster-user-list')
-          ?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]')
-          ?.focus({ preventScroll: Boolean(saved) });
+        root.querySelector<RosterUserList>('roster-user-list')?.focusRow({ preventScroll: Boolean(saved) });
     });
   }
 
@@ -288,11 +285,10 @@ export class RosterPanel extends RosterElement {
   /** A message closed with focus on it: focus goes to the open user's title or the list's row. */
   #refocus() {
     const root = this.renderRoot;
-    (
-      root.querySelector<HTMLElement>('.detail-title') ??
-      root.querySelector('roster-user-list')?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]') ??
-      root.querySelector<HTMLElement>('[aria-current="page"]')
-    )?.focus();
+    const title = root.querySelector<HTMLElement>('.detail-title');
+    if (title) title.focus();
+    else if (!root.querySelector<RosterUserList>('roster-user-list')?.focusRow())
+      root.querySelector<HTMLElement>('[aria-current="page"]')?.focus();
   }
 
   #handleTabKeydown(event: KeyboardEvent) {
