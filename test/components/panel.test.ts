@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/panel/roster-panel.js';
 import {
+  type BeforeUserDeleteEvent,
   UserCreatedEvent,
   UserCreateRequestEvent,
   UserDeletedEvent,
@@ -185,6 +186,91 @@ describe('<roster-panel>', () => {
     // Beside the list as on its own: the form the viewer asked for has focus, so a screen reader says it opened.
     await panel.updateComplete;
     expect(root(panel).activeElement?.className, "focus on the form's title").to.equal('detail-title');
+  });
+
+  it('should hand "New user" to a listener on the document once, from the panel, and open nothing it cancels', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    const newUserButton = await waitFor(
+      () => list(panel).shadowRoot!.querySelector<HTMLButtonElement>('[part~="toolbar"] [part~="button-primary"]'),
+      'new-user action',
+    );
+    const heard: Event[] = [];
+    let veto = true;
+    const listener = (event: Event) => {
+      heard.push(event);
+      if (veto) event.preventDefault();
+    };
+    document.addEventListener('roster-user-create-request', listener);
+    try {
+      newUserButton.click();
+      expect(heard.map((event) => event.target)).to.deep.equal([panel]);
+      await new Promise((resolve) => setTimeout(resolve));
+      await panel.updateComplete;
+      expect(title(panel), 'nothing opened').to.equal(undefined);
+
+      veto = false;
+      newUserButton.click();
+      await waitFor(() => title(panel) === en.panel.newUserTitle, 'create mode');
+      expect(heard.map((event) => event.target)).to.deep.equal([panel, panel]);
+    } finally {
+      document.removeEventListener('roster-user-create-request', listener);
+    }
+  });
+
+  it('should hand a delete to a listener on the document once, and keep the user, deleting nothing, when it cancels', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    await openUser(panel, "Liam O'Connor");
+    const id = panel.selectedUser!.id;
+    root(panel).querySelector<HTMLElement>('#tab-access')!.click();
+    await waitFor(() => root(panel).querySelector('#panel-access roster-access-grants'), 'access tab');
+    root(panel).querySelector<HTMLElement>('#tab-profile')!.click();
+    const heard: BeforeUserDeleteEvent[] = [];
+    let veto = true;
+    const listener = (event: BeforeUserDeleteEvent) => {
+      heard.push(event);
+      if (veto) event.preventDefault();
+    };
+    const confirmDelete = async () => {
+      const deleteButton = await waitFor(
+        () =>
+          tabPanel(panel)
+            ?.querySelector('roster-user-editor')
+            ?.shadowRoot?.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'),
+        'loaded',
+      );
+      deleteButton.click();
+      (deleteButton.getRootNode() as ShadowRoot)
+        .querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]')!
+        .click();
+    };
+    document.addEventListener('roster-before-user-delete', listener);
+    try {
+      await confirmDelete();
+      expect(heard.map((event) => [event.target, event.detail.user.id, event.detail.tasks])).to.deep.equal([
+        [panel, id, 'transfer'],
+      ]);
+      await new Promise((resolve) => setTimeout(resolve));
+      await panel.updateComplete;
+      expect(
+        testApi.requests.filter((r) => r.method === 'DELETE'),
+        'nothing deleted',
+      ).to.deep.equal([]);
+      expect(title(panel)).to.equal("Liam O'Connor");
+      expect(
+        root(panel).querySelector('#panel-access roster-access-grants')!.getAttribute('user-id'),
+        'the access tab keeps the user',
+      ).to.equal(id);
+
+      veto = false;
+      await confirmDelete();
+      await waitFor(() => title(panel) === undefined, 'deleted and closed');
+      expect(heard).to.have.length(2);
+      expect(testApi.requests.filter((r) => r.method === 'DELETE')).to.have.length(1);
+    } finally {
+      document.removeEventListener('roster-before-user-delete', listener);
+    }
   });
 
   it('should select a created user, open it after the confirmation, and close a deleted one', async () => {
