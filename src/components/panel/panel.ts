@@ -3,15 +3,15 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { User } from '../../sdk/index.js';
 import type { ViewerState } from '../context.js';
-import type {
-  GrantsChangedEvent,
-  SelectEvent,
-  UserCreatedEvent,
-  UserCreateRequestEvent,
-  UserDeletedEvent,
-  UserUpdatedEvent,
-  VerificationSentEvent,
+import {
   BeforeUserDeleteEvent,
+  type GrantsChangedEvent,
+  type SelectEvent,
+  type UserCreatedEvent,
+  UserCreateRequestEvent,
+  type UserDeletedEvent,
+  type UserUpdatedEvent,
+  type VerificationSentEvent,
 } from '../events.js';
 import { afterFirstLoad, OnDemandController, prefetchElements } from '../on-demand.js';
 import { RosterElement } from '../shared/base-element.js';
@@ -66,6 +66,7 @@ const lockIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><rect x="3.5" 
  * @fires {SelectEvent} roster-select - From the list: a user was opened. `detail: { user }`.
  * @fires {UserCreateRequestEvent} roster-user-create-request - From the list. Cancel it to open your own flow.
  * @fires {UserCreatedEvent} roster-user-created - From the editor; the new user becomes the selection.
+ * @fires {BeforeUserDeleteEvent} roster-before-user-delete - From the editor, about to delete a user. Cancel it to keep the user.
  * @fires {UserDeletedEvent} roster-user-deleted - From the editor; the panel closes the user.
  * @fires {EditorCloseRequestEvent} roster-editor-close-request - From the editor (Cancel, Done); the panel closes it.
  *
@@ -233,10 +234,13 @@ export class RosterPanel extends RosterElement {
     return leave;
   }
 
-  async #handleCreateRequest(event: UserCreateRequestEvent) {
-    // Listeners above the panel run after this one: let them veto before acting.
-    await null;
-    if (!event.defaultPrevented) void this.createUser();
+  /**
+   * The list's request goes on to the host as the panel's own, so that the panel knows at once whether
+   * a listener above canceled it (to open its own flow): it answers only a request nobody canceled.
+   */
+  #handleCreateRequest(event: UserCreateRequestEvent) {
+    event.stopPropagation();
+    if (this.dispatchEvent(new UserCreateRequestEvent())) void this.createUser();
   }
 
   #handleCreated(event: UserCreatedEvent) {
@@ -258,18 +262,16 @@ export class RosterPanel extends RosterElement {
   }
 
   /**
-   * About to delete the open user: the access and activity tabs let go of it now. They follow the
-   * client's changes and would ask again for the profile and its statistics the moment it is gone
-   * (404s) before the panel closes it. They take it back if a listener above vetoes the delete.
+   * The editor's intent goes on to the host as the panel's own, so that the panel knows at once whether
+   * a listener above vetoed it; a veto there is the editor's veto. Otherwise, for the open user, the
+   * access and activity tabs let go of it now: they follow the client's changes and would ask again for
+   * the profile and its statistics the moment it is gone (404s) before the panel closes it.
    */
   #handleBeforeDelete(event: BeforeUserDeleteEvent) {
-    const id = event.detail.user.id;
-    if (id !== this.selected?.id) return;
-    this.leaving = id;
-    // Listeners above the panel run after this one.
-    setTimeout(() => {
-      if (event.defaultPrevented && this.leaving === id) this.leaving = undefined;
-    });
+    const { user, tasks } = event.detail;
+    event.stopPropagation();
+    if (!this.dispatchEvent(new BeforeUserDeleteEvent(user, tasks))) event.preventDefault();
+    else if (user.id === this.selected?.id) this.leaving = user.id;
   }
 
   #handleVerificationSent(event: VerificationSentEvent) {
