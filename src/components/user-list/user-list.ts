@@ -127,11 +127,11 @@ export class RosterUserList extends RosterElement {
 
   /**
    * Focuses the current row: the grid's one tab stop, where the keyboard left it (the first row until
-   * then). Returns false when no row is rendered to take focus (loading, empty, no permission).
+   * then). Returns false when that row is not rendered (the list is loading, empty, or shows a notice).
    */
   focusRow(options?: FocusOptions): boolean {
     // No shadow root before the list was first connected.
-    const row = this.shadowRoot?.querySelector<HTMLElement>('.body .row[tabindex="0"]');
+    const row = this.shadowRoot?.querySelector<HTMLElement>(`.body [data-index="${this.activeIndex}"]`);
     row?.focus(options);
     return Boolean(row);
   }
