@@ -30,6 +30,7 @@ const shown = (element: Element | null | undefined) =>
 const detail = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('.detail')!;
 const backButton = (panel: RosterPanel) => root(panel).querySelector<HTMLButtonElement>('.back-button')!;
 const tabPanel = (panel: RosterPanel) => root(panel).querySelector('.tab-panel:not([hidden])');
+const defined = <T extends Element>(element: T | null | undefined) => (element?.shadowRoot ? element : undefined);
 
 async function renderPanel(client: RosterClient, width = '1100px') {
   const panel = await fixture<RosterPanel>(
@@ -141,13 +142,14 @@ describe('<roster-panel>', () => {
     await openUser(panel, 'Sam Spender');
     const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
     tabs[1].click();
-    const grants = await waitFor(() => tabPanel(panel)?.querySelector('roster-access-grants'), 'access tab');
+    // Each tab's element comes in a chunk of its own: it has a shadow root once defined.
+    const grants = await waitFor(() => defined(tabPanel(panel)?.querySelector('roster-access-grants')), 'access tab');
     await waitFor(
       () => grants.shadowRoot!.querySelector('.task .task-name')?.textContent?.trim() === 'Project 300',
       'granted task named',
     );
     tabs[2].click();
-    const stats = await waitFor(() => tabPanel(panel)?.querySelector('roster-user-stats'), 'activity tab');
+    const stats = await waitFor(() => defined(tabPanel(panel)?.querySelector('roster-user-stats')), 'activity tab');
     stats.tab = 'events';
     await waitFor(
       () =>
@@ -393,7 +395,7 @@ describe('<roster-panel>', () => {
     await openUser(panel, 'Jürgen Weiß');
     const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
     tabs[1].click();
-    const grants = await waitFor(() => tabPanel(panel)?.querySelector('roster-access-grants'), 'access tab');
+    const grants = await waitFor(() => defined(tabPanel(panel)?.querySelector('roster-access-grants')), 'access tab');
     await waitFor(() => grants.shadowRoot!.querySelector('[part~="note"]'), 'the manager sentence');
     expect(
       Boolean(grants.shadowRoot!.querySelector('button, input, select')),
