@@ -7,6 +7,7 @@
  * them from `rosterkit/elements` to use them as values).
  */
 import './panel/roster-panel.js';
+import './provider/roster-provider.js';
 import { startAutoloader } from './autoloader.js';
 
 startAutoloader();

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/panel/roster-panel.js';
 import {
+  type BeforeUserDeleteEvent,
   UserCreatedEvent,
   UserCreateRequestEvent,
   UserDeletedEvent,
@@ -29,6 +30,7 @@ const shown = (element: Element | null | undefined) =>
 const detail = (panel: RosterPanel) => root(panel).querySelector<HTMLElement>('.detail')!;
 const backButton = (panel: RosterPanel) => root(panel).querySelector<HTMLButtonElement>('.back-button')!;
 const tabPanel = (panel: RosterPanel) => root(panel).querySelector('.tab-panel:not([hidden])');
+const defined = <T extends Element>(element: T | null | undefined) => (element?.shadowRoot ? element : undefined);
 
 async function renderPanel(client: RosterClient, width = '1100px') {
   const panel = await fixture<RosterPanel>(
@@ -140,13 +142,14 @@ describe('<roster-panel>', () => {
     await openUser(panel, 'Sam Spender');
     const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
     tabs[1].click();
-    const grants = await waitFor(() => tabPanel(panel)?.querySelector('roster-access-grants'), 'access tab');
+    // Each tab's element comes in a chunk of its own: it has a shadow root once defined.
+    const grants = await waitFor(() => defined(tabPanel(panel)?.querySelector('roster-access-grants')), 'access tab');
     await waitFor(
       () => grants.shadowRoot!.querySelector('.task .task-name')?.textContent?.trim() === 'Project 300',
       'granted task named',
     );
     tabs[2].click();
-    const stats = await waitFor(() => tabPanel(panel)?.querySelector('roster-user-stats'), 'activity tab');
+    const stats = await waitFor(() => defined(tabPanel(panel)?.querySelector('roster-user-stats')), 'activity tab');
     stats.tab = 'events';
     await waitFor(
       () =>
@@ -185,6 +188,91 @@ describe('<roster-panel>', () => {
     // Beside the list as on its own: the form the viewer asked for has focus, so a screen reader says it opened.
     await panel.updateComplete;
     expect(root(panel).activeElement?.className, "focus on the form's title").to.equal('detail-title');
+  });
+
+  it('should hand "New user" to a listener on the document once, from the panel, and open nothing it cancels', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    const newUserButton = await waitFor(
+      () => list(panel).shadowRoot!.querySelector<HTMLButtonElement>('[part~="toolbar"] [part~="button-primary"]'),
+      'new-user action',
+    );
+    const heard: Event[] = [];
+    let veto = true;
+    const listener = (event: Event) => {
+      heard.push(event);
+      if (veto) event.preventDefault();
+    };
+    document.addEventListener('roster-user-create-request', listener);
+    try {
+      newUserButton.click();
+      expect(heard.map((event) => event.target)).to.deep.equal([panel]);
+      await new Promise((resolve) => setTimeout(resolve));
+      await panel.updateComplete;
+      expect(title(panel), 'nothing opened').to.equal(undefined);
+
+      veto = false;
+      newUserButton.click();
+      await waitFor(() => title(panel) === en.panel.newUserTitle, 'create mode');
+      expect(heard.map((event) => event.target)).to.deep.equal([panel, panel]);
+    } finally {
+      document.removeEventListener('roster-user-create-request', listener);
+    }
+  });
+
+  it('should hand a delete to a listener on the document once, and keep the user, deleting nothing, when it cancels', async () => {
+    const testApi = setupApi({ data: 'demo' });
+    const panel = await renderPanel(clientFor(testApi.api, DEMO_VIEWERS.owner));
+    await openUser(panel, "Liam O'Connor");
+    const id = panel.selectedUser!.id;
+    root(panel).querySelector<HTMLElement>('#tab-access')!.click();
+    await waitFor(() => root(panel).querySelector('#panel-access roster-access-grants'), 'access tab');
+    root(panel).querySelector<HTMLElement>('#tab-profile')!.click();
+    const heard: BeforeUserDeleteEvent[] = [];
+    let veto = true;
+    const listener = (event: BeforeUserDeleteEvent) => {
+      heard.push(event);
+      if (veto) event.preventDefault();
+    };
+    const confirmDelete = async () => {
+      const deleteButton = await waitFor(
+        () =>
+          tabPanel(panel)
+            ?.querySelector('roster-user-editor')
+            ?.shadowRoot?.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'),
+        'loaded',
+      );
+      deleteButton.click();
+      (deleteButton.getRootNode() as ShadowRoot)
+        .querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]')!
+        .click();
+    };
+    document.addEventListener('roster-before-user-delete', listener);
+    try {
+      await confirmDelete();
+      expect(heard.map((event) => [event.target, event.detail.user.id, event.detail.tasks])).to.deep.equal([
+        [panel, id, 'transfer'],
+      ]);
+      await new Promise((resolve) => setTimeout(resolve));
+      await panel.updateComplete;
+      expect(
+        testApi.requests.filter((r) => r.method === 'DELETE'),
+        'nothing deleted',
+      ).to.deep.equal([]);
+      expect(title(panel)).to.equal("Liam O'Connor");
+      expect(
+        root(panel).querySelector('#panel-access roster-access-grants')!.getAttribute('user-id'),
+        'the access tab keeps the user',
+      ).to.equal(id);
+
+      veto = false;
+      await confirmDelete();
+      await waitFor(() => title(panel) === undefined, 'deleted and closed');
+      expect(heard).to.have.length(2);
+      expect(testApi.requests.filter((r) => r.method === 'DELETE')).to.have.length(1);
+    } finally {
+      document.removeEventListener('roster-before-user-delete', listener);
+    }
   });
 
   it('should select a created user, open it after the confirmation, and close a deleted one', async () => {
@@ -307,7 +395,7 @@ describe('<roster-panel>', () => {
     await openUser(panel, 'Jürgen Weiß');
     const tabs = [...root(panel).querySelectorAll<HTMLElement>('[role="tab"]')];
     tabs[1].click();
-    const grants = await waitFor(() => tabPanel(panel)?.querySelector('roster-access-grants'), 'access tab');
+    const grants = await waitFor(() => defined(tabPanel(panel)?.querySelector('roster-access-grants')), 'access tab');
     await waitFor(() => grants.shadowRoot!.querySelector('[part~="note"]'), 'the manager sentence');
     expect(
       Boolean(grants.shadowRoot!.querySelector('button, input, select')),

@@ -503,6 +503,26 @@ describe('<roster-user-list>', () => {
       ).to.equal(0);
     });
 
+    it('should let the host put focus on the current row, where the keyboard left it', async () => {
+      const testApi = setupApi({ data: 'demo' });
+      const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));
+      const elsewhere = document.createElement('button');
+      el.after(elsewhere);
+      elsewhere.focus();
+      expect(el.focusRow(), 'a row took focus').to.equal(true);
+      expect(document.activeElement).to.equal(el);
+      expect(activeIndex(el), 'the first row until the keyboard moved').to.equal(0);
+
+      press(rows(el)[0], 'ArrowDown');
+      await waitFor(() => activeIndex(el) === 1, 'second row focused');
+      elsewhere.focus();
+      expect(root(el).activeElement).to.equal(null);
+      el.focusRow();
+      expect(document.activeElement).to.equal(el);
+      expect(activeIndex(el), 'the row the keyboard left').to.equal(1);
+      elsewhere.remove();
+    });
+
     it('should fire roster-select with the user on Enter and on click', async () => {
       const testApi = setupApi({ data: 'demo' });
       const el = await loaded(await renderList(clientFor(testApi.api, DEMO_VIEWERS.owner)));

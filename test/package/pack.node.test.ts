@@ -44,7 +44,6 @@ const REGISTERS: Record<string, string[]> = {
     'roster-access-grants',
     'roster-audit-log',
     'roster-panel',
-    'roster-provider',
     'roster-shared-tasks',
     'roster-user-editor',
     'roster-user-list',

@@ -13,9 +13,6 @@ const panelStyles = css`
     flex-direction: column;
     gap: var(--roster-panel-gap, var(--_space-l));
   }
-  roster-provider {
-    display: contents;
-  }
   .views {
     display: flex;
     flex-wrap: wrap;

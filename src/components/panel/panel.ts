@@ -1,21 +1,21 @@
-import { ContextEvent } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { User } from '../../sdk/index.js';
-import { type ViewerState, viewerContext } from '../context.js';
-import type {
-  GrantsChangedEvent,
-  SelectEvent,
-  UserCreatedEvent,
-  UserCreateRequestEvent,
-  UserDeletedEvent,
-  UserUpdatedEvent,
-  VerificationSentEvent,
+import type { ViewerState } from '../context.js';
+import {
   BeforeUserDeleteEvent,
+  type GrantsChangedEvent,
+  type SelectEvent,
+  type UserCreatedEvent,
+  UserCreateRequestEvent,
+  type UserDeletedEvent,
+  type UserUpdatedEvent,
+  type VerificationSentEvent,
 } from '../events.js';
 import { afterFirstLoad, OnDemandController, prefetchElements } from '../on-demand.js';
 import { RosterElement } from '../shared/base-element.js';
+import { ClientProvider } from '../provider/client-provider.js';
 import { nameText, personName } from '../shared/bidi.js';
 import { ROLE_TONES } from '../shared/role-tones.js';
 import { scrollParent } from '../shared/virtual-window.js';
@@ -66,6 +66,7 @@ const lockIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><rect x="3.5" 
  * @fires {SelectEvent} roster-select - From the list: a user was opened. `detail: { user }`.
  * @fires {UserCreateRequestEvent} roster-user-create-request - From the list. Cancel it to open your own flow.
  * @fires {UserCreatedEvent} roster-user-created - From the editor; the new user becomes the selection.
+ * @fires {BeforeUserDeleteEvent} roster-before-user-delete - From the editor, about to delete a user. Cancel it to keep the user.
  * @fires {UserDeletedEvent} roster-user-deleted - From the editor; the panel closes the user.
  * @fires {EditorCloseRequestEvent} roster-editor-close-request - From the editor (Cancel, Done); the panel closes it.
  *
@@ -124,7 +125,11 @@ export class RosterPanel extends RosterElement {
   /** The open user while being deleted: the tabs beside the editor no longer follow it. */
   @state() private leaving?: string;
 
-  #stopViewer?: () => void;
+  // The client (the panel's, or one created from `base-url`) and the viewer, for the elements inside;
+  // the panel itself follows who the viewer is (the first state is still loading).
+  readonly #provider = new ClientProvider(this, (viewer) => {
+    if (viewer.me !== this.viewer?.me) this.viewer = viewer;
+  });
   // The editor, grants, statistics, shared tasks and audit log come in chunks of their own, prefetched once the list is shown.
   readonly #onDemand = new OnDemandController(this);
   /** Where the page was scrolled when a user opened from the list: closing goes back there. */
@@ -133,7 +138,7 @@ export class RosterPanel extends RosterElement {
   readonly #toast = new ToastController(this);
   readonly #accountPassword = new AccountPasswordController(
     this,
-    () => this.renderRoot.querySelector('roster-provider')?.client,
+    () => this.#provider.client,
     () => this.#toast.show(this.localize.t.panel.accountPassword.saved),
   );
 
@@ -158,16 +163,6 @@ export class RosterPanel extends RosterElement {
     return !this.#ownProfileOnly && this.#leaveFor(undefined);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#requestViewer();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopViewer?.();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('viewer')) {
       const me = this.viewer?.me;
@@ -184,30 +179,11 @@ export class RosterPanel extends RosterElement {
   }
 
   protected override firstUpdated(): void {
-    this.#requestViewer();
     afterFirstLoad(this.renderRoot.querySelector<RosterUserList>('roster-user-list')!, () => prefetchElements());
   }
 
   get #ownProfileOnly(): boolean {
     return Boolean(this.viewer?.me && !this.viewer.me.permissions.includes('users:read'));
-  }
-
-  /** Reads the viewer from the provider inside the shadow root, so the panel and its children share one `GET /me`. */
-  #requestViewer() {
-    this.#stopViewer?.();
-    const layout = this.renderRoot.querySelector('.layout');
-    layout?.dispatchEvent(
-      new ContextEvent(
-        viewerContext,
-        layout,
-        (viewer, unsubscribe) => {
-          // Only who the viewer is matters here: the first answer, during firstUpdated, is still loading.
-          if (viewer.me !== this.viewer?.me) this.viewer = viewer;
-          this.#stopViewer = unsubscribe;
-        },
-        true,
-      ),
-    );
   }
 
   /** `focus`: false when the panel opens a profile by itself (a viewer's own, on load): focus stays where it is. */
@@ -243,10 +219,7 @@ export class RosterPanel extends RosterElement {
       if (saved) saved.scroller.scrollTop = saved.top;
       // Back on the list's current row, where the viewer left it (the scroll position is the page's again).
       if (inDetail || wasOpen)
-        root
-          .querySelector('roster-user-list')
-          ?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]')
-          ?.focus({ preventScroll: Boolean(saved) });
+        root.querySelector<RosterUserList>('roster-user-list')?.focusRow({ preventScroll: Boolean(saved) });
     });
   }
 
@@ -261,10 +234,13 @@ export class RosterPanel extends RosterElement {
     return leave;
   }
 
-  async #handleCreateRequest(event: UserCreateRequestEvent) {
-    // Listeners above the panel run after this one: let them veto before acting.
-    await null;
-    if (!event.defaultPrevented) void this.createUser();
+  /**
+   * The list's request goes on to the host as the panel's own, so that the panel knows at once whether
+   * a listener above canceled it (to open its own flow): it answers only a request nobody canceled.
+   */
+  #handleCreateRequest(event: UserCreateRequestEvent) {
+    event.stopPropagation();
+    if (this.dispatchEvent(new UserCreateRequestEvent())) void this.createUser();
   }
 
   #handleCreated(event: UserCreatedEvent) {
@@ -286,18 +262,16 @@ export class RosterPanel extends RosterElement {
   }
 
   /**
-   * About to delete the open user: the access and activity tabs let go of it now. They follow the
-   * client's changes and would ask again for the profile and its statistics the moment it is gone
-   * (404s) before the panel closes it. They take it back if a listener above vetoes the delete.
+   * The editor's intent goes on to the host as the panel's own, so that the panel knows at once whether
+   * a listener above vetoed it; a veto there is the editor's veto. Otherwise, for the open user, the
+   * access and activity tabs let go of it now: they follow the client's changes and would ask again for
+   * the profile and its statistics the moment it is gone (404s) before the panel closes it.
    */
   #handleBeforeDelete(event: BeforeUserDeleteEvent) {
-    const id = event.detail.user.id;
-    if (id !== this.selected?.id) return;
-    this.leaving = id;
-    // Listeners above the panel run after this one.
-    setTimeout(() => {
-      if (event.defaultPrevented && this.leaving === id) this.leaving = undefined;
-    });
+    const { user, tasks } = event.detail;
+    event.stopPropagation();
+    if (!this.dispatchEvent(new BeforeUserDeleteEvent(user, tasks))) event.preventDefault();
+    else if (user.id === this.selected?.id) this.leaving = user.id;
   }
 
   #handleVerificationSent(event: VerificationSentEvent) {
@@ -313,11 +287,10 @@ export class RosterPanel extends RosterElement {
   /** A message closed with focus on it: focus goes to the open user's title or the list's row. */
   #refocus() {
     const root = this.renderRoot;
-    (
-      root.querySelector<HTMLElement>('.detail-title') ??
-      root.querySelector('roster-user-list')?.shadowRoot?.querySelector<HTMLElement>('.row[tabindex="0"]') ??
-      root.querySelector<HTMLElement>('[aria-current="page"]')
-    )?.focus();
+    const title = root.querySelector<HTMLElement>('.detail-title');
+    if (title) title.focus();
+    else if (!root.querySelector<RosterUserList>('roster-user-list')?.focusRow())
+      root.querySelector<HTMLElement>('[aria-current="page"]')?.focus();
   }
 
   #handleTabKeydown(event: KeyboardEvent) {
@@ -445,42 +418,38 @@ export class RosterPanel extends RosterElement {
     // Shared tasks and the audit log need `users:read`: until the viewer is known to have it, the team shows.
     const views = Boolean(this.viewer?.me?.permissions.includes('users:read'));
     const view = views ? this.view : 'team';
-    return html`<roster-provider .client=${this.client} base-url=${this.baseUrl ?? nothing} .getToken=${this.getToken}
-        credentials=${this.credentials ?? nothing}>
-        ${views ? this.#renderViews() : nothing}
-        <div class="layout" ?hidden=${view !== 'team'} data-view=${open ? 'detail' : 'list'} data-scope=${own ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
-          @roster-select=${(event: SelectEvent) => void this.select(event.detail.user)} @roster-user-create-request=${this.#handleCreateRequest}
-          @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
-          @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}
-          @roster-verification-sent=${this.#handleVerificationSent} @roster-before-user-delete=${this.#handleBeforeDelete}>
-          ${
-            own
-              ? nothing
-              : html`<div class="list-pane" part="pane" ?hidden=${open}>
-            <roster-user-list page-scroll exportparts=${EXPORT_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
-            ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
-          </div>`
-          }
-          ${
-            open
-              ? html`<section class="detail" part="detail" aria-label=${this.creating ? nothing : t.panel.detailLabel(nameText(user!))}>
-            ${this.#renderDetail()}
-          </section>`
-              : nothing
-          }
-        </div>
+    return html`${views ? this.#renderViews() : nothing}
+      <div class="layout" ?hidden=${view !== 'team'} data-view=${open ? 'detail' : 'list'} data-scope=${own ? 'own' : 'team'} role="region" aria-label=${t.panel.label}
+        @roster-select=${(event: SelectEvent) => void this.select(event.detail.user)} @roster-user-create-request=${this.#handleCreateRequest}
+        @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
+        @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}
+        @roster-verification-sent=${this.#handleVerificationSent} @roster-before-user-delete=${this.#handleBeforeDelete}>
         ${
-          view === 'shared'
-            ? html`<section class="shared-tasks" part="pane" aria-labelledby="shared-title">
-          <h2 class="view-title" id="shared-title">${t.panel.sharedView}</h2>
-          <p class="hint" part="hint">${t.panel.sharedText}</p>
-          ${this.#onDemand.render('roster-shared-tasks', html`<roster-shared-tasks exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-shared-tasks>`, t)}
+          own
+            ? nothing
+            : html`<div class="list-pane" part="pane" ?hidden=${open}>
+          <roster-user-list page-scroll exportparts=${EXPORT_PARTS} .i18n=${this.i18n} .selectedId=${user?.id}></roster-user-list>
+          ${renderAccountPassword(this.#accountPassword, this.viewer?.me, t)}
+        </div>`
+        }
+        ${
+          open
+            ? html`<section class="detail" part="detail" aria-label=${this.creating ? nothing : t.panel.detailLabel(nameText(user!))}>
+          ${this.#renderDetail()}
         </section>`
             : nothing
         }
-        ${view === 'audit' ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${t.panel.auditView} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
-        ${renderToast(this.#toast, t, () => this.#refocus())}
-      </roster-provider>
-`;
+      </div>
+      ${
+        view === 'shared'
+          ? html`<section class="shared-tasks" part="pane" aria-labelledby="shared-title">
+        <h2 class="view-title" id="shared-title">${t.panel.sharedView}</h2>
+        <p class="hint" part="hint">${t.panel.sharedText}</p>
+        ${this.#onDemand.render('roster-shared-tasks', html`<roster-shared-tasks exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-shared-tasks>`, t)}
+      </section>`
+          : nothing
+      }
+      ${view === 'audit' ? this.#onDemand.render('roster-audit-log', html`<roster-audit-log role="region" aria-label=${t.panel.auditView} exportparts=${EXPORT_PARTS} .i18n=${this.i18n}></roster-audit-log>`, t) : nothing}
+      ${renderToast(this.#toast, t, () => this.#refocus())}`;
   }
 }

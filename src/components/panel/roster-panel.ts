@@ -1,4 +1,3 @@
-import '../provider/roster-provider.js';
 import '../user-list/roster-user-list.js';
 // The editor, access grants, statistics and audit log load on demand (panel.ts, on-demand.ts).
 export type * from '../user-editor/roster-user-editor.js';

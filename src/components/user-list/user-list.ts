@@ -125,6 +125,17 @@ export class RosterUserList extends RosterElement {
   /** The page's scrolling element the rows scroll with (page-scroll), looked up once per connection. */
   #pageScroller?: HTMLElement;
 
+  /**
+   * Focuses the current row: the grid's one tab stop, where the keyboard left it (the first row until
+   * then). Returns false when that row is not rendered (the list is loading, empty, or shows a notice).
+   */
+  focusRow(options?: FocusOptions): boolean {
+    // No shadow root before the list was first connected.
+    const row = this.shadowRoot?.querySelector<HTMLElement>(`.body [data-index="${this.activeIndex}"]`);
+    row?.focus(options);
+    return Boolean(row);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
