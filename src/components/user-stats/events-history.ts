@@ -15,6 +15,7 @@ import type { LocalizeController } from '../localize/localize-controller.js';
 import { renderSentence, sentenceText } from '../shared/bidi.js';
 import { renderError } from '../shared/error-view.js';
 import { renderState } from '../shared/state-view.js';
+import { LookupController } from '../shared/client-lookup.js';
 import { buildCsv, type CsvFile, downloadBlob } from '../shared/csv.js';
 import { isAbortError } from '../shared/errors.js';
 import { PagedSource } from '../shared/paged-source.js';
@@ -50,8 +51,7 @@ export class EventsHistory implements ReactiveController {
   readonly #source: PagedSource<RosterEvent>;
   readonly #window: VirtualWindow;
   /** The client's task directory, which names the tasks of the rows shown. */
-  #tasks?: TaskDirectory;
-  #unsubscribe?: () => void;
+  readonly #tasks: LookupController<TaskDirectory>;
   #filters = NO_FILTERS;
   #loaded?: { client: RosterClient; userId: string; pageSize: number; key: string };
   #sums = new Map<string, { count: number; cost: number }>();
@@ -61,6 +61,7 @@ export class EventsHistory implements ReactiveController {
     this.#host = host;
     this.#localize = localize;
     this.#viewer = viewer;
+    this.#tasks = new LookupController(host, TaskDirectory);
     this.#source = new PagedSource<RosterEvent>({ onChange: () => host.requestUpdate(), maxPages: 10 });
     // Descriptions wrap, and below 900 px rows stack: every row is measured.
     this.#window = new VirtualWindow(host, {
@@ -95,8 +96,9 @@ export class EventsHistory implements ReactiveController {
 
   /** The name of the event's task; one not known yet is looked up, and the host updates when it arrives. */
   #taskName(event: RosterEvent): string | undefined {
-    void this.#tasks?.resolve([event]);
-    return this.#tasks?.get(event.taskId ?? '')?.name;
+    const tasks = this.#tasks.value;
+    void tasks?.resolve([event]);
+    return tasks?.get(event.taskId ?? '')?.name;
   }
 
   /** Loads the user's events for the filters in effect, unless they are loaded already. */
@@ -106,9 +108,6 @@ export class EventsHistory implements ReactiveController {
     const key = JSON.stringify([userId, query]);
     if (this.#loaded?.client === client && this.#loaded.key === key) return;
     this.#loaded = { client, userId, pageSize, key };
-    this.#unsubscribe?.();
-    this.#tasks = TaskDirectory.for(client);
-    this.#unsubscribe = this.#tasks.subscribe(() => this.#host.requestUpdate());
     const sums = (this.#sums = new Map());
     this.#window.reset();
     this.#source.reset(async (cursor, signal) => {
@@ -123,7 +122,6 @@ export class EventsHistory implements ReactiveController {
 
   /** Stops loading and forgets the rows. */
   clear(): void {
-    this.#unsubscribe?.();
     this.#loaded = undefined;
     this.#sums = new Map();
     this.#source.reset(undefined);
@@ -329,7 +327,7 @@ export class EventsHistory implements ReactiveController {
       cost += sum.cost;
     }
     const complete = !source.hasMore && count >= source.total;
-    const tasks = this.#tasks;
+    const tasks = this.#tasks.value;
     return html`<div class="footer" part="footer">
       <span class="numeric">${t.stats.count(source.total)}</span>
       <span class="numeric total" part="count" data-complete=${complete}>${complete ? t.stats.totalAll(cost) : t.stats.totalLoaded(cost, count, source.total)}</span>
