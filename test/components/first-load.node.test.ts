@@ -49,7 +49,7 @@ describe('The first load', () => {
   it('leaves out the on-demand elements, their English strings, other languages and the account password form', async () => {
     const modules = await firstLoad();
     const onDemand =
-      /^src\/components\/(user-editor|access-grants|user-stats|audit-log|shared-tasks)\/(?!.*\.styles\.ts$)|localize\/(?!en\.ts|catalogs\.ts|localize-controller\.ts|plural\.ts)|account-password-form/;
+      /^src\/components\/(user-editor|access-grants|user-stats|events-history|audit-log|shared-tasks)\/(?!.*\.styles\.ts$)|localize\/(?!en\.ts|catalogs\.ts|localize-controller\.ts|plural\.ts)|account-password-form/;
     assert.deepEqual(
       modules.filter((module) => onDemand.test(module)),
       [],
