@@ -151,8 +151,8 @@ describe('<roster-panel>', () => {
     await waitFor(
       () =>
         [
-          ...(stats
-            .shadowRoot!.querySelector('roster-events-history')
+          ...(stats.shadowRoot
+            ?.querySelector('roster-events-history')
             ?.shadowRoot?.querySelectorAll('.body [role="row"] .col-subject') ?? []),
         ].some((cell) => cell.textContent!.replace(/\s+/g, ' ').trim() === 'Rank Tracker · Zebra report'),
       'task of the event named',
