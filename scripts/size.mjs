@@ -28,7 +28,7 @@ const budgets = {
   [FIRST_LOAD]: { target: 40 * KB, ceiling: 48.6 * KB },
   [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.6 * KB },
   [onDemand('roster-access-grants.ts')]: { target: 8 * KB, ceiling: 8.4 * KB },
-  [onDemand('roster-user-stats.ts')]: { target: 10 * KB, ceiling: 10.7 * KB },
+  [onDemand('roster-user-stats.ts')]: { target: 10 * KB, ceiling: 10.8 * KB },
   [onDemand('roster-audit-log.ts')]: { target: 8 * KB, ceiling: 9.4 * KB },
   [onDemand('roster-shared-tasks.ts')]: { target: 3 * KB, ceiling: 2.9 * KB },
   [onDemand('account-password-form.ts')]: { ceiling: 5.6 * KB },
@@ -54,7 +54,7 @@ const budgets = {
   [alone('shared-tasks')]: { ceiling: 25.2 * KB },
   [alone('user-editor')]: { ceiling: 47 * KB },
   [alone('user-list')]: { ceiling: 31 * KB },
-  [alone('user-stats')]: { ceiling: 34.7 * KB },
+  [alone('user-stats')]: { ceiling: 35.2 * KB },
 };
 /** Leaves the catalogs other than English out of a bundle without splitting (they load on demand). */
 const otherLanguagesApart = {

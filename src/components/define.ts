@@ -19,10 +19,12 @@ export type * from './user-editor/roster-user-editor.js';
 export type * from './access-grants/roster-access-grants.js';
 export type * from './shared-tasks/roster-shared-tasks.js';
 export type * from './user-stats/roster-user-stats.js';
+export type * from './events-history/roster-events-history.js';
 export type * from './audit-log/roster-audit-log.js';
 
 export type { RosterUserEditor } from './user-editor/user-editor.js';
 export type { RosterAccessGrants } from './access-grants/access-grants.js';
 export type { RosterSharedTasks } from './shared-tasks/shared-tasks.js';
 export type { RosterUserStats, StatsTab } from './user-stats/user-stats.js';
+export type { RosterEventsHistory } from './events-history/events-history.js';
 export type { RosterAuditLog } from './audit-log/audit-log.js';

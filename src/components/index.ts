@@ -8,4 +8,5 @@ export { RosterUserEditor } from './user-editor/user-editor.js';
 export { RosterAccessGrants } from './access-grants/access-grants.js';
 export { RosterSharedTasks } from './shared-tasks/shared-tasks.js';
 export { RosterUserStats, type StatsTab } from './user-stats/user-stats.js';
+export { RosterEventsHistory } from './events-history/events-history.js';
 export { RosterAuditLog } from './audit-log/audit-log.js';

@@ -14,6 +14,8 @@ export const loaders = {
   'roster-user-editor': () => import('./user-editor/roster-user-editor.js'),
   'roster-access-grants': () => import('./access-grants/roster-access-grants.js'),
   'roster-user-stats': () => import('./user-stats/roster-user-stats.js'),
+  // The statistics chunk defines the events history too.
+  'roster-events-history': () => import('./user-stats/roster-user-stats.js'),
   'roster-audit-log': () => import('./audit-log/roster-audit-log.js'),
   'roster-shared-tasks': () => import('./shared-tasks/roster-shared-tasks.js'),
 } satisfies Record<string, () => Promise<unknown>>;

@@ -2,6 +2,7 @@
 /** Per-tag maps of what a template may set and listen to, shared by the React, Vue and Svelte typings. */
 import type { RosterAccessGrants } from '../components/access-grants/access-grants.js';
 import type { RosterAuditLog } from '../components/audit-log/audit-log.js';
+import type { RosterEventsHistory } from '../components/events-history/events-history.js';
 import type { RosterPanel } from '../components/panel/panel.js';
 import type { RosterProvider } from '../components/provider/provider.js';
 import type { RosterSharedTasks } from '../components/shared-tasks/shared-tasks.js';
@@ -16,6 +17,7 @@ export type AttributeValue<T> = T extends number ? T | `${T}` : T extends boolea
 export interface RosterElementClasses {
   'roster-access-grants': RosterAccessGrants;
   'roster-audit-log': RosterAuditLog;
+  'roster-events-history': RosterEventsHistory;
   'roster-panel': RosterPanel;
   'roster-provider': RosterProvider;
   'roster-shared-tasks': RosterSharedTasks;
@@ -28,6 +30,7 @@ export interface RosterElementClasses {
 export interface RosterElementProperties {
   'roster-access-grants': Pick<RosterAccessGrants, 'client' | 'disabled' | 'fieldErrors' | 'i18n' | 'locale' | 'readonly' | 'role' | 'userId' | 'value'>;
   'roster-audit-log': Pick<RosterAuditLog, 'client' | 'i18n' | 'locale' | 'pageSize'>;
+  'roster-events-history': Pick<RosterEventsHistory, 'client' | 'i18n' | 'locale' | 'pageSize' | 'userId' | 'userName'>;
   'roster-panel': Pick<RosterPanel, 'baseUrl' | 'client' | 'clientIp' | 'credentials' | 'getToken' | 'i18n' | 'locale' | 'tab' | 'view'>;
   'roster-provider': Pick<RosterProvider, 'baseUrl' | 'client' | 'credentials' | 'getToken'>;
   'roster-shared-tasks': Pick<RosterSharedTasks, 'client' | 'i18n' | 'locale' | 'pageSize' | 'toolId'>;
@@ -44,6 +47,10 @@ export interface RosterElementAttributes {
   };
   'roster-audit-log': {
     'page-size'?: AttributeValue<RosterAuditLog['pageSize']>;
+  };
+  'roster-events-history': {
+    'page-size'?: AttributeValue<RosterEventsHistory['pageSize']>;
+    'user-id'?: AttributeValue<RosterEventsHistory['userId']>;
   };
   'roster-panel': {
     'base-url'?: AttributeValue<RosterPanel['baseUrl']>;
@@ -78,6 +85,7 @@ export interface RosterElementAttributes {
 export interface RosterElementEvents {
   'roster-access-grants': Pick<GlobalEventHandlersEventMap, 'roster-before-user-update' | 'roster-change' | 'roster-grants-changed'>;
   'roster-audit-log': Pick<GlobalEventHandlersEventMap, never>;
+  'roster-events-history': Pick<GlobalEventHandlersEventMap, 'roster-events-exported'>;
   'roster-panel': Pick<GlobalEventHandlersEventMap, 'roster-before-leave' | 'roster-before-user-create' | 'roster-before-user-delete' | 'roster-before-user-update' | 'roster-change' | 'roster-editor-close-request' | 'roster-events-exported' | 'roster-grants-changed' | 'roster-select' | 'roster-user-create-request' | 'roster-user-created' | 'roster-user-deleted' | 'roster-user-updated' | 'roster-verification-sent'>;
   'roster-provider': Pick<GlobalEventHandlersEventMap, never>;
   'roster-shared-tasks': Pick<GlobalEventHandlersEventMap, never>;

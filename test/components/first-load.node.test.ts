@@ -45,7 +45,7 @@ describe('The first load', () => {
     // The account password section is the owner's of a shared-password account only: its code, its
     // form and their styles (the password input's included) load when that owner is the viewer.
     const onDemand =
-      /^src\/components\/(user-editor|access-grants|user-stats|audit-log|shared-tasks)\/|localize\/(?!en\.ts|catalogs\.ts|localize-controller\.ts|plural\.ts)|account-password-form|account-password\.styles/;
+      /^src\/components\/(user-editor|access-grants|user-stats|events-history|audit-log|shared-tasks)\/|localize\/(?!en\.ts|catalogs\.ts|localize-controller\.ts|plural\.ts)|account-password-form|account-password\.styles/;
     assert.deepEqual(
       modules.filter((module) => onDemand.test(module)),
       [],

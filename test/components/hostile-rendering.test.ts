@@ -360,7 +360,10 @@ describe('hostile input through the elements', () => {
         html`<roster-user-stats .client=${owner} user-id=${samUser.id} tab="events" locale="en"></roster-user-stats>`,
       );
       const subject = await until(
-        () => stats.shadowRoot!.querySelector('[role="row"][data-id] .col-subject .muted + [dir="auto"]'),
+        () =>
+          stats
+            .shadowRoot!.querySelector('roster-events-history')
+            ?.shadowRoot?.querySelector('[role="row"][data-id] .col-subject .muted + [dir="auto"]'),
         'event task name',
       );
       assertIsolated(subject.parentElement, TASK, TASK, 'event task name');
@@ -452,7 +455,10 @@ async function renderEvents(owner: RosterClient, userId: string, tasks: Task[]) 
   const stats =
     await fixture<RosterUserStats>(html`<roster-user-stats .client=${owner} user-id=${userId} tab="events" locale="en"
     style="--roster-user-stats-events-height: ${(events.length + 4) * 300}px"></roster-user-stats>`);
-  const row = (id: string) => stats.shadowRoot!.querySelector(`[role="row"][data-id="${id}"]`);
+  const row = (id: string) =>
+    stats
+      .shadowRoot!.querySelector('roster-events-history')
+      ?.shadowRoot?.querySelector(`[role="row"][data-id="${id}"]`);
   // The subject shows the task name once the element has looked the names up.
   await until(
     () => events.every((event) => row(event.id)?.querySelector('.col-subject .muted + [dir="auto"]')),

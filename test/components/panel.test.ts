@@ -153,9 +153,11 @@ describe('<roster-panel>', () => {
     stats.tab = 'events';
     await waitFor(
       () =>
-        [...stats.shadowRoot!.querySelectorAll('.body [role="row"] .col-subject')].some(
-          (cell) => cell.textContent!.replace(/\s+/g, ' ').trim() === 'Rank Tracker · Zebra report',
-        ),
+        [
+          ...(stats.shadowRoot
+            ?.querySelector('roster-events-history')
+            ?.shadowRoot?.querySelectorAll('.body [role="row"] .col-subject') ?? []),
+        ].some((cell) => cell.textContent!.replace(/\s+/g, ' ').trim() === 'Rank Tracker · Zebra report'),
       'task of the event named',
     );
     const pages = testApi.requests

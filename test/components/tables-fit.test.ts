@@ -10,7 +10,15 @@ import '../../src/components/audit-log/roster-audit-log.js';
 import type { RosterAuditLog } from '../../src/components/audit-log/audit-log.js';
 import type { RosterEvent } from '../../src/sdk/index.js';
 import { clientFor, outside, setupApi, waitFor } from './helpers.js';
-import { SPENDER_ID, eventRows, eventsShown, renderStats, root, spendingAccount, text } from './user-stats-fixtures.js';
+import {
+  SPENDER_ID,
+  eventRows,
+  eventsShown,
+  historyRoot,
+  renderStats,
+  spendingAccount,
+  text,
+} from './user-stats-fixtures.js';
 
 const LONG_TASK =
   `Quarterly search visibility review for the Berlin, Hamburg and Munich branches ${'with competitors '.repeat(6)}`.trim();
@@ -60,11 +68,14 @@ async function renderEvents(width: number, count: number) {
 
 /** Waits until the rows were measured and rendered at their heights (two frames without a change). */
 async function settle(el: HTMLElement) {
+  // The statistics show their events table in a <roster-events-history>.
+  const table = el.shadowRoot!.querySelector('roster-events-history') ?? el;
   let last = '';
   for (let stable = 0; stable < 2;) {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    const rows = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.body [role="row"]')];
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const rows = [...table.shadowRoot!.querySelectorAll<HTMLElement>('.body [role="row"]')];
     const now = rows.map((row) => `${row.dataset.index}:${row.getBoundingClientRect().top.toFixed(1)}`).join();
     stable = now === last ? stable + 1 : 0;
     last = now;
@@ -127,8 +138,11 @@ describe('<roster-user-stats> events table at its width', () => {
     it(`should show every cell whole at ${width} px: time, type and cost unclipped, descriptions wrapped`, async () => {
       const el = await renderEvents(width, 40);
       const rows = eventRows(el);
-      expect(root(el).querySelector<HTMLElement>('.head')!.offsetHeight, 'column headers shown').to.be.greaterThan(0);
-      expect(clipped([...root(el).querySelectorAll('.header-row'), ...rows])).to.deep.equal([]);
+      expect(
+        historyRoot(el).querySelector<HTMLElement>('.head')!.offsetHeight,
+        'column headers shown',
+      ).to.be.greaterThan(0);
+      expect(clipped([...historyRoot(el).querySelectorAll('.header-row'), ...rows])).to.deep.equal([]);
       const cost = rows.find((row) => row.dataset.id === 'evt_0')!.querySelector<HTMLElement>('.col-cost')!;
       expect(text(cost)).to.equal('25');
       const long = rows.find((row) => row.dataset.id === 'evt_1')!;
@@ -144,10 +158,11 @@ describe('<roster-user-stats> events table at its width', () => {
 
   it('should stack each event below 900 px, its cost inside the element and nothing cut off', async () => {
     const el = await renderEvents(375, 40);
-    const body = root(el).querySelector<HTMLElement>('.body')!;
-    expect(root(el).querySelector<HTMLElement>('.head')!.offsetHeight, 'no column headers above stacked rows').to.equal(
-      0,
-    );
+    const body = historyRoot(el).querySelector<HTMLElement>('.body')!;
+    expect(
+      historyRoot(el).querySelector<HTMLElement>('.head')!.offsetHeight,
+      'no column headers above stacked rows',
+    ).to.equal(0);
     const box = el.getBoundingClientRect();
     const shown = visibleRows(body);
     expect(shown.length).to.be.greaterThan(1);
@@ -176,7 +191,7 @@ describe('<roster-user-stats> events table at its width', () => {
   it('should keep few rows in the DOM, without gaps or overlaps, down to the last row from the keyboard', async function () {
     this.timeout(60_000);
     const el = await renderEvents(375, 1500);
-    const body = root(el).querySelector<HTMLElement>('.body')!;
+    const body = historyRoot(el).querySelector<HTMLElement>('.body')!;
     expect(gapsOrOverlaps(body)).to.deep.equal([]);
     for (let step = 0; step < 12; step++) {
       body.scrollTop += body.clientHeight * 7;

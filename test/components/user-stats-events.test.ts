@@ -13,8 +13,8 @@ import {
   eventRows,
   eventsShown,
   localNoon,
+  historyRoot,
   renderStats,
-  root,
   spendingAccount,
   text,
 } from './user-stats-fixtures.js';
@@ -90,9 +90,11 @@ describe('<roster-user-stats> events history', () => {
         ),
       'tool and task named',
     );
-    const footer = root(el).querySelector('[part="footer"]')!;
+    const footer = historyRoot(el).querySelector('[part="footer"]')!;
     expect(text(footer)).to.include(en.stats.count(page.total));
-    expect(root(el).querySelector('[role="table"]')!.getAttribute('aria-rowcount')).to.equal(String(page.total + 1));
+    expect(historyRoot(el).querySelector('[role="table"]')!.getAttribute('aria-rowcount')).to.equal(
+      String(page.total + 1),
+    );
   });
 
   it('should send the type and date filters to the server', async () => {
@@ -109,14 +111,14 @@ describe('<roster-user-stats> events history', () => {
     }
     const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
     expect(eventRows(el)).to.have.length(4);
-    const [type, from, to] = root(el).querySelectorAll<HTMLInputElement & HTMLSelectElement>('[part="filter"]');
+    const [type, from, to] = historyRoot(el).querySelectorAll<HTMLInputElement & HTMLSelectElement>('[part="filter"]');
     setValue(type, 'signed_in');
     const typed = await waitFor(
       () => eventRequests(testApi).find((r) => r.url.searchParams.get('type') === 'signed_in'),
       'type sent',
     );
     expect(typed.url.searchParams.has('from')).to.equal(false);
-    await waitFor(() => text(root(el)).includes(en.stats.noResultsTitle), 'no results');
+    await waitFor(() => text(historyRoot(el)).includes(en.stats.noResultsTitle), 'no results');
     setValue(type, 'task_created');
     const fromDay = localNoon(10);
     const toDay = localNoon(9);
@@ -145,10 +147,12 @@ describe('<roster-user-stats> events history', () => {
       'Created the task “Task 9”',
       'Created the task “Task 10”',
     ]);
-    expect(text(root(el).querySelector('.total')!)).to.equal(en.stats.totalAll(30));
+    expect(text(historyRoot(el).querySelector('.total')!)).to.equal(en.stats.totalAll(30));
     setValue(from, '2030-01-01');
-    await waitFor(() => text(root(el)).includes(en.stats.invalidRange), 'invalid range explained');
-    expect(root(el).querySelector('[part~="toolbar"] > [part~="button"]')!.hasAttribute('disabled')).to.equal(true);
+    await waitFor(() => text(historyRoot(el)).includes(en.stats.invalidRange), 'invalid range explained');
+    expect(historyRoot(el).querySelector('[part~="toolbar"] > [part~="button"]')!.hasAttribute('disabled')).to.equal(
+      true,
+    );
     setValue(from, '');
     await waitFor(() => eventRows(el).length === 3, 'from cleared');
   });
@@ -159,10 +163,10 @@ describe('<roster-user-stats> events history', () => {
     await createTasks(testApi, SPENDER, 'ping', 2500);
     const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
     el.scrollIntoView();
-    const total = () => root(el).querySelector<HTMLElement>('.total')!;
+    const total = () => historyRoot(el).querySelector<HTMLElement>('.total')!;
     expect(total().dataset.complete).to.equal('false');
     expect(text(total())).to.equal(en.stats.totalLoaded(100, 100, 2500));
-    const table = root(el).querySelector<HTMLElement>('.body')!;
+    const table = historyRoot(el).querySelector<HTMLElement>('.body')!;
     await waitFor(
       () => {
         table.scrollTop = table.scrollHeight;
@@ -176,7 +180,7 @@ describe('<roster-user-stats> events history', () => {
     expect(pages).to.have.length(25);
     expect(pages.filter((r) => r.url.searchParams.has('cursor'))).to.have.length(24);
     expect(eventRows(el).length).to.be.below(60);
-    expect(root(el).querySelector('[role="table"]')!.getAttribute('aria-rowcount')).to.equal('2501');
+    expect(historyRoot(el).querySelector('[role="table"]')!.getAttribute('aria-rowcount')).to.equal('2501');
     const last = await waitFor(() => {
       table.scrollTop = table.scrollHeight;
       return eventRows(el).find((row) => row.getAttribute('aria-rowindex') === '2501');
@@ -217,7 +221,7 @@ describe('<roster-user-stats> events history', () => {
     );
     const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
     const alert = await waitFor(
-      () => root(el).querySelector('[part="footer"] [part~="alert"]'),
+      () => historyRoot(el).querySelector('[part="footer"] [part~="alert"]'),
       'lookup failure shown',
     );
     expect(text(alert)).to.include(en.errors.server_error);
@@ -229,7 +233,7 @@ describe('<roster-user-stats> events history', () => {
       () => text(row.querySelector('.col-subject')!) === 'Rank Tracker · Quarterly audit',
       'task named after retry',
     );
-    expect(root(el).querySelector('[part="footer"] [part~="alert"]')).to.equal(null);
+    expect(historyRoot(el).querySelector('[part="footer"] [part~="alert"]')).to.equal(null);
   });
 
   it('should add a new event when the client reports a task the user created, named without a lookup', async () => {
@@ -240,7 +244,7 @@ describe('<roster-user-stats> events history', () => {
     await waitFor(() => eventRows(el).length === 2, 'new event shown');
     expect(text(eventRows(el)[0]!.querySelector('.col-description')!)).to.equal('Created the task “Second”');
     expect(text(eventRows(el)[0]!.querySelector('.col-subject')!)).to.equal('Site Audit · Second');
-    expect(text(root(el).querySelector('.total')!)).to.equal(en.stats.totalAll(35));
+    expect(text(historyRoot(el).querySelector('.total')!)).to.equal(en.stats.totalAll(35));
     expect(testApi.requests.filter((r) => r.path === '/tools/site-audit/tasks')).to.deep.equal([]);
   });
 
@@ -260,9 +264,9 @@ describe('<roster-user-stats> events history', () => {
       'Jahresaudit',
     );
     expect(text(row.querySelector('.col-cost')!)).to.equal('1.234');
-    expect(text(root(el).querySelector('[part="footer"]')!)).to.include('1 Ereignis');
-    expect(text(root(el).querySelector('.total')!)).to.equal('Summe: 1.234 Credits');
-    expect(text(root(el).querySelector('[part~="toolbar"] > [part~="button"]')!)).to.equal(de.stats.export);
+    expect(text(historyRoot(el).querySelector('[part="footer"]')!)).to.include('1 Ereignis');
+    expect(text(historyRoot(el).querySelector('.total')!)).to.equal('Summe: 1.234 Credits');
+    expect(text(historyRoot(el).querySelector('[part~="toolbar"] > [part~="button"]')!)).to.equal(de.stats.export);
   });
 });
 
@@ -361,9 +365,16 @@ describe('<roster-user-stats> CSV export', () => {
     const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
     await waitFor(() => eventRows(el).some((row) => text(row).includes('Task 448')), 'task names known');
 
+    const before = testApi.requests.length;
     const { blob, count, fileName } = await el.buildCsv();
     expect(count).to.equal(450);
     expect(fileName).to.match(/^Sam-Spender-events-\d{4}-\d\d-\d\d\.csv$/);
+    expect(
+      testApi.requests
+        .slice(before)
+        .filter((request) => request.method === 'GET' && request.path === `/users/${SPENDER_ID}`),
+      'the name comes from the statistics already loaded',
+    ).to.deep.equal([]);
     const records = parseCsv((await blob.text()).replace(/^\uFEFF/, ''));
     expect(records[0]).to.deep.equal(['Time (UTC)', 'Type', 'Description', 'Tool', 'Task', 'Cost (credits)']);
     expect(records).to.have.length(451);
@@ -403,11 +414,11 @@ describe('<roster-user-stats> CSV export', () => {
         links.push(e.target);
       }
     };
-    root(el).addEventListener('click', captureClick, true);
+    historyRoot(el).addEventListener('click', captureClick, true);
     const exported = new Promise<CustomEvent>((resolve) =>
       el.addEventListener('roster-events-exported', resolve, { once: true }),
     );
-    root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.click();
+    historyRoot(el).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.click();
     const { detail } = await exported;
     expect(detail).to.deep.include({ userId: SPENDER_ID, count: 1 });
     expect(links).to.have.length(1);
@@ -415,7 +426,7 @@ describe('<roster-user-stats> CSV export', () => {
     expect(links[0]!.href).to.match(/^blob:/);
     expect(links[0]!.isConnected, 'the link is removed').to.equal(false);
     await waitFor(
-      () => text(root(el).querySelector('[role="status"]')!) === en.stats.exported(1, detail.fileName),
+      () => text(historyRoot(el).querySelector('[role="status"]')!) === en.stats.exported(1, detail.fileName),
       'announced',
     );
   });
@@ -427,7 +438,7 @@ describe('<roster-user-stats> CSV export', () => {
       r.path.endsWith('/events') && r.url.searchParams.get('limit') === '100';
     let stop = testApi.intercept(historyPage, async () => problemResponse(503, 'server_error'));
     const el = await renderStats(owner, SPENDER_ID, { tab: 'events' });
-    const error = await waitFor(() => root(el).querySelector('.content [part~="alert"]'), 'history error shown');
+    const error = await waitFor(() => historyRoot(el).querySelector('.content [part~="alert"]'), 'history error shown');
     expect(text(error)).to.include(en.errors.server_error);
     stop();
     error.querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
@@ -437,18 +448,21 @@ describe('<roster-user-stats> CSV export', () => {
       async () => problemResponse(403, 'forbidden'),
     );
     let downloads = 0;
-    root(el).addEventListener(
+    historyRoot(el).addEventListener(
       'click',
       (e) => e.target instanceof HTMLAnchorElement && (e.preventDefault(), downloads++),
       true,
     );
-    root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.click();
-    const exportError = await waitFor(() => root(el).querySelector('.toolbar + [part~="alert"]'), 'export error shown');
+    historyRoot(el).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.click();
+    const exportError = await waitFor(
+      () => historyRoot(el).querySelector('.toolbar + [part~="alert"]'),
+      'export error shown',
+    );
     expect(text(exportError)).to.include(en.errors.forbidden);
     stop();
     exportError.querySelector<HTMLButtonElement>('[part~="alert"] > [part~="button"]')!.click();
     await waitFor(() => downloads === 1, 'exported on retry');
-    await waitFor(() => !root(el).querySelector('.toolbar + [part~="alert"]'), 'error cleared');
+    await waitFor(() => !historyRoot(el).querySelector('.toolbar + [part~="alert"]'), 'error cleared');
   });
 
   it('should show progress and cancel a running export', async () => {
@@ -463,14 +477,14 @@ describe('<roster-user-stats> CSV export', () => {
       !r.url.searchParams.has('from');
     const stop = testApi.intercept(exportPage, hang);
     let downloads = 0;
-    root(el).addEventListener(
+    historyRoot(el).addEventListener(
       'click',
       (e) => e.target instanceof HTMLAnchorElement && (e.preventDefault(), downloads++),
       true,
     );
-    root(el).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.click();
+    historyRoot(el).querySelector<HTMLButtonElement>('[part~="toolbar"] > [part~="button"]')!.click();
     const progress = await waitFor(
-      () => root(el).querySelector<HTMLProgressElement>('[part~="progress"]'),
+      () => historyRoot(el).querySelector<HTMLProgressElement>('[part~="progress"]'),
       'progress shown',
     );
     await waitFor(() => progress.value === 200, 'first page written');
@@ -478,14 +492,14 @@ describe('<roster-user-stats> CSV export', () => {
     expect(progress.getAttribute('aria-label')).to.equal(en.stats.exportProgress(200, 450));
     expect(el.hasCustomState('exporting')).to.equal(true);
     const pending = await waitFor(() => eventRequests(testApi).find(exportPage), 'second page asked');
-    root(el).querySelector<HTMLButtonElement>('.export > [part~="button"]')!.click();
+    historyRoot(el).querySelector<HTMLButtonElement>('.export > [part~="button"]')!.click();
     await waitFor(
-      () => text(root(el).querySelector('[role="status"]')!) === en.stats.exportCancelled,
+      () => text(historyRoot(el).querySelector('[role="status"]')!) === en.stats.exportCancelled,
       'cancel announced',
     );
     expect(pending.signal.aborted).to.equal(true);
     expect(downloads).to.equal(0);
-    expect(root(el).querySelector('[part~="toolbar"] > [part~="button"]')).to.not.equal(null);
+    expect(historyRoot(el).querySelector('[part~="toolbar"] > [part~="button"]')).to.not.equal(null);
     stop();
   });
 });

@@ -57,6 +57,8 @@ export function spendingAccount({
 }
 
 export const root = (el: RosterUserStats) => el.shadowRoot!;
+/** The shadow root of the `<roster-events-history>` in the Events tab. */
+export const historyRoot = (el: RosterUserStats) => root(el).querySelector('roster-events-history')!.shadowRoot!;
 export const text = (node: Element | ShadowRoot) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** The text of the figure labelled `label` (e.g. "Credits spent"). */
@@ -93,13 +95,16 @@ export async function statsShown(el: RosterUserStats) {
 
 /** Waits for the first rows of the events tab. */
 export async function eventsShown(el: RosterUserStats) {
-  await waitFor(() => root(el).querySelector('.body [role="row"][data-id]'), 'event rows shown');
+  await waitFor(
+    () => root(el).querySelector('roster-events-history')?.shadowRoot?.querySelector('.body [role="row"][data-id]'),
+    'event rows shown',
+  );
   await el.updateComplete;
   return el;
 }
 
 export const eventRows = (el: RosterUserStats) => [
-  ...root(el).querySelectorAll<HTMLElement>('.body [role="row"][data-id]'),
+  ...historyRoot(el).querySelectorAll<HTMLElement>('.body [role="row"][data-id]'),
 ];
 export const eventRequests = (testApi: TestApi) =>
   testApi.requests.filter((r) => r.method === 'GET' && /^\/users\/[^/]+\/events$/.test(r.path));

@@ -274,7 +274,7 @@ describe('<roster-user-stats> statistics', () => {
     const light = await statsShown(await renderStats(owner, SPENDER_ID));
     await axeCheck(light);
     light.tab = 'events';
-    await waitFor(() => root(light).querySelector('.body [role="row"][data-id]'), 'events shown');
+    await eventsShown(light);
     await axeCheck(light);
     const dark = await statsShown(
       await renderStats(
@@ -292,7 +292,7 @@ describe('<roster-user-stats> statistics', () => {
     dark.tab = 'events';
     // The virtualiser renders only rows inside the viewport, and the dark copy sits below the light one.
     dark.scrollIntoView();
-    await waitFor(() => root(dark).querySelector('.body [role="row"][data-id]'), 'events shown');
+    await eventsShown(dark);
     await axeCheck(dark);
   });
 

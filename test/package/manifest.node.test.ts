@@ -36,6 +36,7 @@ interface Manifest {
 const TAGS = [
   'roster-access-grants',
   'roster-audit-log',
+  'roster-events-history',
   'roster-panel',
   'roster-provider',
   'roster-shared-tasks',

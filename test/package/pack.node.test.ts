@@ -29,6 +29,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
 const TAGS = [
   'roster-access-grants',
   'roster-audit-log',
+  'roster-events-history',
   'roster-panel',
   'roster-provider',
   'roster-shared-tasks',
@@ -40,9 +41,11 @@ const TAGS = [
 const REGISTERS: Record<string, string[]> = {
   'roster-access-grants': ['roster-access-grants'],
   'roster-audit-log': ['roster-audit-log'],
+  'roster-events-history': ['roster-events-history'],
   'roster-panel': [
     'roster-access-grants',
     'roster-audit-log',
+    'roster-events-history',
     'roster-panel',
     'roster-shared-tasks',
     'roster-user-editor',
@@ -53,7 +56,7 @@ const REGISTERS: Record<string, string[]> = {
   'roster-shared-tasks': ['roster-shared-tasks'],
   'roster-user-editor': ['roster-access-grants', 'roster-user-editor'],
   'roster-user-list': ['roster-user-list'],
-  'roster-user-stats': ['roster-user-stats'],
+  'roster-user-stats': ['roster-events-history', 'roster-user-stats'],
 };
 
 function run(command: string, args: string[], cwd: string, timeout: number): Promise<string> {

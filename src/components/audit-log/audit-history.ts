@@ -3,13 +3,15 @@
  * window of pages stays in memory) and split into rows; the task directory that names their tasks;
  * the people the person filter suggests; and the CSV of every entry of the query.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { AuditEntry, AuditQuery, RosterClient, TaskRef } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
 import { sentenceText } from '../shared/bidi.js';
+import { LookupController } from '../shared/client-lookup.js';
 import { buildCsv, type CsvFile } from '../shared/csv.js';
 import { PagedSource } from '../shared/paged-source.js';
 import { TaskDirectory } from '../shared/task-directory.js';
+import type { ClientHost } from '../viewer.js';
 import { actionLabel, type AuditRow, rowsOf, type SentenceContext, sentenceOf, taskRefs } from './audit-rows.js';
 
 /** A person the filter can name: a current profile (label with the email) or one seen in the log. */
@@ -25,29 +27,28 @@ export class AuditHistory implements ReactiveController {
   readonly source: PagedSource<AuditRow>;
   /** People by id, for the person filter's suggestions. */
   readonly people = new Map<string, PersonOption>();
-  /** The client's task directory, which names the tasks of the rows shown. */
-  tasks?: TaskDirectory;
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ClientHost;
+  readonly #tasks: LookupController<TaskDirectory>;
   #loaded?: { client: RosterClient; key: string };
-  #unsubscribe?: () => void;
   #suggest?: { timer: ReturnType<typeof setTimeout>; controller: AbortController };
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ClientHost) {
     this.#host = host;
+    this.#tasks = new LookupController(host, TaskDirectory);
     this.source = new PagedSource<AuditRow>({ onChange: () => host.requestUpdate(), maxPages: 10 });
     host.addController(this);
+  }
+
+  /** The task directory of the host's client, which names the tasks of the rows shown. */
+  get tasks(): TaskDirectory | undefined {
+    return this.#tasks.value;
   }
 
   /** Loads the entries of `query`, unless they are loaded already. */
   load(client: RosterClient, query: AuditQuery): void {
     const key = JSON.stringify(query);
     if (this.#loaded?.client === client && this.#loaded.key === key) return;
-    if (this.#loaded?.client !== client) {
-      this.#unsubscribe?.();
-      this.people.clear();
-      this.tasks = TaskDirectory.for(client);
-      this.#unsubscribe = this.tasks.subscribe(() => this.#host.requestUpdate());
-    }
+    if (this.#loaded?.client !== client) this.people.clear();
     this.#loaded = { client, key };
     this.source.reset(async (cursor, signal) => {
       const page = await client.audit.list({ ...query, cursor }, { signal });
@@ -58,8 +59,6 @@ export class AuditHistory implements ReactiveController {
 
   /** Stops loading and forgets the rows. */
   clear(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
     this.#loaded = undefined;
     this.source.reset(undefined);
   }

@@ -10,7 +10,7 @@ import { isAbortError } from '../shared/errors.js';
 import { renderState } from '../shared/state-view.js';
 import { styleProps } from '../shared/style-props.js';
 import { rowSlots, VirtualWindow } from '../shared/virtual-window.js';
-import { formatDay, parseDay } from '../user-stats/events-table.js';
+import { formatDay, parseDay } from '../events-history/events-table.js';
 import { ViewerController } from '../viewer.js';
 import { AuditHistory } from './audit-history.js';
 import { ACTION_TONES, actionLabel, sentenceOf } from './audit-rows.js';

@@ -1,3 +1,4 @@
+import '../events-history/roster-events-history.js';
 import { RosterUserStats } from './user-stats.js';
 
 if (!customElements.get('roster-user-stats')) customElements.define('roster-user-stats', RosterUserStats);

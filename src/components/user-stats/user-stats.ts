@@ -1,13 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { type RosterChange, isRosterError } from '../../sdk/index.js';
+import { concerns, REFRESH_DELAY_MS, type RosterEventsHistory } from '../events-history/events-history.js';
+import { EXPORT_PARTS } from '../parts.js';
 import { RosterElement } from '../shared/base-element.js';
-import { type CsvFile, safeFileName } from '../shared/csv.js';
+import type { CsvFile } from '../shared/csv.js';
 import { renderError } from '../shared/error-view.js';
 import { renderState } from '../shared/state-view.js';
-import { ViewerController } from '../viewer.js';
-import { EventsHistory } from './events-history.js';
-import { formatDay } from './events-table.js';
 import { renderSpendingChart } from './spending-chart.js';
 import { StatsSource } from './stats-source.js';
 import { budgetOf, renderBudget, renderFigures } from './stats-overview.js';
@@ -20,8 +19,6 @@ addEnglish({ stats });
 
 export type StatsTab = 'statistics' | 'events';
 const TABS: StatsTab[] = ['statistics', 'events'];
-/** Changes arriving together (a script creating tasks) cause one reload. */
-const REFRESH_DELAY_MS = 150;
 
 /**
  * @summary A user's statistics (budget, spending, a chart per day) and their event history, in two tabs.
@@ -32,7 +29,8 @@ const REFRESH_DELAY_MS = 150;
  * there is none) with "Limit reached" as its own state; credits spent per day over the 30 days up to
  * the last activity, drawn in SVG with a summary sentence and a hidden table as text alternative.
  * Events history: every event, filtered by type and dates on the server, paged by cursor into a
- * virtualised table, with a running total and a CSV export of the filtered history. Tabs follow the
+ * virtualised table, with a running total and a CSV export of the filtered history: a
+ * `<roster-events-history>`, whose parts this element passes on. Tabs follow the
  * WAI-ARIA tabs pattern (←/→, Home/End, automatic activation). Reloads when the client reports a
  * write that concerns the user (a task they created, a change to their profile).
  *
@@ -80,9 +78,13 @@ const REFRESH_DELAY_MS = 150;
 export class RosterUserStats extends RosterElement {
   static override styles = styles;
 
-  readonly #viewer = new ViewerController(this);
   readonly #stats = new StatsSource(() => this.requestUpdate());
-  readonly #events = new EventsHistory(this, this.localize, this.#viewer);
+
+  /** The open user's name, known from the statistics' load: the events export needs no request of its own for it. */
+  get #userName(): string | undefined {
+    const user = this.#stats.user;
+    return user && `${user.firstName} ${user.lastName}`;
+  }
 
   /** Id of the user whose statistics are shown. */
   @property({ attribute: 'user-id', reflect: true }) userId = '';
@@ -95,6 +97,9 @@ export class RosterUserStats extends RosterElement {
 
   #loadedKey?: string;
   #refreshTimer?: ReturnType<typeof setTimeout>;
+  /** The events history, once the Events tab was opened: it stays (hidden on the other tab) with its filters and rows. */
+  #history?: RosterEventsHistory | null;
+  #historyShown = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -117,20 +122,29 @@ export class RosterUserStats extends RosterElement {
     const connected = this.isConnected;
     if (connected && (key !== this.#loadedKey || changed.has('client'))) {
       this.#loadedKey = key;
-      this.#events.exporting?.controller.abort();
       this.#stats.clear();
       if (client && this.userId) void this.#stats.load(client, this.userId, this.chartDays);
     }
-    if (!client || !this.userId) this.#events.clear();
-    else if (this.tab === 'events' && connected) this.#events.load(client, this.userId, this.pageSize);
+    if (this.tab === 'events') this.#historyShown = true;
     const { stats, error, loading } = this.#stats;
+    const history = this.#history;
     this.setCustomState(
       'loading',
-      Boolean(this.userId) && (!client || (loading && !stats) || (this.tab === 'events' && this.#events.loading)),
+      Boolean(this.userId) &&
+        (!client || (loading && !stats) || (this.tab === 'events' && !!history?.hasCustomState('loading'))),
     );
     this.setCustomState('error', Boolean(error));
     this.setCustomState('limit-reached', Boolean(stats && budgetOf(stats).exhausted));
-    this.setCustomState('exporting', Boolean(this.#events.exporting));
+    this.setCustomState('exporting', !!history?.hasCustomState('exporting'));
+  }
+
+  protected override updated(): void {
+    const history = this.renderRoot.querySelector('roster-events-history');
+    if (history && history !== this.#history) {
+      // Its first page and its export are states of this element too: it updates with the history.
+      history.addController({ hostUpdated: () => this.requestUpdate() });
+    }
+    this.#history = history;
   }
 
   /**
@@ -142,29 +156,30 @@ export class RosterUserStats extends RosterElement {
     signal?: AbortSignal,
     onProgress?: (written: number) => void,
   ): Promise<CsvFile & { fileName: string }> {
-    const client = this.client;
-    if (!client || !this.userId) throw new Error('roster-user-stats: no client or user-id to export from');
-    const csv = await this.#events.csv(client, this.userId, signal, onProgress);
-    const user = this.#stats.user;
-    const name = user ? `${user.firstName} ${user.lastName}` : this.userId;
-    return { ...csv, fileName: safeFileName(this.localize.t.stats.fileName(name, formatDay(new Date()))) };
+    // The history holds the filters: it renders (hidden on the statistics tab) if it has not yet.
+    this.#historyShown = true;
+    this.requestUpdate();
+    await this.updateComplete;
+    if (!this.#history) throw new Error('roster-user-stats: no user-id to export from');
+    return this.#history.buildCsv(signal, onProgress);
   }
 
   /** Loads the figures, the chart and the loaded events again. */
   refresh(): void {
+    this.#loadStats();
+    this.#history?.refresh();
+  }
+
+  #loadStats() {
     const client = this.client;
-    if (!client || !this.userId) return;
-    void this.#stats.load(client, this.userId, this.chartDays);
-    this.#events.reload();
+    if (client && this.userId) void this.#stats.load(client, this.userId, this.chartDays);
   }
 
   protected override handleChange(change: RosterChange) {
-    const concerns =
-      (change.type === 'task-created' || change.type === 'user-updated' || change.type === 'user-deleted') &&
-      change.userId === this.userId;
-    if (!concerns) return;
+    // The history follows the changes itself.
+    if (!concerns(change, this.userId)) return;
     clearTimeout(this.#refreshTimer);
-    this.#refreshTimer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+    this.#refreshTimer = setTimeout(() => this.#loadStats(), REFRESH_DELAY_MS);
   }
 
   #handleTabKeydown(event: KeyboardEvent) {
@@ -216,9 +231,16 @@ export class RosterUserStats extends RosterElement {
       ${TABS.map(
         (tab) => html`<div role="tabpanel" id="panel-${tab}" class="panel" part="tab-panel" aria-labelledby="tab-${tab}"
         tabindex="0" ?hidden=${tab !== this.tab}>
-        ${tab !== this.tab ? nothing : tab === 'statistics' ? this.#renderStatistics() : this.#events.render()}
+        ${
+          tab === 'statistics'
+            ? tab === this.tab
+              ? this.#renderStatistics()
+              : nothing
+            : this.#historyShown
+              ? html`<roster-events-history user-id=${this.userId} page-size=${this.pageSize} .userName=${this.#userName} exportparts=${EXPORT_PARTS} .client=${this.client} .i18n=${this.i18n}></roster-events-history>`
+              : nothing
+        }
       </div>`,
-      )}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.#events.announcement}</div>`;
+      )}`;
   }
 }
