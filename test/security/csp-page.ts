@@ -98,8 +98,9 @@ async function run(): Promise<CspFlowResult> {
   const statsFigures = stats.querySelectorAll('[part~="item"]').length;
   const meterFill = stats.querySelector<HTMLElement>('[part~="meter-fill"]')?.style.inlineSize ?? '';
   stats.querySelector<HTMLButtonElement>('#tab-events')!.click();
-  await until(() => stats.querySelectorAll('[role="row"][data-id]').length > 0, 'event rows');
-  const eventRows = stats.querySelectorAll('[role="row"][data-id]').length;
+  const history = await until(() => shadow(stats, 'roster-events-history'), 'events history');
+  await until(() => history.querySelectorAll('[role="row"][data-id]').length > 0, 'event rows');
+  const eventRows = history.querySelectorAll('[role="row"][data-id]').length;
 
   // Access: the grants, with a tool switched on and off again.
   root.querySelector<HTMLButtonElement>('#tab-access')!.click();
