@@ -25,7 +25,7 @@ const alone = (name) => `<roster-${name}> alone, English`;
 // moved out of it; the account password form's chunk carries the whole account password section,
 // which only the owner of a shared-password account sees; the pseudo-locale, every English string.
 const budgets = {
-  [FIRST_LOAD]: { target: 40 * KB, ceiling: 48.6 * KB },
+  [FIRST_LOAD]: { target: 40 * KB, ceiling: 48.5 * KB },
   [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.6 * KB },
   [onDemand('roster-access-grants.ts')]: { target: 8 * KB, ceiling: 8.4 * KB },
   [onDemand('roster-user-stats.ts')]: { target: 10 * KB, ceiling: 10.8 * KB },
@@ -44,12 +44,13 @@ const budgets = {
   [onDemand('pt-BR.ts')]: { ceiling: 7.3 * KB },
   [onDemand('en-xa.ts')]: { ceiling: 7.3 * KB },
   [FIRST_LOAD_ONE_FILE]: { ceiling: 43.2 * KB },
-  [WHOLE_PANEL]: { target: 64 * KB, ceiling: 85.4 * KB },
+  [WHOLE_PANEL]: { target: 64 * KB, ceiling: 84.9 * KB },
   'SDK alone': { target: 15 * KB, ceiling: 17.3 * KB },
   [STRINGS]: { target: 0, ceiling: 0.1 * KB },
   [alone('access-grants')]: { ceiling: 30.4 * KB },
   [alone('audit-log')]: { ceiling: 32.8 * KB },
-  [alone('panel')]: { ceiling: 48.1 * KB },
+  [alone('events-history')]: { ceiling: 31.5 * KB },
+  [alone('panel')]: { ceiling: 47.9 * KB },
   [alone('provider')]: { ceiling: 23.2 * KB },
   [alone('shared-tasks')]: { ceiling: 25.2 * KB },
   [alone('user-editor')]: { ceiling: 47 * KB },
@@ -148,9 +149,9 @@ if (existsSync('src/components/define.ts')) {
   const entry = `import './src/components/define.ts';`;
   const panel = await measure(entry);
   rows.push([FIRST_LOAD, panel.bytes]);
-  // The same first load in one file, as Rollup and Vite hosts receive it (they group the modules a
-  // dynamic import does not separate): esbuild splits it into a dozen shared chunks, each gzipped
-  // on its own, which costs several KB of gzip. The gap between the two rows is that overhead.
+  // The same first load in one file: esbuild splits it into a dozen shared chunks (each module goes
+  // with the set of on-demand chunks that also use it), each gzipped on its own; the gap between the
+  // two rows is what that splitting costs (Vite 8 makes 4 files of it, between the two).
   rows.push([FIRST_LOAD_ONE_FILE, (await measure(entry, { splitting: false, plugins: [dynamicImportsApart] })).bytes]);
   for (const [source, bytes] of panel.onDemand) rows.push([onDemand(source.replace(/^.*\//, '')), bytes]);
   // Everything in one file, as roster.min.js ships it: comparable across changes to how code is split.
