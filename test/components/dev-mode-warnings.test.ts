@@ -15,8 +15,8 @@ import {
   createTasks,
   eventRows,
   eventsShown,
+  historyRoot,
   renderStats,
-  root,
   spendingAccount,
 } from './user-stats-fixtures.js';
 
@@ -79,8 +79,8 @@ describe('Lit dev-mode warnings', () => {
     await createTasks(testApi, SPENDER, 'ping', 250);
     const el = await eventsShown(await renderStats(owner, SPENDER_ID, { tab: 'events' }));
     await frame();
-    const body = root(el).querySelector<HTMLElement>('.table .body')!;
-    const row = (index: number) => root(el).querySelector(`.body [data-index="${index}"][data-id]`);
+    const body = historyRoot(el).querySelector<HTMLElement>('.table .body')!;
+    const row = (index: number) => historyRoot(el).querySelector(`.body [data-index="${index}"][data-id]`);
     await scrollTo(body, 40 * eventRows(el)[0]!.offsetHeight, () => row(40));
     await scrollTo(body, undefined, () => row(249));
     await scrollTo(body, 0, () => row(0));
