@@ -84,7 +84,11 @@ describe('<roster-panel>', () => {
     expect(panel.selectedUser?.id).to.equal(sophie.id);
     expect(panel.matches(':state(open)')).to.equal(true);
     expect(root(panel).querySelector('.detail-subtitle')!.textContent).to.equal(sophie.email);
-    expect(tabPanel(panel)!.querySelector('roster-user-editor')!.getAttribute('user-id')).to.equal(sophie.id);
+    const editor = tabPanel(panel)!.querySelector('roster-user-editor')!;
+    expect(editor.getAttribute('user-id')).to.equal(sophie.id);
+    // A host styling by state sees the profile loaded once it shows.
+    await waitFor(() => editor.shadowRoot?.querySelector('#f-firstName'), 'the profile shown');
+    await waitFor(() => !editor.hasCustomState('loading'), 'the editor no longer loading');
     const list = root(panel).querySelector('roster-user-list')!;
     await list.updateComplete;
     const selectedRows = [...list.shadowRoot!.querySelectorAll('[role="row"][aria-selected="true"]')];

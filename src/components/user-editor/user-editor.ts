@@ -200,7 +200,7 @@ export class RosterUserEditor extends RosterElement {
     ) {
       this.form.reset();
     }
-    if (!changed.size) return;
+    // The states are read on every update: the profile's load ends with an update that changed no property.
     const { form } = this;
     const states = {
       loading: !this.me || (!this.isCreate && !form.user && this.profile.status !== TaskStatus.ERROR),
