@@ -122,6 +122,8 @@ function detailReady() {
   const panel = document.querySelector('roster-panel')?.shadowRoot;
   const content = panel?.querySelector('.tab-panel:not([hidden]) > *');
   if (!panel?.querySelector('.detail-title')) return false;
+  // An element whose code is still loading on demand has no state to read yet.
+  if (content && !content.matches(':defined')) return false;
   // Any child still loading (a skeleton or a `loading` custom state) is not ready yet.
   const loading = (root) =>
     root &&
