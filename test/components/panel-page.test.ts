@@ -6,7 +6,7 @@ import { nameText } from '../../src/components/shared/bidi.js';
 import type { RosterPanel } from '../../src/components/panel/panel.js';
 import type { RosterUserList } from '../../src/components/user-list/user-list.js';
 import { DEMO_VIEWERS } from '../../src/mock/data.js';
-import { axeCheck, clientFor, outside, settled, setupApi, waitFor } from './helpers.js';
+import { axeCheck, clientFor, outside, problemResponse, settled, setupApi, waitFor } from './helpers.js';
 
 // The panel as a host page holds it: in the page's flow, with the host's own content below it.
 const root = (panel: RosterPanel) => panel.shadowRoot!;
@@ -200,6 +200,46 @@ describe('<roster-panel> in a page', () => {
       after.map((r) => `${r.method} ${r.path}`),
       `no request for the deleted profile: ${testApi.requests.slice(deleteAt).map((r) => r.method + ' ' + r.path)}`,
     ).to.deep.equal([]);
+  });
+
+  it('should keep the access and activity of a profile whose delete failed', async () => {
+    const { panel, testApi } = await pageWithPanel();
+    await openUser(panel, "Liam O'Connor");
+    const id = panel.selectedUser!.id;
+    for (const tab of ['access', 'activity', 'profile']) {
+      root(panel).querySelector<HTMLElement>(`#tab-${tab}`)!.click();
+      await waitFor(
+        () => root(panel).querySelector(`#panel-${tab}:not([hidden]) > *`) && settled(panel),
+        `${tab} loaded`,
+      );
+    }
+    testApi.intercept(
+      (r) => r.method === 'DELETE' && r.path === `/users/${id}`,
+      async () => problemResponse(403, 'forbidden'),
+    );
+    const deleteButton = await waitFor(
+      () => editor(panel).shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'),
+      'loaded',
+    );
+    deleteButton.click();
+    const dialogRoot = deleteButton.getRootNode() as ShadowRoot;
+    const confirm = await waitFor(
+      () => dialogRoot.querySelector<HTMLButtonElement>('#delete-dialog [part~="button-danger"]'),
+      'asked',
+    );
+    confirm.click();
+    await waitFor(() => dialogRoot.querySelector('#delete-dialog [role="alert"]'), 'the refusal shown');
+    dialogRoot.querySelector<HTMLDialogElement>('#delete-dialog')!.close();
+    expect(title(panel), 'the profile stays open').to.equal("Liam O'Connor");
+
+    root(panel).querySelector<HTMLElement>('#tab-access')!.click();
+    const grants = root(panel).querySelector('#panel-access roster-access-grants')!;
+    await waitFor(() => grants.shadowRoot?.querySelector('[data-tool-id]'), 'the tools of the kept profile');
+    expect(grants.getAttribute('user-id')).to.equal(id);
+    root(panel).querySelector<HTMLElement>('#tab-activity')!.click();
+    const stats = root(panel).querySelector('#panel-activity roster-user-stats')!;
+    expect(stats.getAttribute('user-id')).to.equal(id);
+    await waitFor(() => stats.shadowRoot?.querySelector('[part~="item"]'), 'the figures of the kept profile');
   });
 
   it('should return to the same place in the page when a profile closes', async () => {

@@ -43,10 +43,12 @@ addEnglish({ stats });
 /** Changes arriving together (a script creating tasks) cause one reload. */
 export const REFRESH_DELAY_MS = 150;
 
-/** Whether a write reported by the client concerns the user: a task they created, a change to their profile. */
+/**
+ * Whether a write reported by the client changes what is shown of the user: a task they created, a
+ * change to their profile. Their deletion is not: there is nothing left to load, and asking would 404.
+ */
 export const concerns = (change: RosterChange, userId: string): boolean =>
-  (change.type === 'task-created' || change.type === 'user-updated' || change.type === 'user-deleted') &&
-  change.userId === userId;
+  (change.type === 'task-created' || change.type === 'user-updated') && change.userId === userId;
 
 const exportIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M3 13h10"/></svg>`;
 

@@ -4,7 +4,6 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { User } from '../../sdk/index.js';
 import type { ViewerState } from '../context.js';
 import {
-  BeforeUserDeleteEvent,
   type GrantsChangedEvent,
   type SelectEvent,
   type UserCreatedEvent,
@@ -122,8 +121,6 @@ export class RosterPanel extends RosterElement {
   @state() private selected?: User;
   @state() private creating = false;
   @state() private visited = new Set<PanelTab>();
-  /** The open user while being deleted: the tabs beside the editor no longer follow it. */
-  @state() private leaving?: string;
 
   // The client (the panel's, or one created from `base-url`) and the viewer, for the elements inside;
   // the panel itself follows who the viewer is (the first state is still loading).
@@ -200,7 +197,6 @@ export class RosterPanel extends RosterElement {
     }
     this.selected = user;
     this.creating = creating;
-    this.leaving = undefined;
     this.tab = tab;
     this.visited = new Set([tab]);
     void this.updateComplete.then(() => {
@@ -259,19 +255,6 @@ export class RosterPanel extends RosterElement {
     if (user.id === this.selected?.id) this.selected = user;
     const t = this.localize.t.panel;
     this.#toast.show(event.type === 'roster-grants-changed' ? t.accessSaved(nameText(user)) : t.saved(nameText(user)));
-  }
-
-  /**
-   * The editor's intent goes on to the host as the panel's own, so that the panel knows at once whether
-   * a listener above vetoed it; a veto there is the editor's veto. Otherwise, for the open user, the
-   * access and activity tabs let go of it now: they follow the client's changes and would ask again for
-   * the profile and its statistics the moment it is gone (404s) before the panel closes it.
-   */
-  #handleBeforeDelete(event: BeforeUserDeleteEvent) {
-    const { user, tasks } = event.detail;
-    event.stopPropagation();
-    if (!this.dispatchEvent(new BeforeUserDeleteEvent(user, tasks))) event.preventDefault();
-    else if (user.id === this.selected?.id) this.leaving = user.id;
   }
 
   #handleVerificationSent(event: VerificationSentEvent) {
@@ -369,7 +352,6 @@ export class RosterPanel extends RosterElement {
         t,
       );
     }
-    if (userId === this.leaving) userId = undefined;
     if (tab === 'access')
       return this.#onDemand.render(
         'roster-access-grants',
@@ -423,7 +405,7 @@ export class RosterPanel extends RosterElement {
         @roster-select=${(event: SelectEvent) => void this.select(event.detail.user)} @roster-user-create-request=${this.#handleCreateRequest}
         @roster-user-created=${this.#handleCreated} @roster-user-updated=${this.#handleUpdated}
         @roster-grants-changed=${this.#handleUpdated} @roster-user-deleted=${this.#handleDeleted} @roster-editor-close-request=${this.#handleCloseRequest}
-        @roster-verification-sent=${this.#handleVerificationSent} @roster-before-user-delete=${this.#handleBeforeDelete}>
+        @roster-verification-sent=${this.#handleVerificationSent}>
         ${
           own
             ? nothing
