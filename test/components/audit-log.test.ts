@@ -241,6 +241,25 @@ describe('<roster-audit-log>', () => {
     );
   });
 
+  it('should write role names as the language does inside a sentence', async () => {
+    const { owner } = await history();
+    const french = await renderLog(owner, { locale: 'fr' });
+    await waitFor(
+      () => sentences(french).includes('Olivia Owner a ajouté Sophie Becker comme spécialiste'),
+      'French, lower case',
+    );
+    const spanish = await renderLog(owner, { locale: 'es' });
+    await waitFor(
+      () => sentences(spanish).includes('Olivia Owner añadió a Sophie Becker como especialista'),
+      'Spanish, lower case',
+    );
+    const german = await renderLog(owner, { locale: 'de' });
+    await waitFor(
+      () => sentences(german).includes(de.auditLog.created('Olivia Owner', 'Sophie Becker', de.roles.specialist.name)),
+      'German nouns keep their capital',
+    );
+  });
+
   it('should show the empty state, and an error with a retry that loads', async () => {
     const empty = setupApi();
     const quiet = await renderLog(clientFor(empty.api, OWNER));

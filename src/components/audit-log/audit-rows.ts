@@ -69,8 +69,8 @@ function valueText(field: string, value: unknown, context: SentenceContext): str
   const { t } = context;
   const a = t.auditLog;
   if (field === 'creditLimit') return typeof value === 'number' ? context.number(value) : a.noLimit;
-  if (field === 'role' && typeof value === 'string') return t.roles[value as Role]?.name ?? value;
-  if (field === 'status' && typeof value === 'string') return t.common.status[value as 'active'] ?? value;
+  if (field === 'role' && typeof value === 'string') return a.inSentence(t.roles[value as Role]?.name ?? value);
+  if (field === 'status' && typeof value === 'string') return a.inSentence(t.common.status[value as 'active'] ?? value);
   if (field === 'allowedIps' && Array.isArray(value)) return value.length ? value.join(', ') : a.anyAddress;
   if (value === null || value === undefined || value === '') return a.noValue;
   return typeof value === 'number' ? context.number(value) : String(value);

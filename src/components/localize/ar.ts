@@ -476,6 +476,7 @@ export const ar: Catalog = {
     noUser: 'لم يتم اختيار أي مستخدم.',
   },
   auditLog: {
+    inSentence: (name: string) => name,
     label: 'سجل التدقيق',
     views: 'الفريق وسجل التدقيق',
     filters: 'تصفية سجل التدقيق',

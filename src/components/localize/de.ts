@@ -445,6 +445,7 @@ export const de: Catalog = {
     noUser: 'Kein Nutzer ausgewählt.',
   },
   auditLog: {
+    inSentence: (name: string) => name,
     label: 'Änderungsprotokoll',
     views: 'Team und Änderungsprotokoll',
     filters: 'Änderungsprotokoll filtern',

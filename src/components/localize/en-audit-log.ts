@@ -61,6 +61,8 @@ export const auditLog = {
     creditLimit: 'credit limit',
     allowedIps: 'allowed IPs',
   },
+  /** A role's or a status's name inside a sentence: languages that write them in lower case there say so. */
+  inSentence: (name: string) => name,
   created: (actor: string, target: string, role: string) => `${actor} added ${target} as ${role}`,
   updated: (actor: string, target: string) => `${actor} changed the profile of ${target}`,
   deleted: (actor: string, target: string) => `${actor} deleted ${target}`,

@@ -464,6 +464,7 @@ export const es: Catalog = {
     noUser: 'No hay ningún usuario seleccionado.',
   },
   auditLog: {
+    inSentence: (name: string) => name.toLocaleLowerCase('es'),
     label: 'Registro de cambios',
     views: 'Equipo y registro de cambios',
     filters: 'Filtrar el registro de cambios',

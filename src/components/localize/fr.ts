@@ -474,6 +474,7 @@ export const fr: Catalog = {
     noUser: 'Aucun utilisateur sélectionné.',
   },
   auditLog: {
+    inSentence: (name: string) => name.toLocaleLowerCase('fr'),
     label: 'Journal des modifications',
     views: 'Équipe et journal des modifications',
     filters: 'Filtrer le journal des modifications',
@@ -536,7 +537,7 @@ export const fr: Catalog = {
       creditLimit: 'la limite de crédits',
       allowedIps: 'les adresses IP autorisées',
     },
-    created: (actor, target, role) => `${actor} a ajouté ${target} en tant que ${role}`,
+    created: (actor, target, role) => `${actor} a ajouté ${target} comme ${role}`,
     updated: (actor, target) => `${actor} a modifié le profil ${target}`,
     deleted: (actor, target) => `${actor} a supprimé ${target}`,
     deletedTransfer: (actor, target) => `${actor} a supprimé ${target} et transféré ses tâches au propriétaire`,

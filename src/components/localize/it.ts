@@ -465,6 +465,7 @@ export const it: Catalog = {
     noUser: 'Nessun utente selezionato.',
   },
   auditLog: {
+    inSentence: (name: string) => name.toLocaleLowerCase('it'),
     label: 'Registro delle modifiche',
     views: 'Team e registro delle modifiche',
     filters: 'Filtra il registro delle modifiche',

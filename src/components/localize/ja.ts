@@ -452,6 +452,7 @@ export const ja: Catalog = {
     noUser: 'ユーザーが選択されていません。',
   },
   auditLog: {
+    inSentence: (name: string) => name,
     label: '監査ログ',
     views: 'チームと監査ログ',
     filters: '監査ログの絞り込み',

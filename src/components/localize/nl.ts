@@ -448,6 +448,7 @@ export const nl: Catalog = {
     noUser: 'Geen gebruiker geselecteerd.',
   },
   auditLog: {
+    inSentence: (name: string) => name.toLocaleLowerCase('nl'),
     label: 'Auditlog',
     views: 'Team en auditlog',
     filters: 'Auditlog filteren',

@@ -481,6 +481,7 @@ export const pl: Catalog = {
     noUser: 'Nie wybrano użytkownika.',
   },
   auditLog: {
+    inSentence: (name: string) => name.toLocaleLowerCase('pl'),
     label: 'Dziennik zmian',
     views: 'Zespół i dziennik zmian',
     filters: 'Filtruj dziennik zmian',

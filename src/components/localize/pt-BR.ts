@@ -453,6 +453,7 @@ export const ptBR: Catalog = {
     noUser: 'Nenhum usuário selecionado.',
   },
   auditLog: {
+    inSentence: (name: string) => name.toLocaleLowerCase('pt-BR'),
     label: 'Registro de alterações',
     views: 'Equipe e registro de alterações',
     filters: 'Filtrar o registro de alterações',
