@@ -108,6 +108,10 @@ describe('<roster-panel> in a page', () => {
     expect(status(panel).getAttribute('role')).to.equal('status');
     expect(status(panel).getAttribute('aria-live')).to.equal('polite');
     expect(message.textContent).to.include(en.list.resent('hannah.mueller@nordlicht.de'));
+    // The address is isolated: in a right-to-left language it keeps its order and leaves the sentence's alone.
+    expect([...message.querySelectorAll('bdi')].map((bdi) => bdi.textContent)).to.deep.equal([
+      'hannah.mueller@nordlicht.de',
+    ]);
     const box = message.getBoundingClientRect();
     expect(box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight, 'in view').to.equal(true);
     await waitFor(

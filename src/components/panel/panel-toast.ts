@@ -6,6 +6,7 @@
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Catalog } from '../localize/en.js';
+import { renderSentence, type Sentence } from '../shared/bidi.js';
 
 /** Long enough to read two lines (WCAG 2.2.1 leaves time to pause it, by hover or focus). */
 export const TOAST_MS = 6000;
@@ -14,7 +15,7 @@ const closeIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4
 
 export class ToastController implements ReactiveController {
   /** The message shown, with a number that changes with each message (the same text twice is news twice). */
-  message?: { text: string; tone: 'success' | 'danger'; id: number };
+  message?: { text: string | Sentence; tone: 'success' | 'danger'; id: number };
   #timer?: ReturnType<typeof setTimeout>;
   #held = false;
   #count = 0;
@@ -28,7 +29,8 @@ export class ToastController implements ReactiveController {
     this.message = undefined;
   }
 
-  show(text: string, tone: 'success' | 'danger' = 'success'): void {
+  /** A sentence's values (a name, an email) are isolated, so that in a right-to-left language they neither flip nor reorder it. */
+  show(text: string | Sentence, tone: 'success' | 'danger' = 'success'): void {
     this.message = { text, tone, id: (this.#count += 1) };
     this.#schedule();
     this.host.requestUpdate();
@@ -67,7 +69,7 @@ export function renderToast(c: ToastController, t: Catalog, refocus: () => void)
         ? html`<div class="toast" part="toast" data-tone=${message.tone} data-id=${message.id}
       @mouseenter=${hold} @mouseleave=${release} @focusin=${hold} @focusout=${release}>
       <span class="toast-icon" aria-hidden="true"></span>
-      <p class="toast-text">${message.text}</p>
+      <p class="toast-text">${typeof message.text === 'string' ? message.text : renderSentence(message.text)}</p>
       <button type="button" class="button ghost icon small toast-close" part="button button-icon" aria-label=${t.panel.dismiss}
         title=${t.panel.dismiss} @click=${(event: Event) => {
           // The button goes with the message: focus goes back into the panel, not to the page.

@@ -254,16 +254,19 @@ export class RosterPanel extends RosterElement {
     const { user } = event.detail;
     if (user.id === this.selected?.id) this.selected = user;
     const t = this.localize.t.panel;
-    this.#toast.show(event.type === 'roster-grants-changed' ? t.accessSaved(nameText(user)) : t.saved(nameText(user)));
+    this.#toast.show({
+      message: event.type === 'roster-grants-changed' ? t.accessSaved : t.saved,
+      values: [nameText(user)],
+    });
   }
 
   #handleVerificationSent(event: VerificationSentEvent) {
-    this.#toast.show(this.localize.t.list.resent(event.detail.user.email));
+    this.#toast.show({ message: this.localize.t.list.resent, values: [event.detail.user.email] });
     event.markAnnounced();
   }
 
   #handleDeleted({ detail: { user } }: UserDeletedEvent) {
-    this.#toast.show(this.localize.t.panel.deleted(`${user.firstName} ${user.lastName}`));
+    this.#toast.show({ message: this.localize.t.panel.deleted, values: [`${user.firstName} ${user.lastName}`] });
     if (user.id === this.selected?.id) this.#open(undefined);
   }
 
