@@ -26,7 +26,7 @@ const alone = (name) => `<roster-${name}> alone, English`;
 // which only the owner of a shared-password account sees; the pseudo-locale, every English string.
 const budgets = {
   [FIRST_LOAD]: { target: 40 * KB, ceiling: 48.5 * KB },
-  [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.6 * KB },
+  [onDemand('roster-user-editor.ts')]: { target: 15 * KB, ceiling: 26.7 * KB },
   [onDemand('roster-access-grants.ts')]: { target: 8 * KB, ceiling: 8.4 * KB },
   [onDemand('roster-user-stats.ts')]: { target: 10 * KB, ceiling: 10.8 * KB },
   [onDemand('roster-audit-log.ts')]: { target: 8 * KB, ceiling: 9.4 * KB },

@@ -51,6 +51,25 @@ describe("<roster-user-editor> numbers in the viewer's language", () => {
     expect(german.el.hasUnsavedChanges).to.equal(false);
   });
 
+  it('should write a typed credit limit again in the new language when the language changes, keeping its value', async () => {
+    const { el, client, id, testApi } = await editSpecialist({ credits: 1_000_000 });
+    const patches = recordPatches(testApi);
+    await fill(el, 'creditLimit', '12,000');
+    el.locale = 'de';
+    await waitFor(() => input(el, 'creditLimit').value === '12.000', 'the limit in German');
+    expect(errorOf(el, 'creditLimit')).to.equal(undefined);
+    await submit(el);
+    await waitFor(() => !el.saving && !el.hasUnsavedChanges, 'saved');
+    expect(patches).to.deep.equal([{ creditLimit: 12000 }]);
+    expect((await client.users.get(id)).creditLimit).to.equal(12000);
+    // Not a number: left as typed, for its message.
+    await fill(el, 'creditLimit', '12 thousand');
+    el.locale = 'en';
+    await waitFor(() => el.language === 'en', 'English');
+    await el.updateComplete;
+    expect(input(el, 'creditLimit').value).to.equal('12 thousand');
+  });
+
   it('should take "1,000" in English and "1.000" in German as a thousand credits', async () => {
     const english = await editSpecialist();
     const patches = recordPatches(english.testApi);

@@ -16,6 +16,7 @@ import {
   changedPatch,
   emptyValues,
   isEmptyPatch,
+  parseWholeNumber,
   reapply,
   stepOf,
   validate,
@@ -121,6 +122,8 @@ export class EditorForm implements ReactiveController {
   /** True while a render commits to the DOM: a focused field it removes loses focus then, not by the viewer's doing. */
   committing = false;
   #leaveResolve?: (leave: boolean) => void;
+  /** The language the form's numbers were last written in. */
+  #language?: string;
 
   constructor(readonly host: EditorHost) {
     host.addController(this);
@@ -162,12 +165,27 @@ export class EditorForm implements ReactiveController {
   }
 
   hostUpdate(): void {
+    const language = this.host.language;
+    if (this.#language && language !== this.#language) this.#rewriteNumbers(this.#language);
+    this.#language = language;
     this.committing = true;
     this.problems = this.shownProblems();
   }
 
   hostUpdated(): void {
     this.committing = false;
+  }
+
+  /**
+   * The language changed while the form was open: a credit limit written in the previous one is
+   * written again in this one, so that it keeps meaning the same number ("1,000" in English is
+   * "1.000" in German, where "1,000" would read as one). Text that is not a number stays as typed.
+   */
+  #rewriteNumbers(previous: string) {
+    const text = this.values.creditLimit;
+    const limit = parseWholeNumber(text, previous);
+    if (text.trim() && Number.isFinite(limit))
+      this.values = { ...this.values, creditLimit: new Intl.NumberFormat(this.host.language).format(limit) };
   }
 
   /** Local problems of the form as it is now. */
