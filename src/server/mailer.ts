@@ -178,7 +178,10 @@ export function createMailer(options: MailerOptions): Mailer {
           text: mail.text,
           ...(mail.html !== undefined && { html: mail.html }),
           messageId: `<${mail.id}@${domain}>`,
-          headers: { 'Auto-Submitted': 'auto-generated' },
+          headers: {
+            'Auto-Submitted': 'auto-generated',
+            ...(mail.language !== undefined && { 'Content-Language': mail.language }),
+          },
         });
       } catch (error) {
         if (!isMailRejection(error)) {
