@@ -520,6 +520,10 @@ describe('<roster-user-list>', () => {
       el.focusRow();
       expect(document.activeElement).to.equal(el);
       expect(activeIndex(el), 'the row the keyboard left').to.equal(1);
+      elsewhere.focus();
+      el.hidden = true;
+      expect(el.focusRow(), 'a hidden list takes no focus').to.equal(false);
+      expect(document.activeElement).to.equal(elsewhere);
       elsewhere.remove();
     });
 

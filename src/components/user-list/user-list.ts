@@ -127,13 +127,14 @@ export class RosterUserList extends RosterElement {
 
   /**
    * Focuses the current row: the grid's one tab stop, where the keyboard left it (the first row until
-   * then). Returns false when that row is not rendered (the list is loading, empty, or shows a notice).
+   * then). Returns false when focus could not go there: the row is not rendered (the list is loading,
+   * empty, or shows a notice) or not shown (the list is hidden).
    */
   focusRow(options?: FocusOptions): boolean {
     // No shadow root before the list was first connected.
     const row = this.shadowRoot?.querySelector<HTMLElement>(`.body [data-index="${this.activeIndex}"]`);
     row?.focus(options);
-    return Boolean(row);
+    return Boolean(row) && this.shadowRoot!.activeElement === row;
   }
 
   override disconnectedCallback(): void {
