@@ -62,6 +62,13 @@ const SHOTS = [
     { name: `profile-${width}`, query: 'lang=en', viewport: WIDTHS[width], open: 'Sophie Becker' },
   ]),
   { name: 'activity-375', query: 'lang=en', viewport: SMALL_PHONE, open: 'Sophie Becker', tab: 'activity' },
+  // The other states where width changes their layout.
+  { name: 'access-375', query: 'lang=en', viewport: SMALL_PHONE, open: 'Sophie Becker', tab: 'access' },
+  { name: 'create-375', query: 'lang=en', viewport: SMALL_PHONE, create: 2 },
+  { name: 'refusal-375', query: 'lang=en', viewport: SMALL_PHONE, create: 2, email: 'info@nordlicht.de' },
+  { name: 'audit-375', query: 'lang=en', viewport: SMALL_PHONE, audit: true },
+  { name: 'audit-768', query: 'lang=en', viewport: WIDTHS[768], audit: true },
+  { name: 'activity-1920', query: 'lang=en', viewport: WIDTHS[1920], open: 'Sophie Becker', tab: 'activity' },
   // Dark, German, branded.
   { name: 'dark-list', query: 'lang=en&theme=dark' },
   { name: 'dark-activity', query: 'lang=en&theme=dark', open: 'Sophie Becker', tab: 'activity' },
