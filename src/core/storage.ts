@@ -38,8 +38,6 @@ export interface OutboxMail {
   /** Absolute path under the base URL of a verification link. */
   link?: string;
   kind: 'verification' | 'welcome';
-  /** The language it is written in (a BCP 47 tag), sent as its Content-Language; none for mail stored before it was kept. */
-  language?: string;
   userId: string;
   createdAt: string;
   /** Null until delivered (the reference API marks mail sent when written). */

@@ -39,8 +39,7 @@ export function verificationRecords(input: {
   language?: Language;
 }): { token: VerificationToken; mail: OutboxMail } {
   const { account, owner, user, at, welcome } = input;
-  const language = input.language ?? languageFor(null, account.locale);
-  const m = TEXTS[language].mail;
+  const m = TEXTS[input.language ?? languageFor(null, account.locale)].mail;
   const token = randomToken(24);
   const link = `${input.basePath}/verify/${token}`;
   const url = `${input.publicOrigin ?? ''}${link}`;
@@ -60,7 +59,6 @@ export function verificationRecords(input: {
       link,
       text: `${welcome ? m.welcome(user.firstName, owner.firstName, account.name) : m.greeting(user.firstName)}\n${m.confirm(url)}\n${m.validity}`,
       kind: welcome ? 'welcome' : 'verification',
-      language,
       userId: user.id,
       createdAt: at.toISOString(),
       sentAt: null,

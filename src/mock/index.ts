@@ -83,7 +83,7 @@ export interface ReferenceApiOptions {
 }
 
 export type OutboxMail = Readonly<
-  Pick<StoredMail, 'to' | 'subject' | 'link' | 'text' | 'kind' | 'language' | 'userId'> & { sentAt: string }
+  Pick<StoredMail, 'to' | 'subject' | 'link' | 'text' | 'kind' | 'userId'> & { sentAt: string }
 >;
 
 export interface ReferenceApi {
@@ -322,13 +322,12 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       return token;
     },
     outbox: () =>
-      store.outbox.map(({ to, subject, link, text, kind, language, userId, sentAt }) => ({
+      store.outbox.map(({ to, subject, link, text, kind, userId, sentAt }) => ({
         to,
         subject,
         link,
         text,
         kind,
-        ...(language !== undefined && { language }),
         userId,
         sentAt: sentAt!,
       })),

@@ -77,7 +77,7 @@ export interface RosterServer {
   events: { record(input: RecordEventInput): Promise<RosterEvent> };
   outbox(filter?: {
     accountId?: string;
-  }): Promise<{ to: string; subject: string; link?: string; text: string; language?: string; sentAt: string | null }[]>;
+  }): Promise<{ to: string; subject: string; link?: string; text: string; sentAt: string | null }[]>;
   /** The storage, for seeding (the demo) and tests. */
   readonly storage: Storage;
   /** Finishes requests in flight, stops mail delivery, closes the database. */
@@ -301,14 +301,7 @@ export async function createRosterServer(options: RosterServerOptions): Promise<
     },
     async outbox(filter = {}) {
       const mail = await storage.mail!(filter.accountId);
-      return mail.map(({ to, subject, link, text, language, sentAt }) => ({
-        to,
-        subject,
-        link,
-        text,
-        ...(language !== undefined && { language }),
-        sentAt,
-      }));
+      return mail.map(({ to, subject, link, text, sentAt }) => ({ to, subject, link, text, sentAt }));
     },
     close() {
       closing ??= (async () => {

@@ -178,10 +178,7 @@ export function createMailer(options: MailerOptions): Mailer {
           text: mail.text,
           ...(mail.html !== undefined && { html: mail.html }),
           messageId: `<${mail.id}@${domain}>`,
-          headers: {
-            'Auto-Submitted': 'auto-generated',
-            ...(mail.language !== undefined && { 'Content-Language': mail.language }),
-          },
+          headers: { 'Auto-Submitted': 'auto-generated' },
         });
       } catch (error) {
         if (!isMailRejection(error)) {

@@ -197,11 +197,6 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX audit_by_action ON audit_entries (account_id, action, at, id)',
     ],
   },
-  {
-    version: 2,
-    name: "outbox: each mail's language",
-    statements: ['ALTER TABLE outbox ADD COLUMN language text'],
-  },
 ];
 
 /** Applies the migrations the database lacks; answers the versions applied now. */

@@ -252,8 +252,7 @@ const auditFrom = (row: Row): AuditEntry => ({
   changes: parsed<AuditEntry['changes']>(row.changes),
 });
 
-const MAIL_COLUMNS =
-  'id, account_id, user_id, recipient, subject, text, html, link, kind, language, created_at, sent_at';
+const MAIL_COLUMNS = 'id, account_id, user_id, recipient, subject, text, html, link, kind, created_at, sent_at';
 const mailFrom = (row: Row): OutboxMail & { accountId: string } => ({
   id: row.id as string,
   to: row.recipient as string,
@@ -262,7 +261,6 @@ const mailFrom = (row: Row): OutboxMail & { accountId: string } => ({
   ...(row.html !== null && { html: row.html as string }),
   ...(row.link !== null && { link: row.link as string }),
   kind: row.kind as OutboxMail['kind'],
-  ...(row.language !== null && { language: row.language as string }),
   userId: row.user_id as string,
   createdAt: iso(row.created_at),
   sentAt: isoOrNull(row.sent_at),
@@ -662,8 +660,8 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
 
     async enqueueMail(mail) {
       await tx.query(
-        `INSERT INTO outbox (id, account_id, user_id, recipient, subject, text, html, link, kind, created_at, sent_at, language)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        `INSERT INTO outbox (id, account_id, user_id, recipient, subject, text, html, link, kind, created_at, sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           mail.id,
           accountId,
@@ -676,7 +674,6 @@ function accountTx(tx: Queryable, accountId: string): AccountTx {
           mail.kind,
           mail.createdAt,
           mail.sentAt,
-          mail.language ?? null,
         ],
       );
     },

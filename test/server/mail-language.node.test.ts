@@ -109,7 +109,6 @@ for (const target of freshDatabase.targets()) {
       assert.equal(account.locale, 'fr');
       const { mail } = await invite('noe.martin');
       assert.equal(mail.subject, 'Confirmez votre adresse e-mail pour Équipe Lumière');
-      assert.equal(mail.language, 'fr', 'stored with the mail, for its Content-Language');
       assert.match(
         mail.text,
         /^Bonjour Noé,\nConfirmez votre adresse e-mail pour vous connecter : http:\/\/roster\.test\/api\/roster\/v1\/verify\/\S+\nLe lien est valable 7 jours\.$/,
@@ -123,7 +122,6 @@ for (const target of freshDatabase.targets()) {
       const { invite, resend } = await team('fr');
       const { user, mail } = await invite('jun.sato', { 'accept-language': 'ja-JP, en;q=0.5' });
       assert.equal(mail.subject, 'Équipe Lumière のメールアドレスの確認');
-      assert.equal(mail.language, 'ja');
       assert.equal(
         (await resend(user.id, user.email, { 'accept-language': 'de-AT' })).subject,
         'Bestätigen Sie Ihre E-Mail-Adresse für Équipe Lumière',
@@ -186,7 +184,6 @@ describe('mail and verification page languages, reference API', () => {
     assert.equal(response.status, 201);
     const mail = api.outbox().at(-1)!;
     assert.equal(mail.subject, 'Confirmez votre adresse e-mail pour Acme GmbH');
-    assert.equal(mail.language, 'fr');
     const titles = new Set<string>();
     for (const language of LANGUAGES) {
       const shown = page(

@@ -191,27 +191,6 @@ describe('mailer', () => {
     );
   });
 
-  test('a mail says the language it is written in, when its outbox row knows it', async () => {
-    const mails = outbox(2);
-    mails[0] = { ...mails[0]!, language: 'fr' };
-    const headers = new Map<string, Record<string, string>>();
-    const transport: MailTransport = {
-      async sendMail(message) {
-        headers.set(message.messageId, message.headers);
-      },
-    };
-    const mailer = createMailer({ storage: fakeStorage(mails), transport, from: FROM, backoff: FAST });
-    mailer.kick();
-    await until(() => headers.size === 2, 'both sent');
-    await mailer.close();
-    assert.equal(headers.get('<mail_01@roster.test>')!['Content-Language'], 'fr');
-    assert.equal(
-      'Content-Language' in headers.get('<mail_02@roster.test>')!,
-      false,
-      'stored before languages were kept',
-    );
-  });
-
   test('a delivered mail whose record failed is recorded later, never sent again', async () => {
     const mails = outbox(5);
     const storage = fakeStorage(mails);
