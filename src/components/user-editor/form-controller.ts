@@ -15,6 +15,7 @@ import {
   type Step,
   changedPatch,
   emptyValues,
+  formatWholeNumber,
   isEmptyPatch,
   parseWholeNumber,
   reapply,
@@ -185,7 +186,7 @@ export class EditorForm implements ReactiveController {
     const text = this.values.creditLimit;
     const limit = parseWholeNumber(text, previous);
     if (text.trim() && Number.isFinite(limit))
-      this.values = { ...this.values, creditLimit: new Intl.NumberFormat(this.host.language).format(limit) };
+      this.values = { ...this.values, creditLimit: formatWholeNumber(limit, this.host.language) };
   }
 
   /** Local problems of the form as it is now. */

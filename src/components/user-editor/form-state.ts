@@ -99,7 +99,7 @@ export function valuesFromUser(user: User, lang: string): FormValues {
     passwordNow: false,
     role: user.role,
     creditLimited: user.creditLimit !== null,
-    creditLimit: user.creditLimit === null ? '' : new Intl.NumberFormat(lang).format(user.creditLimit),
+    creditLimit: user.creditLimit === null ? '' : formatWholeNumber(user.creditLimit, lang),
     allowedIps: [...user.allowedIps],
     notifications: { ...user.notifications },
     access: { tools: [...user.access.tools], tasks: user.access.tasks.map((ref) => ({ ...ref })) },
@@ -115,6 +115,9 @@ export function fieldKey(path: string): string {
   const [head, index] = path.split('.');
   return head === 'allowedIps' && index !== undefined ? `${head}.${index}` : head || 'form';
 }
+
+/** A whole number as the field shows it in `lang` ("1,000", "1.000"): what `parseWholeNumber` reads back. */
+export const formatWholeNumber = (value: number, lang: string): string => new Intl.NumberFormat(lang).format(value);
 
 /**
  * A whole number as a person writes it in `lang`: digits (the locale's own too), grouped or not

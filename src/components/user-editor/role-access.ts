@@ -8,7 +8,7 @@ import { ASSIGNABLE_ROLES, type Access } from '../../sdk/index.js';
 import type { Catalog } from '../localize/en.js';
 import { EXPORT_PARTS } from '../parts.js';
 import { describedBy, fieldError, idOf, invalid, readOnlyField } from './field-view.js';
-import { creditLimitOf } from './form-state.js';
+import { creditLimitOf, formatWholeNumber } from './form-state.js';
 import { creditLimitText } from './review.js';
 import type { EditorForm } from './form-controller.js';
 
@@ -62,7 +62,7 @@ function creditLimitField(form: EditorForm, t: Catalog) {
         ? html`<div class="field indent">
           <label class="label" for=${id}>${strings.creditLimitAmount}</label>
           <input class="input numeric narrow" part="input" id=${id} data-field="creditLimit" inputmode="numeric" autocomplete="off"
-            .value=${live(values.creditLimit)} placeholder=${new Intl.NumberFormat(form.host.language).format(Math.min(100, balance))}
+            .value=${live(values.creditLimit)} placeholder=${formatWholeNumber(Math.min(100, balance), form.host.language)}
             aria-invalid=${invalid(form, 'creditLimit')} aria-describedby=${describedBy(form, 'creditLimit', `${id}-balance`)} />
         </div>`
         : nothing
