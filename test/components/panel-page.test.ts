@@ -69,6 +69,12 @@ async function pageWithPanel(viewer: keyof typeof DEMO_VIEWERS = 'owner', width 
   return { testApi, page, panel, footer: page.querySelector('footer')! };
 }
 
+/** Opens the profile's `tab` and waits for what it shows to load. */
+async function showTab(panel: RosterPanel, tab: string) {
+  root(panel).querySelector<HTMLElement>(`#tab-${tab}`)!.click();
+  await waitFor(() => root(panel).querySelector(`#panel-${tab}:not([hidden]) > *`) && settled(panel), `${tab} loaded`);
+}
+
 async function openUser(panel: RosterPanel, name: string) {
   await waitFor(() => rowOf(panel, name), `${name} listed`);
   rowOf(panel, name)!.click();
@@ -86,11 +92,7 @@ describe('<roster-panel> in a page', () => {
     const before = slack();
     await openUser(panel, 'Sophie Becker');
     for (const tab of ['access', 'activity', 'profile']) {
-      root(panel).querySelector<HTMLElement>(`#tab-${tab}`)!.click();
-      await waitFor(
-        () => root(panel).querySelector(`#panel-${tab}:not([hidden]) > *`) && settled(panel),
-        `${tab} loaded`,
-      );
+      await showTab(panel, tab);
       expect(slack(), `no empty page below the panel (${tab})`).to.be.at.most(Math.max(before, 0) + 1);
       expect(scrollAreas(panel), `no nested scroll area (${tab})`).to.deep.equal([]);
     }
@@ -169,11 +171,7 @@ describe('<roster-panel> in a page', () => {
     const id = panel.selectedUser!.id;
     // Every tab visited: each holds an element that loaded this profile.
     for (const tab of ['access', 'activity', 'profile']) {
-      root(panel).querySelector<HTMLElement>(`#tab-${tab}`)!.click();
-      await waitFor(
-        () => root(panel).querySelector(`#panel-${tab}:not([hidden]) > *`) && settled(panel),
-        `${tab} loaded`,
-      );
+      await showTab(panel, tab);
     }
     const deleteButton = await waitFor(
       () => editor(panel).shadowRoot!.querySelector<HTMLButtonElement>('.danger-zone > [part~="button"]'),
@@ -211,11 +209,7 @@ describe('<roster-panel> in a page', () => {
     await openUser(panel, "Liam O'Connor");
     const id = panel.selectedUser!.id;
     for (const tab of ['access', 'activity', 'profile']) {
-      root(panel).querySelector<HTMLElement>(`#tab-${tab}`)!.click();
-      await waitFor(
-        () => root(panel).querySelector(`#panel-${tab}:not([hidden]) > *`) && settled(panel),
-        `${tab} loaded`,
-      );
+      await showTab(panel, tab);
     }
     testApi.intercept(
       (r) => r.method === 'DELETE' && r.path === `/users/${id}`,
